@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { ROUNDING_MODES } from "../money/rounding.js";
+import {
+  calendarDateSchema,
+  idSchema,
+  moneyAmountSchema,
+  priceSchema,
+  quantitySchema,
+  shareSchema,
+} from "./primitives.js";
+
+/**
+ * The structure of a contract file. Cross-references and arithmetic rules (unknown ids, shares adding up to
+ * 100%, overlapping tiers, ...) are checked afterwards by `checkContract`, which needs the whole document.
+ * Objects are strict: an unknown key is reported, because in a contract a misspelt key is a silent error.
+ */
+
+const roleSchema = z.enum(["outcome-payer", "provider", "investor", "intermediary", "verifier", "beneficiary"], {
+  error: "expected a role: outcome-payer, provider, investor, intermediary, verifier or beneficiary",
+});
+
+const basisSchema = z.enum(["value", "improvement", "relative-improvement"], {
+  error: "expected a basis: value, improvement or relative-improvement",
+});
+
+const metricRule = { metric: idSchema, basis: basisSchema };
+
+export const pricingRuleSchema: z.ZodType = z.lazy(() =>
+  z.discriminatedUnion(
+    "type",
+    [
+      z.strictObject({ type: z.literal("rate"), ...metricRule, pricePerUnit: priceSchema }),
+      z.strictObject({
+        type: z.literal("threshold"),
+        ...metricRule,
+        threshold: quantitySchema,
+        amount: moneyAmountSchema.optional(),
+        then: pricingRuleSchema.optional(),
+      }),
+      z.strictObject({
+        type: z.literal("tiers"),
+        ...metricRule,
+        tiers: z
+          .array(z.strictObject({ from: quantitySchema, to: quantitySchema.optional(), amount: moneyAmountSchema }))
+          .min(1, "a tier table needs at least one tier"),
+      }),
+      z.strictObject({
+        type: z.literal("linear"),
+        ...metricRule,
+        points: z
+          .array(z.strictObject({ at: quantitySchema, amount: moneyAmountSchema }))
+          .min(1, "linear interpolation needs at least one point"),
+      }),
+      z.strictObject({
+        type: z.literal("savings-share"),
+        ...metricRule,
+        savingPerUnit: priceSchema,
+        share: shareSchema,
+      }),
+      z.strictObject({
+        type: z.literal("weighted"),
+        parts: z
+          .array(z.strictObject({ weight: shareSchema, rule: pricingRuleSchema }))
+          .min(1, "a weighted rule needs at least one part"),
+      }),
+    ],
+    { error: "expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share or weighted" },
+  ),
+);
+
+const shareListSchema = z
+  .array(z.strictObject({ party: idSchema, share: shareSchema }))
+  .min(1, "list at least one party");
+
+const periodRangeSchema = z.strictObject({ start: calendarDateSchema, end: calendarDateSchema });
+
+export const contractSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: idSchema,
+  title: z.string().min(1, "give the contract a title"),
+  currency: z.string({ error: "expected an ISO 4217 currency code such as \"EUR\"" }),
+  rounding: z.strictObject({
+    mode: z.enum(ROUNDING_MODES as [string, ...string[]], {
+      error: `expected a rounding mode: ${ROUNDING_MODES.join(", ")}`,
+    }),
+    at: z.enum(["tranche", "metric"], { error: "expected where rounding applies: tranche or metric" }),
+  }),
+  term: periodRangeSchema,
+  parties: z
+    .array(z.strictObject({ id: idSchema, name: z.string().min(1), roles: z.array(roleSchema).min(1, "a party needs at least one role") }))
+    .min(1, "a contract needs parties"),
+  metrics: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        name: z.string().min(1),
+        unit: z.string(),
+        kind: z.enum(["rate", "count", "frequency", "mean", "amount"], {
+          error: "expected a metric kind: rate, count, frequency, mean or amount",
+        }),
+        better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
+        baseline: z.strictObject({ value: quantitySchema, period: periodRangeSchema, source: z.string().min(1, "say where the baseline comes from") }),
+      }),
+    )
+    .min(1, "a contract needs at least one outcome metric"),
+  periods: z.array(z.strictObject({ id: idSchema, label: z.string().optional(), start: calendarDateSchema, end: calendarDateSchema })),
+  cohorts: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        label: z.string().optional(),
+        enrolledFrom: calendarDateSchema.optional(),
+        enrolledTo: calendarDateSchema.optional(),
+      }),
+    )
+    .optional(),
+  tranches: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        label: z.string().optional(),
+        covers: z.union([z.strictObject({ period: idSchema }), z.strictObject({ cohort: idSchema })], {
+          error: "a tranche covers either { \"period\": id } or { \"cohort\": id }",
+        }),
+        dueDate: calendarDateSchema,
+        pricing: pricingRuleSchema,
+        cap: moneyAmountSchema.optional(),
+        floor: moneyAmountSchema.optional(),
+        payers: shareListSchema,
+        recipients: shareListSchema,
+      }),
+    )
+    .min(1, "a contract needs at least one payment tranche"),
+  caps: z
+    .strictObject({
+      contract: moneyAmountSchema.optional(),
+      perMetric: z.record(z.string(), moneyAmountSchema).optional(),
+      perPayer: z.record(z.string(), moneyAmountSchema).optional(),
+    })
+    .optional(),
+});

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { isDecimalString, readDecimal } from "../money/decimal.js";
+import { isCalendarDate } from "./calendar.js";
+
+/**
+ * The leaf schemas of the formats. Each carries its own plain-language message, because the people reading
+ * these errors write contracts in an editor, not in TypeScript.
+ */
+
+export const FLOAT_MONEY_MESSAGE =
+  "money must be a decimal string such as \"1500.00\", not a JSON number: numbers are binary floats and can lose cents";
+
+/** An identifier: letters, digits, and `. _ : -`, starting with a letter or digit. */
+export const idSchema = z
+  .string({ error: "expected an id (a string)" })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, "an id is made of letters, digits, '.', '_', ':' or '-', and starts with a letter or digit");
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const calendarDateSchema = z
+  .string({ error: "expected a calendar date as a string, e.g. \"2027-08-31\"" })
+  .refine(isCalendarDate, "expected a real calendar date as YYYY-MM-DD, e.g. \"2027-08-31\"");
+
+/** An amount of money: a decimal string, never a JSON number. Minor units are checked against the currency later. */
+export const moneyAmountSchema = z
+  .string({ error: (iss) => (typeof iss.input === "number" ? FLOAT_MONEY_MESSAGE : "expected money as a decimal string, e.g. \"1500.00\"") })
+  .refine(isDecimalString, "expected money as a plain decimal string, e.g. \"1500.00\" (no currency sign, no thousands separator)");
+
+/** A price per unit of a measure (may have digits below the minor unit): a decimal string, never a JSON number. */
+export const priceSchema = z
+  .string({ error: (iss) => (typeof iss.input === "number" ? FLOAT_MONEY_MESSAGE : "expected a price as a decimal string, e.g. \"2500.00\"") })
+  .refine(isDecimalString, "expected a price as a plain decimal string, e.g. \"2500.00\"");
+
+/** A measured or threshold quantity: a JSON number or a decimal string (`"12.5"`, or `"12.5%"` for 0.125). */
+export const quantitySchema = z.union([z.number().finite(), z.string()], {
+  error: "expected a number or a decimal string, e.g. 12.5 or \"12.5\"",
+}).refine(
+  (value) => (typeof value === "number" ? true : readDecimal(value) !== undefined),
+  "expected a number or a decimal string such as \"0.125\" or \"12.5%\"",
+);
+
+/** A share or weight: a decimal fraction (`"0.6"`) or a percentage (`"60%"`); not negative. */
+export const shareSchema = z
+  .string({ error: (iss) => (typeof iss.input === "number" ? "a share must be a string such as \"60%\" or \"0.6\", so that it is exact" : "expected a share such as \"60%\" or \"0.6\"") })
+  .refine((text) => {
+    const value = readDecimal(text);
+    return value !== undefined && !value.isNegative();
+  }, "expected a non-negative share such as \"60%\" or \"0.6\"");
+
+export type Quantity = number | string;

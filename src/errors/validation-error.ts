@@ -1,0 +1,63 @@
+/** One problem found in the caller's input: where it is (a JSON path) and what is wrong, in plain words. */
+export interface InputIssue {
+  /** The path from the root of the input, e.g. `["tranches", 0, "payers", 1, "share"]`. */
+  readonly path: readonly (string | number)[];
+  /** The same path as text, e.g. `$.tranches[0].payers[1].share`. */
+  readonly at: string;
+  /** A short, stable, machine-readable code, e.g. `unknown_metric`. */
+  readonly code: string;
+  /** What is wrong and, where it helps, how to fix it. */
+  readonly message: string;
+}
+
+/** Renders a path as `$.a[0].b`, quoting keys that are not plain identifiers. */
+export function pathText(path: readonly (string | number | symbol)[]): string {
+  let text = "$";
+  for (const key of path) {
+    if (typeof key === "number") text += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) text += `.${key}`;
+    else text += `[${JSON.stringify(String(key))}]`;
+  }
+  return text;
+}
+
+/** Makes an issue, computing its textual path. */
+export function issue(path: readonly (string | number)[], code: string, message: string): InputIssue {
+  return Object.freeze({ path: Object.freeze([...path]), at: pathText(path), code, message });
+}
+
+/**
+ * The base class of the library's input errors: bad input is reported all at once, as a list of issues.
+ * The message lists every issue, one per line, so a log or a console shows the whole story.
+ */
+export class ValidationError extends Error {
+  readonly issues: readonly InputIssue[];
+
+  constructor(what: string, issues: readonly InputIssue[]) {
+    const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+    super(`${what}: ${count}\n${issues.map((i) => `  ${i.at}: ${i.message}`).join("\n")}`);
+    this.name = new.target.name;
+    this.issues = Object.freeze([...issues]);
+  }
+}
+
+/** The contract is not valid: `issues` lists every problem with its JSON path. */
+export class ContractError extends ValidationError {
+  constructor(issues: readonly InputIssue[]) {
+    super("invalid contract", issues);
+  }
+}
+
+/** The events are not valid, alone or against the contract: `issues` lists every problem with its JSON path. */
+export class EventsError extends ValidationError {
+  constructor(issues: readonly InputIssue[]) {
+    super("invalid events", issues);
+  }
+}
+
+/** The options of a call (e.g. `asOf`) are not valid. */
+export class OptionsError extends ValidationError {
+  constructor(issues: readonly InputIssue[]) {
+    super("invalid options", issues);
+  }
+}

@@ -1,0 +1,167 @@
+import type { ResultStatus } from "../contract/event-types.js";
+import type { Basis } from "../contract/types.js";
+
+/**
+ * The explanation of a settlement is a list of steps per tranche, recorded while the computation runs, so a
+ * report renders exactly the numbers that were used. Every number is a decimal string, exact.
+ */
+
+/** The result a tranche depends on, as known on the settlement date, with its history. */
+export interface ResultStep {
+  readonly kind: "result";
+  readonly metric: string;
+  readonly scope: string;
+  /** `missing` when no result has been reported yet. */
+  readonly status: ResultStatus | "missing";
+  readonly value?: string;
+  readonly eventId?: string;
+  readonly recordedAt?: string;
+  readonly verifier?: string;
+  readonly evidence?: string;
+  readonly trail: readonly { readonly eventId: string; readonly status: ResultStatus; readonly value: string; readonly recordedAt: string }[];
+}
+
+/** How the number a rule works on was obtained from the measured value and the baseline. */
+export interface BasisStep {
+  readonly kind: "basis";
+  readonly metric: string;
+  readonly basis: Basis;
+  readonly measured: string;
+  readonly baseline: string;
+  readonly baselineSource: string;
+  readonly better: "higher" | "lower";
+  /** The change in the metric's units, positive when better. */
+  readonly improvement: string;
+  /** The number the rule uses: the measured value, the improvement, or the improvement over the baseline. */
+  readonly value: string;
+}
+
+export interface RateStep {
+  readonly kind: "rate";
+  readonly metric: string;
+  readonly basisValue: string;
+  readonly pricePerUnit: string;
+  readonly amount: string;
+}
+
+export interface ThresholdStep {
+  readonly kind: "threshold";
+  readonly metric: string;
+  readonly basisValue: string;
+  readonly threshold: string;
+  /** How the basis is compared: `at-least` (higher is better) or `at-most` (a value where lower is better). */
+  readonly comparison: "at-least" | "at-most";
+  readonly met: boolean;
+  /** The fixed amount paid when met (absent when the threshold gates an inner rule). */
+  readonly amount?: string;
+}
+
+export interface TierStep {
+  readonly kind: "tier";
+  readonly metric: string;
+  readonly basisValue: string;
+  /** The index of the band the basis falls in, or `null` when it falls in none (pays nothing). */
+  readonly tier: number | null;
+  readonly from?: string;
+  readonly to?: string;
+  readonly amount: string;
+}
+
+export interface InterpolationStep {
+  readonly kind: "interpolation";
+  readonly metric: string;
+  readonly basisValue: string;
+  readonly position: "below" | "between" | "above";
+  readonly lower?: { readonly at: string; readonly amount: string };
+  readonly upper?: { readonly at: string; readonly amount: string };
+  /** Where the basis lies between the two points, from 0 to 1 (between only). */
+  readonly fraction?: string;
+  readonly amount: string;
+}
+
+export interface SavingsShareStep {
+  readonly kind: "savings-share";
+  readonly metric: string;
+  readonly basisValue: string;
+  readonly savingPerUnit: string;
+  readonly saving: string;
+  readonly share: string;
+  readonly amount: string;
+}
+
+export interface WeightStep {
+  readonly kind: "weight";
+  readonly part: number;
+  readonly weight: string;
+  readonly partAmount: string;
+  readonly amount: string;
+}
+
+/** A rule's amount came out negative (the result got worse) and was raised to zero. */
+export interface ZeroFloorStep {
+  readonly kind: "zero-floor";
+  readonly metric: string;
+  readonly before: string;
+}
+
+export interface RoundingStep {
+  readonly kind: "rounding";
+  readonly mode: string;
+  readonly at: "tranche" | "metric";
+  readonly metric?: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export type CapKind = "metric" | "tranche" | "contract" | "payer";
+
+/** A cap was checked; `cut` is what it removed (zero when it did not bite). */
+export interface CapStep {
+  readonly kind: "cap";
+  readonly cap: CapKind;
+  /** The metric, tranche, contract or payer id the cap belongs to. */
+  readonly id: string;
+  readonly limit: string;
+  /** Consumed by earlier tranches (cumulative caps only). */
+  readonly usedBefore: string;
+  readonly before: string;
+  readonly after: string;
+  readonly cut: string;
+}
+
+/** The tranche's floor raised the amount. */
+export interface FloorStep {
+  readonly kind: "floor";
+  readonly floor: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export interface SplitStep {
+  readonly kind: "split";
+  readonly side: "payer" | "recipient";
+  readonly party: string;
+  /** For a recipient's part: the payer whose part is split. */
+  readonly of?: string;
+  readonly share: string;
+  readonly amount: string;
+}
+
+export interface PaymentStep {
+  readonly kind: "payment";
+  readonly eventId: string;
+  readonly payer: string;
+  readonly recipient: string;
+  readonly amount: string;
+  readonly paidOn: string;
+}
+
+export interface StatusStep {
+  readonly kind: "status";
+  readonly status: string;
+  readonly reason: string;
+}
+
+export type PricingStep = BasisStep | RateStep | ThresholdStep | TierStep | InterpolationStep | SavingsShareStep | WeightStep | ZeroFloorStep;
+
+export type Step = ResultStep | PricingStep | RoundingStep | CapStep | FloorStep | SplitStep | PaymentStep | StatusStep;

@@ -1,0 +1,39 @@
+import { EventsError } from "../errors/validation-error.js";
+import { deepFreeze } from "../util/freeze.js";
+import type { Contract } from "../contract/types.js";
+import type { ContractEvent } from "../contract/event-types.js";
+import { eventsSchema } from "../contract/events-schema.js";
+import { fromZodIssues } from "../contract/zod-issues.js";
+import type { SafeParseResult } from "../contract/parse-contract.js";
+import { buildHistory } from "./history.js";
+
+export interface ParseEventsOptions {
+  /** When given, the events are also checked against the contract and against each other. */
+  readonly contract?: Contract;
+}
+
+/**
+ * Reads verification and payment events from JSON-like data. With a contract, also checks every reference
+ * (metrics, periods, parties, tranches) and every restatement chain, as `settle` does.
+ *
+ * @example
+ * const events = parseEvents(JSON.parse(text), { contract });
+ * @throws EventsError listing every problem with its JSON path, e.g. `$[3].metric`.
+ */
+export function parseEvents(input: unknown, options: ParseEventsOptions = {}): readonly ContractEvent[] {
+  const result = safeParseEvents(input, options);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+/** Like `parseEvents`, but returns `{ success, data }` or `{ success, error }` instead of throwing. */
+export function safeParseEvents(input: unknown, options: ParseEventsOptions = {}): SafeParseResult<readonly ContractEvent[], EventsError> {
+  const structural = eventsSchema.safeParse(input);
+  if (!structural.success) return { success: false, error: new EventsError(fromZodIssues(structural.error, input)) };
+  const events = structural.data as unknown as ContractEvent[];
+  if (options.contract !== undefined) {
+    const { issues } = buildHistory(events, options.contract);
+    if (issues.length > 0) return { success: false, error: new EventsError(issues) };
+  }
+  return { success: true, data: deepFreeze(events) };
+}

@@ -1,0 +1,64 @@
+import { Dec } from "./decimal.js";
+import { minorUnits } from "./currency.js";
+import { fromDecimal, toDecimal, type Money } from "./money.js";
+
+/**
+ * Splits an amount by ratios so that the parts add up to the amount exactly, to the minor unit.
+ *
+ * The remainder rule (largest remainder, Hamilton's method): each part first gets its exact share rounded
+ * towards zero to the minor unit; the minor units left over go one each to the parts with the largest
+ * discarded fraction, and among equal fractions to the part listed first. A negative amount is split as its
+ * absolute value and every part negated, so a clawback splits exactly like the payment it reverses.
+ *
+ * Ratios are non-negative decimal strings (or `"12.5%"` percentages) with a positive sum; they need not add
+ * up to 1. A zero ratio always gets zero.
+ *
+ * @example
+ * allocate(money("100.00", "EUR"), ["1", "1", "1"]).map((m) => m.amount); // ["33.34", "33.33", "33.33"]
+ * allocate(money("0.05", "EUR"), ["70%", "30%"]).map((m) => m.amount);    // ["0.04", "0.01"]
+ * @throws RangeError when a ratio is negative or not a decimal, or all ratios are zero.
+ */
+export function allocate(amount: Money, ratios: readonly string[]): Money[] {
+  const parsed = ratios.map((ratio) => {
+    const value = parseRatio(ratio);
+    if (value === undefined || value.isNegative()) {
+      throw new RangeError(`allocation ratio "${ratio}" must be a non-negative decimal`);
+    }
+    return value;
+  });
+  return allocateDecimal(toDecimal(amount), parsed, amount.currency).map((part) => fromDecimal(part, amount.currency));
+}
+
+function parseRatio(ratio: string): Dec | undefined {
+  const text = ratio.trim();
+  const body = text.endsWith("%") ? text.slice(0, -1) : text;
+  if (!/^\d+(\.\d*)?$|^\.\d+$/.test(body)) return undefined;
+  return text.endsWith("%") ? new Dec(body).div(100) : new Dec(body);
+}
+
+/**
+ * @internal The same rule on decimals: `amount` must be in whole minor units, ratios non-negative with a
+ * positive sum.
+ */
+export function allocateDecimal(amount: Dec, ratios: readonly Dec[], currency: string): Dec[] {
+  const total = ratios.reduce((acc, ratio) => acc.plus(ratio), new Dec(0));
+  if (ratios.length === 0 || total.isZero()) {
+    throw new RangeError("allocation needs at least one positive ratio");
+  }
+  const unit = new Dec(1).div(new Dec(10).pow(minorUnits(currency)));
+  const sign = amount.isNegative() ? -1 : 1;
+  const units = amount.abs().div(unit); // whole number of minor units
+  const exact = ratios.map((ratio) => units.times(ratio).div(total));
+  const floors = exact.map((share) => share.floor());
+  let leftover = units.minus(floors.reduce((acc, part) => acc.plus(part), new Dec(0))).toNumber();
+  const order = exact
+    .map((share, index) => ({ index, fraction: share.minus(share.floor()) }))
+    .sort((a, b) => b.fraction.comparedTo(a.fraction) || a.index - b.index);
+  const parts = floors.slice();
+  for (const { index } of order) {
+    if (leftover <= 0) break;
+    parts[index] = (parts[index] as Dec).plus(1);
+    leftover -= 1;
+  }
+  return parts.map((part) => part.times(unit).times(sign));
+}

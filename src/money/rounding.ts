@@ -1,0 +1,41 @@
+import { Dec } from "./decimal.js";
+import { minorUnits, type CurrencyCode } from "./currency.js";
+
+/**
+ * How an amount is brought to the currency's minor unit.
+ * - `half-even`: to the nearest, ties to the even digit (banker's rounding; the default)
+ * - `half-up`: to the nearest, ties away from zero (the school rule)
+ * - `half-down`: to the nearest, ties towards zero
+ * - `down`: towards zero (truncate); `up`: away from zero
+ * - `floor`: towards minus infinity; `ceiling`: towards plus infinity
+ */
+export type RoundingMode = "half-even" | "half-up" | "half-down" | "down" | "up" | "floor" | "ceiling";
+
+export const ROUNDING_MODES: readonly RoundingMode[] = [
+  "half-even", "half-up", "half-down", "down", "up", "floor", "ceiling",
+];
+
+const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, DecimalRounding>> = {
+  "half-even": Dec.ROUND_HALF_EVEN,
+  "half-up": Dec.ROUND_HALF_UP,
+  "half-down": Dec.ROUND_HALF_DOWN,
+  down: Dec.ROUND_DOWN,
+  up: Dec.ROUND_UP,
+  floor: Dec.ROUND_FLOOR,
+  ceiling: Dec.ROUND_CEIL,
+};
+
+type DecimalRounding = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+/**
+ * The single rounding step of the library: an exact decimal amount to the currency's minor unit.
+ * Every other operation on money is exact.
+ */
+export function roundToMinorUnits(amount: Dec, currency: CurrencyCode, mode: RoundingMode): Dec {
+  return amount.toDecimalPlaces(minorUnits(currency), DECIMAL_JS_MODE[mode]);
+}
+
+/** True when `amount` has no digits below the currency's minor unit. */
+export function isWholeMinorUnits(amount: Dec, currency: CurrencyCode): boolean {
+  return amount.decimalPlaces() <= minorUnits(currency);
+}

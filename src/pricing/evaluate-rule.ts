@@ -1,0 +1,136 @@
+import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
+import type { Metric, PricingRule } from "../contract/types.js";
+import type { PricingStep } from "../explanation/steps.js";
+import { basisValue, reaches } from "./basis.js";
+
+/** The measured values a rule may use, by metric id. */
+export type MeasuredValues = ReadonlyMap<string, Dec>;
+
+/** What a rule priced: the exact (unrounded) amount, its part per metric, and the steps that led there. */
+export interface Priced {
+  readonly amount: Dec;
+  /** The amount attributed to each metric (they add up to `amount`). */
+  readonly byMetric: ReadonlyMap<string, Dec>;
+  readonly steps: readonly PricingStep[];
+}
+
+/** The metric ids a rule depends on, in the order they appear. */
+export function metricsOf(rule: PricingRule): string[] {
+  const ids: string[] = [];
+  const visit = (current: PricingRule) => {
+    if (current.type === "weighted") current.parts.forEach((part) => visit(part.rule));
+    else {
+      if (!ids.includes(current.metric)) ids.push(current.metric);
+      if (current.type === "threshold" && current.then !== undefined) visit(current.then);
+    }
+  };
+  visit(rule);
+  return ids;
+}
+
+const q = (value: string | number): Dec => readMeasure(value) ?? new Dec(0);
+
+/**
+ * Prices a rule on measured values, exactly. A rule's amount is never negative: a result that got worse
+ * pays nothing (a `zero-floor` step says so). Every metric the rule names must have a value.
+ */
+export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>, measured: MeasuredValues): Priced {
+  if (rule.type === "weighted") {
+    const steps: PricingStep[] = [];
+    const byMetric = new Map<string, Dec>();
+    let amount = new Dec(0);
+    rule.parts.forEach((part, index) => {
+      const weight = readDecimal(part.weight) ?? new Dec(0);
+      const priced = evaluateRule(part.rule, metrics, measured);
+      steps.push(...priced.steps);
+      const weighted = priced.amount.times(weight);
+      steps.push({ kind: "weight", part: index, weight: plain(weight), partAmount: plain(priced.amount), amount: plain(weighted) });
+      for (const [metric, value] of priced.byMetric) byMetric.set(metric, (byMetric.get(metric) ?? new Dec(0)).plus(value.times(weight)));
+      amount = amount.plus(weighted);
+    });
+    return { amount, byMetric, steps };
+  }
+
+  const metric = metrics.get(rule.metric);
+  const value = measured.get(rule.metric);
+  if (metric === undefined || value === undefined) {
+    throw new Error(`assertion: metric "${rule.metric}" has no definition or no measured value`);
+  }
+  const { value: x, step: basisStep } = basisValue(metric, rule.basis, value);
+  const steps: PricingStep[] = [basisStep];
+  const single = (amount: Dec): Priced => {
+    if (amount.isNegative() && !amount.isZero()) {
+      steps.push({ kind: "zero-floor", metric: metric.id, before: plain(amount) });
+      amount = new Dec(0);
+    }
+    return { amount, byMetric: new Map([[metric.id, amount]]), steps };
+  };
+  const shown = plain(x);
+
+  switch (rule.type) {
+    case "rate": {
+      const amount = x.times(rule.pricePerUnit);
+      steps.push({ kind: "rate", metric: metric.id, basisValue: shown, pricePerUnit: rule.pricePerUnit, amount: plain(amount) });
+      return single(amount);
+    }
+    case "threshold": {
+      const threshold = q(rule.threshold);
+      const met = reaches(metric, rule.basis, x, threshold);
+      const comparison = rule.basis === "value" && metric.better === "lower" ? "at-most" : "at-least";
+      steps.push({
+        kind: "threshold", metric: metric.id, basisValue: shown, threshold: plain(threshold), comparison, met,
+        ...(rule.amount !== undefined ? { amount: met ? rule.amount : "0" } : {}),
+      });
+      if (!met) return single(new Dec(0));
+      if (rule.amount !== undefined) return single(new Dec(rule.amount));
+      const inner = evaluateRule(rule.then!, metrics, measured);
+      return { amount: inner.amount, byMetric: inner.byMetric, steps: [...steps, ...inner.steps] };
+    }
+    case "tiers": {
+      const index = rule.tiers.findIndex((tier) => x.greaterThanOrEqualTo(q(tier.from)) && (tier.to === undefined || x.lessThan(q(tier.to))));
+      const tier = index >= 0 ? rule.tiers[index] : undefined;
+      const amount = tier === undefined ? new Dec(0) : new Dec(tier.amount);
+      steps.push({
+        kind: "tier", metric: metric.id, basisValue: shown, tier: tier === undefined ? null : index,
+        ...(tier !== undefined ? { from: plain(q(tier.from)) } : {}),
+        ...(tier?.to !== undefined ? { to: plain(q(tier.to)) } : {}),
+        amount: plain(amount),
+      });
+      return single(amount);
+    }
+    case "linear": {
+      const points = rule.points.map((point) => ({ at: q(point.at), amount: new Dec(point.amount) }));
+      const first = points[0]!;
+      const last = points[points.length - 1]!;
+      const show = (point: { at: Dec; amount: Dec }) => ({ at: plain(point.at), amount: plain(point.amount) });
+      if (x.lessThan(first.at)) {
+        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "below", upper: show(first), amount: "0" });
+        return single(new Dec(0));
+      }
+      if (x.greaterThanOrEqualTo(last.at)) {
+        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "above", lower: show(last), amount: plain(last.amount) });
+        return single(last.amount);
+      }
+      const upperIndex = points.findIndex((point) => x.lessThan(point.at));
+      const upper = points[upperIndex]!;
+      const lower = points[upperIndex - 1]!;
+      const fraction = x.minus(lower.at).div(upper.at.minus(lower.at));
+      const amount = lower.amount.plus(upper.amount.minus(lower.amount).times(fraction));
+      steps.push({
+        kind: "interpolation", metric: metric.id, basisValue: shown, position: "between",
+        lower: show(lower), upper: show(upper), fraction: plain(fraction), amount: plain(amount),
+      });
+      return single(amount);
+    }
+    case "savings-share": {
+      const saving = x.times(rule.savingPerUnit);
+      const share = readDecimal(rule.share) ?? new Dec(0);
+      const amount = saving.times(share);
+      steps.push({
+        kind: "savings-share", metric: metric.id, basisValue: shown, savingPerUnit: rule.savingPerUnit,
+        saving: plain(saving), share: plain(share), amount: plain(amount),
+      });
+      return single(amount);
+    }
+  }
+}
