@@ -36,7 +36,7 @@ describe("allocate", () => {
     fc.assert(
       fc.property(
         currency,
-        fc.bigInt({ min: -10n ** 15n, max: 10n ** 15n }),
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
         fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 }).filter((r) => r.some((x) => x > 0)),
         (code, units, ratios) => {
           const amount = new Dec(units.toString()).div(new Dec(10).pow(minorUnits(code))).toFixed(minorUnits(code));
