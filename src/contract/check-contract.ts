@@ -99,6 +99,18 @@ export function checkContract(contract: Contract): InputIssue[] {
     } else if (rule.basis === "relative-improvement" && (readMeasure(metric.baseline.value) ?? new Dec(0)).isZero()) {
       report([...path, "basis"], "zero_baseline", `metric "${rule.metric}" has a zero baseline, so a relative improvement is undefined`);
     }
+    if (rule.basis !== "relative-improvement") {
+      const quantities: [Path, unknown][] =
+        rule.type === "threshold" ? [[[...path, "threshold"], rule.threshold]]
+        : rule.type === "tiers" ? rule.tiers.flatMap((tier, index) => [[[...path, "tiers", index, "from"], tier.from], [[...path, "tiers", index, "to"], tier.to]] as [Path, unknown][])
+        : rule.type === "linear" ? rule.points.map((point, index) => [[...path, "points", index, "at"], point.at] as [Path, unknown])
+        : [];
+      for (const [where, quantity] of quantities) {
+        if (typeof quantity === "string" && quantity.trim().endsWith("%")) {
+          report(where, "percent_on_absolute_basis", `"${quantity}" is a percentage, which only the relative-improvement basis uses: on the ${rule.basis} basis write the number in the metric's unit`);
+        }
+      }
+    }
     switch (rule.type) {
       case "rate":
         if (new Dec(rule.pricePerUnit).isNegative()) report([...path, "pricePerUnit"], "negative_amount", "a price per unit cannot be negative");

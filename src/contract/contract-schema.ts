@@ -3,6 +3,7 @@ import { ROUNDING_MODES } from "../money/rounding.js";
 import {
   calendarDateSchema,
   idSchema,
+  measureSchema,
   moneyAmountSchema,
   priceSchema,
   quantitySchema,
@@ -99,7 +100,7 @@ export const contractSchema = z.strictObject({
           error: "expected a metric kind: rate, count, frequency, mean or amount",
         }),
         better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
-        baseline: z.strictObject({ value: quantitySchema, period: periodRangeSchema, source: z.string().min(1, "say where the baseline comes from") }),
+        baseline: z.strictObject({ value: measureSchema, period: periodRangeSchema, source: z.string().min(1, "say where the baseline comes from") }),
       }),
     )
     .min(1, "a contract needs at least one outcome metric"),

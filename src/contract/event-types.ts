@@ -40,6 +40,8 @@ export interface PaymentEvent {
   readonly payer: string;
   readonly recipient: string;
   readonly amount: string;
+  /** The currency of the amount, when the file states it: it must be the contract's currency. */
+  readonly currency?: string;
   readonly paidOn: CalendarDate;
   /** The date from which the payment is known (default: `paidOn`). */
   readonly recordedAt?: CalendarDate;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDateSchema, idSchema, moneyAmountSchema, quantitySchema } from "./primitives.js";
+import { calendarDateSchema, idSchema, measureSchema, moneyAmountSchema } from "./primitives.js";
 
 /** The structure of one event; references to the contract are checked by `checkEvents`. */
 export const eventSchema = z.discriminatedUnion(
@@ -11,7 +11,7 @@ export const eventSchema = z.discriminatedUnion(
       metric: idSchema.optional(),
       period: idSchema.optional(),
       cohort: idSchema.optional(),
-      value: quantitySchema.optional(),
+      value: measureSchema.optional(),
       status: z.enum(["reported", "verified", "disputed", "rejected"], {
         error: "expected a status: reported, verified, disputed or rejected",
       }),
@@ -28,6 +28,7 @@ export const eventSchema = z.discriminatedUnion(
       payer: idSchema,
       recipient: idSchema,
       amount: moneyAmountSchema,
+      currency: z.string().optional(),
       paidOn: calendarDateSchema,
       recordedAt: calendarDateSchema.optional(),
       reference: z.string().optional(),

@@ -46,4 +46,15 @@ export const shareSchema = z
     return value !== undefined && !value.isNegative();
   }, "expected a non-negative share such as \"60%\" or \"0.6\"");
 
+/**
+ * A measured value or a baseline: a JSON number or a plain decimal string in the metric's own unit.
+ * No "%" suffix: a dropout rate of 17.6% is written 17.6 when the metric's unit is "%".
+ */
+export const measureSchema = z.union([z.number().finite(), z.string()], {
+  error: "expected a number or a decimal string, e.g. 17.6 or \"17.6\"",
+}).refine(
+  (value) => typeof value === "number" || isDecimalString(value),
+  "expected a number or a plain decimal string in the metric's unit, e.g. 17.6 or \"17.6\" (no \"%\" sign)",
+);
+
 export type Quantity = number | string;

@@ -49,6 +49,7 @@ export function settle(contract: Contract, events: readonly ContractEvent[], opt
     ledger,
     metrics: new Map(contract.metrics.map((metric) => [metric.id, metric])),
     usage: new CapUsage(),
+    paymentsByTranche: groupBy(ledger.payments, (payment) => payment.tranche),
   };
   const order = [...contract.tranches].sort((a, b) => (a.dueDate === b.dueDate ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.dueDate < b.dueDate ? -1 : 1));
   const tranches = order.map((tranche) => settleTranche(context, tranche));
@@ -70,6 +71,17 @@ interface SettleContext {
   readonly ledger: Ledger;
   readonly metrics: ReadonlyMap<string, Metric>;
   readonly usage: CapUsage;
+  readonly paymentsByTranche: ReadonlyMap<string, readonly PaymentEvent[]>;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list === undefined) groups.set(key(item), [item]);
+    else list.push(item);
+  }
+  return groups;
 }
 
 const scopeLabel = (tranche: Tranche) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`);
@@ -98,7 +110,7 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
   const currency = contract.currency;
   const results = resultSteps(context, tranche);
   const trace: Step[] = [...results];
-  const payments = context.ledger.payments.filter((payment) => payment.tranche === tranche.id);
+  const payments = context.paymentsByTranche.get(tranche.id) ?? [];
   const pending = pendingStatus(results, tranche.dueDate, context.asOf);
 
   // earned per payer → recipient, in minor units; null while results are pending.

@@ -80,6 +80,9 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
           report(index, "recipient", "not_a_tranche_recipient", `"${event.recipient}" is not a recipient of tranche "${event.tranche}"`);
         }
       }
+      if (event.currency !== undefined && event.currency !== contract.currency) {
+        report(index, "currency", "currency_mismatch", `the payment is in ${event.currency} but the contract is in ${contract.currency}: convert it first (the library never converts currencies)`);
+      }
       const amount = new Dec(event.amount);
       if (amount.isZero()) report(index, "amount", "zero_payment", "a payment of zero records nothing: leave it out");
       if (isKnownCurrency(contract.currency) && amount.decimalPlaces() > minorUnits(contract.currency)) {
