@@ -4,6 +4,7 @@ import { checkContract } from "./check-contract.js";
 import { contractSchema } from "./contract-schema.js";
 import type { Contract } from "./types.js";
 import { fromZodIssues } from "./zod-issues.js";
+import { markParsed } from "./parsed.js";
 
 /** The result of a `safe*` parse: the data, or the error that `parse*` would throw. */
 export type SafeParseResult<T, E> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: E };
@@ -41,5 +42,5 @@ export function parseContract(input: unknown): Contract {
 export function safeParseContract(input: unknown): SafeParseResult<Contract, ContractError> {
   const { contract, issues } = validateContract(input);
   if (issues.length > 0 || contract === undefined) return { success: false, error: new ContractError(issues) };
-  return { success: true, data: deepFreeze(contract) };
+  return { success: true, data: markParsed(deepFreeze(contract)) };
 }

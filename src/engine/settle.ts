@@ -3,6 +3,9 @@ import { allocateDecimal } from "../money/allocate.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
 import { isCalendarDate } from "../contract/calendar.js";
+import { isParsed } from "../contract/parsed.js";
+import { parseContract } from "../contract/parse-contract.js";
+import { parseEvents } from "../ledger/parse-events.js";
 import type { Contract, Metric, Tranche } from "../contract/types.js";
 import type { ContractEvent, PaymentEvent } from "../contract/event-types.js";
 import { EventsError, OptionsError, issue } from "../errors/validation-error.js";
@@ -36,10 +39,14 @@ export interface SettleOptions {
  * @throws EventsError when the events are inconsistent with each other or the contract (every problem listed).
  * @throws OptionsError when `asOf` is not a calendar date.
  */
-export function settle(contract: Contract, events: readonly ContractEvent[], options: SettleOptions): Settlement {
+export function settle(contractInput: Contract, eventsInput: readonly ContractEvent[], options: SettleOptions): Settlement {
   if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf)) {
     throw new OptionsError([issue(["asOf"], "invalid_date", "asOf must be a calendar date as YYYY-MM-DD, e.g. \"2027-12-31\"")]);
   }
+  // Values from parseContract / parseEvents are trusted; anything else (hand-built in JavaScript) is checked
+  // first, so that bad input is always a ValidationError and never a TypeError deep inside.
+  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const events = isParsed(eventsInput) ? eventsInput : parseEvents(eventsInput);
   const { history, issues } = buildHistory(events, contract);
   if (issues.length > 0) throw new EventsError(issues);
   const ledger = ledgerAsOf(history, options.asOf);

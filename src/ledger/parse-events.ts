@@ -6,6 +6,7 @@ import { eventsSchema } from "../contract/events-schema.js";
 import { fromZodIssues } from "../contract/zod-issues.js";
 import type { SafeParseResult } from "../contract/parse-contract.js";
 import { buildHistory } from "./history.js";
+import { markParsed } from "../contract/parsed.js";
 
 export interface ParseEventsOptions {
   /** When given, the events are also checked against the contract and against each other. */
@@ -35,5 +36,5 @@ export function safeParseEvents(input: unknown, options: ParseEventsOptions = {}
     const { issues } = buildHistory(events, options.contract);
     if (issues.length > 0) return { success: false, error: new EventsError(issues) };
   }
-  return { success: true, data: deepFreeze(events) };
+  return { success: true, data: markParsed(deepFreeze(events)) };
 }
