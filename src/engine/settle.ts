@@ -2,6 +2,7 @@ import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
 import { allocateDecimal } from "../money/allocate.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
+import { groupThousands } from "../money/format.js";
 import { isCalendarDate } from "../contract/calendar.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
@@ -288,7 +289,7 @@ function sumAmounts(party: string, rows: readonly { earned: Money | null; paid: 
 }
 
 function settledStatus(earned: Dec, paid: Dec, currency: string, dueDate: string, asOf: string): { status: TrancheStatus; reason: string } {
-  const show = (value: Dec) => `${currency} ${fromDecimal(value, currency).amount}`;
+  const show = (value: Dec) => `${currency} ${groupThousands(fromDecimal(value, currency).amount)}`;
   const payable = asOf >= dueDate ? "payable now" : `payable from ${dueDate}`;
   if (earned.isZero()) {
     return paid.isZero()

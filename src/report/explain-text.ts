@@ -1,26 +1,21 @@
-import { Dec } from "../money/decimal.js";
+import { Dec, fixed, plain } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
+import { groupThousands } from "../money/format.js";
 import type { Money } from "../money/money.js";
 import type { CapStep, Step } from "../explanation/steps.js";
 import type { PartyAmounts, Settlement, TrancheSettlement } from "../engine/settlement-types.js";
 
-/** Groups thousands: "1234567.5" → "1,234,567.5". */
-function grouped(text: string): string {
-  const negative = text.startsWith("-");
-  const [whole = "", fraction] = (negative ? text.slice(1) : text).split(".");
-  const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${withCommas}${fraction !== undefined ? `.${fraction}` : ""}`;
-}
+
 
 /** A quantity as a person reads it: at most 6 decimals, with "≈" when digits were dropped. */
 function num(text: string): string {
   const value = new Dec(text);
   const shown = value.toDecimalPlaces(6);
-  return `${shown.equals(value) ? "" : "≈"}${grouped(shown.isZero() ? "0" : shown.toFixed())}`;
+  return `${shown.equals(value) ? "" : "≈"}${groupThousands(plain(shown))}`;
 }
 
 function cash(value: Money | null, fallback = "pending"): string {
-  return value === null ? fallback : `${value.currency} ${grouped(value.amount)}`;
+  return value === null ? fallback : `${value.currency} ${groupThousands(value.amount)}`;
 }
 
 const CAP_NAMES: Record<CapStep["cap"], string> = {
@@ -36,7 +31,7 @@ function percent(share: string): string {
 
 function stepLine(step: Step, currency: string): string | undefined {
   const places = minorUnits(currency);
-  const money = (amount: string) => `${currency} ${grouped(new Dec(amount).toFixed(Math.max(places, new Dec(amount).decimalPlaces())))}`;
+  const money = (amount: string) => `${currency} ${groupThousands(fixed(new Dec(amount), Math.max(places, new Dec(amount).decimalPlaces())))}`;
   switch (step.kind) {
     case "result": {
       if (step.status === "missing") return `Result: ${step.metric} (${step.scope}): none reported yet`;
@@ -147,7 +142,7 @@ export function explain(settlement: Settlement): string {
   lines.push(...partyLines("By recipient (balance over settled tranches):", totals.byRecipient));
   if (settlement.capsApplied.length > 0) {
     lines.push("  Caps that bit:");
-    for (const cap of settlement.capsApplied) lines.push(`    ${CAP_NAMES[cap.cap]} ${cap.id}: cut ${currency} ${grouped(cap.cut)}`);
+    for (const cap of settlement.capsApplied) lines.push(`    ${CAP_NAMES[cap.cap]} ${cap.id}: cut ${currency} ${groupThousands(cap.cut)}`);
   }
   return lines.join("\n");
 }
