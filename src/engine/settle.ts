@@ -66,6 +66,7 @@ export function settle(contractInput: Contract, eventsInput: readonly ContractEv
     title: contract.title,
     currency: contract.currency,
     asOf: options.asOf,
+    parties: contract.parties.map((party) => ({ id: party.id, name: party.name })),
     rounding: { mode: contract.rounding.mode, at: contract.rounding.at },
     tranches,
     totals: totalsOf(contract, tranches),

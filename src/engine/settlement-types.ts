@@ -84,6 +84,8 @@ export interface Settlement {
   readonly title: string;
   readonly currency: string;
   readonly asOf: string;
+  /** The contract's parties, so reports can name them. */
+  readonly parties: readonly { readonly id: string; readonly name: string }[];
   readonly rounding: { readonly mode: RoundingMode; readonly at: "tranche" | "metric" };
   /** In settlement order: by due date, then tranche id (the order cumulative caps are consumed in). */
   readonly tranches: readonly TrancheSettlement[];

@@ -93,10 +93,10 @@ function stepLine(step: Step, currency: string): string | undefined {
   }
 }
 
-function partyLines(title: string, rows: readonly PartyAmounts[]): string[] {
+function partyLines(title: string, rows: readonly PartyAmounts[], names: ReadonlyMap<string, string>): string[] {
   return [
     `  ${title}`,
-    ...rows.map((row) => `    ${row.party}: earned ${cash(row.earned)}, paid ${cash(row.paid)}, balance ${cash(row.balance)}`),
+    ...rows.map((row) => `    ${names.get(row.party) ?? row.party} [${row.party}]: earned ${cash(row.earned)}, paid ${cash(row.paid)}, balance ${cash(row.balance)}`),
   ];
 }
 
@@ -138,8 +138,9 @@ export function explain(settlement: Settlement): string {
   if (totals.pendingTranches > 0) {
     lines.push(`  ${totals.pendingTranches} tranche(s) pending results; paid on them so far ${cash(totals.paidOnPending)}`);
   }
-  lines.push(...partyLines("By payer (balance over settled tranches):", totals.byPayer));
-  lines.push(...partyLines("By recipient (balance over settled tranches):", totals.byRecipient));
+  const names = new Map(settlement.parties.map((party) => [party.id, party.name]));
+  lines.push(...partyLines("By payer (balance over settled tranches):", totals.byPayer, names));
+  lines.push(...partyLines("By recipient (balance over settled tranches):", totals.byRecipient, names));
   if (settlement.capsApplied.length > 0) {
     lines.push("  Caps that bit:");
     for (const cap of settlement.capsApplied) lines.push(`    ${CAP_NAMES[cap.cap]} ${cap.id}: cut ${currency} ${groupThousands(cap.cut)}`);
