@@ -18,24 +18,24 @@ export const idSchema = z
 /** A calendar date, `YYYY-MM-DD`. */
 export const calendarDateSchema = z
   .string({ error: "expected a calendar date as a string, e.g. \"2027-08-31\"" })
-  .refine(isCalendarDate, "expected a real calendar date as YYYY-MM-DD, e.g. \"2027-08-31\"");
+  .refine(isCalendarDate, { error: "expected a real calendar date as YYYY-MM-DD, e.g. \"2027-08-31\"", params: { code: "invalid_date" } });
 
 /** An amount of money: a decimal string, never a JSON number. Minor units are checked against the currency later. */
 export const moneyAmountSchema = z
   .string({ error: (iss) => (typeof iss.input === "number" ? FLOAT_MONEY_MESSAGE : "expected money as a decimal string, e.g. \"1500.00\"") })
-  .refine(isDecimalString, "expected money as a plain decimal string, e.g. \"1500.00\" (no currency sign, no thousands separator)");
+  .refine(isDecimalString, { error: "expected money as a plain decimal string, e.g. \"1500.00\" (no currency sign, no thousands separator)", params: { code: "invalid_decimal" } });
 
 /** A price per unit of a measure (may have digits below the minor unit): a decimal string, never a JSON number. */
 export const priceSchema = z
   .string({ error: (iss) => (typeof iss.input === "number" ? FLOAT_MONEY_MESSAGE : "expected a price as a decimal string, e.g. \"2500.00\"") })
-  .refine(isDecimalString, "expected a price as a plain decimal string, e.g. \"2500.00\"");
+  .refine(isDecimalString, { error: "expected a price as a plain decimal string, e.g. \"2500.00\"", params: { code: "invalid_decimal" } });
 
 /** A measured or threshold quantity: a JSON number or a decimal string (`"12.5"`, or `"12.5%"` for 0.125). */
 export const quantitySchema = z.union([z.number().finite(), z.string()], {
   error: "expected a number or a decimal string, e.g. 12.5 or \"12.5\"",
 }).refine(
   (value) => (typeof value === "number" ? true : readDecimal(value) !== undefined),
-  "expected a number or a decimal string such as \"0.125\" or \"12.5%\"",
+  { error: "expected a number or a decimal string such as \"0.125\" or \"12.5%\"", params: { code: "invalid_decimal" } },
 );
 
 /** A share or weight: a decimal fraction (`"0.6"`) or a percentage (`"60%"`); not negative. */
@@ -44,7 +44,7 @@ export const shareSchema = z
   .refine((text) => {
     const value = readDecimal(text);
     return value !== undefined && !value.isNegative();
-  }, "expected a non-negative share such as \"60%\" or \"0.6\"");
+  }, { error: "expected a non-negative share such as \"60%\" or \"0.6\"", params: { code: "invalid_share" } });
 
 /**
  * A measured value or a baseline: a JSON number or a plain decimal string in the metric's own unit.
@@ -54,7 +54,7 @@ export const measureSchema = z.union([z.number().finite(), z.string()], {
   error: "expected a number or a decimal string, e.g. 17.6 or \"17.6\"",
 }).refine(
   (value) => typeof value === "number" || isDecimalString(value),
-  "expected a number or a plain decimal string in the metric's unit, e.g. 17.6 or \"17.6\" (no \"%\" sign)",
+  { error: "expected a number or a plain decimal string in the metric's unit, e.g. 17.6 or \"17.6\" (no \"%\" sign)", params: { code: "invalid_decimal" } },
 );
 
 export type Quantity = number | string;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { issue, type InputIssue } from "../errors/validation-error.js";
+import { FLOAT_MONEY_MESSAGE } from "./primitives.js";
 
 /** Reads the value at `path` in `input`, or `undefined` when the path does not exist. */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -11,21 +12,53 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+/** What a value is, in the words of a JSON file. */
+function jsonKind(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return `the text ${JSON.stringify(value)}`;
+  if (typeof value === "number") return `the number ${String(value)}`;
+  if (typeof value === "boolean") return `${String(value)}`;
+  return typeof value;
+}
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  object: "an object ({ ... })",
+  array: "a list ([ ... ])",
+  record: "an object of ids to values ({ \"id\": ... })",
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+};
+
 /**
- * Turns zod's issues into the library's: a path of strings and numbers, and a message for a person.
- * A missing field is said to be missing (zod would say it expected a string and got undefined).
+ * Turns zod's issues into the library's: a path of strings and numbers, a stable code, and a message for a
+ * person who writes JSON, not TypeScript. A missing field is said to be missing.
  */
 export function fromZodIssues(error: z.ZodError, input: unknown): InputIssue[] {
   return error.issues.map((zodIssue) => {
     const path = zodIssue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
-    if (zodIssue.code === "invalid_type" && valueAt(input, zodIssue.path) === undefined) {
-      const field = path[path.length - 1];
-      return issue(path, "required", typeof field === "string" ? `"${field}" is required` : "a value is required here");
+    const value = valueAt(input, zodIssue.path);
+    const field = path[path.length - 1];
+    if (value === undefined && path.length > 0 && (zodIssue.code === "invalid_type" || zodIssue.code === "invalid_value" || zodIssue.code === "invalid_union")) {
+      const hint = zodIssue.code === "invalid_value" ? ` (${zodIssue.message})` : "";
+      return issue(path, "required", typeof field === "string" ? `"${field}" is required${hint}` : `a value is required here${hint}`);
     }
     if (zodIssue.code === "unrecognized_keys") {
       const keys = zodIssue.keys.map((key) => `"${key}"`).join(", ");
       return issue(path, "unknown_key", `unknown key ${keys}: check its spelling against the format`);
     }
+    if (zodIssue.message === FLOAT_MONEY_MESSAGE) return issue(path, "float_money", FLOAT_MONEY_MESSAGE);
+    if (zodIssue.code === "custom") {
+      const code = (zodIssue.params as { code?: unknown } | undefined)?.code;
+      return issue(path, typeof code === "string" ? code : "invalid", zodIssue.message);
+    }
+    if (zodIssue.code === "invalid_type" && zodIssue.message.startsWith("Invalid input")) {
+      const expected = EXPECTED[zodIssue.expected] ?? zodIssue.expected;
+      return issue(path, "invalid_type", `expected ${expected}, got ${jsonKind(value)}`);
+    }
+    if (zodIssue.code === "invalid_format") return issue(path, "invalid_id", zodIssue.message);
     return issue(path, zodIssue.code, zodIssue.message);
   });
 }

@@ -143,7 +143,7 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
   const sumOf = (values: readonly (Money | null)[]) => values.reduce<Dec>((acc, value) => acc.plus(value?.amount ?? 0), new Dec(0));
   const earnedTotal = earned === null ? null : sumOf(lines.map((line) => line.earned));
   const paidTotal = sumOf(lines.map((line) => line.paid));
-  const { status, reason } = pending ?? settledStatus(earnedTotal!, paidTotal, currency, tranche.dueDate, context.asOf);
+  const { status, reason } = pending ?? settledStatus(earnedTotal!, paidTotal, currency, tranche.dueDate, context.asOf, amountPriced!, capSteps);
   trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal.minus(paidTotal);
   const toMoney = (value: Dec) => fromDecimal(value, currency);
@@ -213,7 +213,7 @@ function capAndSplit(context: SettleContext, tranche: Tranche, parts: Map<string
   const fromMetrics = [...parts.values()].reduce((acc, part) => acc.plus(part), new Dec(0));
   let amount = fromMetrics;
   if (tranche.floor !== undefined && amount.lessThan(tranche.floor)) {
-    trace.push({ kind: "floor", floor: tranche.floor, before: plain(amount), after: tranche.floor });
+    trace.push({ kind: "floor", floor: plain(new Dec(tranche.floor)), before: plain(amount), after: plain(new Dec(tranche.floor)) });
     amount = new Dec(tranche.floor);
   }
   if (tranche.cap !== undefined) amount = record(applyCap("tranche", tranche.id, new Dec(tranche.cap), new Dec(0), amount));
@@ -289,13 +289,19 @@ function sumAmounts(party: string, rows: readonly { earned: Money | null; paid: 
   };
 }
 
-function settledStatus(earned: Dec, paid: Dec, currency: string, dueDate: string, asOf: string): { status: TrancheStatus; reason: string } {
+function settledStatus(
+  earned: Dec, paid: Dec, currency: string, dueDate: string, asOf: string, priced: Dec, caps: readonly CapStep[],
+): { status: TrancheStatus; reason: string } {
   const show = (value: Dec) => `${currency} ${groupThousands(fromDecimal(value, currency).amount)}`;
   const payable = asOf >= dueDate ? "payable now" : `payable from ${dueDate}`;
   if (earned.isZero()) {
-    return paid.isZero()
-      ? { status: "not-earned", reason: "the verified results earn nothing under the pricing rule" }
-      : { status: "not-earned", reason: `the verified results now earn nothing, but ${show(paid)} was paid: it is owed back` };
+    const bitten = caps.filter((step) => !new Dec(step.cut).isZero()).map((step) => `the ${step.cap} cap ${step.id}`);
+    const why = priced.isZero() || bitten.length === 0
+      ? "the verified results earn nothing under the pricing rule"
+      : `the verified results are priced at ${show(priced)}, but ${bitten.join(" and ")} leave${bitten.length === 1 ? "s" : ""} nothing to pay`;
+    if (paid.isZero()) return { status: "not-earned", reason: why };
+    const now = bitten.length === 0 || priced.isZero() ? "the verified results now earn nothing" : why;
+    return { status: "not-earned", reason: `${now}, but ${show(paid)} was paid: it is owed back` };
   }
   if (paid.isZero()) return { status: "earned", reason: `${show(earned)} earned, ${payable}` };
   if (paid.lessThan(earned)) return { status: "partly-paid", reason: `${show(paid)} of ${show(earned)} paid; ${show(earned.minus(paid))} still due` };

@@ -138,13 +138,16 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
   // 3. Chains from each root, inheriting fields.
   const chains = new Map<string, ResolvedResult[]>();
   const rootOf = new Map<string, number>();
+  const secondRoots = new Set<string>(); // already reported as second results: not cycles
   for (const { event, index } of unique) {
     if (event.type !== "result" || event.restates !== undefined) continue;
     const metric = event.metric!;
     const key = scopeKey(metric, event);
     const other = rootOf.get(key);
     if (other !== undefined) {
-      report(index, undefined, "second_result", `events[${other}] already reports ${metric} for ${key.split("|")[1]}: record a correction with "restates": "<id>" instead of a second result`);
+      const scope = event.period !== undefined ? `period ${event.period}` : `cohort ${event.cohort ?? ""}`;
+      report(index, undefined, "second_result", `events[${other}] already reports ${metric} for ${scope}: record a correction with "restates": "<id of the latest event>" instead of a second result`);
+      for (let next: ResultEvent | undefined = event; next !== undefined; next = successors.get(next.id)?.[0]?.event) secondRoots.add(next.id);
       continue;
     }
     rootOf.set(key, index);
@@ -157,7 +160,7 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
         report(current.index, "metric", "restatement_mismatch", `restates a result for metric "${metric}" but names metric "${e.metric}"`);
       }
       if ((e.period !== undefined || e.cohort !== undefined) && scopeKey(metric, e) !== key) {
-        report(current.index, e.period !== undefined ? "period" : "cohort", "restatement_mismatch", `restates a result for ${key.split("|")[1]} but names another period or cohort`);
+        report(current.index, e.period !== undefined ? "period" : "cohort", "restatement_mismatch", `restates a result for ${event.period !== undefined ? `period ${event.period}` : `cohort ${event.cohort ?? ""}`} but names another period or cohort`);
       }
       value = e.value ?? value;
       chain.push(Object.freeze({ event: e, metric, scopeKey: key, value, recordedAt: e.recordedAt }));
@@ -166,7 +169,7 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
     chains.set(key, chain);
   }
   // A restatement that no root reaches is part of a cycle.
-  const reached = new Set([...chains.values()].flat().map((entry) => entry.event.id));
+  const reached = new Set([...[...chains.values()].flat().map((entry) => entry.event.id), ...secondRoots]);
   for (const { event, index } of unique) {
     if (event.type === "result" && !reached.has(event.id)) {
       report(index, "restates", "restatement_cycle", `event "${event.id}" is part of a cycle of restatements`);

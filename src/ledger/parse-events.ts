@@ -1,12 +1,12 @@
-import { EventsError } from "../errors/validation-error.js";
+import { type ContractError, EventsError } from "../errors/validation-error.js";
 import { deepFreeze } from "../util/freeze.js";
 import type { Contract } from "../contract/types.js";
 import type { ContractEvent } from "../contract/event-types.js";
 import { eventsSchema } from "../contract/events-schema.js";
 import { fromZodIssues } from "../contract/zod-issues.js";
-import type { SafeParseResult } from "../contract/parse-contract.js";
+import { safeParseContract, type SafeParseResult } from "../contract/parse-contract.js";
 import { buildHistory } from "./history.js";
-import { markParsed } from "../contract/parsed.js";
+import { isParsed, markParsed } from "../contract/parsed.js";
 
 export interface ParseEventsOptions {
   /** When given, the events are also checked against the contract and against each other. */
@@ -20,6 +20,7 @@ export interface ParseEventsOptions {
  * @example
  * const events = parseEvents(JSON.parse(text), { contract });
  * @throws EventsError listing every problem with its JSON path, e.g. `$[3].metric`.
+ * @throws ContractError when the contract given was not made by `parseContract` and is not valid.
  */
 export function parseEvents(input: unknown, options: ParseEventsOptions = {}): readonly ContractEvent[] {
   const result = safeParseEvents(input, options);
@@ -28,12 +29,17 @@ export function parseEvents(input: unknown, options: ParseEventsOptions = {}): r
 }
 
 /** Like `parseEvents`, but returns `{ success, data }` or `{ success, error }` instead of throwing. */
-export function safeParseEvents(input: unknown, options: ParseEventsOptions = {}): SafeParseResult<readonly ContractEvent[], EventsError> {
+export function safeParseEvents(input: unknown, options: ParseEventsOptions = {}): SafeParseResult<readonly ContractEvent[], EventsError | ContractError> {
   const structural = eventsSchema.safeParse(input);
   if (!structural.success) return { success: false, error: new EventsError(fromZodIssues(structural.error, input)) };
   const events = structural.data as unknown as ContractEvent[];
-  if (options.contract !== undefined) {
-    const { issues } = buildHistory(events, options.contract);
+  const contractInput = (options ?? {}).contract;
+  if (contractInput !== undefined) {
+    // A contract that did not come from parseContract is checked first: events cannot be checked against
+    // a contract that is itself wrong.
+    const checked = isParsed(contractInput) ? { success: true as const, data: contractInput } : safeParseContract(contractInput);
+    if (!checked.success) return checked;
+    const { issues } = buildHistory(events, checked.data);
     if (issues.length > 0) return { success: false, error: new EventsError(issues) };
   }
   return { success: true, data: markParsed(deepFreeze(events)) };

@@ -1,6 +1,7 @@
 import { Dec, fixed, plain } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
 import { groupThousands } from "../money/format.js";
+import { fromDecimal } from "../money/money.js";
 import type { Money } from "../money/money.js";
 import type { CapStep, Step } from "../explanation/steps.js";
 import type { PartyAmounts, Settlement, TrancheSettlement } from "../engine/settlement-types.js";
@@ -143,7 +144,7 @@ export function explain(settlement: Settlement): string {
   lines.push(...partyLines("By recipient (balance over settled tranches):", totals.byRecipient, names));
   if (settlement.capsApplied.length > 0) {
     lines.push("  Caps that bit:");
-    for (const cap of settlement.capsApplied) lines.push(`    ${CAP_NAMES[cap.cap]} ${cap.id}: cut ${currency} ${groupThousands(cap.cut)}`);
+    for (const cap of settlement.capsApplied) lines.push(`    ${CAP_NAMES[cap.cap]} ${cap.id}: cut ${cash(fromDecimal(new Dec(cap.cut), currency))}`);
   }
   return lines.join("\n");
 }
