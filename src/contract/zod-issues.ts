@@ -59,6 +59,10 @@ export function fromZodIssues(error: z.ZodError, input: unknown): InputIssue[] {
       return issue(path, "invalid_type", `expected ${expected}, got ${jsonKind(value)}`);
     }
     if (zodIssue.code === "invalid_format") return issue(path, "invalid_id", zodIssue.message);
+    // A value outside a fixed list (a rounding mode, a metric kind, a role).
+    if (zodIssue.code === "invalid_value") return issue(path, "invalid_choice", zodIssue.message);
+    // A "type" that names no known kind of rule or event.
+    if (zodIssue.code === "invalid_union") return issue(path, "unknown_type", zodIssue.message);
     return issue(path, zodIssue.code, zodIssue.message);
   });
 }

@@ -126,7 +126,7 @@ describe("parseContract: money and currency", () => {
 
   it("money written with a thousands separator or a currency sign", () => {
     const found = oneIssue(withValue(base, ["tranches", 0, "cap"], "€1,500.00"));
-    expect(found.at).toBe("$.tranches[0].cap");
+    expect(found).toMatchObject({ code: "invalid_decimal", at: "$.tranches[0].cap" });
     expect(found.message).toBe('expected money as a plain decimal string, e.g. "1500.00" (no currency sign, no thousands separator)');
   });
 
@@ -230,7 +230,7 @@ describe("parseContract: pricing rules", () => {
 
   it("an unknown rule type", () => {
     const found = oneIssue(pricing({ type: "bonus", metric: "dropout", basis: "improvement" }));
-    expect(found.at).toBe("$.tranches[0].pricing.type");
+    expect(found).toMatchObject({ code: "unknown_type", at: "$.tranches[0].pricing.type" });
     expect(found.message).toBe("expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share or weighted");
   });
 });
@@ -248,9 +248,15 @@ describe("parseContract: shares", () => {
     expect(found.message).toBe("the recipients' shares add up to 90%, not 100%");
   });
 
+  it("a negative share", () => {
+    const found = oneIssue(withValue(base, ["tranches", 0, "payers", 0, "share"], "-5%"));
+    expect(found).toMatchObject({ code: "invalid_share", at: "$.tranches[0].payers[0].share" });
+    expect(found.message).toBe('expected a non-negative share such as "60%" or "0.6"');
+  });
+
   it("a share written as a JSON number", () => {
     const found = oneIssue(withValue(base, ["tranches", 0, "payers", 0, "share"], 1));
-    expect(found.at).toBe("$.tranches[0].payers[0].share");
+    expect(found).toMatchObject({ code: "invalid_type", at: "$.tranches[0].payers[0].share" });
     expect(found.message).toBe('a share must be a string such as "60%" or "0.6", so that it is exact');
   });
 });
@@ -278,7 +284,7 @@ describe("parseContract: structure", () => {
 
   it("invalid date (2027-02-29 does not exist; 2028-02-29 does)", () => {
     const found = oneIssue(withValue(base, ["tranches", 0, "dueDate"], "2027-02-29"));
-    expect(found.at).toBe("$.tranches[0].dueDate");
+    expect(found).toMatchObject({ code: "invalid_date", at: "$.tranches[0].dueDate" });
     expect(found.message).toBe('expected a real calendar date as YYYY-MM-DD, e.g. "2027-08-31"');
     expect(safeParseContract(withValue(base, ["tranches", 0, "dueDate"], "2028-02-29")).success).toBe(true);
     expect(oneIssue(withValue(base, ["tranches", 0, "dueDate"], "30/11/2027")).at).toBe("$.tranches[0].dueDate");
@@ -298,19 +304,25 @@ describe("parseContract: structure", () => {
 
   it("a baseline written as a percentage", () => {
     const found = oneIssue(withValue(base, ["metrics", 0, "baseline", "value"], "20%"));
-    expect(found.at).toBe("$.metrics[0].baseline.value");
+    expect(found).toMatchObject({ code: "invalid_decimal", at: "$.metrics[0].baseline.value" });
     expect(found.message).toContain('(no "%" sign)');
   });
 
   it("an id with a space", () => {
     const found = oneIssue(withValue(base, ["id"], "fis dispersione"));
-    expect(found.at).toBe("$.id");
+    expect(found).toMatchObject({ code: "invalid_id", at: "$.id" });
     expect(found.message).toBe("an id is made of letters, digits, '.', '_', ':' or '-', and starts with a letter or digit");
+  });
+
+  it("a value of the wrong JSON type", () => {
+    const found = oneIssue(withValue(base, ["title"], 5));
+    expect(found).toMatchObject({ code: "invalid_type", at: "$.title", message: "expected a string, got the number 5" });
+    expect(oneIssue(withValue(base, ["parties"], {}))).toMatchObject({ code: "invalid_type", at: "$.parties", message: "expected a list ([ ... ]), got an object" });
   });
 
   it("an unknown rounding mode lists the modes", () => {
     const found = oneIssue(withValue(base, ["rounding", "mode"], "bankers"));
-    expect(found.at).toBe("$.rounding.mode");
+    expect(found).toMatchObject({ code: "invalid_choice", at: "$.rounding.mode" });
     expect(found.message).toBe("expected a rounding mode: half-even, half-up, half-down, down, up, floor, ceiling");
   });
 });

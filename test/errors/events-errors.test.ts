@@ -212,19 +212,19 @@ describe("parseEvents: structure", () => {
 
   it("a measured value with a % sign", () => {
     const found = oneIssue([reported("r1", "dropout", "p1", "17.9%")]);
-    expect(found.at).toBe("$[0].value");
+    expect(found).toMatchObject({ code: "invalid_decimal", at: "$[0].value" });
     expect(found.message).toContain('(no "%" sign)');
   });
 
   it("an unknown status", () => {
     const found = oneIssue([{ ...reported("r1", "dropout", "p1", "17.9"), status: "approved" }]);
-    expect(found.at).toBe("$[0].status");
+    expect(found).toMatchObject({ code: "invalid_choice", at: "$[0].status" });
     expect(found.message).toBe("expected a status: reported, verified, disputed or rejected");
   });
 
   it("an unknown event type", () => {
     const found = oneIssue([{ type: "invoice", id: "i1" }]);
-    expect(found.at).toBe("$[0].type");
+    expect(found).toMatchObject({ code: "unknown_type", at: "$[0].type" });
     expect(found.message).toBe("expected an event whose type is result or payment");
   });
 
