@@ -72,39 +72,30 @@ export function monotoneRule(depth = 0): fc.Arbitrary<PricingRule> {
         ? { type: "threshold", metric, basis: "improvement", threshold, then: { type: "rate", metric, basis: "improvement", pricePerUnit: price } }
         : { type: "threshold", metric, basis: "improvement", threshold, amount },
   );
-  const tiers = fc.record({
-    metric: metricId,
-    bounds: fc.uniqueArray(fc.integer({ min: -30, max: 150 }), { minLength: 1, maxLength: 4 }).map((list) => list.sort((a, b) => a - b)),
-    steps: fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 4, maxLength: 4 }),
-  }).map(({ metric, bounds, steps }): PricingRule => {
-    let amount = 0;
-    return {
-      type: "tiers",
-      metric,
-      basis: "improvement",
-      tiers: bounds.map((from, index) => {
-        amount += steps[index]!;
-        const to = bounds[index + 1];
-        return { from: (from / 10).toFixed(1), ...(to !== undefined ? { to: (to / 10).toFixed(1) } : {}), amount: (amount / 100).toFixed(2) };
-      }),
-    };
-  });
-  const linear = fc.record({
-    metric: metricId,
-    ats: fc.uniqueArray(fc.integer({ min: -30, max: 150 }), { minLength: 2, maxLength: 4 }).map((list) => list.sort((a, b) => a - b)),
-    steps: fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 4, maxLength: 4 }),
-  }).map(({ metric, ats, steps }): PricingRule => {
-    let amount = 0;
-    return {
-      type: "linear",
-      metric,
-      basis: "improvement",
-      points: ats.map((at, index) => {
-        amount += steps[index]!;
+  // Strictly increasing improvements (in tenths) paired with non-decreasing amounts (in cents).
+  const rising = (minLength: number) =>
+    fc.record({
+      metric: metricId,
+      steps: fc.uniqueArray(fc.integer({ min: -30, max: 150 }), { minLength, maxLength: 4 }).map((list) => list.sort((a, b) => a - b)),
+      raises: fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 4, maxLength: 4 }),
+    }).map(({ metric, steps, raises }) => {
+      let amount = 0;
+      const points = steps.map((at, index) => {
+        amount += raises[index]!;
         return { at: (at / 10).toFixed(1), amount: (amount / 100).toFixed(2) };
-      }),
-    };
-  });
+      });
+      return { metric, points };
+    });
+  const tiers = rising(1).map(({ metric, points }): PricingRule => ({
+    type: "tiers",
+    metric,
+    basis: "improvement",
+    tiers: points.map(({ at, amount }, index) => {
+      const to = points[index + 1]?.at;
+      return { from: at, ...(to !== undefined ? { to } : {}), amount };
+    }),
+  }));
+  const linear = rising(2).map(({ metric, points }): PricingRule => ({ type: "linear", metric, basis: "improvement", points }));
   const savings = fc.record({ metric: metricId, saving: cents(0, 3_000_000), share: fc.integer({ min: 0, max: 100 }) }).map(
     ({ metric, saving, share }): PricingRule => ({ type: "savings-share", metric, basis: "improvement", savingPerUnit: saving, share: `${share}%` }),
   );
