@@ -28,3 +28,12 @@ export { settle, type SettleOptions } from "./engine/settle.js";
 export type * from "./engine/settlement-types.js";
 export type * from "./explanation/steps.js";
 export { explain } from "./report/explain-text.js";
+
+// measure: observations -> effects with uncertainty
+export { MeasureError } from "./measure/measure-error.js";
+export { measure } from "./measure/estimators.js";
+export { blend, poolCohorts, type BlendPart, type PoolPart } from "./measure/combine.js";
+export { measureRecords, measureCohorts, type ParticipantRecord, type RecordsRequest, type CohortMeasurements } from "./measure/records.js";
+export type * from "./measure/inputs.js";
+export type * from "./measure/measurement.js";
+export * as distributions from "./measure/distributions.js";
