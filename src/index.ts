@@ -37,3 +37,6 @@ export { measureRecords, measureCohorts, type ParticipantRecord, type RecordsReq
 export type * from "./measure/inputs.js";
 export type * from "./measure/measurement.js";
 export * as distributions from "./measure/distributions.js";
+export { measurementRecord, measurementEvent, toDecimalString, MEASUREMENT_DIGITS, type MeasurementEventOptions } from "./measure/measurement-record.js";
+export type { MeasurementRecord, StatisticsOptions, CohortFallback } from "./contract/measurement-format.js";
+export type * from "./explanation/measurement-steps.js";

@@ -9,6 +9,7 @@ import {
   quantitySchema,
   shareSchema,
 } from "./primitives.js";
+import { cohortFallbackSchema, statisticsOptionsSchema } from "./measurement-format.js";
 
 /**
  * The structure of a contract file. Cross-references and arithmetic rules (unknown ids, shares adding up to
@@ -129,6 +130,8 @@ export const contractSchema = z.strictObject({
         floor: moneyAmountSchema.optional(),
         payers: shareListSchema,
         recipients: shareListSchema,
+        statistics: statisticsOptionsSchema.optional(),
+        fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
       }),
     )
     .min(1, "a contract needs at least one payment tranche"),

@@ -5,6 +5,7 @@ import { fromDecimal } from "../money/money.js";
 import type { Money } from "../money/money.js";
 import type { CapStep, Step } from "../explanation/steps.js";
 import type { PartyAmounts, Settlement, TrancheSettlement } from "../engine/settlement-types.js";
+import { measurementLines, measurementStepLine } from "./measurement-text.js";
 
 
 
@@ -39,9 +40,10 @@ function stepLine(step: Step, currency: string): string | undefined {
       const by = step.verifier !== undefined ? ` by ${step.verifier}` : "";
       const evidence = step.evidence !== undefined ? `, evidence: ${step.evidence}` : "";
       const head = `Result: ${step.metric} (${step.scope}) = ${step.value}, ${step.status}${by} as recorded on ${step.recordedAt} [event ${step.eventId}${evidence}]`;
-      if (step.trail.length <= 1) return head;
+      const measured = step.measurement === undefined ? "" : measurementLines(step.measurement).map((line) => `\n      ${line}`).join("");
+      if (step.trail.length <= 1) return head + measured;
       const trail = step.trail.map((entry) => `${entry.eventId} ${entry.status} ${entry.value} on ${entry.recordedAt}`).join("; ");
-      return `${head}\n      history: ${trail}`;
+      return `${head}\n      history: ${trail}${measured}`;
     }
     case "basis": {
       const source = `baseline ${num(step.baseline)} from ${step.baselineSource}`;
@@ -91,6 +93,12 @@ function stepLine(step: Step, currency: string): string | undefined {
       return `Payment: ${step.eventId} on ${step.paidOn}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
     case "status":
       return undefined;
+    case "counterfactual":
+    case "significance":
+    case "conservative-bound":
+    case "missing-measurement":
+    case "cohort-fallback":
+      return measurementStepLine(step);
   }
 }
 
