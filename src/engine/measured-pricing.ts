@@ -7,7 +7,7 @@ import { pendingStatus } from "./tranche-status.js";
 
 /** What pricing a tranche gave: an amount, or a pending status (while a pooled fallback result is awaited). */
 export type TranchePricing =
-  | { readonly pending: null; readonly priced: Priced; readonly steps: readonly Step[] }
+  | { readonly pending: null; readonly priced: Priced; readonly steps: readonly Step[]; readonly payableFrom: string }
   | { readonly pending: { readonly status: TrancheStatus; readonly reason: string }; readonly steps: readonly Step[] };
 
 /**
@@ -16,6 +16,7 @@ export type TranchePricing =
  * Peterborough pattern). The tranche is one tranche whichever way it is paid, so a cohort is never paid twice:
  * on its own result or on the pool, and a later restatement of its own result moves it from one to the other.
  *
+ * A tranche paid on the pool is payable from the fallback's due date.
  * `resultsFor` gives the result steps of a rule for the pooled cohort, as `settle` knows them.
  */
 export function priceTranche(
@@ -24,7 +25,7 @@ export function priceTranche(
 ): TranchePricing {
   const own = priceWithStatistics(tranche.pricing, results, metrics, tranche.statistics);
   const fallback = tranche.fallback;
-  if (fallback === undefined || !own.priced.amount.isZero() || !("cohort" in tranche.covers)) return { pending: null, priced: own.priced, steps: own.steps };
+  if (fallback === undefined || !own.priced.amount.isZero() || !("cohort" in tranche.covers)) return { pending: null, priced: own.priced, steps: own.steps, payableFrom: tranche.dueDate };
   const pooledResults = resultsFor(fallback.cohort, fallback.pricing);
   const steps: Step[] = [...own.steps, { kind: "cohort-fallback", cohort: tranche.covers.cohort, pooledCohort: fallback.cohort, dueDate: fallback.dueDate }, ...pooledResults];
   const pending = pendingStatus(pooledResults, fallback.dueDate, asOf);
@@ -35,5 +36,5 @@ export function priceTranche(
     };
   }
   const pooled = priceWithStatistics(fallback.pricing, pooledResults, metrics, tranche.statistics);
-  return { pending: null, priced: pooled.priced, steps: [...steps, ...pooled.steps] };
+  return { pending: null, priced: pooled.priced, steps: [...steps, ...pooled.steps], payableFrom: fallback.dueDate };
 }

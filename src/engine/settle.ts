@@ -127,6 +127,7 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
   // earned per payer → recipient, in minor units; null while results are pending.
   let earned: Map<string, Map<string, Dec>> | null = null;
   let amountPriced: Dec | null = null;
+  let payableFrom = tranche.dueDate;
   const capSteps: CapStep[] = [];
 
   if (pending === null) {
@@ -136,6 +137,7 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
     pending = pricing.pending;
     if (pricing.pending === null) {
       const { priced } = pricing;
+      payableFrom = pricing.payableFrom;
       const rounded = roundPriced(context, priced.amount, priced.byMetric, trace);
       amountPriced = rounded.total;
       earned = capAndSplit(context, tranche, rounded.byMetric, trace, capSteps);
@@ -149,7 +151,7 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
   const sumOf = (values: readonly (Money | null)[]) => values.reduce<Dec>((acc, value) => acc.plus(value?.amount ?? 0), new Dec(0));
   const earnedTotal = earned === null ? null : sumOf(lines.map((line) => line.earned));
   const paidTotal = sumOf(lines.map((line) => line.paid));
-  const { status, reason } = pending ?? settledStatus(earnedTotal!, paidTotal, currency, tranche.dueDate, context.asOf, amountPriced!, capSteps);
+  const { status, reason } = pending ?? settledStatus(earnedTotal!, paidTotal, currency, payableFrom, context.asOf, amountPriced!, capSteps);
   trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal.minus(paidTotal);
   const toMoney = (value: Dec) => fromDecimal(value, currency);

@@ -124,8 +124,7 @@ describe("statistics options in pricing", () => {
   });
 
   it("a restatement that only verifies inherits the value and the measurement", () => {
-    const reported = { ...asEvent(dropoutTrial), status: "reported" as const, verifier: undefined };
-    delete (reported as { verifier?: string }).verifier;
+    const reported = measurementEvent(dropoutTrial, { id: "r1", metric: "dropout", period: "p1", status: "reported", recordedAt: "2027-10-15" });
     const verifying: ResultEvent = { type: "result", id: "r2", restates: "r1", status: "verified", verifier: "evaluator", recordedAt: "2027-11-02" };
     const { t1 } = settleDropout({ baseline: "measurement" }, [reported, verifying]);
     expect(t1.results[0]).toMatchObject({ status: "verified", value: "8.5", eventId: "r2", measurement: { counterfactual: "14" } });
