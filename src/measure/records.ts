@@ -86,6 +86,8 @@ const MAX_ISSUES = 100;
 /** Separates the parts of a group key; cannot occur in an id and is unlikely in a period label. */
 const SEP = "\u001f";
 
+const finite = (value: unknown) => typeof value === "number" && Number.isFinite(value);
+
 /** The problems of one record, for this outcome kind. */
 function recordIssues(record: ParticipantRecord, index: number, outcome: OutcomeKind, issues: InputIssue[]): void {
   if (record === null || typeof record !== "object") {
@@ -98,7 +100,6 @@ function recordIssues(record: ParticipantRecord, index: number, outcome: Outcome
   for (const key of ["period", "cohort"] as const) {
     if (record[key] !== undefined && typeof record[key] !== "string") issues.push(issue([index, key], "invalid_type", `expected the ${key} as a string`));
   }
-  const finite = (value: unknown) => typeof value === "number" && Number.isFinite(value);
   if (outcome === "binary") {
     const o = record.outcome;
     if (o === undefined) issues.push(issue([index, "outcome"], "required", "\"outcome\" is required for a binary outcome (true/false or 1/0)"));
@@ -134,7 +135,7 @@ function summarise(records: readonly ParticipantRecord[], outcome: OutcomeKind, 
       if (issues.length >= MAX_ISSUES) break;
       continue;
     }
-    const key = [record.group, record.period ?? "", cohortOf(record)].join(SEP);
+    const key = record.group + SEP + (record.period ?? "") + SEP + cohortOf(record);
     let entry = groups.get(key);
     if (entry === undefined) {
       entry = { accumulator: new Accumulator(), first: index };
