@@ -36,6 +36,7 @@ export interface ContinuousAggregate {
   readonly sumOfSquares: number;
 }
 
+/** One group summed up: a binary, count or continuous outcome. */
 export type GroupAggregate = BinaryAggregate | CountAggregate | ContinuousAggregate;
 
 /** A historical observation for a trend baseline: the value (in the scaled unit) at a time `at` (e.g. a year). */
@@ -94,8 +95,10 @@ export interface DifferenceInDifferencesRequest extends CommonRequest {
   readonly comparison: { readonly before: GroupAggregate; readonly after: GroupAggregate };
 }
 
+/** What `measure` estimates, from which group aggregates. */
 export type MeasureRequest = LevelRequest | FixedBaselineRequest | TrendBaselineRequest | ComparisonRequest | DifferenceInDifferencesRequest;
 
+/** Every estimator a measurement can name: those of `measure`, plus blends and pools of cohorts. */
 export type Estimator = MeasureRequest["estimator"] | "blend" | "pooled";
 
 const count = z.number({ error: "expected a number" }).finite();
@@ -171,27 +174,34 @@ export function aggregateIssues(group: GroupAggregate, path: Path): InputIssue[]
   return issues;
 }
 
-/** Problems of the request as a whole: the confidence level, the scale, groups of one outcome kind. */
-function requestIssues(request: MeasureRequest): InputIssue[] {
+/** Problems of the options every request has (confidence level, scale) and of a trend's history. */
+export function commonIssues(request: { readonly confidence?: number; readonly scale?: number; readonly estimator: string; readonly history?: readonly HistoryPoint[] }): InputIssue[] {
   const issues: InputIssue[] = [];
   if (request.confidence !== undefined && !(request.confidence > 0 && request.confidence < 1)) {
     issues.push(issue(["confidence"], "confidence_out_of_range", `the confidence level must lie strictly between 0 and 1, e.g. 0.95 (got ${request.confidence})`));
   }
-  if (request.scale !== undefined && !(request.scale > 0)) {
+  if (request.scale !== undefined && !(request.scale > 0 && Number.isFinite(request.scale))) {
     issues.push(issue(["scale"], "non_positive_scale", `the scale must be positive, e.g. 100 for "per 100" (got ${request.scale})`));
   }
+  if (request.estimator === "trend-baseline") {
+    const history = request.history ?? [];
+    if (history.length < 3) {
+      issues.push(issue(["history"], "too_few_points", `a trend needs at least 3 historical points to estimate its own uncertainty (got ${history.length})`));
+    } else if (new Set(history.map((point) => point.at)).size < 2) {
+      issues.push(issue(["history"], "flat_history_times", "the historical points all have the same time: no trend can be fitted"));
+    }
+  }
+  return issues;
+}
+
+/** Problems of the request as a whole: the common options, the groups, groups of one outcome kind. */
+function requestIssues(request: MeasureRequest): InputIssue[] {
+  const issues = commonIssues(request);
   const groups = groupsOf(request);
   for (const [path, group] of groups) issues.push(...aggregateIssues(group, path));
   const first = groups[0]![1].outcome;
   for (const [path, group] of groups.slice(1)) {
     if (group.outcome !== first) issues.push(issue([...path, "outcome"], "mixed_outcomes", `every group must have the same kind of outcome: expected ${first}, got ${group.outcome}`));
-  }
-  if (request.estimator === "trend-baseline") {
-    if (request.history.length < 3) {
-      issues.push(issue(["history"], "too_few_points", `a trend needs at least 3 historical points to estimate its own uncertainty (got ${request.history.length})`));
-    } else if (new Set(request.history.map((point) => point.at)).size < 2) {
-      issues.push(issue(["history"], "flat_history_times", "the historical points all have the same time: no trend can be fitted"));
-    }
   }
   return issues;
 }

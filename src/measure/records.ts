@@ -2,7 +2,7 @@ import { issue, type InputIssue } from "../errors/validation-error.js";
 import { poolCohorts } from "./combine.js";
 import { defaultScale, type GroupMoments } from "./group-estimate.js";
 import { measureMoments, type MeasureSettings, type MomentsRequest } from "./estimators.js";
-import type { Better, HistoryPoint, OutcomeKind } from "./inputs.js";
+import { commonIssues, type Better, type HistoryPoint, type OutcomeKind } from "./inputs.js";
 import { MeasureError } from "./measure-error.js";
 import type { Measurement } from "./measurement.js";
 
@@ -148,20 +148,9 @@ function summarise(records: readonly ParticipantRecord[], outcome: OutcomeKind, 
 }
 
 function requestIssues(request: RecordsRequest): InputIssue[] {
-  const issues: InputIssue[] = [];
-  if (request.confidence !== undefined && !(request.confidence > 0 && request.confidence < 1)) {
-    issues.push(issue(["confidence"], "confidence_out_of_range", `the confidence level must lie strictly between 0 and 1, e.g. 0.95 (got ${request.confidence})`));
-  }
-  if (request.scale !== undefined && !(request.scale > 0 && Number.isFinite(request.scale))) {
-    issues.push(issue(["scale"], "non_positive_scale", `the scale must be positive, e.g. 100 for "per 100" (got ${request.scale})`));
-  }
+  const issues = commonIssues(request);
   if (request.estimator === "fixed-baseline" && !Number.isFinite(request.baseline)) issues.push(issue(["baseline"], "required", "\"baseline\" is required for a fixed-baseline estimate"));
-  if (request.estimator === "trend-baseline") {
-    const history = request.history ?? [];
-    if (history.length < 3) issues.push(issue(["history"], "too_few_points", `a trend needs at least 3 historical points to estimate its own uncertainty (got ${history.length})`));
-    else if (new Set(history.map((point) => point.at)).size < 2) issues.push(issue(["history"], "flat_history_times", "the historical points all have the same time: no trend can be fitted"));
-    if (!Number.isFinite(request.at)) issues.push(issue(["at"], "required", "\"at\" is required: the time to project the trend to"));
-  }
+  if (request.estimator === "trend-baseline" && !Number.isFinite(request.at)) issues.push(issue(["at"], "required", "\"at\" is required: the time to project the trend to"));
   if (request.estimator === "difference-in-differences" && request.periods === undefined) {
     issues.push(issue(["periods"], "required", "\"periods\" is required for difference-in-differences: { before, after }"));
   }

@@ -114,6 +114,34 @@ describe("laws of measurement", () => {
   });
 });
 
+describe("purity", () => {
+  it("inputs are never mutated, and measurements are frozen", () => {
+    fc.assert(fc.property(requestArb, (request) => {
+      const copy = structuredClone(request);
+      const frozen = deepFreezeCopy(request);
+      const m = tryMeasure(frozen);
+      expect(request).toEqual(copy);
+      if (m !== undefined) {
+        expect(Object.isFrozen(m)).toBe(true);
+        expect(Object.isFrozen(m.interval)).toBe(true);
+        expect(Object.isFrozen(m.groups)).toBe(true);
+      }
+    }), RUNS);
+  });
+});
+
+function deepFreezeCopy<T>(value: T): T {
+  const copy = structuredClone(value);
+  const freeze = (node: unknown): void => {
+    if (node !== null && typeof node === "object") {
+      Object.values(node).forEach(freeze);
+      Object.freeze(node);
+    }
+  };
+  freeze(copy);
+  return copy;
+}
+
 describe("laws of cohorts", () => {
   const cohortRecordsArb = fc.array(
     fc.record({ treated: fc.integer({ min: 5, max: 60 }), treatedEvents: fc.nat({ max: 40 }), compared: fc.integer({ min: 5, max: 60 }), comparedEvents: fc.nat({ max: 40 }) }),
