@@ -14,7 +14,7 @@ import type { PricingRule } from "./types.js";
 /** How a result's value was measured: the estimator, the method, the inputs, the effect and its uncertainty. */
 export interface MeasurementRecord {
   readonly estimator: "level" | "fixed-baseline" | "trend-baseline" | "comparison" | "difference-in-differences" | "blend" | "pooled";
-  readonly method: "wald-z" | "two-proportion-z" | "poisson-rate-z" | "one-sample-t" | "welch-t" | "combined-z";
+  readonly method: "wald-z" | "two-proportion-z" | "poisson-rate-z" | "one-sample-t" | "welch-t" | "combined-z" | "poisson-exact";
   /** The method in words. */
   readonly methodText?: string;
   readonly outcome: "binary" | "count" | "continuous";
@@ -91,8 +91,8 @@ export const measurementRecordSchema = z
     estimator: z.enum(["level", "fixed-baseline", "trend-baseline", "comparison", "difference-in-differences", "blend", "pooled"], {
       error: "expected an estimator: level, fixed-baseline, trend-baseline, comparison, difference-in-differences, blend or pooled",
     }),
-    method: z.enum(["wald-z", "two-proportion-z", "poisson-rate-z", "one-sample-t", "welch-t", "combined-z"], {
-      error: "expected a method: wald-z, two-proportion-z, poisson-rate-z, one-sample-t, welch-t or combined-z",
+    method: z.enum(["wald-z", "two-proportion-z", "poisson-rate-z", "one-sample-t", "welch-t", "combined-z", "poisson-exact"], {
+      error: "expected a method: wald-z, two-proportion-z, poisson-rate-z, one-sample-t, welch-t, combined-z or poisson-exact",
     }),
     methodText: z.string().optional(),
     outcome: z.enum(["binary", "count", "continuous"], { error: "expected an outcome: binary, count or continuous" }),

@@ -1,5 +1,5 @@
 import { deepFreeze } from "../util/freeze.js";
-import { normalQuantile, studentTQuantile } from "./distributions.js";
+import { binomialCdf, binomialSfInclusive, normalQuantile, poissonCdf, poissonSfInclusive, studentTQuantile } from "./distributions.js";
 import { estimateGroup, defaultScale, momentsOf, type GroupEstimate, type GroupMoments } from "./group-estimate.js";
 import { assertPositiveSpread, infer, satterthwaite } from "./inference.js";
 import { parseMeasureRequest, type Better, type HistoryPoint, type MeasureRequest, type OutcomeKind } from "./inputs.js";
@@ -19,6 +19,7 @@ export interface MeasureSettings {
   readonly better: Better;
   readonly confidence: number;
   readonly scale: number;
+  readonly test?: "normal" | "exact";
 }
 
 /**
@@ -46,6 +47,7 @@ export function measure(input: MeasureRequest): Measurement {
     better: request.better,
     confidence: request.confidence ?? 0.95,
     scale: request.scale ?? defaultScale(outcome),
+    test: request.test ?? "normal",
   };
   const moments: MomentsRequest =
     request.estimator === "difference-in-differences"
@@ -81,6 +83,7 @@ export function methodText(method: MeasurementMethod, degreesOfFreedom: number |
     case "one-sample-t": return `one-sample Student t${df}`;
     case "welch-t": return `Welch t (unequal variances, Welch–Satterthwaite${df})`;
     case "combined-z": return "normal z on the combined standard error";
+    case "poisson-exact": return "exact Poisson test (conditional binomial for two groups; twice the smaller tail, two-sided), Wald interval";
   }
 }
 
@@ -93,6 +96,8 @@ interface Core {
   readonly degreesOfFreedom: number | undefined;
   readonly method: MeasurementMethod;
   readonly groups: readonly GroupEstimate[];
+  /** Exact tails P(X ≤ observed) and P(X ≥ observed), when the method computes them instead of a statistic. */
+  readonly exactTails?: { readonly below: number; readonly above: number };
 }
 
 /** Builds the frozen measurement from the estimator's core figures, adding the interval and the test. */
@@ -114,6 +119,15 @@ export function finish(estimator: Measurement["estimator"], core: Core, settings
     groups: core.groups.map((group) => group.summary),
     ...(parts !== undefined ? { parts } : {}),
   };
+  if (core.exactTails !== undefined) {
+    const { below, above } = core.exactTails;
+    const q = normalQuantile((1 + settings.confidence) / 2);
+    return deepFreeze({
+      ...base,
+      interval: { confidence: settings.confidence, lower: core.effect - q * core.intervalError, upper: core.effect + q * core.intervalError },
+      pValue: { oneSided: settings.better === "higher" ? above : below, twoSided: Math.min(1, 2 * Math.min(below, above)) },
+    });
+  }
   if (core.testError === undefined) {
     const upper = (1 + settings.confidence) / 2;
     const q = df === undefined ? normalQuantile(upper) : studentTQuantile(upper, df);
@@ -160,8 +174,17 @@ export function measureMoments(request: MomentsRequest, settings: MeasureSetting
         return finish("level", { value: group.estimate, effect: group.estimate, intervalError: group.standardError, degreesOfFreedom: group.degreesOfFreedom, method, groups: [group] }, settings, group.outcome);
       }
       if (request.estimator === "fixed-baseline") {
-        assertPositiveSpread(group.standardError, ["treatment"], "the treatment group");
         const baseline = request.baseline!;
+        const t = request.treatment;
+        if (settings.test === "exact" && t.outcome === "count") {
+          const mean = (baseline / scale) * t.exposure;
+          return finish("fixed-baseline", {
+            value: group.estimate, counterfactual: baseline, effect: group.estimate - baseline, intervalError: group.standardError,
+            degreesOfFreedom: undefined, method: "poisson-exact", groups: [group],
+            exactTails: { below: poissonCdf(t.events, mean), above: poissonSfInclusive(t.events, mean) },
+          }, settings, "count");
+        }
+        assertPositiveSpread(group.standardError, ["treatment"], "the treatment group");
         return finish("fixed-baseline", {
           value: group.estimate, counterfactual: baseline, effect: group.estimate - baseline,
           intervalError: group.standardError, testError: group.standardError, degreesOfFreedom: group.degreesOfFreedom, method, groups: [group],
@@ -190,6 +213,15 @@ export function measureMoments(request: MomentsRequest, settings: MeasureSetting
         const testError = Math.sqrt(pooled * (1 - pooled) * (1 / t.n + 1 / c.n)) * scale;
         assertPositiveSpread(testError, [], "the pooled proportion of both groups");
         return finish("comparison", { ...core, testError, degreesOfFreedom: undefined, method: "two-proportion-z" }, settings, "binary");
+      }
+      if (t.outcome === "count" && c.outcome === "count" && settings.test === "exact") {
+        const total = t.events + c.events;
+        if (total === 0) assertPositiveSpread(0, [], "the pooled event rate of both groups");
+        const share = t.exposure / (t.exposure + c.exposure);
+        return finish("comparison", {
+          ...core, degreesOfFreedom: undefined, method: "poisson-exact",
+          exactTails: { below: binomialCdf(t.events, total, share), above: binomialSfInclusive(t.events, total, share) },
+        }, settings, "count");
       }
       if (t.outcome === "count" && c.outcome === "count") {
         const pooled = (t.events + c.events) / (t.exposure + c.exposure);

@@ -58,6 +58,12 @@ interface CommonRequest {
    * counts: 100, i.e. events per 100 units of exposure). Baselines and history are in the scaled unit.
    */
   readonly scale?: number;
+  /**
+   * `"normal"` (default): the large-sample test of the method. `"exact"`, for event counts only (a comparison
+   * or a fixed baseline): exact p-values from the Poisson distribution (`poisson-exact`); the interval stays
+   * the normal one.
+   */
+  readonly test?: "normal" | "exact";
 }
 
 /** The level of one group (a proportion, mean or rate) with its confidence interval; no test. */
@@ -115,6 +121,7 @@ const common = {
   better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
   confidence: count.optional(),
   scale: count.optional(),
+  test: z.enum(["normal", "exact"], { error: "expected the test: normal or exact" }).optional(),
 };
 const requestSchema = z.discriminatedUnion(
   "estimator",
@@ -175,8 +182,18 @@ export function aggregateIssues(group: GroupAggregate, path: Path): InputIssue[]
 }
 
 /** Problems of the options every request has (confidence level, scale) and of a trend's history. */
-export function commonIssues(request: { readonly confidence?: number; readonly scale?: number; readonly estimator: string; readonly history?: readonly HistoryPoint[] }): InputIssue[] {
+export function commonIssues(
+  request: { readonly confidence?: number; readonly scale?: number; readonly estimator: string; readonly history?: readonly HistoryPoint[]; readonly test?: string; readonly baseline?: number },
+  outcome: OutcomeKind,
+): InputIssue[] {
   const issues: InputIssue[] = [];
+  if (request.test === "exact") {
+    if (outcome !== "count" || (request.estimator !== "comparison" && request.estimator !== "fixed-baseline")) {
+      issues.push(issue(["test"], "exact_test_unavailable", `the exact test is for event counts compared with a comparison group or a fixed baseline (got ${outcome} outcomes, estimator ${request.estimator})`));
+    } else if (request.estimator === "fixed-baseline" && request.baseline !== undefined && request.baseline < 0) {
+      issues.push(issue(["baseline"], "negative_baseline", `an event rate cannot be negative (got ${request.baseline})`));
+    }
+  }
   if (request.confidence !== undefined && !(request.confidence > 0 && request.confidence < 1)) {
     issues.push(issue(["confidence"], "confidence_out_of_range", `the confidence level must lie strictly between 0 and 1, e.g. 0.95 (got ${request.confidence})`));
   }
@@ -196,8 +213,8 @@ export function commonIssues(request: { readonly confidence?: number; readonly s
 
 /** Problems of the request as a whole: the common options, the groups, groups of one outcome kind. */
 function requestIssues(request: MeasureRequest): InputIssue[] {
-  const issues = commonIssues(request);
   const groups = groupsOf(request);
+  const issues = commonIssues(request, groups[0]![1].outcome);
   for (const [path, group] of groups) issues.push(...aggregateIssues(group, path));
   const first = groups[0]![1].outcome;
   for (const [path, group] of groups.slice(1)) {

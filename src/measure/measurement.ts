@@ -11,9 +11,13 @@ import type { Better, Estimator, OutcomeKind } from "./inputs.js";
  *   difference-in-differences of means and a change against a trend, whose degrees of freedom are combined
  *   the same way);
  * - `combined-z`: a normal test on a combined standard error (difference-in-differences of proportions or
- *   rates, a trend baseline for them, a blend, a pool of cohorts).
+ *   rates, a trend baseline for them, a blend, a pool of cohorts);
+ * - `poisson-exact`: exact p-values for event counts: against a fixed baseline rate, P(X ≤ k) and P(X ≥ k)
+ *   for X ~ Poisson(baseline × exposure); between two groups, the conditional binomial test (given the total
+ *   of events, the treated group's share is Binomial(total, E₁/(E₁ + E₂)) when the rates are equal). Two-sided:
+ *   twice the smaller tail, at most 1. The interval is the Wald interval of the difference.
  */
-export type MeasurementMethod = "wald-z" | "two-proportion-z" | "poisson-rate-z" | "one-sample-t" | "welch-t" | "combined-z";
+export type MeasurementMethod = "wald-z" | "two-proportion-z" | "poisson-rate-z" | "one-sample-t" | "welch-t" | "combined-z" | "poisson-exact";
 
 /** What a group contributed, for the record: its size and its estimate in the scaled unit. */
 export interface GroupSummary {

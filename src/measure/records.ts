@@ -28,6 +28,8 @@ export interface RecordsRequest {
   readonly better: Better;
   readonly confidence?: number;
   readonly scale?: number;
+  /** `"exact"`: exact Poisson p-values for counts (see `MeasureRequest`). */
+  readonly test?: "normal" | "exact";
   /** fixed-baseline: the baseline in the scaled unit. */
   readonly baseline?: number;
   /** trend-baseline: the history and the time to project to. */
@@ -148,7 +150,7 @@ function summarise(records: readonly ParticipantRecord[], outcome: OutcomeKind, 
 }
 
 function requestIssues(request: RecordsRequest): InputIssue[] {
-  const issues = commonIssues(request);
+  const issues = commonIssues(request, request.outcome);
   if (request.estimator === "fixed-baseline" && !Number.isFinite(request.baseline)) issues.push(issue(["baseline"], "required", "\"baseline\" is required for a fixed-baseline estimate"));
   if (request.estimator === "trend-baseline" && !Number.isFinite(request.at)) issues.push(issue(["at"], "required", "\"at\" is required: the time to project the trend to"));
   if (request.estimator === "difference-in-differences" && request.periods === undefined) {
@@ -252,7 +254,7 @@ function emptyCheck(moments: MomentsRequest): void {
 }
 
 function settingsOf(request: RecordsRequest): MeasureSettings {
-  return { better: request.better, confidence: request.confidence ?? 0.95, scale: request.scale ?? defaultScale(request.outcome) };
+  return { better: request.better, confidence: request.confidence ?? 0.95, scale: request.scale ?? defaultScale(request.outcome), test: request.test ?? "normal" };
 }
 
 function checkRequest(request: RecordsRequest): void {

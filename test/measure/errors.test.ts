@@ -92,6 +92,15 @@ describe("group aggregates", () => {
     expect(issues[0]!.message).toBe("the confidence level must lie strictly between 0 and 1, e.g. 0.95 (got 95)");
   });
 
+  it("the exact test on other than event counts, and against a negative baseline", () => {
+    expect(one(() => measure({ ...comparison(binary(600, 51), binary(650, 91)), test: "exact" }))).toMatchObject({
+      code: "exact_test_unavailable", at: "$.test", message: "the exact test is for event counts compared with a comparison group or a fixed baseline (got binary outcomes, estimator comparison)",
+    });
+    expect(one(() => measure({ estimator: "fixed-baseline", better: "lower", test: "exact", baseline: -2, treatment: { outcome: "count", events: 3, exposure: 10 } }))).toMatchObject({
+      code: "negative_baseline", at: "$.baseline", message: "an event rate cannot be negative (got -2)",
+    });
+  });
+
   it("a trend from too few points, and from points all at one time", () => {
     const treatment = binary(600, 51);
     expect(one(() => measure({ estimator: "trend-baseline", better: "lower", treatment, history: [{ at: 2020, value: 0.1 }, { at: 2021, value: 0.09 }], at: 2026 }))).toMatchObject({

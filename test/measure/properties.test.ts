@@ -19,9 +19,11 @@ const betterArb = fc.constantFrom("higher" as const, "lower" as const);
 const confidenceArb = fc.constantFrom(0.8, 0.9, 0.95, 0.99);
 
 /** Any request the estimators accept, over all estimators and outcome kinds. */
-const requestArb: fc.Arbitrary<MeasureRequest> = fc.tuple(pairArb, pairArb, betterArb, confidenceArb, fc.integer({ min: 0, max: 4 }), fc.double({ min: -50, max: 50, noNaN: true })).map(
-  ([[t, c], [t0, c0], better, confidence, which, baseline]): MeasureRequest => {
-    const common = { better, confidence };
+const requestArb: fc.Arbitrary<MeasureRequest> = fc.tuple(pairArb, pairArb, betterArb, confidenceArb, fc.integer({ min: 0, max: 4 }), fc.double({ min: -50, max: 50, noNaN: true }), fc.boolean()).map(
+  ([[t, c], [t0, c0], better, confidence, which, baseline, exact]): MeasureRequest => {
+    // the exact Poisson test where it applies: counts, against a comparison group or a (non-negative) baseline
+    const exactApplies = exact && t.outcome === "count" && (which === 3 || (which === 1 && baseline >= 0));
+    const common = { better, confidence, ...(exactApplies ? { test: "exact" as const } : {}) };
     switch (which) {
       case 0: return { estimator: "level", treatment: t, ...common };
       case 1: return { estimator: "fixed-baseline", treatment: t, baseline, ...common };

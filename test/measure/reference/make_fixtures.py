@@ -118,6 +118,30 @@ def estimators(rng):
                       request=dict(estimator="fixed-baseline", better="lower", baseline=base, treatment=dict(outcome="count", events=et, exposure=xt)),
                       expected=dict(value=et / xt * 100, counterfactual=base, effect=eff, standardError=se, **normal_inference(eff, se, se, "lower"))))
 
+    # Exact Poisson tests: conditional binomial (scipy.stats.binomtest one-sided) and one-sample Poisson tails.
+    q = stats.norm.ppf(0.975)
+    for name, et, xt, ec, xc, better in [("falls, exact", 12, 300, 30, 400, "lower"), ("reconvictions, exact", 412, 936, 5120, 9360, "lower"),
+                                          ("attendance events, exact", 25, 80, 41, 160.5, "higher")]:
+        share = xt / (xt + xc)
+        total = et + ec
+        below = stats.binomtest(et, total, share, alternative="less").pvalue
+        above = stats.binomtest(et, total, share, alternative="greater").pvalue
+        se = math.sqrt(et / xt ** 2 + ec / xc ** 2) * 100
+        eff = (et / xt - ec / xc) * 100
+        cases.append(dict(name=name, method="poisson-exact",
+                          request=dict(estimator="comparison", better=better, test="exact", treatment=dict(outcome="count", events=et, exposure=xt), comparison=dict(outcome="count", events=ec, exposure=xc)),
+                          expected=dict(value=et / xt * 100, counterfactual=ec / xc * 100, effect=eff, standardError=se, lower=eff - q * se, upper=eff + q * se,
+                                        oneSided=above if better == "higher" else below, twoSided=min(1.0, 2 * min(stats.binom.cdf(et, total, share), stats.binom.sf(et - 1, total, share))))))
+    et, xt, base = 38, 212.5, 25.0
+    mean = base / 100 * xt
+    below, above = stats.poisson.cdf(et, mean), stats.poisson.sf(et - 1, mean)
+    se = math.sqrt(et) / xt * 100
+    eff = et / xt * 100 - base
+    cases.append(dict(name="admissions vs fixed baseline, exact", method="poisson-exact",
+                      request=dict(estimator="fixed-baseline", better="lower", test="exact", baseline=base, treatment=dict(outcome="count", events=et, exposure=xt)),
+                      expected=dict(value=et / xt * 100, counterfactual=base, effect=eff, standardError=se, lower=eff - q * se, upper=eff + q * se,
+                                    oneSided=below, twoSided=min(1.0, 2 * min(below, above)))))
+
     # Means: Welch's t-test from SciPy on generated scores; a one-sample t-test.
     for name, nt, mt, sdt, nc, mc, sdc, better in [("reading scores", 45, 512.0, 38.0, 61, 497.0, 52.0, "higher"), ("tiny groups", 5, 10.0, 1.0, 7, 9.0, 3.0, "higher"),
                                                    ("large mean small spread", 40, 100000.5, 0.7, 50, 100000.2, 0.9, "higher")]:
