@@ -180,9 +180,18 @@ export function measurementOptionIssues(
   return issues;
 }
 
-/** The problem of a result whose measurement does not describe its value, or `undefined`. */
-export function measurementValueIssue(index: number, value: number | string, record: MeasurementRecord): InputIssue | undefined {
+/**
+ * The problems of a result's measurement against the result and its metric: the value must be the value
+ * measured, and the measurement's direction (which sets its one-sided p-value) the metric's.
+ */
+export function measurementIssues(index: number, value: number | string, record: MeasurementRecord, better: "higher" | "lower" | undefined): InputIssue[] {
+  const issues: InputIssue[] = [];
   const shown = typeof value === "number" ? String(value) : value;
-  if (!isDecimalString(shown) || !isDecimalString(record.value) || new Dec(shown).equals(record.value)) return undefined;
-  return issue([index, "measurement", "value"], "measurement_value_mismatch", `the measurement's value ${record.value} is not the result's value ${shown}: the value paid must be the value measured`);
+  if (isDecimalString(shown) && isDecimalString(record.value) && !new Dec(shown).equals(record.value)) {
+    issues.push(issue([index, "measurement", "value"], "measurement_value_mismatch", `the measurement's value ${record.value} is not the result's value ${shown}: the value paid must be the value measured`));
+  }
+  if (better !== undefined && record.better !== better) {
+    issues.push(issue([index, "measurement", "better"], "measurement_direction_mismatch", `the measurement takes ${record.better} as better, but the metric says ${better} is better: its one-sided p-value tests the wrong direction`));
+  }
+  return issues;
 }

@@ -4,7 +4,7 @@ import { issue, type InputIssue } from "../errors/validation-error.js";
 import { canonicalJson } from "../util/canonical-json.js";
 import type { Contract } from "../contract/types.js";
 import type { Quantity } from "../contract/primitives.js";
-import { measurementValueIssue, type MeasurementRecord } from "../contract/measurement-format.js";
+import { measurementIssues, type MeasurementRecord } from "../contract/measurement-format.js";
 import { knownFrom, type ContractEvent, type PaymentEvent, type ResultEvent, type ResultStatus } from "../contract/event-types.js";
 
 /** What a result is about: a metric, in a period or a cohort. */
@@ -168,8 +168,7 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
       }
       value = e.value ?? value;
       measurement = e.measurement ?? (e.value !== undefined ? undefined : measurement);
-      const mismatch = e.measurement === undefined ? undefined : measurementValueIssue(current.index, value, e.measurement);
-      if (mismatch !== undefined) issues.push(mismatch);
+      if (e.measurement !== undefined) issues.push(...measurementIssues(current.index, value, e.measurement, contract.metrics.find((m) => m.id === metric)?.better));
       chain.push(Object.freeze({ event: e, metric, scopeKey: key, value, recordedAt: e.recordedAt, ...(measurement !== undefined ? { measurement } : {}) }));
       current = successors.get(e.id)?.[0];
     }

@@ -220,6 +220,16 @@ describe("measurements in contracts and events", () => {
     })]);
   });
 
+  it("a measurement whose direction is not the metric's", () => {
+    const higher = measurementEvent(measure({ ...comparison(binary(600, 51), binary(650, 91)), better: "higher" }), {
+      id: "r1", metric: "dropout", period: "p1", status: "verified", verifier: "evaluator", recordedAt: "2027-10-15",
+    });
+    expect(eventIssues([higher])).toEqual([expect.objectContaining({
+      code: "measurement_direction_mismatch", at: "$[0].measurement.better",
+      message: "the measurement takes higher as better, but the metric says lower is better: its one-sided p-value tests the wrong direction",
+    })]);
+  });
+
   it("a p-value above 1, an interval that excludes the effect, a figure with an exponent", () => {
     const measurement = { ...event.measurement!, pValue: { oneSided: "1.2", twoSided: "0.5" }, interval: { confidence: "0.95", lower: "1", upper: "2" }, effect: "1e-3" };
     const issues = eventIssues([{ ...event, measurement }]);
