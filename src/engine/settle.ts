@@ -37,6 +37,7 @@ export interface SettleOptions {
  * @example
  * const settlement = settle(contract, events, { asOf: "2027-12-31" });
  * console.log(explain(settlement));
+ * @throws ContractError when the contract was not made by `parseContract` and is not valid.
  * @throws EventsError when the events are inconsistent with each other or the contract (every problem listed).
  * @throws OptionsError when `asOf` is not a calendar date.
  */

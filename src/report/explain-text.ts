@@ -6,8 +6,6 @@ import type { Money } from "../money/money.js";
 import type { CapStep, Step } from "../explanation/steps.js";
 import type { PartyAmounts, Settlement, TrancheSettlement } from "../engine/settlement-types.js";
 
-
-
 /** A quantity as a person reads it: at most 6 decimals, with "≈" when digits were dropped. */
 function num(text: string): string {
   const value = new Dec(text);
@@ -32,7 +30,13 @@ function percent(share: string): string {
 
 function stepLine(step: Step, currency: string): string | undefined {
   const places = minorUnits(currency);
-  const money = (amount: string) => `${currency} ${groupThousands(fixed(new Dec(amount), Math.max(places, new Dec(amount).decimalPlaces())))}`;
+  // An amount in the currency, with its minor units, and up to 6 decimals (marked "≈" when cut) before rounding.
+  const money = (amount: string) => {
+    const value = new Dec(amount);
+    const decimals = Math.max(places, Math.min(value.decimalPlaces(), 6));
+    const shown = value.toDecimalPlaces(decimals);
+    return `${shown.equals(value) ? "" : "≈"}${currency} ${groupThousands(fixed(shown, decimals))}`;
+  };
   switch (step.kind) {
     case "result": {
       if (step.status === "missing") return `Result: ${step.metric} (${step.scope}): none reported yet`;
