@@ -28,3 +28,6 @@ export { settle, type SettleOptions } from "./engine/settle.js";
 export type * from "./engine/settlement-types.js";
 export type * from "./explanation/steps.js";
 export { explain } from "./report/explain-text.js";
+
+// JSON Schemas of the file formats, for editors (shipped as pay-by-results/schema/*.json)
+export { contractJsonSchema, eventsJsonSchema, jsonSchemaText } from "./contract/json-schema.js";
