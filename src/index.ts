@@ -31,3 +31,6 @@ export { explain } from "./report/explain-text.js";
 
 // JSON Schemas of the file formats, for editors (shipped as pay-by-results/schema/*.json)
 export { contractJsonSchema, eventsJsonSchema, jsonSchemaText } from "./contract/json-schema.js";
+
+// INDIGO export (the GO Lab's impact bond data standard)
+export { toIndigo, describeRule, type IndigoOptions, type IndigoProject } from "./report/indigo.js";
