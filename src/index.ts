@@ -34,3 +34,6 @@ export { contractJsonSchema, eventsJsonSchema, jsonSchemaText } from "./contract
 
 // INDIGO export (the GO Lab's impact bond data standard)
 export { toIndigo, describeRule, type IndigoOptions, type IndigoProject } from "./report/indigo.js";
+
+// A settlement as CSV, for spreadsheets
+export { settlementToCsv } from "./report/settlement-csv.js";
