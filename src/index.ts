@@ -37,3 +37,12 @@ export { toIndigo, describeRule, type IndigoOptions, type IndigoProject } from "
 
 // A settlement as CSV, for spreadsheets
 export { settlementToCsv } from "./report/settlement-csv.js";
+
+// Reports in English and Italian, and charts
+export { renderMarkdown } from "./report/markdown.js";
+export { renderHtml } from "./report/html.js";
+export type { ReportOptions } from "./report/report-model.js";
+export { REPORT_LOCALES, type ReportLocale } from "./report/style.js";
+export { paymentCurve, type PaymentCurve } from "./report/charts/payment-curve.js";
+export { paymentCurveSvg, type ChartWords } from "./report/charts/svg.js";
+export { paymentCurveVegaLite } from "./report/charts/vega-lite.js";

@@ -16,6 +16,9 @@ import {
   jsonSchemaText,
   OptionsError,
   parseContract,
+  REPORT_LOCALES,
+  renderHtml,
+  renderMarkdown,
   parseEvents,
   settle,
   settlementToCsv,
@@ -23,6 +26,7 @@ import {
   ValidationError,
   type Contract,
   type ContractEvent,
+  type ReportLocale,
   type Settlement,
 } from "../index.js";
 
@@ -42,7 +46,7 @@ Usage: ${PROGRAM} <command> [options]
 
 Commands:
   validate <contract.json> [events.json]   check a contract (and its events) and list every problem
-  settle <contract.json> <events.json>      what is due as known on a date
+  settle <contract.json> <events.json>      what is due as known on a date, as text, JSON, CSV or a report
   indigo <contract.json> <events.json>      the contract and its settlement in the INDIGO data standard
   schema [contract|events]                  print the JSON Schema of a file format
 
@@ -52,12 +56,14 @@ Exit codes: 0 done; 1 the files are wrong; 2 the command line is wrong or a file
 
 Checks a contract file and, when given, its events file against it. Prints every problem with its JSON path,
 or a one-line summary when all is well.`,
-  settle: `Usage: ${PROGRAM} settle <contract.json> <events.json> --as-of <YYYY-MM-DD> [--format text|json|csv]
+  settle: `Usage: ${PROGRAM} settle <contract.json> <events.json> --as-of <YYYY-MM-DD> [--format <format>] [--locale it|en]
 
 Settles the contract on the events recorded on or before --as-of:
   --as-of <date>     the settlement date (required): later events are ignored
   --format <format>  text (default: the explanation an officer can check by hand), json (the settlement as
-                     data), csv (one row per payer → recipient line of each tranche)`,
+                     data), csv (one row per payer → recipient line of each tranche), markdown or html (a
+                     report; the HTML page is self-contained, with each tranche's payment curve)
+  --locale <locale>  the language of markdown and html reports: en (default) or it`,
   indigo: `Usage: ${PROGRAM} indigo <contract.json> <events.json> --as-of <YYYY-MM-DD> [--status PUBLIC|PRIVATE]
 
 Prints the contract and its settlement as an INDIGO project record (JSON):
@@ -167,13 +173,17 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void> = 
     }
   },
   settle(args, io) {
-    const run = settleFiles(args, "settle", { format: { type: "string", default: "text" } });
+    const run = settleFiles(args, "settle", { format: { type: "string", default: "text" }, locale: { type: "string", default: "en" } });
     if (run.help) return io.out(HELP.settle!);
-    const format = run.values.format;
+    const { format, locale } = run.values;
+    if (!REPORT_LOCALES.includes(locale as ReportLocale)) throw new CliError(`--locale ${String(locale)}: expected ${REPORT_LOCALES.join(" or ")}`, 2);
+    const options = { locale: locale as ReportLocale, contract: run.contract };
     if (format === "text") io.out(explain(run.settlement));
+    else if (format === "markdown") io.out(renderMarkdown(run.settlement, options).trimEnd());
+    else if (format === "html") io.out(renderHtml(run.settlement, options).trimEnd());
     else if (format === "json") io.out(JSON.stringify(run.settlement, null, 2));
     else if (format === "csv") io.out(settlementToCsv(run.settlement).trimEnd());
-    else throw new CliError(`--format ${String(format)}: expected text, json or csv`, 2);
+    else throw new CliError(`--format ${String(format)}: expected text, json, csv, markdown or html`, 2);
   },
   indigo(args, io) {
     const run = settleFiles(args, "indigo", { status: { type: "string", default: "PRIVATE" } });

@@ -65,6 +65,18 @@ describe("pay-by-results (commands that succeed)", () => {
     expect(rows).toHaveLength(13);
   });
 
+  it("settle --format markdown --locale it: the Italian report, as renderMarkdown writes it", () => {
+    const result = run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "markdown", "--locale", "it");
+    expect(result.code).toBe(0);
+    expect(`${result.out.trimEnd()}\n`).toBe(readFileSync(root("test/report/golden/fis-2028-03-31.it.md"), "utf8"));
+  });
+
+  it("settle --format html: the self-contained page with the payment curves", () => {
+    const result = run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "html");
+    expect(result.code).toBe(0);
+    expect(`${result.out.trimEnd()}\n`).toBe(readFileSync(root("test/report/golden/fis-2028-03-31.en.html"), "utf8"));
+  });
+
   it("indigo: an INDIGO project record", () => {
     const result = run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "PUBLIC");
     expect(result.code).toBe(0);
@@ -110,7 +122,8 @@ describe("pay-by-results (user errors: a plain message, no stack trace, a non-ze
   it("too few files", () => expectError(run("settle", CONTRACT), 2, "settle expects 2 files, got 1"));
   it("no --as-of", () => expectError(run("settle", CONTRACT, EVENTS), 2, "settle needs --as-of <YYYY-MM-DD>"));
   it("an --as-of that is not a date", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "31/03/2028"), 2, "--as-of 31/03/2028: asOf must be a calendar date"));
-  it("an unknown --format", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "pdf"), 2, "--format pdf: expected text, json or csv"));
+  it("an unknown --format", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "pdf"), 2, "--format pdf: expected text, json, csv, markdown or html"));
+  it("an unknown --locale", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--locale", "fr"), 2, "--locale fr: expected en or it"));
   it("an unknown --status", () => expectError(run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "OPEN"), 2, "--status OPEN: expected PUBLIC or PRIVATE"));
   it("an unknown schema", () => expectError(run("schema", "claims"), 2, "schema claims: expected contract or events"));
   it("a missing file", () => expectError(run("validate", join(scratch, "nope.json")), 2, "nope.json: no such file"));

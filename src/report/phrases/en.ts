@@ -21,15 +21,15 @@ export const en: Phrasebook = {
   status: (status) => STATUS_NAMES[status],
   // The engine writes its reasons in English; they are used as they are.
   reason: (tranche) => tranche.reason,
-  step(step, { money, num, percent }) {
+  step(step, { money, num, percent, date }) {
     switch (step.kind) {
       case "result": {
         if (step.status === "missing") return `Result: ${step.metric} (${step.scope}): none reported yet`;
         const by = step.verifier !== undefined ? ` by ${step.verifier}` : "";
         const evidence = step.evidence !== undefined ? `, evidence: ${step.evidence}` : "";
-        const head = `Result: ${step.metric} (${step.scope}) = ${step.value}, ${step.status}${by} as recorded on ${step.recordedAt} [event ${step.eventId}${evidence}]`;
+        const head = `Result: ${step.metric} (${step.scope}) = ${step.value}, ${step.status}${by} as recorded on ${date(step.recordedAt!)} [event ${step.eventId}${evidence}]`;
         if (step.trail.length <= 1) return head;
-        const trail = step.trail.map((entry) => `${entry.eventId} ${entry.status} ${entry.value} on ${entry.recordedAt}`).join("; ");
+        const trail = step.trail.map((entry) => `${entry.eventId} ${entry.status} ${entry.value} on ${date(entry.recordedAt)}`).join("; ");
         return `${head}\n      history: ${trail}`;
       }
       case "basis": {
@@ -77,7 +77,7 @@ export const en: Phrasebook = {
           ? `Split: ${step.party} pays ${percent(step.share)} = ${money(step.amount)}`
           : `    of which to ${step.party} ${percent(step.share)} = ${money(step.amount)}`;
       case "payment":
-        return `Payment: ${step.eventId} on ${step.paidOn}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
+        return `Payment: ${step.eventId} on ${date(step.paidOn)}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
       case "status":
         return undefined;
     }
@@ -107,6 +107,8 @@ export const en: Phrasebook = {
     byRecipient: "By recipient",
     capsThatBit: "Caps that bit",
     capCut: (name, id, cut) => `${name} ${id}: cut ${cut}`,
+    baselineMark: "baseline",
+    capMark: "cap",
     chart: "Payment curve",
     chartCaption: (metric) => `What the tranche pays for each result of ${metric}: the measured result is marked, caps are drawn as dashed lines.`,
     generatedBy: "Computed by pay-by-results from the contract and its verification events.",

@@ -127,8 +127,8 @@ export const it: Phrasebook = {
         return `Minimo garantito: la tranche paga almeno ${money(step.floor)}: ${money(step.before)} → ${money(step.after)}`;
       case "split":
         return step.side === "payer"
-          ? `Ripartizione: ${step.party} paga il ${percent(step.share)} = ${money(step.amount)}`
-          : `    di cui a ${step.party} il ${percent(step.share)} = ${money(step.amount)}`;
+          ? `Ripartizione: quota di ${step.party} ${percent(step.share)} = ${money(step.amount)}`
+          : `    di cui a ${step.party}: quota ${percent(step.share)} = ${money(step.amount)}`;
       case "payment":
         return `Pagamento: ${step.eventId} del ${date(step.paidOn)}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
       case "status":
@@ -160,6 +160,8 @@ export const it: Phrasebook = {
     byRecipient: "Per destinatario",
     capsThatBit: "Massimali applicati",
     capCut: (name, id, cut) => `${name} ${id}: taglio di ${cut}`,
+    baselineMark: "valore di riferimento",
+    capMark: "massimale",
     chart: "Curva di pagamento",
     chartCaption: (metric) => `Quanto paga la tranche per ogni risultato di ${metric}: il risultato misurato è segnato, i massimali sono tratteggiati.`,
     generatedBy: "Calcolato da pay-by-results a partire dal contratto e dagli eventi di verifica.",

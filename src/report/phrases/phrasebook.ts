@@ -43,6 +43,8 @@ export interface Labels {
   readonly capsThatBit: string;
   capCut(name: string, id: string, cut: string): string;
   readonly chart: string;
+  readonly baselineMark: string;
+  readonly capMark: string;
   chartCaption(metric: string): string;
   readonly generatedBy: string;
 }
