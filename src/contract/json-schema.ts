@@ -13,7 +13,8 @@ import { calendarDateSchema, measureSchema, moneyAmountSchema, priceSchema, quan
  * declared metric — is still checked by `parseContract` and `parseEvents`.
  */
 
-type JsonSchema = Record<string, unknown>;
+/** A JSON Schema document, as plain JSON data. */
+export type JsonSchema = Record<string, unknown>;
 
 /** Plain decimal syntax (`"1500.00"`, `"-2.5"`): the same as the library's reader. */
 const DECIMAL = "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$";

@@ -7,6 +7,7 @@ import { it } from "./phrases/it.js";
 import type { Phrasebook } from "./phrases/phrasebook.js";
 import { reportStyle, type ReportLocale, type Style } from "./style.js";
 
+/** Options of `renderMarkdown` and `renderHtml`. */
 export interface ReportOptions {
   /** The language of the report (default English). */
   readonly locale?: ReportLocale;

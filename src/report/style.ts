@@ -6,6 +6,7 @@ import { groupThousands } from "../money/format.js";
 
 /** The languages reports are written in. */
 export type ReportLocale = "en" | "it";
+/** Every language reports can be written in. */
 export const REPORT_LOCALES: readonly ReportLocale[] = ["en", "it"];
 
 /**
