@@ -89,14 +89,14 @@ export const contractSchema = z.strictObject({
   }),
   term: periodRangeSchema,
   parties: z
-    .array(z.strictObject({ id: idSchema, name: z.string().min(1), roles: z.array(roleSchema).min(1, "a party needs at least one role") }))
+    .array(z.strictObject({ id: idSchema, name: z.string().min(1, "give the party a name"), roles: z.array(roleSchema).min(1, "a party needs at least one role") }))
     .min(1, "a contract needs parties"),
   metrics: z
     .array(
       z.strictObject({
         id: idSchema,
-        name: z.string().min(1),
-        unit: z.string(),
+        name: z.string().min(1, "give the metric a name"),
+        unit: z.string().min(1, "give the unit the values are in, e.g. \"%\", \"pupils\" or \"events per 100\""),
         kind: z.enum(["rate", "count", "frequency", "mean", "amount"], {
           error: "expected a metric kind: rate, count, frequency, mean or amount",
         }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { calendarDateSchema, idSchema, measureSchema, moneyAmountSchema } from "./primitives.js";
 import { measurementRecordSchema } from "./measurement-format.js";
 
-/** The structure of one event; references to the contract are checked by `checkEvents`. */
+/** The structure of one event; references to the contract and between events are checked by `buildHistory` (src/ledger/history.ts). */
 export const eventSchema = z.discriminatedUnion(
   "type",
   [

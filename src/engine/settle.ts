@@ -19,6 +19,7 @@ import { pendingStatus } from "./tranche-status.js";
 import { priceTranche } from "./measured-pricing.js";
 import type { PartyAmounts, PaymentLine, Settlement, TrancheSettlement, TrancheStatus } from "./settlement-types.js";
 
+/** Options of `settle`: explicit, with no default date (the core never reads the clock). */
 export interface SettleOptions {
   /** The calendar date (`YYYY-MM-DD`) the settlement is made on: only events recorded on or before it count. */
   readonly asOf: string;
@@ -38,6 +39,7 @@ export interface SettleOptions {
  * @example
  * const settlement = settle(contract, events, { asOf: "2027-12-31" });
  * console.log(explain(settlement));
+ * @throws ContractError when the contract was not made by `parseContract` and is not valid.
  * @throws EventsError when the events are inconsistent with each other or the contract (every problem listed).
  * @throws OptionsError when `asOf` is not a calendar date.
  */

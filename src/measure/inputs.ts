@@ -242,13 +242,28 @@ export function groupsOf(request: MeasureRequest): [Path, GroupAggregate][] {
   }
 }
 
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let current = input;
+  for (const key of path) current = current !== null && typeof current === "object" ? (current as Record<string | number, unknown>)[key] : undefined;
+  return current;
+}
+
 /**
  * Checks a measurement request: structure (zod), then the arithmetic a schema cannot say.
  * @throws MeasureError listing every problem with its path.
  */
 export function parseMeasureRequest(input: unknown): MeasureRequest {
   const structural = requestSchema.safeParse(input);
-  if (!structural.success) throw new MeasureError(fromZodIssues(structural.error, input));
+  if (!structural.success) {
+    // `estimator` and `outcome` play the part of `type` here: an unknown one is an unknown type, as for rules.
+    const issues = fromZodIssues(structural.error, input).map((found) => {
+      const last = found.path[found.path.length - 1];
+      return found.code === "invalid_type" && (last === "estimator" || last === "outcome") && typeof valueAt(input, found.path) === "string"
+        ? issue(found.path, "unknown_type", found.message)
+        : found;
+    });
+    throw new MeasureError(issues);
+  }
   const request = structural.data as MeasureRequest;
   const issues = requestIssues(request);
   if (issues.length > 0) throw new MeasureError(issues);
