@@ -52,7 +52,10 @@ export { MeasureError } from "./measure/measure-error.js";
 export { measure } from "./measure/estimators.js";
 export { blend, poolCohorts, type BlendPart, type PoolPart } from "./measure/combine.js";
 export { measureRecords, measureCohorts, type ParticipantRecord, type RecordsRequest, type CohortMeasurements } from "./measure/records.js";
-export type * from "./measure/inputs.js";
+export type {
+  OutcomeKind, BinaryAggregate, CountAggregate, ContinuousAggregate, GroupAggregate, HistoryPoint, Better, MeasureRequest, Estimator,
+  LevelRequest, FixedBaselineRequest, TrendBaselineRequest, ComparisonRequest, DifferenceInDifferencesRequest,
+} from "./measure/inputs.js";
 export type * from "./measure/measurement.js";
 export * as distributions from "./measure/distributions.js";
 export { measurementRecord, measurementEvent, toDecimalString, MEASUREMENT_DIGITS, type MeasurementEventOptions } from "./measure/measurement-record.js";

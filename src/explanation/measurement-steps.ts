@@ -58,4 +58,5 @@ export interface CohortFallbackStep {
   readonly dueDate: string;
 }
 
+/** The steps that show how a measurement entered pricing. */
 export type MeasurementStep = CounterfactualStep | SignificanceStep | ConservativeBoundStep | MissingMeasurementStep | CohortFallbackStep;

@@ -48,6 +48,7 @@ export interface HistoryPoint {
 /** Which direction of the effect is an improvement: it sets the one-sided p-value's alternative. */
 export type Better = "higher" | "lower";
 
+/** What every request states: the direction of improvement, and optionally the level, the unit and the test. */
 interface CommonRequest {
   /** Which direction is an improvement. */
   readonly better: Better;
