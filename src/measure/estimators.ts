@@ -1,7 +1,7 @@
 import { deepFreeze } from "../util/freeze.js";
 import { binomialCdf, binomialSfInclusive, normalQuantile, poissonCdf, poissonSfInclusive, studentTQuantile } from "./distributions.js";
 import { estimateGroup, defaultScale, momentsOf, type GroupEstimate, type GroupMoments } from "./group-estimate.js";
-import { assertPositiveSpread, infer, satterthwaite } from "./inference.js";
+import { assertPositiveSpread, infer, notFinite, satterthwaite } from "./inference.js";
 import { parseMeasureRequest, type Better, type HistoryPoint, type MeasureRequest, type OutcomeKind } from "./inputs.js";
 import type { Measurement, MeasurementMethod } from "./measurement.js";
 
@@ -102,6 +102,21 @@ interface Core {
 
 /** Builds the frozen measurement from the estimator's core figures, adding the interval and the test. */
 export function finish(estimator: Measurement["estimator"], core: Core, settings: MeasureSettings, outcome: OutcomeKind, parts?: Measurement["parts"]): Measurement {
+  return assertFinite(build(estimator, core, settings, outcome, parts));
+}
+
+/**
+ * The last guard: finite inputs can still overflow (values near 1e300 squared); a result is never NaN or
+ * Infinity, so such a measurement is refused with a typed error instead.
+ */
+function assertFinite(m: Measurement): Measurement {
+  const figures = [m.value, m.effect, m.standardError, m.interval.lower, m.interval.upper, m.counterfactual ?? 0, m.relativeEffect ?? 0,
+    m.statistic ?? 0, m.degreesOfFreedom ?? 0, m.pValue?.oneSided ?? 0, m.pValue?.twoSided ?? 0];
+  if (figures.every(Number.isFinite)) return m;
+  throw notFinite([]);
+}
+
+function build(estimator: Measurement["estimator"], core: Core, settings: MeasureSettings, outcome: OutcomeKind, parts?: Measurement["parts"]): Measurement {
   const df = core.degreesOfFreedom;
   const base = {
     estimator,
@@ -113,7 +128,8 @@ export function finish(estimator: Measurement["estimator"], core: Core, settings
     value: core.value,
     ...(core.counterfactual !== undefined ? { counterfactual: core.counterfactual } : {}),
     effect: core.effect,
-    ...(core.counterfactual !== undefined && core.counterfactual !== 0 ? { relativeEffect: core.effect / core.counterfactual } : {}),
+    // effect / counterfactual, left out when the counterfactual is 0 (or so near 0 that the ratio overflows)
+    ...(core.counterfactual !== undefined && Number.isFinite(core.effect / core.counterfactual) ? { relativeEffect: core.effect / core.counterfactual } : {}),
     standardError: core.intervalError,
     ...(df !== undefined ? { degreesOfFreedom: df } : {}),
     groups: core.groups.map((group) => group.summary),

@@ -53,7 +53,7 @@ export interface Measurement {
   /** What would have happened anyway: a fixed or projected baseline, a comparison group, DiD's projection. */
   readonly counterfactual?: number;
   readonly effect: number;
-  /** effect / counterfactual (e.g. −0.12 = 12% below the counterfactual); absent when the counterfactual is 0. */
+  /** effect / counterfactual (e.g. −0.12 = 12% below the counterfactual); absent when the counterfactual is 0 or the ratio overflows. */
   readonly relativeEffect?: number;
   readonly standardError: number;
   /** The test statistic (z or t) of "no effect". */

@@ -119,6 +119,13 @@ describe("group aggregates", () => {
     expect(one(() => measure(comparison(binary(600, Number.NaN), binary(650, 91))))).toMatchObject({ at: "$.treatment.successes" });
   });
 
+  it("figures so large that their squares overflow are refused, never returned as Infinity or NaN", () => {
+    expect(one(() => measure({
+      estimator: "trend-baseline", better: "lower", treatment: binary(600, 51), at: 1e300,
+      history: [{ at: -1e300, value: 1 }, { at: 0, value: 2 }, { at: 1e300, value: 4 }],
+    }))).toMatchObject({ code: "not_finite", at: "$.treatment", message: "the figures are too large to measure in double precision (a square or a product overflowed): rescale them, e.g. with a smaller unit" });
+  });
+
   it("reports every problem at once", () => {
     const issues = issuesOf(() => measure(comparison(binary(0, 3), { outcome: "binary", n: 650, successes: -2 })));
     expect(issues.map((entry) => entry.code).sort()).toEqual(["empty_group", "negative_count", "proportion_above_1"]);
