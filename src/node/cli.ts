@@ -177,6 +177,9 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void> = 
     if (run.help) return io.out(HELP.settle!);
     const { format, locale } = run.values;
     if (!REPORT_LOCALES.includes(locale as ReportLocale)) throw new CliError(`--locale ${String(locale)}: expected ${REPORT_LOCALES.join(" or ")}`, 2);
+    if (locale !== "en" && format !== "markdown" && format !== "html") {
+      throw new CliError(`--locale ${String(locale)} applies to the markdown and html reports; the ${String(format)} output is language-neutral (use --format markdown or html)`, 2);
+    }
     const options = { locale: locale as ReportLocale, contract: run.contract };
     if (format === "text") io.out(explain(run.settlement));
     else if (format === "markdown") io.out(renderMarkdown(run.settlement, options).trimEnd());

@@ -123,7 +123,8 @@ describe("pay-by-results (user errors: a plain message, no stack trace, a non-ze
   it("no --as-of", () => expectError(run("settle", CONTRACT, EVENTS), 2, "settle needs --as-of <YYYY-MM-DD>"));
   it("an --as-of that is not a date", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "31/03/2028"), 2, "--as-of 31/03/2028: asOf must be a calendar date"));
   it("an unknown --format", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "pdf"), 2, "--format pdf: expected text, json, csv, markdown or html"));
-  it("an unknown --locale", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--locale", "fr"), 2, "--locale fr: expected en or it"));
+  it("a --locale for an output that has no language", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--locale", "it"), 2, "--locale it applies to the markdown and html reports"));
+  it("an unknown --locale", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "html", "--locale", "fr"), 2, "--locale fr: expected en or it"));
   it("an unknown --status", () => expectError(run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "OPEN"), 2, "--status OPEN: expected PUBLIC or PRIVATE"));
   it("an unknown schema", () => expectError(run("schema", "claims"), 2, "schema claims: expected contract or events"));
   it("a missing file", () => expectError(run("validate", join(scratch, "nope.json")), 2, "nope.json: no such file"));

@@ -30,10 +30,10 @@ export const en: Phrasebook = {
         if (step.status === "missing") return `Result: ${step.metric} (${step.scope}): none reported yet`;
         const by = step.verifier !== undefined ? ` by ${step.verifier}` : "";
         const evidence = step.evidence !== undefined ? `, evidence: ${step.evidence}` : "";
-        const head = `Result: ${step.metric} (${step.scope}) = ${step.value}, ${step.status}${by} as recorded on ${date(step.recordedAt!)} [event ${step.eventId}${evidence}]`;
+        const head = `Result: ${step.metric} (${step.scope}) = ${num(step.value!)}, ${step.status}${by} as recorded on ${date(step.recordedAt!)} [event ${step.eventId}${evidence}]`;
         const measured = measuredResultLines(step, measurementEn, style);
         if (step.trail.length <= 1) return head + measured;
-        const trail = step.trail.map((entry) => `${entry.eventId} ${entry.status} ${entry.value} on ${date(entry.recordedAt)}`).join("; ");
+        const trail = step.trail.map((entry) => `${entry.eventId} ${entry.status} ${num(entry.value)} on ${date(entry.recordedAt)}`).join("; ");
         return `${head}\n      history: ${trail}${measured}`;
       }
       case "basis": {
@@ -56,19 +56,27 @@ export const en: Phrasebook = {
       case "tier":
         return step.tier === null
           ? `Rule (tiers): ${num(step.basisValue)} falls in no tier: pays nothing`
-          : `Rule (tiers): ${num(step.basisValue)} falls in tier ${step.tier} [${num(step.from ?? "0")}, ${step.to !== undefined ? num(step.to) : "∞"}): pays ${money(step.amount)}`;
+          : `Rule (tiers): ${num(step.basisValue)} falls in tier ${step.tier + 1} [${num(step.from ?? "0")}, ${step.to !== undefined ? num(step.to) : "∞"}): pays ${money(step.amount)}`;
       case "interpolation":
-        if (step.position === "below") return `Rule (linear): ${num(step.basisValue)} is below the first point ${num(step.upper!.at)}: pays nothing`;
-        if (step.position === "above") return `Rule (linear): ${num(step.basisValue)} is at or above the last point ${num(step.lower!.at)}: pays ${money(step.amount)}`;
-        return `Rule (linear): ${num(step.basisValue)} lies between ${num(step.lower!.at)} → ${money(step.lower!.amount)} and ${num(step.upper!.at)} → ${money(step.upper!.amount)}, a fraction ${num(step.fraction!)} of the way: ${money(step.lower!.amount)} + ${num(step.fraction!)} × (${money(step.upper!.amount)} − ${money(step.lower!.amount)}) = ${num(step.amount)}`;
+        if (step.position === "below") {
+          return new Dec(step.amount).isZero()
+            ? `Rule (linear): ${num(step.basisValue)} is below the first point ${num(step.upper!.at)}: pays nothing`
+            : `Rule (linear): ${num(step.basisValue)} is at or below the first point ${num(step.upper!.at)} (the better end): pays ${money(step.amount)}`;
+        }
+        if (step.position === "above") {
+          return new Dec(step.amount).isZero() && !new Dec(step.lower!.amount).isZero()
+            ? `Rule (linear): ${num(step.basisValue)} is above the last point ${num(step.lower!.at)} (the worse end): pays nothing`
+            : `Rule (linear): ${num(step.basisValue)} is at or above the last point ${num(step.lower!.at)}: pays ${money(step.amount)}`;
+        }
+        return `Rule (linear): ${num(step.basisValue)} lies between ${num(step.lower!.at)} → ${money(step.lower!.amount)} and ${num(step.upper!.at)} → ${money(step.upper!.amount)}, a fraction ${num(step.fraction!)} of the way: ${money(step.lower!.amount)} + ${num(step.fraction!)} × (${money(step.upper!.amount)} − ${money(step.lower!.amount)}) = ${money(step.amount)}`;
       case "savings-share":
-        return `Rule (share of savings): ${num(step.basisValue)} × ${money(step.savingPerUnit)} saved per unit = ${num(step.saving)} saved; × ${percent(step.share)} = ${num(step.amount)}`;
+        return `Rule (share of savings): ${num(step.basisValue)} × ${money(step.savingPerUnit)} saved per unit = ${money(step.saving)} saved; × ${percent(step.share)} = ${money(step.amount)}`;
       case "weight":
-        return `Weight: part ${step.part + 1} pays ${num(step.partAmount)} × ${percent(step.weight)} = ${num(step.amount)}`;
+        return `Weight: part ${step.part + 1} pays ${money(step.partAmount)} × ${percent(step.weight)} = ${money(step.amount)}`;
       case "zero-floor":
-        return `Floor at zero: ${step.metric} would pay ${num(step.before)} (the result got worse), so it pays nothing`;
+        return `Floor at zero: ${step.metric} would pay ${money(step.before)} (the result got worse), so it pays nothing`;
       case "rounding":
-        return `Rounding (${step.mode}, once per ${step.at === "metric" ? `metric, ${step.metric}` : "tranche"}): ${num(step.before)} → ${money(step.after)}`;
+        return `Rounding (${step.mode}, once per ${step.at === "metric" ? `metric, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
       case "cap": {
         const used = new Dec(step.usedBefore).isZero() ? "" : `, ${money(step.usedBefore)} already used`;
         const bit = new Dec(step.cut).isZero() ? "does not bite" : `cuts ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;

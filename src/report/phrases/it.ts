@@ -25,6 +25,18 @@ const RESULT_STATUS: Record<ResultStep["status"], string> = {
   missing: "mancante",
 };
 
+/** The rounding modes in Italian, with the contract's own name for reference. */
+const ROUNDING_NAMES: Readonly<Record<string, string>> = {
+  "half-even": "al più vicino, a metà verso il pari",
+  "half-up": "al più vicino, a metà per eccesso",
+  "half-down": "al più vicino, a metà per difetto",
+  down: "per troncamento, verso lo zero",
+  up: "per eccesso, lontano dallo zero",
+  floor: "verso il basso",
+  ceiling: "verso l'alto",
+};
+const roundingName = (mode: string) => `${ROUNDING_NAMES[mode] ?? mode} (${mode})`;
+
 const BASIS_BETTER = { lower: "migliore se più basso", higher: "migliore se più alto" } as const;
 
 /** The engine's `period X` / `cohort X`, in Italian. */
@@ -114,10 +126,18 @@ export const it: Phrasebook = {
       case "tier":
         return step.tier === null
           ? `Regola (scaglioni): ${num(step.basisValue)} non rientra in alcuno scaglione: nulla è dovuto`
-          : `Regola (scaglioni): ${num(step.basisValue)} rientra nello scaglione ${step.tier} [${num(step.from ?? "0")}, ${step.to !== undefined ? num(step.to) : "∞"}): paga ${money(step.amount)}`;
+          : `Regola (scaglioni): ${num(step.basisValue)} rientra nello scaglione ${step.tier + 1} [${num(step.from ?? "0")}, ${step.to !== undefined ? num(step.to) : "∞"}): paga ${money(step.amount)}`;
       case "interpolation":
-        if (step.position === "below") return `Regola (lineare): ${num(step.basisValue)} è sotto il primo punto ${num(step.upper!.at)}: nulla è dovuto`;
-        if (step.position === "above") return `Regola (lineare): ${num(step.basisValue)} è pari o superiore all'ultimo punto ${num(step.lower!.at)}: paga ${money(step.amount)}`;
+        if (step.position === "below") {
+          return new Dec(step.amount).isZero()
+            ? `Regola (lineare): ${num(step.basisValue)} è sotto il primo punto ${num(step.upper!.at)}: nulla è dovuto`
+            : `Regola (lineare): ${num(step.basisValue)} è pari o inferiore al primo punto ${num(step.upper!.at)} (l'estremo migliore): paga ${money(step.amount)}`;
+        }
+        if (step.position === "above") {
+          return new Dec(step.amount).isZero() && !new Dec(step.lower!.amount).isZero()
+            ? `Regola (lineare): ${num(step.basisValue)} è oltre l'ultimo punto ${num(step.lower!.at)} (l'estremo peggiore): nulla è dovuto`
+            : `Regola (lineare): ${num(step.basisValue)} è pari o superiore all'ultimo punto ${num(step.lower!.at)}: paga ${money(step.amount)}`;
+        }
         return `Regola (lineare): ${num(step.basisValue)} è tra ${num(step.lower!.at)} → ${money(step.lower!.amount)} e ${num(step.upper!.at)} → ${money(step.upper!.amount)}, a una frazione ${num(step.fraction!)} del tratto: ${money(step.lower!.amount)} + ${num(step.fraction!)} × (${money(step.upper!.amount)} − ${money(step.lower!.amount)}) = ${money(step.amount)}`;
       case "savings-share":
         return `Regola (quota dei risparmi): ${num(step.basisValue)} × ${money(step.savingPerUnit)} risparmiati per unità = ${money(step.saving)} risparmiati; × ${percent(step.share)} = ${money(step.amount)}`;
@@ -126,7 +146,7 @@ export const it: Phrasebook = {
       case "zero-floor":
         return `Minimo zero: ${step.metric} pagherebbe ${money(step.before)} (il risultato è peggiorato), quindi non paga nulla`;
       case "rounding":
-        return `Arrotondamento (${step.mode}, una volta per ${step.at === "metric" ? `metrica, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
+        return `Arrotondamento (${roundingName(step.mode)}, una volta per ${step.at === "metric" ? `metrica, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
       case "cap": {
         const used = new Dec(step.usedBefore).isZero() ? "" : `, già utilizzati ${money(step.usedBefore)}`;
         const bit = new Dec(step.cut).isZero() ? "non incide" : `taglia ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
@@ -148,7 +168,7 @@ export const it: Phrasebook = {
     settlementOf: (id, title) => `Liquidazione di ${id} — ${title}`,
     asOf: (day) => `Situazione nota al ${day}`,
     amountsIn: (currency) => `Importi in ${currency}`,
-    rounding: (mode, at) => `Arrotondamento: ${mode}, una volta per ${at === "metric" ? "metrica" : "tranche"}`,
+    rounding: (mode, at) => `Arrotondamento: ${roundingName(mode)}, una volta per ${at === "metric" ? "metrica" : "tranche"}`,
     tranche: (id, label, where, due) => `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${where}), scadenza ${due}`,
     covers,
     status: "Stato",
