@@ -9,6 +9,7 @@ import {
   quantitySchema,
   shareSchema,
 } from "./primitives.js";
+import { financeSchema } from "./finance-schema.js";
 
 /**
  * The structure of a contract file. Cross-references and arithmetic rules (unknown ids, shares adding up to
@@ -139,4 +140,5 @@ export const contractSchema = z.strictObject({
       perPayer: z.record(z.string(), moneyAmountSchema).optional(),
     })
     .optional(),
+  finance: financeSchema.optional(),
 });
