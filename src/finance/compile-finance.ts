@@ -9,7 +9,7 @@ export interface CompiledInvestor {
   readonly party: string;
   readonly fundedParty: string;
   readonly commitment: number;
-  readonly draws: readonly { readonly date: string; readonly day: number; readonly units: number }[];
+  readonly draws: readonly { readonly date: string; readonly day: number; readonly units: number; readonly exact: Dec }[];
 }
 
 export type CompiledStep =
@@ -72,7 +72,7 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
     fundedParty: investor.fundedParty,
     commitment: units(investor.commitment),
     draws: investor.drawdowns
-      .map((drawdown) => ({ date: drawdown.date, day: dayNumber(drawdown.date), units: units(drawdown.amount) }))
+      .map((drawdown) => ({ date: drawdown.date, day: dayNumber(drawdown.date), units: units(drawdown.amount), exact: new Dec(units(drawdown.amount)) }))
       .sort((a, b) => a.day - b.day),
   }));
   const steps: CompiledStep[] = finance.waterfall.steps.map((step) => {

@@ -1,7 +1,7 @@
 import { Dec, readDecimal, readMeasure } from "../money/decimal.js";
 import { allocateDecimal, allocateUnits } from "../money/allocate.js";
 import { minorUnits } from "../money/currency.js";
-import { roundToMinorUnits } from "../money/rounding.js";
+import { roundToWholeUnits } from "../money/rounding.js";
 import type { Contract, Metric, PricingRule } from "../contract/types.js";
 import { scopeKey } from "../ledger/history.js";
 import { metricsOf } from "../pricing/evaluate-rule.js";
@@ -76,6 +76,11 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
     }
     case "linear": {
       const points = rule.points.map((point) => ({ at: q(point.at), amount: new Dec(point.amount) }));
+      // each segment's width and rise, computed once
+      const segments = points.map((point, index) => {
+        const previous = points[index - 1] ?? point;
+        return { width: point.at.minus(previous.at), rise: point.amount.minus(previous.amount) };
+      });
       const first = points[0]!;
       const last = points[points.length - 1]!;
       return (measured) => {
@@ -83,10 +88,10 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
         if (x.lessThan(first.at)) return single(new Dec(0));
         if (x.greaterThanOrEqualTo(last.at)) return single(last.amount);
         const upperIndex = points.findIndex((point) => x.lessThan(point.at));
-        const upper = points[upperIndex]!;
         const lower = points[upperIndex - 1]!;
-        const fraction = x.minus(lower.at).div(upper.at.minus(lower.at));
-        return single(lower.amount.plus(upper.amount.minus(lower.amount).times(fraction)));
+        const segment = segments[upperIndex]!;
+        const fraction = x.minus(lower.at).div(segment.width);
+        return single(lower.amount.plus(segment.rise.times(fraction)));
       };
     }
     case "savings-share": {
@@ -186,7 +191,7 @@ function attributeUnits(total: number, weights: readonly number[]): number[] {
 export function priceRun(compiled: CompiledSettlement, values: ReadonlyMap<string, Dec>): Receipt[] {
   const { currency, places, mode } = compiled;
   const scale = 10 ** places;
-  const toUnits = (value: Dec) => roundToMinorUnits(value, currency, mode).times(scale).toNumber();
+  const toUnits = (value: Dec) => roundToWholeUnits(value.times(scale), mode).toNumber();
   const usage = new Map<string, number>();
   const used = (key: string) => usage.get(key) ?? 0;
   const receipts: Receipt[] = [];

@@ -1,6 +1,6 @@
 import { Dec } from "../money/decimal.js";
 import { allocateUnits } from "../money/allocate.js";
-import { roundToMinorUnits } from "../money/rounding.js";
+import { roundToWholeUnits } from "../money/rounding.js";
 import type { CompiledFinance, CompiledStep } from "./compile-finance.js";
 import type { FinanceStep, WaterfallPart } from "./finance-steps.js";
 import { unitsText } from "./minor-units.js";
@@ -92,13 +92,15 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
       }
     }
     if (pool > 0) {
-      finance.steps.forEach((step, index) => {
-        if (pool === 0 && !explain) return;
+      for (let index = 0; index < finance.steps.length; index += 1) {
+        const step = finance.steps[index]!;
+        if (pool === 0 && !explain) break;
         const before = pool;
-        const { parties, owed, basis } = owedBy(finance, step, index, states, stepPaid, day, pool);
+        const { parties, owed, basis } = owedBy(finance, step, index, states, stepPaid, day, pool, explain);
         const paid = payOut(pool, owed);
         const parts: WaterfallPart[] = [];
-        parties.forEach((party, p) => {
+        for (let p = 0; p < parties.length; p += 1) {
+          const party = parties[p]!;
           const amount = paid[p]!;
           if (amount > 0) {
             flows.push({ date, day, from: WATERFALL_ACCOUNT, to: party, units: amount, kind: step.type });
@@ -113,9 +115,9 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
             }
           }
           if (explain) parts.push({ party, owed: text(owed[p]!), paid: text(amount) });
-        });
+        }
         if (explain) steps.push({ kind: "waterfall-step", date, step: index, type: step.type, poolBefore: text(before), poolAfter: text(pool), parts, basis });
-      });
+      }
       if (pool > 0) {
         const before = pool;
         const shares = allocateUnits(pool, finance.excess.weights);
@@ -166,8 +168,7 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
 
 /** The one rounding step of an amount in (fractional) minor units: to whole minor units, by the contract's mode. */
 function roundUnits(finance: CompiledFinance, units: Dec): number {
-  const scale = 10 ** finance.places;
-  return roundToMinorUnits(units.div(scale), finance.currency, finance.mode).times(scale).toNumber();
+  return roundToWholeUnits(units, finance.mode).toNumber();
 }
 
 function drawnBy(finance: CompiledFinance, investor: number, day: number): number {
@@ -196,7 +197,7 @@ function growth(finance: CompiledFinance, rate: Dec, rateText: string, days: num
 }
 
 function owedBy(
-  finance: CompiledFinance, step: CompiledStep, index: number, states: readonly InvestorState[], stepPaid: readonly number[], day: number, pool: number,
+  finance: CompiledFinance, step: CompiledStep, index: number, states: readonly InvestorState[], stepPaid: readonly number[], day: number, pool: number, explain: boolean,
 ): { parties: string[]; owed: number[]; basis: string } {
   const round = (value: Dec) => roundUnits(finance, value);
   switch (step.type) {
@@ -204,7 +205,7 @@ function owedBy(
       return {
         parties: step.investors.map((investor) => finance.investors[investor]!.party),
         owed: step.investors.map((investor) => Math.max(0, drawnBy(finance, investor, day) - states[investor]!.principalRepaid)),
-        basis: "capital drawn to date, less capital already repaid",
+        basis: explain ? "capital drawn to date, less capital already repaid" : "",
       };
     case "return": {
       const parties = step.investors.map((investor) => finance.investors[investor]!.party);
@@ -221,10 +222,10 @@ function owedBy(
           for (const draw of finance.investors[investor]!.draws) {
             if (draw.day > day) continue;
             drawn += draw.units;
-            hurdle = hurdle.plus(growth(finance, rate, rateText, day - draw.day).times(draw.units));
+            hurdle = hurdle.plus(growth(finance, rate, rateText, day - draw.day).times(draw.exact));
           }
           for (const distribution of states[investor]!.distributions) {
-            hurdle = hurdle.minus(growth(finance, rate, rateText, day - distribution.day).times(distribution.units));
+            hurdle = hurdle.minus(growth(finance, rate, rateText, day - distribution.day).times(new Dec(distribution.units)));
           }
           const outstanding = drawn - states[investor]!.principalRepaid;
           return Math.max(0, round(hurdle) - outstanding);
@@ -237,7 +238,7 @@ function owedBy(
         const total = owed.reduce((acc, amount) => acc + amount, 0);
         if (total > left) owed = total === 0 ? owed : allocateUnits(left, owed);
       }
-      const basis = [
+      const basis = !explain ? "" : [
         step.rate !== null ? `the return that brings the IRR to ${step.rateText} (annual, compounded, actual/365), less what was paid` : "",
         step.cap !== null ? `at most ${unitsText(step.cap, finance.places)} in total over the contract` : "",
       ].filter((part) => part !== "").join("; ");
@@ -249,12 +250,12 @@ function owedBy(
       return {
         parties: [step.party],
         owed: [Math.max(0, accrued - stepPaid[index]!)],
-        basis: `${step.rateText} a year of the commitments, accrued day by day (actual/365) from ${first?.date ?? "the first drawdown"}, less fees already paid`,
+        basis: !explain ? "" : `${step.rateText} a year of the commitments, accrued day by day (actual/365) from ${first?.date ?? "the first drawdown"}, less fees already paid`,
       };
     }
     case "performance-fee": {
       const fee = pool === 0 ? 0 : allocateUnits(pool, step.weights)[0]!;
-      return { parties: [step.party], owed: [fee], basis: `${step.shareText} of what is left in the pool` };
+      return { parties: [step.party], owed: [fee], basis: explain ? `${step.shareText} of what is left in the pool` : "" };
     }
   }
 }
