@@ -40,3 +40,4 @@ export {
 } from "./finance/simulate.js";
 export type { Distribution } from "./finance/random.js";
 export type * from "./finance/finance-steps.js";
+export { explainCashFlows } from "./report/explain-finance.js";

@@ -41,8 +41,6 @@ export interface CompiledFinance {
   readonly totalCommitment: number;
   /** The first drawdown: management fees accrue from it. */
   readonly firstDraw: { readonly date: string; readonly day: number } | null;
-  /** Growth factors (1 + rate)^(days / 365), computed once per rate and number of days. */
-  readonly growth: Map<string, Dec>;
 }
 
 /** Shares or weights as whole numbers in the same proportions (scaled by a power of ten). */
@@ -112,6 +110,5 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
     pool: new Set(finance.waterfall.pool),
     totalCommitment: investors.reduce((acc, investor) => acc + investor.commitment, 0),
     firstDraw: firstDraw === undefined ? null : { date: firstDraw.date, day: firstDraw.day },
-    growth: new Map(),
   };
 }

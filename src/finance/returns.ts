@@ -7,6 +7,7 @@ import { deepFreeze } from "../util/freeze.js";
 import type { CashFlows } from "./cash-flows.js";
 import { dayNumber, moneyOfUnits, unitsOf, unitsText } from "./minor-units.js";
 import { timedFlows, xirr, type IrrResult } from "./xirr.js";
+import { growthFactor } from "./growth.js";
 
 export interface ReturnsOptions {
   /** The annual rate the NPV is computed at, e.g. `"5%"` or `"0.05"` (effective, actual/365). */
@@ -77,11 +78,7 @@ export function partyReturns(flows: CashFlows, party: string, options: ReturnsOp
   }
   const firstDay = dated[0]?.[0];
   let npv = new Dec(0);
-  const growth = rate.plus(1);
-  for (const [day, entry] of dated) {
-    const years = new Dec(day - firstDay!).div(365);
-    npv = npv.plus(new Dec(unitsText(entry.units, places)).div(growth.pow(years)));
-  }
+  for (const [day, entry] of dated) npv = npv.plus(new Dec(unitsText(entry.units, places)).div(growthFactor(rate, day - firstDay!)));
   return deepFreeze({
     party,
     paidIn: moneyOfUnits(paidIn, flows.currency),

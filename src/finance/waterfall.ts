@@ -4,6 +4,7 @@ import { roundToWholeUnits } from "../money/rounding.js";
 import type { CompiledFinance, CompiledStep } from "./compile-finance.js";
 import type { FinanceStep, WaterfallPart } from "./finance-steps.js";
 import { unitsText } from "./minor-units.js";
+import { growthFactor } from "./growth.js";
 
 /**
  * The account outcome payments are pooled in before the waterfall distributes them (in a social impact
@@ -127,7 +128,7 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
         pool = 0;
         if (explain) {
           steps.push({
-            kind: "waterfall-step", date, step: "excess", type: "excess", poolBefore: text(before), poolAfter: "0",
+            kind: "waterfall-step", date, step: "excess", type: "excess", poolBefore: text(before), poolAfter: text(0),
             parts: finance.excess.parties.map((party, p) => ({ party, owed: text(shares[p]!), paid: text(shares[p]!) })),
             basis: "what is left after every step, shared among the excess parties by their shares",
           });
@@ -185,17 +186,6 @@ function payOut(pool: number, owed: readonly number[]): number[] {
   return allocateUnits(pool, owed);
 }
 
-/** (1 + rate)^(days / 365), exact to the private decimal's 60 digits, computed once per rate and days. */
-function growth(finance: CompiledFinance, rate: Dec, rateText: string, days: number): Dec {
-  const key = `${rateText}|${days}`;
-  let factor = finance.growth.get(key);
-  if (factor === undefined) {
-    factor = days === 0 ? new Dec(1) : new Dec(1).plus(rate).pow(new Dec(days).div(365));
-    finance.growth.set(key, factor);
-  }
-  return factor;
-}
-
 function owedBy(
   finance: CompiledFinance, step: CompiledStep, index: number, states: readonly InvestorState[], stepPaid: readonly number[], day: number, pool: number, explain: boolean,
 ): { parties: string[]; owed: number[]; basis: string } {
@@ -212,7 +202,6 @@ function owedBy(
       let owed: number[];
       if (step.rate !== null) {
         const rate = step.rate;
-        const rateText = step.rateText!;
         owed = step.investors.map((investor) => {
           // The hurdle balance: every drawdown grown at the rate to this date, less every distribution grown
           // likewise. What exceeds the capital still outstanding is the return owed: paying it brings the
@@ -222,10 +211,10 @@ function owedBy(
           for (const draw of finance.investors[investor]!.draws) {
             if (draw.day > day) continue;
             drawn += draw.units;
-            hurdle = hurdle.plus(growth(finance, rate, rateText, day - draw.day).times(draw.exact));
+            hurdle = hurdle.plus(growthFactor(rate, day - draw.day).times(draw.exact));
           }
           for (const distribution of states[investor]!.distributions) {
-            hurdle = hurdle.minus(growth(finance, rate, rateText, day - distribution.day).times(new Dec(distribution.units)));
+            hurdle = hurdle.minus(growthFactor(rate, day - distribution.day).times(new Dec(distribution.units)));
           }
           const outstanding = drawn - states[investor]!.principalRepaid;
           return Math.max(0, round(hurdle) - outstanding);
