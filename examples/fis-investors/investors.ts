@@ -68,9 +68,10 @@ console.log(table(["EUR", "mean", ...levels], [
   ...simulation.investors.map((entry) => moneyRow(`${entry.party} net`, entry.net)),
 ]));
 console.log("");
-console.log(table(["investor", "P(loss)", "runs with IRR", ...levels.map((level) => `IRR ${level}`)], simulation.investors.map((entry) => [
+console.log(table(["investor", "P(loss)", "total losses", ...levels.map((level) => `IRR ${level}`)], simulation.investors.map((entry) => [
   entry.party,
   `${(entry.probabilityOfLoss * 100).toFixed(1)}%`,
-  String(entry.irr.runsWithRate),
+  `${entry.irr.runsWithTotalLoss} runs`,
   ...entry.irr.percentiles.map((point) => `${(point.rate * 100).toFixed(2)}%`),
 ])));
+console.log("\n(IRR percentiles count a run where the investor gets nothing back at −100%.)");

@@ -51,8 +51,13 @@ export interface InvestorSimulation {
   /** The share of runs in which the investor gets back less than it put in. */
   readonly probabilityOfLoss: number;
   readonly irr: {
-    /** Runs with a unique IRR (the others have none, or several). */
+    /** Runs with a unique IRR. */
     readonly runsWithRate: number;
+    /** Runs in which the investor got nothing back: counted in the percentiles at −100% (`rate: -1`). */
+    readonly runsWithTotalLoss: number;
+    /** Runs with no IRR for another reason (several roots, or none), left out of the percentiles. */
+    readonly runsWithoutRate: number;
+    /** Percentiles over the runs with a rate and the runs with a total loss. */
     readonly percentiles: readonly { readonly p: number; readonly rate: number }[];
   };
 }
@@ -191,10 +196,14 @@ export function simulateRange(plan: SimulationPlan, seed: number, from: number, 
             if (flow.kind !== "pooled") net -= flow.units;
           }
         }
-        const irr = xirr(timedFlows(own));
+        const timed = timedFlows(own);
+        const irr = xirr(timed);
         const column = base + 1 + plan.settlement.payers.length + 2 * i;
         rows[column] = net;
-        rows[column + 1] = irr.kind === "rate" ? irr.rate : Number.NaN;
+        // A total loss (money in, nothing back) has no IRR; it is recorded as −100%, the IRR's limit as what
+        // comes back falls to nothing, so that percentiles are not flattered by leaving those runs out.
+        const totalLoss = irr.kind === "none" && irr.reason === "all-one-sign" && timed.length > 0 && timed.every((flow) => flow.amount < 0);
+        rows[column + 1] = irr.kind === "rate" ? irr.rate : totalLoss ? -1 : Number.NaN;
       });
     }
     onRun?.(run + 1 - from);
@@ -242,11 +251,17 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
       const netColumn = 1 + payers + 2 * i;
       const nets = column(netColumn);
       const irrs = column(netColumn + 1).filter((rate) => !Number.isNaN(rate)).sort();
+      const totalLosses = irrs.filter((rate) => rate === -1).length;
       return {
         party: investor.party,
         net: money(netColumn),
         probabilityOfLoss: nets.filter((net) => net < 0).length / runs,
-        irr: { runsWithRate: irrs.length, percentiles: irrs.length === 0 ? [] : levels.map((p) => ({ p, rate: nearestRank(irrs, p) })) },
+        irr: {
+          runsWithRate: irrs.length - totalLosses,
+          runsWithTotalLoss: totalLosses,
+          runsWithoutRate: runs - irrs.length,
+          percentiles: irrs.length === 0 ? [] : levels.map((p) => ({ p, rate: nearestRank(irrs, p) })),
+        },
       };
     }),
   });

@@ -30,7 +30,10 @@ export type IrrResult =
   | { readonly kind: "none"; readonly reason: "all-one-sign" | "no-root" | "out-of-range" }
   | { readonly kind: "multiple"; readonly rates: readonly number[] };
 
-/** The solver converges when the bracket around the root is narrower than this (absolute, on the rate). */
+/**
+ * The solver stops when the root is known to within this (absolute, on the rate), plus 4 × 2⁻⁵² of the
+ * rate itself (the resolution of a double: it matters only for rates in the millions of percent).
+ */
 export const IRR_TOLERANCE = 1e-12;
 
 const LOWEST_GROWTH = 1e-9; // 1 + r, i.e. r = −99.9999999%
@@ -76,25 +79,33 @@ export function xirr(flows: readonly TimedFlow[]): IrrResult {
   if (changes === 0) return { kind: "none", reason: "all-one-sign" };
   const f = (rate: number) => npvAt(flows, rate);
   if (changes === 1) {
-    // Exactly one root: bracket it by widening from [0%, 10%] (cheap for ordinary flows), then Brent.
-    let lo = 0;
+    // Exactly one root. As the rate falls towards −100% the NPV takes the sign of the last flow; as it
+    // rises without bound, the sign of the first. Start at 10% and widen on the side that needs it.
+    const lastSign = Math.sign(flows[flows.length - 1]!.amount);
+    let lo = 0.1;
     let hi = 0.1;
     let flo = f(lo);
-    let fhi = f(hi);
-    while (Math.sign(flo) === Math.sign(fhi) && flo !== 0 && fhi !== 0) {
-      if (Math.abs(flo) < Math.abs(fhi)) {
+    if (flo === 0) return { kind: "rate", rate: lo };
+    let fhi = flo;
+    if (Math.sign(flo) === lastSign) {
+      while (Math.sign(fhi) === lastSign) {
+        if (hi >= HIGHEST_RATE) return { kind: "none", reason: "out-of-range" };
+        lo = hi;
+        flo = fhi;
+        hi = Math.min(HIGHEST_RATE, hi * 4 + 1);
+        fhi = f(hi);
+        if (fhi === 0) return { kind: "rate", rate: hi };
+      }
+    } else {
+      while (Math.sign(flo) !== lastSign) {
+        if (lo <= -1 + LOWEST_GROWTH) return { kind: "none", reason: "out-of-range" };
+        hi = lo;
+        fhi = flo;
         lo = -1 + Math.max(LOWEST_GROWTH, (1 + lo) / 4);
         flo = f(lo);
-        if (lo <= -1 + LOWEST_GROWTH && Math.sign(flo) === Math.sign(fhi)) break;
-      } else {
-        hi = hi * 4 + 1;
-        fhi = f(hi);
-        if (hi >= HIGHEST_RATE) break;
+        if (flo === 0) return { kind: "rate", rate: lo };
       }
     }
-    if (flo === 0) return { kind: "rate", rate: lo };
-    if (fhi === 0) return { kind: "rate", rate: hi };
-    if (Math.sign(flo) === Math.sign(fhi)) return { kind: "none", reason: "out-of-range" };
     return { kind: "rate", rate: brent(f, lo, hi, flo, fhi) };
   }
   const roots = scanRoots(f);

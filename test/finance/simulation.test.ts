@@ -54,6 +54,9 @@ describe("simulate", () => {
     for (const investor of result.investors) {
       expect(investor.probabilityOfLoss).toBeGreaterThanOrEqual(0);
       expect(investor.probabilityOfLoss).toBeLessThanOrEqual(1);
+      // every run has an IRR or is a total loss: these flows change sign once, so an IRR always exists
+      expect(investor.irr.runsWithRate + investor.irr.runsWithTotalLoss).toBe(2_000);
+      expect(investor.irr.runsWithoutRate).toBe(0);
       const rates = investor.irr.percentiles.map((entry) => entry.rate);
       expect([...rates].sort((a, b) => a - b)).toEqual(rates);
     }

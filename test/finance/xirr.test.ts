@@ -71,12 +71,18 @@ describe("xirr: laws", () => {
         });
         const timedFlowsList = timedFlows(flows);
         const result = xirr(timedFlowsList);
-        if (result.kind !== "rate") return result.kind === "none" && result.reason === "out-of-range";
-        const scale = flows.reduce((acc, flow) => acc + Math.abs(flow.amount), 0);
-        // NPV changes sign across [irr − tol, irr + tol]: the root is within the stated tolerance
-        const below = npvAt(timedFlowsList, result.rate - IRR_TOLERANCE * Math.max(1, Math.abs(result.rate)) * 10);
-        const above = npvAt(timedFlowsList, result.rate + IRR_TOLERANCE * Math.max(1, Math.abs(result.rate)) * 10);
-        return Math.abs(npvAt(timedFlowsList, result.rate)) < 1e-6 * scale && (below === 0 || above === 0 || Math.sign(below) !== Math.sign(above));
+        if (result.kind === "none" && result.reason === "out-of-range") {
+          // only when no rate from −99.9999999% to 10⁹ changes the NPV's sign
+          return Math.sign(npvAt(timedFlowsList, -1 + 1e-9)) === Math.sign(npvAt(timedFlowsList, 1e9));
+        }
+        if (result.kind !== "rate") return false;
+        // the residual is tiny next to the discounted flows it sums, and the NPV changes sign within the tolerance
+        const growth = Math.log1p(result.rate);
+        const magnitude = timedFlowsList.reduce((acc, flow) => acc + Math.abs(flow.amount) * Math.exp(-growth * flow.t), 0);
+        const step = 10 * (IRR_TOLERANCE + 4 * Number.EPSILON * Math.abs(result.rate));
+        const below = npvAt(timedFlowsList, result.rate - step);
+        const above = npvAt(timedFlowsList, Math.min(result.rate + step, 1e9));
+        return Math.abs(npvAt(timedFlowsList, result.rate)) <= 1e-6 * magnitude && (below === 0 || above === 0 || Math.sign(below) !== Math.sign(above));
       }),
       { numRuns: 200 },
     );

@@ -28,6 +28,9 @@ CASES = [
     ("deep-loss", [("2020-01-01", -1000000), ("2025-01-01", 1)]),
     # a high return in a short time
     ("high-return", [("2020-01-01", -100), ("2020-03-01", 250)]),
+    # a loss where the NPV first gets closer to zero as the rate rises (a later outflow): the bracket must
+    # be widened downwards, not upwards (a regression found by the FIS example's simulation)
+    ("loss-with-later-drawdown", [("2026-09-01", -100000), ("2027-09-01", -50000), ("2029-11-30", 14002.40)]),
     # leap years in between, many flows
     ("leap-years", [("2019-02-28", -500), ("2020-02-29", 100), ("2021-03-01", 150), ("2024-02-29", 200), ("2024-12-31", 180)]),
 ]
