@@ -1,8 +1,7 @@
 import { Dec, readDecimal } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
-import type { RoundingMode } from "../money/rounding.js";
 import type { Contract } from "../contract/types.js";
-import { dayNumber, unitsOf } from "./minor-units.js";
+import { dayNumber, unitsOf, type MinorUnitsContext } from "./minor-units.js";
 
 /** An investor, ready for the waterfall: drawdowns in minor units, sorted by date. */
 export interface CompiledInvestor {
@@ -29,10 +28,7 @@ export interface CompiledGuarantee {
 }
 
 /** The `finance` section of a contract compiled once: minor units, day numbers, integer weights. */
-export interface CompiledFinance {
-  readonly currency: string;
-  readonly places: number;
-  readonly mode: RoundingMode;
+export interface CompiledFinance extends MinorUnitsContext {
   readonly investors: readonly CompiledInvestor[];
   readonly steps: readonly CompiledStep[];
   readonly excess: { readonly parties: readonly string[]; readonly weights: readonly number[] };

@@ -6,7 +6,7 @@ import type { Contract, Metric, PricingRule } from "../contract/types.js";
 import { scopeKey } from "../ledger/history.js";
 import { metricsOf } from "../pricing/evaluate-rule.js";
 import { integerWeights } from "./compile-finance.js";
-import { dayNumber, unitsOf } from "./minor-units.js";
+import { dayNumber, unitsOf, type MinorUnitsContext } from "./minor-units.js";
 import type { Receipt } from "./waterfall.js";
 
 /**
@@ -118,10 +118,7 @@ interface CompiledTranche {
 }
 
 /** A contract compiled for re-pricing: see `priceRun`. */
-export interface CompiledSettlement {
-  readonly currency: string;
-  readonly places: number;
-  readonly mode: Contract["rounding"]["mode"];
+export interface CompiledSettlement extends MinorUnitsContext {
   readonly at: Contract["rounding"]["at"];
   readonly tranches: readonly CompiledTranche[];
   readonly metricCaps: ReadonlyMap<string, number>;

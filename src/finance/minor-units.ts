@@ -1,5 +1,13 @@
 import { minorUnits } from "../money/currency.js";
 import type { Money } from "../money/money.js";
+import type { RoundingMode } from "../money/rounding.js";
+
+/** What computing in minor units of a contract needs: its currency, the digits of its minor unit, its rounding mode. */
+export interface MinorUnitsContext {
+  readonly currency: string;
+  readonly places: number;
+  readonly mode: RoundingMode;
+}
 
 /**
  * The finance layer computes in whole minor units (cents) held in JavaScript integers: exact, and fast
