@@ -68,7 +68,8 @@ export interface Waterfall {
 
 /**
  * A guarantee or first-loss cover: on `payOn` (default the end of the term), the guarantor pays `share` of
- * the covered investors' loss (drawn capital not repaid by the waterfall), at most `limit` in total.
+ * each covered investor's loss (drawn capital not repaid by the waterfall), at most `limit` in total; when
+ * the limit binds, it is split in proportion to the investors' claims.
  * Guarantees apply in the order listed, each on the loss the earlier ones left: list first-loss cover first.
  */
 export interface Guarantee {

@@ -35,6 +35,7 @@ export interface GuaranteeRecord {
   /** Each covered investor's loss when the guarantee is called (drawn capital minus everything received). */
   readonly losses: readonly { readonly party: string; readonly loss: string }[];
   readonly share: string;
+  /** The share of each loss, each rounded to the minor unit, added up. */
   readonly claim: string;
   readonly limit: string;
   readonly usedBefore: string;

@@ -141,11 +141,14 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
         const drawn = drawnBy(finance, investor, day);
         return Math.max(0, drawn - states[investor]!.received);
       });
-      const totalLoss = losses.reduce((acc, loss) => acc + loss, 0);
-      const claim = roundUnits(finance, new Dec(totalLoss).times(guarantee.share));
+      // Each investor's claim is rounded on its own, so that a larger distribution never lowers what an
+      // investor ends up with (the claim falls by less than the distribution rose). When the limit binds,
+      // what is left of it is split in proportion to the claims.
+      const claims = losses.map((loss) => roundUnits(finance, new Dec(loss).times(guarantee.share)));
+      const claim = claims.reduce((acc, amount) => acc + amount, 0);
       const available = Math.max(0, guarantee.limit - guaranteePaid[g]!);
       const pay = Math.min(claim, available);
-      const paid = pay > 0 ? allocateUnits(pay, losses) : losses.map(() => 0);
+      const paid = pay === claim ? claims : pay > 0 ? allocateUnits(pay, claims) : losses.map(() => 0);
       guarantee.covers.forEach((investor, c) => {
         const amount = paid[c]!;
         if (amount <= 0) return;

@@ -24,7 +24,8 @@ const financeArb: fc.Arbitrary<Finance> = fc
     managementFee: fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
     performanceFee: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
     providerShare: fc.integer({ min: 0, max: 100 }),
-    guarantee: fc.option(fc.record({ share: fc.integer({ min: 1, max: 100 }), limit: fc.integer({ min: 0, max: 30_000_000 }) }), { nil: undefined }),
+    // a guarantee covers one lender (Rikers; first-loss cover of a senior tranche)
+    guarantee: fc.option(fc.record({ covers: fc.constantFrom("senior", "junior"), share: fc.integer({ min: 1, max: 100 }), limit: fc.integer({ min: 0, max: 30_000_000 }) }), { nil: undefined }),
   })
   .map((spec): Finance => {
     const date = (day: number) => new Date(Date.UTC(2020, 0, 1 + day)).toISOString().slice(0, 10);
@@ -55,7 +56,7 @@ const financeArb: fc.Arbitrary<Finance> = fc
         excess: [{ party: "provider", share: `${spec.providerShare}%` }, { party: "city", share: `${100 - spec.providerShare}%` }],
       },
       ...(spec.guarantee !== undefined
-        ? { guarantees: [{ guarantor: "philanthropy", covers: ["senior", "junior"], share: `${spec.guarantee.share}%`, limit: money(spec.guarantee.limit) }] }
+        ? { guarantees: [{ guarantor: "philanthropy", covers: [spec.guarantee.covers], share: `${spec.guarantee.share}%`, limit: money(spec.guarantee.limit) }] }
         : {}),
     };
   });

@@ -156,6 +156,23 @@ describe("steps of the format, by hand", () => {
     expect(investor(flows, "senior")).toMatchObject({ net: { amount: "-200000.00" }, lossGivenNoOutcomes: { amount: "450000.00" } });
   });
 
+  it("one guarantee over two investors: 50% of losses 300.00 and 100.01 → claims 150.00 and 50.00 (50.005, each rounded on its own, half-even); the 100.00 limit splits 75.00 / 25.00", () => {
+    const contract = financeContract([{ id: "t1", dueDate: "2021-01-01" }], {
+      investors: [
+        { party: "senior", commitment: "300.00", fundedParty: "provider", drawdowns: [{ date: "2020-01-01", amount: "300.00" }] },
+        { party: "junior", commitment: "100.01", fundedParty: "provider", drawdowns: [{ date: "2020-01-01", amount: "100.01" }] },
+      ],
+      waterfall: { pool: ["spv"], steps: [{ type: "principal", investors: ["senior"] }, { type: "principal", investors: ["junior"] }], excess: [{ party: "provider", share: "100%" }] },
+      guarantees: [{ guarantor: "philanthropy", covers: ["senior", "junior"], share: "50%", limit: "100.00" }],
+    });
+    const flows = cashFlows(contract, settleWith(contract, { t1: "0" }));
+    const call = flows.steps.find((step) => step.kind === "guarantee");
+    expect(call).toMatchObject({
+      losses: [{ party: "senior", loss: "300.00" }, { party: "junior", loss: "100.01" }],
+      claim: "200.00", limit: "100.00", paid: [{ party: "senior", amount: "75.00" }, { party: "junior", amount: "25.00" }],
+    });
+  });
+
   it("management fee 2% a year of 1,000,000 committed, 366 days (2020 is a leap year): 20,054.79; then a 20% performance fee", () => {
     const contract = financeContract([{ id: "t1", dueDate: "2021-01-01" }], {
       investors: [{ party: "senior", commitment: "1000000.00", fundedParty: "provider", drawdowns: [{ date: "2020-01-01", amount: "500000.00" }] }],
