@@ -128,6 +128,8 @@ export interface CompiledSettlement extends MinorUnitsContext {
   readonly scopes: readonly { readonly metric: string; readonly key: string; readonly period?: string; readonly cohort?: string }[];
   /** The outcome payers, in order of first appearance. */
   readonly payers: readonly string[];
+  /** Tranche prices already computed, by tranche and measured values: a pure cache. */
+  readonly priced: Map<string, { readonly metrics: readonly string[]; readonly parts: readonly number[] }>;
 }
 
 /** Compiles a parsed contract for `priceRun`. */
@@ -170,6 +172,7 @@ export function compileSettlement(contract: Contract): CompiledSettlement {
     contractCap: caps?.contract === undefined ? null : units(caps.contract),
     scopes: [...scopes.values()],
     payers: [...new Set(tranches.flatMap((tranche) => tranche.payers))],
+    priced: new Map(),
   };
 }
 
@@ -180,43 +183,55 @@ function attributeUnits(total: number, weights: readonly number[]): number[] {
   return allocateUnits(total, weights);
 }
 
+/** The most tranche prices a compiled contract remembers (results drawn to a few decimals repeat often). */
+const PRICED_LIMIT = 100_000;
+
+/** A tranche's price on measured values, after the one rounding step: each metric's part in minor units. */
+function priceTranche(compiled: CompiledSettlement, tranche: CompiledTranche, measured: Measured): { metrics: string[]; parts: number[] } {
+  const { currency, places, mode } = compiled;
+  const scale = 10 ** places;
+  const toUnits = (value: Dec) => roundToWholeUnits(value.times(scale), mode).toNumber();
+  const byMetric = tranche.price(measured);
+  const metrics = [...byMetric.keys()];
+  if (compiled.at === "metric") return { metrics, parts: metrics.map((metric) => toUnits(byMetric.get(metric)!)) };
+  let exact = new Dec(0);
+  for (const value of byMetric.values()) exact = exact.plus(value);
+  const total = toUnits(exact);
+  if (metrics.length === 1) return { metrics, parts: [total] };
+  const weights = metrics.map((metric) => byMetric.get(metric)!);
+  const sum = weights.reduce((acc, weight) => acc.plus(weight), new Dec(0));
+  const parts = sum.isZero() || total === 0
+    ? metrics.map(() => 0)
+    : allocateDecimal(new Dec(total).div(scale), weights, currency).map((part) => part.times(scale).toNumber());
+  return { metrics, parts };
+}
+
 /**
  * The outcome payments earned under a compiled contract when every result is verified with the given
  * values (by scope key, e.g. `dropout-rate|period:as-2026-27`) and nothing has been paid: one receipt per
  * payer-recipient line with a positive amount, due on the tranche's due date.
  */
 export function priceRun(compiled: CompiledSettlement, values: ReadonlyMap<string, Dec>): Receipt[] {
-  const { currency, places, mode } = compiled;
-  const scale = 10 ** places;
-  const toUnits = (value: Dec) => roundToWholeUnits(value.times(scale), mode).toNumber();
   const usage = new Map<string, number>();
   const used = (key: string) => usage.get(key) ?? 0;
   const receipts: Receipt[] = [];
   for (const tranche of compiled.tranches) {
     const measured = new Map<string, Dec>();
+    let key = tranche.id;
     for (const input of tranche.inputs) {
       const value = values.get(input.key);
       if (value === undefined) throw new Error(`assertion: no value for ${input.key}`);
       measured.set(input.metric, value);
+      key += `|${value.toString()}`;
     }
-    const byMetric = tranche.price(measured);
-    const metrics = [...byMetric.keys()];
-    let parts: number[];
-    if (compiled.at === "metric") {
-      parts = metrics.map((metric) => toUnits(byMetric.get(metric)!));
-    } else {
-      let exact = new Dec(0);
-      for (const value of byMetric.values()) exact = exact.plus(value);
-      const total = toUnits(exact);
-      if (metrics.length === 1) parts = [total];
-      else {
-        const weights = metrics.map((metric) => byMetric.get(metric)!);
-        const sum = weights.reduce((acc, weight) => acc.plus(weight), new Dec(0));
-        parts = sum.isZero() || total === 0
-          ? metrics.map(() => 0)
-          : allocateDecimal(new Dec(total).div(scale), weights, currency).map((part) => part.times(scale).toNumber());
-      }
+    let priced = compiled.priced.get(key);
+    if (priced === undefined) {
+      priced = priceTranche(compiled, tranche, measured);
+      if (compiled.priced.size >= PRICED_LIMIT) compiled.priced.clear();
+      compiled.priced.set(key, priced);
     }
+    const metrics = priced.metrics;
+    const parts = priced.parts.slice();
     metrics.forEach((metric, index) => {
       const limit = compiled.metricCaps.get(metric);
       if (limit !== undefined) parts[index] = Math.min(parts[index]!, Math.max(limit - used(`metric:${metric}`), 0));

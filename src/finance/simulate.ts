@@ -168,12 +168,20 @@ export function simulateRange(plan: SimulationPlan, seed: number, from: number, 
   const payerIndex = new Map(plan.settlement.payers.map((party, index) => [party, index]));
   const investors = plan.finance?.investors ?? [];
   const scale = 10 ** plan.settlement.places;
+  const parsed = new Map<string, Dec>(); // drawn values reported to a few decimals repeat: read each once
   for (let run = from; run < to; run += 1) {
     const next = runGenerator(seed, run);
     const values = new Map<string, Dec>();
     for (const entry of plan.draws) {
       const x = draw(next, entry.distribution);
-      values.set(entry.key, new Dec(entry.decimals === undefined ? x : x.toFixed(entry.decimals)));
+      const text = entry.decimals === undefined ? String(x) : x.toFixed(entry.decimals);
+      let value = parsed.get(text);
+      if (value === undefined) {
+        value = new Dec(text);
+        if (parsed.size >= 100_000) parsed.clear();
+        parsed.set(text, value);
+      }
+      values.set(entry.key, value);
     }
     const receipts = priceRun(plan.settlement, values);
     const base = (run - from) * plan.columns;
