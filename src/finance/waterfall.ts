@@ -4,6 +4,7 @@ import { roundToWholeUnits } from "../money/rounding.js";
 import type { CompiledFinance, CompiledStep } from "./compile-finance.js";
 import type { FinanceStep, WaterfallPart } from "./finance-steps.js";
 import { unitsText } from "./minor-units.js";
+import { groupThousands } from "../money/format.js";
 import { growthFactor } from "./growth.js";
 
 /**
@@ -232,7 +233,7 @@ function owedBy(
       }
       const basis = !explain ? "" : [
         step.rate !== null ? `the return that brings the IRR to ${step.rateText} (annual, compounded, actual/365), less what was paid` : "",
-        step.cap !== null ? `at most ${unitsText(step.cap, finance.places)} in total over the contract` : "",
+        step.cap !== null ? `at most ${groupThousands(unitsText(step.cap, finance.places))} in total over the contract` : "",
       ].filter((part) => part !== "").join("; ");
       return { parties, owed, basis };
     }

@@ -42,6 +42,9 @@ export async function simulateInWorkers(contract: Contract, options: SimulationO
   }
   const count = Math.min(requested, options.runs);
   const { source, eval: evaluate } = workerSource();
+  // Workers inherit the process's flags, but one meant for a script given on the command line
+  // (`node --input-type=module`) stops a worker started from a file.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
   const plain: SimulationOptions = {
     runs: options.runs, seed: options.seed, results: options.results,
     ...(options.percentiles !== undefined ? { percentiles: options.percentiles } : {}),
@@ -54,7 +57,7 @@ export async function simulateInWorkers(contract: Contract, options: SimulationO
   const workers: Worker[] = [];
   try {
     const parts = await Promise.all(ranges.map(({ from, to }) => new Promise<Float64Array>((resolve, reject) => {
-      const worker = new Worker(source, { workerData: { contract: plan.contract, options: plain, from, to }, eval: evaluate });
+      const worker = new Worker(source, { workerData: { contract: plan.contract, options: plain, from, to }, eval: evaluate, execArgv });
       workers.push(worker);
       worker.on("message", (message: { type: "progress"; done: number } | { type: "rows"; rows: Float64Array }) => {
         if (message.type === "progress") {

@@ -44,7 +44,7 @@ describe("FIS example with investors: the README's hand check", () => {
     const text = explainCashFlows(base!.cashFlows!);
     expect(text).toContain("2028-11-30  step 1, return: pool EUR 38,000.00 → EUR 25,585.09");
     expect(text).toContain("banca owed EUR 12,414.91, paid EUR 12,414.91");
-    expect(text).toContain("at most 25000.00 in total over the contract");
+    expect(text).toContain("at most 25,000.00 in total over the contract");
     expect(text).toContain("2029-12-31  guarantee 0 by garante: loss banca EUR 0.00");
   });
 });
