@@ -141,3 +141,20 @@ describe("the compiled settlement of the simulation", () => {
     );
   });
 });
+
+describe("purity", () => {
+  it("cashFlows and returns never change their inputs, return frozen data, and a contract with finance survives a JSON round-trip", () => {
+    fc.assert(
+      fc.property(financeArb, outcomesArb, (finance, outcomes) => {
+        const snapshot = JSON.stringify(finance);
+        const flows = run(finance, outcomes);
+        expect(JSON.stringify(finance)).toBe(snapshot);
+        expect(Object.isFrozen(flows) && Object.isFrozen(flows.flows[0]) && Object.isFrozen(flows.steps)).toBe(true);
+        const tranches = outcomes.map((_, index) => ({ id: `t${index + 1}`, dueDate: DUE[index]! }));
+        const contract = financeContract(tranches, finance);
+        expect(parseContract(JSON.parse(JSON.stringify(contract)))).toEqual(contract);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

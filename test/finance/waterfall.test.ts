@@ -206,6 +206,16 @@ describe("steps of the format, by hand", () => {
     expect(net("city")).toBe("-300.00"); // paid 1,000, got 700 back as excess
   });
 
+  it("in a currency without minor units (JPY): 5% on 1,000,001 over 365 days is 50,000.05, rounded half-even to 50,000", () => {
+    const contract = financeContract([{ id: "t1", dueDate: "2021-01-01" }], {
+      investors: [{ party: "senior", commitment: "1000001", fundedParty: "provider", drawdowns: [{ date: "2020-01-02", amount: "1000001" }] }],
+      waterfall: { pool: ["spv"], steps: [{ type: "principal", investors: ["senior"] }, { type: "return", investors: ["senior"], rate: "5%" }], excess: [{ party: "city", share: "100%" }] },
+    }, "JPY");
+    const flows = cashFlows(contract, settleWith(contract, { t1: "2000000" }));
+    expect(amountsTo(flows, "senior", "return")).toEqual(["2021-01-01 50000"]);
+    expect(amountsTo(flows, "city", "excess")).toEqual(["2021-01-01 949999"]);
+  });
+
   it("pending tranches bring nothing and are listed", () => {
     const contract = financeContract([{ id: "t1", dueDate: "2021-01-01" }, { id: "t2", dueDate: "2022-01-01" }], {
       investors: [{ party: "senior", commitment: "100.00", fundedParty: "provider", drawdowns: [{ date: "2020-01-01", amount: "100.00" }] }],
