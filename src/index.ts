@@ -61,3 +61,15 @@ export * as distributions from "./measure/distributions.js";
 export { measurementRecord, measurementEvent, toDecimalString, MEASUREMENT_DIGITS, type MeasurementEventOptions } from "./measure/measurement-record.js";
 export type { MeasurementRecord, StatisticsOptions, CohortFallback } from "./contract/measurement-format.js";
 export type * from "./explanation/measurement-steps.js";
+// investors' side: cash flows, waterfall, guarantees, returns, scenarios, simulation
+export { cashFlows, type CashFlows, type CashFlow, type PartyFlow, type PartyCashFlows, type InvestorPosition } from "./finance/cash-flows.js";
+export { WATERFALL_ACCOUNT, type FlowKind } from "./finance/waterfall.js";
+export { partyReturns, investorReturns, type PartyReturns, type ReturnsOptions } from "./finance/returns.js";
+export { xirr, npvAt, timedFlows, IRR_TOLERANCE, type IrrResult, type TimedFlow } from "./finance/xirr.js";
+export { runScenarios, type Scenario, type ScenarioOptions, type ScenarioOutcome } from "./finance/scenarios.js";
+export {
+  simulate, type SimulationOptions, type SimulationResult, type ResultDistribution, type MoneySummary, type InvestorSimulation,
+} from "./finance/simulate.js";
+export type { Distribution } from "./finance/random.js";
+export type * from "./finance/finance-steps.js";
+export { explainCashFlows } from "./report/explain-finance.js";

@@ -3,6 +3,7 @@ import { isKnownCurrency, minorUnits } from "../money/currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { Contract, PricingRule, Share } from "./types.js";
 import { measurementOptionIssues } from "./measurement-format.js";
+import { checkFinance } from "./check-finance.js";
 
 type Path = readonly (string | number)[];
 
@@ -192,5 +193,6 @@ export function checkContract(contract: Contract): InputIssue[] {
     else if (!party.roles.includes("outcome-payer")) report(["caps", "perPayer", partyId], "not_a_payer", `party "${partyId}" has a payer cap but lacks the role outcome-payer`);
     checkMoney(["caps", "perPayer", partyId], amount, "a payer cap");
   }
+  if (contract.finance !== undefined) issues.push(...checkFinance(contract, contract.finance));
   return issues;
 }

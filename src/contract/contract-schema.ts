@@ -10,6 +10,7 @@ import {
   shareSchema,
 } from "./primitives.js";
 import { cohortFallbackSchema, statisticsOptionsSchema } from "./measurement-format.js";
+import { financeSchema } from "./finance-schema.js";
 
 /**
  * The structure of a contract file. Cross-references and arithmetic rules (unknown ids, shares adding up to
@@ -142,4 +143,5 @@ export const contractSchema = z.strictObject({
       perPayer: z.record(z.string(), moneyAmountSchema).optional(),
     })
     .optional(),
+  finance: financeSchema.optional(),
 });

@@ -2,6 +2,7 @@ import type { RoundingMode } from "../money/rounding.js";
 import type { CalendarDate } from "./calendar.js";
 import type { Quantity } from "./primitives.js";
 import type { CohortFallback, StatisticsOptions } from "./measurement-format.js";
+import type { Finance } from "./finance-types.js";
 
 /**
  * The contract format. Every type here is plain, readonly, JSON-ready data: what `parseContract` returns
@@ -181,4 +182,8 @@ export interface Contract {
   readonly cohorts?: readonly Cohort[];
   readonly tranches: readonly Tranche[];
   readonly caps?: Caps;
+  /** The investors' side: commitments, drawdowns, the distribution waterfall and guarantees. */
+  readonly finance?: Finance;
 }
+
+export type * from "./finance-types.js";
