@@ -28,3 +28,11 @@ export { settle, type SettleOptions } from "./engine/settle.js";
 export type * from "./engine/settlement-types.js";
 export type * from "./explanation/steps.js";
 export { explain } from "./report/explain-text.js";
+
+// formulas, decision tables and amendments
+export { parseFormula, evaluateFormula, type FormulaResult, type EvaluateFormulaOptions } from "./formula/formula.js";
+export { printFormula } from "./formula/print.js";
+export { FORMULA_LIMITS, type FormulaNode, type BinaryOperator, type Namespace } from "./formula/syntax.js";
+export { FormulaError, LinesError } from "./errors/formula-error.js";
+export { termsInForce, type TermsInForce, type TermsOptions } from "./contract/amendments.js";
+export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal } from "./pricing/price-lines.js";

@@ -12,6 +12,9 @@ import type { ContractEvent, PaymentEvent } from "../contract/event-types.js";
 import { EventsError, OptionsError, issue } from "../errors/validation-error.js";
 import { buildHistory, ledgerAsOf, scopeKey, type Ledger } from "../ledger/history.js";
 import { evaluateRule, metricsOf } from "../pricing/evaluate-rule.js";
+import { formulaNeeds } from "../pricing/contract-formulas.js";
+import { termsInForce } from "../contract/amendments.js";
+import type { Coverage } from "../contract/types.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { deepFreeze } from "../util/freeze.js";
 import { applyCap, CapUsage } from "./caps.js";
@@ -40,6 +43,7 @@ export interface SettleOptions {
  * @throws ContractError when the contract was not made by `parseContract` and is not valid.
  * @throws EventsError when the events are inconsistent with each other or the contract (every problem listed).
  * @throws OptionsError when `asOf` is not a calendar date.
+ * @throws FormulaError when a formula meets a division by zero or a decision table without a matching row.
  */
 export function settle(contractInput: Contract, eventsInput: readonly ContractEvent[], options: SettleOptions): Settlement {
   if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf)) {
@@ -94,16 +98,19 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-const scopeLabel = (tranche: Tranche) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`);
+const scopeLabel = (tranche: { covers: Coverage }) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`);
 
-function resultSteps(context: SettleContext, tranche: Tranche): ResultStep[] {
-  return metricsOf(tranche.pricing).map((metric) => {
-    const state = context.ledger.results.get(scopeKey(metric, tranche.covers));
-    if (state === undefined) return { kind: "result", metric, scope: scopeLabel(tranche), status: "missing", trail: [] };
+function resultSteps(context: SettleContext, tranche: Tranche, terms: Contract): ResultStep[] {
+  // A formula may also read results of other periods (previous, lastYear, window): the tranche waits for them too.
+  const own = metricsOf(tranche.pricing).map((metric) => ({ metric, covers: tranche.covers }));
+  const needs = [...own, ...formulaNeeds(terms, tranche.pricing, tranche.covers).filter((need) => !own.some((o) => o.metric === need.metric && scopeLabel(need) === scopeLabel(tranche)))];
+  return needs.map(({ metric, covers }) => {
+    const state = context.ledger.results.get(scopeKey(metric, covers));
+    if (state === undefined) return { kind: "result", metric, scope: scopeLabel({ covers }), status: "missing", trail: [] };
     return {
       kind: "result",
       metric,
-      scope: scopeLabel(tranche),
+      scope: scopeLabel({ covers }),
       status: state.status,
       value: String(state.value),
       eventId: state.eventId,
@@ -115,11 +122,14 @@ function resultSteps(context: SettleContext, tranche: Tranche): ResultStep[] {
   });
 }
 
-function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlement {
+function settleTranche(context: SettleContext, original: Tranche): TrancheSettlement {
   const { contract } = context;
   const currency = contract.currency;
-  const results = resultSteps(context, tranche);
-  const trace: Step[] = [...results];
+  // The terms in force for the tranche's period: the original, or as amended (agreed by asOf).
+  const { terms, amendments } = termsInForce(contract, original.covers, { asOf: context.asOf });
+  const tranche = terms.tranches.find((entry) => entry.id === original.id) ?? original;
+  const results = resultSteps(context, tranche, terms);
+  const trace: Step[] = amendments.length === 0 ? [...results] : [{ kind: "terms", amendments: amendments.map(({ id, description, agreedOn, effectiveFrom }) => ({ id, description, agreedOn, effectiveFrom })) }, ...results];
   const payments = context.paymentsByTranche.get(tranche.id) ?? [];
   const pending = pendingStatus(results, tranche.dueDate, context.asOf);
 
@@ -129,8 +139,13 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
   const capSteps: CapStep[] = [];
 
   if (pending === null) {
-    const measured = new Map(results.map((result) => [result.metric, readMeasure(result.value ?? "0") ?? new Dec(0)]));
-    const priced = evaluateRule(tranche.pricing, context.metrics, measured);
+    const measured = new Map(results.filter((result) => result.scope === scopeLabel(tranche)).map((result) => [result.metric, readMeasure(result.value ?? "0") ?? new Dec(0)]));
+    const valueOf = (metric: string, covers: Coverage) => {
+      const state = context.ledger.results.get(scopeKey(metric, covers));
+      return state === undefined ? undefined : readMeasure(state.value);
+    };
+    const path = ["tranches", contract.tranches.indexOf(original), "pricing"];
+    const priced = evaluateRule(tranche.pricing, context.metrics, measured, { terms, covers: tranche.covers, metrics: context.metrics, value: valueOf, path });
     trace.push(...priced.steps);
     const rounded = roundPriced(context, priced.amount, priced.byMetric, trace);
     amountPriced = rounded.total;

@@ -95,6 +95,13 @@ function stepLine(step: Step, currency: string): string | undefined {
       return `Payment: ${step.eventId} on ${step.paidOn}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
     case "status":
       return undefined;
+    case "formula": {
+      const reads = step.reads.length === 0 ? "" : `\n      where ${step.reads.map((read) => `${read.name} = ${/^-?[0-9.]+$/.test(read.value) ? num(read.value) : read.value}`).join(", ")}`;
+      const lookups = step.lookups.map((lookup) => `\n      table ${lookup.table} ${JSON.stringify(lookup.keys)}: row ${lookup.row} gives ${num(lookup.value)}`).join("");
+      return `Rule (formula): ${step.expression} = ${num(step.value)}${reads}${lookups}`;
+    }
+    case "terms":
+      return `Terms in force: as amended by ${step.amendments.map((amendment) => `${amendment.id} (agreed ${amendment.agreedOn}, effective from ${amendment.effectiveFrom}: ${amendment.description})`).join("; then ")}`;
   }
 }
 

@@ -1,0 +1,106 @@
+import { Dec, readDecimal } from "../money/decimal.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
+import type { DecisionTable } from "../contract/types.js";
+
+/** The wildcard of a decision table's input column: matches any key. */
+export const WILDCARD = "*";
+
+interface CompiledRow {
+  readonly index: number;
+  readonly when: readonly string[];
+  readonly value: Dec;
+  readonly specificity: number;
+  readonly validFrom: string;
+  readonly validTo: string;
+}
+
+/** A decision table ready for lookups, with a memo of the answers per date and keys. */
+export interface CompiledTable {
+  readonly id: string;
+  readonly inputs: readonly string[];
+  /** The row that applies to the keys on the date (the most specific match), or `undefined` when none does. */
+  lookup(keys: readonly string[], date: string): { readonly value: Dec; readonly row: number } | undefined;
+}
+
+const specificityOf = (when: readonly string[]) => when.filter((key) => key !== WILDCARD).length;
+
+/**
+ * Compiles a (checked) decision table. The row that applies to some keys on a date is, among the rows valid
+ * on that date (`validFrom` ≤ date ≤ `validTo`, both inclusive, open when absent) whose every column equals
+ * the key or is `"*"`, the one with the most non-wildcard columns. `checkTables` has made sure it is unique.
+ */
+export function compileTable(table: DecisionTable): CompiledTable {
+  const rows: CompiledRow[] = table.rows.map((row, index) => ({
+    index,
+    when: row.when,
+    value: readDecimal(row.then) ?? new Dec(0),
+    specificity: specificityOf(row.when),
+    validFrom: row.validFrom ?? "0000-01-01",
+    validTo: row.validTo ?? "9999-12-31",
+  }));
+  const memo = new Map<string, { value: Dec; row: number } | undefined>();
+  return {
+    id: table.id,
+    inputs: table.inputs,
+    lookup(keys, date) {
+      const memoKey = `${date}\u0000${keys.join("\u0000")}`;
+      if (memo.has(memoKey)) return memo.get(memoKey);
+      let best: CompiledRow | undefined;
+      for (const row of rows) {
+        if (row.validFrom > date || row.validTo < date) continue;
+        if (!row.when.every((key, column) => key === WILDCARD || key === keys[column])) continue;
+        if (best === undefined || row.specificity > best.specificity) best = row;
+      }
+      const found = best === undefined ? undefined : { value: best.value, row: best.index };
+      memo.set(memoKey, found);
+      return found;
+    },
+  };
+}
+
+/** True when some keys on some date match both rows. */
+function overlap(a: CompiledRow, b: CompiledRow): boolean {
+  return a.when.every((key, column) => key === WILDCARD || b.when[column] === WILDCARD || key === b.when[column]) && a.validFrom <= b.validTo && b.validFrom <= a.validTo;
+}
+
+/**
+ * The checks of decision tables: unique ids and input names, every row as wide as the inputs, validity
+ * ranges the right way round, and no tie: two rows equally specific that some keys on some date could both
+ * match would leave the answer to the order of the rows, so the contract is rejected.
+ */
+export function checkTables(tables: readonly DecisionTable[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const seen = new Map<string, number>();
+  tables.forEach((table, t) => {
+    const path = ["tables", t] as const;
+    const first = seen.get(table.id);
+    if (first !== undefined) issues.push(issue([...path, "id"], "duplicate_id", `table id "${table.id}" is already used by tables[${first}]`));
+    else seen.set(table.id, t);
+    table.inputs.forEach((input, column) => {
+      if (table.inputs.indexOf(input) !== column) issues.push(issue([...path, "inputs", column], "duplicate_input", `the input column "${input}" is listed twice`));
+    });
+    const rows: CompiledRow[] = [];
+    table.rows.forEach((row, r) => {
+      if (row.when.length !== table.inputs.length) {
+        issues.push(issue([...path, "rows", r, "when"], "table_row_width", `the row has ${row.when.length} key${row.when.length === 1 ? "" : "s"} but the table has ${table.inputs.length} input column${table.inputs.length === 1 ? "" : "s"} (${table.inputs.join(", ")})`));
+        return;
+      }
+      if (row.validFrom !== undefined && row.validTo !== undefined && row.validFrom > row.validTo) {
+        issues.push(issue([...path, "rows", r], "range_reversed", `the row is valid from ${row.validFrom} to ${row.validTo}: the start is after the end`));
+        return;
+      }
+      rows.push({ index: r, when: row.when, value: new Dec(0), specificity: specificityOf(row.when), validFrom: row.validFrom ?? "0000-01-01", validTo: row.validTo ?? "9999-12-31" });
+    });
+    for (let i = 0; i < rows.length; i += 1) {
+      for (let j = i + 1; j < rows.length; j += 1) {
+        const a = rows[i]!;
+        const b = rows[j]!;
+        if (a.specificity === b.specificity && overlap(a, b)) {
+          const keys = a.when.map((key, column) => (key === WILDCARD ? b.when[column]! : key));
+          issues.push(issue([...path, "rows", b.index], "ambiguous_rows", `rows ${a.index} and ${b.index} are equally specific and both match ${JSON.stringify(keys)}${a.validFrom <= b.validTo && b.validFrom <= a.validTo && (a.validFrom !== "0000-01-01" || b.validFrom !== "0000-01-01" || a.validTo !== "9999-12-31" || b.validTo !== "9999-12-31") ? " on overlapping dates" : ""}: make one more specific, or give them validity dates that do not overlap`));
+        }
+      }
+    }
+  });
+  return issues;
+}
