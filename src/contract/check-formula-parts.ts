@@ -7,10 +7,10 @@ import type { Contract } from "./types.js";
 /**
  * The checks of the parts a contract needs for formulas: decision tables (ties are errors), formulas (names,
  * types, cycles, limits) and amendments. Formulas are checked only once their tables are sound, so a table's
- * problem is reported once.
+ * problem is reported once, and amended terms only once the amendments themselves are sound.
  */
 export function checkFormulaParts(contract: Contract): InputIssue[] {
   const tables = checkTables(contract.tables ?? []);
   const amendments = checkAmendments(contract);
-  return [...tables, ...amendments, ...(tables.length === 0 ? checkFormulas(contract) : [])];
+  return [...tables, ...amendments, ...(tables.length === 0 ? checkFormulas(contract, { amendedTerms: amendments.length === 0 }) : [])];
 }

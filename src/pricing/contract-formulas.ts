@@ -1,7 +1,8 @@
 import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { FormulaError } from "../errors/formula-error.js";
-import type { Contract, Coverage, FormulaRule, Metric, PricingRule } from "../contract/types.js";
+import type { Amendment, Contract, Coverage, FormulaRule, Metric, PricingRule } from "../contract/types.js";
+import { applyAmendments } from "../contract/amendments.js";
 import type { FormulaStep, PricingStep } from "../explanation/steps.js";
 import { parseFormulaText } from "../formula/parse.js";
 import { checkFormulaTree, type FormulaScope, type FormulaType, type FormulaUses } from "../formula/check.js";
@@ -179,9 +180,10 @@ function formulaRules(rule: PricingRule, path: Path): { rule: FormulaRule; path:
 /**
  * The checks of a contract's formulas: limits, syntax, names, argument counts, types and cycles of the named
  * formulas and of every formula rule, each issue at the formula's JSON path with the character position in
- * its message. The `metric` a formula rule names must exist.
+ * its message. The `metric` a formula rule names must exist. Unless `amendedTerms` is false, the terms every
+ * combination of amendments can put in force are checked too (once the original is sound).
  */
-export function checkFormulas(contract: Contract): InputIssue[] {
+export function checkFormulas(contract: Contract, options: { readonly amendedTerms?: boolean } = {}): InputIssue[] {
   const issues: InputIssue[] = [];
   const formulas = contract.formulas ?? [];
   if (formulas.length > FORMULA_LIMITS.maxFormulas) {
@@ -237,7 +239,53 @@ export function checkFormulas(contract: Contract): InputIssue[] {
       }
     });
   });
+  if (issues.length === 0 && options.amendedTerms !== false) issues.push(...checkAmendedTerms(contract));
   return issues;
+}
+
+/**
+ * Checks every set of terms amendments can put in force (for each period or cohort start, and each date
+ * amendments were agreed on), so that an amended formula cannot make a cycle or change a type others rely
+ * on. A problem is reported at the amendment change that caused it when there is one.
+ */
+function checkAmendedTerms(contract: Contract): InputIssue[] {
+  const amendments = contract.amendments ?? [];
+  if (amendments.length === 0) return [];
+  const starts = [...contract.periods.map((period) => period.start), ...(contract.cohorts ?? []).flatMap((cohort) => (cohort.enrolledFrom === undefined ? [] : [cohort.enrolledFrom]))];
+  const asOfs = [...new Set(amendments.map((amendment) => amendment.agreedOn))];
+  const combos = new Map<string, Amendment[]>();
+  for (const start of starts) {
+    for (const asOf of asOfs) {
+      const applied = amendments.filter((amendment) => amendment.effectiveFrom <= start && amendment.agreedOn <= asOf);
+      if (applied.length > 0) combos.set(applied.map((amendment) => amendment.id).join("\u0000"), applied);
+    }
+  }
+  const issues = new Map<string, InputIssue>();
+  for (const applied of combos.values()) {
+    const sorted = [...applied].sort((a, b) => (a.effectiveFrom !== b.effectiveFrom ? (a.effectiveFrom < b.effectiveFrom ? -1 : 1) : a.agreedOn !== b.agreedOn ? (a.agreedOn < b.agreedOn ? -1 : 1) : amendments.indexOf(a) - amendments.indexOf(b)));
+    const { amendments: _omitted, ...rest } = applyAmendments(contract, sorted);
+    // Where each amended formula and tranche rule was last changed.
+    const origin = new Map<string, Path>();
+    for (const amendment of sorted) {
+      const a = amendments.indexOf(amendment);
+      amendment.changes.forEach((change, c) => {
+        if ("formula" in change) origin.set(`formulas:${change.formula}`, ["amendments", a, "changes", c, "expression"]);
+        else if ("tranche" in change && change.pricing !== undefined) origin.set(`tranches:${change.tranche}`, ["amendments", a, "changes", c, "pricing"]);
+      });
+    }
+    const label = sorted.map((amendment) => amendment.id).join(", ");
+    for (const found of checkFormulas(rest, { amendedTerms: false })) {
+      const [list, index] = found.path as [string, number];
+      const id = list === "formulas" ? rest.formulas?.[index]?.id : list === "tranches" ? rest.tranches[index]?.id : undefined;
+      // A cycle is the amendment's doing when it changed any formula of the cycle.
+      const members = found.code === "formula_cycle" ? (formulaOrder(rest).cycles.find((cycle) => cycle[0] === id) ?? [id]) : [id];
+      const moved = members.map((member) => (member === undefined ? undefined : origin.get(`${list}:${member}`))).find((path) => path !== undefined);
+      const path = moved === undefined ? found.path : list === "formulas" ? moved : [...moved, ...found.path.slice(3)];
+      const entry = issue(path, found.code, `under the terms amended by ${label}: ${found.message}`);
+      if (!issues.has(entry.at + entry.code)) issues.set(entry.at + entry.code, entry);
+    }
+  }
+  return [...issues.values()];
 }
 
 /** What a formula rule is evaluated against in a settlement. */

@@ -64,9 +64,21 @@ function overlap(a: CompiledRow, b: CompiledRow): boolean {
 }
 
 /**
+ * True when one more specific row matches every key and date both rows match, so their tie never decides:
+ * e.g. (north, *) and (*, hospital) are both beaten by (north, hospital) wherever both would match.
+ */
+function settled(a: CompiledRow, b: CompiledRow, rows: readonly CompiledRow[]): boolean {
+  const meet = a.when.map((key, column) => (key === WILDCARD ? b.when[column]! : key));
+  const from = a.validFrom > b.validFrom ? a.validFrom : b.validFrom;
+  const to = a.validTo < b.validTo ? a.validTo : b.validTo;
+  return rows.some((c) => c.specificity > a.specificity && c.validFrom <= from && c.validTo >= to && c.when.every((key, column) => key === WILDCARD || key === meet[column]));
+}
+
+/**
  * The checks of decision tables: unique ids and input names, every row as wide as the inputs, validity
  * ranges the right way round, and no tie: two rows equally specific that some keys on some date could both
- * match would leave the answer to the order of the rows, so the contract is rejected.
+ * match, with no single more specific row matching all of those keys and dates, would leave the answer to the
+ * order of the rows, so the contract is rejected.
  */
 export function checkTables(tables: readonly DecisionTable[]): InputIssue[] {
   const issues: InputIssue[] = [];
@@ -95,7 +107,7 @@ export function checkTables(tables: readonly DecisionTable[]): InputIssue[] {
       for (let j = i + 1; j < rows.length; j += 1) {
         const a = rows[i]!;
         const b = rows[j]!;
-        if (a.specificity === b.specificity && overlap(a, b)) {
+        if (a.specificity === b.specificity && overlap(a, b) && !settled(a, b, rows)) {
           const keys = a.when.map((key, column) => (key === WILDCARD ? b.when[column]! : key));
           issues.push(issue([...path, "rows", b.index], "ambiguous_rows", `rows ${a.index} and ${b.index} are equally specific and both match ${JSON.stringify(keys)}${a.validFrom <= b.validTo && b.validFrom <= a.validTo && (a.validFrom !== "0000-01-01" || b.validFrom !== "0000-01-01" || a.validTo !== "9999-12-31" || b.validTo !== "9999-12-31") ? " on overlapping dates" : ""}: make one more specific, or give them validity dates that do not overlap`));
         }
