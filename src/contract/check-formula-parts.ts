@@ -1,6 +1,6 @@
 import type { InputIssue } from "../errors/validation-error.js";
-import { checkTables } from "../pricing/decision-table.js";
-import { checkFormulas } from "../pricing/contract-formulas.js";
+import { checkTables } from "./check-tables.js";
+import { checkFormulas } from "./check-formulas.js";
 import { checkAmendments } from "./check-amendments.js";
 import type { Contract } from "./types.js";
 
