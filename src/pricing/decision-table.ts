@@ -36,13 +36,25 @@ export function compileTable(table: DecisionTable): CompiledTable {
     validFrom: row.validFrom ?? "0000-01-01",
     validTo: row.validTo ?? "9999-12-31",
   }));
-  const memo = new Map<string, { value: Dec; row: number } | undefined>();
+  // Answers memoised per date, then key by key (nested Maps: no key text is built per lookup).
+  type Found = { value: Dec; row: number } | undefined;
+  type Memo = Map<string, Memo | Found>;
+  const memo = new Map<string, Memo>();
+  const NONE = { value: new Dec(0), row: -1 };
   return {
     id: table.id,
     inputs: table.inputs,
     lookup(keys, date) {
-      const memoKey = `${date}\u0000${keys.join("\u0000")}`;
-      if (memo.has(memoKey)) return memo.get(memoKey);
+      let level = memo.get(date);
+      if (level === undefined) memo.set(date, (level = new Map()));
+      for (let i = 0; i < keys.length - 1; i += 1) {
+        let next = level.get(keys[i]!) as Memo | undefined;
+        if (next === undefined) level.set(keys[i]!, (next = new Map()));
+        level = next;
+      }
+      const last = keys[keys.length - 1]!;
+      const known = level.get(last) as Found | typeof NONE | undefined;
+      if (known !== undefined) return known === NONE ? undefined : known;
       let best: CompiledRow | undefined;
       for (const row of rows) {
         if (row.validFrom > date || row.validTo < date) continue;
@@ -50,7 +62,7 @@ export function compileTable(table: DecisionTable): CompiledTable {
         if (best === undefined || row.specificity > best.specificity) best = row;
       }
       const found = best === undefined ? undefined : { value: best.value, row: best.index };
-      memo.set(memoKey, found);
+      level.set(last, found ?? NONE);
       return found;
     },
   };

@@ -95,7 +95,19 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
   const mode = contract.rounding.mode;
   const places = minorUnits(currency);
   const date = period.start;
-  const memo = new Map<string, FormulaValue>();
+  // Named formulas are memoised per line: a value and the line it was computed for, by formula position.
+  const size = (terms.formulas ?? []).length;
+  const memoValue: (FormulaValue | undefined)[] = new Array<FormulaValue | undefined>(size).fill(undefined);
+  const memoLine: number[] = new Array<number>(size).fill(-1);
+  // Repeated decimal texts (quality scores, prices) are read once.
+  const interned = new Map<string, Dec | undefined>();
+  const readText = (text: string): Dec | undefined => {
+    const known = interned.get(text);
+    if (known !== undefined || interned.has(text)) return known;
+    const value = readDecimal(text);
+    if (interned.size < 10_000) interned.set(text, value);
+    return value;
+  };
   const row: FormulaValue[] = new Array<FormulaValue>(declared.length).fill(new Dec(0));
   let lineIndex = 0;
   const none = (): never => {
@@ -105,10 +117,11 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
     metric: none, improvement: none, baseline: none,
     params: program.params,
     formula(name, scope) {
-      const cached = memo.get(name);
-      if (cached !== undefined) return cached;
-      const value = program.formulas.get(name)!.compiled(runtime, scope);
-      memo.set(name, value);
+      const formula = program.formulas.get(name)!;
+      if (memoLine[formula.index] === lineIndex) return memoValue[formula.index]!;
+      const value = formula.compiled(runtime, scope);
+      memoValue[formula.index] = value;
+      memoLine[formula.index] = lineIndex;
       return value;
     },
     lookup(table, keys, at) {
@@ -138,13 +151,12 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
         if (typeof raw === "string") row[input.index] = raw;
         else valid = fault(issues, lineIndex, input.name, raw === undefined ? `the text input "${input.name}" is missing` : `the input "${input.name}" must be a text`);
       } else {
-        const decimal = typeof raw === "number" ? (Number.isFinite(raw) ? new Dec(raw) : undefined) : typeof raw === "string" ? readDecimal(raw) : undefined;
+        const decimal = typeof raw === "number" ? (Number.isFinite(raw) ? new Dec(raw) : undefined) : typeof raw === "string" ? readText(raw) : undefined;
         if (decimal !== undefined) row[input.index] = decimal;
         else valid = fault(issues, lineIndex, input.name, raw === undefined ? `the number input "${input.name}" is missing` : `the input "${input.name}" must be a finite number or a decimal string`);
       }
     }
     if (!valid || issues.length > 0) continue;
-    memo.clear();
     let value: Dec;
     try {
       value = run.compiled(runtime, -1) as Dec;
