@@ -14,6 +14,7 @@ type Token =
   | { readonly kind: "symbol"; readonly at: number; readonly text: string }
   | { readonly kind: "end"; readonly at: number };
 
+const COMPARISONS: readonly string[] = ["<", "<=", ">", ">=", "==", "!="];
 const SYMBOLS = ["<=", ">=", "==", "!=", "+", "-", "*", "/", "<", ">", "(", ")", "[", "]", ",", "."];
 
 class SyntaxProblem {
@@ -154,24 +155,26 @@ class Parser {
   }
 
   private not(level: number): Parsed {
-    if (this.isWord("not")) {
-      const at = this.current.at;
-      this.index += 1;
-      this.deep(at, level + 1);
-      const [operand, depth] = this.not(level + 1);
-      return [{ kind: "not", at, operand }, this.deep(at, depth + 1)];
-    }
-    return this.comparison(level);
+    return this.isWord("not") ? this.prefix("not", level, (l) => this.not(l)) : this.comparison(level);
+  }
+
+  /** A prefix operator (`not`, unary `-`) and its operand, one level deeper. */
+  private prefix(kind: "not" | "negate", level: number, operand: (level: number) => Parsed): Parsed {
+    const at = this.current.at;
+    this.index += 1;
+    this.deep(at, level + 1);
+    const [node, depth] = operand(level + 1);
+    return [{ kind, at, operand: node }, this.deep(at, depth + 1)];
   }
 
   private comparison(level: number): Parsed {
     const [left, leftDepth] = this.additive(level);
     const token = this.current;
-    if (token.kind === "symbol" && ["<", "<=", ">", ">=", "==", "!="].includes(token.text)) {
+    if (token.kind === "symbol" && COMPARISONS.includes(token.text)) {
       this.index += 1;
       const [right, rightDepth] = this.additive(level);
       const after = this.current;
-      if (after.kind === "symbol" && ["<", "<=", ">", ">=", "==", "!="].includes(after.text)) {
+      if (after.kind === "symbol" && COMPARISONS.includes(after.text)) {
         fail(after.at, "formula_syntax", `${position(after.at)}: comparisons do not chain; write a < b and b < c`);
       }
       return [{ kind: "binary", at: left.at, operator: token.text as BinaryOperator, left, right }, this.deep(token.at, Math.max(leftDepth, rightDepth) + 1)];
@@ -188,14 +191,7 @@ class Parser {
   }
 
   private unary(level: number): Parsed {
-    if (this.isSymbol("-")) {
-      const at = this.current.at;
-      this.index += 1;
-      this.deep(at, level + 1);
-      const [operand, depth] = this.unary(level + 1);
-      return [{ kind: "negate", at, operand }, this.deep(at, depth + 1)];
-    }
-    return this.primary(level);
+    return this.isSymbol("-") ? this.prefix("negate", level, (l) => this.unary(l)) : this.primary(level);
   }
 
   private arguments(level: number, close: string): [FormulaNode[], number] {
