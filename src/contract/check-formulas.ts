@@ -1,3 +1,4 @@
+import { Dec, readMeasure } from "../money/decimal.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { parseFormulaText } from "../formula/parse.js";
 import { checkFormulaTree, type FormulaScope, type FormulaType, type FormulaUses } from "../formula/check.js";
@@ -15,6 +16,7 @@ export function scopeOf(contract: Contract, formulaTypes: ReadonlyMap<string, Fo
     formulas: formulaTypes,
     tables: new Map((contract.tables ?? []).map((table) => [table.id, table.inputs.length])),
     inputs: new Map(Object.entries(contract.inputs ?? {})),
+    zeroBaselines: new Set(contract.metrics.filter((metric) => (readMeasure(metric.baseline.value) ?? new Dec(0)).isZero()).map((metric) => metric.id)),
   };
 }
 

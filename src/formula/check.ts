@@ -1,3 +1,4 @@
+import { Dec } from "../money/decimal.js";
 import { FORMULA_LIMITS, type FormulaNode } from "./syntax.js";
 import { position, type FormulaProblem } from "./parse.js";
 
@@ -14,6 +15,8 @@ export interface FormulaScope {
   readonly tables: ReadonlyMap<string, number>;
   /** Per-line inputs (for `priceLines`) and their types. */
   readonly inputs: ReadonlyMap<string, "number" | "text">;
+  /** Metrics whose baseline is zero: their relative improvement is undefined. */
+  readonly zeroBaselines?: ReadonlySet<string>;
 }
 
 /** What a formula uses, for dependency order, cycles and the results it needs. */
@@ -91,6 +94,14 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
       }
       for (const item of arg.items) expect(item, "number", `a coordinate of ${node.name}`);
     });
+    // Points written as numbers are checked now; others (parameters) when evaluated.
+    const firsts = node.args.slice(1).map((arg) => (arg.kind === "list" && arg.items[0]?.kind === "number" ? arg.items[0] : undefined));
+    for (let i = 1; i < firsts.length; i += 1) {
+      const [before, current] = [firsts[i - 1], firsts[i]];
+      if (before !== undefined && current !== undefined && !new Dec(current.text).greaterThan(before.text)) {
+        problem(current.at, "formula_points_not_increasing", `the points of ${node.name} must have strictly increasing first coordinates, but ${current.text} follows ${before.text}`);
+      }
+    }
   };
 
   function visit(node: FormulaNode): FormulaType | undefined {
@@ -156,6 +167,9 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
           return type;
         }
         if (!scope.metrics.has(name)) return problem(node.at, "formula_unknown_name", `unknown metric "${name}": declare it under metrics`);
+        if (namespace === "relativeImprovement" && scope.zeroBaselines?.has(name) === true) {
+          problem(node.at, "zero_baseline", `metric "${name}" has a zero baseline, so a relative improvement is undefined; use improvement.${name}`);
+        }
         if (namespace !== "baseline") uses.metrics.add(name);
         return "number";
       }

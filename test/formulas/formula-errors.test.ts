@@ -86,8 +86,14 @@ describe("formula name, argument and type errors", () => {
     ["lookup(\"price\", price)", "formula_type", "at character 17: a key of lookup must be a text, got a number"],
     ["previous(metric.dropout, region)", "formula_type", "at character 1: the value and the fallback of previous must have one type, got a number and a text"],
     ["not price", "formula_type", "at character 5: the operand of not must be true/false, got a number"],
+    ["interpolate(price, [10, 1], [10.0, 2])", "formula_points_not_increasing", "at character 30: the points of interpolate must have strictly increasing first coordinates, but 10.0 follows 10"],
   ])("%s", (expression, code, message) => {
     expect(ruleIssue(expression)).toEqual(expect.objectContaining({ code, at: AT, message }));
+  });
+
+  it("a relative improvement of a metric whose baseline is zero", () => {
+    const found = ruleIssue("relativeImprovement.dropout * 1000", { metrics: [{ ...contractJson().metrics[0]!, baseline: { value: 0, period: { start: "2022-09-01", end: "2025-08-31" }, source: "registry" } }] });
+    expect(found).toMatchObject({ code: "zero_baseline", at: AT, message: 'at character 1: metric "dropout" has a zero baseline, so a relative improvement is undefined; use improvement.dropout' });
   });
 
   it("a pricing formula that does not give a number", () => {
@@ -228,7 +234,7 @@ describe("errors met while evaluating", () => {
     }
   });
 
-  it("points of tiers that do not increase", () => {
-    expect(settleWith("tiers(price, [5, 1], [5, 2])")).toThrow('at character 1: the points of tiers must have strictly increasing first coordinates, but 5 follows 5');
+  it("points of tiers that do not increase (from a parameter: only evaluation can tell)", () => {
+    expect(settleWith("tiers(price, [price, 1], [5, 2])")).toThrow("at character 1: the points of tiers must have strictly increasing first coordinates, but 5 follows 12.5");
   });
 });
