@@ -35,4 +35,5 @@ export { printFormula } from "./formula/print.js";
 export { FORMULA_LIMITS, type FormulaNode, type BinaryOperator, type Namespace } from "./formula/syntax.js";
 export { FormulaError, LinesError } from "./errors/formula-error.js";
 export { termsInForce, type TermsInForce, type TermsOptions } from "./contract/amendments.js";
-export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal } from "./pricing/price-lines.js";
+export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal, type LineExplanation } from "./pricing/price-lines.js";
+export { explainLines } from "./report/explain-text.js";

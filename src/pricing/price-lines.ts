@@ -1,4 +1,6 @@
-import { Dec, readDecimal } from "../money/decimal.js";
+import { Dec, plain, readDecimal } from "../money/decimal.js";
+import { deepFreeze } from "../util/freeze.js";
+import type { FormulaStep } from "../explanation/steps.js";
 import { minorUnits } from "../money/currency.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
@@ -26,6 +28,16 @@ export interface PriceLinesOptions {
   readonly period: string;
   /** Only amendments agreed on or before this calendar date count. */
   readonly asOf: string;
+  /** Record each line's evaluation (every value read, every table row used) in `explanations`; slower. */
+  readonly explain?: boolean;
+}
+
+/** How one line was priced: the formula's step (values read, rows used, exact value) and the rounded amount. */
+export interface LineExplanation {
+  readonly line: number;
+  readonly invoice: string;
+  readonly formula: FormulaStep;
+  readonly amount: string;
 }
 
 /** An invoice: the lines of one `invoice` key, and their total (the sum of the rounded line amounts). */
@@ -45,6 +57,8 @@ export interface LinesPriced {
   readonly total: Money;
   /** The amendments in force for the period. */
   readonly amendments: readonly string[];
+  /** With `explain: true`, one explanation per line, in order. */
+  readonly explanations?: readonly LineExplanation[];
 }
 
 /**
@@ -133,6 +147,8 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
     previousScope: () => -1, lastYearScope: () => -1, scopeLabel: () => "", trace: undefined,
   };
   const run = program.formulas.get(id)!;
+  const explanations: LineExplanation[] | undefined = options.explain === true ? [] : undefined;
+  const expression = (terms.formulas ?? []).find((formula) => formula.id === id)!.expression;
 
   const amounts: string[] = new Array<string>(lines.length);
   const totals = new Map<string, { lines: number; total: Dec }>();
@@ -158,6 +174,7 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
     }
     if (!valid || issues.length > 0) continue;
     let value: Dec;
+    if (explanations !== undefined) runtime.trace = { reads: new Map(), lookups: [] };
     try {
       value = run.compiled(runtime, -1) as Dec;
     } catch (error) {
@@ -165,6 +182,13 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
     }
     const rounded = value.isNegative() ? new Dec(0) : roundToMinorUnits(value, currency, mode);
     amounts[lineIndex] = rounded.toFixed(places);
+    if (explanations !== undefined && runtime.trace !== undefined) {
+      const formula: FormulaStep = {
+        kind: "formula", expression, value: plain(value), part: id,
+        reads: [...runtime.trace.reads].map(([name, shown]) => ({ name, value: shown })), lookups: runtime.trace.lookups,
+      };
+      explanations.push({ line: lineIndex, invoice: line.invoice, formula, amount: amounts[lineIndex]! });
+    }
     const entry = totals.get(line.invoice);
     if (entry === undefined) totals.set(line.invoice, { lines: 1, total: rounded });
     else {
@@ -185,6 +209,7 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
     invoices: Object.freeze(invoices),
     total: fromDecimal(total, currency),
     amendments: Object.freeze(amendments.map((amendment) => amendment.id)),
+    ...(explanations !== undefined ? { explanations: deepFreeze(explanations) } : {}),
   });
 }
 

@@ -5,6 +5,7 @@ import { fromDecimal } from "../money/money.js";
 import type { Money } from "../money/money.js";
 import type { CapStep, Step } from "../explanation/steps.js";
 import type { PartyAmounts, Settlement, TrancheSettlement } from "../engine/settlement-types.js";
+import type { LinesPriced } from "../pricing/price-lines.js";
 
 /** A quantity as a person reads it: at most 6 decimals, with "≈" when digits were dropped. */
 function num(text: string): string {
@@ -157,5 +158,23 @@ export function explain(settlement: Settlement): string {
     lines.push("  Caps that bit:");
     for (const cap of settlement.capsApplied) lines.push(`    ${CAP_NAMES[cap.cap]} ${cap.id}: cut ${cash(fromDecimal(new Dec(cap.cut), currency))}`);
   }
+  return lines.join("\n");
+}
+
+/**
+ * Renders a `priceLines` run made with `explain: true`: each line's formula with every value it read and every
+ * table row it used, its rounded amount, then the total of each invoice and of the run.
+ *
+ * @example
+ * console.log(explainLines(priceLines(contract, lines, { formula: "line-amount", period: "2027-Q1", asOf: "2027-04-30", explain: true })));
+ */
+export function explainLines(run: LinesPriced): string {
+  const lines: string[] = [];
+  for (const entry of run.explanations ?? []) {
+    lines.push(`Line ${entry.line} (invoice ${entry.invoice}): ${run.currency} ${groupThousands(entry.amount)}`, `  ${stepLine(entry.formula, run.currency) ?? ""}`);
+  }
+  lines.push("Invoices");
+  for (const invoice of run.invoices) lines.push(`  ${invoice.invoice}: ${invoice.lines} line(s), ${cash(invoice.total)}`);
+  lines.push(`Total ${cash(run.total)}${run.amendments.length > 0 ? ` (terms as amended by ${run.amendments.join(", ")})` : ""}`);
   return lines.join("\n");
 }

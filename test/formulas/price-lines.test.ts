@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FormulaError, LinesError, OptionsError, parseContract, priceLines, type PriceLine } from "../../src/index.js";
+import { explainLines, FormulaError, LinesError, OptionsError, parseContract, priceLines, type PriceLine } from "../../src/index.js";
 import { Dec } from "../../src/money/decimal.js";
 import { codesAt, contractJson, tranche } from "../support/contract-builder.js";
 
@@ -49,6 +49,32 @@ describe("priceLines", () => {
     ]);
     expect(run.total).toEqual({ amount: "1056.94", currency: "EUR" });
     expect(run.amendments).toEqual([]);
+  });
+
+  it("with explain, records and renders every value each line read and every table row it used", () => {
+    const run = priceLines(pbf(), [line("HC-1", "delivery", 7, 0.8)], { ...OPTIONS, explain: true });
+    expect(run.explanations).toEqual([{
+      line: 0, invoice: "HC-1", amount: "138.60",
+      formula: {
+        kind: "formula", part: "line", value: "138.59748",
+        expression: "input.quantity * lookup(\"price\", input.indicator, input.facilityType) * (1 + bonus)",
+        reads: [
+          { name: "input.quantity", value: "7" }, { name: "input.indicator", value: "\"delivery\"" }, { name: "input.facilityType", value: "\"health-centre\"" },
+          { name: "input.quality", value: "0.8" }, { name: "bonusRate", value: "0.1" }, { name: "bonus", value: "0.08" },
+        ],
+        lookups: [{ table: "price", keys: ["delivery", "health-centre"], row: 2, value: "18.333" }],
+      },
+    }]);
+    expect(explainLines(run)).toBe([
+      "Line 0 (invoice HC-1): EUR 138.60",
+      "  Rule (formula): input.quantity * lookup(\"price\", input.indicator, input.facilityType) * (1 + bonus) = 138.59748",
+      "      where input.quantity = 7, input.indicator = \"delivery\", input.facilityType = \"health-centre\", input.quality = 0.8, bonusRate = 0.1, bonus = 0.08",
+      "      table price [\"delivery\",\"health-centre\"]: row 2 gives 18.333",
+      "Invoices",
+      "  HC-1: 1 line(s), EUR 138.60",
+      "Total EUR 138.60",
+    ].join("\n"));
+    expect(priceLines(pbf(), [line("HC-1", "delivery", 7, 0.8)], OPTIONS).explanations).toBeUndefined();
   });
 
   it("uses the terms in force for the period (an amended bonus rate from Q3)", () => {
