@@ -1,10 +1,10 @@
-import { Dec, plain } from "../money/decimal.js";
+import { abs, compare, divide, EXACT_ZERO, Exact, exactFromText, isZero, minus, negate, plainText, plus, roundTo, times } from "./exact.js";
 import { position } from "./parse.js";
 import { integerLiteral } from "./check.js";
 import type { FormulaNode } from "./syntax.js";
 
 /** A value during evaluation: an exact decimal, a truth value, a text, or a list of decimals. */
-export type FormulaValue = Dec | boolean | string | readonly Dec[];
+export type FormulaValue = Exact | boolean | string | readonly Exact[];
 
 /** A condition met while evaluating (division by zero, no matching table row): where, a code, the words. */
 export class FormulaRuntimeProblem {
@@ -30,12 +30,12 @@ export interface FormulaTrace {
  * scope outside it (a cohort), which has no previous period and a window of one.
  */
 export interface FormulaRuntime {
-  metric(id: string, scope: number): Dec;
-  improvement(id: string, scope: number, relative: boolean): Dec;
-  baseline(id: string): Dec;
+  metric(id: string, scope: number): Exact;
+  improvement(id: string, scope: number, relative: boolean): Exact;
+  baseline(id: string): Exact;
   readonly params: ReadonlyMap<string, FormulaValue>;
   formula(id: string, scope: number): FormulaValue;
-  lookup(table: string, keys: readonly string[], at: number): { value: Dec; row: number };
+  lookup(table: string, keys: readonly string[], at: number): { value: Exact; row: number };
   /** The values of the current line's inputs, in the order of `inputIndex` (line pricing only). */
   inputs: readonly FormulaValue[];
   previousScope(scope: number): number;
@@ -48,9 +48,11 @@ export interface FormulaRuntime {
 /** A formula compiled into a tree of closures: evaluate it with `run(runtime, scope)`. */
 export type CompiledFormula = (runtime: FormulaRuntime, scope: number) => FormulaValue;
 
-const ZERO = new Dec(0);
-const show = (value: FormulaValue): string =>
-  value instanceof Dec ? plain(value) : Array.isArray(value) ? `[${(value as readonly Dec[]).map(plain).join(", ")}]` : typeof value === "string" ? JSON.stringify(value) : String(value);
+const ZERO = EXACT_ZERO;
+/** A value as the explanation shows it. */
+export const showValue = (value: FormulaValue): string =>
+  value instanceof Exact ? plainText(value) : Array.isArray(value) ? `[${(value as readonly Exact[]).map(plainText).join(", ")}]` : typeof value === "string" ? JSON.stringify(value) : String(value);
+const show = showValue;
 
 /**
  * Compiles a checked tree into closures, once; each evaluation then walks no tree and resolves no names
@@ -64,7 +66,7 @@ function compile(node: FormulaNode, inputIndex: ReadonlyMap<string, number>): Co
   const sub = (child: FormulaNode) => compile(child, inputIndex);
   switch (node.kind) {
     case "number": {
-      const value = new Dec(node.text);
+      const value = exactFromText(node.text.startsWith(".") ? `0${node.text}` : node.text)!;
       return () => value;
     }
     case "text": {
@@ -77,11 +79,11 @@ function compile(node: FormulaNode, inputIndex: ReadonlyMap<string, number>): Co
     }
     case "list": {
       const items = node.items.map(sub);
-      return (rt, scope) => items.map((item) => item(rt, scope) as Dec);
+      return (rt, scope) => items.map((item) => item(rt, scope) as Exact);
     }
     case "negate": {
       const operand = sub(node.operand);
-      return (rt, scope) => (operand(rt, scope) as Dec).neg();
+      return (rt, scope) => negate(operand(rt, scope) as Exact);
     }
     case "not": {
       const operand = sub(node.operand);
@@ -100,19 +102,19 @@ function compile(node: FormulaNode, inputIndex: ReadonlyMap<string, number>): Co
 function binary(node: FormulaNode & { kind: "binary" }, left: CompiledFormula, right: CompiledFormula): CompiledFormula {
   const at = node.at;
   switch (node.operator) {
-    case "+": return (rt, s) => (left(rt, s) as Dec).plus(right(rt, s) as Dec);
-    case "-": return (rt, s) => (left(rt, s) as Dec).minus(right(rt, s) as Dec);
-    case "*": return (rt, s) => (left(rt, s) as Dec).times(right(rt, s) as Dec);
+    case "+": return (rt, s) => plus(left(rt, s) as Exact, right(rt, s) as Exact);
+    case "-": return (rt, s) => minus(left(rt, s) as Exact, right(rt, s) as Exact);
+    case "*": return (rt, s) => times(left(rt, s) as Exact, right(rt, s) as Exact);
     case "/": return (rt, s) => {
-      const divisor = right(rt, s) as Dec;
-      const dividend = left(rt, s) as Dec;
-      if (divisor.isZero()) throw new FormulaRuntimeProblem(at, "formula_division_by_zero", `${position(at)}: division by zero (use safeDiv(a, b, fallback) when the divisor can be zero)`);
-      return dividend.div(divisor);
+      const dividend = left(rt, s) as Exact;
+      const divisor = right(rt, s) as Exact;
+      if (isZero(divisor)) throw new FormulaRuntimeProblem(at, "formula_division_by_zero", `${position(at)}: division by zero (use safeDiv(a, b, fallback) when the divisor can be zero)`);
+      return divide(dividend, divisor);
     };
-    case "<": return (rt, s) => (left(rt, s) as Dec).lessThan(right(rt, s) as Dec);
-    case "<=": return (rt, s) => (left(rt, s) as Dec).lessThanOrEqualTo(right(rt, s) as Dec);
-    case ">": return (rt, s) => (left(rt, s) as Dec).greaterThan(right(rt, s) as Dec);
-    case ">=": return (rt, s) => (left(rt, s) as Dec).greaterThanOrEqualTo(right(rt, s) as Dec);
+    case "<": return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) < 0;
+    case "<=": return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) <= 0;
+    case ">": return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) > 0;
+    case ">=": return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) >= 0;
     case "==": return (rt, s) => same(left(rt, s), right(rt, s));
     case "!=": return (rt, s) => !same(left(rt, s), right(rt, s));
     case "and": return (rt, s) => (left(rt, s) as boolean) && (right(rt, s) as boolean);
@@ -121,7 +123,7 @@ function binary(node: FormulaNode & { kind: "binary" }, left: CompiledFormula, r
 }
 
 function same(a: FormulaValue, b: FormulaValue): boolean {
-  return a instanceof Dec && b instanceof Dec ? a.equals(b) : a === b;
+  return a instanceof Exact && b instanceof Exact ? compare(a, b) === 0 : a === b;
 }
 
 function reference(node: FormulaNode & { kind: "name" | "ref" }, inputIndex: ReadonlyMap<string, number>): CompiledFormula {
@@ -159,7 +161,9 @@ function reference(node: FormulaNode & { kind: "name" | "ref" }, inputIndex: Rea
   }
 }
 
-const flatten = (values: readonly FormulaValue[]): Dec[] => values.flatMap((value) => (value instanceof Dec ? [value] : (value as readonly Dec[])));
+const flatten = (values: readonly FormulaValue[]): Exact[] => values.flatMap((value) => (value instanceof Exact ? [value] : (value as readonly Exact[])));
+const least = (values: readonly Exact[]): Exact => values.reduce((a, b) => (compare(b, a) < 0 ? b : a));
+const greatest = (values: readonly Exact[]): Exact => values.reduce((a, b) => (compare(b, a) > 0 ? b : a));
 
 function call(node: FormulaNode & { kind: "call" }, args: readonly CompiledFormula[]): CompiledFormula {
   const at = node.at;
@@ -169,43 +173,43 @@ function call(node: FormulaNode & { kind: "call" }, args: readonly CompiledFormu
     case "if":
       return (rt, s) => ((first(rt, s) as boolean) ? second(rt, s) : third(rt, s));
     case "min":
-      return (rt, s) => Dec.min(...all(rt, s));
+      return (rt, s) => least(all(rt, s));
     case "max":
-      return (rt, s) => Dec.max(...all(rt, s));
+      return (rt, s) => greatest(all(rt, s));
     case "sum":
-      return (rt, s) => all(rt, s).reduce((acc, value) => acc.plus(value), ZERO);
+      return (rt, s) => all(rt, s).reduce(plus, ZERO);
     case "avg":
       return (rt, s) => {
         const values = all(rt, s);
-        return values.reduce((acc, value) => acc.plus(value), ZERO).div(values.length);
+        return divide(values.reduce(plus, ZERO), new Exact(BigInt(values.length), 0));
       };
     case "clamp":
-      return (rt, s) => Dec.min(Dec.max(first(rt, s) as Dec, second(rt, s) as Dec), third(rt, s) as Dec);
+      return (rt, s) => least([greatest([first(rt, s) as Exact, second(rt, s) as Exact]), third(rt, s) as Exact]);
     case "abs":
-      return (rt, s) => (first(rt, s) as Dec).abs();
+      return (rt, s) => abs(first(rt, s) as Exact);
     case "round":
     case "floor":
     case "ceil": {
       const places = integerLiteral(node.args[1]) ?? 0;
-      const mode = node.name === "round" ? Dec.ROUND_HALF_UP : node.name === "floor" ? Dec.ROUND_FLOOR : Dec.ROUND_CEIL;
-      return (rt, s) => (first(rt, s) as Dec).toDecimalPlaces(places, mode);
+      const mode = node.name === "round" ? "half-up" : node.name === "floor" ? "floor" : "ceiling";
+      return (rt, s) => roundTo(first(rt, s) as Exact, places, mode);
     }
     case "safeDiv":
       return (rt, s) => {
-        const divisor = second(rt, s) as Dec;
-        return divisor.isZero() ? third(rt, s) : (first(rt, s) as Dec).div(divisor);
+        const divisor = second(rt, s) as Exact;
+        return isZero(divisor) ? third(rt, s) : divide(first(rt, s) as Exact, divisor);
       };
     case "interpolate":
-      return (rt, s) => interpolate(at, first(rt, s) as Dec, points(rt, s, args));
+      return (rt, s) => interpolate(at, first(rt, s) as Exact, points(rt, s, args));
     case "tiers":
-      return (rt, s) => tiers(at, first(rt, s) as Dec, points(rt, s, args));
+      return (rt, s) => tiers(at, first(rt, s) as Exact, points(rt, s, args));
     case "lookup": {
       const table = (node.args[0] as { value: string }).value;
       const keys = args.slice(1);
       return (rt, s) => {
         const values = keys.map((key) => key(rt, s) as string);
         const found = rt.lookup(table, values, at);
-        rt.trace?.lookups.push({ table, keys: values, row: found.row, value: plain(found.value) });
+        rt.trace?.lookups.push({ table, keys: values, row: found.row, value: plainText(found.value) });
         return found.value;
       };
     }
@@ -228,45 +232,45 @@ function call(node: FormulaNode & { kind: "call" }, args: readonly CompiledFormu
           if (previous < 0) break;
           scopes.push(previous);
         }
-        return scopes.reverse().map((scope) => first(rt, scope) as Dec);
+        return scopes.reverse().map((scope) => first(rt, scope) as Exact);
       };
     }
   }
   throw new Error(`assertion: unchecked function "${node.name}"`);
 }
 
-function points(rt: FormulaRuntime, scope: number, args: readonly CompiledFormula[]): [Dec, Dec][] {
-  return args.slice(1).map((arg) => arg(rt, scope) as readonly Dec[] as [Dec, Dec]);
+function points(rt: FormulaRuntime, scope: number, args: readonly CompiledFormula[]): [Exact, Exact][] {
+  return args.slice(1).map((arg) => arg(rt, scope) as readonly Exact[] as [Exact, Exact]);
 }
 
-function increasing(at: number, name: string, list: readonly [Dec, Dec][]): void {
+function increasing(at: number, name: string, list: readonly [Exact, Exact][]): void {
   for (let i = 1; i < list.length; i += 1) {
-    if (!list[i]![0].greaterThan(list[i - 1]![0])) {
-      throw new FormulaRuntimeProblem(at, "formula_points_not_increasing", `${position(at)}: the points of ${name} must have strictly increasing first coordinates, but ${plain(list[i]![0])} follows ${plain(list[i - 1]![0])}`);
+    if (compare(list[i]![0], list[i - 1]![0]) <= 0) {
+      throw new FormulaRuntimeProblem(at, "formula_points_not_increasing", `${position(at)}: the points of ${name} must have strictly increasing first coordinates, but ${plainText(list[i]![0])} follows ${plainText(list[i - 1]![0])}`);
     }
   }
 }
 
 /** Piecewise linear through the points; flat beyond the first and the last point. */
-function interpolate(at: number, x: Dec, list: readonly [Dec, Dec][]): Dec {
+function interpolate(at: number, x: Exact, list: readonly [Exact, Exact][]): Exact {
   increasing(at, "interpolate", list);
   const first = list[0]!;
   const last = list[list.length - 1]!;
-  if (x.lessThanOrEqualTo(first[0])) return first[1];
-  if (x.greaterThanOrEqualTo(last[0])) return last[1];
-  const upperIndex = list.findIndex((point) => x.lessThan(point[0]));
+  if (compare(x, first[0]) <= 0) return first[1];
+  if (compare(x, last[0]) >= 0) return last[1];
+  const upperIndex = list.findIndex((point) => compare(x, point[0]) < 0);
   const upper = list[upperIndex]!;
   const lower = list[upperIndex - 1]!;
-  const fraction = x.minus(lower[0]).div(upper[0].minus(lower[0]));
-  return lower[1].plus(upper[1].minus(lower[1]).times(fraction));
+  const fraction = divide(minus(x, lower[0]), minus(upper[0], lower[0]));
+  return plus(lower[1], times(minus(upper[1], lower[1]), fraction));
 }
 
 /** A step table: the value of the last step whose start is at most x; zero below the first. */
-function tiers(at: number, x: Dec, list: readonly [Dec, Dec][]): Dec {
+function tiers(at: number, x: Exact, list: readonly [Exact, Exact][]): Exact {
   increasing(at, "tiers", list);
   let value = ZERO;
   for (const [from, amount] of list) {
-    if (x.greaterThanOrEqualTo(from)) value = amount;
+    if (compare(x, from) >= 0) value = amount;
     else break;
   }
   return value;

@@ -1,4 +1,5 @@
-import { Dec, plain, readDecimal } from "../money/decimal.js";
+import { readDecimal } from "../money/decimal.js";
+import { Exact, fromDec, plainText } from "./exact.js";
 import { issue } from "../errors/validation-error.js";
 import { FormulaError } from "../errors/formula-error.js";
 import { parseFormulaText } from "./parse.js";
@@ -46,7 +47,7 @@ export function evaluateFormula(text: string, options: EvaluateFormulaOptions = 
       const decimal = readDecimal(value);
       if (decimal === undefined) problems.push(issue(["parameters", name], "invalid_decimal", `parameter "${name}" must be a decimal string such as "12.50"`));
       else {
-        params.set(name, decimal);
+        params.set(name, fromDec(decimal));
         types.set(name, "number");
       }
     } else if (value !== null && typeof value === "object" && typeof value.text === "string") {
@@ -73,7 +74,7 @@ export function evaluateFormula(text: string, options: EvaluateFormulaOptions = 
     if (error instanceof FormulaRuntimeProblem) throw new FormulaError([issue([], error.code, error.message)]);
     throw error;
   }
-  return value instanceof Dec ? plain(value) : Array.isArray(value) ? (value as readonly Dec[]).map(plain) : (value as string | boolean);
+  return value instanceof Exact ? plainText(value) : Array.isArray(value) ? (value as readonly Exact[]).map(plainText) : (value as string | boolean);
 }
 
 export type { FormulaNode, FormulaType };

@@ -1,4 +1,5 @@
 import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
+import { abs, divide, fromDec, isZero, minus, toDec, type Exact } from "../formula/exact.js";
 import { issue } from "../errors/validation-error.js";
 import { FormulaError } from "../errors/formula-error.js";
 import type { Contract, Coverage, FormulaRule, Metric, PricingRule } from "../contract/types.js";
@@ -61,7 +62,7 @@ export function formulaProgram(contract: Contract): FormulaProgram {
   const program: FormulaProgram = {
     contract,
     scope,
-    params: new Map(Object.entries(contract.parameters ?? {}).map(([name, value]) => [name, typeof value === "string" ? (readDecimal(value) ?? new Dec(0)) : value.text])),
+    params: new Map(Object.entries(contract.parameters ?? {}).map(([name, value]) => [name, typeof value === "string" ? fromDec(readDecimal(value) ?? new Dec(0)) : value.text])),
     tables: new Map((contract.tables ?? []).map((table) => [table.id, compileTable(table)])),
     formulas,
     inputIndex,
@@ -107,20 +108,20 @@ function settlementRuntime(program: FormulaProgram, env: FormulaEnvironment, tra
   const home = "period" in env.covers ? (program.periodIndex.get(env.covers.period) ?? -1) : -1;
   const memo = new Map<string, FormulaValue>();
   const date = tableDate(program.contract, env.covers);
-  const baseline = (id: string) => readMeasure(env.metrics.get(id)!.baseline.value) ?? new Dec(0);
+  const baseline = (id: string): Exact => fromDec(readMeasure(env.metrics.get(id)!.baseline.value) ?? new Dec(0));
   const runtime: FormulaRuntime = {
     metric(id, scope) {
       const value = env.value(id, coversOf(scope));
       if (value === undefined) throw new Error(`assertion: no value of ${id} for scope ${scope}`);
-      return value;
+      return fromDec(value);
     },
     improvement(id, scope, relative) {
       const measured = runtime.metric(id, scope);
       const base = baseline(id);
-      const change = env.metrics.get(id)!.better === "higher" ? measured.minus(base) : base.minus(measured);
+      const change = env.metrics.get(id)!.better === "higher" ? minus(measured, base) : minus(base, measured);
       if (!relative) return change;
-      if (base.isZero()) throw new FormulaRuntimeProblem(0, "formula_division_by_zero", `the relative improvement of ${id} divides by its baseline, which is zero`);
-      return change.div(base.abs());
+      if (isZero(base)) throw new FormulaRuntimeProblem(0, "formula_division_by_zero", `the relative improvement of ${id} divides by its baseline, which is zero`);
+      return divide(change, abs(base));
     },
     baseline,
     params: program.params,
@@ -183,7 +184,7 @@ export function evaluateFormulaRule(rule: FormulaRule, env: FormulaEnvironment):
   } catch (error) {
     throw formulaErrorOf(error, [...env.path, "expression"]);
   }
-  let amount = value as Dec;
+  let amount = toDec(value as Exact);
   const read = homeMetrics(program, expression);
   const part = rule.metric ?? (read.length === 1 ? read[0]! : FORMULA_PART);
   const step: FormulaStep = {

@@ -1,4 +1,5 @@
 import { Dec, readDecimal } from "../money/decimal.js";
+import { EXACT_ZERO, fromDec, type Exact } from "../formula/exact.js";
 import type { DecisionTable } from "../contract/types.js";
 
 import { WILDCARD } from "../contract/check-tables.js";
@@ -6,7 +7,7 @@ import { WILDCARD } from "../contract/check-tables.js";
 interface CompiledRow {
   readonly index: number;
   readonly when: readonly string[];
-  readonly value: Dec;
+  readonly value: Exact;
   readonly specificity: number;
   readonly validFrom: string;
   readonly validTo: string;
@@ -17,7 +18,7 @@ export interface CompiledTable {
   readonly id: string;
   readonly inputs: readonly string[];
   /** The row that applies to the keys on the date (the most specific match), or `undefined` when none does. */
-  lookup(keys: readonly string[], date: string): { readonly value: Dec; readonly row: number } | undefined;
+  lookup(keys: readonly string[], date: string): { readonly value: Exact; readonly row: number } | undefined;
 }
 
 const specificityOf = (when: readonly string[]) => when.filter((key) => key !== WILDCARD).length;
@@ -31,16 +32,16 @@ export function compileTable(table: DecisionTable): CompiledTable {
   const rows: CompiledRow[] = table.rows.map((row, index) => ({
     index,
     when: row.when,
-    value: readDecimal(row.then) ?? new Dec(0),
+    value: fromDec(readDecimal(row.then) ?? new Dec(0)),
     specificity: specificityOf(row.when),
     validFrom: row.validFrom ?? "0000-01-01",
     validTo: row.validTo ?? "9999-12-31",
   }));
   // Answers memoised per date, then key by key (nested Maps: no key text is built per lookup).
-  type Found = { value: Dec; row: number } | undefined;
+  type Found = { value: Exact; row: number } | undefined;
   type Memo = Map<string, Memo | Found>;
   const memo = new Map<string, Memo>();
-  const NONE = { value: new Dec(0), row: -1 };
+  const NONE = { value: EXACT_ZERO, row: -1 };
   return {
     id: table.id,
     inputs: table.inputs,

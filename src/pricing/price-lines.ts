@@ -1,9 +1,9 @@
-import { Dec, plain, readDecimal } from "../money/decimal.js";
+import { Dec, readDecimal } from "../money/decimal.js";
+import { EXACT_ZERO, Exact, exactFromText, fixedText, fromDec, fromNumber, plainText, roundTo, unitsAt } from "../formula/exact.js";
 import { deepFreeze } from "../util/freeze.js";
 import type { FormulaStep } from "../explanation/steps.js";
 import { minorUnits } from "../money/currency.js";
 import { fromDecimal, type Money } from "../money/money.js";
-import { roundToMinorUnits } from "../money/rounding.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { termsInForce } from "../contract/amendments.js";
@@ -114,15 +114,16 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
   const memoValue: (FormulaValue | undefined)[] = new Array<FormulaValue | undefined>(size).fill(undefined);
   const memoLine: number[] = new Array<number>(size).fill(-1);
   // Repeated decimal texts (quality scores, prices) are read once.
-  const interned = new Map<string, Dec | undefined>();
-  const readText = (text: string): Dec | undefined => {
+  const interned = new Map<string, Exact | undefined>();
+  const readText = (text: string): Exact | undefined => {
     const known = interned.get(text);
     if (known !== undefined || interned.has(text)) return known;
-    const value = readDecimal(text);
+    const decimal = exactFromText(text) === undefined ? readDecimal(text) : undefined;
+    const value = exactFromText(text) ?? (decimal === undefined ? undefined : fromDec(decimal));
     if (interned.size < 10_000) interned.set(text, value);
     return value;
   };
-  const row: FormulaValue[] = new Array<FormulaValue>(declared.length).fill(new Dec(0));
+  const row: FormulaValue[] = new Array<FormulaValue>(declared.length).fill(EXACT_ZERO);
   let lineIndex = 0;
   const none = (): never => {
     throw new Error("assertion: a line formula reads no results");
@@ -151,7 +152,8 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
   const expression = (terms.formulas ?? []).find((formula) => formula.id === id)!.expression;
 
   const amounts: string[] = new Array<string>(lines.length);
-  const totals = new Map<string, { lines: number; total: Dec }>();
+  // Totals in minor units, as integers: exact, and cheap.
+  const totals = new Map<string, { lines: number; total: bigint }>();
   const issues: InputIssue[] = [];
   for (lineIndex = 0; lineIndex < lines.length; lineIndex += 1) {
     const line = lines[lineIndex];
@@ -167,47 +169,50 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
         if (typeof raw === "string") row[input.index] = raw;
         else valid = fault(issues, lineIndex, input.name, raw === undefined ? `the text input "${input.name}" is missing` : `the input "${input.name}" must be a text`);
       } else {
-        const decimal = typeof raw === "number" ? (Number.isFinite(raw) ? new Dec(raw) : undefined) : typeof raw === "string" ? readText(raw) : undefined;
+        const decimal = typeof raw === "number" ? (Number.isFinite(raw) ? fromNumber(raw) : undefined) : typeof raw === "string" ? readText(raw) : undefined;
         if (decimal !== undefined) row[input.index] = decimal;
         else valid = fault(issues, lineIndex, input.name, raw === undefined ? `the number input "${input.name}" is missing` : `the input "${input.name}" must be a finite number or a decimal string`);
       }
     }
     if (!valid || issues.length > 0) continue;
-    let value: Dec;
+    let value: Exact;
     if (explanations !== undefined) runtime.trace = { reads: new Map(), lookups: [] };
     try {
-      value = run.compiled(runtime, -1) as Dec;
+      value = run.compiled(runtime, -1) as Exact;
     } catch (error) {
       throw formulaErrorOf(error, ["lines", lineIndex]);
     }
-    const rounded = value.isNegative() ? new Dec(0) : roundToMinorUnits(value, currency, mode);
-    amounts[lineIndex] = rounded.toFixed(places);
+    // The one rounding step, in the contract's mode (a negative value pays nothing).
+    const rounded = value.coefficient < 0n ? EXACT_ZERO : roundTo(value, places, mode);
+    amounts[lineIndex] = fixedText(rounded, places);
+    const units = unitsAt(rounded, places);
     if (explanations !== undefined && runtime.trace !== undefined) {
       const formula: FormulaStep = {
-        kind: "formula", expression, value: plain(value), part: id,
+        kind: "formula", expression, value: plainText(value), part: id,
         reads: [...runtime.trace.reads].map(([name, shown]) => ({ name, value: shown })), lookups: runtime.trace.lookups,
       };
       explanations.push({ line: lineIndex, invoice: line.invoice, formula, amount: amounts[lineIndex]! });
     }
     const entry = totals.get(line.invoice);
-    if (entry === undefined) totals.set(line.invoice, { lines: 1, total: rounded });
+    if (entry === undefined) totals.set(line.invoice, { lines: 1, total: units });
     else {
       entry.lines += 1;
-      entry.total = entry.total.plus(rounded);
+      entry.total += units;
     }
   }
   if (issues.length > 0) throw new LinesError(issues);
-  let total = new Dec(0);
+  let total = 0n;
   const invoices: InvoiceTotal[] = [];
+  const toMoney = (units: bigint) => fromDecimal(new Dec(fixedText(new Exact(units, places), places)), currency);
   for (const [invoice, entry] of totals) {
-    total = total.plus(entry.total);
-    invoices.push(Object.freeze({ invoice, lines: entry.lines, total: fromDecimal(entry.total, currency) }));
+    total += entry.total;
+    invoices.push(Object.freeze({ invoice, lines: entry.lines, total: toMoney(entry.total) }));
   }
   return Object.freeze({
     currency,
     amounts: Object.freeze(amounts),
     invoices: Object.freeze(invoices),
-    total: fromDecimal(total, currency),
+    total: toMoney(total),
     amendments: Object.freeze(amendments.map((amendment) => amendment.id)),
     ...(explanations !== undefined ? { explanations: deepFreeze(explanations) } : {}),
   });
