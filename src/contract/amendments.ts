@@ -9,17 +9,46 @@ export interface TermsInForce {
   readonly amendments: readonly Amendment[];
 }
 
+const NONE: readonly Amendment[] = Object.freeze([]);
+
 export interface TermsOptions {
   /** Only amendments agreed on or before this date count ("as known on"); all of them when absent. */
   readonly asOf?: string;
 }
 
 const cache = new WeakMap<Contract, Map<string, TermsInForce>>();
+const starts = new WeakMap<Contract, Map<string, string | undefined>>();
 
 /** The first day of a period or cohort: the date amendments are compared with (`undefined`: a cohort with no start). */
 export function coverageStart(contract: Contract, covers: Coverage): string | undefined {
-  if ("period" in covers) return contract.periods.find((period) => period.id === covers.period)?.start;
-  return contract.cohorts?.find((cohort) => cohort.id === covers.cohort)?.enrolledFrom;
+  let known = starts.get(contract);
+  if (known === undefined) {
+    known = new Map<string, string | undefined>([
+      ...contract.periods.map((period) => [`period:${period.id}`, period.start] as const),
+      ...(contract.cohorts ?? []).map((cohort) => [`cohort:${cohort.id}`, cohort.enrolledFrom] as const),
+    ]);
+    starts.set(contract, known);
+  }
+  return known.get("period" in covers ? `period:${covers.period}` : `cohort:${covers.cohort}`);
+}
+
+const positions = new WeakMap<Contract, Map<string, number>>();
+
+/** The position of a tranche in the contract's list, for JSON paths (memoised per contract). */
+export function trancheIndex(contract: Contract, id: string): number {
+  let known = positions.get(contract);
+  if (known === undefined) positions.set(contract, (known = new Map(contract.tranches.map((tranche, index) => [tranche.id, index]))));
+  return known.get(id) ?? -1;
+}
+
+/**
+ * The tranche as in force for its own period or cohort, the terms it belongs to and the amendments applied
+ * (the tranche itself when no amendment applies).
+ */
+export function trancheInForce(contract: Contract, tranche: Tranche, options: TermsOptions = {}): TermsInForce & { readonly tranche: Tranche } {
+  const found = termsInForce(contract, tranche.covers, options);
+  if (found.amendments.length === 0) return { ...found, tranche };
+  return { ...found, tranche: found.terms.tranches.find((entry) => entry.id === tranche.id) ?? tranche };
 }
 
 /**
@@ -34,6 +63,7 @@ export function coverageStart(contract: Contract, covers: Coverage): string | un
  * terms.parameters?.pricePerVisit; // the price in force for 2027-Q3
  */
 export function termsInForce(contract: Contract, covers: string | Coverage, options: TermsOptions = {}): TermsInForce {
+  if (contract.amendments === undefined || contract.amendments.length === 0) return { terms: contract, amendments: NONE };
   const coverage: Coverage = typeof covers === "string" ? { period: covers } : covers;
   const start = coverageStart(contract, coverage);
   const applicable = (contract.amendments ?? [])

@@ -13,7 +13,7 @@ import { EventsError, OptionsError, issue } from "../errors/validation-error.js"
 import { buildHistory, ledgerAsOf, scopeKey, type Ledger } from "../ledger/history.js";
 import { evaluateRule, metricsOf } from "../pricing/evaluate-rule.js";
 import { formulaNeeds } from "../pricing/contract-formulas.js";
-import { termsInForce } from "../contract/amendments.js";
+import { trancheIndex, trancheInForce } from "../contract/amendments.js";
 import type { Coverage } from "../contract/types.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { deepFreeze } from "../util/freeze.js";
@@ -126,8 +126,7 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
   const { contract } = context;
   const currency = contract.currency;
   // The terms in force for the tranche's period: the original, or as amended (agreed by asOf).
-  const { terms, amendments } = termsInForce(contract, original.covers, { asOf: context.asOf });
-  const tranche = terms.tranches.find((entry) => entry.id === original.id) ?? original;
+  const { terms, amendments, tranche } = trancheInForce(contract, original, { asOf: context.asOf });
   const results = resultSteps(context, tranche, terms);
   const trace: Step[] = amendments.length === 0 ? [...results] : [{ kind: "terms", amendments: amendments.map(({ id, description, agreedOn, effectiveFrom }) => ({ id, description, agreedOn, effectiveFrom })) }, ...results];
   const payments = context.paymentsByTranche.get(tranche.id) ?? [];
@@ -144,8 +143,7 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
       const state = context.ledger.results.get(scopeKey(metric, covers));
       return state === undefined ? undefined : readMeasure(state.value);
     };
-    const path = ["tranches", contract.tranches.indexOf(original), "pricing"];
-    const priced = evaluateRule(tranche.pricing, context.metrics, measured, { terms, covers: tranche.covers, metrics: context.metrics, value: valueOf, path });
+    const priced = evaluateRule(tranche.pricing, context.metrics, measured, { terms, covers: tranche.covers, metrics: context.metrics, value: valueOf, path: ["tranches", trancheIndex(contract, original.id), "pricing"] });
     trace.push(...priced.steps);
     const rounded = roundPriced(context, priced.amount, priced.byMetric, trace);
     amountPriced = rounded.total;
