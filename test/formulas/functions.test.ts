@@ -107,6 +107,16 @@ describe("formula functions", () => {
     }
   });
 
+  it("a standalone formula cannot read other periods, and its parameters must be decimals or texts", () => {
+    expect(() => ev("previous(price, 0)", { price: "1" })).toThrow("previous, lastYear and window need a contract's periods: use them in a contract's formulas");
+    try {
+      ev("price", { price: "1,5", region: 5 as never });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as FormulaError).issues.map((found) => [found.code, found.at])).toEqual([["invalid_decimal", "$.parameters.price"], ["invalid_type", "$.parameters.region"]]);
+    }
+  });
+
   it("points of interpolate that do not increase are a FormulaError", () => {
     expect(() => ev("interpolate(x, [10, 1], [5, 2])", { x: "1" })).toThrow(/strictly increasing first coordinates, but 5 follows 10/);
   });

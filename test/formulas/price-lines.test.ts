@@ -124,7 +124,13 @@ describe("priceLines", () => {
   });
 
   it("a line that is not an object", () => {
-    expect(() => priceLines(pbf(), [null as never], OPTIONS)).toThrow(LinesError);
+    try {
+      priceLines(pbf(), [null as never], OPTIONS);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(LinesError);
+      expect((error as LinesError).issues).toEqual([expect.objectContaining({ code: "invalid_line", at: "$.lines[0]", message: "a line is { invoice: string, inputs: { name: value } }" })]);
+    }
   });
 
   it("an unknown formula or period, or a bad asOf, is an OptionsError", () => {

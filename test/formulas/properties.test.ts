@@ -145,4 +145,13 @@ describe("formula properties", () => {
     // A parameter that is really named __proto__ is an ordinary parameter.
     expect(evaluateFormula("param[\"__proto__\"] * 2", { parameters: JSON.parse("{\"__proto__\": \"21\"}") as Record<string, string> })).toBe("42");
   });
+
+  it("a contract whose parameters try to set __proto__ pollutes nothing: the name stays unknown", () => {
+    const json = JSON.parse(JSON.stringify(contractJson({ tranches: [tranche({ pricing: { type: "formula", expression: "param[\"__proto__\"] * 2" } })] }))) as Record<string, unknown>;
+    json.parameters = JSON.parse("{\"__proto__\": { \"text\": \"polluted\" }, \"constructor\": \"3\"}");
+    const result = safeParseContract(json);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues.map((found) => found.message)).toEqual(['at character 1: unknown parameter "__proto__": declare it under parameters']);
+    expect(({} as Record<string, unknown>).text).toBeUndefined();
+  });
 });
