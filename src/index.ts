@@ -29,6 +29,24 @@ export type * from "./engine/settlement-types.js";
 export type * from "./explanation/steps.js";
 export { explain } from "./report/explain-text.js";
 
+// JSON Schemas of the file formats, for editors (shipped as pay-by-results/schema/*.json)
+export { contractJsonSchema, eventsJsonSchema, jsonSchemaText, type JsonSchema } from "./contract/json-schema.js";
+
+// INDIGO export (the GO Lab's impact bond data standard)
+export { toIndigo, describeRule, type IndigoOptions, type IndigoProject } from "./report/indigo.js";
+
+// A settlement as CSV, for spreadsheets
+export { settlementToCsv } from "./report/settlement-csv.js";
+
+// Reports in English and Italian, and charts
+export { renderMarkdown } from "./report/markdown.js";
+export { renderHtml } from "./report/html.js";
+export type { ReportOptions } from "./report/report-model.js";
+export { REPORT_LOCALES, reportStyle, plainTextStyle, type ReportLocale, type Style } from "./report/style.js";
+export { paymentCurve, type PaymentCurve } from "./report/charts/payment-curve.js";
+export { paymentCurveSvg, type ChartWords } from "./report/charts/svg.js";
+export { paymentCurveVegaLite } from "./report/charts/vega-lite.js";
+
 // formulas, decision tables and amendments
 export { parseFormula, evaluateFormula, type FormulaResult, type EvaluateFormulaOptions } from "./formula/formula.js";
 export { printFormula } from "./formula/print.js";

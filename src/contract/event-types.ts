@@ -49,6 +49,7 @@ export interface PaymentEvent {
   readonly note?: string;
 }
 
+/** An event of a contract's history: a verification result or a payment. */
 export type ContractEvent = ResultEvent | PaymentEvent;
 
 /** The date from which an event counts. */

@@ -21,6 +21,7 @@ import { applyCap, CapUsage } from "./caps.js";
 import { pendingStatus } from "./tranche-status.js";
 import type { PartyAmounts, PaymentLine, Settlement, TrancheSettlement, TrancheStatus } from "./settlement-types.js";
 
+/** Options of `settle`: explicit, with no default date (the core never reads the clock). */
 export interface SettleOptions {
   /** The calendar date (`YYYY-MM-DD`) the settlement is made on: only events recorded on or before it count. */
   readonly asOf: string;

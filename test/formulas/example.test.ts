@@ -24,7 +24,7 @@ describe("examples/health-pbf", () => {
     expect(termsInForce(contract, "2027-Q2", { asOf: "2027-12-31" }).terms.parameters?.bonusRate).toBe("20%");
     const text = explain(settlement);
     expect(text).toContain("Terms in force: as amended by A1 (agreed 2027-06-15, effective from 2027-07-01");
-    expect(text).toContain('table price ["anc4","north","health-centre"]: row 3 gives 8');
+    expect(text).toContain('table price ["anc4","north","health-centre"]: row 4 gives 8');
     expect(text).toContain('metric["anc4-visits"] (period 2027-Q2) = 104');
   });
 });

@@ -88,7 +88,7 @@ describe("formula rule in a settlement", () => {
       kind: "formula", expression: "improvement.dropout * pricePerPoint", value: "60000", part: "dropout", lookups: [],
       reads: [{ name: "improvement.dropout", value: "2.4" }, { name: "pricePerPoint", value: "25000" }],
     });
-    expect(explain(settlement)).toContain("Rule (formula): improvement.dropout * pricePerPoint = 60,000\n      where improvement.dropout = 2.4, pricePerPoint = 25,000");
+    expect(explain(settlement)).toContain("Rule (formula): improvement.dropout * pricePerPoint = EUR 60,000.00\n      where improvement.dropout = 2.4, pricePerPoint = 25,000");
   });
 
   it("a negative result pays nothing, and the explanation says so", () => {

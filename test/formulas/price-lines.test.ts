@@ -67,9 +67,9 @@ describe("priceLines", () => {
     }]);
     expect(explainLines(run)).toBe([
       "Line 0 (invoice HC-1): EUR 138.60",
-      "  Rule (formula): input.quantity * lookup(\"price\", input.indicator, input.facilityType) * (1 + bonus) = 138.59748",
+      "  Rule (formula): input.quantity * lookup(\"price\", input.indicator, input.facilityType) * (1 + bonus) = EUR 138.59748",
       "      where input.quantity = 7, input.indicator = \"delivery\", input.facilityType = \"health-centre\", input.quality = 0.8, bonusRate = 0.1, bonus = 0.08",
-      "      table price [\"delivery\",\"health-centre\"]: row 2 gives 18.333",
+      "      table price [\"delivery\",\"health-centre\"]: row 3 gives 18.333",
       "Invoices",
       "  HC-1: 1 line(s), EUR 138.60",
       "Total EUR 138.60",
