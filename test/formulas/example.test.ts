@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explain, parseContract, parseEvents, settle, termsInForce } from "../../src/index.js";
+import { explain, parseContract, parseEvents, paymentCurve, renderHtml, renderMarkdown, settle, termsInForce } from "../../src/index.js";
 
 /** The health-financing example settles to the figures its README checks by hand. */
 
@@ -26,5 +26,15 @@ describe("examples/health-pbf", () => {
     expect(text).toContain("Terms in force: as amended by A1 (agreed 2027-06-15, effective from 2027-07-01");
     expect(text).toContain('table price ["anc4","north","health-centre"]: row 4 gives 8');
     expect(text).toContain('metric["anc4-visits"] (period 2027-Q2) = 104');
+  });
+
+  it("the Italian report says the same: the formula, the values it read, the table row and the amended terms", () => {
+    const report = renderMarkdown(settlement, { locale: "it" });
+    expect(report).toContain("Regola (formula): metric[\"anc4-visits\"] * visitPrice * (1 + qualityBonus) + growth * growthPrice = ");
+    expect(report).toContain("tabella price [\"anc4\",\"north\",\"health-centre\"]: la riga 4 dà 8");
+    expect(report).toContain("Condizioni in vigore: come modificate da A1");
+    // A formula has no payment curve over one metric: the HTML report has the steps and no chart.
+    expect(paymentCurve(contract, "q1", settlement.tranches[0])).toBeUndefined();
+    expect(renderHtml(settlement, { locale: "it", contract })).toContain("Regola (formula)");
   });
 });
