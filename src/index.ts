@@ -73,3 +73,11 @@ export {
 export type { Distribution } from "./finance/random.js";
 export type * from "./finance/finance-steps.js";
 export { explainCashFlows } from "./report/explain-finance.js";
+// formulas, decision tables and amendments
+export { parseFormula, evaluateFormula, type FormulaResult, type EvaluateFormulaOptions } from "./formula/formula.js";
+export { printFormula } from "./formula/print.js";
+export { FORMULA_LIMITS, type FormulaNode, type BinaryOperator, type Namespace } from "./formula/syntax.js";
+export { FormulaError, LinesError } from "./errors/formula-error.js";
+export { termsInForce, type TermsInForce, type TermsOptions } from "./contract/amendments.js";
+export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal, type LineExplanation } from "./pricing/price-lines.js";
+export { explainLines } from "./report/explain-text.js";

@@ -95,6 +95,7 @@ export function checkContract(contract: Contract): InputIssue[] {
       if (!total.equals(1)) report([...path, "parts"], "weights_not_100", `the weights add up to ${total.times(100).toString()}%, not 100%`);
       return;
     }
+    if (rule.type === "formula") return; // checked by checkFormulas (contract/check-formulas.ts)
     const metric = metrics.get(rule.metric);
     if (metric === undefined) {
       report([...path, "metric"], "unknown_metric", `unknown metric "${rule.metric}": declare it under metrics`);

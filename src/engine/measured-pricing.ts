@@ -1,4 +1,5 @@
-import type { Metric, Tranche } from "../contract/types.js";
+import type { Coverage, Metric, Tranche } from "../contract/types.js";
+import type { FormulaEnvironment } from "../pricing/contract-formulas.js";
 import type { ResultStep, Step } from "../explanation/steps.js";
 import type { Priced } from "../pricing/evaluate-rule.js";
 import { priceWithStatistics } from "../pricing/statistical-gates.js";
@@ -17,13 +18,15 @@ export type TranchePricing =
  * on its own result or on the pool, and a later restatement of its own result moves it from one to the other.
  *
  * A tranche paid on the pool is payable from the fallback's due date.
- * `resultsFor` gives the result steps of a rule for the pooled cohort, as `settle` knows them.
+ * `resultsFor` gives the result steps of a rule for the pooled cohort, as `settle` knows them; `formulasFor`
+ * what a formula rule reads for a period or cohort.
  */
 export function priceTranche(
   tranche: Tranche, results: readonly ResultStep[], metrics: ReadonlyMap<string, Metric>, asOf: string,
   resultsFor: (cohort: string, rule: Tranche["pricing"]) => ResultStep[],
+  formulasFor?: (covers: Coverage) => FormulaEnvironment,
 ): TranchePricing {
-  const own = priceWithStatistics(tranche.pricing, results, metrics, tranche.statistics);
+  const own = priceWithStatistics(tranche.pricing, results, metrics, tranche.statistics, formulasFor?.(tranche.covers));
   const fallback = tranche.fallback;
   if (fallback === undefined || !own.priced.amount.isZero() || !("cohort" in tranche.covers)) return { pending: null, priced: own.priced, steps: own.steps, payableFrom: tranche.dueDate };
   const pooledResults = resultsFor(fallback.cohort, fallback.pricing);
@@ -35,6 +38,6 @@ export function priceTranche(
       steps,
     };
   }
-  const pooled = priceWithStatistics(fallback.pricing, pooledResults, metrics, tranche.statistics);
+  const pooled = priceWithStatistics(fallback.pricing, pooledResults, metrics, tranche.statistics, formulasFor?.({ cohort: fallback.cohort }));
   return { pending: null, priced: pooled.priced, steps: [...steps, ...pooled.steps], payableFrom: fallback.dueDate };
 }

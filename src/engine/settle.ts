@@ -1,4 +1,4 @@
-import { Dec, plain, readDecimal } from "../money/decimal.js";
+import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
 import { allocateDecimal } from "../money/allocate.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
@@ -12,6 +12,9 @@ import type { ContractEvent, PaymentEvent } from "../contract/event-types.js";
 import { EventsError, OptionsError, issue } from "../errors/validation-error.js";
 import { buildHistory, ledgerAsOf, scopeKey, type Ledger } from "../ledger/history.js";
 import { metricsOf } from "../pricing/evaluate-rule.js";
+import { formulaNeeds, type FormulaEnvironment } from "../pricing/contract-formulas.js";
+import { trancheIndex, trancheInForce } from "../contract/amendments.js";
+import type { Coverage } from "../contract/types.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { deepFreeze } from "../util/freeze.js";
 import { applyCap, CapUsage } from "./caps.js";
@@ -42,6 +45,7 @@ export interface SettleOptions {
  * @throws ContractError when the contract was not made by `parseContract` and is not valid.
  * @throws EventsError when the events are inconsistent with each other or the contract (every problem listed).
  * @throws OptionsError when `asOf` is not a calendar date.
+ * @throws FormulaError when a formula meets a division by zero or a decision table without a matching row.
  */
 export function settle(contractInput: Contract, eventsInput: readonly ContractEvent[], options: SettleOptions): Settlement {
   if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf)) {
@@ -96,16 +100,19 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-const scopeLabel = (tranche: Tranche) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`);
+const scopeLabel = (tranche: { covers: Coverage }) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`);
 
-function resultSteps(context: SettleContext, tranche: Tranche): ResultStep[] {
-  return metricsOf(tranche.pricing).map((metric) => {
-    const state = context.ledger.results.get(scopeKey(metric, tranche.covers));
-    if (state === undefined) return { kind: "result", metric, scope: scopeLabel(tranche), status: "missing", trail: [] };
+function resultSteps(context: SettleContext, tranche: Tranche, terms: Contract): ResultStep[] {
+  // A formula may also read results of other periods (previous, lastYear, window): the tranche waits for them too.
+  const own = metricsOf(tranche.pricing).map((metric) => ({ metric, covers: tranche.covers }));
+  const needs = [...own, ...formulaNeeds(terms, tranche.pricing, tranche.covers).filter((need) => !own.some((o) => o.metric === need.metric && scopeLabel(need) === scopeLabel(tranche)))];
+  return needs.map(({ metric, covers }) => {
+    const state = context.ledger.results.get(scopeKey(metric, covers));
+    if (state === undefined) return { kind: "result", metric, scope: scopeLabel({ covers }), status: "missing", trail: [] };
     return {
       kind: "result",
       metric,
-      scope: scopeLabel(tranche),
+      scope: scopeLabel({ covers }),
       status: state.status,
       value: String(state.value),
       eventId: state.eventId,
@@ -118,11 +125,13 @@ function resultSteps(context: SettleContext, tranche: Tranche): ResultStep[] {
   });
 }
 
-function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlement {
+function settleTranche(context: SettleContext, original: Tranche): TrancheSettlement {
   const { contract } = context;
   const currency = contract.currency;
-  const results = resultSteps(context, tranche);
-  const trace: Step[] = [...results];
+  // The terms in force for the tranche's period: the original, or as amended (agreed by asOf).
+  const { terms, amendments, tranche } = trancheInForce(contract, original, { asOf: context.asOf });
+  const results = resultSteps(context, tranche, terms);
+  const trace: Step[] = amendments.length === 0 ? [...results] : [{ kind: "terms", amendments: amendments.map(({ id, description, agreedOn, effectiveFrom }) => ({ id, description, agreedOn, effectiveFrom })) }, ...results];
   const payments = context.paymentsByTranche.get(tranche.id) ?? [];
   let pending = pendingStatus(results, tranche.dueDate, context.asOf);
 
@@ -133,8 +142,18 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
   const capSteps: CapStep[] = [];
 
   if (pending === null) {
-    // measure: statistical options and the pooled-cohort fallback (src/engine/measured-pricing.ts)
-    const pricing = priceTranche(tranche, results, context.metrics, context.asOf, (cohort, pricing) => resultSteps(context, { ...tranche, covers: { cohort }, pricing }));
+    // A formula reads the ledger itself (its own and other periods' verified values).
+    const valueOf = (metric: string, covers: Coverage) => {
+      const state = context.ledger.results.get(scopeKey(metric, covers));
+      return state === undefined ? undefined : readMeasure(state.value);
+    };
+    const formulasFor = (covers: Coverage): FormulaEnvironment => ({
+      terms, covers, metrics: context.metrics, value: valueOf, path: ["tranches", trancheIndex(contract, original.id), "pricing"],
+    });
+    // Statistical options and the pooled-cohort fallback (src/engine/measured-pricing.ts) price the tranche's
+    // own results; results of other periods a formula reads are only waited for.
+    const own = results.filter((result) => result.scope === scopeLabel(tranche));
+    const pricing = priceTranche(tranche, own, context.metrics, context.asOf, (cohort, rule) => resultSteps(context, { ...tranche, covers: { cohort }, pricing: rule }, terms), formulasFor);
     trace.push(...pricing.steps);
     pending = pricing.pending;
     if (pricing.pending === null) {

@@ -8,6 +8,11 @@ import { metricsOf } from "../pricing/evaluate-rule.js";
 import { integerWeights } from "./compile-finance.js";
 import { dayNumber, unitsOf, type MinorUnitsContext } from "./minor-units.js";
 import type { Receipt } from "./waterfall.js";
+import type { ResultEvent } from "../contract/event-types.js";
+import { formulaNeeds } from "../pricing/contract-formulas.js";
+import { settle } from "../engine/settle.js";
+import { parseEvents } from "../ledger/parse-events.js";
+import { receiptsOf } from "./cash-flows.js";
 
 /**
  * A fast path for the simulation: the contract compiled once (constants parsed, shares as integer weights,
@@ -32,6 +37,11 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
         for (const [metric, value] of part.rule(measured)) byMetric.set(metric, (byMetric.get(metric) ?? new Dec(0)).plus(value.times(part.weight)));
       }
       return byMetric;
+    };
+  }
+  if (rule.type === "formula") {
+    return () => {
+      throw new Error("assertion: a contract with formula rules is re-priced through settle (see priceRun)");
     };
   }
   const metric = metrics.get(rule.metric)!;
@@ -83,11 +93,13 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
       });
       const first = points[0]!;
       const last = points[points.length - 1]!;
+      // As in evaluateRule: on the value basis of a lower-is-better metric the better end is the first point.
+      const lowIsBetter = rule.basis === "value" && metric.better === "lower";
       return (measured) => {
         const x = basis(valueOf(measured));
-        if (x.lessThan(first.at)) return single(new Dec(0));
-        if (x.greaterThanOrEqualTo(last.at)) return single(last.amount);
-        const upperIndex = points.findIndex((point) => x.lessThan(point.at));
+        if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at)) return single(lowIsBetter ? first.amount : new Dec(0));
+        if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at)) return single(lowIsBetter ? new Dec(0) : last.amount);
+        const upperIndex = points.findIndex((point) => (lowIsBetter ? x.lessThanOrEqualTo(point.at) : x.lessThan(point.at)));
         const lower = points[upperIndex - 1]!;
         const segment = segments[upperIndex]!;
         const fraction = x.minus(lower.at).div(segment.width);
@@ -130,6 +142,8 @@ export interface CompiledSettlement extends MinorUnitsContext {
   readonly payers: readonly string[];
   /** Tranche prices already computed, by tranche and measured values: a pure cache. */
   readonly priced: Map<string, { readonly metrics: readonly string[]; readonly parts: readonly number[] }>;
+  /** The contract, when its prices need `settle` itself (formula rules, amendments); `null` on the fast path. */
+  readonly viaSettle: Contract | null;
 }
 
 /** Compiles a parsed contract for `priceRun`. */
@@ -139,12 +153,18 @@ export function compileSettlement(contract: Contract): CompiledSettlement {
   const metrics = new Map(contract.metrics.map((metric) => [metric.id, metric]));
   const order = [...contract.tranches].sort((a, b) => (a.dueDate === b.dueDate ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.dueDate < b.dueDate ? -1 : 1));
   const scopes = new Map<string, { metric: string; key: string; period?: string; cohort?: string }>();
+  const viaSettle = pricedBySettle(contract) ? contract : null;
   const tranches = order.map((tranche) => {
     const inputs = metricsOf(tranche.pricing).map((metric) => {
       const key = scopeKey(metric, tranche.covers);
       if (!scopes.has(key)) scopes.set(key, { metric, key, ...tranche.covers });
       return { metric, key };
     });
+    // What formula rules read, in this and other periods (previous, last year, a window), is drawn too.
+    for (const need of viaSettle === null ? [] : formulaNeeds(contract, tranche.pricing, tranche.covers)) {
+      const key = scopeKey(need.metric, need.covers);
+      if (!scopes.has(key)) scopes.set(key, { metric: need.metric, key, ...need.covers });
+    }
     return {
       id: tranche.id,
       dueDate: tranche.dueDate,
@@ -173,7 +193,30 @@ export function compileSettlement(contract: Contract): CompiledSettlement {
     scopes: [...scopes.values()],
     payers: [...new Set(tranches.flatMap((tranche) => tranche.payers))],
     priced: new Map(),
+    viaSettle,
   };
+}
+
+/** True when some tranche's price needs more than the fast path knows: a formula rule, or amended terms. */
+function pricedBySettle(contract: Contract): boolean {
+  const hasFormula = (rule: PricingRule): boolean =>
+    rule.type === "formula" || (rule.type === "weighted" && rule.parts.some((part) => hasFormula(part.rule))) || (rule.type === "threshold" && rule.then !== undefined && hasFormula(rule.then));
+  return (contract.amendments ?? []).length > 0 || contract.tranches.some((tranche) => hasFormula(tranche.pricing));
+}
+
+/** The day after which every amendment is agreed and every tranche due: the settlement date of a re-pricing. */
+const END_OF_TIME = "9999-12-31";
+
+/** Re-prices through `settle` itself: every drawn value becomes a verified result, nothing is paid. */
+function receiptsViaSettle(contract: Contract, scopes: CompiledSettlement["scopes"], values: ReadonlyMap<string, Dec>): Receipt[] {
+  const verifier = contract.parties.find((party) => party.roles.includes("verifier"))?.id;
+  const events: ResultEvent[] = scopes.map((scope, index) => ({
+    type: "result", id: `run-${index}`, metric: scope.metric,
+    ...(scope.period !== undefined ? { period: scope.period } : { cohort: scope.cohort ?? "" }),
+    value: values.get(scope.key)!.toString(), status: "verified", recordedAt: contract.term.start,
+    ...(verifier !== undefined ? { verifier } : {}),
+  }));
+  return receiptsOf(settle(contract, parseEvents(events, { contract }), { asOf: END_OF_TIME }));
 }
 
 /** Splits `total` over parts in proportion to `weights` (all zero when the weights or the total are). */
@@ -212,6 +255,7 @@ function priceTranche(compiled: CompiledSettlement, tranche: CompiledTranche, me
  * payer-recipient line with a positive amount, due on the tranche's due date.
  */
 export function priceRun(compiled: CompiledSettlement, values: ReadonlyMap<string, Dec>): Receipt[] {
+  if (compiled.viaSettle !== null) return receiptsViaSettle(compiled.viaSettle, compiled.scopes, values);
   const usage = new Map<string, number>();
   const used = (key: string) => usage.get(key) ?? 0;
   const receipts: Receipt[] = [];

@@ -123,6 +123,13 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
   for (const [index, p] of (options?.percentiles ?? []).entries()) {
     if (!finite(p) || p < 0 || p > 100) report(["percentiles", index], "invalid_percentile", "a percentile is a number from 0 to 100");
   }
+  // Simulated results are values without a measurement: a significance gate, a conservative bound or a pooled
+  // fallback has nothing to work on, so such contracts are refused rather than silently priced at nothing.
+  contract.tranches.forEach((tranche, index) => {
+    if (tranche.statistics !== undefined || tranche.fallback !== undefined) {
+      report(["contract", "tranches", index], "unsupported_in_simulation", `tranche "${tranche.id}" has statistical options or a pooled fallback, which need measurements a simulation does not draw: simulate the measured effect with runScenarios, or a copy of the contract without them`);
+    }
+  });
   const settlement = compileSettlement(contract);
   const metrics = new Set(contract.metrics.map((metric) => metric.id));
   const periods = new Set(contract.periods.map((period) => period.id));

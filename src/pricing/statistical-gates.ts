@@ -4,6 +4,7 @@ import type { StatisticsOptions } from "../contract/measurement-format.js";
 import type { ResultStep, Step } from "../explanation/steps.js";
 import type { MeasurementStep } from "../explanation/measurement-steps.js";
 import { evaluateRule, metricsOf, type Priced } from "./evaluate-rule.js";
+import type { FormulaEnvironment } from "./contract-formulas.js";
 
 /** True when the options need a measurement on every result. */
 function needsMeasurement(options: StatisticsOptions | undefined): boolean {
@@ -25,6 +26,7 @@ function pricedAtZero(rule: PricingRule): Priced {
  */
 export function priceWithStatistics(
   rule: PricingRule, results: readonly ResultStep[], metrics: ReadonlyMap<string, Metric>, options: StatisticsOptions | undefined,
+  formulas?: FormulaEnvironment,
 ): { priced: Priced; steps: Step[] } {
   const steps: MeasurementStep[] = [];
   const measured = new Map<string, Dec>();
@@ -85,6 +87,6 @@ export function priceWithStatistics(
     measured.set(metric.id, value);
   }
   if (blocked) return { priced: pricedAtZero(rule), steps };
-  const priced = evaluateRule(rule, effective, measured);
+  const priced = evaluateRule(rule, effective, measured, formulas);
   return { priced, steps: [...steps, ...priced.steps] };
 }

@@ -5,6 +5,7 @@ import type { Money } from "../money/money.js";
 import type { PartyAmounts, PartyTotals, Settlement, TrancheSettlement } from "../engine/settlement-types.js";
 import { en } from "./phrases/en.js";
 import { plainTextStyle, type Style } from "./style.js";
+import type { LinesPriced } from "../pricing/price-lines.js";
 
 function cash(value: Money | null, fallback = "pending"): string {
   return value === null ? fallback : `${value.currency} ${groupThousands(value.amount)}`;
@@ -61,5 +62,24 @@ export function explain(settlement: Settlement): string {
     lines.push("  Caps that bit:");
     for (const cap of settlement.capsApplied) lines.push(`    ${en.labels.capCut(en.capName(cap.cap), cap.id, cash(fromDecimal(new Dec(cap.cut), currency)))}`);
   }
+  return lines.join("\n");
+}
+
+/**
+ * Renders a `priceLines` run made with `explain: true`: each line's formula with every value it read and every
+ * table row it used, its rounded amount, then the total of each invoice and of the run.
+ *
+ * @example
+ * console.log(explainLines(priceLines(contract, lines, { formula: "line-amount", period: "2027-Q1", asOf: "2027-04-30", explain: true })));
+ */
+export function explainLines(run: LinesPriced): string {
+  const style = plainTextStyle(run.currency);
+  const lines: string[] = [];
+  for (const entry of run.explanations ?? []) {
+    lines.push(`Line ${entry.line} (invoice ${entry.invoice}): ${run.currency} ${groupThousands(entry.amount)}`, `  ${en.step(entry.formula, style) ?? ""}`);
+  }
+  lines.push("Invoices");
+  for (const invoice of run.invoices) lines.push(`  ${invoice.invoice}: ${invoice.lines} line(s), ${cash(invoice.total)}`);
+  lines.push(`Total ${cash(run.total)}${run.amendments.length > 0 ? ` (terms as amended by ${run.amendments.join(", ")})` : ""}`);
   return lines.join("\n");
 }

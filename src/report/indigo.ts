@@ -36,6 +36,7 @@ export function describeRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
   if (rule.type === "weighted") {
     return `weighted: ${rule.parts.map((part) => `${part.weight} × (${describeRule(part.rule, metrics)})`).join(" + ")}`;
   }
+  if (rule.type === "formula") return `formula: ${rule.expression}`;
   const metric = metrics.get(rule.metric);
   const unit = metric?.unit ?? "";
   const basis = rule.basis === "value" ? `the measured ${rule.metric}` : rule.basis === "improvement" ? `the improvement of ${rule.metric} (${unit})` : `the relative improvement of ${rule.metric}`;

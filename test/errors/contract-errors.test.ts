@@ -231,7 +231,7 @@ describe("parseContract: pricing rules", () => {
   it("an unknown rule type", () => {
     const found = oneIssue(pricing({ type: "bonus", metric: "dropout", basis: "improvement" }));
     expect(found).toMatchObject({ code: "unknown_type", at: "$.tranches[0].pricing.type" });
-    expect(found.message).toBe("expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share or weighted");
+    expect(found.message).toBe("expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share, weighted or formula");
   });
 });
 

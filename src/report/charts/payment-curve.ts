@@ -2,6 +2,7 @@ import { Dec, readMeasure } from "../../money/decimal.js";
 import type { Basis, Contract, Metric, PricingRule } from "../../contract/types.js";
 import type { TrancheSettlement } from "../../engine/settlement-types.js";
 import { evaluateRule, metricsOf } from "../../pricing/evaluate-rule.js";
+import { formulaRules } from "../../contract/check-formulas.js";
 
 /**
  * The payment curve of a tranche: what its rule pays (before caps) for each possible result of its metric,
@@ -36,6 +37,7 @@ function measuredAt(metric: Metric, basis: Basis, x: Dec): Dec {
 /** The places where the rule changes shape, on the measured scale. */
 function breakpoints(rule: PricingRule, metric: Metric): Dec[] {
   if (rule.type === "weighted") return rule.parts.flatMap((part) => breakpoints(part.rule, metric));
+  if (rule.type === "formula") return [];
   const at = (value: string | number) => measuredAt(metric, rule.basis, quantity(value));
   switch (rule.type) {
     case "threshold":
@@ -61,6 +63,8 @@ export function paymentCurve(contract: Contract, trancheId: string, settled?: Tr
   const tranche = contract.tranches.find((entry) => entry.id === trancheId);
   if (tranche === undefined) return undefined;
   const ids = metricsOf(tranche.pricing);
+  // A formula may read parameters, tables and other periods: no curve over one metric describes it.
+  if (formulaRules(tranche.pricing, []).length > 0) return undefined;
   const metric = contract.metrics.find((entry) => entry.id === ids[0]);
   if (ids.length !== 1 || metric === undefined) return undefined;
   const metrics = new Map([[metric.id, metric]]);

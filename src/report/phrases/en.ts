@@ -92,6 +92,14 @@ export const en: Phrasebook = {
         return `Payment: ${step.eventId} on ${date(step.paidOn)}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
       case "status":
         return undefined;
+      case "formula": {
+        const shown = (value: string) => (/^-?[0-9.]+$/.test(value) ? num(value) : value);
+        const reads = step.reads.length === 0 ? "" : `\n      where ${step.reads.map((read) => `${read.name} = ${shown(read.value)}`).join(", ")}`;
+        const lookups = step.lookups.map((lookup) => `\n      table ${lookup.table} ${JSON.stringify(lookup.keys)}: row ${lookup.row + 1} gives ${num(lookup.value)}`).join("");
+        return `Rule (formula): ${step.expression} = ${money(step.value)}${reads}${lookups}`;
+      }
+      case "terms":
+        return `Terms in force: as amended by ${step.amendments.map((amendment) => `${amendment.id} (agreed ${date(amendment.agreedOn)}, effective from ${date(amendment.effectiveFrom)}: ${amendment.description})`).join("; then ")}`;
     }
   },
   labels: {

@@ -162,6 +162,14 @@ export const it: Phrasebook = {
         return `Pagamento: ${step.eventId} del ${date(step.paidOn)}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
       case "status":
         return undefined;
+      case "formula": {
+        const shown = (value: string) => (/^-?[0-9.]+$/.test(value) ? num(value) : value);
+        const reads = step.reads.length === 0 ? "" : `\n      dove ${step.reads.map((read) => `${read.name} = ${shown(read.value)}`).join(", ")}`;
+        const lookups = step.lookups.map((lookup) => `\n      tabella ${lookup.table} ${JSON.stringify(lookup.keys)}: la riga ${lookup.row + 1} dà ${num(lookup.value)}`).join("");
+        return `Regola (formula): ${step.expression} = ${money(step.value)}${reads}${lookups}`;
+      }
+      case "terms":
+        return `Condizioni in vigore: come modificate da ${step.amendments.map((amendment) => `${amendment.id} (concordata il ${date(amendment.agreedOn)}, in vigore dal ${date(amendment.effectiveFrom)}: ${amendment.description})`).join("; poi ")}`;
     }
   },
   labels: {
