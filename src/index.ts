@@ -41,3 +41,4 @@ export {
 export type { Distribution } from "./finance/random.js";
 export type * from "./finance/finance-steps.js";
 export { explainCashFlows } from "./report/explain-finance.js";
+export { scenariosTable, simulationTable, irrText } from "./report/finance-tables.js";
