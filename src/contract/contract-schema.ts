@@ -9,6 +9,7 @@ import {
   quantitySchema,
   shareSchema,
 } from "./primitives.js";
+import { cohortFallbackSchema, statisticsOptionsSchema } from "./measurement-format.js";
 import { financeSchema } from "./finance-schema.js";
 
 /**
@@ -130,6 +131,8 @@ export const contractSchema = z.strictObject({
         floor: moneyAmountSchema.optional(),
         payers: shareListSchema,
         recipients: shareListSchema,
+        statistics: statisticsOptionsSchema.optional(),
+        fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
       }),
     )
     .min(1, "a contract needs at least one payment tranche"),

@@ -1,6 +1,7 @@
 import type { RoundingMode } from "../money/rounding.js";
 import type { CalendarDate } from "./calendar.js";
 import type { Quantity } from "./primitives.js";
+import type { CohortFallback, StatisticsOptions } from "./measurement-format.js";
 import type { Finance } from "./finance-types.js";
 
 /**
@@ -144,6 +145,10 @@ export interface Tranche {
   readonly floor?: string;
   readonly payers: readonly Share[];
   readonly recipients: readonly Share[];
+  /** Statistical options: price against a measured counterfactual, gate on significance, price on a bound. */
+  readonly statistics?: StatisticsOptions;
+  /** For a cohort tranche: pay on a pooled result instead when the cohort does not clear its own rule. */
+  readonly fallback?: CohortFallback;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
+import { Dec, plain, readDecimal } from "../money/decimal.js";
 import { allocateDecimal } from "../money/allocate.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
@@ -11,13 +11,15 @@ import type { Contract, Metric, Tranche } from "../contract/types.js";
 import type { ContractEvent, PaymentEvent } from "../contract/event-types.js";
 import { EventsError, OptionsError, issue } from "../errors/validation-error.js";
 import { buildHistory, ledgerAsOf, scopeKey, type Ledger } from "../ledger/history.js";
-import { evaluateRule, metricsOf } from "../pricing/evaluate-rule.js";
+import { metricsOf } from "../pricing/evaluate-rule.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { deepFreeze } from "../util/freeze.js";
 import { applyCap, CapUsage } from "./caps.js";
 import { pendingStatus } from "./tranche-status.js";
+import { priceTranche } from "./measured-pricing.js";
 import type { PartyAmounts, PaymentLine, Settlement, TrancheSettlement, TrancheStatus } from "./settlement-types.js";
 
+/** Options of `settle`: explicit, with no default date (the core never reads the clock). */
 export interface SettleOptions {
   /** The calendar date (`YYYY-MM-DD`) the settlement is made on: only events recorded on or before it count. */
   readonly asOf: string;
@@ -110,6 +112,7 @@ function resultSteps(context: SettleContext, tranche: Tranche): ResultStep[] {
       recordedAt: state.recordedAt,
       ...(state.verifier !== undefined ? { verifier: state.verifier } : {}),
       ...(state.evidence !== undefined ? { evidence: state.evidence } : {}),
+      ...(state.measurement !== undefined ? { measurement: state.measurement } : {}),
       trail: state.trail,
     };
   });
@@ -121,20 +124,26 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
   const results = resultSteps(context, tranche);
   const trace: Step[] = [...results];
   const payments = context.paymentsByTranche.get(tranche.id) ?? [];
-  const pending = pendingStatus(results, tranche.dueDate, context.asOf);
+  let pending = pendingStatus(results, tranche.dueDate, context.asOf);
 
   // earned per payer → recipient, in minor units; null while results are pending.
   let earned: Map<string, Map<string, Dec>> | null = null;
   let amountPriced: Dec | null = null;
+  let payableFrom = tranche.dueDate;
   const capSteps: CapStep[] = [];
 
   if (pending === null) {
-    const measured = new Map(results.map((result) => [result.metric, readMeasure(result.value ?? "0") ?? new Dec(0)]));
-    const priced = evaluateRule(tranche.pricing, context.metrics, measured);
-    trace.push(...priced.steps);
-    const rounded = roundPriced(context, priced.amount, priced.byMetric, trace);
-    amountPriced = rounded.total;
-    earned = capAndSplit(context, tranche, rounded.byMetric, trace, capSteps);
+    // measure: statistical options and the pooled-cohort fallback (src/engine/measured-pricing.ts)
+    const pricing = priceTranche(tranche, results, context.metrics, context.asOf, (cohort, pricing) => resultSteps(context, { ...tranche, covers: { cohort }, pricing }));
+    trace.push(...pricing.steps);
+    pending = pricing.pending;
+    if (pricing.pending === null) {
+      const { priced } = pricing;
+      payableFrom = pricing.payableFrom;
+      const rounded = roundPriced(context, priced.amount, priced.byMetric, trace);
+      amountPriced = rounded.total;
+      earned = capAndSplit(context, tranche, rounded.byMetric, trace, capSteps);
+    }
   }
 
   for (const payment of sortedPayments(payments)) {
@@ -144,7 +153,7 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
   const sumOf = (values: readonly (Money | null)[]) => values.reduce<Dec>((acc, value) => acc.plus(value?.amount ?? 0), new Dec(0));
   const earnedTotal = earned === null ? null : sumOf(lines.map((line) => line.earned));
   const paidTotal = sumOf(lines.map((line) => line.paid));
-  const { status, reason } = pending ?? settledStatus(earnedTotal!, paidTotal, currency, tranche.dueDate, context.asOf, amountPriced!, capSteps);
+  const { status, reason } = pending ?? settledStatus(earnedTotal!, paidTotal, currency, payableFrom, context.asOf, amountPriced!, capSteps);
   trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal.minus(paidTotal);
   const toMoney = (value: Dec) => fromDecimal(value, currency);

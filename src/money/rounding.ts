@@ -11,6 +11,7 @@ import { minorUnits, type CurrencyCode } from "./currency.js";
  */
 export type RoundingMode = "half-even" | "half-up" | "half-down" | "down" | "up" | "floor" | "ceiling";
 
+/** Every rounding mode a contract may name, in the order the documentation lists them. */
 export const ROUNDING_MODES: readonly RoundingMode[] = [
   "half-even", "half-up", "half-down", "down", "up", "floor", "ceiling",
 ];

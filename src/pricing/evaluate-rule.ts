@@ -103,15 +103,20 @@ export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
       const first = points[0]!;
       const last = points[points.length - 1]!;
       const show = (point: { at: Dec; amount: Dec }) => ({ at: plain(point.at), amount: plain(point.amount) });
-      if (x.lessThan(first.at)) {
-        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "below", upper: show(first), amount: "0" });
-        return single(new Dec(0));
+      // The worse end pays nothing and the better end pays its amount. On the improvement bases higher is
+      // always better; on the value basis of a lower-is-better metric the ends swap.
+      const lowIsBetter = rule.basis === "value" && metric.better === "lower";
+      if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at)) {
+        const amount = lowIsBetter ? first.amount : new Dec(0);
+        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "below", upper: show(first), amount: plain(amount) });
+        return single(amount);
       }
-      if (x.greaterThanOrEqualTo(last.at)) {
-        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "above", lower: show(last), amount: plain(last.amount) });
-        return single(last.amount);
+      if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at)) {
+        const amount = lowIsBetter ? new Dec(0) : last.amount;
+        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "above", lower: show(last), amount: plain(amount) });
+        return single(amount);
       }
-      const upperIndex = points.findIndex((point) => x.lessThan(point.at));
+      const upperIndex = points.findIndex((point) => (lowIsBetter ? x.lessThanOrEqualTo(point.at) : x.lessThan(point.at)));
       const upper = points[upperIndex]!;
       const lower = points[upperIndex - 1]!;
       const fraction = x.minus(lower.at).div(upper.at.minus(lower.at));

@@ -105,7 +105,7 @@ describe("rate rule", () => {
 
     const text = explain(settlement);
     expect(text).toContain("Rule (rate): -1.5 × EUR 10,000.00 per unit = EUR -15,000.00");
-    expect(text).toContain("Floor at zero: dropout would pay -15,000 (the result got worse), so it pays nothing");
+    expect(text).toContain("Floor at zero: dropout would pay EUR -15,000.00 (the result got worse), so it pays nothing");
     expect(text).toContain("Status: NOT-EARNED");
   });
 
