@@ -81,3 +81,4 @@ export { FormulaError, LinesError } from "./errors/formula-error.js";
 export { termsInForce, type TermsInForce, type TermsOptions } from "./contract/amendments.js";
 export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal, type LineExplanation } from "./pricing/price-lines.js";
 export { explainLines } from "./report/explain-text.js";
+export { scenariosTable, simulationTable, irrText } from "./report/finance-tables.js";
