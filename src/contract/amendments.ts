@@ -11,6 +11,7 @@ export interface TermsInForce {
 
 const NONE: readonly Amendment[] = Object.freeze([]);
 
+/** Options of `termsInForce`. */
 export interface TermsOptions {
   /** Only amendments agreed on or before this date count ("as known on"); all of them when absent. */
   readonly asOf?: string;

@@ -21,6 +21,7 @@ export interface PriceLine {
   readonly inputs: Readonly<Record<string, number | string>>;
 }
 
+/** Options of `priceLines`: which formula, for which period, as known on which date. */
 export interface PriceLinesOptions {
   /** The id of the contract's named formula that prices one line. */
   readonly formula: string;
@@ -47,6 +48,7 @@ export interface InvoiceTotal {
   readonly total: Money;
 }
 
+/** What `priceLines` returns: every line's amount, the invoices and the total, in the contract's currency. */
 export interface LinesPriced {
   readonly currency: string;
   /** Each line's amount, rounded once to minor units, in the order of the lines (decimal strings). */
