@@ -6,7 +6,7 @@ import { minorUnits } from "../money/currency.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
-import { termsInForce } from "../contract/amendments.js";
+import { amendedTerms } from "../contract/amendments.js";
 import { isCalendarDate } from "../contract/calendar.js";
 import type { Contract } from "../contract/types.js";
 import { issue, OptionsError, type InputIssue } from "../errors/validation-error.js";
@@ -87,7 +87,7 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
   if (!(contract.formulas ?? []).some((formula) => formula.id === id)) problems.push(issue(["formula"], "unknown_formula", `unknown formula "${String(id)}": name one of the contract's formulas`));
   if (problems.length > 0 || period === undefined) throw new OptionsError(problems);
 
-  const { terms, amendments } = termsInForce(contract, { period: period.id }, { asOf: options.asOf });
+  const { terms, amendments } = amendedTerms(contract, { period: period.id }, { asOf: options.asOf });
   const program = formulaProgram(terms);
   // What the formula reads, through the formulas it uses: line inputs only.
   const used = new Set<string>();
