@@ -86,6 +86,7 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
   const id = options?.formula;
   if (!(contract.formulas ?? []).some((formula) => formula.id === id)) problems.push(issue(["formula"], "unknown_formula", `unknown formula "${String(id)}": name one of the contract's formulas`));
   if (problems.length > 0 || period === undefined) throw new OptionsError(problems);
+  if (!Array.isArray(lines)) throw new LinesError([issue([], "invalid_type", "the lines must be a list of { invoice, inputs }")]);
 
   const { terms, amendments } = amendedTerms(contract, { period: period.id }, { asOf: options.asOf });
   const program = formulaProgram(terms);
