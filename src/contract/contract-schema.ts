@@ -10,6 +10,8 @@ import {
   quantitySchema,
   shareSchema,
 } from "./primitives.js";
+import { cohortFallbackSchema, statisticsOptionsSchema } from "./measurement-format.js";
+import { financeSchema } from "./finance-schema.js";
 
 /**
  * The structure of a contract file. Cross-references and arithmetic rules (unknown ids, shares adding up to
@@ -164,6 +166,8 @@ export const contractSchema = z.strictObject({
         floor: moneyAmountSchema.optional(),
         payers: shareListSchema,
         recipients: shareListSchema,
+        statistics: statisticsOptionsSchema.optional(),
+        fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
       }),
     )
     .min(1, "a contract needs at least one payment tranche"),
@@ -174,5 +178,6 @@ export const contractSchema = z.strictObject({
       perPayer: z.record(z.string(), moneyAmountSchema).optional(),
     })
     .optional(),
+  finance: financeSchema.optional(),
   ...formulaPartsSchema,
 });

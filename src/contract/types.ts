@@ -1,6 +1,8 @@
 import type { RoundingMode } from "../money/rounding.js";
 import type { CalendarDate } from "./calendar.js";
 import type { Quantity } from "./primitives.js";
+import type { CohortFallback, StatisticsOptions } from "./measurement-format.js";
+import type { Finance } from "./finance-types.js";
 
 /**
  * The contract format. Every type here is plain, readonly, JSON-ready data: what `parseContract` returns
@@ -154,6 +156,10 @@ export interface Tranche {
   readonly floor?: string;
   readonly payers: readonly Share[];
   readonly recipients: readonly Share[];
+  /** Statistical options: price against a measured counterfactual, gate on significance, price on a bound. */
+  readonly statistics?: StatisticsOptions;
+  /** For a cohort tranche: pay on a pooled result instead when the cohort does not clear its own rule. */
+  readonly fallback?: CohortFallback;
 }
 
 /**
@@ -187,6 +193,8 @@ export interface Contract {
   readonly cohorts?: readonly Cohort[];
   readonly tranches: readonly Tranche[];
   readonly caps?: Caps;
+  /** The investors' side: commitments, drawdowns, the distribution waterfall and guarantees. */
+  readonly finance?: Finance;
   /** Named values for formulas (prices, weights, region codes), amendable. */
   readonly parameters?: Readonly<Record<string, ParameterValue>>;
   /** The per-line inputs formulas priced by `priceLines` read (`input.quantity`), with their types. */
@@ -246,3 +254,5 @@ export interface Amendment {
   readonly effectiveFrom: CalendarDate;
   readonly changes: readonly AmendmentChange[];
 }
+
+export type * from "./finance-types.js";

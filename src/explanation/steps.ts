@@ -1,5 +1,7 @@
 import type { ResultStatus } from "../contract/event-types.js";
 import type { Basis } from "../contract/types.js";
+import type { MeasurementRecord } from "../contract/measurement-format.js";
+import type { MeasurementStep } from "./measurement-steps.js";
 
 /**
  * The explanation of a settlement is a list of steps per tranche, recorded while the computation runs, so a
@@ -18,6 +20,8 @@ export interface ResultStep {
   readonly recordedAt?: string;
   readonly verifier?: string;
   readonly evidence?: string;
+  /** How the value was measured, when the result carries a measurement. */
+  readonly measurement?: MeasurementRecord;
   readonly trail: readonly { readonly eventId: string; readonly status: ResultStatus; readonly value: string; readonly recordedAt: string }[];
 }
 
@@ -164,7 +168,7 @@ export interface StatusStep {
 
 export type PricingStep = BasisStep | RateStep | ThresholdStep | TierStep | InterpolationStep | SavingsShareStep | WeightStep | ZeroFloorStep | FormulaStep;
 
-export type Step = ResultStep | PricingStep | RoundingStep | CapStep | FloorStep | SplitStep | PaymentStep | StatusStep | TermsStep;
+export type Step = ResultStep | PricingStep | RoundingStep | CapStep | FloorStep | SplitStep | PaymentStep | StatusStep | MeasurementStep | TermsStep;
 
 /**
  * A formula was evaluated: its text, every value it read (metrics, parameters, named formulas, with the

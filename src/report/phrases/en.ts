@@ -2,6 +2,7 @@ import { Dec } from "../../money/decimal.js";
 import type { CapKind } from "../../explanation/steps.js";
 import type { TrancheStatus } from "../../engine/settlement-types.js";
 import type { Phrasebook } from "./phrasebook.js";
+import { isMeasurementStep, measuredResultLines, measurementEn } from "../measurement-text.js";
 
 const CAP_NAMES: Record<CapKind, string> = { metric: "metric cap", tranche: "tranche cap", contract: "contract cap", payer: "payer cap" };
 
@@ -21,16 +22,19 @@ export const en: Phrasebook = {
   status: (status) => STATUS_NAMES[status],
   // The engine writes its reasons in English; they are used as they are.
   reason: (tranche) => tranche.reason,
-  step(step, { money, num, percent, date }) {
+  step(step, style) {
+    const { money, num, percent, date } = style;
+    if (isMeasurementStep(step)) return measurementEn.step(step, style);
     switch (step.kind) {
       case "result": {
         if (step.status === "missing") return `Result: ${step.metric} (${step.scope}): none reported yet`;
         const by = step.verifier !== undefined ? ` by ${step.verifier}` : "";
         const evidence = step.evidence !== undefined ? `, evidence: ${step.evidence}` : "";
         const head = `Result: ${step.metric} (${step.scope}) = ${num(step.value!)}, ${step.status}${by} as recorded on ${date(step.recordedAt!)} [event ${step.eventId}${evidence}]`;
-        if (step.trail.length <= 1) return head;
+        const measured = measuredResultLines(step, measurementEn, style);
+        if (step.trail.length <= 1) return head + measured;
         const trail = step.trail.map((entry) => `${entry.eventId} ${entry.status} ${num(entry.value)} on ${date(entry.recordedAt)}`).join("; ");
-        return `${head}\n      history: ${trail}`;
+        return `${head}\n      history: ${trail}${measured}`;
       }
       case "basis": {
         const source = `baseline ${num(step.baseline)} from ${step.baselineSource}`;

@@ -3,6 +3,7 @@ import type { CapKind, ResultStep } from "../../explanation/steps.js";
 import type { TrancheSettlement, TrancheStatus } from "../../engine/settlement-types.js";
 import type { Style } from "../style.js";
 import type { Phrasebook } from "./phrasebook.js";
+import { fallbackOf, isMeasurementStep, measuredResultLines, measurementIt } from "../measurement-text.js";
 
 const CAP_NAMES: Record<CapKind, string> = { metric: "massimale per metrica", tranche: "massimale della tranche", contract: "massimale del contratto", payer: "massimale del pagatore" };
 
@@ -44,18 +45,23 @@ const covers = (tranche: TrancheSettlement) => ("period" in tranche.covers ? `pe
 
 /** Why a tranche has its status, rebuilt from the settlement's figures (the engine's reason is in English). */
 function reason(tranche: TrancheSettlement, { money, date }: Style, asOf: string): string {
+  // A cohort paid on the pool (the Peterborough fallback) waits for the pooled results, from the fallback's date.
+  const fallback = fallbackOf(tranche.trace);
+  const results = fallback?.results ?? tranche.results;
+  const dueDate = fallback?.step.dueDate ?? tranche.dueDate;
+  const lead = fallback === undefined ? "" : `la coorte ${fallback.step.cohort} non ha superato la propria regola ed è pagata sul risultato aggregato della coorte ${fallback.step.pooledCohort}: `;
   const describe = (list: readonly ResultStep[]) => list.map((result) => `${result.metric} (${scope(result.scope)})`).join(", ");
-  const disputed = tranche.results.filter((result) => result.status === "disputed");
-  const reported = tranche.results.filter((result) => result.status === "reported");
-  const absent = tranche.results.filter((result) => result.status === "missing" || result.status === "rejected");
+  const disputed = results.filter((result) => result.status === "disputed");
+  const reported = results.filter((result) => result.status === "reported");
+  const absent = results.filter((result) => result.status === "missing" || result.status === "rejected");
   switch (tranche.status) {
     case "disputed":
-      return `il risultato di ${describe(disputed)} è contestato: nulla è dovuto finché la contestazione non è risolta`;
+      return `${lead}il risultato di ${describe(disputed)} è contestato: nulla è dovuto finché la contestazione non è risolta`;
     case "awaiting-verification":
-      if (reported.length > 0) return `il risultato di ${describe(reported)} è stato comunicato ma non ancora verificato`;
-      return `scaduta il ${date(tranche.dueDate)} e ancora senza un risultato verificato: ${absentText(absent)}`;
+      if (reported.length > 0) return `${lead}il risultato di ${describe(reported)} è stato comunicato ma non ancora verificato`;
+      return `${lead}scaduta il ${date(dueDate)} e ancora senza un risultato verificato: ${absentText(absent)}`;
     case "not-yet-due":
-      return `scadenza il ${date(tranche.dueDate)}; ${absentText(absent)}`;
+      return `${lead}scadenza il ${date(dueDate)}; ${absentText(absent)}`;
     default:
       break;
   }
@@ -70,7 +76,7 @@ function reason(tranche: TrancheSettlement, { money, date }: Style, asOf: string
       : `i risultati verificati valgono ${show(priced)}, ma ${bitten.join(" e ")} non ${bitten.length === 1 ? "lascia" : "lasciano"} nulla da pagare`;
     return paid.isZero() ? why : `${why}, ma sono stati pagati ${show(paid)}: vanno restituiti`;
   }
-  if (paid.isZero()) return `${show(earned)} maturati, ${asOf >= tranche.dueDate ? "pagabili ora" : `pagabili dal ${date(tranche.dueDate)}`}`;
+  if (paid.isZero()) return `${show(earned)} maturati, ${asOf >= dueDate ? "pagabili ora" : `pagabili dal ${date(dueDate)}`}`;
   if (paid.lessThan(earned)) return `pagati ${show(paid)} su ${show(earned)}; restano dovuti ${show(earned.minus(paid))}`;
   if (paid.equals(earned)) return `${show(earned)} maturati e pagati per intero`;
   return `pagati ${show(paid)} a fronte di ${show(earned)} ora maturati: ${show(paid.minus(earned))} vanno restituiti`;
@@ -87,16 +93,19 @@ export const it: Phrasebook = {
   capName: (kind) => CAP_NAMES[kind],
   status: (status) => STATUS_NAMES[status],
   reason,
-  step(step, { money, num, percent, date }) {
+  step(step, style) {
+    const { money, num, percent, date } = style;
+    if (isMeasurementStep(step)) return measurementIt.step(step, style);
     switch (step.kind) {
       case "result": {
         if (step.status === "missing") return `Risultato: ${step.metric} (${scope(step.scope)}): nessuno comunicato finora`;
         const by = step.verifier !== undefined ? ` da ${step.verifier}` : "";
         const evidence = step.evidence !== undefined ? `, documentazione: ${step.evidence}` : "";
         const head = `Risultato: ${step.metric} (${scope(step.scope)}) = ${num(step.value!)}, ${RESULT_STATUS[step.status]}${by}, registrato il ${date(step.recordedAt!)} [evento ${step.eventId!}${evidence}]`;
-        if (step.trail.length <= 1) return head;
+        const measured = measuredResultLines(step, measurementIt, style);
+        if (step.trail.length <= 1) return head + measured;
         const trail = step.trail.map((entry) => `${entry.eventId} ${RESULT_STATUS[entry.status]} ${num(entry.value)} il ${date(entry.recordedAt)}`).join("; ");
-        return `${head}\n      storia: ${trail}`;
+        return `${head}\n      storia: ${trail}${measured}`;
       }
       case "basis": {
         if (step.basis === "value") return `Base: il valore misurato di ${step.metric}, ${num(step.measured)} (valore di riferimento ${num(step.baseline)}, fonte: ${step.baselineSource})`;
