@@ -18,6 +18,7 @@ export type PartyRole =
   | "verifier"
   | "beneficiary";
 
+/** A party to the contract, with the roles it plays. */
 export interface Party {
   readonly id: string;
   readonly name: string;
@@ -34,6 +35,7 @@ export interface Baseline {
   readonly source: string;
 }
 
+/** An outcome metric: what is measured, in which unit, which direction is better, and its baseline. */
 export interface Metric {
   readonly id: string;
   readonly name: string;
@@ -132,6 +134,7 @@ export interface FormulaRule {
   readonly metric?: string;
 }
 
+/** How a tranche turns results into an amount: one of the pricing shapes. */
 export type PricingRule = RateRule | ThresholdRule | TiersRule | LinearRule | SavingsShareRule | WeightedRule | FormulaRule;
 
 /** A party's share of a tranche, as a payer or a recipient. */
@@ -144,6 +147,7 @@ export interface Share {
 /** What a tranche pays for: one reporting period or one cohort. */
 export type Coverage = { readonly period: string } | { readonly cohort: string };
 
+/** A payment tranche: what it covers, when it is due, how it is priced, capped and split. */
 export interface Tranche {
   readonly id: string;
   readonly label?: string;
@@ -179,6 +183,7 @@ export interface Caps {
   readonly perPayer?: Readonly<Record<string, string>>;
 }
 
+/** A pay-by-results contract, as `parseContract` returns it: plain, frozen, JSON-ready data. */
 export interface Contract {
   /** The JSON Schema the file declares, for editors; ignored by the library. */
   readonly $schema?: string;
