@@ -78,7 +78,8 @@ export { parseFormula, evaluateFormula, type FormulaResult, type EvaluateFormula
 export { printFormula } from "./formula/print.js";
 export { FORMULA_LIMITS, type FormulaNode, type BinaryOperator, type Namespace } from "./formula/syntax.js";
 export { FormulaError, LinesError } from "./errors/formula-error.js";
-export { termsInForce, type TermsInForce, type TermsOptions } from "./contract/amendments.js";
+export { termsInForce } from "./contract/terms-in-force.js";
+export type { TermsInForce, TermsOptions } from "./contract/amendments.js";
 export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal, type LineExplanation } from "./pricing/price-lines.js";
 export { explainLines } from "./report/explain-text.js";
 export { scenariosTable, simulationTable, irrText } from "./report/finance-tables.js";

@@ -230,6 +230,7 @@ export interface DecisionTable {
   readonly rows: readonly DecisionTableRow[];
 }
 
+/** A row of a decision table: its keys, its output, and when it applies. */
 export interface DecisionTableRow {
   /** One key per input column, or `"*"` for any. */
   readonly when: readonly string[];
