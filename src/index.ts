@@ -28,3 +28,10 @@ export { settle, type SettleOptions } from "./engine/settle.js";
 export type * from "./engine/settlement-types.js";
 export type * from "./explanation/steps.js";
 export { explain } from "./report/explain-text.js";
+
+// rate cards: participant-level outcome claims
+export type * from "./contract/rate-card-types.js";
+export { settleClaims, settleClaimsAsync } from "./claims/settle-claims.js";
+export type { SettleClaimsOptions } from "./claims/claim-run.js";
+export type * from "./claims/claim-types.js";
+export { ClaimsError } from "./claims/claims-error.js";

@@ -2,6 +2,7 @@ import { Dec, readDecimal, readMeasure } from "../money/decimal.js";
 import { isKnownCurrency, minorUnits } from "../money/currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { Contract, PricingRule, Share } from "./types.js";
+import { checkRateCard } from "./check-rate-card.js";
 
 type Path = readonly (string | number)[];
 
@@ -189,5 +190,6 @@ export function checkContract(contract: Contract): InputIssue[] {
     else if (!party.roles.includes("outcome-payer")) report(["caps", "perPayer", partyId], "not_a_payer", `party "${partyId}" has a payer cap but lacks the role outcome-payer`);
     checkMoney(["caps", "perPayer", partyId], amount, "a payer cap");
   }
+  issues.push(...checkRateCard(contract));
   return issues;
 }

@@ -9,6 +9,7 @@ import {
   quantitySchema,
   shareSchema,
 } from "./primitives.js";
+import { rateCardSchema } from "./rate-card-schema.js";
 
 /**
  * The structure of a contract file. Cross-references and arithmetic rules (unknown ids, shares adding up to
@@ -102,8 +103,8 @@ export const contractSchema = z.strictObject({
         better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
         baseline: z.strictObject({ value: measureSchema, period: periodRangeSchema, source: z.string().min(1, "say where the baseline comes from") }),
       }),
-    )
-    .min(1, "a contract needs at least one outcome metric"),
+    ),
+  // "at least one metric / tranche" is checked by checkContract: a rate card contract may have neither.
   periods: z.array(z.strictObject({ id: idSchema, label: z.string().optional(), start: calendarDateSchema, end: calendarDateSchema })),
   cohorts: z
     .array(
@@ -130,8 +131,7 @@ export const contractSchema = z.strictObject({
         payers: shareListSchema,
         recipients: shareListSchema,
       }),
-    )
-    .min(1, "a contract needs at least one payment tranche"),
+    ),
   caps: z
     .strictObject({
       contract: moneyAmountSchema.optional(),
@@ -139,4 +139,5 @@ export const contractSchema = z.strictObject({
       perPayer: z.record(z.string(), moneyAmountSchema).optional(),
     })
     .optional(),
+  rateCard: rateCardSchema.optional(),
 });

@@ -1,6 +1,7 @@
 import type { RoundingMode } from "../money/rounding.js";
 import type { CalendarDate } from "./calendar.js";
 import type { Quantity } from "./primitives.js";
+import type { RateCard } from "./rate-card-types.js";
 
 /**
  * The contract format. Every type here is plain, readonly, JSON-ready data: what `parseContract` returns
@@ -176,4 +177,6 @@ export interface Contract {
   readonly cohorts?: readonly Cohort[];
   readonly tranches: readonly Tranche[];
   readonly caps?: Caps;
+  /** Participant-level outcome prices and claim rules, settled by `settleClaims` (see docs/rate-cards.md). */
+  readonly rateCard?: RateCard;
 }
