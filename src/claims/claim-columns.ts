@@ -11,6 +11,7 @@ export class ClaimColumns {
   claimed = new Int32Array(1024);
   enrolled = new Int32Array(1024);
   period = new Int32Array(1024);
+  idHash = new Int32Array(1024);
   fingerprint = new Int32Array(1024);
   fingerprint2 = new Int32Array(1024);
   /** The reason code of a rejection (0 while the claim stands). */
@@ -44,6 +45,7 @@ export class ClaimColumns {
     this.claimed = widen(this.claimed, int32);
     this.enrolled = widen(this.enrolled, int32);
     this.period = widen(this.period, int32);
+    this.idHash = widen(this.idHash, int32);
     this.fingerprint = widen(this.fingerprint, int32);
     this.fingerprint2 = widen(this.fingerprint2, int32);
     this.reason = widen(this.reason, (length) => new Uint8Array(length));
@@ -57,22 +59,24 @@ export class ClaimColumns {
 export const NO_DATE = -2147483648;
 
 /**
- * Two independent 32-bit hashes (FNV-1a and a multiplicative one) of the evidence and outcome text, so that a
- * repeated claim id can be compared with the first without keeping every evidence string.
+ * A 32-bit hash of two texts (FNV-1a from `seed`). Two of them, with different seeds and the texts in either
+ * order, fingerprint a claim's outcome and evidence, so that a repeated claim id can be compared with the
+ * first without keeping every evidence string (when decisions are kept, the texts themselves are compared).
  */
-export function fingerprints(outcome: string, evidence: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x12345678;
-  const feed = (text: string) => {
-    for (let i = 0; i < text.length; i += 1) {
-      const code = text.charCodeAt(i);
-      a = Math.imul(a ^ code, 0x01000193);
-      b = Math.imul(b + code, 0x5bd1e995) ^ (b >>> 15);
-    }
-    a = Math.imul(a ^ 0xff, 0x01000193);
-    b = Math.imul(b + 0xff, 0x5bd1e995) ^ (b >>> 15);
-  };
-  feed(outcome);
-  feed(evidence);
-  return [a | 0, b | 0];
+export function fingerprint(first: string, second: string, seed: number): number {
+  let hash = seed;
+  for (let i = 0; i < first.length; i += 1) hash = Math.imul(hash ^ first.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ 0xffff, 0x01000193);
+  for (let i = 0; i < second.length; i += 1) hash = Math.imul(hash ^ second.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+/** True when the object has exactly `count` keys, all its own (a claim with no stray or inherited keys). */
+export function hasOnlyOwnKeys(value: object, count: number): boolean {
+  let left = count;
+  for (const key in value) {
+    if (left === 0 || !Object.prototype.hasOwnProperty.call(value, key)) return false;
+    left -= 1;
+  }
+  return left === 0;
 }

@@ -4,13 +4,15 @@ import { parseContract } from "../contract/parse-contract.js";
 import type { Contract } from "../contract/types.js";
 import { ContractError, OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import type { Claim, ClaimSettlement, Participant } from "./claim-types.js";
-import { ClaimColumns, NO_DATE, fingerprints } from "./claim-columns.js";
+import { ClaimColumns, NO_DATE, fingerprint, hasOnlyOwnKeys } from "./claim-columns.js";
 import { periodOfText } from "./claim-period.js";
-import { claimRecordIssues, isWellFormedClaim } from "./claim-record.js";
+import { claimRecordIssues } from "./claim-record.js";
+import { StringIndex, hashOfId } from "./string-index.js";
 import { ClaimsError, MAX_LISTED_PROBLEMS } from "./claims-error.js";
 import { compileCard, type CompiledCard } from "./compiled-card.js";
 import { dayNumber } from "./day-number.js";
 import { applyFundCaps } from "./fund-caps.js";
+import { markDuplicates } from "./duplicates.js";
 import { CapLog } from "./cap-log.js";
 import { applyParticipantRules } from "./participant-rules.js";
 import { R } from "./rejection-reasons.js";
@@ -56,8 +58,7 @@ export class ClaimRun {
   repeatsIgnored = 0;
   private readonly asOfDay: number;
   private readonly register = new Map<string, number>();
-  private readonly participantIndex = new Map<string, number>();
-  private readonly idIndex = new Map<string, number>();
+  private readonly participantIndex = new StringIndex(this.participantIds);
   private readonly problems: InputIssue[] = [];
   private problemCount = 0;
 
@@ -113,45 +114,46 @@ export class ClaimRun {
   add(value: unknown): void {
     const index = this.received;
     this.received += 1;
-    if (!isWellFormedClaim(value)) {
-      const found = claimRecordIssues(value, [index]);
-      if (found.length > 0) return this.reportProblems(found);
-    }
+    // The fast path checks every field in one pass and computes what the columns need on the way; anything
+    // odd goes to claimRecordIssues, which says exactly what is wrong.
     const claim = value as Claim;
-    const { card, columns } = this;
-    const achieved = dayNumber(claim.achievedOn);
-    const claimed = dayNumber(claim.claimedOn);
-    const enrolled = claim.enrolledOn === undefined ? NO_DATE : dayNumber(claim.enrolledOn);
-    const outcome = card.indexOf.get(claim.outcome) ?? -1;
-    let participant = this.participantIndex.get(claim.participant);
-    if (participant === undefined) {
-      participant = this.participantIds.length;
-      const id = detached(claim.participant);
-      this.participantIds.push(id);
-      this.participantIndex.set(id, participant);
-      this.registeredEnrolment.push(this.register.get(id) ?? NO_DATE);
-    }
-    const [print, print2] = fingerprints(claim.outcome, claim.evidence);
-    let conflict = false;
-    const known = claimed <= this.asOfDay;
-    if (known) {
-      const first = this.idIndex.get(claim.id);
-      if (first !== undefined) {
-        const same = columns.participant[first] === participant && columns.outcome[first] === outcome
-          && columns.achieved[first] === achieved && columns.claimed[first] === claimed && columns.enrolled[first] === enrolled
-          && columns.fingerprint[first] === print && columns.fingerprint2[first] === print2
-          && (!this.keepDecisions || (this.sources[first]!.evidence === claim.evidence && this.sources[first]!.outcome === claim.outcome));
-        if (same) {
-          this.repeatsIgnored += 1;
-          return;
-        }
-        columns.reason[first] = R.conflicting_duplicate;
-        conflict = true;
+    let fieldsSound = false;
+    let idHash: number | undefined;
+    let participantHash: number | undefined;
+    let achieved = NaN;
+    let claimed = NaN;
+    let enrolled = NO_DATE;
+    let fields = 6;
+    if (value !== null && typeof value === "object") {
+      const { id, participant, outcome, evidence, enrolledOn } = claim as unknown as Record<string, unknown>;
+      idHash = typeof id === "string" ? hashOfId(id) : undefined;
+      participantHash = typeof participant === "string" ? hashOfId(participant) : undefined;
+      achieved = dayNumber(claim.achievedOn);
+      claimed = dayNumber(claim.claimedOn);
+      if (enrolledOn !== undefined) {
+        fields += 1;
+        if (enrolledOn !== "") enrolled = dayNumber(enrolledOn);
       }
+      fieldsSound = idHash !== undefined && participantHash !== undefined && typeof outcome === "string" && outcome.length > 0
+        && typeof evidence === "string" && evidence.length > 0 && achieved === achieved && claimed === claimed && enrolled === enrolled;
     }
-    const id = detached(claim.id);
-    const row = columns.push(id);
-    if (known && !conflict) this.idIndex.set(id, row);
+    if (!fieldsSound || !hasOnlyOwnKeys(claim, fields)) {
+      const found = claimRecordIssues(value, [index]);
+      if (found.length > 0 || !fieldsSound) return this.reportProblems(found);
+    }
+    const { card, columns } = this;
+    const outcome = card.indexOf.get(claim.outcome) ?? -1;
+    let participant = this.participantIndex.find(claim.participant, participantHash!);
+    if (participant < 0) {
+      participant = this.participantIds.length;
+      this.participantIds.push(detached(claim.participant));
+      this.participantIndex.insert(participantHash!, participant);
+      this.registeredEnrolment.push(this.register.get(claim.participant) ?? NO_DATE);
+    }
+    const print = fingerprint(claim.outcome, claim.evidence, 0x811c9dc5);
+    const print2 = fingerprint(claim.evidence, claim.outcome, 0x2f1b3c4d);
+    const row = columns.push(detached(claim.id));
+    columns.idHash[row] = idHash!;
     columns.participant[row] = participant;
     columns.outcome[row] = outcome;
     columns.achieved[row] = achieved;
@@ -160,15 +162,24 @@ export class ClaimRun {
     columns.period[row] = periodOfText(card.card.claimPeriod, claim.claimedOn);
     columns.fingerprint[row] = print;
     columns.fingerprint2[row] = print2;
-    columns.reason[row] = !known ? R.claimed_after_as_of
-      : conflict ? R.conflicting_duplicate
+    columns.reason[row] = claimed > this.asOfDay ? R.claimed_after_as_of
       : outcome < 0 ? R.unknown_outcome
-      : this.hasRegister && !this.register.has(claim.participant) ? R.unknown_participant
+      : this.hasRegister && this.registeredEnrolment[participant] === NO_DATE ? R.unknown_participant
       : this.hasRegister && enrolled !== NO_DATE && enrolled !== this.registeredEnrolment[participant] ? R.enrolment_mismatch
       : achieved > claimed ? R.achieved_after_claimed
       : achieved < card.termStart || achieved > card.termEnd ? R.outside_term
       : R.none;
     if (this.keepDecisions) this.sources.push(claim);
+  }
+
+  /** True when two stored claims say the same thing (a repeat, not a conflict). */
+  sameContent(a: number, b: number): boolean {
+    const { columns } = this;
+    return columns.participant[a] === columns.participant[b] && columns.outcome[a] === columns.outcome[b]
+      && columns.achieved[a] === columns.achieved[b] && columns.claimed[a] === columns.claimed[b]
+      && columns.enrolled[a] === columns.enrolled[b]
+      && columns.fingerprint[a] === columns.fingerprint[b] && columns.fingerprint2[a] === columns.fingerprint2[b]
+      && (!this.keepDecisions || (this.sources[a]!.evidence === this.sources[b]!.evidence && this.sources[a]!.outcome === this.sources[b]!.outcome));
   }
 
   /** Applies the rules that need several claims, then totals; throws when any claim was malformed. */
@@ -179,6 +190,7 @@ export class ClaimRun {
       }
       throw new ClaimsError(this.problems);
     }
+    markDuplicates(this);
     applyParticipantRules(this);
     applyFundCaps(this);
     return buildClaimSettlement(this);

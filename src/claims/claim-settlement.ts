@@ -9,7 +9,7 @@ import { formatMinor, priceAt } from "./compiled-card.js";
 import type { CutRecord } from "./cap-log.js";
 import { dateOf } from "./day-number.js";
 import { rejectionMessage, cutMessage } from "./decision-messages.js";
-import { R, REASONS } from "./rejection-reasons.js";
+import { R, REASONS, REPEAT } from "./rejection-reasons.js";
 
 interface Sums<T> {
   total: T;
@@ -60,6 +60,7 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   let rejected = 0;
   for (let row = 0; row < columns.size; row += 1) {
     const reason = columns.reason[row]!;
+    if (reason === REPEAT) continue;
     if (reason !== R.none) {
       rejected += 1;
       const code = REASONS[reason]!;
@@ -143,34 +144,32 @@ function decisionsOf(run: ClaimRun): ClaimDecision[] {
       before: text(cut.before), after: text(cut.after), cut: text(cut.before - cut.after),
     });
   };
-  const decisions = new Array<ClaimDecision>(columns.size);
+  const decisions: ClaimDecision[] = [];
   for (let row = 0; row < columns.size; row += 1) {
     const claim = run.sources[row]!;
     const reason = columns.reason[row]!;
+    if (reason === REPEAT) continue;
     const o = columns.outcome[row]!;
-    const base = {
-      claimId: claim.id, participant: claim.participant, outcome: claim.outcome,
-      achievedOn: claim.achievedOn, claimedOn: claim.claimedOn, period: periodLabel(columns.period[row]!),
-    };
-    const priced = reason === R.none || reason >= R.participant_cap_reached;
-    const price = reason === R.superseded_in_group || priced ? { price: text(priceAt(card, o, columns.achieved[row]!)) } : {};
+    const period = periodLabel(columns.period[row]!);
     const cutRecords = run.capLog.cutsByRow.get(row);
-    const cuts = cutRecords === undefined ? {} : { cuts: Object.freeze(cutRecords.map(cutOf)) };
     let decision: ClaimDecision;
-    if (reason !== R.none) {
+    if (reason === R.none && cutRecords === undefined) {
       decision = {
-        ...base, status: "rejected", amount: text(0), ...price, ...(priced ? { priced: text(columns.priced[row]!) } : {}),
-        reason: REASONS[reason]!, message: rejectionMessage(run, row, claim, dateOf), ...cuts,
-      };
-    } else if (cutRecords !== undefined) {
-      decision = {
-        ...base, status: "accepted-in-part", amount: text(columns.amount[row]!), ...price, priced: text(columns.priced[row]!),
-        message: cutRecords.map((cut) => cutMessage(cut, card.places)).join("; "), ...cuts,
+        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
+        period, status: "accepted", amount: text(columns.amount[row]!), price: text(priceAt(card, o, columns.achieved[row]!)), priced: text(columns.priced[row]!),
       };
     } else {
-      decision = { ...base, status: "accepted", amount: text(columns.amount[row]!), ...price, priced: text(columns.priced[row]!) };
+      const priced = reason === R.none || reason >= R.participant_cap_reached;
+      decision = {
+        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
+        period, status: reason !== R.none ? "rejected" : "accepted-in-part", amount: text(columns.amount[row]!),
+        ...(priced || reason === R.superseded_in_group ? { price: text(priceAt(card, o, columns.achieved[row]!)) } : {}),
+        ...(priced ? { priced: text(columns.priced[row]!) } : {}),
+        ...(reason !== R.none ? { reason: REASONS[reason]!, message: rejectionMessage(run, row, claim, dateOf) } : { message: cutRecords!.map((cut) => cutMessage(cut, card.places)).join("; ") }),
+        ...(cutRecords === undefined ? {} : { cuts: Object.freeze(cutRecords.map(cutOf)) }),
+      };
     }
-    decisions[row] = Object.freeze(decision);
+    decisions.push(Object.freeze(decision));
   }
   return decisions;
 }

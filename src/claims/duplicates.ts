@@ -1,0 +1,40 @@
+import type { ClaimRun } from "./claim-run.js";
+import { radixOrder } from "./radix-order.js";
+import { R, REPEAT } from "./rejection-reasons.js";
+
+/**
+ * Finds claims that share an id, after all claims are read: the rows are put in order of the id's hash
+ * (radix sort), so equal ids sit side by side. Among claims known on the settlement date, a claim identical
+ * to an earlier one (same participant, outcome, dates, evidence) is a repeat and is ignored — replaying a file
+ * pays once; claims with the same id and different content are all rejected (`conflicting_duplicate`),
+ * whatever their order, because no rule can tell which one is right.
+ */
+export function markDuplicates(run: ClaimRun): void {
+  const { columns } = run;
+  const { reason, idHash, ids } = columns;
+  let known = 0;
+  for (let row = 0; row < columns.size; row += 1) if (reason[row] !== R.claimed_after_as_of) known += 1;
+  const rows = new Int32Array(known);
+  known = 0;
+  for (let row = 0; row < columns.size; row += 1) if (reason[row] !== R.claimed_after_as_of) rows[known++] = row;
+  const order = radixOrder(idHash, rows);
+  for (let start = 0; start < order.length;) {
+    let end = start + 1;
+    while (end < order.length && idHash[order[end]!] === idHash[order[start]!]) end += 1;
+    for (let i = start + 1; i < end; i += 1) {
+      const row = order[i]!;
+      for (let j = start; j < i; j += 1) {
+        const earlier = order[j]!;
+        if (reason[earlier] === REPEAT || ids[earlier] !== ids[row]) continue;
+        if (run.sameContent(earlier, row)) {
+          reason[row] = REPEAT;
+          run.repeatsIgnored += 1;
+          break;
+        }
+        reason[earlier] = R.conflicting_duplicate;
+        reason[row] = R.conflicting_duplicate;
+      }
+    }
+    start = end;
+  }
+}
