@@ -35,3 +35,4 @@ export { settleClaims, settleClaimsAsync } from "./claims/settle-claims.js";
 export type { SettleClaimsOptions } from "./claims/claim-run.js";
 export type * from "./claims/claim-types.js";
 export { ClaimsError } from "./claims/claims-error.js";
+export { explainClaims, explainClaimDecision } from "./report/explain-claims.js";

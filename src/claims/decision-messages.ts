@@ -19,7 +19,7 @@ export function rejectionMessage(run: ClaimRun, row: number, claim: Claim, dateO
   const detail = columns.detail[row]!;
   const o = columns.outcome[row]!;
   const code = card.codes[o];
-  const money = (minor: number) => `${groupThousands(formatMinor(minor, card.places))} ${card.currency}`;
+  const money = (minor: number) => `${card.currency} ${groupThousands(formatMinor(minor, card.places))}`;
   switch (reason) {
     case R.claimed_after_as_of:
       return `claimed on ${claim.claimedOn}, after the settlement date ${run.asOf}: not yet known`;
