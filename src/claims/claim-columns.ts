@@ -1,57 +1,114 @@
+const CHUNK = 1 << 16;
+const INT_COLUMNS = ["idStart", "idHash", "participant", "outcome", "achieved", "claimed", "enrolled", "period", "fingerprint", "fingerprint2"] as const;
+
+/** The columns of up to 65,536 claims, filled while claims are read. */
+export type ClaimChunk = Record<(typeof INT_COLUMNS)[number], Int32Array> & { reason: Uint8Array };
+
+function newChunk(): ClaimChunk {
+  const chunk = { reason: new Uint8Array(CHUNK) } as ClaimChunk;
+  for (const name of INT_COLUMNS) chunk[name] = new Int32Array(CHUNK);
+  return chunk;
+}
+
 /**
- * The claims of one settlement, held column by column in typed arrays: about 60 bytes per claim plus its id,
- * instead of an object per claim. Columns double in size as claims arrive.
+ * The claims of one settlement, held column by column in typed arrays: about 45 bytes per claim plus its id,
+ * instead of an object per claim. While claims are read they fill fixed-size chunks (nothing is ever copied
+ * to grow); `seal` then joins each column into one array of the exact size, a column at a time, so the peak
+ * is the chunks plus one column.
  */
 export class ClaimColumns {
   size = 0;
-  ids: string[] = [];
-  participant = new Int32Array(1024);
-  outcome = new Int32Array(1024);
-  achieved = new Int32Array(1024);
-  claimed = new Int32Array(1024);
-  enrolled = new Int32Array(1024);
-  period = new Int32Array(1024);
-  idHash = new Int32Array(1024);
-  fingerprint = new Int32Array(1024);
-  fingerprint2 = new Int32Array(1024);
+  /** The claim ids, packed: one text per chunk (the ids end to end) and each row's start in it. */
+  private readonly idTexts: string[] = [];
+  private pendingIds: string[] = [];
+  private pendingLength = 0;
+  idStart: Int32Array = new Int32Array(0);
+  /** The chunk being filled; `push` returns the row's index in it. */
+  chunk: ClaimChunk = newChunk();
+  private readonly chunks: ClaimChunk[] = [this.chunk];
+  idHash: Int32Array = new Int32Array(0);
+  participant: Int32Array = new Int32Array(0);
+  outcome: Int32Array = new Int32Array(0);
+  achieved: Int32Array = new Int32Array(0);
+  claimed: Int32Array = new Int32Array(0);
+  enrolled: Int32Array = new Int32Array(0);
+  period: Int32Array = new Int32Array(0);
+  fingerprint: Int32Array = new Int32Array(0);
+  fingerprint2: Int32Array = new Int32Array(0);
   /** The reason code of a rejection (0 while the claim stands). */
-  reason = new Uint8Array(1024);
+  reason: Uint8Array = new Uint8Array(0);
   /** What the claim rules price the claim at, before caps (minor units). */
-  priced = new Float64Array(1024);
+  priced = new Float64Array(0);
   /** What is paid after caps (minor units). */
-  amount = new Float64Array(1024);
+  amount = new Float64Array(0);
   /** A number the rejection message needs (a window's last day, a prerequisite, a limit). */
-  detail = new Float64Array(1024);
+  detail = new Float64Array(0);
 
-  /** Makes room for one more claim and returns its row. */
+  /** Makes room for one more claim; returns its index in `chunk` (its row is `size - 1`). */
   push(id: string): number {
-    if (this.size === this.participant.length) this.grow();
-    this.ids.push(id);
-    return this.size++;
+    const at = this.size % CHUNK;
+    if (at === 0 && this.size > 0) {
+      this.packIds();
+      this.chunk = newChunk();
+      this.chunks.push(this.chunk);
+    }
+    this.chunk.idStart[at] = this.pendingLength;
+    this.pendingIds.push(id);
+    this.pendingLength += id.length;
+    this.size += 1;
+    return at;
   }
 
-  private grow(): void {
-    const capacity = this.participant.length * 2;
-    const widen = <T extends Int32Array | Uint8Array | Float64Array>(column: T, make: (length: number) => T): T => {
-      const wider = make(capacity);
-      wider.set(column);
-      return wider;
+  /** A million ids as a million strings cost about 40 MB; as 16 joined texts, about the characters. */
+  private packIds(): void {
+    this.idTexts.push(this.pendingIds.join(""));
+    this.pendingIds = [];
+    this.pendingLength = 0;
+  }
+
+  /** The id of a row (a new string). */
+  idOf(row: number): string {
+    const text = this.idTexts[Math.floor(row / CHUNK)]!;
+    const end = (row + 1) % CHUNK === 0 || row + 1 === this.size ? text.length : this.idStart[row + 1]!;
+    return text.slice(this.idStart[row]!, end);
+  }
+
+  /** Compares the ids of two rows as strings compare (by UTF-16 code units), without making strings. */
+  compareIds(a: number, b: number): number {
+    const textA = this.idTexts[Math.floor(a / CHUNK)]!;
+    const textB = this.idTexts[Math.floor(b / CHUNK)]!;
+    const startA = this.idStart[a]!;
+    const startB = this.idStart[b]!;
+    const lengthA = ((a + 1) % CHUNK === 0 || a + 1 === this.size ? textA.length : this.idStart[a + 1]!) - startA;
+    const lengthB = ((b + 1) % CHUNK === 0 || b + 1 === this.size ? textB.length : this.idStart[b + 1]!) - startB;
+    const length = Math.min(lengthA, lengthB);
+    for (let i = 0; i < length; i += 1) {
+      const difference = textA.charCodeAt(startA + i) - textB.charCodeAt(startB + i);
+      if (difference !== 0) return difference;
+    }
+    return lengthA - lengthB;
+  }
+
+  /** Joins the chunks into flat columns of the exact size, and makes the columns the rules fill. */
+  seal(): void {
+    if (this.pendingIds.length > 0) this.packIds();
+    const join = <T extends Int32Array | Uint8Array>(take: (chunk: ClaimChunk) => T, make: (length: number) => T): T => {
+      const flat = make(this.size);
+      this.chunks.forEach((chunk, index) => {
+        const from = index * CHUNK;
+        flat.set(take(chunk).subarray(0, Math.min(CHUNK, this.size - from)), from);
+      });
+      return flat;
     };
-    const int32 = (length: number) => new Int32Array(length);
-    const float64 = (length: number) => new Float64Array(length);
-    this.participant = widen(this.participant, int32);
-    this.outcome = widen(this.outcome, int32);
-    this.achieved = widen(this.achieved, int32);
-    this.claimed = widen(this.claimed, int32);
-    this.enrolled = widen(this.enrolled, int32);
-    this.period = widen(this.period, int32);
-    this.idHash = widen(this.idHash, int32);
-    this.fingerprint = widen(this.fingerprint, int32);
-    this.fingerprint2 = widen(this.fingerprint2, int32);
-    this.reason = widen(this.reason, (length) => new Uint8Array(length));
-    this.priced = widen(this.priced, float64);
-    this.amount = widen(this.amount, float64);
-    this.detail = widen(this.detail, float64);
+    for (const name of INT_COLUMNS) {
+      this[name] = join((chunk) => chunk[name], (length) => new Int32Array(length));
+      for (const chunk of this.chunks) chunk[name] = new Int32Array(0);
+    }
+    this.reason = join((chunk) => chunk.reason, (length) => new Uint8Array(length));
+    this.chunks.length = 0;
+    this.priced = new Float64Array(this.size);
+    this.amount = new Float64Array(this.size);
+    this.detail = new Float64Array(this.size);
   }
 }
 

@@ -34,7 +34,7 @@ export interface SettleClaimsOptions {
   readonly participants?: Iterable<Participant>;
 }
 
-/** V8 keeps a short slice of a long string alive with its parent; copy the ids that are kept for the run. */
+/** V8 keeps a short slice of a long string alive with its parent; copy the participant ids that are kept. */
 function detached(text: string): string {
   return text.length >= 13 ? (` ${text}`).slice(1) : text;
 }
@@ -150,19 +150,18 @@ export class ClaimRun {
       this.participantIndex.insert(participantHash!, participant);
       this.registeredEnrolment.push(this.register.get(claim.participant) ?? NO_DATE);
     }
-    const print = fingerprint(claim.outcome, claim.evidence, 0x811c9dc5);
-    const print2 = fingerprint(claim.evidence, claim.outcome, 0x2f1b3c4d);
-    const row = columns.push(detached(claim.id));
-    columns.idHash[row] = idHash!;
-    columns.participant[row] = participant;
-    columns.outcome[row] = outcome;
-    columns.achieved[row] = achieved;
-    columns.claimed[row] = claimed;
-    columns.enrolled[row] = enrolled;
-    columns.period[row] = periodOfText(card.card.claimPeriod, claim.claimedOn);
-    columns.fingerprint[row] = print;
-    columns.fingerprint2[row] = print2;
-    columns.reason[row] = claimed > this.asOfDay ? R.claimed_after_as_of
+    const row = columns.push(claim.id);
+    const chunk = columns.chunk;
+    chunk.idHash[row] = idHash!;
+    chunk.participant[row] = participant;
+    chunk.outcome[row] = outcome;
+    chunk.achieved[row] = achieved;
+    chunk.claimed[row] = claimed;
+    chunk.enrolled[row] = enrolled;
+    chunk.period[row] = periodOfText(card.card.claimPeriod, claim.claimedOn);
+    chunk.fingerprint[row] = fingerprint(claim.outcome, claim.evidence, 0x811c9dc5);
+    chunk.fingerprint2[row] = fingerprint(claim.evidence, claim.outcome, 0x2f1b3c4d);
+    chunk.reason[row] = claimed > this.asOfDay ? R.claimed_after_as_of
       : outcome < 0 ? R.unknown_outcome
       : this.hasRegister && this.registeredEnrolment[participant] === NO_DATE ? R.unknown_participant
       : this.hasRegister && enrolled !== NO_DATE && enrolled !== this.registeredEnrolment[participant] ? R.enrolment_mismatch
@@ -190,6 +189,7 @@ export class ClaimRun {
       }
       throw new ClaimsError(this.problems);
     }
+    this.columns.seal();
     markDuplicates(this);
     applyParticipantRules(this);
     applyFundCaps(this);

@@ -11,7 +11,7 @@ import { R, REPEAT } from "./rejection-reasons.js";
  */
 export function markDuplicates(run: ClaimRun): void {
   const { columns } = run;
-  const { reason, idHash, ids } = columns;
+  const { reason, idHash } = columns;
   let known = 0;
   for (let row = 0; row < columns.size; row += 1) if (reason[row] !== R.claimed_after_as_of) known += 1;
   const rows = new Int32Array(known);
@@ -25,7 +25,7 @@ export function markDuplicates(run: ClaimRun): void {
       const row = order[i]!;
       for (let j = start; j < i; j += 1) {
         const earlier = order[j]!;
-        if (reason[earlier] === REPEAT || ids[earlier] !== ids[row]) continue;
+        if (reason[earlier] === REPEAT || columns.compareIds(earlier, row) !== 0) continue;
         if (run.sameContent(earlier, row)) {
           reason[row] = REPEAT;
           run.repeatsIgnored += 1;

@@ -18,7 +18,7 @@ export function applyFundCaps(run: ClaimRun): void {
   const { capPeriod, capContract, maxVolume } = card;
   const volumeCapped = maxVolume.some((limit) => Number.isFinite(limit));
   if (!volumeCapped && !Number.isFinite(capPeriod) && !Number.isFinite(capContract)) return;
-  const { reason, amount, achieved, outcome, period, ids } = columns;
+  const { reason, amount, achieved, outcome, period } = columns;
   const size = columns.size;
   let firstDay = Infinity;
   let lastDay = -Infinity;
@@ -52,7 +52,7 @@ export function applyFundCaps(run: ClaimRun): void {
       let volumeRoom = Infinity;
       if (volumeCapped) for (let o = 0; o < maxVolume.length; o += 1) volumeRoom = Math.min(volumeRoom, maxVolume[o]! - volumeUsed[o]!);
       if (daySum > capContract - contractUsed || daySum > capPeriod - mostPeriodUsed || to - from > volumeRoom) {
-        const day = Array.from(order.subarray(from, to)).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+        const day = Array.from(order.subarray(from, to)).sort((a, b) => columns.compareIds(a, b) || a - b);
         order.set(day, from);
       }
     }

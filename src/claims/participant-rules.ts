@@ -19,7 +19,7 @@ export function applyParticipantRules(run: ClaimRun): void {
   const { columns, card } = run;
   const size = columns.size;
   const participants = run.participantIds.length;
-  const { reason, participant, outcome, achieved, enrolled, priced, amount, detail, ids } = columns;
+  const { reason, participant, outcome, achieved, enrolled, priced, amount, detail } = columns;
   const start = new Int32Array(participants + 1);
   for (let row = 0; row < size; row += 1) if (reason[row] === R.none) start[participant[row]! + 1]! += 1;
   for (let p = 0; p < participants; p += 1) start[p + 1]! += start[p]!;
@@ -36,7 +36,7 @@ export function applyParticipantRules(run: ClaimRun): void {
   const before = (a: number, b: number) =>
     achieved[a]! !== achieved[b]! ? achieved[a]! < achieved[b]!
     : depth[outcome[a]!]! !== depth[outcome[b]!]! ? depth[outcome[a]!]! < depth[outcome[b]!]!
-    : ids[a]! < ids[b]!;
+    : columns.compareIds(a, b) < 0;
 
   for (let p = 0; p < participants; p += 1) {
     const from = start[p]!;
