@@ -4,19 +4,16 @@ import { R, REPEAT } from "./rejection-reasons.js";
 
 /**
  * Finds claims that share an id, after all claims are read: the rows are put in order of the id's hash
- * (radix sort), so equal ids sit side by side. Among claims known on the settlement date, a claim identical
- * to an earlier one (same participant, outcome, dates, evidence) is a repeat and is ignored — replaying a file
- * pays once; claims with the same id and different content are all rejected (`conflicting_duplicate`),
- * whatever their order, because no rule can tell which one is right.
+ * (radix sort), so equal ids sit side by side. A claim identical to an earlier one (same participant, outcome,
+ * dates, evidence) is a repeat and is ignored — replaying a file pays once. Claims known on the settlement
+ * date with the same id and different content are all rejected (`conflicting_duplicate`), whatever their
+ * order, because no rule can tell which one is right.
  */
 export function markDuplicates(run: ClaimRun): void {
   const { columns } = run;
   const { reason, idHash } = columns;
-  let known = 0;
-  for (let row = 0; row < columns.size; row += 1) if (reason[row] !== R.claimed_after_as_of) known += 1;
-  const rows = new Int32Array(known);
-  known = 0;
-  for (let row = 0; row < columns.size; row += 1) if (reason[row] !== R.claimed_after_as_of) rows[known++] = row;
+  const rows = new Int32Array(columns.size);
+  for (let row = 0; row < columns.size; row += 1) rows[row] = row;
   const order = radixOrder(idHash, rows);
   for (let start = 0; start < order.length;) {
     let end = start + 1;
@@ -31,6 +28,8 @@ export function markDuplicates(run: ClaimRun): void {
           run.repeatsIgnored += 1;
           break;
         }
+        // A version claimed after the settlement date is not known yet, so it conflicts with nothing.
+        if (reason[earlier] === R.claimed_after_as_of || reason[row] === R.claimed_after_as_of) continue;
         reason[earlier] = R.conflicting_duplicate;
         reason[row] = R.conflicting_duplicate;
       }
