@@ -50,12 +50,17 @@ export function cardContractJson(card: RateCard = rateCard(), overrides: Partial
 export const CARD_CONTRACT = parseContract(cardContractJson());
 
 let counter = 0;
-/** A claim; by default participant P1 enrolled 2012-09-01, claimed 10 days after it was achieved. */
-export function claim(outcome: string, achievedOn: string, overrides: Partial<Claim> = {}): Claim {
+/**
+ * A claim; by default participant P1 enrolled 2012-09-01, claimed 10 days after it was achieved. An override
+ * set to `undefined` removes the field.
+ */
+export function claim(outcome: string, achievedOn: string, overrides: { readonly [K in keyof Claim]?: Claim[K] | undefined } = {}): Claim {
   counter += 1;
   const achieved = new Date(`${achievedOn}T00:00:00Z`);
   const claimedOn = new Date(achieved.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
-  return { id: `c${String(counter).padStart(5, "0")}`, participant: "P1", outcome, achievedOn, claimedOn, evidence: `ev-${counter}`, enrolledOn: "2012-09-01", ...overrides };
+  const made: Record<string, unknown> = { id: `c${String(counter).padStart(5, "0")}`, participant: "P1", outcome, achievedOn, claimedOn, evidence: `ev-${counter}`, enrolledOn: "2012-09-01", ...overrides };
+  for (const key of Object.keys(made)) if (made[key] === undefined) delete made[key];
+  return made as unknown as Claim;
 }
 
 export function settle(claims: readonly Claim[], contract: Contract = CARD_CONTRACT, asOf = "2015-12-31"): ClaimSettlement {
