@@ -58,7 +58,7 @@ export class ClaimRun {
   repeatsIgnored = 0;
   private readonly asOfDay: number;
   private readonly register = new Map<string, number>();
-  private readonly participantIndex = new StringIndex(this.participantIds);
+  private readonly participantIndex = new StringIndex();
   private readonly problems: InputIssue[] = [];
   private problemCount = 0;
 
@@ -146,8 +146,9 @@ export class ClaimRun {
     let participant = this.participantIndex.find(claim.participant, participantHash!);
     if (participant < 0) {
       participant = this.participantIds.length;
-      this.participantIds.push(detached(claim.participant));
-      this.participantIndex.insert(participantHash!, participant);
+      const id = detached(claim.participant);
+      this.participantIds.push(id);
+      this.participantIndex.insert(id, participantHash!, participant);
       this.registeredEnrolment.push(this.register.get(claim.participant) ?? NO_DATE);
     }
     const row = columns.push(claim.id);
@@ -159,8 +160,11 @@ export class ClaimRun {
     chunk.claimed[row] = claimed;
     chunk.enrolled[row] = enrolled;
     chunk.period[row] = periodOfText(card.card.claimPeriod, claim.claimedOn);
-    chunk.fingerprint[row] = fingerprint(claim.outcome, claim.evidence, 0x811c9dc5);
-    chunk.fingerprint2[row] = fingerprint(claim.evidence, claim.outcome, 0x2f1b3c4d);
+    if (!this.keepDecisions) {
+      // Kept claims are compared by their own text; without them, by two independent hashes of it.
+      chunk.fingerprint[row] = fingerprint(claim.outcome, claim.evidence, 0x811c9dc5);
+      chunk.fingerprint2[row] = fingerprint(claim.evidence, claim.outcome, 0x2f1b3c4d);
+    }
     chunk.reason[row] = claimed > this.asOfDay ? R.claimed_after_as_of
       : outcome < 0 ? R.unknown_outcome
       : this.hasRegister && this.registeredEnrolment[participant] === NO_DATE ? R.unknown_participant

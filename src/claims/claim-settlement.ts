@@ -7,8 +7,7 @@ import type { ClaimCapCut, ClaimDecision, ClaimPeriodTotal, ClaimSettlement } fr
 import { describePeriod } from "./claim-period.js";
 import { formatMinor, priceAt } from "./compiled-card.js";
 import type { CutRecord } from "./cap-log.js";
-import { dateOf } from "./day-number.js";
-import { rejectionMessage, cutMessage } from "./decision-messages.js";
+import { MessageCache, cutMessage } from "./decision-messages.js";
 import { R, REASONS, REPEAT } from "./rejection-reasons.js";
 
 interface Sums<T> {
@@ -144,6 +143,7 @@ function decisionsOf(run: ClaimRun): ClaimDecision[] {
       before: text(cut.before), after: text(cut.after), cut: text(cut.before - cut.after),
     });
   };
+  const messages = new MessageCache(run);
   const decisions: ClaimDecision[] = [];
   for (let row = 0; row < columns.size; row += 1) {
     const claim = run.sources[row]!;
@@ -151,7 +151,8 @@ function decisionsOf(run: ClaimRun): ClaimDecision[] {
     if (reason === REPEAT) continue;
     const o = columns.outcome[row]!;
     const period = periodLabel(columns.period[row]!);
-    const cutRecords = run.capLog.cutsByRow.get(row);
+    // Only a claim a cap touched has cuts: look them up for those alone.
+    const cutRecords = reason >= R.participant_cap_reached || columns.amount[row]! < columns.priced[row]! ? run.capLog.cutsByRow.get(row) : undefined;
     let decision: ClaimDecision;
     if (reason === R.none && cutRecords === undefined) {
       decision = {
@@ -165,7 +166,7 @@ function decisionsOf(run: ClaimRun): ClaimDecision[] {
         period, status: reason !== R.none ? "rejected" : "accepted-in-part", amount: text(columns.amount[row]!),
         ...(priced || reason === R.superseded_in_group ? { price: text(priceAt(card, o, columns.achieved[row]!)) } : {}),
         ...(priced ? { priced: text(columns.priced[row]!) } : {}),
-        ...(reason !== R.none ? { reason: REASONS[reason]!, message: rejectionMessage(run, row, claim, dateOf) } : { message: cutRecords!.map((cut) => cutMessage(cut, card.places)).join("; ") }),
+        ...(reason !== R.none ? { reason: REASONS[reason]!, message: messages.of(row, claim) } : { message: cutRecords!.map((cut) => cutMessage(cut, card.places)).join("; ") }),
         ...(cutRecords === undefined ? {} : { cuts: Object.freeze(cutRecords.map(cutOf)) }),
       };
     }

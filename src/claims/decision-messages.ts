@@ -3,6 +3,7 @@ import type { ClaimRun } from "./claim-run.js";
 import type { Claim } from "./claim-types.js";
 import type { CutRecord } from "./cap-log.js";
 import { formatMinor } from "./compiled-card.js";
+import { dateOf } from "./day-number.js";
 import { R } from "./rejection-reasons.js";
 
 const CAP_NAMES = {
@@ -55,6 +56,31 @@ export function rejectionMessage(run: ClaimRun, row: number, claim: Claim, dateO
       const cut = run.capLog.cutsByRow.get(row)?.at(-1);
       return cut === undefined ? "a cap was reached" : cutMessage(cut, card.places);
     }
+  }
+}
+
+/**
+ * Rejection messages, shared between claims whose message has no claim-specific figure (a limit reached, a
+ * ladder superseded, an enrolment unknown): a large file repeats a few of them hundreds of thousands of times.
+ */
+export class MessageCache {
+  private readonly shared = new Map<string, string>();
+
+  constructor(private readonly run: ClaimRun) {}
+
+  of(row: number, claim: Claim): string {
+    const { columns } = this.run;
+    const reason = columns.reason[row]!;
+    if (reason !== R.claim_limit_reached && reason !== R.superseded_in_group && reason !== R.enrolment_unknown) {
+      return rejectionMessage(this.run, row, claim, dateOf);
+    }
+    const key = `${reason}:${columns.outcome[row]!}:${columns.detail[row]!}`;
+    let message = this.shared.get(key);
+    if (message === undefined) {
+      message = rejectionMessage(this.run, row, claim, dateOf);
+      this.shared.set(key, message);
+    }
+    return message;
   }
 }
 

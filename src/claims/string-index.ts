@@ -1,46 +1,47 @@
 /**
- * An index from strings to their position in a list, by open addressing in typed arrays: for a million claim
- * ids it takes a fraction of the memory and time of a `Map`, and the caller computes the hash while it
- * checks the string's characters anyway (one pass).
+ * An index from strings to small integers (the participants of a claims file), by open addressing: each slot
+ * holds the hash and the value side by side in one typed array, and the key in a parallel array, so a lookup
+ * touches two places in memory, and the caller computes the hash while it checks the string's characters
+ * anyway (one pass).
  */
 export class StringIndex {
-  private slots = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
+  private table = new Int32Array(2 << 12);
+  private keys: (string | undefined)[] = new Array<string | undefined>(1 << 12);
   private count = 0;
 
-  /** `keys` is the caller's list: the index stores positions in it. */
-  constructor(private readonly keys: readonly string[]) {}
-
-  /** The position of `key` in the list, or -1. `hash` is `hashOf(key)`. */
+  /** The value of `key`, or -1. `hash` is `hashOfId(key)`. */
   find(key: string, hash: number): number {
-    const mask = this.slots.length - 1;
+    const mask = this.keys.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const stored = this.slots[slot]!;
+      const stored = this.table[2 * slot + 1]!;
       if (stored === 0) return -1;
-      if (this.hashes[slot] === hash && this.keys[stored - 1] === key) return stored - 1;
+      if (this.table[2 * slot] === hash && this.keys[slot] === key) return stored - 1;
     }
   }
 
-  /** Records that `key` (not yet indexed) is at `position` in the list. */
-  insert(hash: number, position: number): void {
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    this.place(hash, position + 1);
+  /** Records the value of `key` (not yet indexed). */
+  insert(key: string, hash: number, value: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    this.place(key, hash, value + 1);
     this.count += 1;
   }
 
-  private place(hash: number, stored: number): void {
-    const mask = this.slots.length - 1;
+  private place(key: string, hash: number, stored: number): void {
+    const mask = this.keys.length - 1;
     let slot = hash & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = stored;
-    this.hashes[slot] = hash;
+    while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    this.table[2 * slot] = hash;
+    this.table[2 * slot + 1] = stored;
+    this.keys[slot] = key;
   }
 
   private grow(): void {
-    const { slots, hashes } = this;
-    this.slots = new Int32Array(slots.length * 2);
-    this.hashes = new Int32Array(slots.length * 2);
-    for (let slot = 0; slot < slots.length; slot += 1) if (slots[slot] !== 0) this.place(hashes[slot]!, slots[slot]!);
+    const { table, keys } = this;
+    this.table = new Int32Array(table.length * 2);
+    this.keys = new Array<string | undefined>(keys.length * 2);
+    for (let slot = 0; slot < keys.length; slot += 1) {
+      if (table[2 * slot + 1] !== 0) this.place(keys[slot]!, table[2 * slot]!, table[2 * slot + 1]!);
+    }
   }
 }
 
