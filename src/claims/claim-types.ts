@@ -1,5 +1,6 @@
 import type { CalendarDate } from "../contract/calendar.js";
 import type { Money } from "../money/money.js";
+import type { CapStep } from "../explanation/steps.js";
 
 /**
  * One claim: a participant achieved an outcome of the rate card. Plain data, as a claims file row says it.
@@ -52,18 +53,13 @@ export type ClaimCapKind = "participant" | "outcome-volume" | "period" | "contra
 
 /**
  * A cap that cut a claim: what the cap allows (`limit`), what earlier claims had used of it, and the claim's
- * amount before and after. Amounts are decimal strings in the contract currency; for the outcome volume cap
+ * amount before and after — the fields of the engine's cap step (`CapStep`), for a claim. Amounts are decimal strings in the contract currency; for the outcome volume cap
  * `limit` and `usedBefore` are claim counts.
  */
-export interface ClaimCapCut {
+export interface ClaimCapCut extends Omit<CapStep, "kind" | "cap" | "id"> {
   readonly cap: ClaimCapKind;
   /** The participant, outcome code, claim period or contract id the cap belongs to. */
   readonly id: string;
-  readonly limit: string;
-  readonly usedBefore: string;
-  readonly before: string;
-  readonly after: string;
-  readonly cut: string;
 }
 
 export type ClaimStatus = "accepted" | "accepted-in-part" | "rejected";
