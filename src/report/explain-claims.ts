@@ -3,6 +3,7 @@ import type { Money } from "../money/money.js";
 import type { ClaimDecision, ClaimSettlement } from "../claims/claim-types.js";
 
 const cash = (value: Money) => `${value.currency} ${groupThousands(value.amount)}`;
+const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 const CAP_NAMES = {
   participant: "cap per participant",
@@ -43,16 +44,16 @@ export function explainClaims(settlement: ClaimSettlement): string {
   const { counts } = settlement;
   const lines = [
     `Claims under ${settlement.contractId} as of ${settlement.asOf} (${settlement.currency}, claim periods by ${settlement.claimPeriod})`,
-    `  Read ${counts.received.toLocaleString("en")} claims: ${counts.accepted} accepted, ${counts.acceptedInPart} accepted in part, ${counts.rejected} rejected, ${counts.repeatsIgnored} repeats ignored`,
+    `  Read ${count(counts.received, "claim", "claims")}: ${counts.accepted.toLocaleString("en")} accepted, ${counts.acceptedInPart.toLocaleString("en")} accepted in part, ${counts.rejected.toLocaleString("en")} rejected, ${counts.repeatsIgnored.toLocaleString("en")} repeats ignored`,
   ];
   const reasons = Object.entries(settlement.rejectedByReason).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   if (reasons.length > 0) lines.push(`  Rejected: ${reasons.map(([reason, count]) => `${reason} ${count}`).join(", ")}`);
   lines.push("By outcome:");
-  for (const entry of settlement.byOutcome) lines.push(`  ${entry.outcome} (${entry.name}): ${entry.claimsPaid} claims paid, ${cash(entry.amount)}`);
+  for (const entry of settlement.byOutcome) lines.push(`  ${entry.outcome} (${entry.name}): ${count(entry.claimsPaid, "claim", "claims")} paid, ${cash(entry.amount)}`);
   lines.push("Due by claim period:");
   for (const period of settlement.byPeriod) {
     const split = period.byPayer.map((part) => `${part.party} ${part.share} ${cash(part.due)}`).join(", ");
-    lines.push(`  ${period.period} (${period.start} to ${period.end}): ${period.claimsPaid} claims, ${cash(period.due)} = ${split}`);
+    lines.push(`  ${period.period} (${period.start} to ${period.end}): ${count(period.claimsPaid, "claim", "claims")}, ${cash(period.due)} = ${split}`);
   }
   lines.push("By payer:");
   for (const payer of settlement.byPayer) lines.push(`  ${payer.party}: ${cash(payer.due)}`);
@@ -60,9 +61,9 @@ export function explainClaims(settlement: ClaimSettlement): string {
     lines.push("Caps that cut claims:");
     for (const cap of settlement.caps) {
       const limit = cap.cap === "outcome-volume" ? `${cap.limit} claims` : `${settlement.currency} ${groupThousands(cap.limit)}`;
-      lines.push(`  ${CAP_NAMES[cap.cap]}${cap.id === "*" ? "" : ` ${cap.id}`} (${limit}): cut ${cap.claimsCut} claims by ${cash(cap.cut)}`);
+      lines.push(`  ${CAP_NAMES[cap.cap]}${cap.id === "*" ? "" : ` ${cap.id}`} (${limit}): cut ${count(cap.claimsCut, "claim", "claims")} by ${cash(cap.cut)}`);
     }
   }
-  lines.push(`Total due: ${cash(settlement.total)} for ${settlement.byParticipant.length.toLocaleString("en")} participants`);
+  lines.push(`Total due: ${cash(settlement.total)} for ${count(settlement.byParticipant.length, "participant", "participants")}`);
   return lines.join("\n");
 }

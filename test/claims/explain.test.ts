@@ -16,11 +16,11 @@ describe("explainClaims and explainClaimDecision", () => {
       "Claims under youth-fund as of 2015-12-31 (GBP, claim periods by quarter)",
       "  Read 5 claims: 3 accepted, 1 accepted in part, 1 rejected, 0 repeats ignored",
       "  Rejected: prerequisite_missing 1",
-      "  L3 (NQF level 3): 1 claims paid, GBP 4,800.00",
+      "  L3 (NQF level 3): 1 claim paid, GBP 4,800.00",
       "  2013-Q1 (2013-01-01 to 2013-03-31): 2 claims, GBP 4,900.00 = dwp 70% GBP 3,430.00, council 30% GBP 1,470.00",
       "  dwp: GBP 8,190.00",
-      "  cap per participant (GBP 11,700.00): cut 1 claims by GBP 300.00",
-      "Total due: GBP 11,700.00 for 1 participants",
+      "  cap per participant (GBP 11,700.00): cut 1 claim by GBP 300.00",
+      "Total due: GBP 11,700.00 for 1 participant",
     ]));
   });
 
