@@ -89,7 +89,7 @@ export class ClaimColumns {
     return lengthA - lengthB;
   }
 
-  /** Joins the chunks into flat columns of the exact size, and makes the columns the rules fill. */
+  /** Joins the chunks into flat columns of the exact size. */
   seal(): void {
     if (this.pendingIds.length > 0) this.packIds();
     const join = <T extends Int32Array | Uint8Array>(take: (chunk: ClaimChunk) => T, make: (length: number) => T): T => {
@@ -106,6 +106,10 @@ export class ClaimColumns {
     }
     this.reason = join((chunk) => chunk.reason, (length) => new Uint8Array(length));
     this.chunks.length = 0;
+  }
+
+  /** Makes the columns the rules fill (after the duplicates are found, so their sort buffers are gone). */
+  prepareRules(): void {
     this.priced = new Float64Array(this.size);
     this.amount = new Float64Array(this.size);
     this.detail = new Float64Array(this.size);

@@ -195,6 +195,7 @@ export class ClaimRun {
     }
     this.columns.seal();
     markDuplicates(this);
+    this.columns.prepareRules();
     applyParticipantRules(this);
     applyFundCaps(this);
     return buildClaimSettlement(this);

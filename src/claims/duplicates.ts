@@ -12,9 +12,7 @@ import { R, REPEAT } from "./rejection-reasons.js";
 export function markDuplicates(run: ClaimRun): void {
   const { columns } = run;
   const { reason, idHash } = columns;
-  const rows = new Int32Array(columns.size);
-  for (let row = 0; row < columns.size; row += 1) rows[row] = row;
-  const order = radixOrder(idHash, rows);
+  const order = radixOrder(idHash);
   for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && idHash[order[end]!] === idHash[order[start]!]) end += 1;

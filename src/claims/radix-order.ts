@@ -1,14 +1,15 @@
 /**
- * The rows sorted by a 32-bit key (as unsigned), stable: a least-significant-digit radix sort in three passes
+ * The rows `0 … keys.length − 1` sorted by their 32-bit key (as unsigned), stable: a least-significant-digit radix sort in three passes
  * of 11 bits over (key, row) pairs. Linear time and sequential memory access, where a comparison sort of a
  * million rows or a hash table of a million entries would jump around memory on every step.
  */
-export function radixOrder(keys: Int32Array, rows: Int32Array): Int32Array {
-  let keyIn = new Uint32Array(rows.length);
-  let rowIn = rows.slice();
-  for (let i = 0; i < rows.length; i += 1) keyIn[i] = keys[rows[i]!]! >>> 0;
-  let keyOut = new Uint32Array(rows.length);
-  let rowOut = new Int32Array(rows.length);
+export function radixOrder(keys: Int32Array): Int32Array {
+  const size = keys.length;
+  let keyIn = new Uint32Array(keys.buffer, keys.byteOffset, size).slice();
+  let rowIn = new Int32Array(size);
+  for (let i = 0; i < size; i += 1) rowIn[i] = i;
+  let keyOut = new Uint32Array(size);
+  let rowOut = new Int32Array(size);
   const counts = new Int32Array(2048);
   for (let shift = 0; shift < 32; shift += 11) {
     counts.fill(0);
