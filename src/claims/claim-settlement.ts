@@ -53,7 +53,7 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   const byOutcomeCount = new Float64Array(card.codes.length);
   const byParticipantCount = new Float64Array(run.participantIds.length);
   const byPeriodCount = new Map<number, number>();
-  const rejectedByReason: Record<string, number> = {};
+  const rejectedByCode = new Float64Array(REASONS.length);
   let accepted = 0;
   let acceptedInPart = 0;
   let rejected = 0;
@@ -62,8 +62,7 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
     if (reason === REPEAT) continue;
     if (reason !== R.none) {
       rejected += 1;
-      const code = REASONS[reason]!;
-      rejectedByReason[code] = (rejectedByReason[code] ?? 0) + 1;
+      rejectedByCode[reason]! += 1;
       continue;
     }
     if (columns.amount[row]! < columns.priced[row]!) acceptedInPart += 1;
@@ -72,6 +71,12 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
     byParticipantCount[columns.participant[row]!]! += 1;
     byPeriodCount.set(columns.period[row]!, (byPeriodCount.get(columns.period[row]!) ?? 0) + 1);
   }
+
+  // In the fixed order of the reason codes, so that the result does not depend on the order of the claims.
+  const rejectedByReason: Record<string, number> = {};
+  REASONS.forEach((code, index) => {
+    if (code !== undefined && rejectedByCode[index]! > 0) rejectedByReason[code] = rejectedByCode[index]!;
+  });
 
   const scale = new Dec(10).pow(places);
   const ratios = card.payers.map((payer) => payer.ratio);

@@ -19,9 +19,13 @@ import { ClaimRun, type SettleClaimsOptions } from "./claim-run.js";
  * the payers by largest remainder, so the payers' parts add up to it exactly.
  *
  * @example
- * const result = settleClaims(contract, claims, { asOf: "2027-12-31" });
- * result.total;                 // { amount: "4108300.00", currency: "GBP" }
+ * // contract: examples/rate-card/contract.json (entry into employment pays GBP 3,500.00)
+ * const result = settleClaims(contract, [
+ *   { id: "c1", participant: "P1", outcome: "EMP-ENTRY", achievedOn: "2013-01-10", claimedOn: "2013-02-01", evidence: "payslip 1" },
+ * ], { asOf: "2013-03-31" });
  * result.decisions?.[0]?.status; // "accepted"
+ * result.total;                  // { amount: "3500.00", currency: "GBP" }
+ * result.byPayer;                // [{ party: "dwp", due: 2800.00 GBP }, { party: "council", due: 700.00 GBP }]
  * @throws ClaimsError listing every malformed claim (missing field, bad date or id), with its index.
  * @throws ContractError when the contract is invalid or has no rate card; OptionsError for bad options.
  */

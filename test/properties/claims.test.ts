@@ -95,7 +95,8 @@ describe("claims settlement laws", () => {
       const original = settleWith(card, claims);
       const permuted = settleWith(card, shuffled);
       expect(sortedDecisions(permuted)).toEqual(sortedDecisions(original));
-      expect({ ...permuted, decisions: undefined }).toEqual({ ...original, decisions: undefined });
+      // Everything but the list of decisions (which follows the reading order) is the same, down to the order of keys.
+      expect(JSON.stringify({ ...permuted, decisions: undefined })).toBe(JSON.stringify({ ...original, decisions: undefined }));
     }), RUNS);
   });
 
