@@ -164,16 +164,30 @@ function decisionsOf(run: ClaimRun): ClaimDecision[] {
         claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
         period, status: "accepted", amount: text(columns.amount[row]!), price: text(priceAt(card, o, columns.achieved[row]!)), priced: text(columns.priced[row]!),
       };
-    } else {
-      const priced = reason === R.none || reason >= R.participant_cap_reached;
+    } else if (reason !== R.none && reason < R.superseded_in_group) {
+      // Rejected before any price applies (the common rejections): one fixed shape, no optional fields.
       decision = {
         claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
-        period, status: reason !== R.none ? "rejected" : "accepted-in-part", amount: text(columns.amount[row]!),
-        ...(priced || reason === R.superseded_in_group ? { price: text(priceAt(card, o, columns.achieved[row]!)) } : {}),
-        ...(priced ? { priced: text(columns.priced[row]!) } : {}),
-        ...(reason !== R.none ? { reason: REASONS[reason]!, message: messages.of(row, claim) } : { message: cutRecords!.map((cut) => cutMessage(cut, card.places)).join("; ") }),
-        ...(cutRecords === undefined ? {} : { cuts: Object.freeze(cutRecords.map(cutOf)) }),
+        period, status: "rejected", amount: text(0), reason: REASONS[reason]!, message: messages.of(row, claim),
       };
+    } else {
+      // Priced, then superseded or cut by a cap: optional fields are set in one fixed order (no object spread,
+      // which is slow on a hot path), then the object is frozen like every other.
+      const priced = reason === R.none || reason >= R.participant_cap_reached;
+      const built: Record<string, unknown> = {
+        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
+        period, status: reason !== R.none ? "rejected" : "accepted-in-part", amount: text(columns.amount[row]!),
+        price: text(priceAt(card, o, columns.achieved[row]!)),
+      };
+      if (priced) built.priced = text(columns.priced[row]!);
+      if (reason !== R.none) {
+        built.reason = REASONS[reason]!;
+        built.message = messages.of(row, claim);
+      } else {
+        built.message = cutRecords!.map((cut) => cutMessage(cut, card.places)).join("; ");
+      }
+      if (cutRecords !== undefined) built.cuts = Object.freeze(cutRecords.map(cutOf));
+      decision = built as unknown as ClaimDecision;
     }
     decisions.push(Object.freeze(decision));
   }
