@@ -24,17 +24,17 @@ export function claimRecordIssues(value: unknown, path: readonly (string | numbe
   const issues: InputIssue[] = [];
   CLAIM_FIELDS.forEach((field, index) => {
     const fieldValue = claim[field];
-    const where = [...path, field];
+    const where = () => [...path, field];
     if (fieldValue === undefined || fieldValue === "") {
-      if (index < REQUIRED) issues.push(issue(where, "required", `"${field}" is required`));
+      if (index < REQUIRED) issues.push(issue(where(), "required", `"${field}" is required`));
       return;
     }
     if (typeof fieldValue !== "string") {
-      issues.push(issue(where, "invalid_type", `"${field}" must be a string`));
+      issues.push(issue(where(), "invalid_type", `"${field}" must be a string`));
     } else if ((field === "id" || field === "participant") && hashOfId(fieldValue) === undefined) {
-      issues.push(issue(where, "invalid_id", ID_MESSAGE));
+      issues.push(issue(where(), "invalid_id", ID_MESSAGE));
     } else if ((field === "achievedOn" || field === "claimedOn" || field === "enrolledOn") && Number.isNaN(dayNumber(fieldValue))) {
-      issues.push(issue(where, "invalid_date", DATE_MESSAGE));
+      issues.push(issue(where(), "invalid_date", DATE_MESSAGE));
     }
   });
   for (const key of Object.keys(claim)) {
@@ -43,4 +43,16 @@ export function claimRecordIssues(value: unknown, path: readonly (string | numbe
     }
   }
   return issues;
+}
+
+/**
+ * True when a record read from a claims file (string fields, no unknown keys) is well formed: the quick test
+ * the CSV reader makes on every row before asking `claimRecordIssues` what is wrong.
+ */
+export function isSoundClaimText(record: Readonly<Record<string, string>>): boolean {
+  const { id, participant, outcome, achievedOn, claimedOn, evidence, enrolledOn } = record;
+  return id !== undefined && hashOfId(id) !== undefined && participant !== undefined && hashOfId(participant) !== undefined
+    && outcome !== undefined && outcome !== "" && evidence !== undefined && evidence !== ""
+    && !Number.isNaN(dayNumber(achievedOn)) && !Number.isNaN(dayNumber(claimedOn))
+    && (enrolledOn === undefined || enrolledOn === "" || !Number.isNaN(dayNumber(enrolledOn)));
 }
