@@ -29,6 +29,59 @@ export type * from "./engine/settlement-types.js";
 export type * from "./explanation/steps.js";
 export { explain } from "./report/explain-text.js";
 
+// JSON Schemas of the file formats, for editors (shipped as pay-by-results/schema/*.json)
+export { contractJsonSchema, eventsJsonSchema, jsonSchemaText, type JsonSchema } from "./contract/json-schema.js";
+
+// INDIGO export (the GO Lab's impact bond data standard)
+export { toIndigo, describeRule, type IndigoOptions, type IndigoProject } from "./report/indigo.js";
+
+// A settlement as CSV, for spreadsheets
+export { settlementToCsv } from "./report/settlement-csv.js";
+
+// Reports in English and Italian, and charts
+export { renderMarkdown } from "./report/markdown.js";
+export { renderHtml } from "./report/html.js";
+export type { ReportOptions } from "./report/report-model.js";
+export { REPORT_LOCALES, reportStyle, plainTextStyle, type ReportLocale, type Style } from "./report/style.js";
+export { paymentCurve, type PaymentCurve } from "./report/charts/payment-curve.js";
+export { paymentCurveSvg, type ChartWords } from "./report/charts/svg.js";
+export { paymentCurveVegaLite } from "./report/charts/vega-lite.js";
+
+// measure: observations -> effects with uncertainty
+export { MeasureError } from "./measure/measure-error.js";
+export { measure } from "./measure/estimators.js";
+export { blend, poolCohorts, type BlendPart, type PoolPart } from "./measure/combine.js";
+export { measureRecords, measureCohorts, type ParticipantRecord, type RecordsRequest, type CohortMeasurements } from "./measure/records.js";
+export type {
+  OutcomeKind, BinaryAggregate, CountAggregate, ContinuousAggregate, GroupAggregate, HistoryPoint, Better, MeasureRequest, Estimator,
+  LevelRequest, FixedBaselineRequest, TrendBaselineRequest, ComparisonRequest, DifferenceInDifferencesRequest,
+} from "./measure/inputs.js";
+export type * from "./measure/measurement.js";
+export * as distributions from "./measure/distributions.js";
+export { measurementRecord, measurementEvent, toDecimalString, MEASUREMENT_DIGITS, type MeasurementEventOptions } from "./measure/measurement-record.js";
+export type { MeasurementRecord, StatisticsOptions, CohortFallback } from "./contract/measurement-format.js";
+export type * from "./explanation/measurement-steps.js";
+// investors' side: cash flows, waterfall, guarantees, returns, scenarios, simulation
+export { cashFlows, type CashFlows, type CashFlow, type PartyFlow, type PartyCashFlows, type InvestorPosition } from "./finance/cash-flows.js";
+export { WATERFALL_ACCOUNT, type FlowKind } from "./finance/waterfall.js";
+export { partyReturns, investorReturns, type PartyReturns, type ReturnsOptions } from "./finance/returns.js";
+export { xirr, npvAt, timedFlows, IRR_TOLERANCE, type IrrResult, type TimedFlow } from "./finance/xirr.js";
+export { runScenarios, type Scenario, type ScenarioOptions, type ScenarioOutcome } from "./finance/scenarios.js";
+export {
+  simulate, type SimulationOptions, type SimulationResult, type ResultDistribution, type MoneySummary, type InvestorSimulation,
+} from "./finance/simulate.js";
+export type { Distribution } from "./finance/random.js";
+export type * from "./finance/finance-steps.js";
+export { explainCashFlows } from "./report/explain-finance.js";
+// formulas, decision tables and amendments
+export { parseFormula, evaluateFormula, type FormulaResult, type EvaluateFormulaOptions } from "./formula/formula.js";
+export { printFormula } from "./formula/print.js";
+export { FORMULA_LIMITS, type FormulaNode, type BinaryOperator, type Namespace } from "./formula/syntax.js";
+export { FormulaError, LinesError } from "./errors/formula-error.js";
+export { termsInForce, type TermsInForce, type TermsOptions } from "./contract/amendments.js";
+export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal, type LineExplanation } from "./pricing/price-lines.js";
+export { explainLines } from "./report/explain-text.js";
+
 // rate cards: participant-level outcome claims
 export type * from "./contract/rate-card-types.js";
 export { settleClaims, settleClaimsAsync } from "./claims/settle-claims.js";

@@ -2,6 +2,8 @@ import { Dec, readDecimal, readMeasure } from "../money/decimal.js";
 import { isKnownCurrency, minorUnits } from "../money/currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { Contract, PricingRule, Share } from "./types.js";
+import { measurementOptionIssues } from "./measurement-format.js";
+import { checkFinance } from "./check-finance.js";
 import { checkRateCard } from "./check-rate-card.js";
 
 type Path = readonly (string | number)[];
@@ -94,6 +96,7 @@ export function checkContract(contract: Contract): InputIssue[] {
       if (!total.equals(1)) report([...path, "parts"], "weights_not_100", `the weights add up to ${total.times(100).toString()}%, not 100%`);
       return;
     }
+    if (rule.type === "formula") return; // checked by checkFormulas (contract/check-formulas.ts)
     const metric = metrics.get(rule.metric);
     if (metric === undefined) {
       report([...path, "metric"], "unknown_metric", `unknown metric "${rule.metric}": declare it under metrics`);
@@ -169,6 +172,8 @@ export function checkContract(contract: Contract): InputIssue[] {
       report([...path, "covers", "cohort"], "unknown_cohort", `unknown cohort "${tranche.covers.cohort}": declare it under cohorts`);
     }
     checkRule([...path, "pricing"], tranche.pricing);
+    if (tranche.fallback !== undefined) checkRule([...path, "fallback", "pricing"], tranche.fallback.pricing);
+    issues.push(...measurementOptionIssues(tranche, path, cohorts));
     if (tranche.cap !== undefined) checkMoney([...path, "cap"], tranche.cap, "the tranche cap");
     if (tranche.floor !== undefined) checkMoney([...path, "floor"], tranche.floor, "the tranche floor");
     if (tranche.cap !== undefined && tranche.floor !== undefined && new Dec(tranche.floor).greaterThan(tranche.cap)) {
@@ -190,6 +195,7 @@ export function checkContract(contract: Contract): InputIssue[] {
     else if (!party.roles.includes("outcome-payer")) report(["caps", "perPayer", partyId], "not_a_payer", `party "${partyId}" has a payer cap but lacks the role outcome-payer`);
     checkMoney(["caps", "perPayer", partyId], amount, "a payer cap");
   }
+  if (contract.finance !== undefined) issues.push(...checkFinance(contract, contract.finance));
   issues.push(...checkRateCard(contract));
   return issues;
 }

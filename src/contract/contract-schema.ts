@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readDecimal } from "../money/decimal.js";
 import { ROUNDING_MODES } from "../money/rounding.js";
 import {
   calendarDateSchema,
@@ -9,6 +10,8 @@ import {
   quantitySchema,
   shareSchema,
 } from "./primitives.js";
+import { cohortFallbackSchema, statisticsOptionsSchema } from "./measurement-format.js";
+import { financeSchema } from "./finance-schema.js";
 import { rateCardSchema } from "./rate-card-schema.js";
 
 /**
@@ -65,10 +68,44 @@ export const pricingRuleSchema: z.ZodType = z.lazy(() =>
           .array(z.strictObject({ weight: shareSchema, rule: pricingRuleSchema }))
           .min(1, "a weighted rule needs at least one part"),
       }),
+      z.strictObject({ type: z.literal("formula"), expression: z.string({ error: "expected the formula as a string" }), metric: idSchema.optional() }),
     ],
-    { error: "expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share or weighted" },
+    { error: "expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share, weighted or formula" },
   ),
 );
+
+const parameterValueSchema = z.union([
+  z.string().refine((text) => readDecimal(text) !== undefined, { error: "expected a decimal string such as \"12.50\" or \"5%\"", params: { code: "invalid_decimal" } }),
+  z.strictObject({ text: z.string() }),
+], { error: "expected a parameter: a decimal string such as \"12.50\", or a text as { \"text\": \"north\" }" });
+
+const formulaPartsSchema = {
+  parameters: z.record(z.string(), parameterValueSchema).optional(),
+  inputs: z.record(z.string(), z.enum(["number", "text"], { error: "expected an input type: number or text" })).optional(),
+  formulas: z.array(z.strictObject({ id: idSchema, expression: z.string({ error: "expected the formula as a string" }), description: z.string().optional() })).optional(),
+  tables: z.array(z.strictObject({
+    id: idSchema,
+    label: z.string().optional(),
+    inputs: z.array(z.string().min(1, "name the input column")).min(1, "a table needs at least one input column"),
+    rows: z.array(z.strictObject({
+      when: z.array(z.string()),
+      then: z.string().refine((text) => readDecimal(text) !== undefined, { error: "expected the output as a decimal string such as \"12.50\"", params: { code: "invalid_decimal" } }),
+      validFrom: calendarDateSchema.optional(),
+      validTo: calendarDateSchema.optional(),
+    })).min(1, "a table needs at least one row"),
+  })).optional(),
+  amendments: z.array(z.strictObject({
+    id: idSchema,
+    description: z.string().min(1, "say what the amendment changes"),
+    agreedOn: calendarDateSchema,
+    effectiveFrom: calendarDateSchema,
+    changes: z.array(z.union([
+      z.strictObject({ parameter: z.string(), value: parameterValueSchema }),
+      z.strictObject({ formula: idSchema, expression: z.string() }),
+      z.strictObject({ tranche: idSchema, pricing: pricingRuleSchema.optional(), cap: moneyAmountSchema.optional(), floor: moneyAmountSchema.optional() }),
+    ], { error: "expected a change: { parameter, value }, { formula, expression } or { tranche, pricing / cap / floor }" })).min(1, "an amendment needs at least one change"),
+  })).optional(),
+};
 
 const shareListSchema = z
   .array(z.strictObject({ party: idSchema, share: shareSchema }))
@@ -89,14 +126,14 @@ export const contractSchema = z.strictObject({
   }),
   term: periodRangeSchema,
   parties: z
-    .array(z.strictObject({ id: idSchema, name: z.string().min(1), roles: z.array(roleSchema).min(1, "a party needs at least one role") }))
+    .array(z.strictObject({ id: idSchema, name: z.string().min(1, "give the party a name"), roles: z.array(roleSchema).min(1, "a party needs at least one role") }))
     .min(1, "a contract needs parties"),
   metrics: z
     .array(
       z.strictObject({
         id: idSchema,
-        name: z.string().min(1),
-        unit: z.string(),
+        name: z.string().min(1, "give the metric a name"),
+        unit: z.string().min(1, "give the unit the values are in, e.g. \"%\", \"pupils\" or \"events per 100\""),
         kind: z.enum(["rate", "count", "frequency", "mean", "amount"], {
           error: "expected a metric kind: rate, count, frequency, mean or amount",
         }),
@@ -130,6 +167,8 @@ export const contractSchema = z.strictObject({
         floor: moneyAmountSchema.optional(),
         payers: shareListSchema,
         recipients: shareListSchema,
+        statistics: statisticsOptionsSchema.optional(),
+        fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
       }),
     ),
   caps: z
@@ -139,5 +178,7 @@ export const contractSchema = z.strictObject({
       perPayer: z.record(z.string(), moneyAmountSchema).optional(),
     })
     .optional(),
+  finance: financeSchema.optional(),
+  ...formulaPartsSchema,
   rateCard: rateCardSchema.optional(),
 });

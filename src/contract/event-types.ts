@@ -1,5 +1,6 @@
 import type { CalendarDate } from "./calendar.js";
 import type { Quantity } from "./primitives.js";
+import type { MeasurementRecord } from "./measurement-format.js";
 
 /**
  * The verification lifecycle of a result: `reported` by the provider or evaluator, then `verified`,
@@ -30,6 +31,11 @@ export interface ResultEvent {
   /** The id of the event this one replaces. */
   readonly restates?: string;
   readonly note?: string;
+  /**
+   * How the value was measured (estimator, inputs, effect, interval, p-values). A restatement without a value
+   * inherits it; one with a new value and no measurement drops it.
+   */
+  readonly measurement?: MeasurementRecord;
 }
 
 /** A payment actually made by a payer to a recipient against a tranche. A negative amount is a refund. */
@@ -49,6 +55,7 @@ export interface PaymentEvent {
   readonly note?: string;
 }
 
+/** An event of a contract's history: a verification result or a payment. */
 export type ContractEvent = ResultEvent | PaymentEvent;
 
 /** The date from which an event counts. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { calendarDateSchema, idSchema, measureSchema, moneyAmountSchema } from "./primitives.js";
+import { measurementRecordSchema } from "./measurement-format.js";
 
-/** The structure of one event; references to the contract are checked by `checkEvents`. */
+/** The structure of one event; references to the contract and between events are checked by `buildHistory` (src/ledger/history.ts). */
 export const eventSchema = z.discriminatedUnion(
   "type",
   [
@@ -20,6 +21,7 @@ export const eventSchema = z.discriminatedUnion(
       evidence: z.string().optional(),
       restates: idSchema.optional(),
       note: z.string().optional(),
+      measurement: measurementRecordSchema.optional(),
     }),
     z.strictObject({
       type: z.literal("payment"),

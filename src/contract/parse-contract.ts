@@ -5,6 +5,7 @@ import { contractSchema } from "./contract-schema.js";
 import type { Contract } from "./types.js";
 import { fromZodIssues } from "./zod-issues.js";
 import { markParsed } from "./parsed.js";
+import { checkFormulaParts } from "./check-formula-parts.js";
 
 /** The result of a `safe*` parse: the data, or the error that `parse*` would throw. */
 export type SafeParseResult<T, E> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: E };
@@ -14,7 +15,7 @@ function validateContract(input: unknown): { contract: Contract; issues: InputIs
   if (!structural.success) return { issues: fromZodIssues(structural.error, input) };
   // The schema's output is the input minus nothing (objects are strict): a fresh copy the caller cannot reach.
   const contract = structural.data as unknown as Contract;
-  return { contract, issues: checkContract(contract) };
+  return { contract, issues: [...checkContract(contract), ...checkFormulaParts(contract)] };
 }
 
 /**

@@ -57,4 +57,5 @@ export const measureSchema = z.union([z.number().finite(), z.string()], {
   { error: "expected a number or a plain decimal string in the metric's unit, e.g. 17.6 or \"17.6\" (no \"%\" sign)", params: { code: "invalid_decimal" } },
 );
 
+/** A measured value, baseline or rule quantity as written in JSON: a number, or a decimal string (`"17.6"`, `"12.5%"`). */
 export type Quantity = number | string;

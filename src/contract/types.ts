@@ -1,6 +1,8 @@
 import type { RoundingMode } from "../money/rounding.js";
 import type { CalendarDate } from "./calendar.js";
 import type { Quantity } from "./primitives.js";
+import type { CohortFallback, StatisticsOptions } from "./measurement-format.js";
+import type { Finance } from "./finance-types.js";
 import type { RateCard } from "./rate-card-types.js";
 
 /**
@@ -120,7 +122,18 @@ export interface WeightedRule {
   readonly parts: readonly { readonly weight: string; readonly rule: PricingRule }[];
 }
 
-export type PricingRule = RateRule | ThresholdRule | TiersRule | LinearRule | SavingsShareRule | WeightedRule;
+/**
+ * A formula over the tranche's results, the contract's parameters, named formulas, decision tables and prior
+ * periods (see docs/formulas.md), e.g. `"improvement.dropout * param.pricePerPoint"`. Its amount counts
+ * towards the cap and the rounding of `metric` when given, else of the one metric it reads, else of none.
+ */
+export interface FormulaRule {
+  readonly type: "formula";
+  readonly expression: string;
+  readonly metric?: string;
+}
+
+export type PricingRule = RateRule | ThresholdRule | TiersRule | LinearRule | SavingsShareRule | WeightedRule | FormulaRule;
 
 /** A party's share of a tranche, as a payer or a recipient. */
 export interface Share {
@@ -144,6 +157,10 @@ export interface Tranche {
   readonly floor?: string;
   readonly payers: readonly Share[];
   readonly recipients: readonly Share[];
+  /** Statistical options: price against a measured counterfactual, gate on significance, price on a bound. */
+  readonly statistics?: StatisticsOptions;
+  /** For a cohort tranche: pay on a pooled result instead when the cohort does not clear its own rule. */
+  readonly fallback?: CohortFallback;
 }
 
 /**
@@ -177,6 +194,67 @@ export interface Contract {
   readonly cohorts?: readonly Cohort[];
   readonly tranches: readonly Tranche[];
   readonly caps?: Caps;
+  /** The investors' side: commitments, drawdowns, the distribution waterfall and guarantees. */
+  readonly finance?: Finance;
+  /** Named values for formulas (prices, weights, region codes), amendable. */
+  readonly parameters?: Readonly<Record<string, ParameterValue>>;
+  /** The per-line inputs formulas priced by `priceLines` read (`input.quantity`), with their types. */
+  readonly inputs?: Readonly<Record<string, "number" | "text">>;
+  readonly formulas?: readonly NamedFormula[];
+  readonly tables?: readonly DecisionTable[];
+  readonly amendments?: readonly Amendment[];
   /** Participant-level outcome prices and claim rules, settled by `settleClaims` (see docs/rate-cards.md). */
   readonly rateCard?: RateCard;
 }
+
+// formulas, decision tables and amendments
+
+/** A parameter of the contract: a decimal (`"12.50"`, `"5%"`) or a text (`{ "text": "north" }`, a table key). */
+export type ParameterValue = string | { readonly text: string };
+
+/** A named formula (a derived metric), usable by id from other formulas: `formula.qualityScore` or `qualityScore`. */
+export interface NamedFormula {
+  readonly id: string;
+  readonly expression: string;
+  readonly description?: string;
+}
+
+/** A decision table: the row whose keys match (`"*"` matches any) and that is most specific gives the value. */
+export interface DecisionTable {
+  readonly id: string;
+  readonly label?: string;
+  /** The names of the input columns, e.g. `["region", "facilityType"]`. */
+  readonly inputs: readonly string[];
+  readonly rows: readonly DecisionTableRow[];
+}
+
+export interface DecisionTableRow {
+  /** One key per input column, or `"*"` for any. */
+  readonly when: readonly string[];
+  /** The output value: a decimal string. */
+  readonly then: string;
+  /** The first day the row applies (inclusive; open when absent). */
+  readonly validFrom?: CalendarDate;
+  /** The last day the row applies (inclusive; open when absent). */
+  readonly validTo?: CalendarDate;
+}
+
+/** One change an amendment makes: a parameter's value, a formula's expression, or a tranche's terms. */
+export type AmendmentChange =
+  | { readonly parameter: string; readonly value: ParameterValue }
+  | { readonly formula: string; readonly expression: string }
+  | { readonly tranche: string; readonly pricing?: PricingRule; readonly cap?: string; readonly floor?: string };
+
+/**
+ * A dated change to the contract. It applies to the tranches whose period starts on or after `effectiveFrom`
+ * (for a cohort: whose `enrolledFrom` is on or after it), and only in settlements as of `agreedOn` or later.
+ */
+export interface Amendment {
+  readonly id: string;
+  readonly description: string;
+  readonly agreedOn: CalendarDate;
+  readonly effectiveFrom: CalendarDate;
+  readonly changes: readonly AmendmentChange[];
+}
+
+export type * from "./finance-types.js";

@@ -59,10 +59,12 @@ export function fromZodIssues(error: z.ZodError, input: unknown): InputIssue[] {
       return issue(path, "invalid_type", `expected ${expected}, got ${jsonKind(value)}`);
     }
     if (zodIssue.code === "invalid_format") return issue(path, "invalid_id", zodIssue.message);
+    // An empty text or list where at least one is needed (a name, a tier table, the parties).
+    if (zodIssue.code === "too_small") return issue(path, "empty", zodIssue.message);
     // A value outside a fixed list (a rounding mode, a metric kind, a role).
     if (zodIssue.code === "invalid_value") return issue(path, "invalid_choice", zodIssue.message);
-    // A "type" that names no known kind of rule or event.
-    if (zodIssue.code === "invalid_union") return issue(path, "unknown_type", zodIssue.message);
+    // A "type" that names no known kind of rule or event; elsewhere, a value of none of the accepted forms.
+    if (zodIssue.code === "invalid_union") return issue(path, field === "type" ? "unknown_type" : "invalid_type", zodIssue.message);
     return issue(path, zodIssue.code, zodIssue.message);
   });
 }

@@ -11,13 +11,18 @@ import type { Contract, Metric, Tranche } from "../contract/types.js";
 import type { ContractEvent, PaymentEvent } from "../contract/event-types.js";
 import { EventsError, OptionsError, issue } from "../errors/validation-error.js";
 import { buildHistory, ledgerAsOf, scopeKey, type Ledger } from "../ledger/history.js";
-import { evaluateRule, metricsOf } from "../pricing/evaluate-rule.js";
+import { metricsOf } from "../pricing/evaluate-rule.js";
+import { formulaNeeds, type FormulaEnvironment } from "../pricing/contract-formulas.js";
+import { trancheIndex, trancheInForce } from "../contract/amendments.js";
+import type { Coverage } from "../contract/types.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { deepFreeze } from "../util/freeze.js";
 import { applyCap, CapUsage } from "./caps.js";
 import { pendingStatus } from "./tranche-status.js";
+import { priceTranche } from "./measured-pricing.js";
 import type { PartyAmounts, PaymentLine, Settlement, TrancheSettlement, TrancheStatus } from "./settlement-types.js";
 
+/** Options of `settle`: explicit, with no default date (the core never reads the clock). */
 export interface SettleOptions {
   /** The calendar date (`YYYY-MM-DD`) the settlement is made on: only events recorded on or before it count. */
   readonly asOf: string;
@@ -37,8 +42,10 @@ export interface SettleOptions {
  * @example
  * const settlement = settle(contract, events, { asOf: "2027-12-31" });
  * console.log(explain(settlement));
+ * @throws ContractError when the contract was not made by `parseContract` and is not valid.
  * @throws EventsError when the events are inconsistent with each other or the contract (every problem listed).
  * @throws OptionsError when `asOf` is not a calendar date.
+ * @throws FormulaError when a formula meets a division by zero or a decision table without a matching row.
  */
 export function settle(contractInput: Contract, eventsInput: readonly ContractEvent[], options: SettleOptions): Settlement {
   if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf)) {
@@ -93,47 +100,69 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-const scopeLabel = (tranche: Tranche) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`);
+const scopeLabel = (tranche: { covers: Coverage }) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`);
 
-function resultSteps(context: SettleContext, tranche: Tranche): ResultStep[] {
-  return metricsOf(tranche.pricing).map((metric) => {
-    const state = context.ledger.results.get(scopeKey(metric, tranche.covers));
-    if (state === undefined) return { kind: "result", metric, scope: scopeLabel(tranche), status: "missing", trail: [] };
+function resultSteps(context: SettleContext, tranche: Tranche, terms: Contract): ResultStep[] {
+  // A formula may also read results of other periods (previous, lastYear, window): the tranche waits for them too.
+  const own = metricsOf(tranche.pricing).map((metric) => ({ metric, covers: tranche.covers }));
+  const needs = [...own, ...formulaNeeds(terms, tranche.pricing, tranche.covers).filter((need) => !own.some((o) => o.metric === need.metric && scopeLabel(need) === scopeLabel(tranche)))];
+  return needs.map(({ metric, covers }) => {
+    const state = context.ledger.results.get(scopeKey(metric, covers));
+    if (state === undefined) return { kind: "result", metric, scope: scopeLabel({ covers }), status: "missing", trail: [] };
     return {
       kind: "result",
       metric,
-      scope: scopeLabel(tranche),
+      scope: scopeLabel({ covers }),
       status: state.status,
       value: String(state.value),
       eventId: state.eventId,
       recordedAt: state.recordedAt,
       ...(state.verifier !== undefined ? { verifier: state.verifier } : {}),
       ...(state.evidence !== undefined ? { evidence: state.evidence } : {}),
+      ...(state.measurement !== undefined ? { measurement: state.measurement } : {}),
       trail: state.trail,
     };
   });
 }
 
-function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlement {
+function settleTranche(context: SettleContext, original: Tranche): TrancheSettlement {
   const { contract } = context;
   const currency = contract.currency;
-  const results = resultSteps(context, tranche);
-  const trace: Step[] = [...results];
+  // The terms in force for the tranche's period: the original, or as amended (agreed by asOf).
+  const { terms, amendments, tranche } = trancheInForce(contract, original, { asOf: context.asOf });
+  const results = resultSteps(context, tranche, terms);
+  const trace: Step[] = amendments.length === 0 ? [...results] : [{ kind: "terms", amendments: amendments.map(({ id, description, agreedOn, effectiveFrom }) => ({ id, description, agreedOn, effectiveFrom })) }, ...results];
   const payments = context.paymentsByTranche.get(tranche.id) ?? [];
-  const pending = pendingStatus(results, tranche.dueDate, context.asOf);
+  let pending = pendingStatus(results, tranche.dueDate, context.asOf);
 
   // earned per payer → recipient, in minor units; null while results are pending.
   let earned: Map<string, Map<string, Dec>> | null = null;
   let amountPriced: Dec | null = null;
+  let payableFrom = tranche.dueDate;
   const capSteps: CapStep[] = [];
 
   if (pending === null) {
-    const measured = new Map(results.map((result) => [result.metric, readMeasure(result.value ?? "0") ?? new Dec(0)]));
-    const priced = evaluateRule(tranche.pricing, context.metrics, measured);
-    trace.push(...priced.steps);
-    const rounded = roundPriced(context, priced.amount, priced.byMetric, trace);
-    amountPriced = rounded.total;
-    earned = capAndSplit(context, tranche, rounded.byMetric, trace, capSteps);
+    // A formula reads the ledger itself (its own and other periods' verified values).
+    const valueOf = (metric: string, covers: Coverage) => {
+      const state = context.ledger.results.get(scopeKey(metric, covers));
+      return state === undefined ? undefined : readMeasure(state.value);
+    };
+    const formulasFor = (covers: Coverage): FormulaEnvironment => ({
+      terms, covers, metrics: context.metrics, value: valueOf, path: ["tranches", trancheIndex(contract, original.id), "pricing"],
+    });
+    // Statistical options and the pooled-cohort fallback (src/engine/measured-pricing.ts) price the tranche's
+    // own results; results of other periods a formula reads are only waited for.
+    const own = results.filter((result) => result.scope === scopeLabel(tranche));
+    const pricing = priceTranche(tranche, own, context.metrics, context.asOf, (cohort, rule) => resultSteps(context, { ...tranche, covers: { cohort }, pricing: rule }, terms), formulasFor);
+    trace.push(...pricing.steps);
+    pending = pricing.pending;
+    if (pricing.pending === null) {
+      const { priced } = pricing;
+      payableFrom = pricing.payableFrom;
+      const rounded = roundPriced(context, priced.amount, priced.byMetric, trace);
+      amountPriced = rounded.total;
+      earned = capAndSplit(context, tranche, rounded.byMetric, trace, capSteps);
+    }
   }
 
   for (const payment of sortedPayments(payments)) {
@@ -143,7 +172,7 @@ function settleTranche(context: SettleContext, tranche: Tranche): TrancheSettlem
   const sumOf = (values: readonly (Money | null)[]) => values.reduce<Dec>((acc, value) => acc.plus(value?.amount ?? 0), new Dec(0));
   const earnedTotal = earned === null ? null : sumOf(lines.map((line) => line.earned));
   const paidTotal = sumOf(lines.map((line) => line.paid));
-  const { status, reason } = pending ?? settledStatus(earnedTotal!, paidTotal, currency, tranche.dueDate, context.asOf, amountPriced!, capSteps);
+  const { status, reason } = pending ?? settledStatus(earnedTotal!, paidTotal, currency, payableFrom, context.asOf, amountPriced!, capSteps);
   trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal.minus(paidTotal);
   const toMoney = (value: Dec) => fromDecimal(value, currency);

@@ -8,7 +8,8 @@ import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
  * - `not-yet-due`: a result is missing (or was rejected) and the due date has not come;
  * - `awaiting-verification`: a result is reported but not verified, or is missing after the due date;
  * - `disputed`: a result is under dispute, so nothing is payable on it;
- * - `not-earned`: verified, and the rule pays nothing;
+ * - `not-earned`: verified, and nothing is earned (the rule pays nothing, or caps leave nothing); when
+ *   something was paid all the same, the balance is negative and the payment is owed back;
  * - `earned`: verified, an amount is earned, nothing paid yet;
  * - `partly-paid`: some of the earned amount is paid;
  * - `paid`: payments cover the earned amount (a negative balance then means a clawback).
@@ -65,6 +66,17 @@ export interface TrancheSettlement {
   readonly trace: readonly Step[];
 }
 
+/** What one party earned, was paid and is owed over the whole contract. */
+export interface PartyTotals {
+  readonly party: string;
+  /** Earned on the tranches whose results are settled (pending tranches count for nothing here). */
+  readonly earned: Money;
+  /** Paid on all tranches, pending or not. */
+  readonly paid: Money;
+  /** Earned − paid on the settled tranches. */
+  readonly balance: Money;
+}
+
 export interface SettlementTotals {
   /** Earned on the tranches whose results are settled. */
   readonly earned: Money;
@@ -74,8 +86,8 @@ export interface SettlementTotals {
   /** Paid on tranches whose results are pending (not in `balance`). */
   readonly paidOnPending: Money;
   readonly pendingTranches: number;
-  readonly byPayer: readonly PartyAmounts[];
-  readonly byRecipient: readonly PartyAmounts[];
+  readonly byPayer: readonly PartyTotals[];
+  readonly byRecipient: readonly PartyTotals[];
 }
 
 /** What is due under a contract as known on `asOf`. Plain JSON-ready data. */

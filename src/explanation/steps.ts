@@ -1,5 +1,7 @@
 import type { ResultStatus } from "../contract/event-types.js";
 import type { Basis } from "../contract/types.js";
+import type { MeasurementRecord } from "../contract/measurement-format.js";
+import type { MeasurementStep } from "./measurement-steps.js";
 
 /**
  * The explanation of a settlement is a list of steps per tranche, recorded while the computation runs, so a
@@ -18,6 +20,8 @@ export interface ResultStep {
   readonly recordedAt?: string;
   readonly verifier?: string;
   readonly evidence?: string;
+  /** How the value was measured, when the result carries a measurement. */
+  readonly measurement?: MeasurementRecord;
   readonly trail: readonly { readonly eventId: string; readonly status: ResultStatus; readonly value: string; readonly recordedAt: string }[];
 }
 
@@ -162,6 +166,26 @@ export interface StatusStep {
   readonly reason: string;
 }
 
-export type PricingStep = BasisStep | RateStep | ThresholdStep | TierStep | InterpolationStep | SavingsShareStep | WeightStep | ZeroFloorStep;
+export type PricingStep = BasisStep | RateStep | ThresholdStep | TierStep | InterpolationStep | SavingsShareStep | WeightStep | ZeroFloorStep | FormulaStep;
 
-export type Step = ResultStep | PricingStep | RoundingStep | CapStep | FloorStep | SplitStep | PaymentStep | StatusStep;
+export type Step = ResultStep | PricingStep | RoundingStep | CapStep | FloorStep | SplitStep | PaymentStep | StatusStep | MeasurementStep | TermsStep;
+
+/**
+ * A formula was evaluated: its text, every value it read (metrics, parameters, named formulas, with the
+ * period when not the tranche's own), every decision-table row it used, and its exact value.
+ */
+export interface FormulaStep {
+  readonly kind: "formula";
+  readonly expression: string;
+  readonly reads: readonly { readonly name: string; readonly value: string }[];
+  readonly lookups: readonly { readonly table: string; readonly keys: readonly string[]; readonly row: number; readonly value: string }[];
+  readonly value: string;
+  /** The metric the amount counts towards for caps and rounding, or `"(formula)"` for none. */
+  readonly part: string;
+}
+
+/** The tranche was settled on amended terms: the amendments in force for its period, in the order applied. */
+export interface TermsStep {
+  readonly kind: "terms";
+  readonly amendments: readonly { readonly id: string; readonly description: string; readonly agreedOn: string; readonly effectiveFrom: string }[];
+}

@@ -4,6 +4,7 @@ import { issue, type InputIssue } from "../errors/validation-error.js";
 import { canonicalJson } from "../util/canonical-json.js";
 import type { Contract } from "../contract/types.js";
 import type { Quantity } from "../contract/primitives.js";
+import { measurementIssues, type MeasurementRecord } from "../contract/measurement-format.js";
 import { knownFrom, type ContractEvent, type PaymentEvent, type ResultEvent, type ResultStatus } from "../contract/event-types.js";
 
 /** What a result is about: a metric, in a period or a cohort. */
@@ -20,6 +21,8 @@ export interface ResolvedResult {
   readonly scopeKey: string;
   readonly value: Quantity;
   readonly recordedAt: string;
+  /** How the value was measured, own or inherited (see `ResultEvent.measurement`). */
+  readonly measurement?: MeasurementRecord;
 }
 
 /** The checked history: one chain of restatements per result, and the payments. */
@@ -154,6 +157,7 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
     const chain: ResolvedResult[] = [];
     let current: { event: ResultEvent; index: number } | undefined = { event, index };
     let value: Quantity = event.value!;
+    let measurement: MeasurementRecord | undefined;
     while (current !== undefined) {
       const e: ResultEvent = current.event;
       if (e.metric !== undefined && e.metric !== metric) {
@@ -163,7 +167,9 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
         report(current.index, e.period !== undefined ? "period" : "cohort", "restatement_mismatch", `restates a result for ${event.period !== undefined ? `period ${event.period}` : `cohort ${event.cohort ?? ""}`} but names another period or cohort`);
       }
       value = e.value ?? value;
-      chain.push(Object.freeze({ event: e, metric, scopeKey: key, value, recordedAt: e.recordedAt }));
+      measurement = e.measurement ?? (e.value !== undefined ? undefined : measurement);
+      if (e.measurement !== undefined) issues.push(...measurementIssues(current.index, value, e.measurement, contract.metrics.find((m) => m.id === metric)?.better));
+      chain.push(Object.freeze({ event: e, metric, scopeKey: key, value, recordedAt: e.recordedAt, ...(measurement !== undefined ? { measurement } : {}) }));
       current = successors.get(e.id)?.[0];
     }
     chains.set(key, chain);
@@ -188,6 +194,7 @@ export interface ResultState {
   readonly recordedAt: string;
   readonly verifier?: string;
   readonly evidence?: string;
+  readonly measurement?: MeasurementRecord;
   /** Every event of the chain known by then, oldest first: history is shown, never dropped. */
   readonly trail: readonly { readonly eventId: string; readonly status: ResultStatus; readonly value: string; readonly recordedAt: string }[];
 }
@@ -214,6 +221,7 @@ export function ledgerAsOf(history: History, asOf: string): Ledger {
       recordedAt: head.recordedAt,
       ...(head.event.verifier !== undefined ? { verifier: head.event.verifier } : {}),
       ...(head.event.evidence !== undefined ? { evidence: head.event.evidence } : {}),
+      ...(head.measurement !== undefined ? { measurement: head.measurement } : {}),
       trail: known.map((entry) => ({ eventId: entry.event.id, status: entry.event.status, value: String(entry.value), recordedAt: entry.recordedAt })),
     }));
   }

@@ -8,6 +8,7 @@ import { safeParseContract, type SafeParseResult } from "../contract/parse-contr
 import { buildHistory } from "./history.js";
 import { isParsed, markParsed } from "../contract/parsed.js";
 
+/** Options of `parseEvents`. */
 export interface ParseEventsOptions {
   /** When given, the events are also checked against the contract and against each other. */
   readonly contract?: Contract;

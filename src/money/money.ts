@@ -83,10 +83,22 @@ export function compare(a: Money, b: Money): -1 | 0 | 1 {
   return toDecimal(a).comparedTo(toDecimal(b)) as -1 | 0 | 1;
 }
 
+/**
+ * True when the amount is zero (`"0.00"`, `"-0.00"`).
+ *
+ * @example
+ * isZero(money("0.00", "EUR")); // true
+ */
 export function isZero(value: Money): boolean {
   return toDecimal(value).isZero();
 }
 
+/**
+ * True when the amount is below zero (a refund, a clawback); zero is not negative.
+ *
+ * @example
+ * isNegative(money("-18000.00", "EUR")); // true
+ */
 export function isNegative(value: Money): boolean {
   return toDecimal(value).isNegative() && !toDecimal(value).isZero();
 }

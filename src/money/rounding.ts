@@ -3,7 +3,7 @@ import { minorUnits, type CurrencyCode } from "./currency.js";
 
 /**
  * How an amount is brought to the currency's minor unit.
- * - `half-even`: to the nearest, ties to the even digit (banker's rounding; the default)
+ * - `half-even`: to the nearest, ties to the even digit (banker's rounding, the usual choice for public accounts)
  * - `half-up`: to the nearest, ties away from zero (the school rule)
  * - `half-down`: to the nearest, ties towards zero
  * - `down`: towards zero (truncate); `up`: away from zero
@@ -11,6 +11,7 @@ import { minorUnits, type CurrencyCode } from "./currency.js";
  */
 export type RoundingMode = "half-even" | "half-up" | "half-down" | "down" | "up" | "floor" | "ceiling";
 
+/** Every rounding mode a contract may name, in the order the documentation lists them. */
 export const ROUNDING_MODES: readonly RoundingMode[] = [
   "half-even", "half-up", "half-down", "down", "up", "floor", "ceiling",
 ];
@@ -38,4 +39,13 @@ export function roundToMinorUnits(amount: Dec, currency: CurrencyCode, mode: Rou
 /** True when `amount` has no digits below the currency's minor unit. */
 export function isWholeMinorUnits(amount: Dec, currency: CurrencyCode): boolean {
   return amount.decimalPlaces() <= minorUnits(currency);
+}
+
+/**
+ * @internal The same rounding step on an amount counted in minor units (e.g. 12345.5 cents): to a whole
+ * number of minor units. Gives the digits `roundToMinorUnits` gives on the amount itself; used on hot paths
+ * that count in minor units.
+ */
+export function roundToWholeUnits(units: Dec, mode: RoundingMode): Dec {
+  return units.toDecimalPlaces(0, DECIMAL_JS_MODE[mode]);
 }

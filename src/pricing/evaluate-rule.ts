@@ -2,6 +2,7 @@ import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
 import type { Metric, PricingRule } from "../contract/types.js";
 import type { PricingStep } from "../explanation/steps.js";
 import { basisValue, reaches } from "./basis.js";
+import { evaluateFormulaRule, type FormulaEnvironment } from "./contract-formulas.js";
 
 /** The measured values a rule may use, by metric id. */
 export type MeasuredValues = ReadonlyMap<string, Dec>;
@@ -19,6 +20,7 @@ export function metricsOf(rule: PricingRule): string[] {
   const ids: string[] = [];
   const visit = (current: PricingRule) => {
     if (current.type === "weighted") current.parts.forEach((part) => visit(part.rule));
+    else if (current.type === "formula") return; // a formula's needs come from formulaNeeds (it may read other periods)
     else {
       if (!ids.includes(current.metric)) ids.push(current.metric);
       if (current.type === "threshold" && current.then !== undefined) visit(current.then);
@@ -34,14 +36,18 @@ const q = (value: string | number): Dec => readMeasure(value) ?? new Dec(0);
  * Prices a rule on measured values, exactly. A rule's amount is never negative: a result that got worse
  * pays nothing (a `zero-floor` step says so). Every metric the rule names must have a value.
  */
-export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>, measured: MeasuredValues): Priced {
+export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>, measured: MeasuredValues, formulas?: FormulaEnvironment): Priced {
+  if (rule.type === "formula") {
+    if (formulas === undefined) throw new Error("assertion: a formula rule needs its environment");
+    return evaluateFormulaRule(rule, formulas);
+  }
   if (rule.type === "weighted") {
     const steps: PricingStep[] = [];
     const byMetric = new Map<string, Dec>();
     let amount = new Dec(0);
     rule.parts.forEach((part, index) => {
       const weight = readDecimal(part.weight) ?? new Dec(0);
-      const priced = evaluateRule(part.rule, metrics, measured);
+      const priced = evaluateRule(part.rule, metrics, measured, formulas && { ...formulas, path: [...formulas.path, "parts", index, "rule"] });
       steps.push(...priced.steps);
       const weighted = priced.amount.times(weight);
       steps.push({ kind: "weight", part: index, weight: plain(weight), partAmount: plain(priced.amount), amount: plain(weighted) });
@@ -83,7 +89,7 @@ export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
       });
       if (!met) return single(new Dec(0));
       if (rule.amount !== undefined) return single(new Dec(rule.amount));
-      const inner = evaluateRule(rule.then!, metrics, measured);
+      const inner = evaluateRule(rule.then!, metrics, measured, formulas && { ...formulas, path: [...formulas.path, "then"] });
       return { amount: inner.amount, byMetric: inner.byMetric, steps: [...steps, ...inner.steps] };
     }
     case "tiers": {
@@ -103,15 +109,20 @@ export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
       const first = points[0]!;
       const last = points[points.length - 1]!;
       const show = (point: { at: Dec; amount: Dec }) => ({ at: plain(point.at), amount: plain(point.amount) });
-      if (x.lessThan(first.at)) {
-        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "below", upper: show(first), amount: "0" });
-        return single(new Dec(0));
+      // The worse end pays nothing and the better end pays its amount. On the improvement bases higher is
+      // always better; on the value basis of a lower-is-better metric the ends swap.
+      const lowIsBetter = rule.basis === "value" && metric.better === "lower";
+      if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at)) {
+        const amount = lowIsBetter ? first.amount : new Dec(0);
+        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "below", upper: show(first), amount: plain(amount) });
+        return single(amount);
       }
-      if (x.greaterThanOrEqualTo(last.at)) {
-        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "above", lower: show(last), amount: plain(last.amount) });
-        return single(last.amount);
+      if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at)) {
+        const amount = lowIsBetter ? new Dec(0) : last.amount;
+        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "above", lower: show(last), amount: plain(amount) });
+        return single(amount);
       }
-      const upperIndex = points.findIndex((point) => x.lessThan(point.at));
+      const upperIndex = points.findIndex((point) => (lowIsBetter ? x.lessThanOrEqualTo(point.at) : x.lessThan(point.at)));
       const upper = points[upperIndex]!;
       const lower = points[upperIndex - 1]!;
       const fraction = x.minus(lower.at).div(upper.at.minus(lower.at));

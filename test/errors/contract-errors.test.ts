@@ -173,7 +173,7 @@ describe("parseContract: pricing rules", () => {
 
   it("a tier table with no tier", () => {
     const found = oneIssue(pricing({ type: "tiers", metric: "dropout", basis: "improvement", tiers: [] }));
-    expect(found).toMatchObject({ at: "$.tranches[0].pricing.tiers", message: "a tier table needs at least one tier" });
+    expect(found).toMatchObject({ code: "empty", at: "$.tranches[0].pricing.tiers", message: "a tier table needs at least one tier" });
   });
 
   it("points not increasing", () => {
@@ -231,7 +231,7 @@ describe("parseContract: pricing rules", () => {
   it("an unknown rule type", () => {
     const found = oneIssue(pricing({ type: "bonus", metric: "dropout", basis: "improvement" }));
     expect(found).toMatchObject({ code: "unknown_type", at: "$.tranches[0].pricing.type" });
-    expect(found.message).toBe("expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share or weighted");
+    expect(found.message).toBe("expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share, weighted or formula");
   });
 });
 
@@ -318,6 +318,20 @@ describe("parseContract: structure", () => {
     const found = oneIssue(withValue(base, ["title"], 5));
     expect(found).toMatchObject({ code: "invalid_type", at: "$.title", message: "expected a string, got the number 5" });
     expect(oneIssue(withValue(base, ["parties"], {}))).toMatchObject({ code: "invalid_type", at: "$.parties", message: "expected a list ([ ... ]), got an object" });
+  });
+
+  it("an empty name, unit or list", () => {
+    expect(oneIssue(withValue(base, ["parties", 0, "name"], ""))).toMatchObject({ code: "empty", at: "$.parties[0].name", message: "give the party a name" });
+    expect(oneIssue(withValue(base, ["metrics", 0, "unit"], ""))).toMatchObject({
+      code: "empty", at: "$.metrics[0].unit", message: 'give the unit the values are in, e.g. "%", "pupils" or "events per 100"',
+    });
+    expect(oneIssue(withValue(base, ["metrics"], []))).toMatchObject({ code: "empty", at: "$.metrics", message: "a contract needs at least one outcome metric" });
+  });
+
+  it("a covers that names neither a period nor a cohort", () => {
+    expect(oneIssue(withValue(base, ["tranches", 0, "covers"], { week: "p1" }))).toMatchObject({
+      code: "invalid_type", at: "$.tranches[0].covers", message: 'a tranche covers either { "period": id } or { "cohort": id }',
+    });
   });
 
   it("an unknown rounding mode lists the modes", () => {

@@ -58,7 +58,7 @@ describe("linear rule", () => {
     const text = explain(settlement);
     expect(text).toContain("(baseline 20 − measured 17.9 = 2.1) / 20 = 0.105 (10.5%)");
     expect(text).toContain(
-      "Rule (linear): 0.105 lies between 0.05 → EUR 120,000.00 and 0.15 → EUR 240,000.00, a fraction 0.55 of the way: EUR 120,000.00 + 0.55 × (EUR 240,000.00 − EUR 120,000.00) = 186,000",
+      "Rule (linear): 0.105 lies between 0.05 → EUR 120,000.00 and 0.15 → EUR 240,000.00, a fraction 0.55 of the way: EUR 120,000.00 + 0.55 × (EUR 240,000.00 − EUR 120,000.00) = EUR 186,000.00",
     );
     expect(text).toContain("Split: fis pays 70% = EUR 130,200.00");
     expect(text).toContain("of which to investor 80% = EUR 104,160.00");
@@ -111,7 +111,7 @@ describe("linear rule", () => {
       "comune→investor": "8000.00", // 30% × 33333.33 = 9999.999 → 10000.00 (remainder cent); 80% = 8000.00
       "comune→coop": "2000.00", // 20% × 10000.00
     });
-    expect(explain(settlement)).toMatch(/Rounding \(half-even, once per tranche\): ≈33,333\.333333 → EUR 33,333\.33/);
+    expect(explain(settlement)).toMatch(/Rounding \(half-even, once per tranche\): ≈EUR 33,333\.333333 → EUR 33,333\.33/);
   });
 
   it("settles the bundled FIS example file as of 2027-12-31 (verified 17.6, paid in full)", () => {
@@ -128,5 +128,19 @@ describe("linear rule", () => {
     expect(t1.status).toBe("paid");
     expect(t1.balance?.amount).toBe("0.00");
     expect(explain(settlement)).toContain("a fraction 0.7 of the way");
+  });
+
+  it("on the measured value of a lower-is-better metric, pays the better end below the first point and nothing past the last", () => {
+    // dropout 15% → EUR 240,000, 19% → EUR 120,000: a lower rate is better, so 14% pays the full 240,000
+    const rule: PricingRule = { type: "linear", metric: "dropout", basis: "value", points: [{ at: 15, amount: "240000.00" }, { at: 19, amount: "120000.00" }] };
+    const earned = (value: number) => trancheOf(settleLinear(value, rule).settlement, "t1").amountEarned?.amount;
+    expect(earned(14)).toBe("240000.00");
+    expect(earned(15)).toBe("240000.00");
+    expect(earned(17)).toBe("180000.00"); // half way: 240,000 + 0.5 × (120,000 − 240,000)
+    expect(earned(19)).toBe("120000.00");
+    expect(earned(19.5)).toBe("0.00");
+    const text = explain(settleLinear(14, rule).settlement);
+    expect(text).toContain("Rule (linear): 14 is at or below the first point 15 (the better end): pays EUR 240,000.00");
+    expect(explain(settleLinear(19.5, rule).settlement)).toContain("Rule (linear): 19.5 is above the last point 19 (the worse end): pays nothing");
   });
 });

@@ -105,7 +105,7 @@ describe("rate rule", () => {
 
     const text = explain(settlement);
     expect(text).toContain("Rule (rate): -1.5 × EUR 10,000.00 per unit = EUR -15,000.00");
-    expect(text).toContain("Floor at zero: dropout would pay -15,000 (the result got worse), so it pays nothing");
+    expect(text).toContain("Floor at zero: dropout would pay EUR -15,000.00 (the result got worse), so it pays nothing");
     expect(text).toContain("Status: NOT-EARNED");
   });
 
@@ -115,5 +115,16 @@ describe("rate rule", () => {
     // improvement = 20.0 − 20 = 0; 0 × 10000 = 0: nothing to floor
     expect(t1.amountEarned?.amount).toBe("0.00");
     expect(t1.trace.some((step) => step.kind === "zero-floor")).toBe(false);
+  });
+
+  it("shows an unrounded amount to 6 decimals, marked ≈, before the rounding step", () => {
+    // relative improvement (30 − 20) / 30 = 0.333…; × EUR 100,000.00 = EUR 33,333.333… → rounds to 33,333.33
+    const contract = contractJson({
+      metrics: [metric({ baseline: { value: "30", period: { start: "2022-09-01", end: "2025-08-31" }, source: "registry" } })],
+      tranches: [tranche({ pricing: { type: "rate", metric: "dropout", basis: "relative-improvement", pricePerUnit: "100000.00" } })],
+    });
+    const settlement = settleJson(contract, [verified("r1", "dropout", "p1", "20")], "2027-12-31");
+    expect(trancheOf(settlement, "t1").amountEarned?.amount).toBe("33333.33");
+    expect(explain(settlement)).toContain("Rule (rate): ≈0.333333 × EUR 100,000.00 per unit = ≈EUR 33,333.333333");
   });
 });

@@ -31,8 +31,8 @@ describe("rounding mode", () => {
     expect(even.t1.amountEarned?.amount).toBe("500.12");
     expect(up.t1.amountEarned?.amount).toBe("500.13");
     expect(even.t1.trace).toContainEqual({ kind: "rounding", mode: "half-even", at: "tranche", before: "500.125", after: "500.12" });
-    expect(explain(even.settlement)).toContain("Rounding (half-even, once per tranche): 500.125 → EUR 500.12");
-    expect(explain(up.settlement)).toContain("Rounding (half-up, once per tranche): 500.125 → EUR 500.13");
+    expect(explain(even.settlement)).toContain("Rounding (half-even, once per tranche): EUR 500.125 → EUR 500.12");
+    expect(explain(up.settlement)).toContain("Rounding (half-up, once per tranche): EUR 500.125 → EUR 500.13");
     expect(explain(up.settlement)).toContain("Rounding: half-up, once per tranche.");
   });
 
@@ -98,7 +98,7 @@ describe("where rounding applies on a weighted rule", () => {
       { kind: "rounding", mode: "half-even", at: "tranche", before: "900.01", after: "900.01" },
     ]);
     expect(earnedLines(t1)).toEqual({ "payer→provider": "900.01" });
-    expect(explain(settlement)).toContain("Rounding (half-even, once per tranche): 900.01 → EUR 900.01");
+    expect(explain(settlement)).toContain("Rounding (half-even, once per tranche): EUR 900.01 → EUR 900.01");
   });
 
   it("once per metric rounds each part, which here loses a cent: 900.00", () => {
@@ -110,8 +110,8 @@ describe("where rounding applies on a weighted rule", () => {
       { kind: "rounding", mode: "half-even", at: "metric", metric: "enrolment", before: "100.005", after: "100" },
     ]);
     const text = explain(settlement);
-    expect(text).toContain("Rounding (half-even, once per metric, learning): 800.005 → EUR 800.00");
-    expect(text).toContain("Rounding (half-even, once per metric, enrolment): 100.005 → EUR 100.00");
+    expect(text).toContain("Rounding (half-even, once per metric, learning): EUR 800.005 → EUR 800.00");
+    expect(text).toContain("Rounding (half-even, once per metric, enrolment): EUR 100.005 → EUR 100.00");
   });
 
   it("once per metric with half-up gains a cent instead: 900.02", () => {

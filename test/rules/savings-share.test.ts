@@ -49,7 +49,7 @@ describe("savings-share rule", () => {
       "united-way→investor-b": "28233.81", // 30% × 94112.70 = 28233.81
     });
     const text = explain(settlement);
-    expect(text).toContain("Rule (share of savings): 38 × USD 2,607.00 saved per unit = 99,066 saved; × 95% = 94,112.7");
+    expect(text).toContain("Rule (share of savings): 38 × USD 2,607.00 saved per unit = USD 99,066.00 saved; × 95% = USD 94,112.70");
     expect(text).toContain("of which to investor-a 70% = USD 65,878.89");
     expect(text).toContain("Earned USD 94,112.70; paid USD 0.00; balance USD 94,112.70");
   });
@@ -71,6 +71,6 @@ describe("savings-share rule", () => {
     // avoided 400 − 410 = −10; −10 × 2607 × 0.95 = −24766.5 → floored to 0
     expect(t1.trace).toContainEqual({ kind: "zero-floor", metric: "special-ed-years", before: "-24766.5" });
     expect(t1.amountEarned?.amount).toBe("0.00");
-    expect(explain(settlement)).toContain("Floor at zero: special-ed-years would pay -24,766.5 (the result got worse), so it pays nothing");
+    expect(explain(settlement)).toContain("Floor at zero: special-ed-years would pay USD -24,766.50 (the result got worse), so it pays nothing");
   });
 });

@@ -53,7 +53,7 @@ describe("tiers rule", () => {
       "moj→investors": "3840000.00", // 80% × 4,800,000
       "lottery→investors": "960000.00", // 20% × 4,800,000
     });
-    expect(explain(settlement)).toContain("Rule (tiers): 0.085 falls in tier 0 [0.085, 0.1): pays GBP 4,800,000.00");
+    expect(explain(settlement)).toContain("Rule (tiers): 0.085 falls in tier 1 [0.085, 0.1): pays GBP 4,800,000.00");
   });
 
   it("a 10% reduction pays 9.6M: a band's upper bound belongs to the next band", () => {
@@ -65,7 +65,7 @@ describe("tiers rule", () => {
       "lottery→investors": "1920000.00", // 20% × 9,600,000
     });
     const text = explain(settlement);
-    expect(text).toContain("Rule (tiers): 0.1 falls in tier 1 [0.1, 0.125): pays GBP 9,600,000.00");
+    expect(text).toContain("Rule (tiers): 0.1 falls in tier 2 [0.1, 0.125): pays GBP 9,600,000.00");
     expect(text).toContain("Split: lottery pays 20% = GBP 1,920,000.00");
   });
 
@@ -73,7 +73,7 @@ describe("tiers rule", () => {
     const { settlement, t1 } = settleTiers(60);
     // (80 − 60)/80 = 0.25 ≥ 0.125 → open band → 12,000,000
     expect(t1.amountEarned?.amount).toBe("12000000.00");
-    expect(explain(settlement)).toContain("Rule (tiers): 0.25 falls in tier 2 [0.125, ∞): pays GBP 12,000,000.00");
+    expect(explain(settlement)).toContain("Rule (tiers): 0.25 falls in tier 3 [0.125, ∞): pays GBP 12,000,000.00");
   });
 
   it("below the lowest band pays nothing", () => {

@@ -63,9 +63,9 @@ describe("weighted rule", () => {
 
     const text = explain(settlement);
     expect(text).toContain("Rule (rate): 1.35 × USD 200,000.00 per unit = USD 270,000.00");
-    expect(text).toContain("Weight: part 1 pays 270,000 × 80% = 216,000");
+    expect(text).toContain("Weight: part 1 pays USD 270,000.00 × 80% = USD 216,000.00");
     expect(text).toContain("Rule (rate): 9.6 × USD 10,000.00 per unit = USD 96,000.00");
-    expect(text).toContain("Weight: part 2 pays 96,000 × 20% = 19,200");
+    expect(text).toContain("Weight: part 2 pays USD 96,000.00 × 20% = USD 19,200.00");
     expect(text).toContain("of which to ubs-optimus 85% = USD 199,920.00");
     expect(text).toContain("Earned USD 235,200.00");
   });

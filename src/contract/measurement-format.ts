@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { Dec, isDecimalString } from "../money/decimal.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
+import type { CalendarDate } from "./calendar.js";
+import { calendarDateSchema, idSchema, shareSchema } from "./primitives.js";
+import type { PricingRule } from "./types.js";
+
+/**
+ * The measurement format: what a result event carries about how its value was measured, and the
+ * statistical options of a tranche. Every figure is a decimal string (the measure layer writes 12
+ * significant digits), so the ledger stays exact JSON and `explain` shows the very numbers that paid.
+ */
+
+/** How a result's value was measured: the estimator, the method, the inputs, the effect and its uncertainty. */
+export interface MeasurementRecord {
+  readonly estimator: "level" | "fixed-baseline" | "trend-baseline" | "comparison" | "difference-in-differences" | "blend" | "pooled";
+  readonly method: "wald-z" | "two-proportion-z" | "poisson-rate-z" | "one-sample-t" | "welch-t" | "combined-z" | "poisson-exact";
+  /** The method in words. */
+  readonly methodText?: string;
+  readonly outcome: "binary" | "count" | "continuous";
+  readonly better: "higher" | "lower";
+  /** The unit of the figures, e.g. "100" for percentages or events per 100. */
+  readonly scale: string;
+  /** The treated group's measured value: must equal the event's value. */
+  readonly value: string;
+  /** What would have happened anyway (absent for a plain level). */
+  readonly counterfactual?: string;
+  /** value − counterfactual (or the value, for a level). */
+  readonly effect: string;
+  readonly relativeEffect?: string;
+  readonly standardError: string;
+  readonly statistic?: string;
+  readonly degreesOfFreedom?: string;
+  /** The confidence interval of the effect; `confidence` as a fraction, e.g. "0.95". */
+  readonly interval: { readonly confidence: string; readonly lower: string; readonly upper: string };
+  /** P-values of "no effect": one-sided toward an improvement, and two-sided. */
+  readonly pValue?: { readonly oneSided: string; readonly twoSided: string };
+  /** What each group contributed. */
+  readonly inputs: readonly {
+    readonly label: string;
+    readonly n?: string;
+    readonly successes?: string;
+    readonly events?: string;
+    readonly exposure?: string;
+    readonly mean?: string;
+    readonly standardDeviation?: string;
+    readonly estimate: string;
+    readonly standardError: string;
+  }[];
+  /** Blends and pools: the parts and their weights. */
+  readonly parts?: readonly { readonly label: string; readonly weight: string; readonly effect: string; readonly standardError: string }[];
+}
+
+/**
+ * The statistical options of a tranche (all optional):
+ * - `baseline`: `"contract"` (default) prices against the metric's fixed baseline; `"measurement"` prices
+ *   against the counterfactual the result's measurement carries (comparison group, trend, DiD, ...);
+ * - `significance`: pay only when the measured effect is significant at `level` (p < level), one- or two-sided;
+ * - `priceOn`: `"estimate"` (default), or `"conservative-bound"` to price on the end of the confidence
+ *   interval that is worse for the provider.
+ * A tranche with any of these options pays nothing on a result without a measurement, and says why.
+ */
+export interface StatisticsOptions {
+  readonly baseline?: "contract" | "measurement";
+  readonly significance?: { readonly level: string; readonly test: "one-sided" | "two-sided" };
+  readonly priceOn?: "estimate" | "conservative-bound";
+}
+
+/**
+ * The Peterborough pattern for a cohort tranche: when the cohort does not clear its own rule (its pricing
+ * pays nothing), the tranche is paid instead on the pooled result of cohort `cohort` (e.g. all cohorts
+ * together) with `pricing`, from `dueDate`. A cohort is thus paid on its own result or on the pool, never both.
+ */
+export interface CohortFallback {
+  readonly cohort: string;
+  readonly dueDate: CalendarDate;
+  readonly pricing: PricingRule;
+}
+
+const decimal = z
+  .string({ error: "expected a decimal string, e.g. \"0.0123\"" })
+  .refine(isDecimalString, { error: "expected a plain decimal string (no exponent), e.g. \"0.0123\"", params: { code: "invalid_decimal" } });
+
+const probability = decimal.refine((text) => !isDecimalString(text) || (new Dec(text).gte(0) && new Dec(text).lte(1)), {
+  error: "a p-value lies between 0 and 1",
+  params: { code: "p_value_out_of_range" },
+});
+
+export const measurementRecordSchema = z
+  .strictObject({
+    estimator: z.enum(["level", "fixed-baseline", "trend-baseline", "comparison", "difference-in-differences", "blend", "pooled"], {
+      error: "expected an estimator: level, fixed-baseline, trend-baseline, comparison, difference-in-differences, blend or pooled",
+    }),
+    method: z.enum(["wald-z", "two-proportion-z", "poisson-rate-z", "one-sample-t", "welch-t", "combined-z", "poisson-exact"], {
+      error: "expected a method: wald-z, two-proportion-z, poisson-rate-z, one-sample-t, welch-t, combined-z or poisson-exact",
+    }),
+    methodText: z.string().optional(),
+    outcome: z.enum(["binary", "count", "continuous"], { error: "expected an outcome: binary, count or continuous" }),
+    better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
+    scale: decimal,
+    value: decimal,
+    counterfactual: decimal.optional(),
+    effect: decimal,
+    relativeEffect: decimal.optional(),
+    standardError: decimal,
+    statistic: decimal.optional(),
+    degreesOfFreedom: decimal.optional(),
+    interval: z.strictObject({ confidence: decimal, lower: decimal, upper: decimal }),
+    pValue: z.strictObject({ oneSided: probability, twoSided: probability }).optional(),
+    inputs: z.array(z.strictObject({
+      label: z.string(),
+      n: decimal.optional(),
+      successes: decimal.optional(),
+      events: decimal.optional(),
+      exposure: decimal.optional(),
+      mean: decimal.optional(),
+      standardDeviation: decimal.optional(),
+      estimate: decimal,
+      standardError: decimal,
+    })),
+    parts: z.array(z.strictObject({ label: z.string(), weight: decimal, effect: decimal, standardError: decimal })).optional(),
+  })
+  .superRefine((record, context) => {
+    const ok = (text: string | undefined) => text !== undefined && isDecimalString(text);
+    if (ok(record.interval.lower) && ok(record.interval.upper) && ok(record.effect)) {
+      const lower = new Dec(record.interval.lower);
+      const upper = new Dec(record.interval.upper);
+      if (lower.gt(upper) || new Dec(record.effect).lt(lower) || new Dec(record.effect).gt(upper)) {
+        context.addIssue({ code: "custom", path: ["interval"], message: "the interval must run from lower to upper and contain the effect", params: { code: "interval_excludes_effect" } });
+      }
+    }
+    if (ok(record.standardError) && new Dec(record.standardError).isNegative()) {
+      context.addIssue({ code: "custom", path: ["standardError"], message: "a standard error cannot be negative", params: { code: "negative_standard_error" } });
+    }
+  });
+
+export const statisticsOptionsSchema = z.strictObject({
+  baseline: z.enum(["contract", "measurement"], { error: "expected the baseline to price against: contract or measurement" }).optional(),
+  significance: z
+    .strictObject({
+      level: shareSchema,
+      test: z.enum(["one-sided", "two-sided"], { error: "expected the test: one-sided or two-sided" }),
+    })
+    .optional(),
+  priceOn: z.enum(["estimate", "conservative-bound"], { error: "expected what to price on: estimate or conservative-bound" }).optional(),
+});
+
+export const cohortFallbackSchema = (pricingRuleSchema: z.ZodType) =>
+  z.strictObject({ cohort: idSchema, dueDate: calendarDateSchema, pricing: pricingRuleSchema });
+
+/**
+ * The checks of a tranche's statistical options and fallback that need the whole contract.
+ * `checkRule` is the contract's own rule check, applied to the fallback's pricing.
+ */
+export function measurementOptionIssues(
+  tranche: { readonly covers: { readonly period: string } | { readonly cohort: string }; readonly dueDate: string; readonly statistics?: StatisticsOptions; readonly fallback?: CohortFallback },
+  path: readonly (string | number)[],
+  cohorts: ReadonlySet<string>,
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const level = tranche.statistics?.significance?.level;
+  if (level !== undefined) {
+    const value = level.trim().endsWith("%") ? new Dec(level.trim().slice(0, -1)).div(100) : new Dec(level);
+    if (!(value.gt(0) && value.lt(1))) {
+      issues.push(issue([...path, "statistics", "significance", "level"], "significance_level_out_of_range", `a significance level lies strictly between 0% and 100%, e.g. "5%" (got "${level}")`));
+    }
+  }
+  const fallback = tranche.fallback;
+  if (fallback !== undefined) {
+    if (!("cohort" in tranche.covers)) {
+      issues.push(issue([...path, "fallback"], "fallback_needs_cohort", "a fallback to a pooled result applies to a tranche that covers a cohort"));
+    } else if (tranche.covers.cohort === fallback.cohort) {
+      issues.push(issue([...path, "fallback", "cohort"], "fallback_to_itself", "the fallback must be a different (pooled) cohort than the one the tranche covers"));
+    }
+    if (!cohorts.has(fallback.cohort)) issues.push(issue([...path, "fallback", "cohort"], "unknown_cohort", `unknown cohort "${fallback.cohort}": declare it under cohorts`));
+    if (fallback.dueDate < tranche.dueDate) {
+      issues.push(issue([...path, "fallback", "dueDate"], "fallback_before_due", `the fallback is due ${fallback.dueDate}, before the tranche itself (${tranche.dueDate})`));
+    }
+  }
+  return issues;
+}
+
+/**
+ * The problems of a result's measurement against the result and its metric: the value must be the value
+ * measured, and the measurement's direction (which sets its one-sided p-value) the metric's.
+ */
+export function measurementIssues(index: number, value: number | string, record: MeasurementRecord, better: "higher" | "lower" | undefined): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const shown = typeof value === "number" ? String(value) : value;
+  if (isDecimalString(shown) && isDecimalString(record.value) && !new Dec(shown).equals(record.value)) {
+    issues.push(issue([index, "measurement", "value"], "measurement_value_mismatch", `the measurement's value ${record.value} is not the result's value ${shown}: the value paid must be the value measured`));
+  }
+  if (better !== undefined && record.better !== better) {
+    issues.push(issue([index, "measurement", "better"], "measurement_direction_mismatch", `the measurement takes ${record.better} as better, but the metric says ${better} is better: its one-sided p-value tests the wrong direction`));
+  }
+  return issues;
+}

@@ -1,0 +1,45 @@
+/**
+ * The explanation of the investors' side: one step per waterfall step per date, and one per guarantee
+ * call, recorded while the waterfall runs. Amounts are decimal strings in the contract's currency.
+ */
+
+/** What one party was owed by a waterfall step on a date, and what it was paid. */
+export interface WaterfallPart {
+  readonly party: string;
+  readonly owed: string;
+  readonly paid: string;
+}
+
+/** One step of the waterfall on one distribution date. */
+export interface WaterfallStepRecord {
+  readonly kind: "waterfall-step";
+  readonly date: string;
+  /** The index of the step in `finance.waterfall.steps`, or `"excess"`. */
+  readonly step: number | "excess";
+  readonly type: "principal" | "return" | "management-fee" | "performance-fee" | "excess";
+  /** What was in the pool when the step was reached, and what it left. */
+  readonly poolBefore: string;
+  readonly poolAfter: string;
+  readonly parts: readonly WaterfallPart[];
+  /** How the amounts owed were computed, in a sentence. */
+  readonly basis: string;
+}
+
+/** A guarantee called on its date. */
+export interface GuaranteeRecord {
+  readonly kind: "guarantee";
+  readonly date: string;
+  /** The index of the guarantee in `finance.guarantees`. */
+  readonly guarantee: number;
+  readonly guarantor: string;
+  /** Each covered investor's loss when the guarantee is called (drawn capital minus everything received). */
+  readonly losses: readonly { readonly party: string; readonly loss: string }[];
+  readonly share: string;
+  /** The share of each loss, each rounded to the minor unit, added up. */
+  readonly claim: string;
+  readonly limit: string;
+  readonly usedBefore: string;
+  readonly paid: readonly { readonly party: string; readonly amount: string }[];
+}
+
+export type FinanceStep = WaterfallStepRecord | GuaranteeRecord;

@@ -1,0 +1,308 @@
+import { Dec } from "../money/decimal.js";
+import type { Money } from "../money/money.js";
+import type { Contract } from "../contract/types.js";
+import { isParsed } from "../contract/parsed.js";
+import { parseContract } from "../contract/parse-contract.js";
+import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
+import { deepFreeze } from "../util/freeze.js";
+import { compileFinance, type CompiledFinance } from "./compile-finance.js";
+import { compileSettlement, priceRun, type CompiledSettlement } from "./compiled-settlement.js";
+import { moneyOfUnits } from "./minor-units.js";
+import { draw, runGenerator, type Distribution } from "./random.js";
+import { runFinance } from "./waterfall.js";
+import { timedFlows, xirr } from "./xirr.js";
+
+/** The distribution of one metric's result: for one period or cohort, or (neither given) for all of them. */
+export interface ResultDistribution {
+  readonly metric: string;
+  readonly period?: string;
+  readonly cohort?: string;
+  readonly distribution: Distribution;
+  /** Round each drawn value to this many decimal places, as results are reported (e.g. 1 for 17.6%). */
+  readonly decimals?: number;
+}
+
+export interface SimulationOptions {
+  /** How many runs (whole number, 1 to 100,000,000). */
+  readonly runs: number;
+  /** The seed: a whole number from 0 to 2^32 − 1. The same seed gives the same simulation. */
+  readonly seed: number;
+  /** A distribution for every result the tranches depend on. */
+  readonly results: readonly ResultDistribution[];
+  /** The percentiles to report, from 0 to 100 (default 5, 25, 50, 75, 95). */
+  readonly percentiles?: readonly number[];
+  /** Called with the number of runs done, about every 1% of the runs and at the end. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** How an amount of money is distributed over the runs. Percentiles are nearest-rank: values of actual runs. */
+export interface MoneySummary {
+  /** The mean, rounded half-even to the minor unit. */
+  readonly mean: Money;
+  readonly min: Money;
+  readonly max: Money;
+  readonly percentiles: readonly { readonly p: number; readonly amount: Money }[];
+}
+
+export interface InvestorSimulation {
+  readonly party: string;
+  /** Everything received (waterfall and guarantees) less capital drawn. */
+  readonly net: MoneySummary;
+  /** The share of runs in which the investor gets back less than it put in. */
+  readonly probabilityOfLoss: number;
+  readonly irr: {
+    /** Runs with a unique IRR. */
+    readonly runsWithRate: number;
+    /** Runs in which the investor got nothing back: counted in the percentiles at −100% (`rate: -1`). */
+    readonly runsWithTotalLoss: number;
+    /** Runs with no IRR for another reason (several roots, or none), left out of the percentiles. */
+    readonly runsWithoutRate: number;
+    /** Percentiles over the runs with a rate and the runs with a total loss. */
+    readonly percentiles: readonly { readonly p: number; readonly rate: number }[];
+  };
+}
+
+export interface SimulationResult {
+  readonly runs: number;
+  readonly seed: number;
+  readonly currency: string;
+  /** All outcome payments of a run. */
+  readonly totalPayments: MoneySummary;
+  /** Each outcome payer's cost. */
+  readonly byPayer: readonly { readonly party: string; readonly cost: MoneySummary }[];
+  readonly investors: readonly InvestorSimulation[];
+}
+
+/** @internal A contract and options checked and compiled for running. */
+export interface SimulationPlan {
+  readonly contract: Contract;
+  readonly settlement: CompiledSettlement;
+  readonly finance: CompiledFinance | null;
+  /** The distribution of each scope, in the compiled scope order. */
+  readonly draws: readonly { readonly key: string; readonly distribution: Distribution; readonly decimals: number | undefined }[];
+  readonly columns: number;
+}
+
+const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const wholeIn = (value: unknown, low: number, high: number): value is number => Number.isInteger(value) && (value as number) >= low && (value as number) <= high;
+
+function checkDistribution(path: readonly (string | number)[], distribution: Distribution | undefined, report: (path: readonly (string | number)[], code: string, message: string) => void): void {
+  const bad = (message: string) => report(path, "invalid_distribution", message);
+  switch (distribution?.type) {
+    case "normal":
+      if (!finite(distribution.mean) || !finite(distribution.sd) || distribution.sd < 0) bad("a normal distribution needs a finite mean and a standard deviation sd ≥ 0");
+      return;
+    case "beta":
+      if (!finite(distribution.alpha) || !finite(distribution.beta) || distribution.alpha <= 0 || distribution.beta <= 0) bad("a beta distribution needs alpha > 0 and beta > 0");
+      else if ((distribution.min ?? 0) >= (distribution.max ?? 1) || !finite(distribution.min ?? 0) || !finite(distribution.max ?? 1)) bad("a beta distribution's min must be below its max");
+      return;
+    case "binomial":
+      if (!wholeIn(distribution.trials, 1, 1_000_000) || !finite(distribution.p) || distribution.p < 0 || distribution.p > 1) bad("a binomial distribution needs a whole number of trials from 1 to 1,000,000 and a probability p from 0 to 1");
+      else if (distribution.per !== undefined && !finite(distribution.per)) bad("a binomial distribution's per must be a finite number, e.g. 100 for a percentage");
+      return;
+    case "triangular":
+      if (![distribution.min, distribution.mode, distribution.max].every(finite) || !(distribution.min <= distribution.mode && distribution.mode <= distribution.max && distribution.min < distribution.max)) {
+        bad("a triangular distribution needs finite min ≤ mode ≤ max, with min < max");
+      }
+      return;
+    case "samples":
+      if (!Array.isArray(distribution.values) || distribution.values.length === 0 || !distribution.values.every(finite)) bad("samples need a non-empty list of finite numbers");
+      return;
+    default:
+      report([...path, "type"], "unknown_type", "expected a distribution whose type is normal, beta, binomial, triangular or samples");
+  }
+}
+
+/** @internal Checks the options against the contract and compiles both. @throws OptionsError */
+export function planSimulation(contractInput: Contract, options: SimulationOptions): SimulationPlan {
+  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const issues: InputIssue[] = [];
+  const report = (path: readonly (string | number)[], code: string, message: string) => issues.push(issue(path, code, message));
+  if (!wholeIn(options?.runs, 1, 100_000_000)) report(["runs"], "invalid_runs", "runs must be a whole number from 1 to 100,000,000");
+  if (!wholeIn(options?.seed, 0, 2 ** 32 - 1)) report(["seed"], "invalid_seed", "seed must be a whole number from 0 to 4294967295");
+  for (const [index, p] of (options?.percentiles ?? []).entries()) {
+    if (!finite(p) || p < 0 || p > 100) report(["percentiles", index], "invalid_percentile", "a percentile is a number from 0 to 100");
+  }
+  // Simulated results are values without a measurement: a significance gate, a conservative bound or a pooled
+  // fallback has nothing to work on, so such contracts are refused rather than silently priced at nothing.
+  contract.tranches.forEach((tranche, index) => {
+    if (tranche.statistics !== undefined || tranche.fallback !== undefined) {
+      report(["contract", "tranches", index], "unsupported_in_simulation", `tranche "${tranche.id}" has statistical options or a pooled fallback, which need measurements a simulation does not draw: simulate the measured effect with runScenarios, or a copy of the contract without them`);
+    }
+  });
+  const settlement = compileSettlement(contract);
+  const metrics = new Set(contract.metrics.map((metric) => metric.id));
+  const periods = new Set(contract.periods.map((period) => period.id));
+  const cohorts = new Set((contract.cohorts ?? []).map((cohort) => cohort.id));
+  const specific = new Map<string, number>();
+  const general = new Map<string, number>();
+  (Array.isArray(options?.results) ? options.results : []).forEach((entry, index) => {
+    const path = ["results", index] as const;
+    if (!metrics.has(entry?.metric)) report([...path, "metric"], "unknown_metric", `unknown metric "${String(entry?.metric)}"`);
+    if (entry.period !== undefined && !periods.has(entry.period)) report([...path, "period"], "unknown_period", `unknown period "${entry.period}"`);
+    if (entry.cohort !== undefined && !cohorts.has(entry.cohort)) report([...path, "cohort"], "unknown_cohort", `unknown cohort "${entry.cohort}"`);
+    if (entry.decimals !== undefined && !wholeIn(entry.decimals, 0, 20)) report([...path, "decimals"], "invalid_decimals", "decimals must be a whole number from 0 to 20");
+    checkDistribution([...path, "distribution"], entry.distribution, report);
+    const key = entry.period !== undefined ? `${entry.metric}|period:${entry.period}` : entry.cohort !== undefined ? `${entry.metric}|cohort:${entry.cohort}` : null;
+    const seen = key === null ? general : specific;
+    const id = key ?? entry.metric;
+    if (seen.has(id)) report(path, "duplicate_distribution", `results[${seen.get(id)!}] already gives a distribution for ${key ?? `every result of ${entry.metric}`}`);
+    else seen.set(id, index);
+  });
+  if (!Array.isArray(options?.results)) report(["results"], "required", "results must list a distribution for each result the tranches depend on");
+  const draws = settlement.scopes.flatMap((scope) => {
+    const index = specific.get(scope.key) ?? general.get(scope.metric);
+    if (index === undefined) {
+      const where = scope.period !== undefined ? `period ${scope.period}` : `cohort ${scope.cohort ?? ""}`;
+      if (Array.isArray(options?.results)) report(["results"], "missing_distribution", `no distribution for ${scope.metric} in ${where}: a tranche depends on it`);
+      return [];
+    }
+    const entry = options.results[index]!;
+    return [{ key: scope.key, distribution: entry.distribution, decimals: entry.decimals }];
+  });
+  if (issues.length > 0) throw new OptionsError(issues);
+  const finance = compileFinance(contract);
+  return { contract, settlement, finance, draws, columns: 1 + settlement.payers.length + 2 * (finance?.investors.length ?? 0) };
+}
+
+/**
+ * @internal Runs `from` to `to` (exclusive) of a planned simulation. Each run's row holds: the total of the
+ * outcome payments, each payer's cost (minor units), then for each investor its net (minor units) and its
+ * IRR (NaN when there is no unique one — internal only, never in a result).
+ */
+export function simulateRange(plan: SimulationPlan, seed: number, from: number, to: number, onRun?: (done: number) => void): Float64Array {
+  const rows = new Float64Array((to - from) * plan.columns);
+  const payerIndex = new Map(plan.settlement.payers.map((party, index) => [party, index]));
+  const investors = plan.finance?.investors ?? [];
+  const scale = 10 ** plan.settlement.places;
+  const parsed = new Map<string, Dec>(); // drawn values reported to a few decimals repeat: read each once
+  for (let run = from; run < to; run += 1) {
+    const next = runGenerator(seed, run);
+    const values = new Map<string, Dec>();
+    for (const entry of plan.draws) {
+      const x = draw(next, entry.distribution);
+      const text = entry.decimals === undefined ? String(x) : x.toFixed(entry.decimals);
+      let value = parsed.get(text);
+      if (value === undefined) {
+        value = new Dec(text);
+        if (parsed.size >= 100_000) parsed.clear();
+        parsed.set(text, value);
+      }
+      values.set(entry.key, value);
+    }
+    const receipts = priceRun(plan.settlement, values);
+    const base = (run - from) * plan.columns;
+    for (const receipt of receipts) {
+      rows[base] = rows[base]! + receipt.units;
+      const column = base + 1 + payerIndex.get(receipt.payer)!;
+      rows[column] = rows[column]! + receipt.units;
+    }
+    if (plan.finance !== null) {
+      const { flows } = runFinance(plan.finance, receipts, false);
+      investors.forEach((investor, i) => {
+        let net = 0;
+        const own: { day: number; amount: number }[] = [];
+        for (const flow of flows) {
+          if (flow.to === investor.party) {
+            own.push({ day: flow.day, amount: flow.units / scale });
+            if (flow.kind !== "outcome-payment") net += flow.units;
+          } else if (flow.from === investor.party) {
+            own.push({ day: flow.day, amount: -flow.units / scale });
+            if (flow.kind !== "pooled") net -= flow.units;
+          }
+        }
+        const timed = timedFlows(own);
+        const irr = xirr(timed);
+        const column = base + 1 + plan.settlement.payers.length + 2 * i;
+        rows[column] = net;
+        // A total loss (money in, nothing back) has no IRR; it is recorded as −100%, the IRR's limit as what
+        // comes back falls to nothing, so that percentiles are not flattered by leaving those runs out.
+        const totalLoss = irr.kind === "none" && irr.reason === "all-one-sign" && timed.length > 0 && timed.every((flow) => flow.amount < 0);
+        rows[column + 1] = irr.kind === "rate" ? irr.rate : totalLoss ? -1 : Number.NaN;
+      });
+    }
+    onRun?.(run + 1 - from);
+  }
+  return rows;
+}
+
+/** The nearest-rank percentile of sorted values: the smallest value with at least p% of the values at or below it. */
+function nearestRank(sorted: Float64Array, p: number): number {
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1]!;
+}
+
+/** @internal The summary of a simulation's rows (all runs, in run order). */
+export function summarize(plan: SimulationPlan, options: SimulationOptions, rows: Float64Array): SimulationResult {
+  const runs = rows.length / plan.columns;
+  const levels = options.percentiles ?? [5, 25, 50, 75, 95];
+  const currency = plan.contract.currency;
+  const column = (index: number) => {
+    const values = new Float64Array(runs);
+    for (let run = 0; run < runs; run += 1) values[run] = rows[run * plan.columns + index]!;
+    return values;
+  };
+  const money = (index: number): MoneySummary => {
+    const values = column(index);
+    let total = 0n;
+    for (const value of values) total += BigInt(value);
+    values.sort();
+    const mean = new Dec(total.toString()).div(runs).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toNumber();
+    return {
+      mean: moneyOfUnits(mean, currency),
+      min: moneyOfUnits(values[0]!, currency),
+      max: moneyOfUnits(values[runs - 1]!, currency),
+      percentiles: levels.map((p) => ({ p, amount: moneyOfUnits(nearestRank(values, p), currency) })),
+    };
+  };
+  const payers = plan.settlement.payers.length;
+  return deepFreeze({
+    runs,
+    seed: options.seed,
+    currency,
+    totalPayments: money(0),
+    byPayer: plan.settlement.payers.map((party, index) => ({ party, cost: money(1 + index) })),
+    investors: (plan.finance?.investors ?? []).map((investor, i) => {
+      const netColumn = 1 + payers + 2 * i;
+      const nets = column(netColumn);
+      const irrs = column(netColumn + 1).filter((rate) => !Number.isNaN(rate)).sort();
+      const totalLosses = irrs.filter((rate) => rate === -1).length;
+      return {
+        party: investor.party,
+        net: money(netColumn),
+        probabilityOfLoss: nets.filter((net) => net < 0).length / runs,
+        irr: {
+          runsWithRate: irrs.length - totalLosses,
+          runsWithTotalLoss: totalLosses,
+          runsWithoutRate: runs - irrs.length,
+          percentiles: irrs.length === 0 ? [] : levels.map((p) => ({ p, rate: nearestRank(irrs, p) })),
+        },
+      };
+    }),
+  });
+}
+
+/**
+ * Monte Carlo simulation of a contract: each run draws every result the tranches depend on from its
+ * distribution, settles the contract with those results verified (the fast compiled path, equal to
+ * `settle` to the cent), runs the investors' side, and records the total payments, each payer's cost,
+ * each investor's net and IRR. Reproducible: the same contract, options and seed give the same result,
+ * whether run here or spread over worker threads (`simulateInWorkers` from `pay-by-results/node`).
+ *
+ * @example
+ * const result = simulate(contract, {
+ *   runs: 10_000, seed: 2026,
+ *   results: [{ metric: "dropout-rate", distribution: { type: "normal", mean: 17.5, sd: 1.2 }, decimals: 1 }],
+ * });
+ * result.totalPayments.percentiles; // [{ p: 5, amount: {...} }, ...]
+ * @throws OptionsError listing every problem with the options (runs, seed, distributions, missing results).
+ */
+export function simulate(contract: Contract, options: SimulationOptions): SimulationResult {
+  const plan = planSimulation(contract, options);
+  const every = Math.max(1, Math.floor(options.runs / 100));
+  const progress = options.onProgress;
+  const rows = simulateRange(plan, options.seed, 0, options.runs, progress === undefined ? undefined : (done) => {
+    if (done % every === 0 || done === options.runs) progress(done, options.runs);
+  });
+  return summarize(plan, options, rows);
+}

@@ -1,0 +1,123 @@
+import { issue, type InputIssue } from "../errors/validation-error.js";
+import { readDecimal } from "../money/decimal.js";
+import { finish, type MeasureSettings } from "./estimators.js";
+import type { GroupEstimate } from "./group-estimate.js";
+import { assertPositiveSpread, satterthwaite } from "./inference.js";
+import { MeasureError } from "./measure-error.js";
+import type { Measurement } from "./measurement.js";
+
+/** One estimate in a blend: its weight (`0.8` or `"80%"`) and the measurement. */
+export interface BlendPart {
+  readonly label?: string;
+  readonly weight: number | string;
+  readonly measurement: Measurement;
+}
+
+function weightOf(weight: number | string): number | undefined {
+  if (typeof weight === "number") return Number.isFinite(weight) ? weight : undefined;
+  const value = readDecimal(weight);
+  return value === undefined ? undefined : value.toNumber();
+}
+
+/** The checks shared by blends and pools: weights, and parts that measure the same thing the same way. */
+function partIssues(parts: readonly { weight: number | string; measurement: Measurement }[], key: string): { issues: InputIssue[]; weights: number[] } {
+  const issues: InputIssue[] = [];
+  if (parts.length === 0) return { issues: [issue([key], "empty_group", "nothing to combine: give at least one part")], weights: [] };
+  const weights = parts.map((part, index) => {
+    const weight = weightOf(part.weight);
+    if (weight === undefined || weight < 0) {
+      issues.push(issue([key, index, "weight"], "invalid_weight", `expected a non-negative weight such as 0.8 or "80%" (got ${JSON.stringify(part.weight)})`));
+      return 0;
+    }
+    return weight;
+  });
+  const first = parts[0]!.measurement;
+  parts.forEach((part, index) => {
+    const m = part.measurement;
+    if (m.counterfactual === undefined) {
+      issues.push(issue([key, index, "measurement"], "no_counterfactual", `a ${m.estimator} measurement has no counterfactual, so it has no effect to combine`));
+    }
+    if (m.better !== first.better || m.outcome !== first.outcome || m.scale !== first.scale) {
+      issues.push(issue([key, index, "measurement"], "incompatible_parts", `every part must measure the same outcome in the same unit and direction (${first.outcome}, scale ${first.scale}, ${first.better} is better)`));
+    }
+  });
+  return { issues, weights };
+}
+
+/**
+ * A weighted blend of estimates of one effect, e.g. Massachusetts' 80% of the randomised-trial estimate and
+ * 20% of the difference-in-differences estimate. The weights must add up to 100%.
+ *
+ * The parts are usually computed on overlapping data, so their correlation is unknown: the blend's standard
+ * error is taken at its upper bound Σ wᵢ·SEᵢ (perfect correlation), which never understates the uncertainty.
+ * The test is a normal z-test on that standard error (`combined-z`).
+ *
+ * @example
+ * const blended = blend([{ weight: "80%", measurement: trial }, { weight: "20%", measurement: did }]);
+ * @throws MeasureError when the weights do not add up to 100%, a part has no counterfactual, or the parts differ.
+ */
+export function blend(parts: readonly BlendPart[], options: { readonly confidence?: number } = {}): Measurement {
+  const { issues, weights } = partIssues(parts, "parts");
+  const total = weights.reduce((acc, weight) => acc + weight, 0);
+  if (issues.length === 0 && Math.abs(total - 1) > 1e-12) {
+    issues.push(issue(["parts"], "weights_not_100", `the weights add up to ${Number((total * 100).toPrecision(12))}%, not 100%`));
+  }
+  if (issues.length > 0) throw new MeasureError(issues);
+  const measurements = parts.map((part) => part.measurement);
+  const value = measurements.reduce((acc, m, index) => acc + weights[index]! * m.value, 0);
+  const effect = measurements.reduce((acc, m, index) => acc + weights[index]! * m.effect, 0);
+  const se = measurements.reduce((acc, m, index) => acc + weights[index]! * m.standardError, 0);
+  assertPositiveSpread(se, ["parts"], "the blend");
+  const first = measurements[0]!;
+  const settings: MeasureSettings = { better: first.better, confidence: options.confidence ?? first.interval.confidence, scale: first.scale };
+  return finish("blend", {
+    value, counterfactual: value - effect, effect, intervalError: se, testError: se, degreesOfFreedom: undefined, method: "combined-z",
+    groups: [],
+  }, settings, first.outcome, parts.map((part, index) => ({
+    label: part.label ?? `${part.measurement.estimator} ${index + 1}`, weight: weights[index]!, effect: part.measurement.effect, standardError: part.measurement.standardError,
+  })));
+}
+
+/** One cohort's measurement and its weight in the pool (by default, its treated participants). */
+export interface PoolPart {
+  readonly label: string;
+  readonly measurement: Measurement;
+  readonly weight?: number;
+}
+
+/** The size of the treated group of a measurement: its first group's head count, or exposure. */
+export function treatedSize(measurement: Measurement): number {
+  const group = measurement.groups[0];
+  return group?.n ?? group?.exposure ?? 0;
+}
+
+/**
+ * The pooled effect of several cohorts: the average of the cohort effects weighted by each cohort's treated
+ * participants (or a weight given), so the pooled effect always lies between the cohort effects and an
+ * officer can recompute it by hand. Cohorts are different people, so their estimates are independent:
+ * SE = √Σ (wᵢ·SEᵢ)² with normalised weights; degrees of freedom by Welch–Satterthwaite for means.
+ *
+ * @example
+ * const pooled = poolCohorts([{ label: "c1", measurement: m1 }, { label: "c2", measurement: m2 }]);
+ */
+export function poolCohorts(parts: readonly PoolPart[], options: { readonly confidence?: number } = {}): Measurement {
+  const { issues, weights: raw } = partIssues(parts.map((part) => ({ weight: part.weight ?? treatedSize(part.measurement), measurement: part.measurement })), "cohorts");
+  const total = raw.reduce((acc, weight) => acc + weight, 0);
+  if (issues.length === 0 && !(total > 0)) issues.push(issue(["cohorts"], "empty_group", "the cohorts have no participants to weight them by"));
+  if (issues.length > 0) throw new MeasureError(issues);
+  const weights = raw.map((weight) => weight / total);
+  const measurements = parts.map((part) => part.measurement);
+  const value = measurements.reduce((acc, m, index) => acc + weights[index]! * m.value, 0);
+  const effect = measurements.reduce((acc, m, index) => acc + weights[index]! * m.effect, 0);
+  const errors = measurements.map((m, index) => weights[index]! * m.standardError);
+  const se = Math.sqrt(errors.reduce((acc, error) => acc + error * error, 0));
+  assertPositiveSpread(se, ["cohorts"], "the pool of cohorts");
+  const df = satterthwaite(errors, measurements.map((m) => m.degreesOfFreedom));
+  const first = measurements[0]!;
+  const settings: MeasureSettings = { better: first.better, confidence: options.confidence ?? first.interval.confidence, scale: first.scale };
+  const groups: GroupEstimate[] = [];
+  return finish("pooled", {
+    value, counterfactual: value - effect, effect, intervalError: se, testError: se, degreesOfFreedom: df,
+    method: df === undefined ? "combined-z" : "welch-t", groups,
+  }, settings, first.outcome, parts.map((part, index) => ({ label: part.label, weight: weights[index]!, effect: part.measurement.effect, standardError: part.measurement.standardError })));
+}

@@ -1,0 +1,69 @@
+import type { Better, Estimator, OutcomeKind } from "./inputs.js";
+
+/**
+ * The statistical method behind a measurement's interval and p-value:
+ * - `wald-z`: estimate ± z·SE (a level, a change against a fixed baseline, for proportions and rates);
+ * - `two-proportion-z`: the two-proportion z-test (pooled proportion under the null for the test,
+ *   unpooled standard error for the interval);
+ * - `poisson-rate-z`: the same for two Poisson event rates (pooled rate for the test, unpooled for the interval);
+ * - `one-sample-t`: Student's t with n − 1 degrees of freedom (a mean against a fixed baseline, or its level);
+ * - `welch-t`: Welch's unequal-variance t-test, Welch–Satterthwaite degrees of freedom (two means; also a
+ *   difference-in-differences of means and a change against a trend, whose degrees of freedom are combined
+ *   the same way);
+ * - `combined-z`: a normal test on a combined standard error (difference-in-differences of proportions or
+ *   rates, a trend baseline for them, a blend, a pool of cohorts);
+ * - `poisson-exact`: exact p-values for event counts: against a fixed baseline rate, P(X ≤ k) and P(X ≥ k)
+ *   for X ~ Poisson(baseline × exposure); between two groups, the conditional binomial test (given the total
+ *   of events, the treated group's share is Binomial(total, E₁/(E₁ + E₂)) when the rates are equal). Two-sided:
+ *   twice the smaller tail, at most 1. The interval is the Wald interval of the difference.
+ */
+export type MeasurementMethod = "wald-z" | "two-proportion-z" | "poisson-rate-z" | "one-sample-t" | "welch-t" | "combined-z" | "poisson-exact";
+
+/** What a group contributed, for the record: its size and its estimate in the scaled unit. */
+export interface GroupSummary {
+  /** E.g. `treatment`, `comparison`, `treatment before`, `cohort c1`. */
+  readonly label: string;
+  readonly outcome: OutcomeKind;
+  readonly n?: number;
+  readonly successes?: number;
+  readonly events?: number;
+  readonly exposure?: number;
+  readonly mean?: number;
+  readonly standardDeviation?: number;
+  /** The group's proportion, rate or mean, in the scaled unit. */
+  readonly estimate: number;
+  readonly standardError: number;
+}
+
+/**
+ * A measured effect with its uncertainty. All figures are in the scaled unit of the request (e.g. events per
+ * 100). `effect` = `value` − `counterfactual` when there is a counterfactual; for a `level` it is the value.
+ * The interval is the interval of `effect`; the p-values test "no effect" (effect = 0).
+ */
+export interface Measurement {
+  readonly estimator: Estimator;
+  readonly method: MeasurementMethod;
+  /** The method in words, e.g. "Welch's t-test (unequal variances), 57.3 degrees of freedom". */
+  readonly methodText: string;
+  readonly outcome: OutcomeKind;
+  readonly better: Better;
+  readonly scale: number;
+  /** The treated group's measured value (after the programme). */
+  readonly value: number;
+  /** What would have happened anyway: a fixed or projected baseline, a comparison group, DiD's projection. */
+  readonly counterfactual?: number;
+  readonly effect: number;
+  /** effect / counterfactual (e.g. −0.12 = 12% below the counterfactual); absent when the counterfactual is 0 or the ratio overflows. */
+  readonly relativeEffect?: number;
+  readonly standardError: number;
+  /** The test statistic (z or t) of "no effect". */
+  readonly statistic?: number;
+  /** Present for t-based methods. */
+  readonly degreesOfFreedom?: number;
+  readonly interval: { readonly confidence: number; readonly lower: number; readonly upper: number };
+  /** `oneSided` tests the alternative "the effect is an improvement" (in the `better` direction). */
+  readonly pValue?: { readonly oneSided: number; readonly twoSided: number };
+  readonly groups: readonly GroupSummary[];
+  /** For blends and pools: the parts and their weights. */
+  readonly parts?: readonly { readonly label: string; readonly weight: number; readonly effect: number; readonly standardError: number }[];
+}

@@ -1,0 +1,92 @@
+import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
+import type { Metric, PricingRule } from "../contract/types.js";
+import type { StatisticsOptions } from "../contract/measurement-format.js";
+import type { ResultStep, Step } from "../explanation/steps.js";
+import type { MeasurementStep } from "../explanation/measurement-steps.js";
+import { evaluateRule, metricsOf, type Priced } from "./evaluate-rule.js";
+import type { FormulaEnvironment } from "./contract-formulas.js";
+
+/** True when the options need a measurement on every result. */
+function needsMeasurement(options: StatisticsOptions | undefined): boolean {
+  return options !== undefined && (options.baseline === "measurement" || options.significance !== undefined || options.priceOn === "conservative-bound");
+}
+
+/** A rule priced at nothing, with a zero part for each of its metrics. */
+function pricedAtZero(rule: PricingRule): Priced {
+  return { amount: new Dec(0), byMetric: new Map(metricsOf(rule).map((metric) => [metric, new Dec(0)])), steps: [] };
+}
+
+/**
+ * Prices a rule on verified results, applying a tranche's statistical options first:
+ * the measured counterfactual as the baseline, the significance gate, the conservative bound. A gate not met,
+ * or a measurement missing where an option needs one, prices the whole tranche at zero (and says why):
+ * money is never paid on evidence the contract did not accept.
+ *
+ * Without options this is exactly `evaluateRule` on the results' values.
+ */
+export function priceWithStatistics(
+  rule: PricingRule, results: readonly ResultStep[], metrics: ReadonlyMap<string, Metric>, options: StatisticsOptions | undefined,
+  formulas?: FormulaEnvironment,
+): { priced: Priced; steps: Step[] } {
+  const steps: MeasurementStep[] = [];
+  const measured = new Map<string, Dec>();
+  const effective = new Map(metrics);
+  let blocked = false;
+  for (const result of results) {
+    const metric = metrics.get(result.metric);
+    let value = readMeasure(result.value ?? "0") ?? new Dec(0);
+    const measurement = result.measurement;
+    if (metric === undefined || !needsMeasurement(options)) {
+      measured.set(result.metric, value);
+      continue;
+    }
+    const missing = (what: "measurement" | "counterfactual" | "p-value") => {
+      steps.push({ kind: "missing-measurement", metric: metric.id, ...(result.eventId !== undefined ? { eventId: result.eventId } : {}), missing: what });
+      blocked = true;
+    };
+    if (measurement === undefined) {
+      missing("measurement");
+      measured.set(metric.id, value);
+      continue;
+    }
+    if (options?.baseline === "measurement") {
+      if (measurement.counterfactual === undefined) missing("counterfactual");
+      else {
+        effective.set(metric.id, {
+          ...metric,
+          baseline: { ...metric.baseline, value: measurement.counterfactual, source: `the measured counterfactual (${measurement.estimator}, event ${result.eventId ?? "?"})` },
+        });
+        steps.push({
+          kind: "counterfactual", metric: metric.id, eventId: result.eventId ?? "", estimator: measurement.estimator,
+          counterfactual: measurement.counterfactual, contractBaseline: String(metric.baseline.value),
+        });
+      }
+    }
+    const significance = options?.significance;
+    if (significance !== undefined) {
+      if (measurement.pValue === undefined) missing("p-value");
+      else {
+        const level = readDecimal(significance.level) ?? new Dec(0);
+        const pValue = significance.test === "one-sided" ? measurement.pValue.oneSided : measurement.pValue.twoSided;
+        const effect = new Dec(measurement.effect);
+        const towardBetter = metric.better === "higher" ? effect.gt(0) : effect.lt(0);
+        const met = new Dec(pValue).lt(level) && towardBetter;
+        steps.push({ kind: "significance", metric: metric.id, test: significance.test, level: plain(level), pValue, effect: measurement.effect, better: metric.better, met });
+        if (!met) blocked = true;
+      }
+    }
+    if (options?.priceOn === "conservative-bound") {
+      const bound = metric.better === "higher" ? measurement.interval.lower : measurement.interval.upper;
+      const base = measurement.counterfactual === undefined ? new Dec(0) : new Dec(measurement.counterfactual);
+      value = base.plus(bound);
+      steps.push({
+        kind: "conservative-bound", metric: metric.id, confidence: measurement.interval.confidence, estimate: measurement.value, effectBound: bound,
+        ...(measurement.counterfactual !== undefined ? { counterfactual: measurement.counterfactual } : {}), value: plain(value),
+      });
+    }
+    measured.set(metric.id, value);
+  }
+  if (blocked) return { priced: pricedAtZero(rule), steps };
+  const priced = evaluateRule(rule, effective, measured, formulas);
+  return { priced, steps: [...steps, ...priced.steps] };
+}

@@ -1,0 +1,91 @@
+import type { Style } from "../style.js";
+import type { PaymentCurve } from "./payment-curve.js";
+
+/** Text for SVG and HTML: the five characters that XML reserves, escaped. */
+export function escapeXml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+
+/** About five round numbers spanning [low, high], for axis ticks. */
+function ticks(low: number, high: number, count = 5): number[] {
+  const span = high - low || 1;
+  const raw = span / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= raw) ?? raw;
+  const first = Math.ceil(low / step) * step;
+  const values: number[] = [];
+  for (let value = first; value <= high + step / 1e9; value += step) values.push(Number(value.toPrecision(12)));
+  return values;
+}
+
+/** The words drawn on a chart, in the report's language. */
+export interface ChartWords {
+  readonly title?: string;
+  readonly baseline: string;
+  readonly cap: string;
+}
+
+const WIDTH = 640;
+const HEIGHT = 320;
+const MARGIN = { left: 92, right: 24, top: 20, bottom: 52 };
+
+/**
+ * A payment curve as a self-contained SVG drawing (no scripts, no external resources): the amount the rule
+ * pays against the measured result, the baseline and the measured result marked, the tranche's cap dashed.
+ * Labels are written in the style's language and number format.
+ *
+ * @example
+ * const svg = paymentCurveSvg(paymentCurve(contract, "t1", settled)!, reportStyle("en", "EUR"));
+ */
+export function paymentCurveSvg(curve: PaymentCurve, style: Style, words: ChartWords = { baseline: "baseline", cap: "cap" }): string {
+  const title = words.title ?? `${curve.trancheId}: ${curve.metric}`;
+  const xs = curve.points.map((point) => point.x);
+  const amounts = [...curve.points.map((point) => point.amount), curve.cap?.amount ?? 0, 0];
+  const xLow = Math.min(...xs);
+  const xHigh = Math.max(...xs);
+  const yHigh = Math.max(...amounts) * 1.08 || 1;
+  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const sx = (x: number) => MARGIN.left + ((x - xLow) / (xHigh - xLow || 1)) * plotWidth;
+  const sy = (y: number) => MARGIN.top + plotHeight - (y / yHigh) * plotHeight;
+  const at = (value: number) => value.toFixed(1);
+  const money = (value: number) => style.money(value.toFixed(0));
+
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="12">`);
+  parts.push(`<title>${escapeXml(title)}</title>`);
+  parts.push(`<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
+  for (const tick of ticks(0, yHigh)) {
+    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(tick))}" y2="${at(sy(tick))}" stroke="#e5e7eb"/>`);
+    parts.push(`<text x="${MARGIN.left - 8}" y="${at(sy(tick) + 4)}" text-anchor="end" fill="#374151">${escapeXml(money(tick))}</text>`);
+  }
+  for (const tick of ticks(xLow, xHigh)) {
+    parts.push(`<line x1="${at(sx(tick))}" x2="${at(sx(tick))}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight + 5}" stroke="#374151"/>`);
+    parts.push(`<text x="${at(sx(tick))}" y="${MARGIN.top + plotHeight + 18}" text-anchor="middle" fill="#374151">${escapeXml(style.num(String(tick)))}</text>`);
+  }
+  parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`);
+  parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`);
+  parts.push(`<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 10}" text-anchor="middle" fill="#111827">${escapeXml(`${curve.metric} (${curve.unit})`)}</text>`);
+
+  const baselineX = sx(curve.baseline);
+  parts.push(`<line x1="${at(baselineX)}" x2="${at(baselineX)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#9ca3af" stroke-dasharray="2 3"/>`);
+  // Labels sit inside the plot, on the side with room: the baseline's at the foot of its line, the cap's at the left.
+  const baselineOnRight = baselineX > MARGIN.left + plotWidth * 0.6;
+  parts.push(`<text x="${at(baselineX + (baselineOnRight ? -4 : 4))}" y="${MARGIN.top + plotHeight - 6}" text-anchor="${baselineOnRight ? "end" : "start"}" fill="#6b7280">${escapeXml(words.baseline)} ${escapeXml(style.num(String(curve.baseline)))}</text>`);
+  if (curve.cap !== undefined) {
+    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(curve.cap.amount))}" y2="${at(sy(curve.cap.amount))}" stroke="#b91c1c" stroke-dasharray="6 4"/>`);
+    parts.push(`<text x="${MARGIN.left + 6}" y="${at(sy(curve.cap.amount) - 5)}" text-anchor="start" fill="#b91c1c">${escapeXml(words.cap)} ${escapeXml(style.money(curve.cap.value))}</text>`);
+  }
+  const path = curve.points.map((point, index) => `${index === 0 ? "M" : "L"}${at(sx(point.x))} ${at(sy(point.amount))}`).join(" ");
+  parts.push(`<path d="${path}" fill="none" stroke="#1d4ed8" stroke-width="2"/>`);
+  if (curve.measured !== undefined) {
+    const x = sx(curve.measured.x);
+    const y = sy(curve.measured.amount);
+    const anchor = x > MARGIN.left + plotWidth * 0.6 ? "end" : "start";
+    const dx = anchor === "end" ? -10 : 10;
+    parts.push(`<circle cx="${at(x)}" cy="${at(y)}" r="5" fill="#f59e0b" stroke="#92400e"/>`);
+    parts.push(`<text x="${at(x + dx)}" y="${at(y - 8)}" text-anchor="${anchor}" fill="#92400e">${escapeXml(`${style.num(curve.measured.value)} → ${style.money(curve.measured.priced)}`)}</text>`);
+  }
+  parts.push("</svg>");
+  return parts.join("\n");
+}

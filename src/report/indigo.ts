@@ -1,0 +1,211 @@
+import type { Contract, Metric, Party, PricingRule, Tranche } from "../contract/types.js";
+import type { Settlement, TrancheSettlement } from "../engine/settlement-types.js";
+import { metricsOf } from "../pricing/evaluate-rule.js";
+
+/**
+ * Export to the INDIGO data standard (GO Lab, University of Oxford; project schema 4.1), the public record of
+ * impact bonds, so that a contract and what it has paid can be published and compared.
+ *
+ * What is filled: the project's name and dates; one outcome metric per metric (definition, unit, baseline
+ * and verifier); one outcome pricing per tranche and metric (the rule in words, the price per unit for a
+ * rate rule, the most the tranche can pay); the verified results known on the settlement date; one outcome
+ * payment plan for the term with, per tranche line, the amount earned (`Planned`: due under the contract's
+ * terms on the results known) and the payments made (`Actual`); one investment per investor party, with
+ * the outcome payments it received as transactions; per outcome payer, its cap and total payments.
+ *
+ * INDIGO writes money as JSON numbers: amounts are converted at this boundary only, from the exact decimal
+ * strings, and are exact for amounts below 2^53 minor units. Organisations are named by the party id unless
+ * `organisationIds` maps a party to its INDIGO organisation id (e.g. `"INDIGO-ORG-0001"`).
+ */
+export interface IndigoOptions {
+  /** The publication status of every record (default `"PRIVATE"`: publishing is a decision of the parties). */
+  readonly status?: "PUBLIC" | "PRIVATE";
+  /** INDIGO organisation ids by party id. */
+  readonly organisationIds?: Readonly<Record<string, string>>;
+}
+
+type Value<T> = { readonly value: T };
+/** An INDIGO project record: plain JSON. */
+export type IndigoProject = Readonly<Record<string, unknown>>;
+
+const v = <T>(value: T): Value<T> => ({ value });
+const amount = (text: string): Value<number> => v(Number(text));
+
+/** The rule of a tranche in words, for `price_description`. */
+export function describeRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): string {
+  if (rule.type === "weighted") {
+    return `weighted: ${rule.parts.map((part) => `${part.weight} × (${describeRule(part.rule, metrics)})`).join(" + ")}`;
+  }
+  if (rule.type === "formula") return `formula: ${rule.expression}`;
+  const metric = metrics.get(rule.metric);
+  const unit = metric?.unit ?? "";
+  const basis = rule.basis === "value" ? `the measured ${rule.metric}` : rule.basis === "improvement" ? `the improvement of ${rule.metric} (${unit})` : `the relative improvement of ${rule.metric}`;
+  switch (rule.type) {
+    case "rate":
+      return `${rule.pricePerUnit} per unit of ${basis}`;
+    case "threshold":
+      return `when ${basis} reaches ${String(rule.threshold)}: ${rule.amount !== undefined ? rule.amount : describeRule(rule.then!, metrics)}`;
+    case "tiers":
+      return `by ${basis}: ${rule.tiers.map((tier) => `[${String(tier.from)}, ${tier.to !== undefined ? String(tier.to) : "∞"}) → ${tier.amount}`).join("; ")}`;
+    case "linear":
+      return `linear in ${basis} through ${rule.points.map((point) => `(${String(point.at)}, ${point.amount})`).join(", ")}; nothing below the first point`;
+    case "savings-share":
+      return `${rule.share} of ${rule.savingPerUnit} saved per unit of ${basis}`;
+  }
+}
+
+function periodOf(contract: Contract, tranche: Tranche | TrancheSettlement): { start: string; end: string } | undefined {
+  if (!("period" in tranche.covers)) return undefined;
+  const id = tranche.covers.period;
+  const period = contract.periods.find((entry) => entry.id === id);
+  return period === undefined ? undefined : { start: period.start, end: period.end };
+}
+
+const datesOf = (period: { start: string; end: string } | undefined) =>
+  period === undefined ? {} : { period: { start_date: v(period.start), end_date: v(period.end) } };
+
+/**
+ * The INDIGO project record of a contract and its settlement.
+ *
+ * @example
+ * const project = toIndigo(contract, settle(contract, events, { asOf: "2028-03-31" }), { status: "PUBLIC" });
+ * writeFileSync("project.json", JSON.stringify(project, null, 2));
+ */
+export function toIndigo(contract: Contract, settlement: Settlement, options: IndigoOptions = {}): IndigoProject {
+  const status = options.status ?? "PRIVATE";
+  const org = (party: string) => v(options.organisationIds?.[party] ?? party);
+  const metrics = new Map(contract.metrics.map((metric) => [metric.id, metric]));
+  const parties = new Map<string, Party>(contract.parties.map((party) => [party.id, party]));
+  const currency = v(contract.currency);
+  const verifiers = contract.parties.filter((party) => party.roles.includes("verifier")).map((party) => options.organisationIds?.[party.id] ?? party.id);
+  const final = settlement.asOf >= contract.term.end;
+  const onlyMetric = (tranche: Tranche) => {
+    const ids = metricsOf(tranche.pricing);
+    return ids.length === 1 ? { outcome_metric_id: v(ids[0]!) } : {};
+  };
+  const trancheById = new Map(contract.tranches.map((tranche) => [tranche.id, tranche]));
+  const lastDue = contract.tranches.map((tranche) => tranche.dueDate).sort().at(-1);
+
+  const outcomeMetrics = contract.metrics.map((metric) => ({
+    id: metric.id,
+    definition: v(metric.name),
+    unit_description_of_service_user_or_beneficiaries: v(metric.unit),
+    outcome_validation_method: v(`verified results reported by ${verifiers.join(", ") || "the verifier"}; ${metric.better} is better`),
+    data_source_for_outcome_validation: v(metric.baseline.source),
+    notes: `baseline ${String(metric.baseline.value)} (${metric.unit}) over ${metric.baseline.period.start} to ${metric.baseline.period.end}`,
+    status,
+  }));
+
+  const outcomePricings = contract.tranches.flatMap((tranche) =>
+    metricsOf(tranche.pricing).map((metricId) => ({
+      outcome_metric_id: v(metricId),
+      currency,
+      ...(tranche.pricing.type === "rate" ? { price_per_unit: { amount: amount(tranche.pricing.pricePerUnit) } } : {}),
+      ...(tranche.cap !== undefined ? { maximum_price_if_all_targets_achieved: { amount: v(tranche.cap) } } : {}),
+      price_description: v(`tranche ${tranche.id}${tranche.label !== undefined ? ` (${tranche.label})` : ""}, due ${tranche.dueDate}: ${describeRule(tranche.pricing, metrics)}`),
+      status,
+    })),
+  );
+
+  // One record per verified result (metric and scope), even when several tranches pay on it.
+  const verified = new Map<string, { tranche: TrancheSettlement; result: TrancheSettlement["results"][number] }>();
+  for (const tranche of settlement.tranches) {
+    for (const result of tranche.results) {
+      const key = `${result.metric}|${result.scope}`;
+      if (result.status === "verified" && result.value !== undefined && !verified.has(key)) verified.set(key, { tranche, result });
+    }
+  }
+  const results = [...verified.values()].map(({ tranche, result }) => ({
+    outcome_metric_id: v(result.metric),
+    result_level: v("Outcome level"),
+    result_type: v(final ? "Final" : "Interim"),
+    ...datesOf(periodOf(contract, tranche)),
+    outcomes_achieved: v(`${result.value!} (${metrics.get(result.metric)?.unit ?? ""}), verified on ${result.recordedAt ?? ""}${result.evidence !== undefined ? `, evidence ${result.evidence}` : ""}`),
+    ...(result.verifier !== undefined ? { outcomes_validator_organisation_ids: org(result.verifier) } : {}),
+    notes: `${result.scope}; event ${result.eventId ?? ""}`,
+    status,
+  }));
+
+  const plan = "plan";
+  const payments = settlement.tranches.flatMap((tranche) => {
+    const definition = trancheById.get(tranche.id)!;
+    const common = { outcome_payment_plan_id: v(plan), ...onlyMetric(definition), ...datesOf(periodOf(contract, tranche)) };
+    const planned = tranche.lines
+      .filter((line) => line.earned !== null)
+      .map((line) => ({
+        ...common,
+        payer_organisation_id: org(line.payer),
+        recipient_organisation_id: org(line.recipient),
+        type: v("Planned"),
+        money: { currency, amount: amount(line.earned!.amount) },
+        notes: `earned on tranche ${tranche.id} as known on ${settlement.asOf}`,
+        status,
+      }));
+    const actual = tranche.trace.flatMap((step) =>
+      step.kind !== "payment"
+        ? []
+        : [{
+            ...common,
+            payer_organisation_id: org(step.payer),
+            recipient_organisation_id: org(step.recipient),
+            type: v("Actual"),
+            money: { currency, amount: amount(step.amount) },
+            notes: `payment ${step.eventId} on ${step.paidOn} against tranche ${tranche.id}`,
+            status,
+          }],
+    );
+    return [...planned, ...actual];
+  });
+
+  const investors = contract.parties.filter((party) => party.roles.includes("investor"));
+  const investments = investors.map((party) => ({ id: `investment-${party.id}`, organisation_id: org(party.id), notes: party.name, status }));
+  const transactions = settlement.tranches.flatMap((tranche) =>
+    tranche.trace.flatMap((step) =>
+      step.kind === "payment" && investors.some((party) => party.id === step.recipient)
+        ? [{
+            investment_id: v(`investment-${step.recipient}`),
+            ...onlyMetric(trancheById.get(tranche.id)!),
+            date: v(step.paidOn),
+            sending_organisation_id: org(step.payer),
+            receiving_organisation_id: org(step.recipient),
+            transaction_type: v("Outcome Payment"),
+            money: { currency, amount: amount(step.amount) },
+            notes: `payment ${step.eventId} against tranche ${tranche.id}`,
+            status,
+          }]
+        : [],
+    ),
+  );
+
+  const commitments = settlement.totals.byPayer.map((payer) => {
+    const cap = contract.caps?.perPayer?.[payer.party];
+    return {
+      organisation_id: org(payer.party),
+      maximum_potential_outcome_payment: cap !== undefined ? { currency: v(contract.currency), amount: amount(cap) } : { currency: v(contract.currency) },
+      result_type: v(final ? "Overall" : "Interim"),
+      period: { start_date: v(contract.term.start), end_date: v(settlement.asOf) },
+      total_outcome_payments: { currency: v(contract.currency), amount: amount(payer.paid.amount) },
+      notes: `${parties.get(payer.party)?.name ?? payer.party}: earned ${payer.earned.amount}, paid ${payer.paid.amount} as known on ${settlement.asOf}`,
+      status,
+    };
+  });
+
+  return {
+    status,
+    name: v(contract.title),
+    dates: {
+      start_date_of_service_provision: v(contract.term.start),
+      anticipated_end_date_of_service_provision: v(contract.term.end),
+      ...(lastDue !== undefined ? { anticipated_completion_date: v(lastDue) } : {}),
+      notes: `exported by pay-by-results from contract ${contract.id}, settled as of ${settlement.asOf}`,
+    },
+    outcome_metrics: outcomeMetrics,
+    outcome_pricings: outcomePricings,
+    results,
+    outcome_payment_plans: [{ id: v(plan), period: { start_date: v(contract.term.start), end_date: v(contract.term.end) }, status }],
+    outcome_payments: payments,
+    investments,
+    transactions,
+    outcome_payment_commitments: commitments,
+  };
+}

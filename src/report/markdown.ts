@@ -1,0 +1,45 @@
+import type { Settlement } from "../engine/settlement-types.js";
+import { reportModel, type ReportOptions, type Table } from "./report-model.js";
+
+/** A table cell: pipes escaped, line breaks as `<br>`. */
+const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", "<br>");
+
+function table({ headers, rows }: Table): string[] {
+  const right = headers.map((_, index) => index >= headers.length - 3);
+  return [
+    `| ${headers.map(cell).join(" | ")} |`,
+    `| ${right.map((alignRight) => (alignRight ? "---:" : "---")).join(" | ")} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
+  ];
+}
+
+/**
+ * A settlement as a Markdown report in English or Italian: per tranche its status and reason, every step of the
+ * computation, who pays whom, and the totals. Built from the same structured explanation as `explain`, so the
+ * words always match the numbers.
+ *
+ * @example
+ * writeFileSync("liquidazione.md", renderMarkdown(settlement, { locale: "it" }));
+ */
+export function renderMarkdown(settlement: Settlement, options: ReportOptions = {}): string {
+  const model = reportModel(settlement, options);
+  const { labels } = model.phrases;
+  const out = [`# ${model.title}`, "", model.subtitle.join(" · "), ""];
+  for (const tranche of model.tranches) {
+    out.push(`## ${tranche.heading}`, "", `**${labels.status}:** ${tranche.status}`, "", `${labels.computation}:`, "");
+    for (const step of tranche.steps) {
+      // A line indented by the phrasebook (a recipient's part of a payer's part) is nested under the one before.
+      const [first, ...more] = step.split("\n");
+      out.push(`${/^\s/.test(first!) ? "  " : ""}- ${first!.trim()}`, ...more.map((line) => `  - ${line.trim()}`));
+    }
+    out.push("", `${labels.lines}:`, "", ...table(tranche.lines), "", `**${tranche.summary}**`);
+    if (tranche.clawback !== undefined) out.push("", `> **${tranche.clawback}**`);
+    out.push("");
+  }
+  out.push(`## ${labels.totals}`, "", `**${model.totals.summary}**`, "", `_${labels.totalsNote}_`, "");
+  if (model.totals.pending !== undefined) out.push(model.totals.pending, "");
+  out.push(`### ${labels.byPayer}`, "", ...table(model.totals.byPayer), "", `### ${labels.byRecipient}`, "", ...table(model.totals.byRecipient), "");
+  if (model.totals.caps.length > 0) out.push(`### ${labels.capsThatBit}`, "", ...model.totals.caps.map((line) => `- ${line}`), "");
+  out.push("---", "", `_${labels.generatedBy}_`, "");
+  return out.join("\n");
+}

@@ -1,0 +1,136 @@
+import { Dec } from "../../money/decimal.js";
+import type { CapKind } from "../../explanation/steps.js";
+import type { TrancheStatus } from "../../engine/settlement-types.js";
+import type { Phrasebook } from "./phrasebook.js";
+import { isMeasurementStep, measuredResultLines, measurementEn } from "../measurement-text.js";
+
+const CAP_NAMES: Record<CapKind, string> = { metric: "metric cap", tranche: "tranche cap", contract: "contract cap", payer: "payer cap" };
+
+const STATUS_NAMES: Record<TrancheStatus, string> = {
+  "not-yet-due": "not yet due",
+  "awaiting-verification": "awaiting verification",
+  disputed: "disputed",
+  "not-earned": "not earned",
+  earned: "earned",
+  "partly-paid": "partly paid",
+  paid: "paid",
+};
+
+/** English. */
+export const en: Phrasebook = {
+  capName: (kind) => CAP_NAMES[kind],
+  status: (status) => STATUS_NAMES[status],
+  // The engine writes its reasons in English; they are used as they are.
+  reason: (tranche) => tranche.reason,
+  step(step, style) {
+    const { money, num, percent, date } = style;
+    if (isMeasurementStep(step)) return measurementEn.step(step, style);
+    switch (step.kind) {
+      case "result": {
+        if (step.status === "missing") return `Result: ${step.metric} (${step.scope}): none reported yet`;
+        const by = step.verifier !== undefined ? ` by ${step.verifier}` : "";
+        const evidence = step.evidence !== undefined ? `, evidence: ${step.evidence}` : "";
+        const head = `Result: ${step.metric} (${step.scope}) = ${num(step.value!)}, ${step.status}${by} as recorded on ${date(step.recordedAt!)} [event ${step.eventId}${evidence}]`;
+        const measured = measuredResultLines(step, measurementEn, style);
+        if (step.trail.length <= 1) return head + measured;
+        const trail = step.trail.map((entry) => `${entry.eventId} ${entry.status} ${num(entry.value)} on ${date(entry.recordedAt)}`).join("; ");
+        return `${head}\n      history: ${trail}${measured}`;
+      }
+      case "basis": {
+        const source = `baseline ${num(step.baseline)} from ${step.baselineSource}`;
+        if (step.basis === "value") return `Basis: the measured value of ${step.metric}, ${num(step.measured)} (${source})`;
+        const change = step.better === "lower"
+          ? `baseline ${num(step.baseline)} − measured ${num(step.measured)} = ${num(step.improvement)}`
+          : `measured ${num(step.measured)} − baseline ${num(step.baseline)} = ${num(step.improvement)}`;
+        if (step.basis === "improvement") return `Basis: improvement of ${step.metric} (${step.better} is better): ${change}; baseline from ${step.baselineSource}`;
+        return `Basis: relative improvement of ${step.metric} (${step.better} is better): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); baseline from ${step.baselineSource}`;
+      }
+      case "rate":
+        return `Rule (rate): ${num(step.basisValue)} × ${money(step.pricePerUnit)} per unit = ${money(step.amount)}`;
+      case "threshold": {
+        const sign = step.comparison === "at-least" ? "≥" : "≤";
+        const verdict = step.met ? "met" : "not met: pays nothing";
+        const pays = step.amount !== undefined && step.met ? `, pays ${money(step.amount)}` : "";
+        return `Rule (threshold): ${num(step.basisValue)} ${sign} ${num(step.threshold)}? ${verdict}${pays}`;
+      }
+      case "tier":
+        return step.tier === null
+          ? `Rule (tiers): ${num(step.basisValue)} falls in no tier: pays nothing`
+          : `Rule (tiers): ${num(step.basisValue)} falls in tier ${step.tier + 1} [${num(step.from ?? "0")}, ${step.to !== undefined ? num(step.to) : "∞"}): pays ${money(step.amount)}`;
+      case "interpolation":
+        if (step.position === "below") {
+          return new Dec(step.amount).isZero()
+            ? `Rule (linear): ${num(step.basisValue)} is below the first point ${num(step.upper!.at)}: pays nothing`
+            : `Rule (linear): ${num(step.basisValue)} is at or below the first point ${num(step.upper!.at)} (the better end): pays ${money(step.amount)}`;
+        }
+        if (step.position === "above") {
+          return new Dec(step.amount).isZero() && !new Dec(step.lower!.amount).isZero()
+            ? `Rule (linear): ${num(step.basisValue)} is above the last point ${num(step.lower!.at)} (the worse end): pays nothing`
+            : `Rule (linear): ${num(step.basisValue)} is at or above the last point ${num(step.lower!.at)}: pays ${money(step.amount)}`;
+        }
+        return `Rule (linear): ${num(step.basisValue)} lies between ${num(step.lower!.at)} → ${money(step.lower!.amount)} and ${num(step.upper!.at)} → ${money(step.upper!.amount)}, a fraction ${num(step.fraction!)} of the way: ${money(step.lower!.amount)} + ${num(step.fraction!)} × (${money(step.upper!.amount)} − ${money(step.lower!.amount)}) = ${money(step.amount)}`;
+      case "savings-share":
+        return `Rule (share of savings): ${num(step.basisValue)} × ${money(step.savingPerUnit)} saved per unit = ${money(step.saving)} saved; × ${percent(step.share)} = ${money(step.amount)}`;
+      case "weight":
+        return `Weight: part ${step.part + 1} pays ${money(step.partAmount)} × ${percent(step.weight)} = ${money(step.amount)}`;
+      case "zero-floor":
+        return `Floor at zero: ${step.metric} would pay ${money(step.before)} (the result got worse), so it pays nothing`;
+      case "rounding":
+        return `Rounding (${step.mode}, once per ${step.at === "metric" ? `metric, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
+      case "cap": {
+        const used = new Dec(step.usedBefore).isZero() ? "" : `, ${money(step.usedBefore)} already used`;
+        const bit = new Dec(step.cut).isZero() ? "does not bite" : `cuts ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
+        return `Cap: ${CAP_NAMES[step.cap]} ${step.id} of ${money(step.limit)}${used}: ${bit}`;
+      }
+      case "floor":
+        return `Floor: the tranche pays at least ${money(step.floor)}: ${money(step.before)} → ${money(step.after)}`;
+      case "split":
+        return step.side === "payer"
+          ? `Split: ${step.party} pays ${percent(step.share)} = ${money(step.amount)}`
+          : `    of which to ${step.party} ${percent(step.share)} = ${money(step.amount)}`;
+      case "payment":
+        return `Payment: ${step.eventId} on ${date(step.paidOn)}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
+      case "status":
+        return undefined;
+      case "formula": {
+        const shown = (value: string) => (/^-?[0-9.]+$/.test(value) ? num(value) : value);
+        const reads = step.reads.length === 0 ? "" : `\n      where ${step.reads.map((read) => `${read.name} = ${shown(read.value)}`).join(", ")}`;
+        const lookups = step.lookups.map((lookup) => `\n      table ${lookup.table} ${JSON.stringify(lookup.keys)}: row ${lookup.row + 1} gives ${num(lookup.value)}`).join("");
+        return `Rule (formula): ${step.expression} = ${money(step.value)}${reads}${lookups}`;
+      }
+      case "terms":
+        return `Terms in force: as amended by ${step.amendments.map((amendment) => `${amendment.id} (agreed ${date(amendment.agreedOn)}, effective from ${date(amendment.effectiveFrom)}: ${amendment.description})`).join("; then ")}`;
+    }
+  },
+  labels: {
+    settlementOf: (id, title) => `Settlement of ${id} — ${title}`,
+    asOf: (date) => `As known on ${date}`,
+    amountsIn: (currency) => `Amounts in ${currency}`,
+    rounding: (mode, at) => `Rounding: ${mode}, once per ${at}`,
+    tranche: (id, label, covers, due) => `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${covers}), due ${due}`,
+    covers: (tranche) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`),
+    status: "Status",
+    computation: "How it was computed",
+    lines: "Who pays whom",
+    payer: "Payer",
+    recipient: "Recipient",
+    party: "Party",
+    earned: "Earned",
+    paid: "Paid",
+    balance: "Balance",
+    pending: "pending",
+    clawback: (amount) => `CLAWBACK: ${amount} is owed back`,
+    totals: "Totals",
+    totalsNote: "Earned and balance over the tranches whose results are settled; paid over all tranches.",
+    pendingTranches: (count, paid) => `${count} tranche(s) pending results; paid on them so far ${paid}`,
+    byPayer: "By payer",
+    byRecipient: "By recipient",
+    capsThatBit: "Caps that bit",
+    capCut: (name, id, cut) => `${name} ${id}: cut ${cut}`,
+    baselineMark: "baseline",
+    capMark: "cap",
+    chart: "Payment curve",
+    chartCaption: (metric) => `What the tranche pays for each result of ${metric}: the measured result is marked, caps are drawn as dashed lines.`,
+    generatedBy: "Computed by pay-by-results from the contract and its verification events.",
+  },
+};

@@ -1,0 +1,206 @@
+import { Dec } from "../../money/decimal.js";
+import type { CapKind, ResultStep } from "../../explanation/steps.js";
+import type { TrancheSettlement, TrancheStatus } from "../../engine/settlement-types.js";
+import type { Style } from "../style.js";
+import type { Phrasebook } from "./phrasebook.js";
+import { fallbackOf, isMeasurementStep, measuredResultLines, measurementIt } from "../measurement-text.js";
+
+const CAP_NAMES: Record<CapKind, string> = { metric: "massimale per metrica", tranche: "massimale della tranche", contract: "massimale del contratto", payer: "massimale del pagatore" };
+
+const STATUS_NAMES: Record<TrancheStatus, string> = {
+  "not-yet-due": "non ancora dovuta",
+  "awaiting-verification": "in attesa di verifica",
+  disputed: "contestata",
+  "not-earned": "non maturata",
+  earned: "maturata",
+  "partly-paid": "pagata in parte",
+  paid: "pagata",
+};
+
+const RESULT_STATUS: Record<ResultStep["status"], string> = {
+  reported: "comunicato",
+  verified: "verificato",
+  disputed: "contestato",
+  rejected: "respinto",
+  missing: "mancante",
+};
+
+/** The rounding modes in Italian, with the contract's own name for reference. */
+const ROUNDING_NAMES: Readonly<Record<string, string>> = {
+  "half-even": "al più vicino, a metà verso il pari",
+  "half-up": "al più vicino, a metà per eccesso",
+  "half-down": "al più vicino, a metà per difetto",
+  down: "per troncamento, verso lo zero",
+  up: "per eccesso, lontano dallo zero",
+  floor: "verso il basso",
+  ceiling: "verso l'alto",
+};
+const roundingName = (mode: string) => `${ROUNDING_NAMES[mode] ?? mode} (${mode})`;
+
+const BASIS_BETTER = { lower: "migliore se più basso", higher: "migliore se più alto" } as const;
+
+/** The engine's `period X` / `cohort X`, in Italian. */
+const scope = (text: string) => text.replace(/^period /, "periodo ").replace(/^cohort /, "coorte ");
+const covers = (tranche: TrancheSettlement) => ("period" in tranche.covers ? `periodo ${tranche.covers.period}` : `coorte ${tranche.covers.cohort}`);
+
+/** Why a tranche has its status, rebuilt from the settlement's figures (the engine's reason is in English). */
+function reason(tranche: TrancheSettlement, { money, date }: Style, asOf: string): string {
+  // A cohort paid on the pool (the Peterborough fallback) waits for the pooled results, from the fallback's date.
+  const fallback = fallbackOf(tranche.trace);
+  const results = fallback?.results ?? tranche.results;
+  const dueDate = fallback?.step.dueDate ?? tranche.dueDate;
+  const lead = fallback === undefined ? "" : `la coorte ${fallback.step.cohort} non ha superato la propria regola ed è pagata sul risultato aggregato della coorte ${fallback.step.pooledCohort}: `;
+  const describe = (list: readonly ResultStep[]) => list.map((result) => `${result.metric} (${scope(result.scope)})`).join(", ");
+  const disputed = results.filter((result) => result.status === "disputed");
+  const reported = results.filter((result) => result.status === "reported");
+  const absent = results.filter((result) => result.status === "missing" || result.status === "rejected");
+  switch (tranche.status) {
+    case "disputed":
+      return `${lead}il risultato di ${describe(disputed)} è contestato: nulla è dovuto finché la contestazione non è risolta`;
+    case "awaiting-verification":
+      if (reported.length > 0) return `${lead}il risultato di ${describe(reported)} è stato comunicato ma non ancora verificato`;
+      return `${lead}scaduta il ${date(dueDate)} e ancora senza un risultato verificato: ${absentText(absent)}`;
+    case "not-yet-due":
+      return `${lead}scadenza il ${date(dueDate)}; ${absentText(absent)}`;
+    default:
+      break;
+  }
+  const earned = new Dec(tranche.amountEarned?.amount ?? "0");
+  const paid = new Dec(tranche.amountPaid.amount);
+  const show = (value: Dec) => money(value.toString());
+  if (tranche.status === "not-earned") {
+    const bitten = tranche.capsApplied.map((step) => `il ${CAP_NAMES[step.cap]} ${step.id}`);
+    const priced = new Dec(tranche.amountPriced?.amount ?? "0");
+    const why = priced.isZero() || bitten.length === 0
+      ? "i risultati verificati non maturano alcun importo secondo la regola di pagamento"
+      : `i risultati verificati valgono ${show(priced)}, ma ${bitten.join(" e ")} non ${bitten.length === 1 ? "lascia" : "lasciano"} nulla da pagare`;
+    return paid.isZero() ? why : `${why}, ma sono stati pagati ${show(paid)}: vanno restituiti`;
+  }
+  if (paid.isZero()) return `${show(earned)} maturati, ${asOf >= dueDate ? "pagabili ora" : `pagabili dal ${date(dueDate)}`}`;
+  if (paid.lessThan(earned)) return `pagati ${show(paid)} su ${show(earned)}; restano dovuti ${show(earned.minus(paid))}`;
+  if (paid.equals(earned)) return `${show(earned)} maturati e pagati per intero`;
+  return `pagati ${show(paid)} a fronte di ${show(earned)} ora maturati: ${show(paid.minus(earned))} vanno restituiti`;
+}
+
+function absentText(absent: readonly ResultStep[]): string {
+  return absent
+    .map((result) => `${result.metric} (${scope(result.scope)}): ${result.status === "missing" ? "nessun risultato comunicato" : "risultato respinto, se ne attende uno nuovo"}`)
+    .join("; ");
+}
+
+/** Italiano. */
+export const it: Phrasebook = {
+  capName: (kind) => CAP_NAMES[kind],
+  status: (status) => STATUS_NAMES[status],
+  reason,
+  step(step, style) {
+    const { money, num, percent, date } = style;
+    if (isMeasurementStep(step)) return measurementIt.step(step, style);
+    switch (step.kind) {
+      case "result": {
+        if (step.status === "missing") return `Risultato: ${step.metric} (${scope(step.scope)}): nessuno comunicato finora`;
+        const by = step.verifier !== undefined ? ` da ${step.verifier}` : "";
+        const evidence = step.evidence !== undefined ? `, documentazione: ${step.evidence}` : "";
+        const head = `Risultato: ${step.metric} (${scope(step.scope)}) = ${num(step.value!)}, ${RESULT_STATUS[step.status]}${by}, registrato il ${date(step.recordedAt!)} [evento ${step.eventId!}${evidence}]`;
+        const measured = measuredResultLines(step, measurementIt, style);
+        if (step.trail.length <= 1) return head + measured;
+        const trail = step.trail.map((entry) => `${entry.eventId} ${RESULT_STATUS[entry.status]} ${num(entry.value)} il ${date(entry.recordedAt)}`).join("; ");
+        return `${head}\n      storia: ${trail}${measured}`;
+      }
+      case "basis": {
+        if (step.basis === "value") return `Base: il valore misurato di ${step.metric}, ${num(step.measured)} (valore di riferimento ${num(step.baseline)}, fonte: ${step.baselineSource})`;
+        const change = step.better === "lower"
+          ? `riferimento ${num(step.baseline)} − misurato ${num(step.measured)} = ${num(step.improvement)}`
+          : `misurato ${num(step.measured)} − riferimento ${num(step.baseline)} = ${num(step.improvement)}`;
+        if (step.basis === "improvement") return `Base: miglioramento di ${step.metric} (${BASIS_BETTER[step.better]}): ${change}; fonte del riferimento: ${step.baselineSource}`;
+        return `Base: miglioramento relativo di ${step.metric} (${BASIS_BETTER[step.better]}): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); fonte del riferimento: ${step.baselineSource}`;
+      }
+      case "rate":
+        return `Regola (prezzo unitario): ${num(step.basisValue)} × ${money(step.pricePerUnit)} per unità = ${money(step.amount)}`;
+      case "threshold": {
+        const sign = step.comparison === "at-least" ? "≥" : "≤";
+        const verdict = step.met ? "raggiunta" : "non raggiunta: nulla è dovuto";
+        const pays = step.amount !== undefined && step.met ? `, paga ${money(step.amount)}` : "";
+        return `Regola (soglia): ${num(step.basisValue)} ${sign} ${num(step.threshold)}? ${verdict}${pays}`;
+      }
+      case "tier":
+        return step.tier === null
+          ? `Regola (scaglioni): ${num(step.basisValue)} non rientra in alcuno scaglione: nulla è dovuto`
+          : `Regola (scaglioni): ${num(step.basisValue)} rientra nello scaglione ${step.tier + 1} [${num(step.from ?? "0")}, ${step.to !== undefined ? num(step.to) : "∞"}): paga ${money(step.amount)}`;
+      case "interpolation":
+        if (step.position === "below") {
+          return new Dec(step.amount).isZero()
+            ? `Regola (lineare): ${num(step.basisValue)} è sotto il primo punto ${num(step.upper!.at)}: nulla è dovuto`
+            : `Regola (lineare): ${num(step.basisValue)} è pari o inferiore al primo punto ${num(step.upper!.at)} (l'estremo migliore): paga ${money(step.amount)}`;
+        }
+        if (step.position === "above") {
+          return new Dec(step.amount).isZero() && !new Dec(step.lower!.amount).isZero()
+            ? `Regola (lineare): ${num(step.basisValue)} è oltre l'ultimo punto ${num(step.lower!.at)} (l'estremo peggiore): nulla è dovuto`
+            : `Regola (lineare): ${num(step.basisValue)} è pari o superiore all'ultimo punto ${num(step.lower!.at)}: paga ${money(step.amount)}`;
+        }
+        return `Regola (lineare): ${num(step.basisValue)} è tra ${num(step.lower!.at)} → ${money(step.lower!.amount)} e ${num(step.upper!.at)} → ${money(step.upper!.amount)}, a una frazione ${num(step.fraction!)} del tratto: ${money(step.lower!.amount)} + ${num(step.fraction!)} × (${money(step.upper!.amount)} − ${money(step.lower!.amount)}) = ${money(step.amount)}`;
+      case "savings-share":
+        return `Regola (quota dei risparmi): ${num(step.basisValue)} × ${money(step.savingPerUnit)} risparmiati per unità = ${money(step.saving)} risparmiati; × ${percent(step.share)} = ${money(step.amount)}`;
+      case "weight":
+        return `Peso: la parte ${step.part + 1} paga ${money(step.partAmount)} × ${percent(step.weight)} = ${money(step.amount)}`;
+      case "zero-floor":
+        return `Minimo zero: ${step.metric} pagherebbe ${money(step.before)} (il risultato è peggiorato), quindi non paga nulla`;
+      case "rounding":
+        return `Arrotondamento (${roundingName(step.mode)}, una volta per ${step.at === "metric" ? `metrica, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
+      case "cap": {
+        const used = new Dec(step.usedBefore).isZero() ? "" : `, già utilizzati ${money(step.usedBefore)}`;
+        const bit = new Dec(step.cut).isZero() ? "non incide" : `taglia ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
+        return `Massimale: ${CAP_NAMES[step.cap]} ${step.id} di ${money(step.limit)}${used}: ${bit}`;
+      }
+      case "floor":
+        return `Minimo garantito: la tranche paga almeno ${money(step.floor)}: ${money(step.before)} → ${money(step.after)}`;
+      case "split":
+        return step.side === "payer"
+          ? `Ripartizione: quota di ${step.party} ${percent(step.share)} = ${money(step.amount)}`
+          : `    di cui a ${step.party}: quota ${percent(step.share)} = ${money(step.amount)}`;
+      case "payment":
+        return `Pagamento: ${step.eventId} del ${date(step.paidOn)}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
+      case "status":
+        return undefined;
+      case "formula": {
+        const shown = (value: string) => (/^-?[0-9.]+$/.test(value) ? num(value) : value);
+        const reads = step.reads.length === 0 ? "" : `\n      dove ${step.reads.map((read) => `${read.name} = ${shown(read.value)}`).join(", ")}`;
+        const lookups = step.lookups.map((lookup) => `\n      tabella ${lookup.table} ${JSON.stringify(lookup.keys)}: la riga ${lookup.row + 1} dà ${num(lookup.value)}`).join("");
+        return `Regola (formula): ${step.expression} = ${money(step.value)}${reads}${lookups}`;
+      }
+      case "terms":
+        return `Condizioni in vigore: come modificate da ${step.amendments.map((amendment) => `${amendment.id} (concordata il ${date(amendment.agreedOn)}, in vigore dal ${date(amendment.effectiveFrom)}: ${amendment.description})`).join("; poi ")}`;
+    }
+  },
+  labels: {
+    settlementOf: (id, title) => `Liquidazione di ${id} — ${title}`,
+    asOf: (day) => `Situazione nota al ${day}`,
+    amountsIn: (currency) => `Importi in ${currency}`,
+    rounding: (mode, at) => `Arrotondamento: ${roundingName(mode)}, una volta per ${at === "metric" ? "metrica" : "tranche"}`,
+    tranche: (id, label, where, due) => `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${where}), scadenza ${due}`,
+    covers,
+    status: "Stato",
+    computation: "Come è stato calcolato",
+    lines: "Chi paga chi",
+    payer: "Pagatore",
+    recipient: "Destinatario",
+    party: "Parte",
+    earned: "Maturato",
+    paid: "Pagato",
+    balance: "Saldo",
+    pending: "in attesa",
+    clawback: (amount) => `DA RESTITUIRE: ${amount}`,
+    totals: "Totali",
+    totalsNote: "Maturato e saldo sulle tranche con risultati definiti; pagato su tutte le tranche.",
+    pendingTranches: (count, paid) => `${count} tranche in attesa di risultati; pagato finora su di esse ${paid}`,
+    byPayer: "Per pagatore",
+    byRecipient: "Per destinatario",
+    capsThatBit: "Massimali applicati",
+    capCut: (name, id, cut) => `${name} ${id}: taglio di ${cut}`,
+    baselineMark: "valore di riferimento",
+    capMark: "massimale",
+    chart: "Curva di pagamento",
+    chartCaption: (metric) => `Quanto paga la tranche per ogni risultato di ${metric}: il risultato misurato è segnato, i massimali sono tratteggiati.`,
+    generatedBy: "Calcolato da pay-by-results a partire dal contratto e dagli eventi di verifica.",
+  },
+};

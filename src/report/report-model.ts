@@ -1,0 +1,90 @@
+import type { Money } from "../money/money.js";
+import type { Contract } from "../contract/types.js";
+import type { Settlement } from "../engine/settlement-types.js";
+import { paymentCurve, type PaymentCurve } from "./charts/payment-curve.js";
+import { en } from "./phrases/en.js";
+import { it } from "./phrases/it.js";
+import type { Phrasebook } from "./phrases/phrasebook.js";
+import { reportStyle, type ReportLocale, type Style } from "./style.js";
+
+/** Options of `renderMarkdown` and `renderHtml`. */
+export interface ReportOptions {
+  /** The language of the report (default English). */
+  readonly locale?: ReportLocale;
+  /** The contract, to draw each tranche's payment curve (HTML); without it the report has no charts. */
+  readonly contract?: Contract;
+}
+
+/** A table: headers and rows of already formatted cells. */
+export interface Table {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** What a report says, formatted in its language, before it is laid out as Markdown or HTML. */
+export interface ReportModel {
+  readonly locale: ReportLocale;
+  readonly style: Style;
+  readonly phrases: Phrasebook;
+  readonly title: string;
+  readonly subtitle: readonly string[];
+  readonly tranches: readonly {
+    readonly id: string;
+    readonly heading: string;
+    readonly status: string;
+    readonly steps: readonly string[];
+    readonly lines: Table;
+    readonly summary: string;
+    readonly clawback?: string;
+    readonly curve?: PaymentCurve;
+  }[];
+  readonly totals: { readonly summary: string; readonly pending?: string; readonly byPayer: Table; readonly byRecipient: Table; readonly caps: readonly string[] };
+}
+
+const PHRASEBOOKS: Record<ReportLocale, Phrasebook> = { en, it };
+
+/** Builds the content of a report from a settlement: every figure and sentence, in one language. */
+export function reportModel(settlement: Settlement, options: ReportOptions = {}): ReportModel {
+  const locale = options.locale ?? "en";
+  const phrases = PHRASEBOOKS[locale];
+  const { labels } = phrases;
+  const style = reportStyle(locale, settlement.currency);
+  const cash = (value: Money | null) => (value === null ? labels.pending : style.money(value.amount));
+  const names = new Map(settlement.parties.map((party) => [party.id, party.name]));
+  const partyName = (id: string) => `${names.get(id) ?? id} (${id})`;
+  const partyTable = (rows: Settlement["totals"]["byPayer"]): Table => ({
+    headers: [labels.party, labels.earned, labels.paid, labels.balance],
+    rows: rows.map((row) => [partyName(row.party), cash(row.earned), cash(row.paid), cash(row.balance)]),
+  });
+
+  return {
+    locale,
+    style,
+    phrases,
+    title: labels.settlementOf(settlement.contractId, settlement.title),
+    subtitle: [labels.asOf(style.date(settlement.asOf)), labels.amountsIn(settlement.currency), labels.rounding(settlement.rounding.mode, settlement.rounding.at)],
+    tranches: settlement.tranches.map((tranche) => {
+      const curve = options.contract === undefined ? undefined : paymentCurve(options.contract, tranche.id, tranche);
+      return {
+        id: tranche.id,
+        heading: labels.tranche(tranche.id, tranche.label, labels.covers(tranche), style.date(tranche.dueDate)),
+        status: `${phrases.status(tranche.status)} — ${phrases.reason(tranche, style, settlement.asOf)}`,
+        steps: tranche.trace.flatMap((step) => phrases.step(step, style) ?? []),
+        lines: {
+          headers: [labels.payer, labels.recipient, labels.earned, labels.paid, labels.balance],
+          rows: tranche.lines.map((line) => [partyName(line.payer), partyName(line.recipient), cash(line.earned), cash(line.paid), cash(line.balance)]),
+        },
+        summary: `${labels.earned} ${cash(tranche.amountEarned)} · ${labels.paid} ${cash(tranche.amountPaid)} · ${labels.balance} ${cash(tranche.balance)}`,
+        ...(tranche.clawback !== null ? { clawback: labels.clawback(cash(tranche.clawback)) } : {}),
+        ...(curve !== undefined ? { curve } : {}),
+      };
+    }),
+    totals: {
+      summary: `${labels.earned} ${cash(settlement.totals.earned)} · ${labels.paid} ${cash(settlement.totals.paid)} · ${labels.balance} ${cash(settlement.totals.balance)}`,
+      ...(settlement.totals.pendingTranches > 0 ? { pending: labels.pendingTranches(settlement.totals.pendingTranches, cash(settlement.totals.paidOnPending)) } : {}),
+      byPayer: partyTable(settlement.totals.byPayer),
+      byRecipient: partyTable(settlement.totals.byRecipient),
+      caps: settlement.capsApplied.map((cap) => labels.capCut(phrases.capName(cap.cap), cap.id, style.money(cap.cut))),
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Settlement } from "../engine/settlement-types.js";
+
+/** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+function field(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const COLUMNS = ["tranche", "covers", "due_date", "status", "payer", "recipient", "currency", "earned", "paid", "balance"] as const;
+
+/**
+ * A settlement as CSV, one row per payer → recipient line of each tranche, for a spreadsheet: amounts as plain
+ * decimal strings with the currency's minor units (`186000.00`), `earned` and `balance` empty while the
+ * tranche's results are pending. Rows follow the settlement order (due date, then tranche id). Lines end
+ * with CRLF, as RFC 4180 says.
+ *
+ * @example
+ * writeFileSync("settlement.csv", settlementToCsv(settle(contract, events, { asOf: "2028-03-31" })));
+ */
+export function settlementToCsv(settlement: Settlement): string {
+  const rows: string[][] = [[...COLUMNS]];
+  for (const tranche of settlement.tranches) {
+    const covers = "period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`;
+    for (const line of tranche.lines) {
+      rows.push([
+        tranche.id, covers, tranche.dueDate, tranche.status, line.payer, line.recipient, settlement.currency,
+        line.earned?.amount ?? "", line.paid.amount, line.balance?.amount ?? "",
+      ]);
+    }
+  }
+  return rows.map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,151 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseContract, parseEvents, settle } from "../../src/index.js";
+
+/**
+ * The built command line (dist/cli.js, made by `npm run build`, which `npm test` runs first), run as a user
+ * would: output, exit codes, and one test per user error. Exit codes: 0 done; 1 the files are wrong; 2 the
+ * command line is wrong or a file cannot be read.
+ */
+
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const CLI = root("dist/cli.js");
+const CONTRACT = root("examples/fis-dispersione/contract.json");
+const EVENTS = root("examples/fis-dispersione/events.json");
+const scratch = mkdtempSync(join(tmpdir(), "pay-by-results-cli-"));
+const file = (name: string, text: string) => {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+function run(...args: string[]): { code: number | null; out: string; err: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does)");
+});
+
+describe("pay-by-results (commands that succeed)", () => {
+  it("validate: a contract and its events", () => {
+    const result = run("validate", CONTRACT, EVENTS);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("contract fis-dispersione-2026 is valid: 3 tranches, 1 metric, 5 parties");
+    expect(result.out).toContain("9 events, consistent with the contract");
+    expect(result.err).toBe("");
+  });
+
+  it("settle --format text: the explanation with the hand-checked figures", () => {
+    const result = run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("EUR 186,000.00");
+    expect(result.out).toContain("CLAWBACK");
+  });
+
+  it("settle --format json: exactly the library's settlement", () => {
+    const result = run("settle", CONTRACT, EVENTS, "--as-of", "2027-12-31", "--format", "json");
+    expect(result.code).toBe(0);
+    const contract = parseContract(JSON.parse(readFileSync(CONTRACT, "utf8")));
+    const expected = settle(contract, parseEvents(JSON.parse(readFileSync(EVENTS, "utf8")), { contract }), { asOf: "2027-12-31" });
+    expect(JSON.parse(result.out)).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it("settle --format csv: one row per payer → recipient line", () => {
+    const result = run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "csv");
+    expect(result.code).toBe(0);
+    const rows = result.out.trimEnd().split("\r\n");
+    expect(rows[0]).toBe("tranche,covers,due_date,status,payer,recipient,currency,earned,paid,balance");
+    expect(rows[1]).toBe("t1,period as-2026-27,2027-11-30,paid,fis,investor,EUR,104160.00,114240.00,-10080.00");
+    expect(rows).toHaveLength(13);
+  });
+
+  it("settle --format markdown --locale it: the Italian report, as renderMarkdown writes it", () => {
+    const result = run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "markdown", "--locale", "it");
+    expect(result.code).toBe(0);
+    expect(`${result.out.trimEnd()}\n`).toBe(readFileSync(root("test/report/golden/fis-2028-03-31.it.md"), "utf8"));
+  });
+
+  it("settle --format html: the self-contained page with the payment curves", () => {
+    const result = run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "html");
+    expect(result.code).toBe(0);
+    expect(`${result.out.trimEnd()}\n`).toBe(readFileSync(root("test/report/golden/fis-2028-03-31.en.html"), "utf8"));
+  });
+
+  it("indigo: an INDIGO project record", () => {
+    const result = run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "PUBLIC");
+    expect(result.code).toBe(0);
+    const project = JSON.parse(result.out) as { status: string; name: { value: string } };
+    expect(project.status).toBe("PUBLIC");
+    expect(project.name.value).toContain("Scuola Aperta");
+  });
+
+  it("schema: the shipped JSON Schemas", () => {
+    expect(run("schema").out).toBe(readFileSync(root("schema/contract.json"), "utf8"));
+    expect(run("schema", "events").out).toBe(readFileSync(root("schema/events.json"), "utf8"));
+  });
+
+  it.each(["validate", "settle", "indigo", "schema"])("%s --help prints its usage and exits 0", (command) => {
+    const result = run(command, "--help");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`Usage: pay-by-results ${command}`);
+  });
+
+  it("--help prints the commands", () => {
+    const result = run("--help");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("Commands:");
+  });
+});
+
+describe("pay-by-results (user errors: a plain message, no stack trace, a non-zero exit)", () => {
+  const expectError = (result: ReturnType<typeof run>, code: number, message: string) => {
+    expect(result.code).toBe(code);
+    expect(result.err).toContain(message);
+    expect(result.err).not.toMatch(/\n\s+at /);
+    expect(result.out).toBe("");
+  };
+
+  it("no command: the help, exit 2", () => {
+    const result = run();
+    expect(result.code).toBe(2);
+    expect(result.out).toContain("Commands:");
+  });
+
+  it("an unknown command", () => expectError(run("pay", CONTRACT), 2, 'unknown command "pay"'));
+  it("an unknown option", () => expectError(run("settle", CONTRACT, EVENTS, "--asof", "2028-01-01"), 2, "Unknown option '--asof'"));
+  it("too few files", () => expectError(run("settle", CONTRACT), 2, "settle expects 2 files, got 1"));
+  it("no --as-of", () => expectError(run("settle", CONTRACT, EVENTS), 2, "settle needs --as-of <YYYY-MM-DD>"));
+  it("an --as-of that is not a date", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "31/03/2028"), 2, "--as-of 31/03/2028: asOf must be a calendar date"));
+  it("an unknown --format", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "pdf"), 2, "--format pdf: expected text, json, csv, markdown or html"));
+  it("a --locale for an output that has no language", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--locale", "it"), 2, "--locale it applies to the markdown and html reports"));
+  it("an unknown --locale", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "html", "--locale", "fr"), 2, "--locale fr: expected en or it"));
+  it("an unknown --status", () => expectError(run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "OPEN"), 2, "--status OPEN: expected PUBLIC or PRIVATE"));
+  it("an unknown schema", () => expectError(run("schema", "claims"), 2, "schema claims: expected contract or events"));
+  it("a missing file", () => expectError(run("validate", join(scratch, "nope.json")), 2, "nope.json: no such file"));
+  it("a folder instead of a file", () => expectError(run("validate", scratch), 2, "is a folder, not a file"));
+  it("a file that is not JSON", () => expectError(run("validate", file("broken.json", '{ "id": ')), 1, "broken.json: not valid JSON"));
+
+  it("an invalid contract: every problem with its JSON path and code", () => {
+    const contract = JSON.parse(readFileSync(CONTRACT, "utf8")) as { tranches: { cap?: unknown }[]; title?: unknown };
+    contract.tranches[0]!.cap = 240000;
+    delete contract.title;
+    const result = run("validate", file("contract.json", JSON.stringify(contract)));
+    expectError(result, 1, "contract.json: invalid contract: 2 problems");
+    expect(result.err).toContain('$.title: "title" is required [required]');
+    expect(result.err).toContain("$.tranches[0].cap: money must be a decimal string");
+  });
+
+  it("invalid events: every problem with its JSON path and code", () => {
+    const events = JSON.parse(readFileSync(EVENTS, "utf8")) as { metric?: string }[];
+    events[0]!.metric = "dropuot";
+    const result = run("settle", CONTRACT, file("events.json", JSON.stringify(events)), "--as-of", "2028-03-31");
+    expectError(result, 1, "events.json: invalid events: 1 problem");
+    expect(result.err).toContain('$[0].metric: unknown metric "dropuot" [unknown_metric]');
+  });
+});

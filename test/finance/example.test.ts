@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { explainCashFlows, parseContract, runScenarios } from "../../src/index.js";
+
+/** The hand check of examples/fis-investors/README.md, figure by figure. */
+
+const contract = parseContract(JSON.parse(readFileSync(new URL("../../examples/fis-investors/contract.json", import.meta.url), "utf8")));
+const years = ["as-2026-27", "as-2027-28", "as-2028-29"];
+const scenario = (name: string, values: readonly string[]) => ({ name, results: years.map((period, index) => ({ metric: "dropout-rate", period, value: values[index]! })) });
+const [downside, base] = runScenarios(contract, [scenario("downside", ["19.4", "19.0", "18.8"]), scenario("base", ["18.2", "17.8", "17.6"])], { discountRate: "4%" });
+const paid = (flows: NonNullable<typeof base>["cashFlows"], kind: string, to: string) =>
+  flows!.flows.filter((flow) => flow.kind === kind && flow.to === to).map((flow) => `${flow.date} ${flow.amount.amount}`);
+
+describe("FIS example with investors: the README's hand check", () => {
+  it("base: 168,000 + 192,000 + 204,000 earned; 80% pooled", () => {
+    expect(base?.totalCost.amount).toBe("564000.00");
+    expect(base?.cashFlows?.flows.filter((flow) => flow.kind === "pooled").reduce((acc, flow) => acc + Number(flow.amount.amount), 0)).toBe(451_200);
+  });
+
+  it("base: the bank's principal and 4% return, the foundation's principal and capped return, the excess 50/35/15", () => {
+    const flows = base!.cashFlows;
+    expect(paid(flows, "principal", "banca")).toEqual(["2027-11-30 134400.00", "2028-11-30 115600.00"]);
+    expect(paid(flows, "return", "banca")).toEqual(["2028-11-30 12414.91"]);
+    expect(paid(flows, "principal", "investor")).toEqual(["2028-11-30 25585.09", "2029-11-30 124414.91"]);
+    expect(paid(flows, "return", "investor")).toEqual(["2029-11-30 25000.00"]);
+    expect(["coop", "fis", "comune"].flatMap((party) => paid(flows, "excess", party))).toEqual(["2029-11-30 6892.55", "2029-11-30 4824.78", "2029-11-30 2067.76"]);
+    const rateOf = (party: string) => {
+      const irr = base!.investors.find((entry) => entry.party === party)!.irr;
+      return irr.kind === "rate" ? irr.rate : Number.NaN;
+    };
+    // 4% up to the rounding of the return to the cent
+    expect(rateOf("banca")).toBeCloseTo(0.04, 7);
+    expect((rateOf("investor") * 100).toFixed(2)).toBe("5.72");
+  });
+
+  it("downside: the bank gets 201,600 back and the guarantee the 48,400 left; the foundation loses 150,000", () => {
+    const flows = downside!.cashFlows!;
+    expect(paid(flows, "guarantee", "banca")).toEqual(["2029-12-31 48400.00"]);
+    expect(flows.investors.map((entry) => [entry.party, entry.net.amount])).toEqual([["banca", "0.00"], ["investor", "-150000.00"]]);
+    expect(downside!.investors.find((entry) => entry.party === "investor")!.irr).toEqual({ kind: "none", reason: "all-one-sign" });
+  });
+
+  it("the explanation names every step with its figures", () => {
+    const text = explainCashFlows(base!.cashFlows!);
+    expect(text).toContain("2028-11-30  step 1, return: pool EUR 38,000.00 → EUR 25,585.09");
+    expect(text).toContain("banca owed EUR 12,414.91, paid EUR 12,414.91");
+    expect(text).toContain("at most 25,000.00 in total over the contract");
+    expect(text).toContain("2029-12-31  guarantee 0 by garante: loss banca EUR 0.00");
+  });
+});

@@ -1,0 +1,63 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { OptionsError, parseContract, settle, simulate, type Contract, type PricingRule, type SimulationOptions } from "../../src/index.js";
+import { Dec } from "../../src/money/decimal.js";
+import { compileSettlement, priceRun } from "../../src/finance/compiled-settlement.js";
+import { receiptsOf } from "../../src/finance/cash-flows.js";
+import { contractJson, tranche, verified } from "../support/contract-builder.js";
+
+/**
+ * The simulation prices each run on a compiled copy of the contract. Contracts whose prices need more than the
+ * compiled path knows (formula rules, amendments) are re-priced through `settle` itself; statistical gates,
+ * which need measurements a simulation does not draw, are refused.
+ */
+
+const dropout = (value: string) => new Map([["dropout|period:p1", new Dec(value)]]);
+const priceBoth = (contract: Contract, value: string) => ({
+  fast: priceRun(compileSettlement(contract), dropout(value)),
+  settled: receiptsOf(settle(contract, [verified("r1", "dropout", "p1", value)], { asOf: "2029-12-31" })),
+});
+const tenths = fc.integer({ min: 50, max: 300 }).map((value) => (value / 10).toFixed(1));
+
+describe("the compiled path follows settle", () => {
+  it("on a linear rule on the measured value of a lower-is-better metric", () => {
+    const rule: PricingRule = { type: "linear", metric: "dropout", basis: "value", points: [{ at: 15, amount: "240000.00" }, { at: 19, amount: "120000.00" }] };
+    const contract = parseContract(contractJson({ tranches: [tranche({ pricing: rule })] }));
+    fc.assert(fc.property(tenths, (value) => {
+      const { fast, settled } = priceBoth(contract, value);
+      expect(fast).toEqual(settled);
+    }), { numRuns: 100 });
+  });
+});
+
+describe("contracts priced through settle", () => {
+  const formulaContract = parseContract(contractJson({
+    parameters: { pricePerPoint: "10000.00" },
+    tranches: [tranche({ pricing: { type: "formula", expression: "improvement.dropout * pricePerPoint" } })],
+  }));
+  const rateContract = parseContract(contractJson());
+  const options: SimulationOptions = { runs: 300, seed: 11, results: [{ metric: "dropout", distribution: { type: "triangular", min: 15, mode: 18, max: 21 }, decimals: 1 }] };
+
+  it("a formula rule gives the payments settle gives", () => {
+    fc.assert(fc.property(tenths, (value) => {
+      const { fast, settled } = priceBoth(formulaContract, value);
+      expect(fast).toEqual(settled);
+    }), { numRuns: 50 });
+  });
+
+  it("a simulation of a formula rule equals the simulation of the same rule written as a rate", () => {
+    expect(simulate(formulaContract, options)).toEqual(simulate(rateContract, options));
+  });
+
+  it("a tranche with statistical options is refused, naming the tranche", () => {
+    const gated = contractJson({ tranches: [tranche({ statistics: { significance: { level: "0.05", test: "one-sided" } } } as never)] });
+    let caught: unknown;
+    try {
+      simulate(gated, options);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(OptionsError);
+    expect((caught as OptionsError).issues).toEqual([expect.objectContaining({ code: "unsupported_in_simulation", at: "$.contract.tranches[0]" })]);
+  });
+});
