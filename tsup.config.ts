@@ -17,7 +17,4 @@ export default defineConfig({
   sourcemap: true,
   target: "node20",
   treeshake: true,
-  // One copy of shared code (e.g. the ClaimsError class) for both entry points, in CommonJS too, so that
-  // `instanceof` holds across `pay-by-results` and `pay-by-results/node`.
-  splitting: true,
 });

@@ -10,18 +10,13 @@ const MAX_MINOR = Number.MAX_SAFE_INTEGER;
 
 /**
  * The whole-contract checks of the `rateCard` section (outcome codes, prerequisites, windows, price schedules,
- * exclusive groups, caps and payers), and the rule that a contract without a rate card needs at least one
- * metric and one tranche (a rate card contract may have neither). Returns every problem found.
+ * exclusive groups, caps and payers). Returns every problem found.
  */
 export function checkRateCard(contract: Contract): InputIssue[] {
   const issues: InputIssue[] = [];
   const report = (path: Path, code: string, message: string) => issues.push(issue(path, code, message));
   const card = contract.rateCard;
-  if (card === undefined) {
-    if (contract.metrics.length === 0) report(["metrics"], "too_small", "a contract needs at least one outcome metric");
-    if (contract.tranches.length === 0) report(["tranches"], "too_small", "a contract needs at least one payment tranche");
-    return issues;
-  }
+  if (card === undefined) return issues;
   const currencyKnown = isKnownCurrency(contract.currency);
   const checkMoney = (path: Path, amount: string, what: string) => {
     const value = new Dec(amount);

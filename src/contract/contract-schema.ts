@@ -141,7 +141,7 @@ export const contractSchema = z.strictObject({
         baseline: z.strictObject({ value: measureSchema, period: periodRangeSchema, source: z.string().min(1, "say where the baseline comes from") }),
       }),
     ),
-  // "at least one metric / tranche" is checked by checkContract: a rate card contract may have neither.
+  // "at least one metric / tranche" is checked at the end of the schema: a rate card contract may have neither.
   periods: z.array(z.strictObject({ id: idSchema, label: z.string().optional(), start: calendarDateSchema, end: calendarDateSchema })),
   cohorts: z
     .array(
@@ -181,4 +181,12 @@ export const contractSchema = z.strictObject({
   finance: financeSchema.optional(),
   ...formulaPartsSchema,
   rateCard: rateCardSchema.optional(),
+}).superRefine((contract, context) => {
+  // A rate card contract may have no metrics and no tranches (docs/rate-cards.md); any other needs one of each.
+  // Checked here, as part of the structure (zod runs this only when the rest of the structure is sound).
+  if (contract.rateCard !== undefined) return;
+  const needed = [["metrics", "a contract needs at least one outcome metric"], ["tranches", "a contract needs at least one payment tranche"]] as const;
+  for (const [key, message] of needed) {
+    if (contract[key].length === 0) context.addIssue({ code: "too_small", origin: "array", minimum: 1, inclusive: true, input: contract[key], path: [key], message });
+  }
 });

@@ -7,5 +7,8 @@
 // simulation over worker threads
 export { simulateInWorkers, type WorkerSimulationOptions } from "./simulate-in-workers.js";
 
-// rate cards: the streaming CSV claims reader
+// rate cards: the streaming CSV claims reader. ClaimsError is exported here too: in CommonJS each entry point
+// carries its own copy of the library's classes, so test `instanceof` against the copy of the entry point
+// that threw (in ES modules both entry points share one copy).
 export { readClaimsCsv, type ReadClaimsCsvOptions } from "./read-claims-csv.js";
+export { ClaimsError } from "../claims/claims-error.js";

@@ -89,7 +89,7 @@ describe("the contract", () => {
   });
 
   it("a contract without a rate card still needs a metric and a tranche", () => {
-    expect(contractIssues(withValue(contractJson(), ["tranches"], []))).toEqual([{ path: ["tranches"], at: "$.tranches", code: "too_small", message: "a contract needs at least one payment tranche" }]);
+    expect(contractIssues(withValue(contractJson(), ["tranches"], []))).toEqual([{ path: ["tranches"], at: "$.tranches", code: "empty", message: "a contract needs at least one payment tranche" }]);
     expect(contractIssues({ ...contractJson(), metrics: [], tranches: [] }).map((entry) => entry.at)).toEqual(["$.metrics", "$.tranches"]);
   });
 });
