@@ -5,18 +5,7 @@
  * Deterministic: the same seed gives the same claims.
  */
 import type { Claim } from "../../src/index.js";
-
-/** A small, fast, seeded pseudo-random generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededUniform } from "../comparison-group/generate-records.js";
 
 export const OUTCOME_CODES = [
   "BEHAVIOUR", "ATTENDANCE", "ATTITUDE", "ENTRY-QUAL", "BASIC-SKILLS", "NQF1", "NQF2", "NQF3", "EMP-ENTRY", "EMP-SUSTAINED",
@@ -34,7 +23,7 @@ function dateAt(offset: number): string {
  * arrival order. The claim objects are created in arrival order, as a file reader would create them.
  */
 export function generateClaims(seed: number, participants: number, claimsPerParticipant: number): Claim[] {
-  const random = seededRandom(seed);
+  const random = seededUniform(seed);
   const dates = Array.from({ length: 1400 }, (_, offset) => dateAt(offset));
   const total = participants * claimsPerParticipant;
   const outcomes = new Uint8Array(total);
