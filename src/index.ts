@@ -83,3 +83,11 @@ export type { TermsInForce, TermsOptions } from "./contract/amendments.js";
 export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal, type LineExplanation } from "./pricing/price-lines.js";
 export { explainLines } from "./report/explain-text.js";
 export { scenariosTable, simulationTable, irrText } from "./report/finance-tables.js";
+
+// rate cards: participant-level outcome claims
+export type * from "./contract/rate-card-types.js";
+export { settleClaims, settleClaimsAsync } from "./claims/settle-claims.js";
+export type { SettleClaimsOptions } from "./claims/claim-run.js";
+export type * from "./claims/claim-types.js";
+export { ClaimsError } from "./claims/claims-error.js";
+export { explainClaims, explainClaimDecision } from "./report/explain-claims.js";

@@ -3,6 +3,7 @@ import type { CalendarDate } from "./calendar.js";
 import type { Quantity } from "./primitives.js";
 import type { CohortFallback, StatisticsOptions } from "./measurement-format.js";
 import type { Finance } from "./finance-types.js";
+import type { RateCard } from "./rate-card-types.js";
 
 /**
  * The contract format. Every type here is plain, readonly, JSON-ready data: what `parseContract` returns
@@ -207,6 +208,8 @@ export interface Contract {
   readonly formulas?: readonly NamedFormula[];
   readonly tables?: readonly DecisionTable[];
   readonly amendments?: readonly Amendment[];
+  /** Participant-level outcome prices and claim rules, settled by `settleClaims` (see docs/rate-cards.md). */
+  readonly rateCard?: RateCard;
 }
 
 // formulas, decision tables and amendments
