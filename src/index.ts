@@ -91,3 +91,4 @@ export type { SettleClaimsOptions } from "./claims/claim-run.js";
 export type * from "./claims/claim-types.js";
 export { ClaimsError } from "./claims/claims-error.js";
 export { explainClaims, explainClaimDecision } from "./report/explain-claims.js";
+export { distributionSvg, distributionVegaLite, type DistributionWords } from "./report/charts/distribution.js";

@@ -33,6 +33,7 @@ import {
   type ReportLocale,
   type Settlement,
   type SimulationOptions,
+  type SimulationResult,
 } from "../index.js";
 import { readClaimsCsv } from "./read-claims-csv.js";
 import { ClaimsError } from "../claims/claims-error.js";
@@ -72,7 +73,8 @@ Settles the contract on the events recorded on or before --as-of:
   --format <format>  text (default: the explanation an officer can check by hand), json (the settlement as
                      data), csv (one row per payer → recipient line of each tranche), markdown or html (a
                      report; the HTML page is self-contained, with each tranche's payment curve)
-  --locale <locale>  the language of markdown and html reports: en (default) or it`,
+  --locale <locale>  the language of markdown and html reports: en (default) or it
+  --simulation <results.json>  add a simulation's distributions to a markdown or html report (see simulate)`,
   indigo: `Usage: ${PROGRAM} indigo <contract.json> <events.json> --as-of <YYYY-MM-DD> [--status PUBLIC|PRIVATE]
 
 Prints the contract and its settlement as an INDIGO project record (JSON):
@@ -221,6 +223,25 @@ async function* counted(path: string, onBytes: (bytes: number) => void): AsyncGe
   }
 }
 
+/** Runs the simulation a results file describes (`--runs` and `--seed` override the file), with a progress line. */
+function simulateFile(contract: Contract, path: string, values: Parsed["values"]): SimulationResult {
+  const file = readJson(path);
+  const given = (file !== null && typeof file === "object" ? file : {}) as Partial<SimulationOptions>;
+  const runs = wholeNumber(values.runs, "runs", typeof given.runs === "number" ? given.runs : 10_000);
+  const seed = wholeNumber(values.seed, "seed", typeof given.seed === "number" ? given.seed : 1);
+  const bar = progress("simulating (runs)");
+  const options: SimulationOptions = {
+    runs, seed, results: given.results as SimulationOptions["results"],
+    ...(given.percentiles !== undefined ? { percentiles: given.percentiles } : {}),
+    onProgress: (done, total) => bar.update(done, total),
+  };
+  try {
+    return checked(path, () => simulate(contract, options));
+  } finally {
+    bar.end();
+  }
+}
+
 const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | Promise<void>> = {
   validate(args, io) {
     const parsed = parse(args, {}, "validate");
@@ -235,14 +256,17 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
     }
   },
   settle(args, io) {
-    const run = settleFiles(args, "settle", { format: { type: "string", default: "text" }, locale: { type: "string", default: "en" } });
+    const run = settleFiles(args, "settle", { format: { type: "string", default: "text" }, locale: { type: "string", default: "en" }, simulation: { type: "string" } });
     if (run.help) return io.out(HELP.settle!);
     const { format, locale } = run.values;
     if (!REPORT_LOCALES.includes(locale as ReportLocale)) throw new CliError(`--locale ${String(locale)}: expected ${REPORT_LOCALES.join(" or ")}`, 2);
     if (locale !== "en" && format !== "markdown" && format !== "html") {
       throw new CliError(`--locale ${String(locale)} applies to the markdown and html reports; the ${String(format)} output is language-neutral (use --format markdown or html)`, 2);
     }
-    const options = { locale: locale as ReportLocale, contract: run.contract };
+    const simulationPath = run.values.simulation;
+    if (simulationPath !== undefined && format !== "markdown" && format !== "html") throw new CliError("--simulation adds a section to the markdown and html reports: use --format markdown or html", 2);
+    const simulation = typeof simulationPath === "string" ? simulateFile(run.contract, simulationPath, {}) : undefined;
+    const options = { locale: locale as ReportLocale, contract: run.contract, ...(simulation !== undefined ? { simulation } : {}) };
     if (format === "text") io.out(explain(run.settlement));
     else if (format === "markdown") io.out(renderMarkdown(run.settlement, options).trimEnd());
     else if (format === "html") io.out(renderHtml(run.settlement, options).trimEnd());
@@ -287,19 +311,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
     const [contractPath, resultsPath] = positionals(parsed.positionals, { min: 2, max: 2 }, "simulate");
     const format = parsed.values.format;
     if (format !== "text" && format !== "json") throw new CliError(`--format ${String(format)}: expected text or json`, 2);
-    const contract = loadContract(contractPath!);
-    const file = readJson(resultsPath!);
-    const given = (file !== null && typeof file === "object" ? file : {}) as Partial<SimulationOptions>;
-    const runs = wholeNumber(parsed.values.runs, "runs", typeof given.runs === "number" ? given.runs : 10_000);
-    const seed = wholeNumber(parsed.values.seed, "seed", typeof given.seed === "number" ? given.seed : 1);
-    const bar = progress("simulating (runs)");
-    const options: SimulationOptions = {
-      runs, seed, results: given.results as SimulationOptions["results"],
-      ...(given.percentiles !== undefined ? { percentiles: given.percentiles } : {}),
-      onProgress: (done, total) => bar.update(done, total),
-    };
-    const result = checked(resultsPath!, () => simulate(contract, options));
-    bar.end();
+    const result = simulateFile(loadContract(contractPath!), resultsPath!, parsed.values);
     io.out(format === "json" ? JSON.stringify(result, null, 2) : simulationTable(result));
   },
   indigo(args, io) {

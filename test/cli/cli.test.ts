@@ -96,6 +96,15 @@ describe("pay-by-results (commands that succeed)", () => {
     expect(run("simulate", root("examples/fis-investors/contract.json"), root("examples/fis-investors/simulation.json"), "--runs", "500").out).toContain("500 runs, seed 2026 (EUR)");
   });
 
+  it("settle --simulation: the report with a simulation's distributions", () => {
+    const result = run("settle", root("examples/fis-investors/contract.json"), EVENTS, "--as-of", "2028-03-31", "--format", "html", "--locale", "it",
+      "--simulation", root("examples/fis-investors/simulation.json"), "--runs", "300");
+    expect(result.code, result.err).toBe(2);
+    const report = run("settle", root("examples/fis-investors/contract.json"), EVENTS, "--as-of", "2028-03-31", "--format", "markdown", "--simulation", root("examples/fis-investors/simulation.json"));
+    expect(report.code).toBe(0);
+    expect(report.out).toContain("## Simulation: 10,000 runs, seed 2026");
+  });
+
   it("indigo: an INDIGO project record", () => {
     const result = run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "PUBLIC");
     expect(result.code).toBe(0);
