@@ -62,6 +62,7 @@ export interface ClaimCapCut extends Omit<CapStep, "kind" | "cap" | "id"> {
   readonly id: string;
 }
 
+/** What became of a claim: accepted, accepted in part (a cap cut it), or rejected with a reason. */
 export type ClaimStatus = "accepted" | "accepted-in-part" | "rejected";
 
 /**

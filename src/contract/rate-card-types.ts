@@ -22,6 +22,7 @@ export interface ClaimWindow {
   readonly from: "enrolment" | "prerequisite";
 }
 
+/** An outcome of a rate card: its code, price (and price changes), prerequisite, window and limits. */
 export interface RateCardOutcome {
   /** The outcome code claims refer to, e.g. `"EMP-ENTRY"`. */
   readonly code: string;
@@ -59,6 +60,7 @@ export interface RateCardCaps {
   readonly contract?: string;
 }
 
+/** The optional `rateCard` section of a contract: outcomes, exclusive groups, caps, payers and claim periods. */
 export interface RateCard {
   /** How accepted claims are totalled and fall due: by calendar month or calendar quarter of the claimed date. */
   readonly claimPeriod: "month" | "quarter";
