@@ -1,4 +1,4 @@
-import { civilOf, dateOf, dayNumber } from "./day-number.js";
+import { civilOf, dateOf, dayNumber } from "../contract/day-number.js";
 
 /**
  * Claim periods: calendar months or calendar quarters, numbered from year 0 so that they sort in time order.

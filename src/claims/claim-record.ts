@@ -1,5 +1,5 @@
 import { issue, type InputIssue } from "../errors/validation-error.js";
-import { dayNumber } from "./day-number.js";
+import { dayNumber } from "../contract/day-number.js";
 import { hashOfId } from "./string-index.js";
 
 /**

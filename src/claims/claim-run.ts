@@ -10,7 +10,7 @@ import { claimRecordIssues } from "./claim-record.js";
 import { StringIndex, hashOfId } from "./string-index.js";
 import { ClaimsError, MAX_LISTED_PROBLEMS } from "./claims-error.js";
 import { compileCard, type CompiledCard } from "./compiled-card.js";
-import { dayNumber } from "./day-number.js";
+import { dayNumber } from "../contract/day-number.js";
 import { applyFundCaps } from "./fund-caps.js";
 import { markDuplicates } from "./duplicates.js";
 import { CapLog } from "./cap-log.js";

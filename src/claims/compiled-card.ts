@@ -2,7 +2,7 @@ import { Dec, readDecimal } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
 import type { RateCard } from "../contract/rate-card-types.js";
-import { addMonthsToDay, dayNumber } from "./day-number.js";
+import { addMonthsToDay, dayNumber } from "../contract/day-number.js";
 
 /**
  * A rate card compiled once into integer tables for the hot path: outcome indices, prices in minor units by

@@ -3,7 +3,7 @@ import type { ClaimRun } from "./claim-run.js";
 import type { Claim } from "./claim-types.js";
 import type { CutRecord } from "./cap-log.js";
 import { formatMinor } from "./compiled-card.js";
-import { dateOf } from "./day-number.js";
+import { dateOf } from "../contract/day-number.js";
 import { R } from "./rejection-reasons.js";
 
 const CAP_NAMES = {

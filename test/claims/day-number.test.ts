@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonthsToDay, dateOf, dayNumber } from "../../src/claims/day-number.js";
+import { addMonthsToDay, dateOf, dayNumber } from "../../src/contract/day-number.js";
 import { describePeriod } from "../../src/claims/claim-period.js";
 
 /** The integer calendar of the claims hot path, checked against its inverse and against known dates. */

@@ -1,8 +1,8 @@
 import { addMonths } from "date-fns";
-import type { CalendarDate } from "../contract/calendar.js";
+import type { CalendarDate } from "./calendar.js";
 
 /**
- * Calendar dates as whole day numbers (days since 1970-01-01), for the hot path of claims: integer
+ * Calendar dates as whole day numbers (days since 1970-01-01), for the hot paths of claims and finance: integer
  * comparisons instead of string ones, and no `Date` objects per claim. Pure arithmetic on the proleptic
  * Gregorian calendar (H. Hinnant's days-from-civil), so the time zone never matters.
  */
