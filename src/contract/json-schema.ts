@@ -51,7 +51,12 @@ function generate(schema: z.ZodType, title: string, description: string): JsonSc
   return { $schema, title, description, ...named };
 }
 
-/** The JSON Schema of a contract file. */
+/**
+ * The JSON Schema of a contract file.
+ *
+ * @example
+ * writeFileSync("contract.schema.json", jsonSchemaText(contractJsonSchema()));
+ */
 export function contractJsonSchema(): JsonSchema {
   const schema = generate(
     contractSchema,
@@ -67,7 +72,12 @@ export function contractJsonSchema(): JsonSchema {
   };
 }
 
-/** The JSON Schema of an events file (verification results and payments). */
+/**
+ * The JSON Schema of an events file (verification results and payments).
+ *
+ * @example
+ * writeFileSync("events.schema.json", jsonSchemaText(eventsJsonSchema()));
+ */
 export function eventsJsonSchema(): JsonSchema {
   return generate(
     eventsSchema,
@@ -76,7 +86,12 @@ export function eventsJsonSchema(): JsonSchema {
   );
 }
 
-/** A schema as the text of a `.json` file: two-space indentation and a final newline. */
+/**
+ * A schema as the text of a `.json` file: two-space indentation and a final newline.
+ *
+ * @example
+ * jsonSchemaText(contractJsonSchema()).endsWith("}\n"); // true
+ */
 export function jsonSchemaText(schema: JsonSchema): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

@@ -39,7 +39,12 @@ export const IRR_TOLERANCE = 1e-12;
 const LOWEST_GROWTH = 1e-9; // 1 + r, i.e. r = −99.9999999%
 const HIGHEST_RATE = 1e9;
 
-/** Σ amount / (1 + rate)^t, in floating point (for the solver). */
+/**
+ * Σ amount / (1 + rate)^t, in floating point (for the solver).
+ *
+ * @example
+ * npvAt(timedFlows([{ day: 0, amount: -100 }, { day: 365, amount: 110 }]), 0.1); // 0 (within rounding)
+ */
 export function npvAt(flows: readonly TimedFlow[], rate: number): number {
   const logGrowth = Math.log1p(rate);
   let total = 0;
@@ -47,7 +52,12 @@ export function npvAt(flows: readonly TimedFlow[], rate: number): number {
   return total;
 }
 
-/** Flows netted by day and timed from the first: the form XIRR works on. Zero flows are dropped. */
+/**
+ * Flows netted by day and timed from the first: the form XIRR works on. Zero flows are dropped.
+ *
+ * @example
+ * timedFlows([{ day: 400, amount: 5 }, { day: 35, amount: -10 }]); // [{ t: 0, amount: -10 }, { t: 1, amount: 5 }]
+ */
 export function timedFlows(flows: readonly { readonly day: number; readonly amount: number }[]): TimedFlow[] {
   const byDay = new Map<number, number>();
   for (const flow of flows) byDay.set(flow.day, (byDay.get(flow.day) ?? 0) + flow.amount);

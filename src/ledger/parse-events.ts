@@ -29,7 +29,13 @@ export function parseEvents(input: unknown, options: ParseEventsOptions = {}): r
   return result.data;
 }
 
-/** Like `parseEvents`, but returns `{ success, data }` or `{ success, error }` instead of throwing. */
+/**
+ * Like `parseEvents`, but returns `{ success, data }` or `{ success, error }` instead of throwing.
+ *
+ * @example
+ * const result = safeParseEvents(json, { contract });
+ * if (!result.success) for (const problem of result.error.issues) console.log(problem.at, problem.message);
+ */
 export function safeParseEvents(input: unknown, options: ParseEventsOptions = {}): SafeParseResult<readonly ContractEvent[], EventsError | ContractError> {
   const structural = eventsSchema.safeParse(input);
   if (!structural.success) return { success: false, error: new EventsError(fromZodIssues(structural.error, input)) };

@@ -25,6 +25,9 @@ const s = toDecimalString;
 /**
  * The measurement as the event format records it: every figure a decimal string of 12 significant digits.
  * The value a contract pays on is this record's `value`, exactly.
+ *
+ * @example
+ * const record = measurementRecord(measure(request)); // decimal strings, ready for a result event
  */
 export function measurementRecord(m: Measurement): MeasurementRecord {
   return deepFreeze({

@@ -21,7 +21,13 @@ const MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze({
 /** An ISO 4217 alphabetic currency code known to the library, e.g. `"EUR"`. */
 export type CurrencyCode = string;
 
-/** True when the library knows the currency's minor unit. */
+/**
+ * True when the library knows the currency's minor unit.
+ *
+ * @example
+ * isKnownCurrency("EUR"); // true
+ * isKnownCurrency("eur"); // false: codes are in capitals
+ */
 export function isKnownCurrency(code: string): boolean {
   return Object.prototype.hasOwnProperty.call(MINOR_UNITS, code);
 }
@@ -40,7 +46,12 @@ export function minorUnits(code: CurrencyCode): number {
   return units;
 }
 
-/** The currency codes the library knows, sorted. */
+/**
+ * The currency codes the library knows, sorted.
+ *
+ * @example
+ * knownCurrencies().includes("GBP"); // true
+ */
 export function knownCurrencies(): readonly string[] {
   return Object.keys(MINOR_UNITS).sort();
 }

@@ -44,7 +44,12 @@ export function toDecimal(value: Money): Dec {
   return new Dec(value.amount);
 }
 
-/** The zero amount of a currency. */
+/**
+ * The zero amount of a currency.
+ *
+ * @example
+ * zero("JPY"); // { amount: "0", currency: "JPY" }
+ */
 export function zero(currency: CurrencyCode): Money {
   return fromDecimal(new Dec(0), currency);
 }
@@ -55,19 +60,34 @@ function sameCurrency(a: Money, b: Money, operation: string): void {
   }
 }
 
-/** `a + b`, exact. @throws RangeError when the currencies differ. */
+/**
+ * `a + b`, exact. @throws RangeError when the currencies differ.
+ *
+ * @example
+ * add(money("100.10", "EUR"), money("0.90", "EUR")); // { amount: "101.00", currency: "EUR" }
+ */
 export function add(a: Money, b: Money): Money {
   sameCurrency(a, b, "add");
   return fromDecimal(toDecimal(a).plus(toDecimal(b)), a.currency);
 }
 
-/** `a - b`, exact. @throws RangeError when the currencies differ. */
+/**
+ * `a - b`, exact. @throws RangeError when the currencies differ.
+ *
+ * @example
+ * subtract(money("204000.00", "EUR"), money("186000.00", "EUR")); // { amount: "18000.00", currency: "EUR" }
+ */
 export function subtract(a: Money, b: Money): Money {
   sameCurrency(a, b, "subtract");
   return fromDecimal(toDecimal(a).minus(toDecimal(b)), a.currency);
 }
 
-/** The sum of amounts in one currency (zero for none). */
+/**
+ * The sum of amounts in one currency (zero for none).
+ *
+ * @example
+ * sum([money("0.10", "EUR"), money("0.20", "EUR")], "EUR"); // { amount: "0.30", currency: "EUR" }
+ */
 export function sum(values: readonly Money[], currency: CurrencyCode): Money {
   let total = new Dec(0);
   for (const value of values) {
@@ -77,7 +97,12 @@ export function sum(values: readonly Money[], currency: CurrencyCode): Money {
   return fromDecimal(total, currency);
 }
 
-/** -1, 0 or 1 as `a` is less than, equal to or greater than `b`. */
+/**
+ * -1, 0 or 1 as `a` is less than, equal to or greater than `b`.
+ *
+ * @example
+ * compare(money("5.00", "EUR"), money("12.00", "EUR")); // -1
+ */
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
   sameCurrency(a, b, "compare");
   return toDecimal(a).comparedTo(toDecimal(b)) as -1 | 0 | 1;

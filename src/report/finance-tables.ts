@@ -15,7 +15,12 @@ function textTable(header: readonly string[], rows: readonly (readonly string[])
 const amount = (value: Money) => groupThousands(value.amount);
 const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
 
-/** An IRR as a person reads it: `5.72%`, or why there is none. */
+/**
+ * An IRR as a person reads it: `5.72%`, or why there is none.
+ *
+ * @example
+ * irrText(xirr(timedFlows([{ day: 0, amount: -100 }, { day: 365, amount: 110 }]))); // e.g. "10.00%"
+ */
 export function irrText(irr: IrrResult): string {
   if (irr.kind === "rate") return percent(irr.rate);
   if (irr.kind === "multiple") return `several (${irr.rates.map(percent).join(", ")})`;

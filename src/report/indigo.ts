@@ -32,7 +32,13 @@ export type IndigoProject = Readonly<Record<string, unknown>>;
 const v = <T>(value: T): Value<T> => ({ value });
 const amount = (text: string): Value<number> => v(Number(text));
 
-/** The rule of a tranche in words, for `price_description`. */
+/**
+ * The rule of a tranche in words, for `price_description`.
+ *
+ * @example
+ * describeRule({ type: "rate", metric: "entries", basis: "value", pricePerUnit: "3500.00" }, metrics);
+ * // "3500.00 per unit of the measured entries"
+ */
 export function describeRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): string {
   if (rule.type === "weighted") {
     return `weighted: ${rule.parts.map((part) => `${part.weight} × (${describeRule(part.rule, metrics)})`).join(" + ")}`;

@@ -43,6 +43,9 @@ function neutralNumber(text: string): string {
 /**
  * The style of `explain`'s plain text: neutral and unambiguous for any reader — ISO dates, the currency code
  * before the amount, commas between thousands (`EUR 186,000.00`, `2027-11-30`).
+ *
+ * @example
+ * plainTextStyle("EUR").money("186000"); // "EUR 186,000.00"
  */
 export function plainTextStyle(currency: string): Style {
   const places = minorUnits(currency);
@@ -64,6 +67,10 @@ const DATE_LOCALE = { en: enGB, it: itLocale } as const;
 /**
  * The style of a report for people in a language: money as the language writes it (`186.000,00 €` in
  * Italian, `€186,000.00` in English), dates in words (`30 novembre 2027`, `30 November 2027`).
+ *
+ * @example
+ * reportStyle("it", "EUR").money("186000"); // "186.000,00 €"
+ * reportStyle("it", "EUR").date("2027-11-30"); // "30 novembre 2027"
  */
 export function reportStyle(locale: ReportLocale, currency: string): Style {
   const places = minorUnits(currency);
