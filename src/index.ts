@@ -81,3 +81,10 @@ export { FormulaError, LinesError } from "./errors/formula-error.js";
 export { termsInForce, type TermsInForce, type TermsOptions } from "./contract/amendments.js";
 export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal, type LineExplanation } from "./pricing/price-lines.js";
 export { explainLines } from "./report/explain-text.js";
+// the FIS path: contract stages, design tools (power and sample size), the FIS profile, from experiment to deal
+export { CONTRACT_STAGES } from "./contract/stage-format.js";
+export { DesignError } from "./design/design-error.js";
+export {
+  detectionPower, minimumDetectableEffect, requiredSample,
+  type DesignRequest, type DesignOutcome, type PlannedSample, type DetectableEffect, type RequiredSample,
+} from "./design/power.js";

@@ -12,6 +12,7 @@ import {
 } from "./primitives.js";
 import { cohortFallbackSchema, statisticsOptionsSchema } from "./measurement-format.js";
 import { financeSchema } from "./finance-schema.js";
+import { stageFormatSchema } from "./stage-format.js";
 
 /**
  * The structure of a contract file. Cross-references and arithmetic rules (unknown ids, shares adding up to
@@ -170,7 +171,9 @@ export const contractSchema = z.strictObject({
         fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
       }),
     )
-    .min(1, "a contract needs at least one payment tranche"),
+    .min(1, "a contract needs at least one payment tranche")
+    // A design or an experiment may leave its tranches out (parseContract then gives `tranches: []`).
+    .optional(),
   caps: z
     .strictObject({
       contract: moneyAmountSchema.optional(),
@@ -180,4 +183,5 @@ export const contractSchema = z.strictObject({
     .optional(),
   finance: financeSchema.optional(),
   ...formulaPartsSchema,
+  ...stageFormatSchema,
 });

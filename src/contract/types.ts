@@ -202,6 +202,12 @@ export interface Contract {
   readonly formulas?: readonly NamedFormula[];
   readonly tables?: readonly DecisionTable[];
   readonly amendments?: readonly Amendment[];
+  /** Where the contract is on the path to a deal (default `"pay-by-results"`); see docs/fis-path.md. */
+  readonly stage?: ContractStage;
+  /** The programme's area of intervention, e.g. `"early-school-leaving"` (the FIS profile checks it). */
+  readonly area?: string;
+  /** How the effect will be measured and how large a sample it needs (required at design and experiment). */
+  readonly measurementPlan?: MeasurementPlan;
 }
 
 // formulas, decision tables and amendments
@@ -255,3 +261,5 @@ export interface Amendment {
 }
 
 export type * from "./finance-types.js";
+export type { ContractStage, MeasurementPlan } from "./stage-format.js";
+import type { ContractStage, MeasurementPlan } from "./stage-format.js";
