@@ -88,3 +88,7 @@ export {
   detectionPower, minimumDetectableEffect, requiredSample,
   type DesignRequest, type DesignOutcome, type PlannedSample, type DetectableEffect, type RequiredSample,
 } from "./design/power.js";
+export { exAnteTable, type ExAnteOptions, type ExAnteRow } from "./design/ex-ante.js";
+export { suggestTerms, dealOutlook, type SuggestedTerms, type TermPoint, type DealOutlookOptions, type DealOutlook } from "./design/from-experiment.js";
+export { checkProfile, profileText, type ProfileName, type ProfileFinding, type ProfileReport, type ProfileOptions } from "./profile/check-profile.js";
+export { FIS_AREAS, type FisArea, type FisRole, type FindingDetail } from "./profile/profile-phrases.js";

@@ -171,8 +171,8 @@ export const contractSchema = z.strictObject({
         fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
       }),
     )
-    .min(1, "a contract needs at least one payment tranche")
-    // A design or an experiment may leave its tranches out (parseContract then gives `tranches: []`).
+    // A design or an experiment may leave its tranches out (parseContract then gives `tranches: []`);
+    // a pay-by-results contract needs at least one (stage-format.ts, `tranchesRequired`).
     .optional(),
   caps: z
     .strictObject({

@@ -115,6 +115,9 @@ export function checkStage(contract: Contract): InputIssue[] {
 
 /** A pay-by-results contract without tranches: the one stage rule checked before the cross-references. */
 export function tranchesRequired(contract: Omit<Contract, "tranches"> & { readonly tranches?: Contract["tranches"] }): InputIssue[] {
-  if (contract.tranches !== undefined || (contract.stage ?? "pay-by-results") !== "pay-by-results") return [];
-  return [issue(["tranches"], "required", "\"tranches\" is required: a pay-by-results contract needs at least one payment tranche (only a design or an experiment may leave them out)")];
+  if ((contract.stage ?? "pay-by-results") !== "pay-by-results") return [];
+  if (contract.tranches === undefined) {
+    return [issue(["tranches"], "required", "\"tranches\" is required: a pay-by-results contract needs at least one payment tranche (only a design or an experiment may leave them out)")];
+  }
+  return contract.tranches.length === 0 ? [issue(["tranches"], "empty", "a contract needs at least one payment tranche")] : [];
 }
