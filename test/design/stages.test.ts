@@ -223,3 +223,12 @@ describe("the FIS profile", () => {
     expect(() => checkProfile(contract, "fis", { locale: "fr" as "en" })).toThrow(/unknown locale "fr": use en or it/);
   });
 });
+
+describe("the example's printed output", () => {
+  it("is what the script prints now (regenerate with npm run -s example:fis-stages > examples/fis-three-stages/output.txt)", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const root = new URL("../../", import.meta.url);
+    const printed = execFileSync(process.execPath, ["--import", "tsx", "examples/fis-three-stages/stages.ts"], { cwd: root, encoding: "utf8" });
+    expect(printed).toBe(readFileSync(new URL("examples/fis-three-stages/output.txt", root), "utf8"));
+  }, 60_000);
+});
