@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectionPower, minimumDetectableEffect, requiredSample, type DesignRequest } from "../../src/index.js";
+import { detectionPower, minimumDetectableEffect, requiredSample, type DesignRequest, type PlannedSample } from "../../src/index.js";
 
 /** The laws of power and sample size, for proportions, event rates and means, with and without a comparison group. */
 
@@ -14,8 +14,8 @@ const requestArb: fc.Arbitrary<DesignRequest> = fc.oneof(
   power: fc.double({ min: 0.5, max: 0.95, noNaN: true }),
   alternative: fc.constantFrom("one-sided" as const, "two-sided" as const),
 }).map((rest) => ({ ...shape, ...rest })));
-const sampleArb = fc.record({ treatment: fc.integer({ min: 50, max: 5000 }), comparison: fc.option(fc.integer({ min: 50, max: 5000 }), { nil: undefined }) })
-  .map((sample) => (sample.comparison === undefined ? { treatment: sample.treatment } : sample));
+const sampleArb: fc.Arbitrary<PlannedSample> = fc.record({ treatment: fc.integer({ min: 50, max: 5000 }), comparison: fc.option(fc.integer({ min: 50, max: 5000 }), { nil: undefined }) })
+  .map((sample): PlannedSample => (sample.comparison === undefined ? { treatment: sample.treatment } : { treatment: sample.treatment, comparison: sample.comparison }));
 
 /** Large samples, so that the whole range of a proportion or rate is not needed to reach the power. */
 const detectable = (request: DesignRequest, sample: { treatment: number; comparison?: number }) => {
@@ -30,7 +30,7 @@ describe("minimum detectable effect", () => {
   it("shrinks as the sample grows", () => {
     fc.assert(fc.property(requestArb, sampleArb, fc.double({ min: 1.1, max: 4, noNaN: true }), (request, sample, factor) => {
       const small = detectable(request, sample);
-      const grown = { treatment: sample.treatment * factor, ...(sample.comparison !== undefined ? { comparison: sample.comparison * factor } : {}) };
+      const grown: PlannedSample = { treatment: sample.treatment * factor, ...(sample.comparison !== undefined ? { comparison: sample.comparison * factor } : {}) };
       const large = detectable(request, grown);
       fc.pre(small !== undefined);
       expect(large).toBeDefined();
