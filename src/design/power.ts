@@ -11,8 +11,8 @@ import { DesignError } from "./design-error.js";
  * - an event rate (`count`): variance λ per unit of exposure (Poisson);
  * - a mean (`continuous`): variance σ² per participant, σ given (a normal approximation of the t-test).
  *
- * Against a fixed baseline (one sample of n), the test of "no effect" has standard error √(v(p₀)/n) under the
- * null and √(v(p₁)/n) under the alternative. With a comparison group (n₁ treated, n₂ compared, the comparison
+ * Against a fixed baseline (one sample of n), the measure layer's Wald test has standard error √(v(p₁)/n), the
+ * estimate's own, under the null and the alternative alike. With a comparison group (n₁ treated, n₂ compared, the comparison
  * group expected at the baseline), the null uses the pooled value p̄ = (n₁p₁ + n₂p₀)/(n₁ + n₂):
  * √(v(p̄)(1/n₁ + 1/n₂)), and the alternative √(v(p₁)/n₁ + v(p₀)/n₂). Then
  *
@@ -158,7 +158,10 @@ function checkSample(sample: PlannedSample | undefined, report: Report): boolean
 function standardErrors(design: Checked, effect: number, sample: PlannedSample): { readonly null0: number; readonly alternative: number } {
   const treated = design.base + design.sign * effect;
   if (sample.comparison === undefined) {
-    return { null0: Math.sqrt(design.variance(design.base) / sample.treatment), alternative: Math.sqrt(design.variance(treated) / sample.treatment) };
+    // The measure layer tests a result against a fixed baseline with the Wald statistic: the standard error of
+    // the estimate itself, so the test's spread is the treated group's under the null and the alternative alike.
+    const spread = Math.sqrt(design.variance(treated) / sample.treatment);
+    return { null0: spread, alternative: spread };
   }
   const n1 = sample.treatment;
   const n2 = sample.comparison;
@@ -206,7 +209,7 @@ export function detectionPower(request: DesignRequest & { readonly sample: Plann
  * @example
  * // a fixed baseline of 20% early leavers, 400 pupils, 5% two-sided, 80% power
  * minimumDetectableEffect({ outcome: "binary", better: "lower", baseline: 20, scale: 100, significance: 0.05,
- *   power: 0.8, sample: { treatment: 400 } }).effect; // ≈ 5.41 percentage points
+ *   power: 0.8, sample: { treatment: 400 } }).effect; // ≈ 5.00 percentage points
  * @throws DesignError when the request is not valid, or no improvement within the outcome's range reaches the power.
  */
 export function minimumDetectableEffect(request: DesignRequest & { readonly sample: PlannedSample }): DetectableEffect {
@@ -227,6 +230,17 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
     high = Math.sqrt(design.variance(design.base) || 1) || 1;
     for (let step = 0; step < 200 && powerAt(design, high, sample) < request.power; step += 1) high *= 2;
   }
+  // Near the edge of a proportion's range the Wald power need not rise with the effect all the way: scan a
+  // grid for the first effect that reaches the power, so the bisection finds the smallest one.
+  const GRID = 256;
+  for (let step = 1; step <= GRID; step += 1) {
+    const at = (high * step) / GRID;
+    if (powerAt(design, at, sample) >= request.power) {
+      low = (high * (step - 1)) / GRID;
+      high = at;
+      break;
+    }
+  }
   for (let step = 0; step < 400 && high - low > Number.EPSILON * high; step += 1) {
     const middle = (low + high) / 2;
     if (powerAt(design, middle, sample) < request.power) low = middle;
@@ -245,7 +259,7 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
  * The sample an improvement of `effect` (scaled unit) needs: the treated group's size, and with a comparison
  * group (`ratio` compared per treated participant, default 1) the comparison group's. Closed form:
  * √n₁ = (z₁₋α′ · √(v(p̄)(1 + 1/r)) + z₁₋β · √(v(p₁) + v(p₀)/r)) / δ, or without a comparison group
- * √n = (z₁₋α′ · √v(p₀) + z₁₋β · √v(p₁)) / δ. Sizes are rounded up to whole participants.
+ * √n = (z₁₋α′ + z₁₋β) · √v(p₁) / δ. Sizes are rounded up to whole participants.
  *
  * @example
  * // two arms, 20% → 13% early leavers: power.prop.test(p1=.20, p2=.13, power=.8) gives n = 440.2 per arm
@@ -269,7 +283,7 @@ export function requiredSample(request: DesignRequest & { readonly effect: numbe
   const treated = design.base + design.sign * delta;
   let root: number;
   if (!request.comparisonGroup) {
-    root = (design.zAlpha * Math.sqrt(design.variance(design.base)) + design.zBeta * Math.sqrt(design.variance(treated))) / delta;
+    root = ((design.zAlpha + design.zBeta) * Math.sqrt(design.variance(treated))) / delta;
   } else {
     const pooled = (treated + ratio * design.base) / (1 + ratio);
     root = (design.zAlpha * Math.sqrt(design.variance(pooled) * (1 + 1 / ratio)) + design.zBeta * Math.sqrt(design.variance(treated) + design.variance(design.base) / ratio)) / delta;

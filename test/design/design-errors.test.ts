@@ -66,7 +66,7 @@ describe("design request errors", () => {
     expect(one(mde({ sample: { treatment: 400, comparison: 0 } }))).toMatchObject({ code: "invalid_sample_size", at: "$.sample.comparison", message: "the comparison group's size must be a number above zero" });
   });
   it("a sample too small for any effect in range", () => {
-    expect(one(mde({ sample: { treatment: 3 }, power: 0.95 }))).toMatchObject({
+    expect(one(mde({ sample: { treatment: 3, comparison: 3 }, power: 0.95 }))).toMatchObject({
       code: "no_detectable_effect", at: "$.sample", message: "this sample cannot reach a power of 0.95: even the largest possible improvement is detected less often",
     });
   });

@@ -47,11 +47,13 @@ describe("minimum detectable effect", () => {
     }), { numRuns: 150 });
   });
 
-  it("is detected with exactly the requested power", () => {
+  it("is detected with exactly the requested power, and is the smallest such effect", () => {
     fc.assert(fc.property(requestArb, sampleArb, (request, sample) => {
       const effect = detectable(request, sample);
       fc.pre(effect !== undefined);
       expect(detectionPower({ ...request, sample, effect: effect! })).toBeCloseTo(request.power, 9);
+      // and it is the smallest such effect: a little less is detected less often
+      expect(detectionPower({ ...request, sample, effect: effect! * 0.999 })).toBeLessThan(request.power);
     }), { numRuns: 150 });
   });
 });

@@ -6,7 +6,9 @@
 # Two proportions: R's own power.prop.test (strict = FALSE, the default; tol = 1e-12 instead of its default
 #   .Machine$double.eps^0.25, so that the solved n and p2 carry more than six significant digits).
 # One proportion against a fixed baseline, and event rates (one and two samples): R has no package function
-#   for these, so the figures come from the same normal-test formula written out here with R's pnorm, qnorm
+#   for these (against a fixed baseline the library powers the measure layer's Wald test, whose standard error
+#   is the estimate's own; between two groups, the pooled-null z-test), so the figures come from the same
+#   formula written out here with R's pnorm, qnorm
 #   and uniroot (tol 1e-14): they check the library's arithmetic and root finding, not the method.
 options(digits = 17)
 tside <- function(alt) if (alt == "two-sided") 2 else 1
@@ -33,7 +35,8 @@ out$two_proportions <- two_prop
 
 one_sample_power <- function(v, base, treated, n, alpha, alt) {
   z <- qnorm(1 - alpha / tside(alt))
-  pnorm((sqrt(n) * abs(treated - base) - z * sqrt(v(base))) / sqrt(v(treated)))
+  # the Wald test the measure layer runs against a fixed baseline: the estimate's own standard error
+  pnorm(sqrt(n) * abs(treated - base) / sqrt(v(treated)) - z)
 }
 two_sample_power <- function(v, base, treated, n1, n2, alpha, alt) {
   z <- qnorm(1 - alpha / tside(alt))
