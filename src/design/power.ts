@@ -1,15 +1,16 @@
 import { issue, type InputIssue } from "../errors/validation-error.js";
-import { normalCdf, normalQuantile } from "../measure/distributions.js";
+import { normalCdf, normalQuantile, studentTQuantile } from "../measure/distributions.js";
+import { noncentralTCdf } from "./noncentral-t.js";
 import { deepFreeze } from "../util/freeze.js";
 import { DesignError } from "./design-error.js";
 
 /**
  * Power and sample size for a feasibility study: how large an effect a sample can detect, and how large a
- * sample an effect needs. One normal (z) test covers the three kinds of outcome, as the measure layer tests them:
+ * sample an effect needs, for the tests the measure layer runs on the results:
  *
  * - a proportion (`binary`): variance p(1 − p) per participant;
  * - an event rate (`count`): variance λ per unit of exposure (Poisson);
- * - a mean (`continuous`): variance σ² per participant, σ given (a normal approximation of the t-test).
+ * - a mean (`continuous`): variance σ² per participant, σ given; a t-test by default (below), or z.
  *
  * Against a fixed baseline (one sample of n), the measure layer's Wald test has standard error √(v(p₁)/n), the
  * estimate's own, under the null and the alternative alike. With a comparison group (n₁ treated, n₂ compared, the comparison
@@ -20,8 +21,9 @@ import { DesignError } from "./design-error.js";
  *
  * counting only the rejections in the direction of the improvement (R's `power.prop.test` default,
  * `strict = FALSE`; the other tail adds less than α/2). For two proportions in equal groups this is exactly
- * `power.prop.test`; for means it is the normal power of statsmodels' `NormalIndPower`. A t-test with few
- * participants has a little less power than this: see docs/fis-path.md.
+ * `power.prop.test`; for means with `test: "normal"` the power of statsmodels' `NormalIndPower`. For means
+ * with the t-test (the default), power = P(T > t₁₋α′,ν) for T noncentral t with ν = n − 1 (or n₁ + n₂ − 2)
+ * degrees of freedom and noncentrality δ / SE, as R's `power.t.test`. See docs/fis-path.md.
  */
 
 /** What kind of outcome the indicator is, in the measure layer's words. */
@@ -43,6 +45,12 @@ export interface DesignRequest {
   readonly power: number;
   /** Default `two-sided`. */
   readonly alternative?: "one-sided" | "two-sided";
+  /**
+   * For a mean: `t` (default), the t-test the measure layer runs, powered with the noncentral t as R's
+   * `power.t.test` does (n − 1 degrees of freedom, or n₁ + n₂ − 2 with a comparison group); or `normal`, the
+   * z approximation (statsmodels' `NormalIndPower`). Proportions and rates are always tested with z.
+   */
+  readonly test?: "t" | "normal";
 }
 
 /** Planned group sizes: participants (or units of exposure, for event rates). No `comparison`: a fixed baseline. */
@@ -82,6 +90,8 @@ interface Checked {
   /** The largest improvement the outcome's range allows (exclusive), in the test's unit. */
   readonly maxEffect: number;
   readonly methodText: string;
+  /** The t-test's one-sided significance α′, when a mean is powered with the noncentral t. */
+  readonly tAlpha?: number;
 }
 
 type Report = (path: readonly (string | number)[], code: string, message: string) => void;
@@ -114,6 +124,9 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
   const sd = request.standardDeviation;
   if (outcome === "continuous" && (!finite(sd) || sd <= 0)) local(["standardDeviation"], "invalid_standard_deviation", "a mean needs the outcome's standard deviation, a number above zero");
   if (outcome !== "continuous" && sd !== undefined) local(["standardDeviation"], "unexpected_standard_deviation", "a standard deviation is only given for a mean: a proportion's or a rate's variance follows from its value");
+  const test = request.test ?? (outcome === "continuous" ? "t" : "normal");
+  if (test !== "t" && test !== "normal") local(["test"], "invalid_choice", "expected the test: t or normal");
+  else if (test === "t" && outcome !== "continuous") local(["test"], "invalid_choice", "the t-test is for a mean: a proportion or a rate is tested with z (test: normal)");
   if (!sound) return undefined;
 
   const sides = alternative === "two-sided" ? 2 : 1;
@@ -122,7 +135,8 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
   const sign = better === "higher" ? 1 : -1;
   const variance = outcome === "binary" ? (p: number) => p * (1 - p) : outcome === "count" ? (rate: number) => rate : () => (sd as number) ** 2;
   const maxEffect = outcome === "binary" ? (sign === 1 ? 1 - base : base) : outcome === "count" && sign === -1 ? base : Number.POSITIVE_INFINITY;
-  const test = outcome === "binary" ? "a z-test of proportions" : outcome === "count" ? "a z-test of Poisson event rates" : "a z-test of means (normal approximation of the t-test)";
+  const tTest = outcome === "continuous" && test === "t";
+  const testText = outcome === "binary" ? "a z-test of proportions" : outcome === "count" ? "a z-test of Poisson event rates" : tTest ? "a t-test of means (noncentral t)" : "a z-test of means (normal approximation of the t-test)";
   return {
     variance,
     zAlpha: normalQuantile(1 - significance / sides),
@@ -131,7 +145,8 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
     base,
     unit,
     maxEffect,
-    methodText: `${test}, ${alternative}, significance ${significance}, power ${power}`,
+    methodText: `${testText}, ${alternative}, significance ${significance}, power ${power}`,
+    ...(tTest ? { tAlpha: significance / sides } : {}),
   };
 }
 
@@ -174,7 +189,41 @@ function standardErrors(design: Checked, effect: number, sample: PlannedSample):
 
 function powerAt(design: Checked, effect: number, sample: PlannedSample): number {
   const { null0, alternative } = standardErrors(design, effect, sample);
+  if (design.tAlpha !== undefined) {
+    const df = sample.comparison === undefined ? sample.treatment - 1 : sample.treatment + sample.comparison - 2;
+    const critical = studentTQuantile(1 - design.tAlpha, df);
+    return 1 - noncentralTCdf(critical, df, effect / null0);
+  }
   return normalCdf((effect - design.zAlpha * null0) / alternative);
+}
+
+/**
+ * The t-test's sample: no closed form, so bisection on n (a real number, as R's `power.t.test` reports it) from
+ * the z solution, which never needs more (the t-test has less power than z at the same n).
+ */
+function tSampleSize(design: Checked, delta: number, ratio: number | undefined, normal: number, power: number): number {
+  const sampleOf = (n: number): PlannedSample => (ratio === undefined ? { treatment: n } : { treatment: n, comparison: n * ratio });
+  // at least one degree of freedom: n − 1 ≥ 1, or n(1 + r) − 2 ≥ 1
+  let low = Math.max(normal, ratio === undefined ? 2 : 3 / (1 + ratio));
+  if (powerAt(design, delta, sampleOf(low)) >= power) return low;
+  let high = low * 2 + 2;
+  while (powerAt(design, delta, sampleOf(high)) < power) {
+    low = high;
+    high *= 2;
+  }
+  for (let step = 0; step < 200 && high - low > high * 1e-15; step += 1) {
+    const middle = (low + high) / 2;
+    if (powerAt(design, delta, sampleOf(middle)) < power) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+/** A t-test needs at least one degree of freedom. */
+function checkDegreesOfFreedom(design: Checked, sample: PlannedSample, report: Report): void {
+  if (design.tAlpha === undefined) return;
+  const df = sample.comparison === undefined ? sample.treatment - 1 : sample.treatment + sample.comparison - 2;
+  if (df < 1) report(["sample"], "too_small_for_t", "a t-test needs at least one degree of freedom: 2 participants against a fixed baseline, 3 in all with a comparison group");
 }
 
 function fail(issues: InputIssue[]): never {
@@ -198,6 +247,7 @@ export function detectionPower(request: DesignRequest & { readonly sample: Plann
   const effect = request?.effect;
   if (!finite(effect) || effect <= 0) report(["effect"], "invalid_effect", "the effect is an improvement in the scaled unit: a number above zero");
   else if (design !== undefined && effect / design.unit >= design.maxEffect) report(["effect"], "effect_out_of_range", `an improvement of ${effect} would take the outcome out of its range from the baseline ${request.baseline}`);
+  if (design !== undefined && sampleSound) checkDegreesOfFreedom(design, request.sample, report);
   if (issues.length > 0 || design === undefined || !sampleSound) fail(issues);
   return powerAt(design, effect / design.unit, request.sample);
 }
@@ -217,6 +267,7 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
   const report: Report = (path, code, message) => issues.push(issue(path, code, message));
   const design = checkRequest(request, report);
   const sampleSound = checkSample(request?.sample, report);
+  if (design !== undefined && sampleSound) checkDegreesOfFreedom(design, request.sample, report);
   if (issues.length > 0 || design === undefined || !sampleSound) fail(issues);
   const { sample } = request;
   let low = 0;
@@ -288,7 +339,8 @@ export function requiredSample(request: DesignRequest & { readonly effect: numbe
     const pooled = (treated + ratio * design.base) / (1 + ratio);
     root = (design.zAlpha * Math.sqrt(design.variance(pooled) * (1 + 1 / ratio)) + design.zBeta * Math.sqrt(design.variance(treated) + design.variance(design.base) / ratio)) / delta;
   }
-  const exactTreatment = root * root;
+  let exactTreatment = root * root;
+  if (design.tAlpha !== undefined) exactTreatment = tSampleSize(design, delta, request.comparisonGroup ? ratio : undefined, exactTreatment, request.power);
   // Rounding up past a floating-point hair (424.000000000001) would add a participant no one needs.
   const whole = (value: number) => Math.ceil(value * (1 - 1e-12));
   return deepFreeze({

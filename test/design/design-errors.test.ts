@@ -59,6 +59,17 @@ describe("design request errors", () => {
       code: "unexpected_standard_deviation", at: "$.standardDeviation", message: "a standard deviation is only given for a mean: a proportion's or a rate's variance follows from its value",
     });
   });
+  it("an unknown test", () => {
+    expect(one(mde({ outcome: "continuous", standardDeviation: 4, test: "wilcoxon" }))).toMatchObject({ code: "invalid_choice", at: "$.test", message: "expected the test: t or normal" });
+  });
+  it("a t-test for a proportion", () => {
+    expect(one(mde({ test: "t" }))).toMatchObject({ code: "invalid_choice", at: "$.test", message: "the t-test is for a mean: a proportion or a rate is tested with z (test: normal)" });
+  });
+  it("a t-test without a degree of freedom", () => {
+    expect(one(mde({ outcome: "continuous", standardDeviation: 4, sample: { treatment: 1 } }))).toMatchObject({
+      code: "too_small_for_t", at: "$.sample", message: "a t-test needs at least one degree of freedom: 2 participants against a fixed baseline, 3 in all with a comparison group",
+    });
+  });
   it("no sample", () => {
     expect(one(mde({ sample: undefined }))).toMatchObject({ code: "required", at: "$.sample", message: "\"sample\" is required: the planned size of the treated group, and of the comparison group if any" });
   });

@@ -63,7 +63,7 @@ describe("required sample", () => {
     fc.assert(fc.property(requestArb, fc.double({ min: 0.05, max: 0.6, noNaN: true }), fc.boolean(), fc.constantFrom(0.5, 1, 2), (request, share, comparisonGroup, ratio) => {
       // an effect within the outcome's range: a share of the room between the baseline and the range's end
       const room = request.outcome === "binary" ? (request.better === "higher" ? 100 - request.baseline : request.baseline)
-        : request.outcome === "count" && request.better === "lower" ? request.baseline : Math.max(request.baseline, request.standardDeviation ?? 1);
+        : request.outcome === "count" && request.better === "lower" ? request.baseline : request.outcome === "count" ? request.baseline : 2 * request.standardDeviation!;
       const effect = Math.abs(room) * share;
       const needed = requiredSample({ ...request, effect, comparisonGroup, ...(comparisonGroup ? { ratio } : {}) });
       const exact = needed.exact;

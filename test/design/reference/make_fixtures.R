@@ -5,6 +5,7 @@
 #
 # Two proportions: R's own power.prop.test (strict = FALSE, the default; tol = 1e-12 instead of its default
 #   .Machine$double.eps^0.25, so that the solved n and p2 carry more than six significant digits).
+# Means: R's own power.t.test (noncentral t), one and two samples.
 # One proportion against a fixed baseline, and event rates (one and two samples): R has no package function
 #   for these (against a fixed baseline the library powers the measure layer's Wald test, whose standard error
 #   is the estimate's own; between two groups, the pooled-null z-test), so the figures come from the same
@@ -32,6 +33,22 @@ for (alt in c("two-sided", "one-sided")) {
   }
 }
 out$two_proportions <- two_prop
+
+# Means with the t-test: R's own power.t.test (noncentral t, strict = FALSE, tol = 1e-12)
+t_cases <- list()
+for (alt in c("two-sided", "one-sided")) {
+  for (type in c("two.sample", "one.sample")) {
+    for (row in list(c(5, 15, 120), c(0.5, 1, 20), c(2, 10, 400), c(8, 20, 12))) {
+      delta <- row[1]; sd <- row[2]; n <- row[3]
+      a <- if (alt == "two-sided") "two.sided" else "one.sided"
+      t_cases[[length(t_cases) + 1]] <- list(alternative = alt, type = type, effect = delta, sd = sd, n = n,
+        power = power.t.test(n = n, delta = delta, sd = sd, sig.level = 0.05, type = type, alternative = a)$power,
+        n_for_80 = power.t.test(delta = delta, sd = sd, sig.level = 0.05, power = 0.8, type = type, alternative = a, tol = 1e-12)$n,
+        effect_detectable_at_80 = power.t.test(n = n, sd = sd, sig.level = 0.05, power = 0.8, type = type, alternative = a, tol = 1e-12)$delta)
+    }
+  }
+}
+out$t_means <- t_cases
 
 one_sample_power <- function(v, base, treated, n, alpha, alt) {
   z <- qnorm(1 - alpha / tside(alt))
