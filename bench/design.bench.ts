@@ -17,8 +17,9 @@ const requests: DesignRequest[] = [
   { outcome: "count", better: "lower", baseline: 44, scale: 100, significance: 0.05, power: 0.8 },
   { outcome: "continuous", better: "higher", baseline: 500, standardDeviation: 40, significance: 0.05, power: 0.8 },
 ];
-const CALLS = 20_000;
 for (const request of requests) {
+  // the t-test's power sums a series of incomplete beta functions: fewer calls
+  const CALLS = request.outcome === "continuous" ? 2_000 : 20_000;
   for (const comparison of [false, true]) {
     const sample = (n: number) => (comparison ? { treatment: n, comparison: n } : { treatment: n });
     const mde = time(() => { let last = 0; for (let i = 0; i < CALLS; i += 1) last = minimumDetectableEffect({ ...request, sample: sample(200 + i) }).effect; return last; });

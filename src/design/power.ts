@@ -206,10 +206,13 @@ function tSampleSize(design: Checked, delta: number, ratio: number | undefined, 
   // at least one degree of freedom: n − 1 ≥ 1, or n(1 + r) − 2 ≥ 1
   let low = Math.max(normal, ratio === undefined ? 2 : 3 / (1 + ratio));
   if (powerAt(design, delta, sampleOf(low)) >= power) return low;
-  let high = low * 2 + 2;
+  // The t-test needs about one participant more than z: look just above, then further and further.
+  let width = 2;
+  let high = low + width;
   while (powerAt(design, delta, sampleOf(high)) < power) {
     low = high;
-    high *= 2;
+    width *= 2;
+    high = low + width;
   }
   for (let step = 0; step < 200 && high - low > high * 1e-15; step += 1) {
     const middle = (low + high) / 2;
@@ -282,8 +285,9 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
     for (let step = 0; step < 200 && powerAt(design, high, sample) < request.power; step += 1) high *= 2;
   }
   // Near the edge of a proportion's range the Wald power need not rise with the effect all the way: scan a
-  // grid for the first effect that reaches the power, so the bisection finds the smallest one.
-  const GRID = 256;
+  // grid for the first effect that reaches the power, so the bisection finds the smallest one. (Without an
+  // edge — a mean, a rate that may rise — the power rises with the effect throughout.)
+  const GRID = Number.isFinite(design.maxEffect) ? 256 : 0;
   for (let step = 1; step <= GRID; step += 1) {
     const at = (high * step) / GRID;
     if (powerAt(design, at, sample) >= request.power) {
