@@ -92,3 +92,4 @@ export { exAnteTable, type ExAnteOptions, type ExAnteRow } from "./design/ex-ant
 export { suggestTerms, dealOutlook, type SuggestedTerms, type TermPoint, type DealOutlookOptions, type DealOutlook } from "./design/from-experiment.js";
 export { checkProfile, profileText, type ProfileName, type ProfileFinding, type ProfileReport, type ProfileOptions } from "./profile/check-profile.js";
 export { FIS_AREAS, type FisArea, type FisRole, type FindingDetail } from "./profile/profile-phrases.js";
+export { assessPlan, type PlanAssessment } from "./design/assess-plan.js";

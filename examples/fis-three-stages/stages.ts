@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
-  checkProfile, dealOutlook, exAnteTable, measure, minimumDetectableEffect, parseContract, profileText, requiredSample, simulate, suggestTerms,
+  assessPlan, checkProfile, dealOutlook, exAnteTable, measure, minimumDetectableEffect, parseContract, profileText, requiredSample, simulate, suggestTerms,
   type IrrResult, type MeasureRequest, type Money, type MoneySummary, type SimulationResult,
 } from "../../src/index.js";
 
@@ -42,9 +42,13 @@ console.log(profileText(checkProfile(design, "fis")));
 console.log("");
 console.log(profileText(checkProfile(design, "fis", { locale: "it" })));
 
-// The dropout rate is a proportion: 20.0% of pupils at baseline, lower is better.
-const question = { outcome: "binary", better: "lower", baseline: 20, scale: 100, significance: 0.05, power: 0.8, alternative: "two-sided" } as const;
-console.log("\nWhat the planned sample can detect (5% two-sided, 80% power):\n");
+// The plan, read from the contract: the dropout rate is a proportion (20.0% at baseline, lower is better).
+const assessment = assessPlan(design);
+const question = assessment.request;
+console.log(`\nThe plan: ${assessment.minimumDetectableEffect.methodText}`);
+console.log(`  ${assessment.sample.treatment} + ${assessment.sample.comparison} pupils detect ${assessment.minimumDetectableEffect.effect.toFixed(2)} points; ` +
+  `the expected ${assessment.expected!.effect} points are detected with power ${(assessment.expected!.power * 100).toFixed(1)}%: ${assessment.expected!.sufficient ? "the sample is sufficient" : "the sample is too small"}`);
+console.log("\nWhat other samples could detect:\n");
 console.log(table(["design", "pupils", "minimum detectable effect", "dropout rate"], [
   ["comparison group", "1,000 + 1,000", ...detectable({ treatment: 1000, comparison: 1000 })],
   ["comparison group (planned)", "1,500 + 1,500", ...detectable({ treatment: 1500, comparison: 1500 })],

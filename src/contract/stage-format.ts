@@ -39,6 +39,8 @@ export interface MeasurementPlan {
   readonly standardDeviation?: Quantity;
   /** The effect the study hopes to detect, in the metric's unit (an improvement, positive). */
   readonly expectedEffect?: Quantity;
+  /** The metric's unit against a whole: 100 when a rate is in % or a frequency per 100 (default 1). */
+  readonly scale?: number;
 }
 
 const wholePositive = z.number({ error: "expected a whole number of participants" }).int("expected a whole number of participants").positive("a sample size must be at least 1");
@@ -59,6 +61,7 @@ export const stageFormatSchema = {
     alternative: z.enum(["one-sided", "two-sided"], { error: "expected one-sided or two-sided" }).optional(),
     standardDeviation: quantitySchema.optional(),
     expectedEffect: quantitySchema.optional(),
+    scale: z.number({ error: "expected the scale as a number, e.g. 100 for percentages" }).positive("the scale must be above zero").optional(),
   }).optional(),
 };
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ContractError, checkProfile, parseContract, profileText, safeParseContract, type InputIssue } from "../../src/index.js";
+import { ContractError, OptionsError, assessPlan, minimumDetectableEffect, checkProfile, parseContract, profileText, safeParseContract, type InputIssue } from "../../src/index.js";
 
 /**
  * Each stage's validation on the files of examples/fis-three-stages, and every message a user meets there:
@@ -231,4 +231,40 @@ describe("the example's printed output", () => {
     const printed = execFileSync(process.execPath, ["--import", "tsx", "examples/fis-three-stages/stages.ts"], { cwd: root, encoding: "utf8" });
     expect(printed).toBe(readFileSync(new URL("examples/fis-three-stages/output.txt", root), "utf8"));
   }, 60_000);
+});
+
+describe("assessPlan: the design question read from the contract", () => {
+  it("the design's plan: a proportion, 20% at baseline, lower is better, 1,500 + 1,500 pupils", () => {
+    const assessment = assessPlan(parseContract(design));
+    expect(assessment.request).toEqual({ outcome: "binary", better: "lower", baseline: 20, scale: 100, significance: 0.05, power: 0.8, alternative: "two-sided" });
+    expect(assessment.minimumDetectableEffect.effect).toBe(minimumDetectableEffect({ ...assessment.request, sample: { treatment: 1500, comparison: 1500 } }).effect);
+    expect(assessment.minimumDetectableEffect.effect).toBeCloseTo(3.93, 2);
+    expect(assessment.expected).toMatchObject({ effect: 4, sufficient: true, requiredSample: { treatment: 1447, comparison: 1447 } });
+    expect(assessment.expected!.power).toBeGreaterThan(0.8);
+  });
+
+  it("a smaller plan is not sufficient for the expected effect", () => {
+    const assessment = assessPlan(parseContract(withPlan({ sampleSize: { treatment: 1000, comparison: 1000 } })));
+    expect(assessment.expected!.sufficient).toBe(false);
+    expect(assessment.expected!.power).toBeLessThan(0.8);
+  });
+
+  it("refuses a contract without a plan, and a metric that is a count", () => {
+    const expectOptions = (call: () => unknown, code: string, at: string, message: string) => {
+      try {
+        call();
+        throw new Error("expected an OptionsError");
+      } catch (error) {
+        expect(error).toBeInstanceOf(OptionsError);
+        expect((error as OptionsError).issues[0]).toMatchObject({ code, at, message });
+      }
+    };
+    expectOptions(() => assessPlan(parseContract(deal)), "missing_measurement_plan", "$.measurementPlan", "the contract has no measurementPlan to assess");
+    const metrics = (design.metrics as Record<string, unknown>[]).map((metric) => ({ ...metric, kind: "count" }));
+    expectOptions(() => assessPlan(parseContract({ ...design, metrics })), "not_plannable", "$.measurementPlan.metric", "metric \"dropout-rate\" is a count: power is planned for a rate, a frequency or a mean");
+  });
+
+  it("a scale that is not above zero", () => {
+    expect(oneIssue(withPlan({ scale: 0 }))).toMatchObject({ at: "$.measurementPlan.scale", message: "the scale must be above zero" });
+  });
 });
