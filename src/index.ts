@@ -78,9 +78,21 @@ export { parseFormula, evaluateFormula, type FormulaResult, type EvaluateFormula
 export { printFormula } from "./formula/print.js";
 export { FORMULA_LIMITS, type FormulaNode, type BinaryOperator, type Namespace } from "./formula/syntax.js";
 export { FormulaError, LinesError } from "./errors/formula-error.js";
-export { termsInForce, type TermsInForce, type TermsOptions } from "./contract/amendments.js";
+export { termsInForce } from "./contract/terms-in-force.js";
+export type { TermsInForce, TermsOptions } from "./contract/amendments.js";
 export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal, type LineExplanation } from "./pricing/price-lines.js";
 export { explainLines } from "./report/explain-text.js";
+export { scenariosTable, simulationTable, irrText } from "./report/finance-tables.js";
+
+// rate cards: participant-level outcome claims
+export type * from "./contract/rate-card-types.js";
+export { settleClaims, settleClaimsAsync } from "./claims/settle-claims.js";
+export type { SettleClaimsOptions } from "./claims/claim-run.js";
+export type * from "./claims/claim-types.js";
+export { ClaimsError } from "./claims/claims-error.js";
+export { explainClaims, explainClaimDecision } from "./report/explain-claims.js";
+export { distributionSvg, distributionVegaLite, type DistributionWords } from "./report/charts/distribution.js";
+
 // the FIS path: contract stages, design tools (power and sample size), the FIS profile, from experiment to deal
 export { CONTRACT_STAGES } from "./contract/stage-format.js";
 export { DesignError } from "./design/design-error.js";

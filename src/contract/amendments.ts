@@ -11,6 +11,7 @@ export interface TermsInForce {
 
 const NONE: readonly Amendment[] = Object.freeze([]);
 
+/** Options of `termsInForce`. */
 export interface TermsOptions {
   /** Only amendments agreed on or before this date count ("as known on"); all of them when absent. */
   readonly asOf?: string;
@@ -46,23 +47,16 @@ export function trancheIndex(contract: Contract, id: string): number {
  * (the tranche itself when no amendment applies).
  */
 export function trancheInForce(contract: Contract, tranche: Tranche, options: TermsOptions = {}): TermsInForce & { readonly tranche: Tranche } {
-  const found = termsInForce(contract, tranche.covers, options);
+  const found = amendedTerms(contract, tranche.covers, options);
   if (found.amendments.length === 0) return { ...found, tranche };
   return { ...found, tranche: found.terms.tranches.find((entry) => entry.id === tranche.id) ?? tranche };
 }
 
 /**
- * The terms in force for a period (by id) or a coverage: an amendment applies when its `effectiveFrom` is on
- * or before the first day of the period (a cohort: its `enrolledFrom`; a cohort without one keeps the original
- * terms) and, given `asOf`, when it was agreed on or before `asOf`. Amendments apply in order of
- * `effectiveFrom`, then `agreedOn`, then their order in the contract; a later change of the same term wins.
- * The original contract is not changed: the result is a new frozen value.
- *
- * @example
- * const { terms, amendments } = termsInForce(contract, "2027-Q3");
- * terms.parameters?.pricePerVisit; // the price in force for 2027-Q3
+ * The terms in force for a period or cohort of a parsed contract (see `termsInForce`, which checks its
+ * arguments first): the rule of `termsInForce`, memoised per contract and set of amendments.
  */
-export function termsInForce(contract: Contract, covers: string | Coverage, options: TermsOptions = {}): TermsInForce {
+export function amendedTerms(contract: Contract, covers: string | Coverage, options: TermsOptions = {}): TermsInForce {
   if (contract.amendments === undefined || contract.amendments.length === 0) return { terms: contract, amendments: NONE };
   const coverage: Coverage = typeof covers === "string" ? { period: covers } : covers;
   const start = coverageStart(contract, coverage);

@@ -4,6 +4,7 @@ import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { Contract, PricingRule, Share } from "./types.js";
 import { measurementOptionIssues } from "./measurement-format.js";
 import { checkFinance } from "./check-finance.js";
+import { checkRateCard } from "./check-rate-card.js";
 
 type Path = readonly (string | number)[];
 
@@ -196,5 +197,6 @@ export function checkContract(contract: Contract): InputIssue[] {
     checkMoney(["caps", "perPayer", partyId], amount, "a payer cap");
   }
   if (contract.finance !== undefined) issues.push(...checkFinance(contract, contract.finance));
+  issues.push(...checkRateCard(contract));
   return issues;
 }

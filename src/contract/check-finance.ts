@@ -63,6 +63,7 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
   const checkInvestors = (path: Path, list: readonly string[]) => {
     list.forEach((party, index) => {
       if (!investors.has(party)) report([...path, index], "unknown_investor", `"${party}" is not an investor of the finance section: list it under finance.investors`);
+      else if (list.indexOf(party) !== index) report([...path, index], "duplicate_party", `investor "${party}" is listed twice`);
     });
   };
   const repaid = new Set<string>();

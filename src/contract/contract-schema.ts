@@ -13,6 +13,7 @@ import {
 import { cohortFallbackSchema, statisticsOptionsSchema } from "./measurement-format.js";
 import { financeSchema } from "./finance-schema.js";
 import { stageFormatSchema } from "./stage-format.js";
+import { rateCardSchema } from "./rate-card-schema.js";
 
 /**
  * The structure of a contract file. Cross-references and arithmetic rules (unknown ids, shares adding up to
@@ -140,8 +141,8 @@ export const contractSchema = z.strictObject({
         better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
         baseline: z.strictObject({ value: measureSchema, period: periodRangeSchema, source: z.string().min(1, "say where the baseline comes from") }),
       }),
-    )
-    .min(1, "a contract needs at least one outcome metric"),
+    ),
+  // "at least one metric / tranche" is checked at the end of the schema: a rate card contract may have neither.
   periods: z.array(z.strictObject({ id: idSchema, label: z.string().optional(), start: calendarDateSchema, end: calendarDateSchema })),
   cohorts: z
     .array(
@@ -184,4 +185,16 @@ export const contractSchema = z.strictObject({
   finance: financeSchema.optional(),
   ...formulaPartsSchema,
   ...stageFormatSchema,
+  rateCard: rateCardSchema.optional(),
+}).superRefine((contract, context) => {
+  // A rate card contract may have no metrics and no tranches (docs/rate-cards.md); any other needs one of each.
+  // Checked here, as part of the structure (zod runs this only when the rest of the structure is sound).
+  if (contract.rateCard !== undefined) return;
+  const needed = [["metrics", "a contract needs at least one outcome metric"], ["tranches", "a contract needs at least one payment tranche"]] as const;
+  for (const [key, message] of needed) {
+    const list = contract[key];
+    // Tranches left out (a design, an experiment) are the stage checks' to judge (stage-format.ts).
+    if (list === undefined || (key === "tranches" && (contract.stage ?? "pay-by-results") !== "pay-by-results")) continue;
+    if (list.length === 0) context.addIssue({ code: "too_small", origin: "array", minimum: 1, inclusive: true, input: list, path: [key], message });
+  }
 });

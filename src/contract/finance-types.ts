@@ -51,6 +51,7 @@ export interface PerformanceFeeStep {
   readonly share: string;
 }
 
+/** One step of the distribution waterfall: principal, a return, a management fee or a performance fee. */
 export type WaterfallStep = PrincipalStep | ReturnStep | ManagementFeeStep | PerformanceFeeStep;
 
 /**
@@ -80,6 +81,7 @@ export interface Guarantee {
   readonly payOn?: CalendarDate;
 }
 
+/** The optional `finance` section of a contract: commitments and drawdowns, the waterfall, guarantees. */
 export interface Finance {
   readonly investors: readonly InvestorCommitment[];
   readonly waterfall: Waterfall;

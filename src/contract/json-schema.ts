@@ -53,11 +53,18 @@ function generate(schema: z.ZodType, title: string, description: string): JsonSc
 
 /** The JSON Schema of a contract file. */
 export function contractJsonSchema(): JsonSchema {
-  return generate(
+  const schema = generate(
     contractSchema,
     "pay-by-results contract",
     "An outcome-based (pay-by-results) contract: parties, outcome metrics with baselines, periods, tranches with their pricing rules, caps and splits. See docs/contract-format.md.",
   );
+  // "At least one metric and one tranche" is checked by checkContract, because a rate card contract may have
+  // neither (docs/rate-cards.md); the schema says the same with a condition zod cannot express.
+  return {
+    ...schema,
+    if: { not: { required: ["rateCard"] } },
+    then: { properties: { metrics: { minItems: 1 }, tranches: { minItems: 1 } } },
+  };
 }
 
 /** The JSON Schema of an events file (verification results and payments). */

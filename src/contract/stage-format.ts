@@ -116,11 +116,11 @@ export function checkStage(contract: Contract): InputIssue[] {
   return issues;
 }
 
-/** A pay-by-results contract without tranches: the one stage rule checked before the cross-references. */
+/**
+ * A pay-by-results contract without tranches: the one stage rule checked before the cross-references. (An
+ * empty list is the schema's to report; a rate card contract may have no tranches.)
+ */
 export function tranchesRequired(contract: Omit<Contract, "tranches"> & { readonly tranches?: Contract["tranches"] }): InputIssue[] {
-  if ((contract.stage ?? "pay-by-results") !== "pay-by-results") return [];
-  if (contract.tranches === undefined) {
-    return [issue(["tranches"], "required", "\"tranches\" is required: a pay-by-results contract needs at least one payment tranche (only a design or an experiment may leave them out)")];
-  }
-  return contract.tranches.length === 0 ? [issue(["tranches"], "empty", "a contract needs at least one payment tranche")] : [];
+  if ((contract.stage ?? "pay-by-results") !== "pay-by-results" || contract.tranches !== undefined || contract.rateCard !== undefined) return [];
+  return [issue(["tranches"], "required", "\"tranches\" is required: a pay-by-results contract needs at least one payment tranche (only a design or an experiment may leave them out)")];
 }

@@ -3,6 +3,7 @@ import type { CalendarDate } from "./calendar.js";
 import type { Quantity } from "./primitives.js";
 import type { CohortFallback, StatisticsOptions } from "./measurement-format.js";
 import type { Finance } from "./finance-types.js";
+import type { RateCard } from "./rate-card-types.js";
 
 /**
  * The contract format. Every type here is plain, readonly, JSON-ready data: what `parseContract` returns
@@ -18,6 +19,7 @@ export type PartyRole =
   | "verifier"
   | "beneficiary";
 
+/** A party to the contract, with the roles it plays. */
 export interface Party {
   readonly id: string;
   readonly name: string;
@@ -34,6 +36,7 @@ export interface Baseline {
   readonly source: string;
 }
 
+/** An outcome metric: what is measured, in which unit, which direction is better, and its baseline. */
 export interface Metric {
   readonly id: string;
   readonly name: string;
@@ -132,6 +135,7 @@ export interface FormulaRule {
   readonly metric?: string;
 }
 
+/** How a tranche turns results into an amount: one of the pricing shapes. */
 export type PricingRule = RateRule | ThresholdRule | TiersRule | LinearRule | SavingsShareRule | WeightedRule | FormulaRule;
 
 /** A party's share of a tranche, as a payer or a recipient. */
@@ -144,6 +148,7 @@ export interface Share {
 /** What a tranche pays for: one reporting period or one cohort. */
 export type Coverage = { readonly period: string } | { readonly cohort: string };
 
+/** A payment tranche: what it covers, when it is due, how it is priced, capped and split. */
 export interface Tranche {
   readonly id: string;
   readonly label?: string;
@@ -179,6 +184,7 @@ export interface Caps {
   readonly perPayer?: Readonly<Record<string, string>>;
 }
 
+/** A pay-by-results contract, as `parseContract` returns it: plain, frozen, JSON-ready data. */
 export interface Contract {
   /** The JSON Schema the file declares, for editors; ignored by the library. */
   readonly $schema?: string;
@@ -202,6 +208,8 @@ export interface Contract {
   readonly formulas?: readonly NamedFormula[];
   readonly tables?: readonly DecisionTable[];
   readonly amendments?: readonly Amendment[];
+  /** Participant-level outcome prices and claim rules, settled by `settleClaims` (see docs/rate-cards.md). */
+  readonly rateCard?: RateCard;
   /** Where the contract is on the path to a deal (default `"pay-by-results"`); see docs/fis-path.md. */
   readonly stage?: ContractStage;
   /** The programme's area of intervention, e.g. `"early-school-leaving"` (the FIS profile checks it). */
@@ -231,6 +239,7 @@ export interface DecisionTable {
   readonly rows: readonly DecisionTableRow[];
 }
 
+/** A row of a decision table: its keys, its output, and when it applies. */
 export interface DecisionTableRow {
   /** One key per input column, or `"*"` for any. */
   readonly when: readonly string[];

@@ -8,6 +8,7 @@ import { runScenarios, type Scenario } from "../finance/scenarios.js";
 import type { IrrResult } from "../finance/xirr.js";
 import { deepFreeze } from "../util/freeze.js";
 
+/** What `exAnteTable` tabulates: one metric's effects, and the rate investors' NPVs are computed at. */
 export interface ExAnteOptions {
   /** The indicator whose effect varies (the other metrics' results are left out: their tranches stay pending). */
   readonly metric: string;

@@ -39,6 +39,7 @@ export interface TermPoint {
   readonly value: string;
 }
 
+/** What `dealOutlook` prices and how it simulates: the amounts at the threshold and target, runs and seed. */
 export interface DealOutlookOptions {
   readonly metric: string;
   /** The tranche amount paid at the threshold and at the target: each tranche on the metric gets a linear rule between them. */
@@ -55,6 +56,7 @@ export interface DealOutlookOptions {
   readonly percentiles?: readonly number[];
 }
 
+/** What a threshold and target imply: the candidate contract, the distribution drawn, and the simulation. */
 export interface DealOutlook {
   readonly suggestion: SuggestedTerms;
   /** The threshold and target the outlook prices (the suggestion unless overridden). */

@@ -41,6 +41,7 @@ export interface PaymentLine {
   readonly balance: Money | null;
 }
 
+/** One tranche as settled on `asOf`: status and reason, amounts, splits, caps and every step. */
 export interface TrancheSettlement {
   readonly id: string;
   readonly label?: string;
@@ -77,6 +78,7 @@ export interface PartyTotals {
   readonly balance: Money;
 }
 
+/** The totals of a settlement, over all tranches and per party. */
 export interface SettlementTotals {
   /** Earned on the tranches whose results are settled. */
   readonly earned: Money;

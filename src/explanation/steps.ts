@@ -40,6 +40,7 @@ export interface BasisStep {
   readonly value: string;
 }
 
+/** A rate rule: the basis times the price per unit. */
 export interface RateStep {
   readonly kind: "rate";
   readonly metric: string;
@@ -48,6 +49,7 @@ export interface RateStep {
   readonly amount: string;
 }
 
+/** A threshold rule: whether the basis reached the threshold, and what that pays. */
 export interface ThresholdStep {
   readonly kind: "threshold";
   readonly metric: string;
@@ -60,6 +62,7 @@ export interface ThresholdStep {
   readonly amount?: string;
 }
 
+/** A tier table: the band the basis falls in, and its amount. */
 export interface TierStep {
   readonly kind: "tier";
   readonly metric: string;
@@ -71,6 +74,7 @@ export interface TierStep {
   readonly amount: string;
 }
 
+/** A linear rule: where the basis lies among the points, and the interpolated amount. */
 export interface InterpolationStep {
   readonly kind: "interpolation";
   readonly metric: string;
@@ -83,6 +87,7 @@ export interface InterpolationStep {
   readonly amount: string;
 }
 
+/** A share of savings: the saving the basis represents, and the share paid. */
 export interface SavingsShareStep {
   readonly kind: "savings-share";
   readonly metric: string;
@@ -93,6 +98,7 @@ export interface SavingsShareStep {
   readonly amount: string;
 }
 
+/** One part of a weighted rule: its amount times its weight. */
 export interface WeightStep {
   readonly kind: "weight";
   readonly part: number;
@@ -108,6 +114,7 @@ export interface ZeroFloorStep {
   readonly before: string;
 }
 
+/** The one rounding step to minor units, per tranche or per metric. */
 export interface RoundingStep {
   readonly kind: "rounding";
   readonly mode: string;
@@ -117,6 +124,7 @@ export interface RoundingStep {
   readonly after: string;
 }
 
+/** The kinds of cap: per metric, per tranche, for the contract, per payer. */
 export type CapKind = "metric" | "tranche" | "contract" | "payer";
 
 /** A cap was checked; `cut` is what it removed (zero when it did not bite). */
@@ -141,6 +149,7 @@ export interface FloorStep {
   readonly after: string;
 }
 
+/** A payer's share of the tranche, or a recipient's share of a payer's part. */
 export interface SplitStep {
   readonly kind: "split";
   readonly side: "payer" | "recipient";
@@ -151,6 +160,7 @@ export interface SplitStep {
   readonly amount: string;
 }
 
+/** A payment known on the settlement date. */
 export interface PaymentStep {
   readonly kind: "payment";
   readonly eventId: string;
@@ -160,14 +170,17 @@ export interface PaymentStep {
   readonly paidOn: string;
 }
 
+/** The tranche's status and the reason for it. */
 export interface StatusStep {
   readonly kind: "status";
   readonly status: string;
   readonly reason: string;
 }
 
+/** The steps of pricing a rule. */
 export type PricingStep = BasisStep | RateStep | ThresholdStep | TierStep | InterpolationStep | SavingsShareStep | WeightStep | ZeroFloorStep | FormulaStep;
 
+/** Any step of a tranche's computation, in the order it happened. */
 export type Step = ResultStep | PricingStep | RoundingStep | CapStep | FloorStep | SplitStep | PaymentStep | StatusStep | MeasurementStep | TermsStep;
 
 /**

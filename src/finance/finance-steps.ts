@@ -42,4 +42,5 @@ export interface GuaranteeRecord {
   readonly paid: readonly { readonly party: string; readonly amount: string }[];
 }
 
+/** Any step of the waterfall and guarantees, as `cashFlows` records it. */
 export type FinanceStep = WaterfallStepRecord | GuaranteeRecord;

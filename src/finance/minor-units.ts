@@ -39,18 +39,5 @@ export function moneyOfUnits(units: number, currency: string): Money {
   return Object.freeze({ amount: unitsText(units, minorUnits(currency)), currency });
 }
 
-/**
- * The day number of a calendar date (days since 1970-01-01), by the proleptic Gregorian calendar: pure
- * arithmetic, so no time zone can shift it.
- */
-export function dayNumber(date: string): number {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
+/** The day number of a calendar date (days since 1970-01-01): the calendar arithmetic the claims use too. */
+export { dayNumber } from "../contract/day-number.js";

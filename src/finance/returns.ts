@@ -9,6 +9,7 @@ import { dayNumber, moneyOfUnits, unitsOf, unitsText } from "./minor-units.js";
 import { timedFlows, xirr, type IrrResult } from "./xirr.js";
 import { growthFactor } from "./growth.js";
 
+/** Options of `partyReturns` and `investorReturns`. */
 export interface ReturnsOptions {
   /** The annual rate the NPV is computed at, e.g. `"5%"` or `"0.05"` (effective, actual/365). */
   readonly discountRate: string;

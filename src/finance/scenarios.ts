@@ -19,6 +19,7 @@ export interface Scenario {
   readonly results: readonly { readonly metric: string; readonly period?: string; readonly cohort?: string; readonly value: Quantity }[];
 }
 
+/** Options of `runScenarios`. */
 export interface ScenarioOptions {
   /** The annual rate investors' NPVs are computed at, e.g. `"5%"`. */
   readonly discountRate: string;

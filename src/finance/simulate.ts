@@ -22,6 +22,7 @@ export interface ResultDistribution {
   readonly decimals?: number;
 }
 
+/** Options of `simulate` (and of `simulateInWorkers`). */
 export interface SimulationOptions {
   /** How many runs (whole number, 1 to 100,000,000). */
   readonly runs: number;
@@ -44,6 +45,7 @@ export interface MoneySummary {
   readonly percentiles: readonly { readonly p: number; readonly amount: Money }[];
 }
 
+/** One investor's simulated net result, probability of loss and IRR distribution. */
 export interface InvestorSimulation {
   readonly party: string;
   /** Everything received (waterfall and guarantees) less capital drawn. */
@@ -62,6 +64,7 @@ export interface InvestorSimulation {
   };
 }
 
+/** What a simulation gives: the distribution of payments, of each payer's cost and of each investor's return. */
 export interface SimulationResult {
   readonly runs: number;
   readonly seed: number;

@@ -124,7 +124,11 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
         const before = pool;
         const shares = allocateUnits(pool, finance.excess.weights);
         finance.excess.parties.forEach((party, p) => {
-          if (shares[p]! > 0) flows.push({ date, day, from: WATERFALL_ACCOUNT, to: party, units: shares[p]!, kind: "excess" });
+          if (shares[p]! <= 0) return;
+          flows.push({ date, day, from: WATERFALL_ACCOUNT, to: party, units: shares[p]!, kind: "excess" });
+          // an investor sharing the excess has that much less of a loss for a guarantee to cover
+          const investor = finance.investors.findIndex((entry) => entry.party === party);
+          if (investor >= 0) states[investor]!.received += shares[p]!;
         });
         pool = 0;
         if (explain) {

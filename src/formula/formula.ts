@@ -24,6 +24,7 @@ export function parseFormula(text: string): FormulaNode {
 /** The value of a standalone formula: a decimal string, true/false, a text, or a list of decimal strings. */
 export type FormulaResult = string | boolean | readonly string[];
 
+/** What `evaluateFormula` may read: parameters only. */
 export interface EvaluateFormulaOptions {
   /** Named values: decimal strings (`"12.50"`, `"5%"`) or texts (`{ text: "north" }`), read by bare name or `param.x`. */
   readonly parameters?: Readonly<Record<string, string | { readonly text: string }>>;

@@ -8,8 +8,10 @@ export type Namespace = "metric" | "baseline" | "improvement" | "relativeImprove
 
 export const NAMESPACES: readonly Namespace[] = ["metric", "baseline", "improvement", "relativeImprovement", "param", "formula", "input"];
 
+/** The operators between two operands, from arithmetic to logic. */
 export type BinaryOperator = "+" | "-" | "*" | "/" | "<" | "<=" | ">" | ">=" | "==" | "!=" | "and" | "or";
 
+/** A node of a formula's syntax tree (what `parseFormula` returns and `printFormula` writes back). */
 export type FormulaNode =
   | { readonly kind: "number"; readonly at: number; readonly text: string }
   | { readonly kind: "text"; readonly at: number; readonly value: string }

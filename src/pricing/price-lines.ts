@@ -6,7 +6,7 @@ import { minorUnits } from "../money/currency.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
-import { termsInForce } from "../contract/amendments.js";
+import { amendedTerms } from "../contract/amendments.js";
 import { isCalendarDate } from "../contract/calendar.js";
 import type { Contract } from "../contract/types.js";
 import { issue, OptionsError, type InputIssue } from "../errors/validation-error.js";
@@ -21,6 +21,7 @@ export interface PriceLine {
   readonly inputs: Readonly<Record<string, number | string>>;
 }
 
+/** Options of `priceLines`: which formula, for which period, as known on which date. */
 export interface PriceLinesOptions {
   /** The id of the contract's named formula that prices one line. */
   readonly formula: string;
@@ -47,6 +48,7 @@ export interface InvoiceTotal {
   readonly total: Money;
 }
 
+/** What `priceLines` returns: every line's amount, the invoices and the total, in the contract's currency. */
 export interface LinesPriced {
   readonly currency: string;
   /** Each line's amount, rounded once to minor units, in the order of the lines (decimal strings). */
@@ -84,8 +86,9 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
   const id = options?.formula;
   if (!(contract.formulas ?? []).some((formula) => formula.id === id)) problems.push(issue(["formula"], "unknown_formula", `unknown formula "${String(id)}": name one of the contract's formulas`));
   if (problems.length > 0 || period === undefined) throw new OptionsError(problems);
+  if (!Array.isArray(lines)) throw new LinesError([issue([], "invalid_type", "the lines must be a list of { invoice, inputs }")]);
 
-  const { terms, amendments } = termsInForce(contract, { period: period.id }, { asOf: options.asOf });
+  const { terms, amendments } = amendedTerms(contract, { period: period.id }, { asOf: options.asOf });
   const program = formulaProgram(terms);
   // What the formula reads, through the formulas it uses: line inputs only.
   const used = new Set<string>();

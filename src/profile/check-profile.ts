@@ -22,6 +22,7 @@ export interface ProfileFinding {
   readonly message: string;
 }
 
+/** What a profile check found: the verdict and every finding, in the requested language. */
 export interface ProfileReport {
   readonly profile: ProfileName;
   readonly locale: ReportLocale;
@@ -32,6 +33,7 @@ export interface ProfileReport {
   readonly findings: readonly ProfileFinding[];
 }
 
+/** Options of `checkProfile`. */
 export interface ProfileOptions {
   /** The language of the messages: `en` (default) or `it`. */
   readonly locale?: ReportLocale;

@@ -11,6 +11,7 @@ export type FisRole = "beneficiary" | "provider" | "investor" | "verifier";
 
 /** The three FIS areas, as contract `area` ids. */
 export const FIS_AREAS = Object.freeze(["social-inclusion", "cultural-animation", "early-school-leaving"] as const);
+/** One of the three FIS areas. */
 export type FisArea = (typeof FIS_AREAS)[number];
 
 /** The details a finding carries, by code. */

@@ -1,5 +1,6 @@
 import type { Settlement } from "../engine/settlement-types.js";
 import { escapeXml, paymentCurveSvg } from "./charts/svg.js";
+import { distributionSvg } from "./charts/distribution.js";
 import { reportModel, type ReportOptions, type Table } from "./report-model.js";
 
 const STYLE = `
@@ -16,7 +17,7 @@ figure { margin: 1rem 0; } figcaption { color: #4b5563; font-size: 0.85rem; } fo
 `;
 
 function table({ headers, rows }: Table): string {
-  const amountFrom = headers.length - 3;
+  const amountFrom = headers[0] === "" ? 1 : headers.length - 3;
   const head = headers.map((header) => `<th>${escapeXml(header)}</th>`).join("");
   const body = rows
     .map((row) => `<tr>${row.map((value, index) => `<td${index >= amountFrom ? ' class="amount"' : ""}>${escapeXml(value)}</td>`).join("")}</tr>`)
@@ -80,6 +81,16 @@ export function renderHtml(settlement: Settlement, options: ReportOptions = {}):
     table(model.totals.byRecipient),
   );
   if (model.totals.caps.length > 0) out.push(`<h3>${escapeXml(labels.capsThatBit)}</h3>`, `<ul>${model.totals.caps.map((line) => `<li>${escapeXml(line)}</li>`).join("")}</ul>`);
-  out.push("</section>", `<footer>${escapeXml(labels.generatedBy)}</footer>`, "</body>", "</html>", "");
+  out.push("</section>");
+  if (model.simulation !== undefined) {
+    const { simulation } = model;
+    out.push("<section>", `<h2>${escapeXml(simulation.heading)}</h2>`, `<p><em>${escapeXml(labels.simulationNote)}</em></p>`, table(simulation.table));
+    for (const { title, summary } of simulation.distributions) {
+      const svg = distributionSvg(summary, model.style, { title, amount: `${title} (${settlement.currency})`, mean: labels.mean });
+      out.push(`<figure>\n${svg}\n<figcaption>${escapeXml(title)}</figcaption>\n</figure>`);
+    }
+    out.push("</section>");
+  }
+  out.push(`<footer>${escapeXml(labels.generatedBy)}</footer>`, "</body>", "</html>", "");
   return out.join("\n");
 }

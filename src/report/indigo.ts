@@ -11,7 +11,8 @@ import { metricsOf } from "../pricing/evaluate-rule.js";
  * rate rule, the most the tranche can pay); the verified results known on the settlement date; one outcome
  * payment plan for the term with, per tranche line, the amount earned (`Planned`: due under the contract's
  * terms on the results known) and the payments made (`Actual`); one investment per investor party, with
- * the outcome payments it received as transactions; per outcome payer, its cap and total payments.
+ * the outcome payments it received as transactions (with a finance section, also its commitment and its
+ * drawdowns); per outcome payer, its cap and total payments.
  *
  * INDIGO writes money as JSON numbers: amounts are converted at this boundary only, from the exact decimal
  * strings, and are exact for amounts below 2^53 minor units. Organisations are named by the party id unless
@@ -158,7 +159,31 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
   });
 
   const investors = contract.parties.filter((party) => party.roles.includes("investor"));
-  const investments = investors.map((party) => ({ id: `investment-${party.id}`, organisation_id: org(party.id), notes: party.name, status }));
+  // With a finance section, each investor's commitment; its drawdowns are transactions (capital sent to the
+  // funded party), beside the outcome payments the investor received.
+  const committedBy = new Map((contract.finance?.investors ?? []).map((entry) => [entry.party, entry]));
+  const investments = investors.map((party) => {
+    const committed = committedBy.get(party.id);
+    return {
+      id: `investment-${party.id}`,
+      organisation_id: org(party.id),
+      ...(committed !== undefined ? { investment_commitment: { currency, amount: { exact: amount(committed.commitment) } } } : {}),
+      notes: party.name,
+      status,
+    };
+  });
+  const drawdowns = [...committedBy.values()].flatMap((entry) =>
+    entry.drawdowns.map((drawdown) => ({
+      investment_id: v(`investment-${entry.party}`),
+      date: v(drawdown.date),
+      sending_organisation_id: org(entry.party),
+      receiving_organisation_id: org(entry.fundedParty),
+      transaction_type: v("Other"),
+      money: { currency, amount: amount(drawdown.amount) },
+      notes: `capital drawn from ${entry.party} for ${entry.fundedParty}`,
+      status,
+    })),
+  );
   const transactions = settlement.tranches.flatMap((tranche) =>
     tranche.trace.flatMap((step) =>
       step.kind === "payment" && investors.some((party) => party.id === step.recipient)
@@ -205,7 +230,7 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
     outcome_payment_plans: [{ id: v(plan), period: { start_date: v(contract.term.start), end_date: v(contract.term.end) }, status }],
     outcome_payments: payments,
     investments,
-    transactions,
+    transactions: [...drawdowns, ...transactions],
     outcome_payment_commitments: commitments,
   };
 }

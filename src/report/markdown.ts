@@ -5,7 +5,8 @@ import { reportModel, type ReportOptions, type Table } from "./report-model.js";
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", "<br>");
 
 function table({ headers, rows }: Table): string[] {
-  const right = headers.map((_, index) => index >= headers.length - 3);
+  // Amount columns are right-aligned: the last three, or all but the first when the first has no heading.
+  const right = headers.map((_, index) => (headers[0] === "" ? index > 0 : index >= headers.length - 3));
   return [
     `| ${headers.map(cell).join(" | ")} |`,
     `| ${right.map((alignRight) => (alignRight ? "---:" : "---")).join(" | ")} |`,
@@ -40,6 +41,9 @@ export function renderMarkdown(settlement: Settlement, options: ReportOptions = 
   if (model.totals.pending !== undefined) out.push(model.totals.pending, "");
   out.push(`### ${labels.byPayer}`, "", ...table(model.totals.byPayer), "", `### ${labels.byRecipient}`, "", ...table(model.totals.byRecipient), "");
   if (model.totals.caps.length > 0) out.push(`### ${labels.capsThatBit}`, "", ...model.totals.caps.map((line) => `- ${line}`), "");
+  if (model.simulation !== undefined) {
+    out.push(`## ${model.simulation.heading}`, "", `_${labels.simulationNote}_`, "", ...table(model.simulation.table), "");
+  }
   out.push("---", "", `_${labels.generatedBy}_`, "");
   return out.join("\n");
 }

@@ -1,6 +1,7 @@
 import type { Money } from "../money/money.js";
 import type { Contract } from "../contract/types.js";
 import type { Settlement } from "../engine/settlement-types.js";
+import type { MoneySummary, SimulationResult } from "../finance/simulate.js";
 import { paymentCurve, type PaymentCurve } from "./charts/payment-curve.js";
 import { en } from "./phrases/en.js";
 import { it } from "./phrases/it.js";
@@ -13,6 +14,8 @@ export interface ReportOptions {
   readonly locale?: ReportLocale;
   /** The contract, to draw each tranche's payment curve (HTML); without it the report has no charts. */
   readonly contract?: Contract;
+  /** A simulation of the contract (`simulate`), to show its distributions after the settlement. */
+  readonly simulation?: SimulationResult;
 }
 
 /** A table: headers and rows of already formatted cells. */
@@ -39,6 +42,12 @@ export interface ReportModel {
     readonly curve?: PaymentCurve;
   }[];
   readonly totals: { readonly summary: string; readonly pending?: string; readonly byPayer: Table; readonly byRecipient: Table; readonly caps: readonly string[] };
+  readonly simulation?: {
+    readonly heading: string;
+    readonly table: Table;
+    /** The distributions to draw: total payments, then each payer's cost. */
+    readonly distributions: readonly { readonly title: string; readonly summary: MoneySummary }[];
+  };
 }
 
 const PHRASEBOOKS: Record<ReportLocale, Phrasebook> = { en, it };
@@ -86,5 +95,24 @@ export function reportModel(settlement: Settlement, options: ReportOptions = {})
       byRecipient: partyTable(settlement.totals.byRecipient),
       caps: settlement.capsApplied.map((cap) => labels.capCut(phrases.capName(cap.cap), cap.id, style.money(cap.cut))),
     },
+    ...(options.simulation !== undefined ? { simulation: simulationModel(options.simulation, phrases, style, partyName) } : {}),
+  };
+}
+
+/** A simulation's distributions as a table of percentiles (amounts of actual runs) and charts. */
+function simulationModel(result: SimulationResult, phrases: Phrasebook, style: Style, partyName: (id: string) => string): NonNullable<ReportModel["simulation"]> {
+  const { labels } = phrases;
+  const distributions = [
+    { title: labels.totalPayments, summary: result.totalPayments },
+    ...result.byPayer.map((payer) => ({ title: labels.costOf(partyName(payer.party)), summary: payer.cost })),
+  ];
+  const levels = result.totalPayments.percentiles.map((entry) => `${labels.percentile} ${entry.p}`);
+  return {
+    heading: labels.simulation(result.runs, result.seed),
+    table: {
+      headers: ["", labels.mean, ...levels],
+      rows: distributions.map(({ title, summary }) => [title, style.money(summary.mean.amount), ...summary.percentiles.map((entry) => style.money(entry.amount.amount))]),
+    },
+    distributions,
   };
 }

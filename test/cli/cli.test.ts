@@ -77,6 +77,34 @@ describe("pay-by-results (commands that succeed)", () => {
     expect(`${result.out.trimEnd()}\n`).toBe(readFileSync(root("test/report/golden/fis-2028-03-31.en.html"), "utf8"));
   });
 
+  it("claims: a rate card's claims streamed from a CSV file, with the same totals as the library", () => {
+    const result = run("claims", root("examples/rate-card/contract.json"), root("examples/rate-card/claims-sample.csv"), "--as-of", "2015-09-30");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("Read 200 claims: 137 accepted, 2 accepted in part, 61 rejected, 0 repeats ignored");
+    const json = run("claims", root("examples/rate-card/contract.json"), root("examples/rate-card/claims-sample.csv"), "--as-of", "2015-09-30", "--format", "json");
+    const settled = JSON.parse(json.out) as { decisions: unknown[] };
+    expect(settled.decisions).toHaveLength(200);
+  });
+
+  it("simulate: a seeded simulation, the same for the same seed", () => {
+    const args = ["simulate", root("examples/fis-investors/contract.json"), root("examples/fis-investors/simulation.json"), "--runs", "500", "--seed", "7", "--format", "json"];
+    const first = run(...args);
+    expect(first.code).toBe(0);
+    expect(run(...args).out).toBe(first.out);
+    const result = JSON.parse(first.out) as { runs: number; seed: number };
+    expect(result).toMatchObject({ runs: 500, seed: 7 });
+    expect(run("simulate", root("examples/fis-investors/contract.json"), root("examples/fis-investors/simulation.json"), "--runs", "500").out).toContain("500 runs, seed 2026 (EUR)");
+  });
+
+  it("settle --simulation: the report with a simulation's distributions", () => {
+    const result = run("settle", root("examples/fis-investors/contract.json"), EVENTS, "--as-of", "2028-03-31", "--format", "html", "--locale", "it",
+      "--simulation", root("examples/fis-investors/simulation.json"), "--runs", "300");
+    expect(result.code, result.err).toBe(2);
+    const report = run("settle", root("examples/fis-investors/contract.json"), EVENTS, "--as-of", "2028-03-31", "--format", "markdown", "--simulation", root("examples/fis-investors/simulation.json"));
+    expect(report.code).toBe(0);
+    expect(report.out).toContain("## Simulation: 10,000 runs, seed 2026");
+  });
+
   it("indigo: an INDIGO project record", () => {
     const result = run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "PUBLIC");
     expect(result.code).toBe(0);
@@ -90,7 +118,7 @@ describe("pay-by-results (commands that succeed)", () => {
     expect(run("schema", "events").out).toBe(readFileSync(root("schema/events.json"), "utf8"));
   });
 
-  it.each(["validate", "settle", "indigo", "schema"])("%s --help prints its usage and exits 0", (command) => {
+  it.each(["validate", "settle", "claims", "simulate", "indigo", "schema"])("%s --help prints its usage and exits 0", (command) => {
     const result = run(command, "--help");
     expect(result.code).toBe(0);
     expect(result.out).toContain(`Usage: pay-by-results ${command}`);
@@ -127,6 +155,19 @@ describe("pay-by-results (user errors: a plain message, no stack trace, a non-ze
   it("an unknown --locale", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "html", "--locale", "fr"), 2, "--locale fr: expected en or it"));
   it("an unknown --status", () => expectError(run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "OPEN"), 2, "--status OPEN: expected PUBLIC or PRIVATE"));
   it("an unknown schema", () => expectError(run("schema", "claims"), 2, "schema claims: expected contract or events"));
+  it("a claims file with a bad row: the row's line and field", () => {
+    const csv = file("claims.csv", "id,participant,outcome,achievedOn,claimedOn,evidence\nC1,P1,EMP-ENTRY,2014-02-30,2014-03-01,E1\n");
+    const result = run("claims", root("examples/rate-card/contract.json"), csv, "--as-of", "2015-09-30");
+    expectError(result, 1, "claims.csv: invalid claims: 1 problem");
+    expect(result.err).toContain("$.line[2].achievedOn");
+  });
+  it("claims without --as-of", () => expectError(run("claims", root("examples/rate-card/contract.json"), root("examples/rate-card/claims-sample.csv")), 2, "claims needs --as-of"));
+  it("a --runs that is not a whole number", () => expectError(run("simulate", root("examples/fis-investors/contract.json"), root("examples/fis-investors/simulation.json"), "--runs", "1e3"), 2, "--runs 1e3: expected a whole number"));
+  it("simulation results missing a distribution", () => {
+    const result = run("simulate", root("examples/fis-investors/contract.json"), file("results.json", JSON.stringify({ results: [] })), "--runs", "10");
+    expectError(result, 1, "results.json: invalid options");
+    expect(result.err).toContain("[missing_distribution]");
+  });
   it("a missing file", () => expectError(run("validate", join(scratch, "nope.json")), 2, "nope.json: no such file"));
   it("a folder instead of a file", () => expectError(run("validate", scratch), 2, "is a folder, not a file"));
   it("a file that is not JSON", () => expectError(run("validate", file("broken.json", '{ "id": ')), 1, "broken.json: not valid JSON"));

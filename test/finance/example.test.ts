@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explainCashFlows, parseContract, runScenarios } from "../../src/index.js";
+import { explainCashFlows, irrText, parseContract, runScenarios, scenariosTable, simulate, simulationTable } from "../../src/index.js";
 
 /** The hand check of examples/fis-investors/README.md, figure by figure. */
 
@@ -46,5 +46,31 @@ describe("FIS example with investors: the README's hand check", () => {
     expect(text).toContain("banca owed EUR 12,414.91, paid EUR 12,414.91");
     expect(text).toContain("at most 25,000.00 in total over the contract");
     expect(text).toContain("2029-12-31  guarantee 0 by garante: loss banca EUR 0.00");
+  });
+});
+
+describe("the tables", () => {
+  it("scenariosTable: one row per scenario with each payer's cost, the total and each investor's net, multiple and IRR", () => {
+    const lines = scenariosTable([downside!, base!]).split("\n");
+    expect(lines[0]).toMatch(/^scenario \(EUR\)\s+fis pays\s+comune pays\s+total cost\s+banca net\s+banca multiple\s+banca IRR\s+investor net/);
+    expect(lines[2]).toMatch(/^downside\s+176,400.00\s+75,600.00\s+252,000.00\s+0.00\s+1.0000\s+0.00%\s+-150,000.00\s+0.0000\s+none \(one sign\)$/);
+    expect(lines[3]).toMatch(/^base\s+394,800.00\s+169,200.00\s+564,000.00\s+12,414.91\s+1.0497\s+4.00%\s+25,000.00\s+1.1667\s+5.72%$/);
+    expect(scenariosTable([])).toBe("no scenarios");
+  });
+
+  it("simulationTable: the mean and percentiles, then P(loss) and IRR percentiles", () => {
+    const result = simulate(contract, { runs: 100, seed: 3, results: [{ metric: "dropout-rate", distribution: { type: "samples", values: [17.6] } }] });
+    const text = simulationTable(result);
+    // every run is the base case's last year thrice: 204,000 × 3 = 612,000, capped at 600,000
+    expect(text).toMatch(/total outcome payments\s+600,000.00\s+600,000.00/);
+    expect(text).toMatch(/banca\s+0.00%\s+0\s+4.00%/);
+  });
+
+  it("irrText: a rate, several, or why there is none", () => {
+    expect(irrText({ kind: "rate", rate: 0.0572 })).toBe("5.72%");
+    expect(irrText({ kind: "multiple", rates: [0.1, 0.2] })).toBe("several (10.00%, 20.00%)");
+    expect(irrText({ kind: "none", reason: "all-one-sign" })).toBe("none (one sign)");
+    expect(irrText({ kind: "none", reason: "no-root" })).toBe("none");
+    expect(irrText({ kind: "none", reason: "out-of-range" })).toBe("out of range");
   });
 });

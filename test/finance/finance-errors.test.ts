@@ -48,6 +48,11 @@ describe("the finance section of a contract", () => {
     expect(found).toMatchObject({ code: "duplicate_party", at: "$.finance.investors[1].party", message: 'investor "senior" is listed twice' });
   });
 
+  it("an investor listed twice in a step or a guarantee", () => {
+    const found = only(issuesOf((f: Json) => { f.guarantees = [{ guarantor: "philanthropy", covers: ["senior", "senior"], share: "100%", limit: "10.00" }]; }));
+    expect(found).toMatchObject({ code: "duplicate_party", at: "$.finance.guarantees[0].covers[1]", message: 'investor "senior" is listed twice' });
+  });
+
   it("drawdowns above the commitment", () => {
     const found = only(issuesOf((f: Json) => { f.investors[0].drawdowns.push({ date: "2020-06-01", amount: "0.01" }); }));
     expect(found).toMatchObject({ code: "drawdowns_above_commitment", at: "$.finance.investors[0].drawdowns", message: "the drawdowns add up to 1000.01, more than the commitment of 1000.00" });

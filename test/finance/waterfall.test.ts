@@ -216,6 +216,20 @@ describe("steps of the format, by hand", () => {
     expect(amountsTo(flows, "city", "excess")).toEqual(["2021-01-01 949999"]);
   });
 
+  it("an investor that shares the excess has that much less of a loss for its guarantee to cover", () => {
+    // 500 drawn in 2020; 1,000 falls due in 2021: 500 repays it, the excess 500 is shared 50/50 with the
+    // lender; 500 more is drawn in 2022; the guarantee's loss in 2035 is 1,000 − 500 − 250 = 250.
+    const contract = financeContract([{ id: "t1", dueDate: "2021-01-01" }], {
+      investors: [{ party: "senior", commitment: "1000.00", fundedParty: "provider", drawdowns: [{ date: "2020-01-01", amount: "500.00" }, { date: "2022-01-01", amount: "500.00" }] }],
+      waterfall: { pool: ["spv"], steps: [{ type: "principal", investors: ["senior"] }], excess: [{ party: "senior", share: "50%" }, { party: "city", share: "50%" }] },
+      guarantees: [{ guarantor: "philanthropy", covers: ["senior"], share: "100%", limit: "1000.00" }],
+    });
+    const flows = cashFlows(contract, settleWith(contract, { t1: "1000" }));
+    expect(amountsTo(flows, "senior", "excess")).toEqual(["2021-01-01 250.00"]);
+    expect(amountsTo(flows, "senior", "guarantee")).toEqual(["2035-12-31 250.00"]);
+    expect(investor(flows, "senior").net.amount).toBe("0.00");
+  });
+
   it("pending tranches bring nothing and are listed", () => {
     const contract = financeContract([{ id: "t1", dueDate: "2021-01-01" }, { id: "t2", dueDate: "2022-01-01" }], {
       investors: [{ party: "senior", commitment: "100.00", fundedParty: "provider", drawdowns: [{ date: "2020-01-01", amount: "100.00" }] }],

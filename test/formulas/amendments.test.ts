@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explain, parseContract, termsInForce, type Amendment } from "../../src/index.js";
+import { ContractError, explain, OptionsError, parseContract, termsInForce, type Amendment, type Contract } from "../../src/index.js";
 import { codesAt, contractIssues, contractJson, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
 
 /**
@@ -149,6 +149,24 @@ describe("amendment errors", () => {
   it("an amended formula is type-checked", () => {
     const issues = contractIssues(withChange({ tranche: "t1", pricing: { type: "formula", expression: "pricePerPont * 2" } }));
     expect(codesAt(issues)).toEqual([{ code: "formula_unknown_name", at: "$.amendments[0].changes[0].pricing.expression" }]);
+  });
+
+  it("termsInForce of a period or cohort the contract does not have, or with a bad asOf", () => {
+    const contract = parseContract(amended);
+    try {
+      termsInForce(contract, "p9", { asOf: "2027-02-30" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(OptionsError);
+      expect((error as OptionsError).issues.map((found) => [found.code, found.at, found.message])).toEqual([
+        ["unknown_coverage", "$.covers", '"p9" is not a period (by id) or { period } / { cohort } of the contract'],
+        ["invalid_date", "$.asOf", 'asOf must be a calendar date as YYYY-MM-DD, e.g. "2027-12-31"'],
+      ]);
+    }
+  });
+
+  it("termsInForce checks a hand-built contract first", () => {
+    expect(() => termsInForce({ ...amended, currency: "EURO" } as Contract, "p1")).toThrow(ContractError);
   });
 
   it("duplicate amendment id", () => {

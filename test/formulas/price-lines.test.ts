@@ -123,6 +123,11 @@ describe("priceLines", () => {
     }
   });
 
+  it("lines that are not a list", () => {
+    expect(() => priceLines(pbf(), {} as never, OPTIONS)).toThrow(LinesError);
+    expect(() => priceLines(pbf(), {} as never, OPTIONS)).toThrow("the lines must be a list of { invoice, inputs }");
+  });
+
   it("a line that is not an object", () => {
     try {
       priceLines(pbf(), [null as never], OPTIONS);

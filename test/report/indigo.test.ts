@@ -82,6 +82,21 @@ describe("toIndigo", () => {
     expect(project.investments).toEqual([expect.objectContaining({ id: "investment-investor", organisation_id: { value: "investor" } })]);
   });
 
+  it("with a finance section, records each investor's commitment and its drawdowns", () => {
+    const investors = parseContract(JSON.parse(readFileSync(here("../../examples/fis-investors/contract.json"), "utf8")));
+    const exported = toIndigo(investors, settle(investors, [], { asOf: "2027-12-31" })) as Record<string, unknown>;
+    expect(problems(exported)).toEqual([]);
+    const byId = new Map((exported.investments as { id: string; investment_commitment?: { amount: { exact: { value: number } } } }[]).map((entry) => [entry.id, entry]));
+    for (const entry of investors.finance!.investors) {
+      expect(byId.get(`investment-${entry.party}`)?.investment_commitment?.amount.exact.value).toBe(Number(entry.commitment));
+    }
+    const drawn = (exported.transactions as { investment_id: { value: string }; transaction_type: { value: string }; money: { amount: { value: number } } }[])
+      .filter((row) => row.transaction_type.value === "Other");
+    const drawnCents = drawn.reduce((acc, row) => acc + Math.round(row.money.amount.value * 100), 0);
+    const expected = investors.finance!.investors.flatMap((entry) => entry.drawdowns).reduce((acc, drawdown) => acc + Math.round(Number(drawdown.amount) * 100), 0);
+    expect(drawnCents).toBe(expected);
+  });
+
   it("uses INDIGO organisation ids and the publication status when given", () => {
     const published = toIndigo(contract, settlement, { status: "PUBLIC", organisationIds: { fis: "INDIGO-ORG-9001" } }) as Record<string, unknown>;
     expect(problems(published)).toEqual([]);

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseContract, parseEvents, paymentCurve, paymentCurveSvg, paymentCurveVegaLite, renderHtml, renderMarkdown, settle, type ReportLocale } from "../../src/index.js";
+import {
+  distributionSvg, distributionVegaLite, parseContract, parseEvents, paymentCurve, paymentCurveSvg, paymentCurveVegaLite, renderHtml, renderMarkdown, settle, simulate,
+  type ReportLocale,
+} from "../../src/index.js";
 import { reportStyle } from "../../src/report/style.js";
 
 /**
@@ -104,5 +107,34 @@ describe("payment curves", () => {
       ] } }],
     });
     expect(paymentCurve(weighted, "t1")).toBeUndefined();
+  });
+});
+
+describe("a simulation in the report", () => {
+  const investors = parseContract(JSON.parse(readFileSync(here("../../examples/fis-investors/contract.json"), "utf8")));
+  const simulation = simulate(investors, {
+    runs: 2_000, seed: 5, percentiles: [5, 50, 95],
+    results: [{ metric: "dropout-rate", distribution: { type: "triangular", min: 15.5, mode: 17.8, max: 20.5 }, decimals: 1 }],
+  });
+  const settled = settle(investors, [], { asOf: "2027-12-31" });
+
+  it("adds a table of percentiles and one distribution chart per amount, in the report's language", () => {
+    const html = renderHtml(settled, { locale: "it", contract: investors, simulation });
+    expect(html).toContain("<h2>Simulazione: 2.000 estrazioni, seme 5</h2>");
+    // three payment curves, then the total and each of the two payers' costs
+    expect(html.match(/<svg /g)).toHaveLength(6);
+    const markdown = renderMarkdown(settled, { locale: "en", simulation });
+    expect(markdown).toContain("## Simulation: 2,000 runs, seed 5");
+    expect(markdown).toContain(`| Total outcome payments | ${reportStyle("en", "EUR").money(simulation.totalPayments.mean.amount)} |`);
+  });
+
+  it("draws the cumulative share of runs, from 0% at the minimum to 100% at the maximum, with the mean", () => {
+    const svg = distributionSvg(simulation.totalPayments, reportStyle("en", "EUR"), { title: "Total", amount: "total (EUR)", mean: "mean" });
+    expect(svg).toContain(`mean ${reportStyle("en", "EUR").money(simulation.totalPayments.mean.amount)}`);
+    expect(svg).toContain(">100%<");
+    expect(svg).not.toContain("NaN");
+    const spec = distributionVegaLite(simulation.totalPayments, "total (EUR)") as { layer: { data: { values: { share?: number }[] } }[] };
+    const shares = spec.layer[0]!.data.values.map((point) => point.share);
+    expect(shares).toEqual([0, 0.05, 0.5, 0.95, 1]);
   });
 });

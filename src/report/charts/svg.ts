@@ -29,6 +29,46 @@ const WIDTH = 640;
 const HEIGHT = 320;
 const MARGIN = { left: 92, right: 24, top: 20, bottom: 52 };
 
+/** What a chart's frame needs: its title, the ranges of both axes, and how to label their ticks. */
+export interface FrameOptions {
+  readonly title: string;
+  readonly xLow: number;
+  readonly xHigh: number;
+  readonly yLow: number;
+  readonly yHigh: number;
+  readonly xLabel: string;
+  xTick(value: number): string;
+  yTick(value: number): string;
+}
+
+/**
+ * The frame every chart shares: the SVG element with its title, a white background, grid lines with labelled
+ * ticks on both axes, and the x axis' label; and the scales from data to drawing. Close `parts` with `</svg>`.
+ */
+export function plotFrame(frame: FrameOptions): { parts: string[]; sx(x: number): number; sy(y: number): number; at(value: number): string; plotWidth: number; plotHeight: number } {
+  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const sx = (x: number) => MARGIN.left + ((x - frame.xLow) / (frame.xHigh - frame.xLow || 1)) * plotWidth;
+  const sy = (y: number) => MARGIN.top + plotHeight - ((y - frame.yLow) / (frame.yHigh - frame.yLow || 1)) * plotHeight;
+  const at = (value: number) => value.toFixed(1);
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(frame.title)}" font-family="system-ui, sans-serif" font-size="12">`);
+  parts.push(`<title>${escapeXml(frame.title)}</title>`);
+  parts.push(`<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
+  for (const tick of ticks(frame.yLow, frame.yHigh)) {
+    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(tick))}" y2="${at(sy(tick))}" stroke="#e5e7eb"/>`);
+    parts.push(`<text x="${MARGIN.left - 8}" y="${at(sy(tick) + 4)}" text-anchor="end" fill="#374151">${escapeXml(frame.yTick(tick))}</text>`);
+  }
+  for (const tick of ticks(frame.xLow, frame.xHigh)) {
+    parts.push(`<line x1="${at(sx(tick))}" x2="${at(sx(tick))}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight + 5}" stroke="#374151"/>`);
+    parts.push(`<text x="${at(sx(tick))}" y="${MARGIN.top + plotHeight + 18}" text-anchor="middle" fill="#374151">${escapeXml(frame.xTick(tick))}</text>`);
+  }
+  parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`);
+  parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`);
+  parts.push(`<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 10}" text-anchor="middle" fill="#111827">${escapeXml(frame.xLabel)}</text>`);
+  return { parts, sx, sy, at, plotWidth, plotHeight };
+}
+
 /**
  * A payment curve as a self-contained SVG drawing (no scripts, no external resources): the amount the rule
  * pays against the measured result, the baseline and the measured result marked, the tranche's cap dashed.
@@ -44,28 +84,10 @@ export function paymentCurveSvg(curve: PaymentCurve, style: Style, words: ChartW
   const xLow = Math.min(...xs);
   const xHigh = Math.max(...xs);
   const yHigh = Math.max(...amounts) * 1.08 || 1;
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const sx = (x: number) => MARGIN.left + ((x - xLow) / (xHigh - xLow || 1)) * plotWidth;
-  const sy = (y: number) => MARGIN.top + plotHeight - (y / yHigh) * plotHeight;
-  const at = (value: number) => value.toFixed(1);
-  const money = (value: number) => style.money(value.toFixed(0));
-
-  const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="12">`);
-  parts.push(`<title>${escapeXml(title)}</title>`);
-  parts.push(`<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
-  for (const tick of ticks(0, yHigh)) {
-    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(tick))}" y2="${at(sy(tick))}" stroke="#e5e7eb"/>`);
-    parts.push(`<text x="${MARGIN.left - 8}" y="${at(sy(tick) + 4)}" text-anchor="end" fill="#374151">${escapeXml(money(tick))}</text>`);
-  }
-  for (const tick of ticks(xLow, xHigh)) {
-    parts.push(`<line x1="${at(sx(tick))}" x2="${at(sx(tick))}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight + 5}" stroke="#374151"/>`);
-    parts.push(`<text x="${at(sx(tick))}" y="${MARGIN.top + plotHeight + 18}" text-anchor="middle" fill="#374151">${escapeXml(style.num(String(tick)))}</text>`);
-  }
-  parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`);
-  parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`);
-  parts.push(`<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 10}" text-anchor="middle" fill="#111827">${escapeXml(`${curve.metric} (${curve.unit})`)}</text>`);
+  const { parts, sx, sy, at, plotWidth, plotHeight } = plotFrame({
+    title, xLow, xHigh, yLow: 0, yHigh, xLabel: `${curve.metric} (${curve.unit})`,
+    xTick: (tick) => style.num(String(tick)), yTick: (tick) => style.money(tick.toFixed(0)),
+  });
 
   const baselineX = sx(curve.baseline);
   parts.push(`<line x1="${at(baselineX)}" x2="${at(baselineX)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#9ca3af" stroke-dasharray="2 3"/>`);

@@ -131,6 +131,12 @@ export const en: Phrasebook = {
     capMark: "cap",
     chart: "Payment curve",
     chartCaption: (metric) => `What the tranche pays for each result of ${metric}: the measured result is marked, caps are drawn as dashed lines.`,
+    simulation: (runs, seed) => `Simulation: ${runs.toLocaleString("en-GB")} runs, seed ${seed}`,
+    simulationNote: "The share of runs that paid at most each amount; percentiles are amounts of actual runs.",
+    totalPayments: "Total outcome payments",
+    costOf: (party) => `Cost to ${party}`,
+    mean: "mean",
+    percentile: "percentile",
     generatedBy: "Computed by pay-by-results from the contract and its verification events.",
   },
 };

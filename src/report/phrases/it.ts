@@ -201,6 +201,12 @@ export const it: Phrasebook = {
     capMark: "massimale",
     chart: "Curva di pagamento",
     chartCaption: (metric) => `Quanto paga la tranche per ogni risultato di ${metric}: il risultato misurato è segnato, i massimali sono tratteggiati.`,
+    simulation: (runs, seed) => `Simulazione: ${new Intl.NumberFormat("it-IT", { useGrouping: "always" }).format(runs)} estrazioni, seme ${seed}`,
+    simulationNote: "La quota di estrazioni che ha pagato al più ciascun importo; i percentili sono importi di estrazioni effettive.",
+    totalPayments: "Pagamenti totali per i risultati",
+    costOf: (party) => `Costo per ${party}`,
+    mean: "media",
+    percentile: "percentile",
     generatedBy: "Calcolato da pay-by-results a partire dal contratto e dagli eventi di verifica.",
   },
 };

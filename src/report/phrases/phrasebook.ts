@@ -47,4 +47,10 @@ export interface Labels {
   readonly capMark: string;
   chartCaption(metric: string): string;
   readonly generatedBy: string;
+  simulation(runs: number, seed: number): string;
+  readonly simulationNote: string;
+  readonly totalPayments: string;
+  costOf(party: string): string;
+  readonly mean: string;
+  readonly percentile: string;
 }

@@ -1,0 +1,195 @@
+import { Dec } from "../money/decimal.js";
+import { allocateDecimal } from "../money/allocate.js";
+import { fromDecimal, type Money } from "../money/money.js";
+import { deepFreeze } from "../util/freeze.js";
+import type { ClaimRun } from "./claim-run.js";
+import type { ClaimCapCut, ClaimDecision, ClaimPeriodTotal, ClaimSettlement } from "./claim-types.js";
+import { describePeriod } from "./claim-period.js";
+import { formatMinor, priceAt } from "./compiled-card.js";
+import type { CutRecord } from "./cap-log.js";
+import { MessageCache, cutMessage } from "./decision-messages.js";
+import { R, REASONS, REPEAT } from "./rejection-reasons.js";
+
+interface Sums<T> {
+  total: T;
+  byOutcome: T[];
+  byParticipant: T[];
+  byPeriod: Map<number, T>;
+}
+
+/**
+ * Adds up the paid amounts in minor units. Amounts are never negative, so every subtotal is at most the grand
+ * total: when the grand total is below 2^53 every sum is an exact integer in a `number`; otherwise the sums are
+ * made again in `bigint` (the "bigint beyond" of the hot path).
+ */
+function sumsOf<T>(run: ClaimRun, zero: T, add: (sum: T, amount: number) => T): Sums<T> {
+  const { columns, card } = run;
+  const sums: Sums<T> = {
+    total: zero,
+    byOutcome: card.codes.map(() => zero),
+    byParticipant: run.participantIds.map(() => zero),
+    byPeriod: new Map(),
+  };
+  const { amount, outcome, participant, period } = columns;
+  for (let row = 0; row < columns.size; row += 1) {
+    const paid = amount[row]!;
+    if (paid === 0) continue;
+    sums.total = add(sums.total, paid);
+    sums.byOutcome[outcome[row]!] = add(sums.byOutcome[outcome[row]!]!, paid);
+    sums.byParticipant[participant[row]!] = add(sums.byParticipant[participant[row]!]!, paid);
+    sums.byPeriod.set(period[row]!, add(sums.byPeriod.get(period[row]!) ?? zero, paid));
+  }
+  return sums;
+}
+
+/** Builds the frozen settlement: counts, totals, payer splits per period, cap lines and (optionally) decisions. */
+export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
+  const { columns, card } = run;
+  const { places, currency } = card;
+  const asMoney = (minor: number | bigint): Money => Object.freeze({ amount: formatMinor(minor, places), currency });
+  const fast = sumsOf<number>(run, 0, (sum, paid) => sum + paid);
+  const sums: Sums<number | bigint> = fast.total <= Number.MAX_SAFE_INTEGER ? fast : sumsOf<bigint>(run, 0n, (sum, paid) => sum + BigInt(paid));
+
+  const byOutcomeCount = new Float64Array(card.codes.length);
+  const byParticipantCount = new Float64Array(run.participantIds.length);
+  const byPeriodCount = new Map<number, number>();
+  const rejectedByCode = new Float64Array(REASONS.length);
+  let accepted = 0;
+  let acceptedInPart = 0;
+  let rejected = 0;
+  for (let row = 0; row < columns.size; row += 1) {
+    const reason = columns.reason[row]!;
+    if (reason === REPEAT) continue;
+    if (reason !== R.none) {
+      rejected += 1;
+      rejectedByCode[reason]! += 1;
+      continue;
+    }
+    if (columns.amount[row]! < columns.priced[row]!) acceptedInPart += 1;
+    else accepted += 1;
+    byOutcomeCount[columns.outcome[row]!]! += 1;
+    byParticipantCount[columns.participant[row]!]! += 1;
+    byPeriodCount.set(columns.period[row]!, (byPeriodCount.get(columns.period[row]!) ?? 0) + 1);
+  }
+
+  // In the fixed order of the reason codes, so that the result does not depend on the order of the claims.
+  const rejectedByReason: Record<string, number> = {};
+  REASONS.forEach((code, index) => {
+    if (code !== undefined && rejectedByCode[index]! > 0) rejectedByReason[code] = rejectedByCode[index]!;
+  });
+
+  const scale = new Dec(10).pow(places);
+  const ratios = card.payers.map((payer) => payer.ratio);
+  const payerTotals = card.payers.map(() => new Dec(0));
+  const byPeriod: ClaimPeriodTotal[] = [...sums.byPeriod.keys()].sort((a, b) => a - b).map((period) => {
+    const due = new Dec(sums.byPeriod.get(period)!.toString()).div(scale);
+    const parts = allocateDecimal(due, ratios, currency);
+    parts.forEach((part, index) => (payerTotals[index] = payerTotals[index]!.plus(part)));
+    const { label, start, end } = describePeriod(card.card.claimPeriod, period);
+    return {
+      period: label, start, end,
+      claimsPaid: byPeriodCount.get(period) ?? 0,
+      due: fromDecimal(due, currency),
+      byPayer: card.payers.map((payer, index) => ({ party: payer.party, share: payer.share, due: fromDecimal(parts[index]!, currency) })),
+    };
+  });
+
+  const participantOrder = run.participantIds.map((_, index) => index).filter((index) => byParticipantCount[index]! > 0);
+  participantOrder.sort((a, b) => (run.participantIds[a]! < run.participantIds[b]! ? -1 : 1));
+
+  const settlement: ClaimSettlement = {
+    contractId: card.contractId,
+    currency,
+    asOf: run.asOf,
+    claimPeriod: card.card.claimPeriod,
+    counts: { received: run.received, repeatsIgnored: run.repeatsIgnored, accepted, acceptedInPart, rejected },
+    rejectedByReason,
+    total: asMoney(sums.total),
+    byOutcome: card.codes.map((code, index) => ({ outcome: code, name: card.names[index]!, claimsPaid: byOutcomeCount[index]!, amount: asMoney(sums.byOutcome[index]!) })),
+    byPeriod,
+    byPayer: card.payers.map((payer, index) => ({ party: payer.party, due: fromDecimal(payerTotals[index]!, currency) })),
+    byParticipant: participantOrder.map((index) => ({ participant: run.participantIds[index]!, claimsPaid: byParticipantCount[index]!, amount: asMoney(sums.byParticipant[index]!) })),
+    caps: [...run.capLog.lines.values()]
+      .sort((a, b) => (a.cap === b.cap ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.cap < b.cap ? -1 : 1))
+      .map((line) => ({ cap: line.cap, id: line.id, limit: line.limit, claimsCut: line.claimsCut, cut: asMoney(line.cut) })),
+  };
+  if (!run.keepDecisions) return deepFreeze(settlement);
+  deepFreeze(settlement);
+  return Object.freeze({ ...settlement, decisions: Object.freeze(decisionsOf(run)) });
+}
+
+/** The decision on every stored claim, in reading order. Amount strings are shared between equal amounts. */
+function decisionsOf(run: ClaimRun): ClaimDecision[] {
+  const { columns, card } = run;
+  const texts = new Map<number, string>();
+  const text = (minor: number) => {
+    let found = texts.get(minor);
+    if (found === undefined) {
+      found = formatMinor(minor, card.places);
+      texts.set(minor, found);
+    }
+    return found;
+  };
+  const periodLabels = new Map<number, string>();
+  const periodLabel = (period: number) => {
+    let found = periodLabels.get(period);
+    if (found === undefined) {
+      found = describePeriod(card.card.claimPeriod, period).label;
+      periodLabels.set(period, found);
+    }
+    return found;
+  };
+  const cutOf = (cut: CutRecord): ClaimCapCut => {
+    const count = cut.cap === "outcome-volume";
+    return Object.freeze({
+      cap: cut.cap, id: cut.id,
+      limit: count ? String(cut.limit) : text(cut.limit),
+      usedBefore: count ? String(cut.usedBefore) : text(cut.usedBefore),
+      before: text(cut.before), after: text(cut.after), cut: text(cut.before - cut.after),
+    });
+  };
+  const messages = new MessageCache(run);
+  const decisions: ClaimDecision[] = [];
+  for (let row = 0; row < columns.size; row += 1) {
+    const claim = run.sources[row]!;
+    const reason = columns.reason[row]!;
+    if (reason === REPEAT) continue;
+    const o = columns.outcome[row]!;
+    const period = periodLabel(columns.period[row]!);
+    // Only a claim a cap touched has cuts: look them up for those alone.
+    const cutRecords = reason >= R.participant_cap_reached || columns.amount[row]! < columns.priced[row]! ? run.capLog.cutsByRow.get(row) : undefined;
+    let decision: ClaimDecision;
+    if (reason === R.none && cutRecords === undefined) {
+      decision = {
+        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
+        period, status: "accepted", amount: text(columns.amount[row]!), price: text(priceAt(card, o, columns.achieved[row]!)), priced: text(columns.priced[row]!),
+      };
+    } else if (reason !== R.none && reason < R.superseded_in_group) {
+      // Rejected before any price applies (the common rejections): one fixed shape, no optional fields.
+      decision = {
+        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
+        period, status: "rejected", amount: text(0), reason: REASONS[reason]!, message: messages.of(row, claim),
+      };
+    } else {
+      // Priced, then superseded or cut by a cap: optional fields are set in one fixed order (no object spread,
+      // which is slow on a hot path), then the object is frozen like every other.
+      const priced = reason === R.none || reason >= R.participant_cap_reached;
+      const built: Record<string, unknown> = {
+        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
+        period, status: reason !== R.none ? "rejected" : "accepted-in-part", amount: text(columns.amount[row]!),
+        price: text(priceAt(card, o, columns.achieved[row]!)),
+      };
+      if (priced) built.priced = text(columns.priced[row]!);
+      if (reason !== R.none) {
+        built.reason = REASONS[reason]!;
+        built.message = messages.of(row, claim);
+      } else {
+        built.message = cutRecords!.map((cut) => cutMessage(cut, card.places)).join("; ");
+      }
+      if (cutRecords !== undefined) built.cuts = Object.freeze(cutRecords.map(cutOf));
+      decision = built as unknown as ClaimDecision;
+    }
+    decisions.push(Object.freeze(decision));
+  }
+  return decisions;
+}

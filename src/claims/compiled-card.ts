@@ -1,0 +1,138 @@
+import { Dec, readDecimal } from "../money/decimal.js";
+import { minorUnits } from "../money/currency.js";
+import type { Contract } from "../contract/types.js";
+import type { RateCard } from "../contract/rate-card-types.js";
+import { addMonthsToDay, dayNumber } from "../contract/day-number.js";
+
+/**
+ * A rate card compiled once into integer tables for the hot path: outcome indices, prices in minor units by
+ * day number, prerequisite and group indices, caps in minor units (`Infinity` when absent).
+ */
+export interface CompiledCard {
+  readonly card: RateCard;
+  readonly contractId: string;
+  readonly currency: string;
+  readonly places: number;
+  readonly codes: readonly string[];
+  readonly names: readonly string[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Per outcome: the days prices change (ascending, the first is -Infinity) and the prices from each day. */
+  readonly priceFrom: readonly (readonly number[])[];
+  readonly priceMinor: readonly (readonly number[])[];
+  readonly requires: Int32Array;
+  /** Length of the prerequisite chain below the outcome: prerequisites sort first among same-day claims. */
+  readonly depth: Int32Array;
+  readonly maxClaims: Float64Array;
+  readonly windowMonths: Int32Array;
+  readonly windowFromPrerequisite: Uint8Array;
+  readonly maxVolume: Float64Array;
+  readonly group: Int32Array;
+  readonly rung: Int32Array;
+  readonly groupIds: readonly string[];
+  readonly capParticipant: number;
+  readonly capPeriod: number;
+  readonly capContract: number;
+  readonly termStart: number;
+  readonly termEnd: number;
+  readonly payers: readonly { readonly party: string; readonly share: string; readonly ratio: Dec }[];
+  /** The window end for a start day, memoised per outcome (date-fns on calendar dates is the slow part). */
+  windowEnd(outcome: number, start: number): number;
+}
+
+const compiled = new WeakMap<Contract, CompiledCard>();
+
+/** Compiles the rate card of a checked contract (memoised per contract object). */
+export function compileCard(contract: Contract, card: RateCard): CompiledCard {
+  const cached = compiled.get(contract);
+  if (cached !== undefined) return cached;
+  const places = minorUnits(contract.currency);
+  const scale = new Dec(10).pow(places);
+  const toMinor = (amount: string | undefined) => (amount === undefined ? Infinity : new Dec(amount).times(scale).toNumber());
+  const outcomes = card.outcomes;
+  const count = outcomes.length;
+  const indexOf = new Map(outcomes.map((outcome, index) => [outcome.code, index]));
+  const requires = new Int32Array(count).fill(-1);
+  const depth = new Int32Array(count);
+  const maxClaims = new Float64Array(count);
+  const windowMonths = new Int32Array(count);
+  const windowFromPrerequisite = new Uint8Array(count);
+  const maxVolume = new Float64Array(count);
+  const group = new Int32Array(count).fill(-1);
+  const rung = new Int32Array(count).fill(-1);
+  outcomes.forEach((outcome, index) => {
+    if (outcome.requires !== undefined) requires[index] = indexOf.get(outcome.requires) ?? -1;
+    maxClaims[index] = outcome.maxClaimsPerParticipant ?? 1;
+    windowMonths[index] = outcome.window?.months ?? 0;
+    windowFromPrerequisite[index] = outcome.window?.from === "prerequisite" ? 1 : 0;
+    maxVolume[index] = outcome.maxVolume ?? Infinity;
+  });
+  outcomes.forEach((_, index) => {
+    let steps = 0;
+    for (let next = requires[index]!; next >= 0 && steps <= count; next = requires[next]!) steps += 1;
+    depth[index] = steps;
+  });
+  const groupIds = (card.exclusiveGroups ?? []).map((entry, groupIndex) => {
+    entry.outcomes.forEach((code, position) => {
+      const index = indexOf.get(code);
+      if (index !== undefined) {
+        group[index] = groupIndex;
+        rung[index] = position;
+      }
+    });
+    return entry.id;
+  });
+  const memo = outcomes.map(() => new Map<number, number>());
+  const result: CompiledCard = {
+    card,
+    contractId: contract.id,
+    currency: contract.currency,
+    places,
+    codes: outcomes.map((outcome) => outcome.code),
+    names: outcomes.map((outcome) => outcome.name),
+    indexOf,
+    priceFrom: outcomes.map((outcome) => [-Infinity, ...(outcome.priceChanges ?? []).map((change) => dayNumber(change.from))]),
+    priceMinor: outcomes.map((outcome) => [toMinor(outcome.price), ...(outcome.priceChanges ?? []).map((change) => toMinor(change.price))]),
+    requires,
+    depth,
+    maxClaims,
+    windowMonths,
+    windowFromPrerequisite,
+    maxVolume,
+    group,
+    rung,
+    groupIds,
+    capParticipant: toMinor(card.caps?.perParticipant),
+    capPeriod: toMinor(card.caps?.perPeriod),
+    capContract: toMinor(card.caps?.contract),
+    termStart: dayNumber(contract.term.start),
+    termEnd: dayNumber(contract.term.end),
+    payers: card.payers.map((entry) => ({ party: entry.party, share: entry.share, ratio: readDecimal(entry.share) ?? new Dec(0) })),
+    windowEnd(outcome, start) {
+      const byStart = memo[outcome]!;
+      let end = byStart.get(start);
+      if (end === undefined) {
+        end = addMonthsToDay(start, windowMonths[outcome]!);
+        byStart.set(start, end);
+      }
+      return end;
+    },
+  };
+  compiled.set(contract, result);
+  return result;
+}
+
+/** The price in minor units of an outcome achieved on a day, and the index of the schedule entry used. */
+export function priceAt(card: CompiledCard, outcome: number, day: number): number {
+  const from = card.priceFrom[outcome]!;
+  let entry = from.length - 1;
+  while (from[entry]! > day) entry -= 1;
+  return card.priceMinor[outcome]![entry]!;
+}
+
+/** Minor units as a decimal string with the currency's places: 140000 → "1400.00" (EUR). */
+export function formatMinor(value: number | bigint, places: number): string {
+  const digits = value.toString();
+  if (places === 0) return digits;
+  const padded = digits.padStart(places + 1, "0");
+  return `${padded.slice(0, -places)}.${padded.slice(-places)}`;
+}

@@ -1,0 +1,95 @@
+import { groupThousands } from "../money/format.js";
+import type { ClaimRun } from "./claim-run.js";
+import type { Claim } from "./claim-types.js";
+import type { CutRecord } from "./cap-log.js";
+import { formatMinor } from "./compiled-card.js";
+import { dateOf } from "../contract/day-number.js";
+import { R } from "./rejection-reasons.js";
+
+const CAP_NAMES = {
+  participant: "the cap per participant",
+  "outcome-volume": "the volume cap of outcome",
+  period: "the cap of claim period",
+  contract: "the contract cap of",
+} as const;
+
+/** The plain-English reason a claim is not paid, with the figures an officer needs to check it by hand. */
+export function rejectionMessage(run: ClaimRun, row: number, claim: Claim, dateOf: (day: number) => string): string {
+  const { columns, card } = run;
+  const reason = columns.reason[row]!;
+  const detail = columns.detail[row]!;
+  const o = columns.outcome[row]!;
+  const code = card.codes[o];
+  const money = (minor: number) => `${card.currency} ${groupThousands(formatMinor(minor, card.places))}`;
+  switch (reason) {
+    case R.claimed_after_as_of:
+      return `claimed on ${claim.claimedOn}, after the settlement date ${run.asOf}: not yet known`;
+    case R.unknown_outcome:
+      return `unknown outcome "${claim.outcome}": the rate card has ${card.codes.join(", ")}`;
+    case R.unknown_participant:
+      return `participant "${claim.participant}" is not in the participant register`;
+    case R.enrolment_mismatch:
+      return `the claim says enrolled on ${claim.enrolledOn ?? ""}, the register says ${dateOf(run.registeredEnrolment[columns.participant[row]!]!)}`;
+    case R.achieved_after_claimed:
+      return `achieved on ${claim.achievedOn}, after it was claimed on ${claim.claimedOn}`;
+    case R.outside_term:
+      return `achieved on ${claim.achievedOn}, outside the contract term ${dateOf(card.termStart)} to ${dateOf(card.termEnd)}`;
+    case R.conflicting_duplicate:
+      return `claim id "${claim.id}" is used by claims with different content: none of them is paid until one is withdrawn`;
+    case R.achieved_before_enrolment:
+      return `achieved on ${claim.achievedOn}, before the participant was enrolled on ${dateOf(detail)}`;
+    case R.enrolment_unknown:
+      return `outcome ${code} must be achieved within ${card.windowMonths[o]} months of enrolment, and the enrolment date is not known`;
+    case R.prerequisite_missing:
+      return `outcome ${code} can only be claimed after ${card.codes[detail]}, which the participant has not achieved on or before ${claim.achievedOn}`;
+    case R.outside_window: {
+      const from = card.windowFromPrerequisite[o] === 1 ? `achieving ${card.codes[card.requires[o]!]}` : "enrolment";
+      return `achieved on ${claim.achievedOn}, after the window of ${card.windowMonths[o]} months from ${from} closed on ${dateOf(detail)}`;
+    }
+    case R.claim_limit_reached:
+      return `outcome ${code} is paid at most ${detail} time${detail === 1 ? "" : "s"} per participant, already reached`;
+    case R.superseded_in_group: {
+      const group = card.groupIds[card.group[o]!];
+      return `exclusive group ${group}: an outcome at or above ${code} was already priced at ${money(detail)} for this participant, so ${code} adds nothing`;
+    }
+    default: {
+      const cut = run.capLog.cutsByRow.get(row)?.at(-1);
+      return cut === undefined ? "a cap was reached" : cutMessage(cut, card.places);
+    }
+  }
+}
+
+/**
+ * Rejection messages, shared between claims whose message has no claim-specific figure (a limit reached, a
+ * ladder superseded, an enrolment unknown): a large file repeats a few of them hundreds of thousands of times.
+ */
+export class MessageCache {
+  private readonly shared = new Map<string, string>();
+
+  constructor(private readonly run: ClaimRun) {}
+
+  of(row: number, claim: Claim): string {
+    const { columns } = this.run;
+    const reason = columns.reason[row]!;
+    if (reason !== R.claim_limit_reached && reason !== R.superseded_in_group && reason !== R.enrolment_unknown) {
+      return rejectionMessage(this.run, row, claim, dateOf);
+    }
+    const key = `${reason}:${columns.outcome[row]!}:${columns.detail[row]!}`;
+    let message = this.shared.get(key);
+    if (message === undefined) {
+      message = rejectionMessage(this.run, row, claim, dateOf);
+      this.shared.set(key, message);
+    }
+    return message;
+  }
+}
+
+/** How a cap cut a claim, e.g. "cut by the cap per participant (11,700.00): 1,200.00 was left of it". */
+export function cutMessage(cut: CutRecord, places: number): string {
+  const money = (minor: number) => groupThousands(formatMinor(minor, places));
+  if (cut.cap === "outcome-volume") {
+    return `${CAP_NAMES[cut.cap]} ${cut.id} (${cut.limit} claims) is reached: ${cut.usedBefore} claims already paid`;
+  }
+  const name = cut.cap === "participant" ? CAP_NAMES.participant : `${CAP_NAMES[cut.cap]} ${cut.id}`;
+  return `cut by ${name} (${money(cut.limit)}): ${money(Math.max(cut.limit - cut.usedBefore, 0))} was left of it, so ${money(cut.before)} became ${money(cut.after)}`;
+}

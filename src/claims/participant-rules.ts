@@ -1,0 +1,120 @@
+import { NO_DATE } from "./claim-columns.js";
+import type { ClaimRun } from "./claim-run.js";
+import { priceAt } from "./compiled-card.js";
+import { R } from "./rejection-reasons.js";
+
+/**
+ * The rules that look at one participant's claims together: enrolment, prerequisites, windows, claims per
+ * participant, exclusive groups and the cap per participant.
+ *
+ * Order rule (what makes decisions independent of arrival order): a participant's claims are taken in order
+ * of achieved date, then prerequisites before the outcomes that need them (prerequisite depth), then claim id.
+ * A claim that passes the rules counts as achieved (for prerequisites, windows, limits and ladders) even when
+ * a cap later cuts its amount: caps limit money, not what the participant achieved.
+ *
+ * The claims are grouped by participant with a counting sort (linear), then each group, a handful of claims,
+ * is put in order by insertion sort.
+ */
+export function applyParticipantRules(run: ClaimRun): void {
+  const { columns, card } = run;
+  const size = columns.size;
+  const participants = run.participantIds.length;
+  const { reason, participant, outcome, achieved, enrolled, priced, amount, detail } = columns;
+  const start = new Int32Array(participants + 1);
+  for (let row = 0; row < size; row += 1) if (reason[row] === R.none) start[participant[row]! + 1]! += 1;
+  for (let p = 0; p < participants; p += 1) start[p + 1]! += start[p]!;
+  const order = new Int32Array(start[participants]!);
+  const fill = start.slice(0, participants);
+  for (let row = 0; row < size; row += 1) if (reason[row] === R.none) order[fill[participant[row]!]!++] = row;
+
+  const outcomes = card.codes.length;
+  const firstDay = new Int32Array(outcomes);
+  const claimsSoFar = new Int32Array(outcomes);
+  const groupRung = new Int32Array(card.groupIds.length);
+  const groupPriced = new Float64Array(card.groupIds.length);
+  const { depth, requires, windowMonths, windowFromPrerequisite, maxClaims, group, rung, capParticipant } = card;
+  const before = (a: number, b: number) =>
+    achieved[a]! !== achieved[b]! ? achieved[a]! < achieved[b]!
+    : depth[outcome[a]!]! !== depth[outcome[b]!]! ? depth[outcome[a]!]! < depth[outcome[b]!]!
+    : columns.compareIds(a, b) < 0;
+
+  for (let p = 0; p < participants; p += 1) {
+    const from = start[p]!;
+    const to = start[p + 1]!;
+    if (from === to) continue;
+    for (let i = from + 1; i < to; i += 1) {
+      const row = order[i]!;
+      let j = i - 1;
+      while (j >= from && before(row, order[j]!)) {
+        order[j + 1] = order[j]!;
+        j -= 1;
+      }
+      order[j + 1] = row;
+    }
+    firstDay.fill(NO_DATE);
+    claimsSoFar.fill(0);
+    groupRung.fill(-1);
+    groupPriced.fill(0);
+    let used = 0;
+    const registered = run.registeredEnrolment[p]!;
+    for (let i = from; i < to; i += 1) {
+      const row = order[i]!;
+      const o = outcome[row]!;
+      const day = achieved[row]!;
+      const enrolment = run.hasRegister ? registered : enrolled[row]!;
+      if (enrolment !== NO_DATE && day < enrolment) {
+        reason[row] = R.achieved_before_enrolment;
+        detail[row] = enrolment;
+        continue;
+      }
+      const prerequisite = requires[o]!;
+      if (prerequisite >= 0 && firstDay[prerequisite] === NO_DATE) {
+        reason[row] = R.prerequisite_missing;
+        detail[row] = prerequisite;
+        continue;
+      }
+      if (windowMonths[o]! > 0) {
+        const windowStart = windowFromPrerequisite[o] === 1 ? firstDay[prerequisite]! : enrolment;
+        if (windowStart === NO_DATE) {
+          reason[row] = R.enrolment_unknown;
+          continue;
+        }
+        const windowEnd = card.windowEnd(o, windowStart);
+        if (day > windowEnd) {
+          reason[row] = R.outside_window;
+          detail[row] = windowEnd;
+          continue;
+        }
+      }
+      if (claimsSoFar[o]! >= maxClaims[o]!) {
+        reason[row] = R.claim_limit_reached;
+        detail[row] = maxClaims[o]!;
+        continue;
+      }
+      const price = priceAt(card, o, day);
+      let value = price;
+      const g = group[o]!;
+      if (g >= 0) {
+        value = price - groupPriced[g]!;
+        if (rung[o]! <= groupRung[g]! || value <= 0) {
+          reason[row] = R.superseded_in_group;
+          detail[row] = groupPriced[g]!;
+          continue;
+        }
+        groupRung[g] = rung[o]!;
+        groupPriced[g] = price;
+      }
+      claimsSoFar[o]! += 1;
+      if (firstDay[o] === NO_DATE) firstDay[o] = day;
+      priced[row] = value;
+      let paid = value;
+      if (used + value > capParticipant) {
+        paid = Math.max(capParticipant - used, 0);
+        run.capLog.record(row, { cap: "participant", id: run.participantIds[p]!, limit: capParticipant, usedBefore: used, before: value, after: paid });
+        if (paid === 0) reason[row] = R.participant_cap_reached;
+      }
+      used += paid;
+      amount[row] = paid;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { Contract } from "../contract/types.js";
+import type { Claim, ClaimSettlement } from "./claim-types.js";
+import { ClaimRun, type SettleClaimsOptions } from "./claim-run.js";
+
+/**
+ * Settles the claims of a contract's rate card as of a date: a decision for every claim (accepted, accepted in
+ * part because a cap bit, or rejected with a reason code and message) and exact totals per outcome, claim
+ * period, payer and participant, with what falls due in each period.
+ *
+ * Decisions do not depend on the order the claims arrive in. A participant's claims are taken in order of
+ * achieved date, then prerequisites first, then claim id (for prerequisites, windows, limits, ladders and the
+ * cap per participant); the caps shared by all participants (outcome volume, claim period, contract) are then
+ * filled in order of achieved date, then claim id. A repeat of a claim (same id, same content) is ignored, so
+ * replaying a file pays once; the same id with different content rejects every version
+ * (`conflicting_duplicate`).
+ *
+ * Reads arrays and any iterable (a generator) one claim at a time; for an async iterable (a file stream) use
+ * `settleClaimsAsync`. Money is added as integers in minor units; each claim period's amount is split among
+ * the payers by largest remainder, so the payers' parts add up to it exactly.
+ *
+ * @example
+ * // contract: examples/rate-card/contract.json (entry into employment pays GBP 3,500.00)
+ * const result = settleClaims(contract, [
+ *   { id: "c1", participant: "P1", outcome: "EMP-ENTRY", achievedOn: "2013-01-10", claimedOn: "2013-02-01", evidence: "payslip 1" },
+ * ], { asOf: "2013-03-31" });
+ * result.decisions?.[0]?.status; // "accepted"
+ * result.total;                  // { amount: "3500.00", currency: "GBP" }
+ * result.byPayer;                // [{ party: "dwp", due: 2800.00 GBP }, { party: "council", due: 700.00 GBP }]
+ * @throws ClaimsError listing every malformed claim (missing field, bad date or id), with its index.
+ * @throws ContractError when the contract is invalid or has no rate card; OptionsError for bad options.
+ */
+export function settleClaims(contract: Contract, claims: Iterable<Claim>, options: SettleClaimsOptions): ClaimSettlement {
+  const run = new ClaimRun(contract, options);
+  for (const claim of claims) run.add(claim);
+  return run.finish();
+}
+
+/**
+ * `settleClaims` for an async iterable of claims, such as `readClaimsCsv` from `pay-by-results/node` (or any
+ * iterable). The claims are read one at a time and held as compact columns, not as objects, when
+ * `keepDecisions` is false.
+ *
+ * @example
+ * import { readClaimsCsv } from "pay-by-results/node";
+ * const result = await settleClaimsAsync(contract, readClaimsCsv("claims.csv"), { asOf: "2027-12-31", keepDecisions: false });
+ */
+export async function settleClaimsAsync(
+  contract: Contract,
+  claims: AsyncIterable<Claim> | Iterable<Claim>,
+  options: SettleClaimsOptions,
+): Promise<ClaimSettlement> {
+  const run = new ClaimRun(contract, options);
+  for await (const claim of claims) run.add(claim);
+  return run.finish();
+}

@@ -1,0 +1,79 @@
+import type { MoneySummary } from "../../finance/simulate.js";
+import type { Style } from "../style.js";
+import { escapeXml, plotFrame } from "./svg.js";
+
+/**
+ * The distribution of an amount over a simulation's runs, as its cumulative curve: for each amount, the share
+ * of runs that paid at most that much. Drawn from the summary's minimum, percentiles and maximum (ask the
+ * simulation for more percentiles, e.g. 1 to 99, for a finer curve). Plotting coordinates are numbers; the
+ * labels are the exact amounts.
+ */
+function cumulativePoints(summary: MoneySummary): { amount: number; share: number }[] {
+  return [
+    { amount: Number(summary.min.amount), share: 0 },
+    ...summary.percentiles.map((entry) => ({ amount: Number(entry.amount.amount), share: entry.p / 100 })),
+    { amount: Number(summary.max.amount), share: 1 },
+  ];
+}
+
+/** The words drawn on a distribution chart, in the report's language. */
+export interface DistributionWords {
+  readonly title: string;
+  /** The x axis, e.g. "total outcome payments (EUR)". */
+  readonly amount: string;
+  /** The mean's marker, e.g. "mean". */
+  readonly mean: string;
+}
+
+/**
+ * A simulated distribution as a self-contained SVG: the cumulative share of runs against the amount, with the
+ * median and the mean marked.
+ *
+ * @example
+ * const svg = distributionSvg(simulate(contract, options).totalPayments, reportStyle("it", "EUR"), words);
+ */
+export function distributionSvg(summary: MoneySummary, style: Style, words: DistributionWords): string {
+  const points = cumulativePoints(summary);
+  const low = points[0]!.amount;
+  const high = points[points.length - 1]!.amount;
+  const pad = (high - low) * 0.04 || 1;
+  const { parts, sx, sy, at } = plotFrame({
+    title: words.title, xLow: low - pad, xHigh: high + pad, yLow: 0, yHigh: 1, xLabel: words.amount,
+    xTick: (tick) => style.money(tick.toFixed(0)), yTick: (tick) => style.percent(String(tick)),
+  });
+  // A step curve: the share stays flat until the next percentile's amount, then rises.
+  const path = points.map((point, index) => {
+    const previous = points[index - 1];
+    const step = previous === undefined ? "" : `L${at(sx(point.amount))} ${at(sy(previous.share))} `;
+    return `${index === 0 ? "M" : step + "L"}${at(sx(point.amount))} ${at(sy(point.share))}`;
+  }).join(" ");
+  parts.push(`<path d="${path}" fill="none" stroke="#1d4ed8" stroke-width="2"/>`);
+  const mean = Number(summary.mean.amount);
+  parts.push(`<line x1="${at(sx(mean))}" x2="${at(sx(mean))}" y1="${at(sy(0))}" y2="${at(sy(1))}" stroke="#f59e0b" stroke-dasharray="4 3"/>`);
+  parts.push(`<text x="${at(sx(mean) + 4)}" y="${at(sy(0.04))}" fill="#92400e">${escapeXml(`${words.mean} ${style.money(summary.mean.amount)}`)}</text>`);
+  parts.push("</svg>");
+  return parts.join("\n");
+}
+
+/**
+ * A simulated distribution as a Vega-Lite (v5) spec for notebooks: the cumulative step curve and the mean.
+ *
+ * @example
+ * const spec = distributionVegaLite(result.totalPayments, "total outcome payments (EUR)");
+ */
+export function distributionVegaLite(summary: MoneySummary, title: string): Record<string, unknown> {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    title,
+    width: 560,
+    height: 260,
+    layer: [
+      {
+        data: { values: cumulativePoints(summary) },
+        mark: { type: "line", interpolate: "step-after" },
+        encoding: { x: { field: "amount", type: "quantitative", title }, y: { field: "share", type: "quantitative", title: "share of runs", axis: { format: "%" } } },
+      },
+      { data: { values: [{ mean: Number(summary.mean.amount) }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#f59e0b" }, encoding: { x: { field: "mean", type: "quantitative" } } },
+    ],
+  };
+}

@@ -1,0 +1,80 @@
+import { groupThousands } from "../money/format.js";
+import type { Money } from "../money/money.js";
+import type { ScenarioOutcome } from "../finance/scenarios.js";
+import type { MoneySummary, SimulationResult } from "../finance/simulate.js";
+import type { IrrResult } from "../finance/xirr.js";
+
+/** A plain-text table: the first column left-aligned, the others right-aligned. */
+function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd();
+  return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
+}
+
+const amount = (value: Money) => groupThousands(value.amount);
+const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
+
+/** An IRR as a person reads it: `5.72%`, or why there is none. */
+export function irrText(irr: IrrResult): string {
+  if (irr.kind === "rate") return percent(irr.rate);
+  if (irr.kind === "multiple") return `several (${irr.rates.map(percent).join(", ")})`;
+  return irr.reason === "all-one-sign" ? "none (one sign)" : irr.reason === "no-root" ? "none" : "out of range";
+}
+
+/**
+ * Scenarios side by side: what each payer pays, the total cost, and each investor's net, multiple and IRR.
+ *
+ * @example
+ * console.log(scenariosTable(runScenarios(contract, scenarios, { discountRate: "4%" })));
+ */
+export function scenariosTable(outcomes: readonly ScenarioOutcome[]): string {
+  const first = outcomes[0];
+  if (first === undefined) return "no scenarios";
+  const payers = first.byPayer.map((entry) => entry.party);
+  const investors = first.investors.map((entry) => entry.party);
+  const header = [
+    `scenario (${first.settlement.currency})`,
+    ...payers.map((party) => `${party} pays`),
+    "total cost",
+    ...investors.flatMap((party) => [`${party} net`, `${party} multiple`, `${party} IRR`]),
+  ];
+  const rows = outcomes.map((outcome) => [
+    outcome.name,
+    ...payers.map((party) => amount(outcome.byPayer.find((entry) => entry.party === party)?.cost ?? { amount: "0", currency: "" })),
+    amount(outcome.totalCost),
+    ...investors.flatMap((party) => {
+      const returns = outcome.investors.find((entry) => entry.party === party);
+      return returns === undefined ? ["", "", ""] : [amount(returns.net), returns.multiple ?? "", irrText(returns.irr)];
+    }),
+  ]);
+  return textTable(header, rows);
+}
+
+/**
+ * A simulation's summary as two tables: the mean and percentiles of the total payments, each payer's cost
+ * and each investor's net; then each investor's probability of loss and IRR percentiles.
+ *
+ * @example
+ * console.log(simulationTable(simulate(contract, options)));
+ */
+export function simulationTable(result: SimulationResult): string {
+  const levels = result.totalPayments.percentiles.map((entry) => `p${entry.p}`);
+  const row = (label: string, summary: MoneySummary) => [label, amount(summary.mean), ...summary.percentiles.map((entry) => amount(entry.amount))];
+  const money = textTable([`${result.runs.toLocaleString("en-GB")} runs, seed ${result.seed} (${result.currency})`, "mean", ...levels], [
+    row("total outcome payments", result.totalPayments),
+    ...result.byPayer.map((entry) => row(`${entry.party} pays`, entry.cost)),
+    ...result.investors.map((entry) => row(`${entry.party} net`, entry.net)),
+  ]);
+  if (result.investors.length === 0) return money;
+  const irr = textTable(["investor", "P(loss)", "total losses", ...levels.map((level) => `IRR ${level}`)], result.investors.map((entry) => [
+    entry.party,
+    percent(entry.probabilityOfLoss),
+    String(entry.irr.runsWithTotalLoss),
+    ...levels.map((_, index) => {
+      const point = entry.irr.percentiles[index];
+      return point === undefined ? "" : percent(point.rate);
+    }),
+  ]));
+  return `${money}\n\n${irr}\n(IRR percentiles count a run in which the investor gets nothing back at −100%.)`;
+}
