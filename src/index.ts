@@ -92,3 +92,16 @@ export type * from "./claims/claim-types.js";
 export { ClaimsError } from "./claims/claims-error.js";
 export { explainClaims, explainClaimDecision } from "./report/explain-claims.js";
 export { distributionSvg, distributionVegaLite, type DistributionWords } from "./report/charts/distribution.js";
+
+// the FIS path: contract stages, design tools (power and sample size), the FIS profile, from experiment to deal
+export { CONTRACT_STAGES } from "./contract/stage-format.js";
+export { DesignError } from "./design/design-error.js";
+export {
+  detectionPower, minimumDetectableEffect, requiredSample,
+  type DesignRequest, type DesignOutcome, type PlannedSample, type DetectableEffect, type RequiredSample,
+} from "./design/power.js";
+export { exAnteTable, type ExAnteOptions, type ExAnteRow } from "./design/ex-ante.js";
+export { suggestTerms, dealOutlook, type SuggestedTerms, type TermPoint, type DealOutlookOptions, type DealOutlook } from "./design/from-experiment.js";
+export { checkProfile, profileText, type ProfileName, type ProfileFinding, type ProfileReport, type ProfileOptions } from "./profile/check-profile.js";
+export { FIS_AREAS, type FisArea, type FisRole, type FindingDetail } from "./profile/profile-phrases.js";
+export { assessPlan, type PlanAssessment } from "./design/assess-plan.js";

@@ -52,7 +52,8 @@ export function checkContract(contract: Contract): InputIssue[] {
   const periods = new Set(contract.periods.map((period) => period.id));
   const cohorts = new Set((contract.cohorts ?? []).map((cohort) => cohort.id));
 
-  if (!contract.parties.some((party) => party.roles.includes("outcome-payer"))) {
+  // A design or an experiment may not have chosen its payers yet.
+  if ((contract.stage ?? "pay-by-results") === "pay-by-results" && !contract.parties.some((party) => party.roles.includes("outcome-payer"))) {
     report(["parties"], "no_outcome_payer", "no party has the role outcome-payer: someone must pay for the outcomes");
   }
   contract.metrics.forEach((metric, index) => {

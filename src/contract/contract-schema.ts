@@ -12,6 +12,7 @@ import {
 } from "./primitives.js";
 import { cohortFallbackSchema, statisticsOptionsSchema } from "./measurement-format.js";
 import { financeSchema } from "./finance-schema.js";
+import { stageFormatSchema } from "./stage-format.js";
 import { rateCardSchema } from "./rate-card-schema.js";
 
 /**
@@ -170,7 +171,10 @@ export const contractSchema = z.strictObject({
         statistics: statisticsOptionsSchema.optional(),
         fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
       }),
-    ),
+    )
+    // A design or an experiment may leave its tranches out (parseContract then gives `tranches: []`);
+    // a pay-by-results contract needs at least one (stage-format.ts, `tranchesRequired`).
+    .optional(),
   caps: z
     .strictObject({
       contract: moneyAmountSchema.optional(),
@@ -180,6 +184,7 @@ export const contractSchema = z.strictObject({
     .optional(),
   finance: financeSchema.optional(),
   ...formulaPartsSchema,
+  ...stageFormatSchema,
   rateCard: rateCardSchema.optional(),
 }).superRefine((contract, context) => {
   // A rate card contract may have no metrics and no tranches (docs/rate-cards.md); any other needs one of each.
@@ -187,6 +192,9 @@ export const contractSchema = z.strictObject({
   if (contract.rateCard !== undefined) return;
   const needed = [["metrics", "a contract needs at least one outcome metric"], ["tranches", "a contract needs at least one payment tranche"]] as const;
   for (const [key, message] of needed) {
-    if (contract[key].length === 0) context.addIssue({ code: "too_small", origin: "array", minimum: 1, inclusive: true, input: contract[key], path: [key], message });
+    const list = contract[key];
+    // Tranches left out (a design, an experiment) are the stage checks' to judge (stage-format.ts).
+    if (list === undefined || (key === "tranches" && (contract.stage ?? "pay-by-results") !== "pay-by-results")) continue;
+    if (list.length === 0) context.addIssue({ code: "too_small", origin: "array", minimum: 1, inclusive: true, input: list, path: [key], message });
   }
 });

@@ -6,6 +6,7 @@ import type { Contract } from "./types.js";
 import { fromZodIssues } from "./zod-issues.js";
 import { markParsed } from "./parsed.js";
 import { checkFormulaParts } from "./check-formula-parts.js";
+import { checkStage, tranchesRequired } from "./stage-format.js";
 
 /** The result of a `safe*` parse: the data, or the error that `parse*` would throw. */
 export type SafeParseResult<T, E> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: E };
@@ -14,8 +15,12 @@ function validateContract(input: unknown): { contract: Contract; issues: InputIs
   const structural = contractSchema.safeParse(input);
   if (!structural.success) return { issues: fromZodIssues(structural.error, input) };
   // The schema's output is the input minus nothing (objects are strict): a fresh copy the caller cannot reach.
-  const contract = structural.data as unknown as Contract;
-  return { contract, issues: [...checkContract(contract), ...checkFormulaParts(contract)] };
+  const read = structural.data as unknown as Omit<Contract, "tranches"> & { tranches?: Contract["tranches"] };
+  const missing = tranchesRequired(read);
+  if (missing.length > 0) return { issues: missing };
+  // A design or an experiment may leave its tranches out: the library reads them as none.
+  const contract: Contract = read.tranches === undefined ? { ...read, tranches: [] } : (read as Contract);
+  return { contract, issues: [...checkContract(contract), ...checkFormulaParts(contract), ...checkStage(contract)] };
 }
 
 /**

@@ -210,6 +210,12 @@ export interface Contract {
   readonly amendments?: readonly Amendment[];
   /** Participant-level outcome prices and claim rules, settled by `settleClaims` (see docs/rate-cards.md). */
   readonly rateCard?: RateCard;
+  /** Where the contract is on the path to a deal (default `"pay-by-results"`); see docs/fis-path.md. */
+  readonly stage?: ContractStage;
+  /** The programme's area of intervention, e.g. `"early-school-leaving"` (the FIS profile checks it). */
+  readonly area?: string;
+  /** How the effect will be measured and how large a sample it needs (required at design and experiment). */
+  readonly measurementPlan?: MeasurementPlan;
 }
 
 // formulas, decision tables and amendments
@@ -264,3 +270,5 @@ export interface Amendment {
 }
 
 export type * from "./finance-types.js";
+export type { ContractStage, MeasurementPlan } from "./stage-format.js";
+import type { ContractStage, MeasurementPlan } from "./stage-format.js";
