@@ -19,6 +19,8 @@ import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { deepFreeze } from "../util/freeze.js";
 import { applyCap, CapUsage } from "./caps.js";
 import { pendingStatus } from "./tranche-status.js";
+import { settlementOrder } from "./settlement-order.js";
+import { coverageLabel } from "../contract/coverage.js";
 import { priceTranche } from "./measured-pricing.js";
 import type { PartyAmounts, PaymentLine, Settlement, TrancheSettlement, TrancheStatus } from "./settlement-types.js";
 
@@ -66,7 +68,7 @@ export function settle(contractInput: Contract, eventsInput: readonly ContractEv
     usage: new CapUsage(),
     paymentsByTranche: groupBy(ledger.payments, (payment) => payment.tranche),
   };
-  const order = [...contract.tranches].sort((a, b) => (a.dueDate === b.dueDate ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.dueDate < b.dueDate ? -1 : 1));
+  const order = settlementOrder(contract.tranches);
   const tranches = order.map((tranche) => settleTranche(context, tranche));
   return deepFreeze({
     contractId: contract.id,
@@ -100,7 +102,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-const scopeLabel = (tranche: { covers: Coverage }) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`);
+const scopeLabel = (tranche: { covers: Coverage }) => coverageLabel(tranche.covers);
 
 function resultSteps(context: SettleContext, tranche: Tranche, terms: Contract): ResultStep[] {
   // A formula may also read results of other periods (previous, lastYear, window): the tranche waits for them too.

@@ -11,6 +11,7 @@ import type { Receipt } from "./waterfall.js";
 import type { ResultEvent } from "../contract/event-types.js";
 import { formulaNeeds } from "../pricing/contract-formulas.js";
 import { settle } from "../engine/settle.js";
+import { settlementOrder } from "../engine/settlement-order.js";
 import { parseEvents } from "../ledger/parse-events.js";
 import { receiptsOf } from "./cash-flows.js";
 
@@ -151,7 +152,7 @@ export function compileSettlement(contract: Contract): CompiledSettlement {
   const places = minorUnits(contract.currency);
   const units = (amount: string) => unitsOf(amount, places);
   const metrics = new Map(contract.metrics.map((metric) => [metric.id, metric]));
-  const order = [...contract.tranches].sort((a, b) => (a.dueDate === b.dueDate ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.dueDate < b.dueDate ? -1 : 1));
+  const order = settlementOrder(contract.tranches);
   const scopes = new Map<string, { metric: string; key: string; period?: string; cohort?: string }>();
   const viaSettle = pricedBySettle(contract) ? contract : null;
   const tranches = order.map((tranche) => {

@@ -1,4 +1,5 @@
 import type { Settlement } from "../engine/settlement-types.js";
+import { coverageLabel } from "../contract/coverage.js";
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
 function field(value: string): string {
@@ -19,7 +20,7 @@ const COLUMNS = ["tranche", "covers", "due_date", "status", "payer", "recipient"
 export function settlementToCsv(settlement: Settlement): string {
   const rows: string[][] = [[...COLUMNS]];
   for (const tranche of settlement.tranches) {
-    const covers = "period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`;
+    const covers = coverageLabel(tranche.covers);
     for (const line of tranche.lines) {
       rows.push([
         tranche.id, covers, tranche.dueDate, tranche.status, line.payer, line.recipient, settlement.currency,

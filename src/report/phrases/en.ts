@@ -1,4 +1,5 @@
 import { Dec } from "../../money/decimal.js";
+import { coverageLabel } from "../../contract/coverage.js";
 import type { CapKind } from "../../explanation/steps.js";
 import type { TrancheStatus } from "../../engine/settlement-types.js";
 import type { Phrasebook } from "./phrasebook.js";
@@ -108,7 +109,7 @@ export const en: Phrasebook = {
     amountsIn: (currency) => `Amounts in ${currency}`,
     rounding: (mode, at) => `Rounding: ${mode}, once per ${at}`,
     tranche: (id, label, covers, due) => `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${covers}), due ${due}`,
-    covers: (tranche) => ("period" in tranche.covers ? `period ${tranche.covers.period}` : `cohort ${tranche.covers.cohort}`),
+    covers: (tranche) => coverageLabel(tranche.covers),
     status: "Status",
     computation: "How it was computed",
     lines: "Who pays whom",
