@@ -1,136 +1,142 @@
-const CHUNK = 1 << 16;
-const INT_COLUMNS = ["idStart", "idHash", "participant", "outcome", "achieved", "claimed", "enrolled", "period", "fingerprint", "fingerprint2"] as const;
+import { asciiText } from "./claim-ids.js";
 
-/** The columns of up to 65,536 claims, filled while claims are read. */
-export type ClaimChunk = Record<(typeof INT_COLUMNS)[number], Int32Array> & { reason: Uint8Array };
-
-function newChunk(): ClaimChunk {
-  const chunk = { reason: new Uint8Array(CHUNK) } as ClaimChunk;
-  for (const name of INT_COLUMNS) chunk[name] = new Int32Array(CHUNK);
-  return chunk;
-}
+const READ_COLUMNS = ["idEnd", "idHash", "participant", "outcome", "achieved", "claimed", "enrolled", "fingerprint", "fingerprint2"] as const;
+type ReadColumn = (typeof READ_COLUMNS)[number];
 
 /**
- * The claims of one settlement, held column by column in typed arrays: about 45 bytes per claim plus its id,
- * instead of an object per claim. While claims are read they fill fixed-size chunks (nothing is ever copied
- * to grow); `seal` then joins each column into one array of the exact size, a column at a time, so the peak
- * is the chunks plus one column.
+ * The claims of one settlement, held column by column in typed arrays (about 33 bytes per claim plus its id's
+ * bytes, 41 when repeats are told apart by fingerprints) instead of an object per claim. Sized once when the
+ * number of claims is known (an array), else doubled as claims arrive. The ids sit end to end in one byte
+ * buffer: they are ASCII, so bytes compare as the strings do.
  */
 export class ClaimColumns {
   size = 0;
-  /** The claim ids, packed: one text per chunk (the ids end to end) and each row's start in it. */
-  private readonly idTexts: string[] = [];
-  private pendingIds: string[] = [];
-  private pendingLength = 0;
-  idStart: Int32Array = new Int32Array(0);
-  /** The chunk being filled; `push` returns the row's index in it. */
-  chunk: ClaimChunk = newChunk();
-  private readonly chunks: ClaimChunk[] = [this.chunk];
-  idHash: Int32Array = new Int32Array(0);
-  participant: Int32Array = new Int32Array(0);
-  outcome: Int32Array = new Int32Array(0);
-  achieved: Int32Array = new Int32Array(0);
-  claimed: Int32Array = new Int32Array(0);
-  enrolled: Int32Array = new Int32Array(0);
-  period: Int32Array = new Int32Array(0);
-  fingerprint: Int32Array = new Int32Array(0);
-  fingerprint2: Int32Array = new Int32Array(0);
+  private capacity: number;
+  /** Where each row's id ends in `idBytes` (it starts where the previous row's ends). */
+  idEnd: Int32Array;
+  idHash: Int32Array;
+  participant: Int32Array;
+  /** The outcome's index in the card, -1 when unknown. */
+  outcome: Int32Array;
+  /** Day numbers (days since 1970-01-01); `enrolled` is `NO_DATE` when the claim does not say. */
+  achieved: Int32Array;
+  claimed: Int32Array;
+  enrolled: Int32Array;
+  /** Two independent hashes of outcome and evidence (only when repeats cannot be compared by their text). */
+  fingerprint: Int32Array;
+  fingerprint2: Int32Array;
   /** The reason code of a rejection (0 while the claim stands). */
-  reason: Uint8Array = new Uint8Array(0);
+  reason: Uint8Array;
+  idBytes = new Uint8Array(1 << 16);
+  /** Bytes of `idBytes` in use. */
+  idLength = 0;
+  /** The claim period of each claim's claimed date (filled by `prepareRules`). */
+  period = new Int32Array(0);
   /** What the claim rules price the claim at, before caps (minor units). */
   priced = new Float64Array(0);
   /** What is paid after caps (minor units). */
   amount = new Float64Array(0);
   /** A number the rejection message needs (a window's last day, a prerequisite, a limit). */
   detail = new Float64Array(0);
+  private readonly fingerprinted: boolean;
 
-  /** Makes room for one more claim; returns its index in `chunk` (its row is `size - 1`). */
-  push(id: string): number {
-    const at = this.size % CHUNK;
-    if (at === 0 && this.size > 0) {
-      this.packIds();
-      this.chunk = newChunk();
-      this.chunks.push(this.chunk);
-    }
-    this.chunk.idStart[at] = this.pendingLength;
-    this.pendingIds.push(id);
-    this.pendingLength += id.length;
-    this.size += 1;
-    return at;
+  constructor(capacity: number, fingerprinted: boolean) {
+    this.capacity = Math.max(capacity, 16);
+    this.fingerprinted = fingerprinted;
+    this.idEnd = new Int32Array(this.capacity);
+    this.idHash = new Int32Array(this.capacity);
+    this.participant = new Int32Array(this.capacity);
+    this.outcome = new Int32Array(this.capacity);
+    this.achieved = new Int32Array(this.capacity);
+    this.claimed = new Int32Array(this.capacity);
+    this.enrolled = new Int32Array(this.capacity);
+    this.fingerprint = new Int32Array(fingerprinted ? this.capacity : 0);
+    this.fingerprint2 = new Int32Array(fingerprinted ? this.capacity : 0);
+    this.reason = new Uint8Array(this.capacity);
   }
 
-  /** A million ids as a million strings cost about 40 MB; as 16 joined texts, about the characters. */
-  private packIds(): void {
-    this.idTexts.push(this.pendingIds.join(""));
-    this.pendingIds = [];
-    this.pendingLength = 0;
+  /** Makes room for one more row whose id has at most `idLength` bytes. */
+  room(idLength: number): void {
+    if (this.size === this.capacity) this.grow();
+    if (this.idLength + idLength > this.idBytes.length) {
+      const grown = new Uint8Array(Math.max(this.idBytes.length * 2, this.idLength + idLength));
+      grown.set(this.idBytes.subarray(0, this.idLength));
+      this.idBytes = grown;
+    }
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    for (const name of READ_COLUMNS) {
+      if (name.startsWith("fingerprint") && !this.fingerprinted) continue;
+      const grown = new Int32Array(this.capacity);
+      grown.set(this[name as ReadColumn]);
+      this[name as ReadColumn] = grown;
+    }
+    const reason = new Uint8Array(this.capacity);
+    reason.set(this.reason);
+    this.reason = reason;
+  }
+
+  /** Ends the row being written: its id is the `idLength` bytes written after the previous id. */
+  commit(idLength: number): number {
+    const row = this.size;
+    this.idLength += idLength;
+    this.idEnd[row] = this.idLength;
+    this.size = row + 1;
+    return row;
   }
 
   /** The id of a row (a new string). */
   idOf(row: number): string {
-    const text = this.idTexts[Math.floor(row / CHUNK)]!;
-    const end = (row + 1) % CHUNK === 0 || row + 1 === this.size ? text.length : this.idStart[row + 1]!;
-    return text.slice(this.idStart[row]!, end);
+    return asciiText(this.idBytes, row === 0 ? 0 : this.idEnd[row - 1]!, this.idEnd[row]!);
   }
 
-  /** Compares the ids of two rows as strings compare (by UTF-16 code units), without making strings. */
+  /** Compares the ids of two rows as strings compare. */
   compareIds(a: number, b: number): number {
-    const textA = this.idTexts[Math.floor(a / CHUNK)]!;
-    const textB = this.idTexts[Math.floor(b / CHUNK)]!;
-    const startA = this.idStart[a]!;
-    const startB = this.idStart[b]!;
-    const lengthA = ((a + 1) % CHUNK === 0 || a + 1 === this.size ? textA.length : this.idStart[a + 1]!) - startA;
-    const lengthB = ((b + 1) % CHUNK === 0 || b + 1 === this.size ? textB.length : this.idStart[b + 1]!) - startB;
+    const { idBytes, idEnd } = this;
+    const startA = a === 0 ? 0 : idEnd[a - 1]!;
+    const startB = b === 0 ? 0 : idEnd[b - 1]!;
+    const lengthA = idEnd[a]! - startA;
+    const lengthB = idEnd[b]! - startB;
     const length = Math.min(lengthA, lengthB);
     for (let i = 0; i < length; i += 1) {
-      const difference = textA.charCodeAt(startA + i) - textB.charCodeAt(startB + i);
+      const difference = idBytes[startA + i]! - idBytes[startB + i]!;
       if (difference !== 0) return difference;
     }
     return lengthA - lengthB;
   }
 
-  /** Joins the chunks into flat columns of the exact size. */
+  /** Ends the reading: every column is cut to the claims read (a view, nothing is copied). */
   seal(): void {
-    if (this.pendingIds.length > 0) this.packIds();
-    const join = <T extends Int32Array | Uint8Array>(take: (chunk: ClaimChunk) => T, make: (length: number) => T): T => {
-      const flat = make(this.size);
-      this.chunks.forEach((chunk, index) => {
-        const from = index * CHUNK;
-        flat.set(take(chunk).subarray(0, Math.min(CHUNK, this.size - from)), from);
-      });
-      return flat;
-    };
-    for (const name of INT_COLUMNS) {
-      this[name] = join((chunk) => chunk[name], (length) => new Int32Array(length));
-      for (const chunk of this.chunks) chunk[name] = new Int32Array(0);
-    }
-    this.reason = join((chunk) => chunk.reason, (length) => new Uint8Array(length));
-    this.chunks.length = 0;
+    for (const name of READ_COLUMNS) this[name] = this[name].subarray(0, name.startsWith("fingerprint") && !this.fingerprinted ? 0 : this.size);
+    this.reason = this.reason.subarray(0, this.size);
   }
 
-  /** Makes the columns the rules fill (after the duplicates are found, so their sort buffers are gone). */
-  prepareRules(): void {
-    this.priced = new Float64Array(this.size);
-    this.amount = new Float64Array(this.size);
-    this.detail = new Float64Array(this.size);
+  /** Makes the columns the rules fill; `periodOf` gives the claim period of a claimed day. */
+  prepareRules(periodOf: (day: number) => number): void {
+    const { size, claimed } = this;
+    this.priced = new Float64Array(size);
+    this.amount = new Float64Array(size);
+    this.detail = new Float64Array(size);
+    this.period = new Int32Array(size);
+    if (size === 0) return;
+    // Claimed days span a few years: look each day's period up in a table made once.
+    let first = claimed[0]!;
+    let last = first;
+    for (let row = 1; row < size; row += 1) {
+      const day = claimed[row]!;
+      if (day < first) first = day;
+      else if (day > last) last = day;
+    }
+    const byDay = new Int32Array(last - first + 1);
+    for (let day = first; day <= last; day += 1) byDay[day - first] = periodOf(day);
+    for (let row = 0; row < size; row += 1) this.period[row] = byDay[claimed[row]! - first]!;
   }
 }
 
 /** No enrolment date. */
 export const NO_DATE = -2147483648;
-
-/**
- * A 32-bit hash of two texts (FNV-1a from `seed`). Two of them, with different seeds and the texts in either
- * order, fingerprint a claim's outcome and evidence, so that a repeated claim id can be compared with the
- * first without keeping every evidence string (when decisions are kept, the texts themselves are compared).
- */
-export function fingerprint(first: string, second: string, seed: number): number {
-  let hash = seed;
-  for (let i = 0; i < first.length; i += 1) hash = Math.imul(hash ^ first.charCodeAt(i), 0x01000193);
-  hash = Math.imul(hash ^ 0xffff, 0x01000193);
-  for (let i = 0; i < second.length; i += 1) hash = Math.imul(hash ^ second.charCodeAt(i), 0x01000193);
-  return hash | 0;
-}
 
 /** True when the object has exactly `count` keys, all its own (a claim with no stray or inherited keys). */
 export function hasOnlyOwnKeys(value: object, count: number): boolean {

@@ -12,13 +12,6 @@ export function periodOfDay(kind: ClaimPeriodKind, day: number): number {
   return kind === "month" ? year * 12 + month - 1 : year * 4 + Math.floor((month - 1) / 3);
 }
 
-/** The period number from the `YYYY-MM` of a date text already known to be valid (no `Date`, no allocation). */
-export function periodOfText(kind: ClaimPeriodKind, text: string): number {
-  const year = (text.charCodeAt(0) - 48) * 1000 + (text.charCodeAt(1) - 48) * 100 + (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
-  const month = (text.charCodeAt(5) - 48) * 10 + (text.charCodeAt(6) - 48);
-  return kind === "month" ? year * 12 + month - 1 : year * 4 + Math.floor((month - 1) / 3);
-}
-
 /** A period's label (`"2027-09"` or `"2027-Q3"`) and its first and last calendar days. */
 export function describePeriod(kind: ClaimPeriodKind, period: number): { label: string; start: string; end: string } {
   const months = kind === "month" ? 1 : 3;

@@ -1,6 +1,6 @@
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { dayNumber } from "../contract/day-number.js";
-import { hashOfId } from "./string-index.js";
+import { isId } from "./claim-ids.js";
 
 /**
  * What is wrong with a claim record that the fast path of `ClaimRun.add` found odd. The checks are written by
@@ -31,7 +31,7 @@ export function claimRecordIssues(value: unknown, path: readonly (string | numbe
     }
     if (typeof fieldValue !== "string") {
       issues.push(issue(where(), "invalid_type", `"${field}" must be a string`));
-    } else if ((field === "id" || field === "participant") && hashOfId(fieldValue) === undefined) {
+    } else if ((field === "id" || field === "participant") && !isId(fieldValue)) {
       issues.push(issue(where(), "invalid_id", ID_MESSAGE));
     } else if ((field === "achievedOn" || field === "claimedOn" || field === "enrolledOn") && Number.isNaN(dayNumber(fieldValue))) {
       issues.push(issue(where(), "invalid_date", DATE_MESSAGE));
@@ -51,7 +51,7 @@ export function claimRecordIssues(value: unknown, path: readonly (string | numbe
  */
 export function isSoundClaimText(record: Readonly<Record<string, string>>): boolean {
   const { id, participant, outcome, achievedOn, claimedOn, evidence, enrolledOn } = record;
-  return id !== undefined && hashOfId(id) !== undefined && participant !== undefined && hashOfId(participant) !== undefined
+  return id !== undefined && isId(id) && participant !== undefined && isId(participant)
     && outcome !== undefined && outcome !== "" && evidence !== undefined && evidence !== ""
     && !Number.isNaN(dayNumber(achievedOn)) && !Number.isNaN(dayNumber(claimedOn))
     && (enrolledOn === undefined || enrolledOn === "" || !Number.isNaN(dayNumber(enrolledOn)));

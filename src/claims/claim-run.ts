@@ -4,13 +4,14 @@ import { parseContract } from "../contract/parse-contract.js";
 import type { Contract } from "../contract/types.js";
 import { ContractError, OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import type { Claim, ClaimSettlement, Participant } from "./claim-types.js";
-import { ClaimColumns, NO_DATE, fingerprint, hasOnlyOwnKeys } from "./claim-columns.js";
-import { periodOfText } from "./claim-period.js";
-import { claimRecordIssues } from "./claim-record.js";
-import { StringIndex, hashOfId } from "./string-index.js";
+import { ClaimColumns, NO_DATE, hasOnlyOwnKeys } from "./claim-columns.js";
+import { periodOfDay } from "./claim-period.js";
+import { CLAIM_FIELDS, claimRecordIssues } from "./claim-record.js";
+import { NOT_AN_ID, copyIdText, fingerprintBytes, fingerprintText, hashIdBytes } from "./claim-ids.js";
+import { ParticipantIndex } from "./participant-index.js";
 import { ClaimsError, MAX_LISTED_PROBLEMS } from "./claims-error.js";
 import { compileCard, type CompiledCard } from "./compiled-card.js";
-import { dayNumber } from "../contract/day-number.js";
+import { dayNumber, dayNumberOfBytes } from "../contract/day-number.js";
 import { applyFundCaps } from "./fund-caps.js";
 import { markDuplicates } from "./duplicates.js";
 import { CapLog } from "./cap-log.js";
@@ -34,22 +35,19 @@ export interface SettleClaimsOptions {
   readonly participants?: Iterable<Participant>;
 }
 
-/** V8 keeps a short slice of a long string alive with its parent; copy the participant ids that are kept. */
-function detached(text: string): string {
-  return text.length >= 13 ? (` ${text}`).slice(1) : text;
-}
-
 /**
  * @internal One settlement of claims in progress: `add` each claim as it is read (constant work per claim),
  * then `finish` once. The public entry points are `settleClaims` and `settleClaimsAsync`.
  */
 export class ClaimRun {
   readonly card: CompiledCard;
-  readonly columns = new ClaimColumns();
+  readonly columns: ClaimColumns;
   readonly asOf: string;
   readonly keepDecisions: boolean;
   readonly sources: Claim[] = [];
-  readonly participantIds: string[] = [];
+  readonly participants = new ParticipantIndex();
+  /** The participants' ids, by number. */
+  readonly participantIds: readonly string[] = this.participants.ids;
   /** Enrolment day of each participant from the register (NO_DATE without a register or when not listed). */
   readonly registeredEnrolment: number[] = [];
   readonly hasRegister: boolean;
@@ -58,11 +56,13 @@ export class ClaimRun {
   repeatsIgnored = 0;
   private readonly asOfDay: number;
   private readonly register = new Map<string, number>();
-  private readonly participantIndex = new StringIndex();
+  /** A participant id's characters, as bytes, for the participant index. */
+  private scratch = new Uint8Array(256);
   private readonly problems: InputIssue[] = [];
   private problemCount = 0;
 
-  constructor(contractInput: Contract, options: SettleClaimsOptions) {
+  /** `expected`: how many claims will come, when known (an array's length), so that the columns are sized once. */
+  constructor(contractInput: Contract, options: SettleClaimsOptions, expected = 0) {
     const optionIssues: InputIssue[] = [];
     if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf)) {
       optionIssues.push(issue(["asOf"], "invalid_date", "asOf must be a calendar date as YYYY-MM-DD, e.g. \"2027-12-31\""));
@@ -82,6 +82,7 @@ export class ClaimRun {
     this.asOfDay = dayNumber(options.asOf);
     this.keepDecisions = options.keepDecisions ?? true;
     this.capLog = new CapLog(this.card, this.keepDecisions);
+    this.columns = new ClaimColumns(expected, !this.keepDecisions);
   }
 
   private readRegister(participants: unknown, problems: InputIssue[]): void {
@@ -113,76 +114,113 @@ export class ClaimRun {
   /** Reads one claim: checks its form, catches repeats and conflicts, and the rules that need no other claim. */
   add(value: unknown): void {
     const index = this.received;
-    this.received += 1;
+    this.received = index + 1;
+    if (value === null || typeof value !== "object") return this.reportProblems(claimRecordIssues(value, [index]));
     // The fast path checks every field in one pass and computes what the columns need on the way; anything
     // odd goes to claimRecordIssues, which says exactly what is wrong.
     const claim = value as Claim;
-    let fieldsSound = false;
-    let idHash: number | undefined;
-    let participantHash: number | undefined;
-    let achieved = NaN;
-    let claimed = NaN;
+    const { id, participant, outcome, evidence, enrolledOn } = claim as unknown as Record<string, unknown>;
+    if (typeof id !== "string" || typeof participant !== "string" || typeof outcome !== "string" || outcome.length === 0
+      || typeof evidence !== "string" || evidence.length === 0) {
+      return this.reportProblems(claimRecordIssues(value, [index]));
+    }
+    const { columns } = this;
+    columns.room(id.length);
+    const idHash = copyIdText(id, columns.idBytes, columns.idLength);
+    if (participant.length > this.scratch.length) this.scratch = new Uint8Array(participant.length * 2);
+    const participantHash = copyIdText(participant, this.scratch, 0);
+    const achieved = dayNumber(claim.achievedOn);
+    const claimed = dayNumber(claim.claimedOn);
     let enrolled = NO_DATE;
     let fields = 6;
-    if (value !== null && typeof value === "object") {
-      const { id, participant, outcome, evidence, enrolledOn } = claim as unknown as Record<string, unknown>;
-      idHash = typeof id === "string" ? hashOfId(id) : undefined;
-      participantHash = typeof participant === "string" ? hashOfId(participant) : undefined;
-      achieved = dayNumber(claim.achievedOn);
-      claimed = dayNumber(claim.claimedOn);
-      if (enrolledOn !== undefined) {
-        fields += 1;
-        if (enrolledOn !== "") enrolled = dayNumber(enrolledOn);
-      }
-      fieldsSound = idHash !== undefined && participantHash !== undefined && typeof outcome === "string" && outcome.length > 0
-        && typeof evidence === "string" && evidence.length > 0 && achieved === achieved && claimed === claimed && enrolled === enrolled;
+    if (enrolledOn !== undefined) {
+      fields += 1;
+      if (enrolledOn !== "") enrolled = dayNumber(enrolledOn);
     }
-    if (!fieldsSound || !hasOnlyOwnKeys(claim, fields)) {
+    if (idHash === NOT_AN_ID || participantHash === NOT_AN_ID || achieved !== achieved || claimed !== claimed || enrolled !== enrolled) {
+      return this.reportProblems(claimRecordIssues(value, [index]));
+    }
+    if (!hasOnlyOwnKeys(claim, fields)) {
       const found = claimRecordIssues(value, [index]);
-      if (found.length > 0 || !fieldsSound) return this.reportProblems(found);
+      if (found.length > 0) return this.reportProblems(found);
     }
-    const { card, columns } = this;
-    const outcome = card.indexOf.get(claim.outcome) ?? -1;
-    let participant = this.participantIndex.find(claim.participant, participantHash!);
-    if (participant < 0) {
-      participant = this.participantIds.length;
-      const id = detached(claim.participant);
-      this.participantIds.push(id);
-      this.participantIndex.insert(id, participantHash!, participant);
-      this.registeredEnrolment.push(this.register.get(claim.participant) ?? NO_DATE);
-    }
-    const row = columns.push(claim.id);
-    const chunk = columns.chunk;
-    chunk.idHash[row] = idHash!;
-    chunk.participant[row] = participant;
-    chunk.outcome[row] = outcome;
-    chunk.achieved[row] = achieved;
-    chunk.claimed[row] = claimed;
-    chunk.enrolled[row] = enrolled;
-    chunk.period[row] = periodOfText(card.card.claimPeriod, claim.claimedOn);
+    const row = columns.size;
     if (!this.keepDecisions) {
       // Kept claims are compared by their own text; without them, by two independent hashes of it.
-      chunk.fingerprint[row] = fingerprint(claim.outcome, claim.evidence, 0x811c9dc5);
-      chunk.fingerprint2[row] = fingerprint(claim.evidence, claim.outcome, 0x2f1b3c4d);
+      columns.fingerprint[row] = fingerprintText(outcome, evidence, 0x811c9dc5);
+      columns.fingerprint2[row] = fingerprintText(evidence, outcome, 0x2f1b3c4d);
+    } else {
+      this.sources.push(claim);
     }
-    chunk.reason[row] = claimed > this.asOfDay ? R.claimed_after_as_of
+    const number = this.participants.numberOf(this.scratch, 0, participant.length, participantHash);
+    this.store(row, id.length, idHash, number, this.card.indexOf.get(outcome) ?? -1, achieved, claimed, enrolled);
+  }
+
+  /**
+   * Reads one row of a claims file from its bytes, without making strings (the fast path of
+   * `settleClaimsAsync` over `readClaimsCsv` when decisions are not kept). Field `k` of `CLAIM_FIELDS` is
+   * `bytes[from[k], to[k])`, empty when absent; `line` numbers the problems of a malformed row.
+   */
+  addBytes(bytes: Uint8Array, from: Int32Array, to: Int32Array, line: number): void {
+    if (this.keepDecisions) throw new Error("addBytes keeps no claim texts: use it only when decisions are not kept");
+    this.received += 1;
+    const { columns } = this;
+    const idLength = to[0]! - from[0]!;
+    const idHash = hashIdBytes(bytes, from[0]!, to[0]!);
+    const participantHash = hashIdBytes(bytes, from[1]!, to[1]!);
+    const achieved = dayNumberOfBytes(bytes, from[3]!, to[3]!);
+    const claimed = dayNumberOfBytes(bytes, from[4]!, to[4]!);
+    const enrolled = from[6] === to[6] ? NO_DATE : dayNumberOfBytes(bytes, from[6]!, to[6]!);
+    if (idHash === NOT_AN_ID || participantHash === NOT_AN_ID || achieved !== achieved || claimed !== claimed || enrolled !== enrolled
+      || from[2] === to[2] || from[5] === to[5]) {
+      return this.reportRowProblems(claimRecordIssues(textRecord(bytes, from, to), ["line", line]), line);
+    }
+    columns.room(idLength);
+    columns.idBytes.set(bytes.subarray(from[0]!, to[0]!), columns.idLength);
+    const row = columns.size;
+    columns.fingerprint[row] = fingerprintBytes(bytes, from[2]!, to[2]!, from[5]!, to[5]!, 0x811c9dc5);
+    columns.fingerprint2[row] = fingerprintBytes(bytes, from[5]!, to[5]!, from[2]!, to[2]!, 0x2f1b3c4d);
+    const number = this.participants.numberOf(bytes, from[1]!, to[1]!, participantHash);
+    this.store(row, idLength, idHash, number, this.card.indexOfBytes(bytes, from[2]!, to[2]!), achieved, claimed, enrolled);
+  }
+
+  /** Problems of a row of a claims file, each message starting with its line. */
+  reportRowProblems(found: readonly InputIssue[], line: number): void {
+    this.reportProblems(found.map((entry) => ({ ...entry, message: `line ${line}: ${entry.message}` })));
+  }
+
+  /** Writes a sound claim's row and the rejections that need no other claim. */
+  private store(row: number, idLength: number, idHash: number, participant: number, outcome: number, achieved: number, claimed: number, enrolled: number): void {
+    const { columns, card } = this;
+    if (participant === this.registeredEnrolment.length) {
+      this.registeredEnrolment.push(this.register.get(this.participantIds[participant]!) ?? NO_DATE);
+    }
+    columns.idHash[row] = idHash;
+    columns.participant[row] = participant;
+    columns.outcome[row] = outcome;
+    columns.achieved[row] = achieved;
+    columns.claimed[row] = claimed;
+    columns.enrolled[row] = enrolled;
+    const registered = this.registeredEnrolment[participant]!;
+    columns.reason[row] = claimed > this.asOfDay ? R.claimed_after_as_of
       : outcome < 0 ? R.unknown_outcome
-      : this.hasRegister && this.registeredEnrolment[participant] === NO_DATE ? R.unknown_participant
-      : this.hasRegister && enrolled !== NO_DATE && enrolled !== this.registeredEnrolment[participant] ? R.enrolment_mismatch
+      : this.hasRegister && registered === NO_DATE ? R.unknown_participant
+      : this.hasRegister && enrolled !== NO_DATE && enrolled !== registered ? R.enrolment_mismatch
       : achieved > claimed ? R.achieved_after_claimed
       : achieved < card.termStart || achieved > card.termEnd ? R.outside_term
       : R.none;
-    if (this.keepDecisions) this.sources.push(claim);
+    columns.commit(idLength);
   }
 
   /** True when two stored claims say the same thing (a repeat, not a conflict). */
   sameContent(a: number, b: number): boolean {
     const { columns } = this;
-    return columns.participant[a] === columns.participant[b] && columns.outcome[a] === columns.outcome[b]
-      && columns.achieved[a] === columns.achieved[b] && columns.claimed[a] === columns.claimed[b]
-      && columns.enrolled[a] === columns.enrolled[b]
-      && columns.fingerprint[a] === columns.fingerprint[b] && columns.fingerprint2[a] === columns.fingerprint2[b]
-      && (!this.keepDecisions || (this.sources[a]!.evidence === this.sources[b]!.evidence && this.sources[a]!.outcome === this.sources[b]!.outcome));
+    if (columns.participant[a] !== columns.participant[b] || columns.outcome[a] !== columns.outcome[b]
+      || columns.achieved[a] !== columns.achieved[b] || columns.claimed[a] !== columns.claimed[b] || columns.enrolled[a] !== columns.enrolled[b]) {
+      return false;
+    }
+    if (!this.keepDecisions) return columns.fingerprint[a] === columns.fingerprint[b] && columns.fingerprint2[a] === columns.fingerprint2[b];
+    return this.sources[a]!.evidence === this.sources[b]!.evidence && this.sources[a]!.outcome === this.sources[b]!.outcome;
   }
 
   /** Applies the rules that need several claims, then totals; throws when any claim was malformed. */
@@ -195,9 +233,21 @@ export class ClaimRun {
     }
     this.columns.seal();
     markDuplicates(this);
-    this.columns.prepareRules();
+    const kind = this.card.card.claimPeriod;
+    this.columns.prepareRules((day) => periodOfDay(kind, day));
     applyParticipantRules(this);
     applyFundCaps(this);
     return buildClaimSettlement(this);
   }
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** The non-empty fields of a claims file row as text, for the slow path that says what is wrong. */
+function textRecord(bytes: Uint8Array, from: Int32Array, to: Int32Array): Record<string, string> {
+  const record: Record<string, string> = {};
+  CLAIM_FIELDS.forEach((field, index) => {
+    if (to[index]! > from[index]!) record[field] = utf8.decode(bytes.subarray(from[index]!, to[index]!));
+  });
+  return record;
 }

@@ -3,6 +3,7 @@ import { minorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
 import type { RateCard } from "../contract/rate-card-types.js";
 import { addMonthsToDay, dayNumber } from "../contract/day-number.js";
+import { NOT_AN_ID, asciiText, hashIdBytes } from "./claim-ids.js";
 
 /**
  * A rate card compiled once into integer tables for the hot path: outcome indices, prices in minor units by
@@ -16,6 +17,8 @@ export interface CompiledCard {
   readonly codes: readonly string[];
   readonly names: readonly string[];
   readonly indexOf: ReadonlyMap<string, number>;
+  /** The index of the outcome whose code is the ASCII bytes `bytes[from, to)` (a claims file's field), or -1. */
+  indexOfBytes(bytes: Uint8Array, from: number, to: number): number;
   /** Per outcome: the days prices change (ascending, the first is -Infinity) and the prices from each day. */
   readonly priceFrom: readonly (readonly number[])[];
   readonly priceMinor: readonly (readonly number[])[];
@@ -82,6 +85,8 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     return entry.id;
   });
   const memo = outcomes.map(() => new Map<number, number>());
+  const codeBytes = outcomes.map((outcome) => Uint8Array.from(outcome.code, (char) => char.charCodeAt(0)));
+  const byHash = new Map(codeBytes.map((bytes, index) => [hashIdBytes(bytes, 0, bytes.length), index]));
   const result: CompiledCard = {
     card,
     contractId: contract.id,
@@ -107,6 +112,17 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     termStart: dayNumber(contract.term.start),
     termEnd: dayNumber(contract.term.end),
     payers: card.payers.map((entry) => ({ party: entry.party, share: entry.share, ratio: readDecimal(entry.share) ?? new Dec(0) })),
+    indexOfBytes(bytes, from, to) {
+      // Two codes with one hash (never seen, but possible): compare as text.
+      if (byHash.size < count) return indexOf.get(asciiText(bytes, from, to)) ?? -1;
+      const hash = hashIdBytes(bytes, from, to);
+      const index = hash === NOT_AN_ID ? undefined : byHash.get(hash);
+      if (index === undefined) return -1;
+      const code = codeBytes[index]!;
+      if (code.length !== to - from) return -1;
+      for (let i = 0; i < code.length; i += 1) if (code[i] !== bytes[from + i]) return -1;
+      return index;
+    },
     windowEnd(outcome, start) {
       const byStart = memo[outcome]!;
       let end = byStart.get(start);

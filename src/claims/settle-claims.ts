@@ -30,8 +30,9 @@ import { ClaimRun, type SettleClaimsOptions } from "./claim-run.js";
  * @throws ContractError when the contract is invalid or has no rate card; OptionsError for bad options.
  */
 export function settleClaims(contract: Contract, claims: Iterable<Claim>, options: SettleClaimsOptions): ClaimSettlement {
-  const run = new ClaimRun(contract, options);
-  for (const claim of claims) run.add(claim);
+  const run = new ClaimRun(contract, options, Array.isArray(claims) ? claims.length : 0);
+  if (Array.isArray(claims)) for (let index = 0; index < claims.length; index += 1) run.add(claims[index]);
+  else for (const claim of claims) run.add(claim);
   return run.finish();
 }
 

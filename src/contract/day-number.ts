@@ -24,14 +24,23 @@ function isLeap(year: number): boolean {
  */
 export function dayNumber(text: unknown): number {
   if (typeof text !== "string" || text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return NaN;
-  const y0 = text.charCodeAt(0) - ZERO;
-  const y1 = text.charCodeAt(1) - ZERO;
-  const y2 = text.charCodeAt(2) - ZERO;
-  const y3 = text.charCodeAt(3) - ZERO;
-  const m0 = text.charCodeAt(5) - ZERO;
-  const m1 = text.charCodeAt(6) - ZERO;
-  const d0 = text.charCodeAt(8) - ZERO;
-  const d1 = text.charCodeAt(9) - ZERO;
+  return dayOfDigits(
+    text.charCodeAt(0) - ZERO, text.charCodeAt(1) - ZERO, text.charCodeAt(2) - ZERO, text.charCodeAt(3) - ZERO,
+    text.charCodeAt(5) - ZERO, text.charCodeAt(6) - ZERO, text.charCodeAt(8) - ZERO, text.charCodeAt(9) - ZERO,
+  );
+}
+
+/** `dayNumber` of the ASCII bytes `bytes[from, to)` (a date in a claims file), without making a string. */
+export function dayNumberOfBytes(bytes: Uint8Array, from: number, to: number): number {
+  if (to - from !== 10 || bytes[from + 4] !== DASH || bytes[from + 7] !== DASH) return NaN;
+  return dayOfDigits(
+    bytes[from]! - ZERO, bytes[from + 1]! - ZERO, bytes[from + 2]! - ZERO, bytes[from + 3]! - ZERO,
+    bytes[from + 5]! - ZERO, bytes[from + 6]! - ZERO, bytes[from + 8]! - ZERO, bytes[from + 9]! - ZERO,
+  );
+}
+
+/** The day number of the date whose eight digits are given (each should be 0-9), or `NaN`. */
+function dayOfDigits(y0: number, y1: number, y2: number, y3: number, m0: number, m1: number, d0: number, d1: number): number {
   // A character outside 0-9 gives a value outside 0-9, and `>>> 0` turns a negative one into a large one.
   if (((y0 >>> 0) > 9) || ((y1 >>> 0) > 9) || ((y2 >>> 0) > 9) || ((y3 >>> 0) > 9) || ((m0 >>> 0) > 9) || ((m1 >>> 0) > 9) || ((d0 >>> 0) > 9) || ((d1 >>> 0) > 9)) return NaN;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;

@@ -1,0 +1,97 @@
+/**
+ * Claim and participant ids on the hot path: the check (letters, digits, `. _ : -`, starting with a letter or
+ * digit), the hash and the copy into a byte buffer, all in one pass over the characters. Ids are ASCII, so a
+ * character and its byte are the same number, and ids compare the same way as bytes and as strings.
+ */
+
+const ID_START = new Uint8Array(256);
+const ID_REST = new Uint8Array(256);
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code);
+  ID_START[code] = /[A-Za-z0-9]/.test(char) ? 1 : 0;
+  ID_REST[code] = /[A-Za-z0-9._:-]/.test(char) ? 1 : 0;
+}
+
+/** What the hash functions return for a text that is not an id: not a 32-bit integer, so never a hash. */
+export const NOT_AN_ID = 2 ** 32;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * FNV's low bits vary little between ids that differ in their last character (C00000001, C00000002...); the
+ * murmur3 finaliser spreads them, so that hash tables with linear probing and radix sorts on the low bits do
+ * not meet long runs.
+ */
+function spread(hash: number): number {
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) | 0;
+}
+
+/** The hash of an id, or `NOT_AN_ID`; the id's characters are copied into `into` from `at` (room is the caller's). */
+export function copyIdText(text: string, into: Uint8Array, at: number): number {
+  const length = text.length;
+  const first = text.charCodeAt(0);
+  if (length === 0 || first > 127 || ID_START[first] === 0) return NOT_AN_ID;
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 127 || ID_REST[code] === 0) return NOT_AN_ID;
+    into[at + i] = code;
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+  }
+  return spread(hash);
+}
+
+/** The hash of the id in `bytes[from, to)`, or `NOT_AN_ID` (the same hash as `copyIdText` gives its text). */
+export function hashIdBytes(bytes: Uint8Array, from: number, to: number): number {
+  if (to <= from || ID_START[bytes[from]!] === 0) return NOT_AN_ID;
+  let hash = FNV_OFFSET;
+  for (let i = from; i < to; i += 1) {
+    const code = bytes[i]!;
+    if (ID_REST[code] === 0) return NOT_AN_ID;
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+  }
+  return spread(hash);
+}
+
+/** True when a text is a valid id. */
+export function isId(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || text.charCodeAt(0) > 127 || ID_START[text.charCodeAt(0)] === 0) return false;
+  for (let i = 1; i < length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 127 || ID_REST[code] === 0) return false;
+  }
+  return true;
+}
+
+/** The text of ASCII bytes (ids): short runs by `String.fromCharCode`, no decoder needed. */
+export function asciiText(bytes: Uint8Array, from: number, to: number): string {
+  let text = "";
+  for (let i = from; i < to; i += 1024) text += String.fromCharCode(...bytes.subarray(i, Math.min(to, i + 1024)));
+  return text;
+}
+
+/**
+ * A 32-bit hash of two byte or character sequences (FNV-1a from `seed`). Two of them, with different seeds and
+ * the sequences in either order, fingerprint a claim's outcome and evidence, so that a repeated claim id can be
+ * compared with the first without keeping every evidence text.
+ */
+export function fingerprintText(first: string, second: string, seed: number): number {
+  let hash = seed;
+  for (let i = 0; i < first.length; i += 1) hash = Math.imul(hash ^ first.charCodeAt(i), FNV_PRIME);
+  hash = Math.imul(hash ^ 0xffff, FNV_PRIME);
+  for (let i = 0; i < second.length; i += 1) hash = Math.imul(hash ^ second.charCodeAt(i), FNV_PRIME);
+  return hash | 0;
+}
+
+/** `fingerprintText` of two byte ranges (UTF-8 bytes of a CSV file). */
+export function fingerprintBytes(bytes: Uint8Array, firstFrom: number, firstTo: number, secondFrom: number, secondTo: number, seed: number): number {
+  let hash = seed;
+  for (let i = firstFrom; i < firstTo; i += 1) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
+  hash = Math.imul(hash ^ 0xffff, FNV_PRIME);
+  for (let i = secondFrom; i < secondTo; i += 1) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
+  return hash | 0;
+}
