@@ -4,10 +4,11 @@ const READ_COLUMNS = ["idEnd", "idHash", "participant", "outcome", "achieved", "
 type ReadColumn = (typeof READ_COLUMNS)[number];
 
 /**
- * The claims of one settlement, held column by column in typed arrays (about 33 bytes per claim plus its id's
- * bytes, 41 when repeats are told apart by fingerprints) instead of an object per claim. Sized once when the
- * number of claims is known (an array), else doubled as claims arrive. The ids sit end to end in one byte
- * buffer: they are ASCII, so bytes compare as the strings do.
+ * The claims of one settlement, held column by column in typed arrays instead of an object per claim: 25 bytes
+ * per claim when the claim objects are kept (for their decisions, which also give the ids), and otherwise
+ * 37 bytes plus the id's bytes (the ids end to end in one buffer — they are ASCII, so bytes compare as the
+ * strings do — and two fingerprints that tell a repeat from a conflict). Sized once when the number of claims
+ * is known (an array), else doubled as claims arrive.
  */
 export class ClaimColumns {
   size = 0;
@@ -36,14 +37,22 @@ export class ClaimColumns {
   priced = new Float64Array(0);
   /** What is paid after caps (minor units). */
   amount = new Float64Array(0);
-  /** A number the rejection message needs (a window's last day, a prerequisite, a limit). */
+  /**
+   * A number the rejection message needs (a window's last day, a prerequisite, a limit, the price of the rung
+   * already paid): only for claims rejected before they are priced, so it shares its memory with `priced`.
+   */
   detail = new Float64Array(0);
+  /** The claims themselves, when they are kept: their ids are read from them rather than packed. */
+  private readonly sources: readonly { readonly id: string }[] | undefined;
   private readonly fingerprinted: boolean;
 
-  constructor(capacity: number, fingerprinted: boolean) {
+  constructor(capacity: number, sources: readonly { readonly id: string }[] | undefined) {
     this.capacity = Math.max(capacity, 16);
+    this.sources = sources;
+    const fingerprinted = sources === undefined;
     this.fingerprinted = fingerprinted;
-    this.idEnd = new Int32Array(this.capacity);
+    if (!fingerprinted) this.idBytes = new Uint8Array(0);
+    this.idEnd = new Int32Array(fingerprinted ? this.capacity : 0);
     this.idHash = new Int32Array(this.capacity);
     this.participant = new Int32Array(this.capacity);
     this.outcome = new Int32Array(this.capacity);
@@ -55,10 +64,10 @@ export class ClaimColumns {
     this.reason = new Uint8Array(this.capacity);
   }
 
-  /** Makes room for one more row whose id has at most `idLength` bytes. */
+  /** Makes room for one more row whose id has at most `idLength` bytes (to pack, when the claims are not kept). */
   room(idLength: number): void {
     if (this.size === this.capacity) this.grow();
-    if (this.idLength + idLength > this.idBytes.length) {
+    if (this.fingerprinted && this.idLength + idLength > this.idBytes.length) {
       const grown = new Uint8Array(Math.max(this.idBytes.length * 2, this.idLength + idLength));
       grown.set(this.idBytes.subarray(0, this.idLength));
       this.idBytes = grown;
@@ -68,7 +77,7 @@ export class ClaimColumns {
   private grow(): void {
     this.capacity *= 2;
     for (const name of READ_COLUMNS) {
-      if (name.startsWith("fingerprint") && !this.fingerprinted) continue;
+      if ((name.startsWith("fingerprint") || name === "idEnd") && !this.fingerprinted) continue;
       const grown = new Int32Array(this.capacity);
       grown.set(this[name as ReadColumn]);
       this[name as ReadColumn] = grown;
@@ -81,19 +90,27 @@ export class ClaimColumns {
   /** Ends the row being written: its id is the `idLength` bytes written after the previous id. */
   commit(idLength: number): number {
     const row = this.size;
-    this.idLength += idLength;
-    this.idEnd[row] = this.idLength;
+    if (this.fingerprinted) {
+      this.idLength += idLength;
+      this.idEnd[row] = this.idLength;
+    }
     this.size = row + 1;
     return row;
   }
 
-  /** The id of a row (a new string). */
+  /** The id of a row. */
   idOf(row: number): string {
+    if (this.sources !== undefined) return this.sources[row]!.id;
     return asciiText(this.idBytes, row === 0 ? 0 : this.idEnd[row - 1]!, this.idEnd[row]!);
   }
 
   /** Compares the ids of two rows as strings compare. */
   compareIds(a: number, b: number): number {
+    if (this.sources !== undefined) {
+      const idA = this.sources[a]!.id;
+      const idB = this.sources[b]!.id;
+      return idA < idB ? -1 : idA > idB ? 1 : 0;
+    }
     const { idBytes, idEnd } = this;
     const startA = a === 0 ? 0 : idEnd[a - 1]!;
     const startB = b === 0 ? 0 : idEnd[b - 1]!;
@@ -109,16 +126,33 @@ export class ClaimColumns {
 
   /** Ends the reading: every column is cut to the claims read (a view, nothing is copied). */
   seal(): void {
-    for (const name of READ_COLUMNS) this[name] = this[name].subarray(0, name.startsWith("fingerprint") && !this.fingerprinted ? 0 : this.size);
+    for (const name of READ_COLUMNS) this[name] = this[name].subarray(0, Math.min(this.size, this[name].length));
     this.reason = this.reason.subarray(0, this.size);
   }
+
+  /**
+   * Scratch column `index` (0-3) of the size of the claims, shared by the steps of `finish` one after the other
+   * (the sort that finds repeats, then the participant rules, then the fund caps): a settlement allocates its
+   * working memory once, which also spares V8 the full collections that large allocations provoke.
+   */
+  scratch(index: 0 | 1 | 2 | 3): Int32Array {
+    let buffer = this.scratchBuffers[index];
+    if (buffer === undefined) {
+      buffer = new Int32Array(this.size);
+      this.scratchBuffers[index] = buffer;
+    }
+    return buffer;
+  }
+
+  private readonly scratchBuffers: (Int32Array | undefined)[] = [];
 
   /** Makes the columns the rules fill; `periodOf` gives the claim period of a claimed day. */
   prepareRules(periodOf: (day: number) => number): void {
     const { size, claimed } = this;
     this.priced = new Float64Array(size);
     this.amount = new Float64Array(size);
-    this.detail = new Float64Array(size);
+    // A claim needs `priced` only when it was priced, and `detail` only when it was rejected before: they share.
+    this.detail = this.priced;
     this.period = new Int32Array(size);
     if (size === 0) return;
     // Claimed days span a few years: look each day's period up in a table made once.

@@ -32,16 +32,12 @@ function spread(hash: number): number {
 /** The hash of an id, or `NOT_AN_ID`; the id's characters are copied into `into` from `at` (room is the caller's). */
 export function copyIdText(text: string, into: Uint8Array, at: number): number {
   const length = text.length;
-  const first = text.charCodeAt(0);
-  if (length === 0 || first > 127 || ID_START[first] === 0) return NOT_AN_ID;
-  let hash = FNV_OFFSET;
   for (let i = 0; i < length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code > 127 || ID_REST[code] === 0) return NOT_AN_ID;
+    if (code > 127) return NOT_AN_ID;
     into[at + i] = code;
-    hash = Math.imul(hash ^ code, FNV_PRIME);
   }
-  return spread(hash);
+  return hashIdBytes(into, at, at + length);
 }
 
 /** The hash of the id in `bytes[from, to)`, or `NOT_AN_ID` (the same hash as `copyIdText` gives its text). */
@@ -70,7 +66,7 @@ export function isId(text: string): boolean {
 /** The text of ASCII bytes (ids): short runs by `String.fromCharCode`, no decoder needed. */
 export function asciiText(bytes: Uint8Array, from: number, to: number): string {
   let text = "";
-  for (let i = from; i < to; i += 1024) text += String.fromCharCode(...bytes.subarray(i, Math.min(to, i + 1024)));
+  for (let i = from; i < to; i += 1024) text += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 1024)) as unknown as number[]);
   return text;
 }
 

@@ -82,7 +82,7 @@ export class ClaimRun {
     this.asOfDay = dayNumber(options.asOf);
     this.keepDecisions = options.keepDecisions ?? true;
     this.capLog = new CapLog(this.card, this.keepDecisions);
-    this.columns = new ClaimColumns(expected, !this.keepDecisions);
+    this.columns = new ClaimColumns(expected, this.keepDecisions ? this.sources : undefined);
   }
 
   private readRegister(participants: unknown, problems: InputIssue[]): void {
@@ -126,8 +126,9 @@ export class ClaimRun {
     }
     const { columns } = this;
     columns.room(id.length);
-    const idHash = copyIdText(id, columns.idBytes, columns.idLength);
-    if (participant.length > this.scratch.length) this.scratch = new Uint8Array(participant.length * 2);
+    if (Math.max(id.length, participant.length) > this.scratch.length) this.scratch = new Uint8Array(Math.max(id.length, participant.length) * 2);
+    // Without the claims kept, the id is packed into the columns; with them, it is only hashed.
+    const idHash = this.keepDecisions ? copyIdText(id, this.scratch, 0) : copyIdText(id, columns.idBytes, columns.idLength);
     const participantHash = copyIdText(participant, this.scratch, 0);
     const achieved = dayNumber(claim.achievedOn);
     const claimed = dayNumber(claim.claimedOn);
@@ -152,7 +153,7 @@ export class ClaimRun {
     } else {
       this.sources.push(claim);
     }
-    const number = this.participants.numberOf(this.scratch, 0, participant.length, participantHash);
+    const number = this.participants.numberOf(this.scratch, 0, participant.length, participantHash, participant);
     this.store(row, id.length, idHash, number, this.card.indexOf.get(outcome) ?? -1, achieved, claimed, enrolled);
   }
 
@@ -201,7 +202,7 @@ export class ClaimRun {
     columns.achieved[row] = achieved;
     columns.claimed[row] = claimed;
     columns.enrolled[row] = enrolled;
-    const registered = this.registeredEnrolment[participant]!;
+    const registered = this.hasRegister ? this.registeredEnrolment[participant]! : NO_DATE;
     columns.reason[row] = claimed > this.asOfDay ? R.claimed_after_as_of
       : outcome < 0 ? R.unknown_outcome
       : this.hasRegister && registered === NO_DATE ? R.unknown_participant

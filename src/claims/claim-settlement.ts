@@ -3,11 +3,10 @@ import { allocateDecimal } from "../money/allocate.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { deepFreeze } from "../util/freeze.js";
 import type { ClaimRun } from "./claim-run.js";
-import type { ClaimCapCut, ClaimDecision, ClaimPeriodTotal, ClaimSettlement } from "./claim-types.js";
+import type { ClaimPeriodTotal, ClaimSettlement } from "./claim-types.js";
+import { ClaimDecisionList } from "./claim-decisions.js";
 import { describePeriod } from "./claim-period.js";
-import { formatMinor, priceAt } from "./compiled-card.js";
-import type { CutRecord } from "./cap-log.js";
-import { MessageCache, cutMessage } from "./decision-messages.js";
+import { formatMinor } from "./compiled-card.js";
 import { R, REASONS, REPEAT } from "./rejection-reasons.js";
 
 interface Sums<T> {
@@ -115,81 +114,6 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   };
   if (!run.keepDecisions) return deepFreeze(settlement);
   deepFreeze(settlement);
-  return Object.freeze({ ...settlement, decisions: Object.freeze(decisionsOf(run)) });
+  return Object.freeze({ ...settlement, decisions: new ClaimDecisionList(run) });
 }
 
-/** The decision on every stored claim, in reading order. Amount strings are shared between equal amounts. */
-function decisionsOf(run: ClaimRun): ClaimDecision[] {
-  const { columns, card } = run;
-  const texts = new Map<number, string>();
-  const text = (minor: number) => {
-    let found = texts.get(minor);
-    if (found === undefined) {
-      found = formatMinor(minor, card.places);
-      texts.set(minor, found);
-    }
-    return found;
-  };
-  const periodLabels = new Map<number, string>();
-  const periodLabel = (period: number) => {
-    let found = periodLabels.get(period);
-    if (found === undefined) {
-      found = describePeriod(card.card.claimPeriod, period).label;
-      periodLabels.set(period, found);
-    }
-    return found;
-  };
-  const cutOf = (cut: CutRecord): ClaimCapCut => {
-    const count = cut.cap === "outcome-volume";
-    return Object.freeze({
-      cap: cut.cap, id: cut.id,
-      limit: count ? String(cut.limit) : text(cut.limit),
-      usedBefore: count ? String(cut.usedBefore) : text(cut.usedBefore),
-      before: text(cut.before), after: text(cut.after), cut: text(cut.before - cut.after),
-    });
-  };
-  const messages = new MessageCache(run);
-  const decisions: ClaimDecision[] = [];
-  for (let row = 0; row < columns.size; row += 1) {
-    const claim = run.sources[row]!;
-    const reason = columns.reason[row]!;
-    if (reason === REPEAT) continue;
-    const o = columns.outcome[row]!;
-    const period = periodLabel(columns.period[row]!);
-    // Only a claim a cap touched has cuts: look them up for those alone.
-    const cutRecords = reason >= R.participant_cap_reached || columns.amount[row]! < columns.priced[row]! ? run.capLog.cutsByRow.get(row) : undefined;
-    let decision: ClaimDecision;
-    if (reason === R.none && cutRecords === undefined) {
-      decision = {
-        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
-        period, status: "accepted", amount: text(columns.amount[row]!), price: text(priceAt(card, o, columns.achieved[row]!)), priced: text(columns.priced[row]!),
-      };
-    } else if (reason !== R.none && reason < R.superseded_in_group) {
-      // Rejected before any price applies (the common rejections): one fixed shape, no optional fields.
-      decision = {
-        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
-        period, status: "rejected", amount: text(0), reason: REASONS[reason]!, message: messages.of(row, claim),
-      };
-    } else {
-      // Priced, then superseded or cut by a cap: optional fields are set in one fixed order (no object spread,
-      // which is slow on a hot path), then the object is frozen like every other.
-      const priced = reason === R.none || reason >= R.participant_cap_reached;
-      const built: Record<string, unknown> = {
-        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
-        period, status: reason !== R.none ? "rejected" : "accepted-in-part", amount: text(columns.amount[row]!),
-        price: text(priceAt(card, o, columns.achieved[row]!)),
-      };
-      if (priced) built.priced = text(columns.priced[row]!);
-      if (reason !== R.none) {
-        built.reason = REASONS[reason]!;
-        built.message = messages.of(row, claim);
-      } else {
-        built.message = cutRecords!.map((cut) => cutMessage(cut, card.places)).join("; ");
-      }
-      if (cutRecords !== undefined) built.cuts = Object.freeze(cutRecords.map(cutOf));
-      decision = built as unknown as ClaimDecision;
-    }
-    decisions.push(Object.freeze(decision));
-  }
-  return decisions;
-}

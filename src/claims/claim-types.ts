@@ -1,6 +1,7 @@
 import type { CalendarDate } from "../contract/calendar.js";
 import type { Money } from "../money/money.js";
 import type { CapStep } from "../explanation/steps.js";
+import type { ClaimDecisionList } from "./claim-decisions.js";
 
 /**
  * One claim: a participant achieved an outcome of the rate card. Plain data, as a claims file row says it.
@@ -136,6 +137,9 @@ export interface ClaimSettlement {
   readonly byPayer: readonly { readonly party: string; readonly due: Money }[];
   readonly byParticipant: readonly { readonly participant: string; readonly claimsPaid: number; readonly amount: Money }[];
   readonly caps: readonly ClaimCapUse[];
-  /** Every claim's decision, in the order the claims were read (absent when `keepDecisions` is false). */
-  readonly decisions?: readonly ClaimDecision[];
+  /**
+   * Every claim's decision, in the order the claims were read (absent when `keepDecisions` is false): a
+   * read-only list that makes each decision object when it is read (see `ClaimDecisionList`).
+   */
+  readonly decisions?: ClaimDecisionList;
 }

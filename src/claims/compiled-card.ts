@@ -22,6 +22,8 @@ export interface CompiledCard {
   /** Per outcome: the days prices change (ascending, the first is -Infinity) and the prices from each day. */
   readonly priceFrom: readonly (readonly number[])[];
   readonly priceMinor: readonly (readonly number[])[];
+  /** The same prices as decimal strings (`"1400.00"`), made once for the decisions. */
+  readonly priceText: readonly (readonly string[])[];
   readonly requires: Int32Array;
   /** Length of the prerequisite chain below the outcome: prerequisites sort first among same-day claims. */
   readonly depth: Int32Array;
@@ -85,6 +87,7 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     return entry.id;
   });
   const memo = outcomes.map(() => new Map<number, number>());
+  const priceMinor = outcomes.map((outcome) => [toMinor(outcome.price), ...(outcome.priceChanges ?? []).map((change) => toMinor(change.price))]);
   const codeBytes = outcomes.map((outcome) => Uint8Array.from(outcome.code, (char) => char.charCodeAt(0)));
   const byHash = new Map(codeBytes.map((bytes, index) => [hashIdBytes(bytes, 0, bytes.length), index]));
   const result: CompiledCard = {
@@ -96,7 +99,8 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     names: outcomes.map((outcome) => outcome.name),
     indexOf,
     priceFrom: outcomes.map((outcome) => [-Infinity, ...(outcome.priceChanges ?? []).map((change) => dayNumber(change.from))]),
-    priceMinor: outcomes.map((outcome) => [toMinor(outcome.price), ...(outcome.priceChanges ?? []).map((change) => toMinor(change.price))]),
+    priceMinor,
+    priceText: priceMinor.map((prices) => prices.map((price) => formatMinor(price, places))),
     requires,
     depth,
     maxClaims,
@@ -137,12 +141,17 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
   return result;
 }
 
-/** The price in minor units of an outcome achieved on a day, and the index of the schedule entry used. */
-export function priceAt(card: CompiledCard, outcome: number, day: number): number {
+/** The index of the entry of an outcome's price schedule in force on a day. */
+export function priceEntry(card: CompiledCard, outcome: number, day: number): number {
   const from = card.priceFrom[outcome]!;
   let entry = from.length - 1;
   while (from[entry]! > day) entry -= 1;
-  return card.priceMinor[outcome]![entry]!;
+  return entry;
+}
+
+/** The price in minor units of an outcome achieved on a day. */
+export function priceAt(card: CompiledCard, outcome: number, day: number): number {
+  return card.priceMinor[outcome]![priceEntry(card, outcome, day)]!;
 }
 
 /** Minor units as a decimal string with the currency's places: 140000 → "1400.00" (EUR). */

@@ -64,7 +64,8 @@ export function rejectionMessage(run: ClaimRun, row: number, claim: Claim, dateO
  * ladder superseded, an enrolment unknown): a large file repeats a few of them hundreds of thousands of times.
  */
 export class MessageCache {
-  private readonly shared = new Map<string, string>();
+  /** By the message's figure (`detail`), then by reason and outcome. */
+  private readonly shared = new Map<number, Map<number, string>>();
 
   constructor(private readonly run: ClaimRun) {}
 
@@ -74,11 +75,17 @@ export class MessageCache {
     if (reason !== R.claim_limit_reached && reason !== R.superseded_in_group && reason !== R.enrolment_unknown) {
       return rejectionMessage(this.run, row, claim, dateOf);
     }
-    const key = `${reason}:${columns.outcome[row]!}:${columns.detail[row]!}`;
-    let message = this.shared.get(key);
+    const detail = reason === R.enrolment_unknown ? 0 : columns.detail[row]!;
+    let byOutcome = this.shared.get(detail);
+    if (byOutcome === undefined) {
+      byOutcome = new Map();
+      this.shared.set(detail, byOutcome);
+    }
+    const key = columns.outcome[row]! * 32 + reason;
+    let message = byOutcome.get(key);
     if (message === undefined) {
       message = rejectionMessage(this.run, row, claim, dateOf);
-      this.shared.set(key, message);
+      byOutcome.set(key, message);
     }
     return message;
   }

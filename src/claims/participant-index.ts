@@ -1,47 +1,40 @@
 import { asciiText } from "./claim-ids.js";
 
 /**
- * The participants of a claims file, numbered in order of first appearance, found by their id's bytes: an
- * open-addressing table holds each slot's hash and number side by side in one typed array, and the ids' bytes
- * sit end to end in one buffer, so a lookup touches two places in memory and makes no string. A participant's
- * id becomes a string once, when first seen (the totals per participant name it).
+ * The participants of a claims file, numbered in order of first appearance, found by their id's bytes without
+ * making a string. An open-addressing table holds, in one slot of four integers, the hash, the number and
+ * where the id's bytes start and end in one buffer of ids end to end: a lookup touches the slot and the bytes,
+ * two places in memory. A participant's id becomes a string once, when first seen (the totals name it).
  */
 export class ParticipantIndex {
   /** The participants' ids, by number. */
   readonly ids: string[] = [];
-  private table = new Int32Array(2 << 12);
+  private table = new Int32Array(4 << 12);
   private mask = (1 << 12) - 1;
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
-  private starts = new Int32Array(1 << 12);
 
-  get size(): number {
-    return this.ids.length;
-  }
-
-  /** The number of the participant whose id is `source[from, to)` with hash `hash`, added when new. */
-  numberOf(source: Uint8Array, from: number, to: number, hash: number): number {
-    const { table, mask, bytes, starts } = this;
+  /**
+   * The number of the participant whose id is `source[from, to)` with hash `hash`, added when new (`text` is
+   * the id as a string when the caller has it).
+   */
+  numberOf(source: Uint8Array, from: number, to: number, hash: number, text?: string): number {
+    const { table, mask, bytes } = this;
     const length = to - from;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const stored = table[2 * slot + 1]!;
-      if (stored === 0) return this.add(source, from, to, hash, slot);
-      if (table[2 * slot] !== hash) continue;
-      const number = stored - 1;
-      const start = starts[number]!;
-      if (starts[number + 1]! - start !== length) continue;
-      let same = true;
-      for (let i = 0; i < length; i += 1) {
-        if (bytes[start + i] !== source[from + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return number;
+      const at = slot << 2;
+      const stored = table[at + 1]!;
+      if (stored === 0) return this.add(source, from, to, hash, at, text);
+      if (table[at] !== hash) continue;
+      const start = table[at + 2]!;
+      if (table[at + 3]! - start !== length) continue;
+      let i = 0;
+      while (i < length && bytes[start + i] === source[from + i]) i += 1;
+      if (i === length) return stored - 1;
     }
   }
 
-  private add(source: Uint8Array, from: number, to: number, hash: number, slot: number): number {
+  private add(source: Uint8Array, from: number, to: number, hash: number, at: number, text: string | undefined): number {
     const number = this.ids.length;
     const length = to - from;
     if (this.used + length > this.bytes.length) {
@@ -49,32 +42,29 @@ export class ParticipantIndex {
       grown.set(this.bytes.subarray(0, this.used));
       this.bytes = grown;
     }
-    if (number + 2 > this.starts.length) {
-      const grown = new Int32Array(this.starts.length * 2);
-      grown.set(this.starts);
-      this.starts = grown;
-    }
     this.bytes.set(source.subarray(from, to), this.used);
+    // V8 keeps a short slice of a long string (a CSV line) alive with its parent: the kept id is a copy.
+    this.ids.push(text === undefined ? asciiText(source, from, to) : text.length >= 13 ? asciiText(source, from, to) : text);
+    this.table[at] = hash;
+    this.table[at + 1] = number + 1;
+    this.table[at + 2] = this.used;
+    this.table[at + 3] = this.used + length;
     this.used += length;
-    this.starts[number + 1] = this.used;
-    this.ids.push(asciiText(source, from, to));
-    this.table[2 * slot] = hash;
-    this.table[2 * slot + 1] = number + 1;
-    if ((number + 1) * 2 > this.mask) this.grow();
+    // Grow at three quarters full: probes stay short, and the table stays small enough to stay in cache.
+    if ((number + 1) * 4 > this.mask * 3) this.grow();
     return number;
   }
 
   private grow(): void {
     const old = this.table;
     this.mask = this.mask * 2 + 1;
-    this.table = new Int32Array(2 * (this.mask + 1));
-    for (let slot = 0; slot < old.length / 2; slot += 1) {
-      const stored = old[2 * slot + 1]!;
-      if (stored === 0) continue;
-      let at = old[2 * slot]! & this.mask;
-      while (this.table[2 * at + 1] !== 0) at = (at + 1) & this.mask;
-      this.table[2 * at] = old[2 * slot]!;
-      this.table[2 * at + 1] = stored;
+    const table = new Int32Array(4 * (this.mask + 1));
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from + 1] === 0) continue;
+      let slot = old[from]! & this.mask;
+      while (table[(slot << 2) + 1] !== 0) slot = (slot + 1) & this.mask;
+      table.set(old.subarray(from, from + 4), slot << 2);
     }
+    this.table = table;
   }
 }

@@ -1,15 +1,17 @@
 /**
- * The rows `0 … keys.length − 1` sorted by their 32-bit key (as unsigned), stable: a least-significant-digit radix sort in three passes
+ * The rows `0 … keys.length − 1` sorted by their 32-bit key (as unsigned), stable (in four scratch columns of the keys' length; the result is one of them): a least-significant-digit radix sort in three passes
  * of 11 bits over (key, row) pairs. Linear time and sequential memory access, where a comparison sort of a
  * million rows or a hash table of a million entries would jump around memory on every step.
  */
-export function radixOrder(keys: Int32Array): Int32Array {
+export function radixOrder(keys: Int32Array, scratch: readonly [Int32Array, Int32Array, Int32Array, Int32Array]): Int32Array {
   const size = keys.length;
-  let keyIn = new Uint32Array(keys.buffer, keys.byteOffset, size).slice();
-  let rowIn = new Int32Array(size);
+  const unsigned = (buffer: Int32Array) => new Uint32Array(buffer.buffer, buffer.byteOffset, size);
+  let keyIn = unsigned(scratch[0]);
+  keyIn.set(unsigned(keys));
+  let rowIn = scratch[2];
   for (let i = 0; i < size; i += 1) rowIn[i] = i;
-  let keyOut = new Uint32Array(size);
-  let rowOut = new Int32Array(size);
+  let keyOut = unsigned(scratch[1]);
+  let rowOut = scratch[3];
   const counts = new Int32Array(2048);
   for (let shift = 0; shift < 32; shift += 11) {
     counts.fill(0);

@@ -23,7 +23,7 @@ import { ClaimRun, type SettleClaimsOptions } from "./claim-run.js";
  * const result = settleClaims(contract, [
  *   { id: "c1", participant: "P1", outcome: "EMP-ENTRY", achievedOn: "2013-01-10", claimedOn: "2013-02-01", evidence: "payslip 1" },
  * ], { asOf: "2013-03-31" });
- * result.decisions?.[0]?.status; // "accepted"
+ * result.decisions?.at(0)?.status; // "accepted"
  * result.total;                  // { amount: "3500.00", currency: "GBP" }
  * result.byPayer;                // [{ party: "dwp", due: 2800.00 GBP }, { party: "council", due: 700.00 GBP }]
  * @throws ClaimsError listing every malformed claim (missing field, bad date or id), with its index.

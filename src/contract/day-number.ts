@@ -39,6 +39,24 @@ export function dayNumberOfBytes(bytes: Uint8Array, from: number, to: number): n
   );
 }
 
+/** The day number of 1 January of each year 0-9999, and whether the year is a leap year: two table reads per date. */
+const YEAR_START = new Int32Array(10_000);
+const LEAP = new Uint8Array(10_000);
+for (let year = 0; year < 10_000; year += 1) {
+  const before = year - 1;
+  YEAR_START[year] = 365 * (year - 1970) + (Math.floor(before / 4) - Math.floor(before / 100) + Math.floor(before / 400)) - 477;
+  LEAP[year] = isLeap(year) ? 1 : 0;
+}
+/** Days before the first of each month (index 1-12), in a common year (0-12) and in a leap year (13-25). */
+const MONTH_START = new Int32Array(26);
+const MONTH_DAYS = new Int32Array(26);
+for (let month = 1; month <= 12; month += 1) {
+  MONTH_START[month] = DAYS_BEFORE_MONTH[month - 1]!;
+  MONTH_START[13 + month] = DAYS_BEFORE_MONTH[month - 1]! + (month > 2 ? 1 : 0);
+  MONTH_DAYS[month] = DAYS_IN_MONTH[month - 1]!;
+  MONTH_DAYS[13 + month] = DAYS_IN_MONTH[month - 1]! + (month === 2 ? 1 : 0);
+}
+
 /** The day number of the date whose eight digits are given (each should be 0-9), or `NaN`. */
 function dayOfDigits(y0: number, y1: number, y2: number, y3: number, m0: number, m1: number, d0: number, d1: number): number {
   // A character outside 0-9 gives a value outside 0-9, and `>>> 0` turns a negative one into a large one.
@@ -47,12 +65,9 @@ function dayOfDigits(y0: number, y1: number, y2: number, y3: number, m0: number,
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
   if (month < 1 || month > 12 || day < 1) return NaN;
-  const leap = isLeap(year);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return NaN;
-  // Days from 1970-01-01 to the first of January of `year` (proleptic Gregorian), then into the year.
-  const before = year - 1;
-  const yearStart = 365 * (year - 1970) + (Math.floor(before / 4) - Math.floor(before / 100) + Math.floor(before / 400)) - 477;
-  return yearStart + DAYS_BEFORE_MONTH[month - 1]! + (leap && month > 2 ? 1 : 0) + day - 1;
+  const at = LEAP[year]! * 13 + month;
+  if (day > MONTH_DAYS[at]!) return NaN;
+  return YEAR_START[year]! + MONTH_START[at]! + day - 1;
 }
 
 function daysFromCivil(year: number, month: number, day: number): number {

@@ -4,8 +4,12 @@
  * used in explanations.
  */
 export function groupThousands(text: string): string {
-  const negative = text.startsWith("-");
-  const [whole = "", fraction] = (negative ? text.slice(1) : text).split(".");
-  const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${withCommas}${fraction !== undefined ? `.${fraction}` : ""}`;
+  const sign = text.charCodeAt(0) === 45 ? 1 : 0;
+  const point = text.indexOf(".");
+  const end = point < 0 ? text.length : point;
+  if (end - sign <= 3) return text;
+  // The digits before the first comma, then a comma before every three.
+  let grouped = text.slice(0, sign + ((end - sign) % 3 || 3));
+  for (let at = grouped.length; at < end; at += 3) grouped += `,${text.slice(at, at + 3)}`;
+  return grouped + text.slice(end);
 }
