@@ -40,6 +40,19 @@ export function copyIdText(text: string, into: Uint8Array, at: number): number {
   return hashIdBytes(into, at, at + length);
 }
 
+/** `hashIdBytes` of `source[from, to)`, copying the bytes into `into` from `at` on the way (room is the caller's). */
+export function copyIdBytes(source: Uint8Array, from: number, to: number, into: Uint8Array, at: number): number {
+  if (to <= from || ID_START[source[from]!] === 0) return NOT_AN_ID;
+  let hash = FNV_OFFSET;
+  for (let i = from; i < to; i += 1) {
+    const code = source[i]!;
+    if (ID_REST[code] === 0) return NOT_AN_ID;
+    into[at + i - from] = code;
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+  }
+  return spread(hash);
+}
+
 /** The hash of the id in `bytes[from, to)`, or `NOT_AN_ID` (the same hash as `copyIdText` gives its text). */
 export function hashIdBytes(bytes: Uint8Array, from: number, to: number): number {
   if (to <= from || ID_START[bytes[from]!] === 0) return NOT_AN_ID;

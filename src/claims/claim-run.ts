@@ -7,7 +7,7 @@ import type { Claim, ClaimSettlement, Participant } from "./claim-types.js";
 import { ClaimColumns, NO_DATE, hasOnlyOwnKeys } from "./claim-columns.js";
 import { periodOfDay } from "./claim-period.js";
 import { CLAIM_FIELDS, claimRecordIssues } from "./claim-record.js";
-import { NOT_AN_ID, copyIdText, fingerprintBytes, fingerprintText, hashIdBytes } from "./claim-ids.js";
+import { NOT_AN_ID, copyIdBytes, copyIdText, fingerprintBytes, fingerprintText, hashIdBytes } from "./claim-ids.js";
 import { ParticipantIndex } from "./participant-index.js";
 import { ClaimsError, MAX_LISTED_PROBLEMS } from "./claims-error.js";
 import { compileCard, type CompiledCard } from "./compiled-card.js";
@@ -56,7 +56,7 @@ export class ClaimRun {
   repeatsIgnored = 0;
   private readonly asOfDay: number;
   private readonly register = new Map<string, number>();
-  /** A participant id's characters, as bytes, for the participant index. */
+  /** A claim id's characters, as bytes, to hash them (when the claims are kept). */
   private scratch = new Uint8Array(256);
   private readonly problems: InputIssue[] = [];
   private problemCount = 0;
@@ -104,7 +104,8 @@ export class ClaimRun {
     }
   }
 
-  private reportProblems(found: readonly InputIssue[]): void {
+  /** Records problems of the claims read (the first `MAX_LISTED_PROBLEMS` are listed by `finish`). */
+  reportProblems(found: readonly InputIssue[]): void {
     for (const problem of found) {
       this.problemCount += 1;
       if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(problem);
@@ -126,10 +127,11 @@ export class ClaimRun {
     }
     const { columns } = this;
     columns.room(id.length);
-    if (Math.max(id.length, participant.length) > this.scratch.length) this.scratch = new Uint8Array(Math.max(id.length, participant.length) * 2);
+    if (id.length > this.scratch.length) this.scratch = new Uint8Array(id.length * 2);
     // Without the claims kept, the id is packed into the columns; with them, it is only hashed.
     const idHash = this.keepDecisions ? copyIdText(id, this.scratch, 0) : copyIdText(id, columns.idBytes, columns.idLength);
-    const participantHash = copyIdText(participant, this.scratch, 0);
+    this.pendingRoom(participant.length);
+    const participantHash = copyIdText(participant, this.pendingBytes, this.pendingLength);
     const achieved = dayNumber(claim.achievedOn);
     const claimed = dayNumber(claim.claimedOn);
     let enrolled = NO_DATE;
@@ -153,8 +155,8 @@ export class ClaimRun {
     } else {
       this.sources.push(claim);
     }
-    const number = this.participants.numberOf(this.scratch, 0, participant.length, participantHash, participant);
-    this.store(row, id.length, idHash, number, this.card.indexOf.get(outcome) ?? -1, achieved, claimed, enrolled);
+    this.store(row, id.length, idHash, this.card.indexOf.get(outcome) ?? -1, achieved, claimed, enrolled);
+    this.queueParticipant(row, participant.length, participantHash, participant);
   }
 
   /**
@@ -167,22 +169,24 @@ export class ClaimRun {
     this.received += 1;
     const { columns } = this;
     const idLength = to[0]! - from[0]!;
-    const idHash = hashIdBytes(bytes, from[0]!, to[0]!);
-    const participantHash = hashIdBytes(bytes, from[1]!, to[1]!);
+    columns.room(idLength);
+    const idHash = copyIdBytes(bytes, from[0]!, to[0]!, columns.idBytes, columns.idLength);
+    this.pendingRoom(to[1]! - from[1]!);
+    const participantHash = copyIdBytes(bytes, from[1]!, to[1]!, this.pendingBytes, this.pendingLength);
     const achieved = dayNumberOfBytes(bytes, from[3]!, to[3]!);
     const claimed = dayNumberOfBytes(bytes, from[4]!, to[4]!);
     const enrolled = from[6] === to[6] ? NO_DATE : dayNumberOfBytes(bytes, from[6]!, to[6]!);
     if (idHash === NOT_AN_ID || participantHash === NOT_AN_ID || achieved !== achieved || claimed !== claimed || enrolled !== enrolled
       || from[2] === to[2] || from[5] === to[5]) {
-      return this.reportRowProblems(claimRecordIssues(textRecord(bytes, from, to), ["line", line]), line);
+      const found = claimRecordIssues(textRecord(bytes, from, to), ["line", line]);
+      // The byte checks and the text checks are the same; should they ever differ, the row is still refused.
+      return this.reportRowProblems(found.length > 0 ? found : [issue(["line", line], "invalid_row", "the row could not be read as a claim")], line);
     }
-    columns.room(idLength);
-    columns.idBytes.set(bytes.subarray(from[0]!, to[0]!), columns.idLength);
     const row = columns.size;
     columns.fingerprint[row] = fingerprintBytes(bytes, from[2]!, to[2]!, from[5]!, to[5]!, 0x811c9dc5);
     columns.fingerprint2[row] = fingerprintBytes(bytes, from[5]!, to[5]!, from[2]!, to[2]!, 0x2f1b3c4d);
-    const number = this.participants.numberOf(bytes, from[1]!, to[1]!, participantHash);
-    this.store(row, idLength, idHash, number, this.card.indexOfBytes(bytes, from[2]!, to[2]!), achieved, claimed, enrolled);
+    this.store(row, idLength, idHash, this.card.indexOfBytes(bytes, from[2]!, to[2]!), achieved, claimed, enrolled);
+    this.queueParticipant(row, to[1]! - from[1]!, participantHash, undefined);
   }
 
   /** Problems of a row of a claims file, each message starting with its line. */
@@ -190,27 +194,79 @@ export class ClaimRun {
     this.reportProblems(found.map((entry) => ({ ...entry, message: `line ${line}: ${entry.message}` })));
   }
 
-  /** Writes a sound claim's row and the rejections that need no other claim. */
-  private store(row: number, idLength: number, idHash: number, participant: number, outcome: number, achieved: number, claimed: number, enrolled: number): void {
-    const { columns, card } = this;
-    if (participant === this.registeredEnrolment.length) {
-      this.registeredEnrolment.push(this.register.get(this.participantIds[participant]!) ?? NO_DATE);
-    }
+  /** Writes a sound claim's row (its participant and first rejections follow with its batch). */
+  private store(row: number, idLength: number, idHash: number, outcome: number, achieved: number, claimed: number, enrolled: number): void {
+    const { columns } = this;
     columns.idHash[row] = idHash;
-    columns.participant[row] = participant;
     columns.outcome[row] = outcome;
     columns.achieved[row] = achieved;
     columns.claimed[row] = claimed;
     columns.enrolled[row] = enrolled;
-    const registered = this.hasRegister ? this.registeredEnrolment[participant]! : NO_DATE;
-    columns.reason[row] = claimed > this.asOfDay ? R.claimed_after_as_of
-      : outcome < 0 ? R.unknown_outcome
-      : this.hasRegister && registered === NO_DATE ? R.unknown_participant
-      : this.hasRegister && enrolled !== NO_DATE && enrolled !== registered ? R.enrolment_mismatch
-      : achieved > claimed ? R.achieved_after_claimed
-      : achieved < card.termStart || achieved > card.termEnd ? R.outside_term
-      : R.none;
     columns.commit(idLength);
+  }
+
+  /*
+   * Participants are looked up a batch at a time (see ParticipantIndex.numberBatch): each claim's participant
+   * id waits in `pendingBytes`, with its hash and row, until the batch is full or the reading ends.
+   */
+  private static readonly BATCH = 128;
+  private pendingCount = 0;
+  private pendingLength = 0;
+  private pendingBytes = new Uint8Array(ClaimRun.BATCH * 32);
+  private readonly pendingRow = new Int32Array(ClaimRun.BATCH);
+  private readonly pendingHash = new Int32Array(ClaimRun.BATCH);
+  private readonly pendingStart = new Int32Array(ClaimRun.BATCH);
+  private readonly pendingEnd = new Int32Array(ClaimRun.BATCH);
+  private readonly pendingNumber = new Int32Array(ClaimRun.BATCH);
+  private readonly pendingText: (string | undefined)[] = new Array<string | undefined>(ClaimRun.BATCH).fill(undefined);
+
+  /** Room for a participant id of `length` bytes at `pendingLength`. */
+  private pendingRoom(length: number): void {
+    if (this.pendingLength + length <= this.pendingBytes.length) return;
+    const grown = new Uint8Array(Math.max(this.pendingBytes.length * 2, this.pendingLength + length));
+    grown.set(this.pendingBytes.subarray(0, this.pendingLength));
+    this.pendingBytes = grown;
+  }
+
+  /** Queues the participant of `row`, whose id's `length` bytes were just copied to `pendingBytes`. */
+  private queueParticipant(row: number, length: number, hash: number, text: string | undefined): void {
+    const k = this.pendingCount;
+    this.pendingRow[k] = row;
+    this.pendingHash[k] = hash;
+    this.pendingStart[k] = this.pendingLength;
+    this.pendingEnd[k] = this.pendingLength + length;
+    this.pendingText[k] = text;
+    this.pendingLength += length;
+    this.pendingCount = k + 1;
+    if (k + 1 === ClaimRun.BATCH) this.flushParticipants();
+  }
+
+  /** Numbers the queued claims' participants, then makes the rejections that need no other claim. */
+  private flushParticipants(): void {
+    const count = this.pendingCount;
+    if (count === 0) return;
+    this.participants.numberBatch(this.pendingBytes, this.pendingStart, this.pendingEnd, this.pendingHash, this.pendingText, count, this.pendingNumber);
+    const { columns, card, hasRegister, asOfDay } = this;
+    const { outcome, achieved, claimed, enrolled, reason, participant } = columns;
+    for (let k = 0; k < count; k += 1) {
+      const row = this.pendingRow[k]!;
+      const number = this.pendingNumber[k]!;
+      if (number === this.registeredEnrolment.length) {
+        this.registeredEnrolment.push(this.register.get(this.participantIds[number]!) ?? NO_DATE);
+      }
+      participant[row] = number;
+      const registered = hasRegister ? this.registeredEnrolment[number]! : NO_DATE;
+      reason[row] = claimed[row]! > asOfDay ? R.claimed_after_as_of
+        : outcome[row]! < 0 ? R.unknown_outcome
+        : hasRegister && registered === NO_DATE ? R.unknown_participant
+        : hasRegister && enrolled[row]! !== NO_DATE && enrolled[row]! !== registered ? R.enrolment_mismatch
+        : achieved[row]! > claimed[row]! ? R.achieved_after_claimed
+        : achieved[row]! < card.termStart || achieved[row]! > card.termEnd ? R.outside_term
+        : R.none;
+      this.pendingText[k] = undefined;
+    }
+    this.pendingCount = 0;
+    this.pendingLength = 0;
   }
 
   /** True when two stored claims say the same thing (a repeat, not a conflict). */
@@ -226,6 +282,7 @@ export class ClaimRun {
 
   /** Applies the rules that need several claims, then totals; throws when any claim was malformed. */
   finish(): ClaimSettlement {
+    this.flushParticipants();
     if (this.problems.length > 0) {
       if (this.problemCount > this.problems.length) {
         this.problems.push(issue([], "too_many_problems", `${this.problemCount - this.problems.length} more problems were found and not listed`));

@@ -1,6 +1,7 @@
 import type { Contract } from "../contract/types.js";
 import type { Claim, ClaimSettlement } from "./claim-types.js";
 import { ClaimRun, type SettleClaimsOptions } from "./claim-run.js";
+import { CLAIMS_CSV_SOURCE, ClaimsCsvParser, type ClaimsCsvSource } from "./claims-csv.js";
 
 /**
  * Settles the claims of a contract's rate card as of a date: a decision for every claim (accepted, accepted in
@@ -51,6 +52,17 @@ export async function settleClaimsAsync(
   options: SettleClaimsOptions,
 ): Promise<ClaimSettlement> {
   const run = new ClaimRun(contract, options);
+  const csv = (claims as { [CLAIMS_CSV_SOURCE]?: ClaimsCsvSource })[CLAIMS_CSV_SOURCE];
+  if (csv !== undefined && !csv.started && !run.keepDecisions) {
+    // A claims file from readClaimsCsv, and no decisions to keep: its rows go from bytes to columns directly.
+    const parser = new ClaimsCsvParser(csv.separator, {
+      bytes: (bytes, from, to, line) => run.addBytes(bytes, from, to, line),
+      problems: (found) => run.reportProblems(found),
+    });
+    for await (const chunk of csv.chunks()) parser.push(chunk);
+    parser.end();
+    return run.finish();
+  }
   for await (const claim of claims) run.add(claim);
   return run.finish();
 }
