@@ -33,7 +33,8 @@ export class ClaimDecisionList implements Iterable<ClaimDecision> {
 
   /** The decision at `index` (a negative index counts from the end, as `Array#at`), or `undefined` outside the list. */
   at(index: number): ClaimDecision | undefined {
-    const position = Math.trunc(index) < 0 ? Math.trunc(index) + this.length : Math.trunc(index);
+    const integer = Number.isNaN(index) ? 0 : Math.trunc(index);
+    const position = integer < 0 ? integer + this.length : integer;
     if (!(position >= 0 && position < this.length)) return undefined;
     return this.#view.decision(this.#view.rows === undefined ? position : this.#view.rows[position]!);
   }
