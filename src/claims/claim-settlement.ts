@@ -9,67 +9,62 @@ import { describePeriod } from "./claim-period.js";
 import { formatMinor } from "./compiled-card.js";
 import { R, REASONS, REPEAT } from "./rejection-reasons.js";
 
-interface Sums<T> {
-  total: T;
-  byOutcome: T[];
-  byParticipant: T[];
-  byPeriod: Map<number, T>;
-}
-
 /**
- * Adds up the paid amounts in minor units. Amounts are never negative, so every subtotal is at most the grand
- * total: when the grand total is below 2^53 every sum is an exact integer in a `number`; otherwise the sums are
- * made again in `bigint` (the "bigint beyond" of the hot path).
+ * Builds the frozen settlement: counts, totals, payer splits per period, cap lines and (optionally) decisions.
+ *
+ * Amounts are added as integers in minor units in one pass. They are never negative, so every subtotal is at
+ * most the grand total: when the grand total is below 2^53 every sum is an exact integer in a `number`;
+ * otherwise the sums are made again in `bigint` (the "bigint beyond" of the hot path).
  */
-function sumsOf<T>(run: ClaimRun, zero: T, add: (sum: T, amount: number) => T): Sums<T> {
-  const { columns, card } = run;
-  const sums: Sums<T> = {
-    total: zero,
-    byOutcome: card.codes.map(() => zero),
-    byParticipant: run.participantIds.map(() => zero),
-    byPeriod: new Map(),
-  };
-  const { amount, outcome, participant, period } = columns;
-  for (let row = 0; row < columns.size; row += 1) {
-    const paid = amount[row]!;
-    if (paid === 0) continue;
-    sums.total = add(sums.total, paid);
-    sums.byOutcome[outcome[row]!] = add(sums.byOutcome[outcome[row]!]!, paid);
-    sums.byParticipant[participant[row]!] = add(sums.byParticipant[participant[row]!]!, paid);
-    sums.byPeriod.set(period[row]!, add(sums.byPeriod.get(period[row]!) ?? zero, paid));
-  }
-  return sums;
-}
-
-/** Builds the frozen settlement: counts, totals, payer splits per period, cap lines and (optionally) decisions. */
 export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   const { columns, card } = run;
   const { places, currency } = card;
+  const { size, reason, amount, priced, outcome, participant, period } = columns;
   const asMoney = (minor: number | bigint): Money => Object.freeze({ amount: formatMinor(minor, places), currency });
-  const fast = sumsOf<number>(run, 0, (sum, paid) => sum + paid);
-  const sums: Sums<number | bigint> = fast.total <= Number.MAX_SAFE_INTEGER ? fast : sumsOf<bigint>(run, 0n, (sum, paid) => sum + BigInt(paid));
-
+  let firstPeriod = Infinity;
+  let lastPeriod = -Infinity;
+  for (let row = 0; row < size; row += 1) {
+    if (period[row]! < firstPeriod) firstPeriod = period[row]!;
+    if (period[row]! > lastPeriod) lastPeriod = period[row]!;
+  }
+  const periodCount = size === 0 ? 0 : lastPeriod - firstPeriod + 1;
   const byOutcomeCount = new Float64Array(card.codes.length);
   const byParticipantCount = new Float64Array(run.participantIds.length);
-  const byPeriodCount = new Map<number, number>();
+  const byPeriodCount = new Float64Array(periodCount);
+  const byOutcomeSum = new Float64Array(card.codes.length);
+  const byParticipantSum = new Float64Array(run.participantIds.length);
+  const byPeriodSum = new Float64Array(periodCount);
   const rejectedByCode = new Float64Array(REASONS.length);
+  let total = 0;
   let accepted = 0;
   let acceptedInPart = 0;
   let rejected = 0;
-  for (let row = 0; row < columns.size; row += 1) {
-    const reason = columns.reason[row]!;
-    if (reason === REPEAT) continue;
-    if (reason !== R.none) {
+  for (let row = 0; row < size; row += 1) {
+    const code = reason[row]!;
+    if (code === REPEAT) continue;
+    if (code !== R.none) {
       rejected += 1;
-      rejectedByCode[reason]! += 1;
+      rejectedByCode[code]! += 1;
       continue;
     }
-    if (columns.amount[row]! < columns.priced[row]!) acceptedInPart += 1;
+    const paid = amount[row]!;
+    if (paid < priced[row]!) acceptedInPart += 1;
     else accepted += 1;
-    byOutcomeCount[columns.outcome[row]!]! += 1;
-    byParticipantCount[columns.participant[row]!]! += 1;
-    byPeriodCount.set(columns.period[row]!, (byPeriodCount.get(columns.period[row]!) ?? 0) + 1);
+    const o = outcome[row]!;
+    const p = participant[row]!;
+    const q = period[row]! - firstPeriod;
+    byOutcomeCount[o]! += 1;
+    byParticipantCount[p]! += 1;
+    byPeriodCount[q]! += 1;
+    total += paid;
+    byOutcomeSum[o]! += paid;
+    byParticipantSum[p]! += paid;
+    byPeriodSum[q]! += paid;
   }
+  type Sums = { total: number | bigint; byOutcome: ArrayLike<number | bigint>; byParticipant: ArrayLike<number | bigint>; byPeriod: ArrayLike<number | bigint> };
+  const sums: Sums = total <= Number.MAX_SAFE_INTEGER
+    ? { total, byOutcome: byOutcomeSum, byParticipant: byParticipantSum, byPeriod: byPeriodSum }
+    : bigSums(run, firstPeriod, periodCount);
 
   // In the fixed order of the reason codes, so that the result does not depend on the order of the claims.
   const rejectedByReason: Record<string, number> = {};
@@ -80,21 +75,30 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   const scale = new Dec(10).pow(places);
   const ratios = card.payers.map((payer) => payer.ratio);
   const payerTotals = card.payers.map(() => new Dec(0));
-  const byPeriod: ClaimPeriodTotal[] = [...sums.byPeriod.keys()].sort((a, b) => a - b).map((period) => {
-    const due = new Dec(sums.byPeriod.get(period)!.toString()).div(scale);
+  const paidPeriods = Array.from({ length: periodCount }, (_, index) => index).filter((index) => byPeriodCount[index]! > 0);
+  const byPeriod: ClaimPeriodTotal[] = paidPeriods.map((index) => {
+    const period = firstPeriod + index;
+    const due = new Dec(sums.byPeriod[index]!.toString()).div(scale);
     const parts = allocateDecimal(due, ratios, currency);
     parts.forEach((part, index) => (payerTotals[index] = payerTotals[index]!.plus(part)));
     const { label, start, end } = describePeriod(card.card.claimPeriod, period);
     return {
       period: label, start, end,
-      claimsPaid: byPeriodCount.get(period) ?? 0,
+      claimsPaid: byPeriodCount[index]!,
       due: fromDecimal(due, currency),
       byPayer: card.payers.map((payer, index) => ({ party: payer.party, share: payer.share, due: fromDecimal(parts[index]!, currency) })),
     };
   });
 
-  const participantOrder = run.participantIds.map((_, index) => index).filter((index) => byParticipantCount[index]! > 0);
-  participantOrder.sort((a, b) => (run.participantIds[a]! < run.participantIds[b]! ? -1 : 1));
+  let paidParticipants = 0;
+  for (let p = 0; p < byParticipantCount.length; p += 1) if (byParticipantCount[p]! > 0) paidParticipants += 1;
+  const withClaimsPaid = new Int32Array(paidParticipants);
+  for (let p = 0, next = 0; p < byParticipantCount.length; p += 1) if (byParticipantCount[p]! > 0) withClaimsPaid[next++] = p;
+  const participantOrder = run.participants.inIdOrder(withClaimsPaid);
+  const byParticipant = new Array<ClaimSettlement["byParticipant"][number]>(participantOrder.length);
+  participantOrder.forEach((index, position) => {
+    byParticipant[position] = Object.freeze({ participant: run.participantIds[index]!, claimsPaid: byParticipantCount[index]!, amount: asMoney(sums.byParticipant[index]!) });
+  });
 
   const settlement: ClaimSettlement = {
     contractId: card.contractId,
@@ -107,7 +111,7 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
     byOutcome: card.codes.map((code, index) => ({ outcome: code, name: card.names[index]!, claimsPaid: byOutcomeCount[index]!, amount: asMoney(sums.byOutcome[index]!) })),
     byPeriod,
     byPayer: card.payers.map((payer, index) => ({ party: payer.party, due: fromDecimal(payerTotals[index]!, currency) })),
-    byParticipant: participantOrder.map((index) => ({ participant: run.participantIds[index]!, claimsPaid: byParticipantCount[index]!, amount: asMoney(sums.byParticipant[index]!) })),
+    byParticipant: Object.freeze(byParticipant),
     caps: [...run.capLog.lines.values()]
       .sort((a, b) => (a.cap === b.cap ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.cap < b.cap ? -1 : 1))
       .map((line) => ({ cap: line.cap, id: line.id, limit: line.limit, claimsCut: line.claimsCut, cut: asMoney(line.cut) })),
@@ -117,3 +121,21 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   return Object.freeze({ ...settlement, decisions: new ClaimDecisionList(run) });
 }
 
+
+/** The sums again in `bigint`, for a settlement whose total reaches 2^53 minor units. */
+function bigSums(run: ClaimRun, firstPeriod: number, periodCount: number) {
+  const { columns, card } = run;
+  const byOutcome = card.codes.map(() => 0n);
+  const byParticipant = run.participantIds.map(() => 0n);
+  const byPeriod = Array.from({ length: periodCount }, () => 0n);
+  let total = 0n;
+  for (let row = 0; row < columns.size; row += 1) {
+    if (columns.reason[row] !== R.none) continue;
+    const paid = BigInt(columns.amount[row]!);
+    total += paid;
+    byOutcome[columns.outcome[row]!]! += paid;
+    byParticipant[columns.participant[row]!]! += paid;
+    byPeriod[columns.period[row]! - firstPeriod]! += paid;
+  }
+  return { total, byOutcome, byParticipant, byPeriod };
+}

@@ -13,6 +13,8 @@ export class ParticipantIndex {
   private mask = (1 << 12) - 1;
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
+  /** Where each participant's id starts in `bytes` (it ends where the next one starts, or at `used`). */
+  private starts = new Int32Array(1 << 12);
 
   /**
    * Numbers the participants of a batch of claims: `numbers[k]` for the id `bytes[starts[k], ends[k])` with hash
@@ -62,6 +64,12 @@ export class ParticipantIndex {
       this.bytes = grown;
     }
     this.bytes.set(source.subarray(from, to), this.used);
+    if (number === this.starts.length) {
+      const grown = new Int32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[number] = this.used;
     // V8 keeps a short slice of a long string (a CSV line) alive with its parent: the kept id is a copy.
     this.ids.push(text === undefined ? asciiText(source, from, to) : text.length >= 13 ? asciiText(source, from, to) : text);
     this.table[at] = hash;
@@ -72,6 +80,40 @@ export class ParticipantIndex {
     // Grow at three quarters full: probes stay short, and the table stays small enough to stay in cache.
     if ((number + 1) * 4 > this.mask * 3) this.grow();
     return number;
+  }
+
+  /**
+   * The given participant numbers in the order of their ids as strings compare: a least-significant-digit radix
+   * sort on the ids' bytes (a pass per character position, shorter ids first), linear where a comparison sort
+   * of a hundred thousand strings takes forty milliseconds. Ids longer than 64 characters are sorted by comparison.
+   */
+  inIdOrder(numbers: Int32Array): Int32Array {
+    const { bytes, starts } = this;
+    const count = this.ids.length;
+    const endOf = (number: number) => (number + 1 < count ? starts[number + 1]! : this.used);
+    let longest = 0;
+    for (let i = 0; i < numbers.length; i += 1) longest = Math.max(longest, endOf(numbers[i]!) - starts[numbers[i]!]!);
+    if (longest > 64) return Int32Array.from([...numbers].sort((a, b) => (this.ids[a]! < this.ids[b]! ? -1 : this.ids[a]! > this.ids[b]! ? 1 : 0)));
+    let from = numbers.slice();
+    let to = new Int32Array(numbers.length);
+    const counts = new Int32Array(258);
+    for (let position = longest - 1; position >= 0; position -= 1) {
+      counts.fill(0);
+      // Bucket 0: ids shorter than the position (they sort first); bucket b + 1: byte b.
+      for (let i = 0; i < from.length; i += 1) {
+        const number = from[i]!;
+        const at = starts[number]! + position;
+        counts[(at < endOf(number) ? bytes[at]! + 1 : 0) + 1]! += 1;
+      }
+      for (let bucket = 1; bucket < 258; bucket += 1) counts[bucket]! += counts[bucket - 1]!;
+      for (let i = 0; i < from.length; i += 1) {
+        const number = from[i]!;
+        const at = starts[number]! + position;
+        to[counts[at < endOf(number) ? bytes[at]! + 1 : 0]!++] = number;
+      }
+      [from, to] = [to, from];
+    }
+    return from;
   }
 
   private grow(): void {

@@ -69,7 +69,9 @@ const fileArbitrary = fc.record({
   cuts: fc.array(fc.nat({ max: 2000 }), { maxLength: 12 }),
 });
 
-function fileText(file: fc.RecordValue<typeof fileArbitrary extends fc.Arbitrary<infer T> ? T : never>): string {
+type FileSpec = typeof fileArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function fileText(file: FileSpec): string {
   const columns = file.order.filter((field) => file.withEnrolment || field !== "enrolledOn");
   const quote = (text: string) => `"${text.replaceAll("\"", "\"\"")}"`;
   const needsQuotes = (text: string) => text.includes("\"") || text.includes(file.separator) || text.includes("\t");
