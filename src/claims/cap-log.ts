@@ -30,7 +30,8 @@ export class CapLog {
   constructor(private readonly card: CompiledCard, private readonly keep: boolean) {}
 
   record(row: number, cut: CutRecord): void {
-    const key = `${cut.cap}\u0000${cut.cap === "participant" ? "*" : cut.id}`;
+    // One line for the cap per participant, one per outcome, period or contract for the others.
+    const key = cut.cap === "participant" ? "participant" : `${cut.cap}\u0000${cut.id}`;
     let line = this.lines.get(key);
     if (line === undefined) {
       const limit = cut.cap === "outcome-volume" ? String(cut.limit) : formatMinor(cut.limit, this.card.places);

@@ -45,6 +45,7 @@ export interface CompiledCard {
 }
 
 const compiled = new WeakMap<Contract, CompiledCard>();
+const NOT_COMPUTED = -2147483648;
 
 /** Compiles the rate card of a checked contract (memoised per contract object). */
 export function compileCard(contract: Contract, card: RateCard): CompiledCard {
@@ -86,6 +87,11 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     });
     return entry.id;
   });
+  // Window ends by start day: a table per outcome over the days a window can start from (enrolments up to ten
+  // years before the term, prerequisites within it), filled as needed; a map beyond.
+  const firstStart = dayNumber(contract.term.start) - 3660;
+  const lastStart = dayNumber(contract.term.end);
+  const tables = outcomes.map(() => undefined as Int32Array | undefined);
   const memo = outcomes.map(() => new Map<number, number>());
   const priceMinor = outcomes.map((outcome) => [toMinor(outcome.price), ...(outcome.priceChanges ?? []).map((change) => toMinor(change.price))]);
   const codeBytes = outcomes.map((outcome) => Uint8Array.from(outcome.code, (char) => char.charCodeAt(0)));
@@ -128,6 +134,19 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
       return index;
     },
     windowEnd(outcome, start) {
+      if (start >= firstStart && start <= lastStart) {
+        let table = tables[outcome];
+        if (table === undefined) {
+          table = new Int32Array(lastStart - firstStart + 1).fill(NOT_COMPUTED);
+          tables[outcome] = table;
+        }
+        let end = table[start - firstStart]!;
+        if (end === NOT_COMPUTED) {
+          end = addMonthsToDay(start, windowMonths[outcome]!);
+          table[start - firstStart] = end;
+        }
+        return end;
+      }
       const byStart = memo[outcome]!;
       let end = byStart.get(start);
       if (end === undefined) {
