@@ -67,17 +67,24 @@ export class ClaimsCsvParser {
 
   push(chunk: Uint8Array | string): void {
     if (this.sink.bytes === undefined) return this.pushText(typeof chunk === "string" ? chunk : this.streamDecoder.decode(chunk, { stream: true }));
-    let bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
-    if (this.carry !== undefined) {
-      const joined = new Uint8Array(this.carry.length + bytes.length);
-      joined.set(this.carry);
-      joined.set(bytes, this.carry.length);
-      bytes = joined;
-      this.carry = undefined;
-    }
+    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
     let from = 0;
+    if (this.carry !== undefined) {
+      // Only the line cut by the chunk boundary is copied; the rest of the chunk is read where it lies.
+      const end = bytes.indexOf(NEWLINE);
+      const line = joined(this.carry, bytes.subarray(0, end < 0 ? bytes.length : end));
+      this.carry = undefined;
+      if (end < 0) {
+        this.carry = line;
+        return;
+      }
+      this.readBytes(line, 0, line.length, true);
+      from = end + 1;
+    }
+    // A chunk without any quote (the usual case) needs no quote test on each byte.
+    const mayQuote = bytes.indexOf(QUOTE, from) >= 0;
     for (let end = bytes.indexOf(NEWLINE, from); end >= 0; end = bytes.indexOf(NEWLINE, from)) {
-      this.readBytes(bytes, from, end);
+      this.readBytes(bytes, from, end, mayQuote);
       from = end + 1;
     }
     if (from < bytes.length) this.carry = bytes.slice(from);
@@ -92,7 +99,7 @@ export class ClaimsCsvParser {
     } else if (this.carry !== undefined) {
       const rest = this.carry;
       this.carry = undefined;
-      this.readBytes(rest, 0, rest.length);
+      this.readBytes(rest, 0, rest.length, true);
     }
     if (this.fieldOfColumn === undefined) {
       this.sink.problems([issue(["line", 1], "missing_header", "the file is empty: the first row must name the columns")]);
@@ -109,8 +116,8 @@ export class ClaimsCsvParser {
     this.textCarry = all.slice(from);
   }
 
-  /** One line, as bytes `bytes[from, end)` without its line break. */
-  private readBytes(bytes: Uint8Array, from: number, end: number): void {
+  /** One line, as bytes `bytes[from, end)` without its line break (`mayQuote`: the line may hold a quote). */
+  private readBytes(bytes: Uint8Array, from: number, end: number, mayQuote: boolean): void {
     this.line += 1;
     const to = end > from && bytes[end - 1] === RETURN ? end - 1 : end;
     const fieldOfColumn = this.fieldOfColumn;
@@ -119,10 +126,9 @@ export class ClaimsCsvParser {
     while (first < to && (bytes[first]! <= 32 || bytes[first]! >= 128)) first += 1;
     if (first === to || fieldOfColumn === undefined) return this.readText(this.lineDecoder.decode(bytes.subarray(from, end)), true);
     const { separatorByte } = this;
+    // Every column of the header is written below; the fields the header lacks stay empty (0, 0).
     const starts = this.from;
     const ends = this.to;
-    starts.fill(0);
-    ends.fill(0);
     const columns = fieldOfColumn.length;
     let column = 0;
     let start = from;
@@ -136,7 +142,7 @@ export class ClaimsCsvParser {
         }
         column += 1;
         start = i + 1;
-      } else if (byte === QUOTE) {
+      } else if (mayQuote && byte === QUOTE) {
         return this.readText(this.lineDecoder.decode(bytes.subarray(from, end)), true);
       }
     }
@@ -178,6 +184,7 @@ export class ClaimsCsvParser {
 
   /** A row read as text (it had quotes), handed on as bytes. */
   private textAsBytes(fields: readonly string[]): void {
+    // Reset, then write the header's columns: the same fields stay empty as in readBytes.
     const encoded = fields.map((field) => encoder.encode(field));
     const bytes = new Uint8Array(encoded.reduce((sum, field) => sum + field.length, 0));
     this.from.fill(0);
@@ -249,4 +256,12 @@ function splitFields(text: string, separator: string): string[] | undefined {
   if (quoted) return undefined;
   fields.push(field);
   return fields;
+}
+
+/** Two byte arrays end to end, in a new one. */
+function joined(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const both = new Uint8Array(first.length + second.length);
+  both.set(first);
+  both.set(second, first.length);
+  return both;
 }
