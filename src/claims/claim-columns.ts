@@ -47,7 +47,8 @@ export class ClaimColumns {
   private readonly fingerprinted: boolean;
 
   constructor(capacity: number, sources: readonly { readonly id: string }[] | undefined) {
-    this.capacity = Math.max(capacity, 16);
+    // Unknown (a stream): room for 65,536 claims to start with, doubled as needed.
+    this.capacity = capacity > 0 ? capacity : 1 << 16;
     this.sources = sources;
     const fingerprinted = sources === undefined;
     this.fingerprinted = fingerprinted;
