@@ -75,8 +75,23 @@ export class ClaimColumns {
     }
   }
 
-  private grow(): void {
-    this.capacity *= 2;
+  /**
+   * Makes room for `rows` claims at once (a stream whose size is known: its first rows tell how many will
+   * come), with id bytes in proportion to those read so far, so that the columns are copied once, not doubled
+   * again and again.
+   */
+  reserve(rows: number): void {
+    if (rows <= this.capacity || this.size === 0) return;
+    const scale = rows / this.size;
+    this.grow(rows);
+    if (!this.fingerprinted) return;
+    const idBytes = new Uint8Array(Math.max(this.idBytes.length, Math.ceil(this.idLength * scale)));
+    idBytes.set(this.idBytes.subarray(0, this.idLength));
+    this.idBytes = idBytes;
+  }
+
+  private grow(capacity = this.capacity * 2): void {
+    this.capacity = capacity;
     for (const name of READ_COLUMNS) {
       if ((name.startsWith("fingerprint") || name === "idEnd") && !this.fingerprinted) continue;
       const grown = new Int32Array(this.capacity);

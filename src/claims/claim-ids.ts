@@ -17,6 +17,8 @@ export const NOT_AN_ID = 2 ** 32;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const SECOND_OFFSET = 0x2f1b3c4d;
+const SECOND_PRIME = 0x5bd1e995;
 
 /**
  * FNV's low bits vary little between ids that differ in their last character (C00000001, C00000002...); the
@@ -84,23 +86,44 @@ export function asciiText(bytes: Uint8Array, from: number, to: number): string {
 }
 
 /**
- * A 32-bit hash of two byte or character sequences (FNV-1a from `seed`). Two of them, with different seeds and
- * the sequences in either order, fingerprint a claim's outcome and evidence, so that a repeated claim id can be
- * compared with the first without keeping every evidence text.
+ * Two independent 32-bit hashes of a claim's outcome and evidence, made in one pass and written to
+ * `first[row]` and `second[row]`: together a 64-bit fingerprint, so that a repeated claim id can be compared
+ * with the first without keeping every evidence text. The first is FNV-1a; the second multiplies by another
+ * odd constant and folds the high bits down at each step.
  */
-export function fingerprintText(first: string, second: string, seed: number): number {
-  let hash = seed;
-  for (let i = 0; i < first.length; i += 1) hash = Math.imul(hash ^ first.charCodeAt(i), FNV_PRIME);
-  hash = Math.imul(hash ^ 0xffff, FNV_PRIME);
-  for (let i = 0; i < second.length; i += 1) hash = Math.imul(hash ^ second.charCodeAt(i), FNV_PRIME);
-  return hash | 0;
+export function fingerprintText(outcome: string, evidence: string, first: Int32Array, second: Int32Array, row: number): void {
+  let a = FNV_OFFSET;
+  let b = SECOND_OFFSET;
+  for (let i = 0; i < outcome.length; i += 1) {
+    const code = outcome.charCodeAt(i);
+    a = Math.imul(a ^ code, FNV_PRIME);
+    b = Math.imul(b ^ code, SECOND_PRIME) ^ (b >>> 15);
+  }
+  a = Math.imul(a ^ 0xffff, FNV_PRIME);
+  b = Math.imul(b ^ 0xffff, SECOND_PRIME) ^ (b >>> 15);
+  for (let i = 0; i < evidence.length; i += 1) {
+    const code = evidence.charCodeAt(i);
+    a = Math.imul(a ^ code, FNV_PRIME);
+    b = Math.imul(b ^ code, SECOND_PRIME) ^ (b >>> 15);
+  }
+  first[row] = a;
+  second[row] = b;
 }
 
-/** `fingerprintText` of two byte ranges (UTF-8 bytes of a CSV file). */
-export function fingerprintBytes(bytes: Uint8Array, firstFrom: number, firstTo: number, secondFrom: number, secondTo: number, seed: number): number {
-  let hash = seed;
-  for (let i = firstFrom; i < firstTo; i += 1) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
-  hash = Math.imul(hash ^ 0xffff, FNV_PRIME);
-  for (let i = secondFrom; i < secondTo; i += 1) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
-  return hash | 0;
+/** `fingerprintText` of the outcome `bytes[outcomeFrom, outcomeTo)` and evidence `bytes[evidenceFrom, evidenceTo)`. */
+export function fingerprintBytes(bytes: Uint8Array, outcomeFrom: number, outcomeTo: number, evidenceFrom: number, evidenceTo: number, first: Int32Array, second: Int32Array, row: number): void {
+  let a = FNV_OFFSET;
+  let b = SECOND_OFFSET;
+  for (let i = outcomeFrom; i < outcomeTo; i += 1) {
+    a = Math.imul(a ^ bytes[i]!, FNV_PRIME);
+    b = Math.imul(b ^ bytes[i]!, SECOND_PRIME) ^ (b >>> 15);
+  }
+  a = Math.imul(a ^ 0xffff, FNV_PRIME);
+  b = Math.imul(b ^ 0xffff, SECOND_PRIME) ^ (b >>> 15);
+  for (let i = evidenceFrom; i < evidenceTo; i += 1) {
+    a = Math.imul(a ^ bytes[i]!, FNV_PRIME);
+    b = Math.imul(b ^ bytes[i]!, SECOND_PRIME) ^ (b >>> 15);
+  }
+  first[row] = a;
+  second[row] = b;
 }

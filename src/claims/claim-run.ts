@@ -7,7 +7,7 @@ import type { Claim, ClaimSettlement, Participant } from "./claim-types.js";
 import { ClaimColumns, NO_DATE, hasOnlyOwnKeys } from "./claim-columns.js";
 import { periodOfDay } from "./claim-period.js";
 import { CLAIM_FIELDS, claimRecordIssues } from "./claim-record.js";
-import { NOT_AN_ID, copyIdBytes, copyIdText, fingerprintBytes, fingerprintText, hashIdBytes } from "./claim-ids.js";
+import { NOT_AN_ID, copyIdBytes, copyIdText, fingerprintBytes, fingerprintText } from "./claim-ids.js";
 import { ParticipantIndex } from "./participant-index.js";
 import { ClaimsError, MAX_LISTED_PROBLEMS } from "./claims-error.js";
 import { compileCard, type CompiledCard } from "./compiled-card.js";
@@ -150,8 +150,7 @@ export class ClaimRun {
     const row = columns.size;
     if (!this.keepDecisions) {
       // Kept claims are compared by their own text; without them, by two independent hashes of it.
-      columns.fingerprint[row] = fingerprintText(outcome, evidence, 0x811c9dc5);
-      columns.fingerprint2[row] = fingerprintText(evidence, outcome, 0x2f1b3c4d);
+      fingerprintText(outcome, evidence, columns.fingerprint, columns.fingerprint2, row);
     } else {
       this.sources.push(claim);
     }
@@ -183,8 +182,7 @@ export class ClaimRun {
       return this.reportRowProblems(found.length > 0 ? found : [issue(["line", line], "invalid_row", "the row could not be read as a claim")], line);
     }
     const row = columns.size;
-    columns.fingerprint[row] = fingerprintBytes(bytes, from[2]!, to[2]!, from[5]!, to[5]!, 0x811c9dc5);
-    columns.fingerprint2[row] = fingerprintBytes(bytes, from[5]!, to[5]!, from[2]!, to[2]!, 0x2f1b3c4d);
+    fingerprintBytes(bytes, from[2]!, to[2]!, from[5]!, to[5]!, columns.fingerprint, columns.fingerprint2, row);
     this.store(row, idLength, idHash, this.card.indexOfBytes(bytes, from[2]!, to[2]!), achieved, claimed, enrolled);
     this.queueParticipant(row, to[1]! - from[1]!, participantHash, undefined);
   }

@@ -40,6 +40,8 @@ export interface ClaimsCsvSource {
   readonly started: boolean;
   /** The file's chunks (call once). */
   chunks(): AsyncIterable<Uint8Array | string>;
+  /** The file's size in bytes, when the source is a file. */
+  size(): number | undefined;
 }
 
 const NEWLINE = 10;

@@ -3,7 +3,6 @@ import { minorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
 import type { RateCard } from "../contract/rate-card-types.js";
 import { addMonthsToDay, dayNumber } from "../contract/day-number.js";
-import { NOT_AN_ID, asciiText, hashIdBytes } from "./claim-ids.js";
 
 /**
  * A rate card compiled once into integer tables for the hot path: outcome indices, prices in minor units by
@@ -95,7 +94,8 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
   const memo = outcomes.map(() => new Map<number, number>());
   const priceMinor = outcomes.map((outcome) => [toMinor(outcome.price), ...(outcome.priceChanges ?? []).map((change) => toMinor(change.price))]);
   const codeBytes = outcomes.map((outcome) => Uint8Array.from(outcome.code, (char) => char.charCodeAt(0)));
-  const byHash = new Map(codeBytes.map((bytes, index) => [hashIdBytes(bytes, 0, bytes.length), index]));
+  const byLength: (number[] | undefined)[] = [];
+  codeBytes.forEach((bytes, index) => (byLength[bytes.length] ??= []).push(index));
   const result: CompiledCard = {
     card,
     contractId: contract.id,
@@ -123,15 +123,16 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     termEnd: dayNumber(contract.term.end),
     payers: card.payers.map((entry) => ({ party: entry.party, share: entry.share, ratio: readDecimal(entry.share) ?? new Dec(0) })),
     indexOfBytes(bytes, from, to) {
-      // Two codes with one hash (never seen, but possible): compare as text.
-      if (byHash.size < count) return indexOf.get(asciiText(bytes, from, to)) ?? -1;
-      const hash = hashIdBytes(bytes, from, to);
-      const index = hash === NOT_AN_ID ? undefined : byHash.get(hash);
-      if (index === undefined) return -1;
-      const code = codeBytes[index]!;
-      if (code.length !== to - from) return -1;
-      for (let i = 0; i < code.length; i += 1) if (code[i] !== bytes[from + i]) return -1;
-      return index;
+      // The codes of that length, compared byte by byte: a card has a handful, a length one or two.
+      const candidates = byLength[to - from];
+      if (candidates === undefined) return -1;
+      for (const index of candidates) {
+        const code = codeBytes[index]!;
+        let i = 0;
+        while (i < code.length && code[i] === bytes[from + i]) i += 1;
+        if (i === code.length) return index;
+      }
+      return -1;
     },
     windowEnd(outcome, start) {
       if (start >= firstStart && start <= lastStart) {

@@ -59,7 +59,18 @@ export async function settleClaimsAsync(
       bytes: (bytes, from, to, line) => run.addBytes(bytes, from, to, line),
       problems: (found) => run.reportProblems(found),
     });
-    for await (const chunk of csv.chunks()) parser.push(chunk);
+    // A file's size and its first rows tell about how many rows will come: the columns are sized for them once.
+    const size = csv.size();
+    let read = 0;
+    let sized = size === undefined;
+    for await (const chunk of csv.chunks()) {
+      parser.push(chunk);
+      read += chunk.length;
+      if (!sized && run.received >= 1000) {
+        run.columns.reserve(Math.min(Math.ceil((run.received * size!) / read * 1.02), 1 << 28));
+        sized = true;
+      }
+    }
     parser.end();
     return run.finish();
   }

@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import type { InputIssue } from "../errors/validation-error.js";
 import { issue } from "../errors/validation-error.js";
 import type { Claim } from "../claims/claim-types.js";
@@ -45,6 +45,7 @@ export function readClaimsCsv(source: string | AsyncIterable<string | Uint8Array
       return state.started;
     },
     chunks,
+    size: () => (typeof source === "string" ? statSync(source).size : undefined),
   };
   Object.defineProperty(claims, CLAIMS_CSV_SOURCE, { value: csvSource });
   return claims;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ClaimsError, settleClaimsAsync, type ClaimSettlement } from "../../src/index.js";
@@ -113,6 +116,21 @@ describe("claims files read from bytes (settleClaimsAsync over readClaimsCsv, de
     const settled = await settleClaimsAsync(CARD_CONTRACT, readClaimsCsv(byteChunks(encoder.encode(`${header}\n${row}\n${quoted}\n${row}\n`), [40, 41, 95])), { asOf: "2015-06-30", keepDecisions: false });
     expect(settled.counts).toEqual({ received: 3, repeatsIgnored: 2, accepted: 1, acceptedInPart: 0, rejected: 0 });
     expect(settled.total.amount).toBe("3500.00");
+  });
+
+  it("a file on disk (its size known, so the columns are sized from its first rows) settles as read as claim objects", async () => {
+    const header = "id,participant,outcome,achievedOn,claimedOn,evidence,enrolledOn";
+    const rows = Array.from({ length: 5000 }, (_, index) => {
+      const day = new Date(Date.UTC(2012, 9, 1 + (index % 700))).toISOString().slice(0, 10);
+      return `c${index},P${index % 613},${OUTCOMES[index % 7]},${day},${day},ev-${index},2012-09-01`;
+    });
+    const file = join(mkdtempSync(join(tmpdir(), "claims-bytes-")), "claims.csv");
+    writeFileSync(file, `${header}\n${rows.join("\n")}\n`);
+    const options = { asOf: "2015-06-30", keepDecisions: false } as const;
+    const fromBytes = await settleClaimsAsync(CARD_CONTRACT, readClaimsCsv(file), options);
+    const fromObjects = await settleClaimsAsync(CARD_CONTRACT, asClaimObjects(readClaimsCsv(file)), options);
+    expect(fromBytes).toEqual(fromObjects);
+    expect(fromBytes.counts.received).toBe(5000);
   });
 
   it("a reader already started is read as claim objects, from where it stands", async () => {
