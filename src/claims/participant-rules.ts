@@ -13,9 +13,10 @@ import { R } from "./rejection-reasons.js";
  * a cap later cuts its amount: caps limit money, not what the participant achieved.
  *
  * The claims are grouped by participant with a counting sort (linear). What the rules read of each claim is
- * gathered into the group order once — a sort key (achieved day and prerequisite depth), the outcome and the
- * enrolment — so that the rules then walk memory in order instead of jumping to each claim's row; each group,
- * a handful of claims, is put in order by insertion sort on the key, claim ids breaking ties.
+ * written into the group order once — its row, outcome, enrolment and a sort key (achieved day and
+ * prerequisite depth) side by side — so that the rules then walk memory in order instead of jumping to each
+ * claim's row; each group, a handful of claims, is put in order by insertion sort on the key, claim ids
+ * breaking ties.
  */
 export function applyParticipantRules(run: ClaimRun): void {
   const { columns, card } = run;
@@ -30,23 +31,22 @@ export function applyParticipantRules(run: ClaimRun): void {
   // Claims that stand were achieved within the term, so the key (day in the term, then depth) is small and exact.
   let depthSpan = 1;
   for (let o = 0; o < depth.length; o += 1) depthSpan = Math.max(depthSpan, depth[o]! + 1);
-  const order = columns.scratch(0).subarray(0, count);
-  const keys = (card.termEnd - card.termStart + 1) * depthSpan < 2 ** 31 ? columns.scratch(1).subarray(0, count) : new Float64Array(count);
-  const outcomes = columns.scratch(2).subarray(0, count);
-  const enrolments = columns.scratch(3).subarray(0, count);
-  // The rows are read in order and what the rules need of each is written at its place in the group order
-  // (scattered writes are cheaper than scattered reads).
+  // What the rules need of each claim, four integers side by side — row, outcome, enrolment, sort key — so that
+  // placing a claim in its group touches one place in memory. The key is the day in the term (claims that stand
+  // were achieved within it) and the prerequisite depth, in one integer when it fits (it does for any term of
+  // a few centuries); otherwise the day alone, and the depth is compared apart.
+  const packed = (card.termEnd - card.termStart + 1) * depthSpan < 2 ** 31;
+  const claims = columns.scratchBlock();
   const fill = start.slice(0, participants);
   for (let row = 0; row < size; row += 1) {
     if (reason[row] !== R.none) continue;
-    const at = fill[participant[row]!]!++;
+    const at = 4 * fill[participant[row]!]!++;
     const o = outcome[row]!;
-    order[at] = row;
-    outcomes[at] = o;
-    enrolments[at] = enrolled[row]!;
-    keys[at] = (achieved[row]! - card.termStart) * depthSpan + depth[o]!;
+    claims[at] = row;
+    claims[at + 1] = o;
+    claims[at + 2] = enrolled[row]!;
+    claims[at + 3] = packed ? (achieved[row]! - card.termStart) * depthSpan + depth[o]! : achieved[row]! - card.termStart;
   }
-
   const outcomeCount = card.codes.length;
   const firstDay = new Int32Array(outcomeCount);
   const claimsSoFar = new Int32Array(outcomeCount);
@@ -54,26 +54,32 @@ export function applyParticipantRules(run: ClaimRun): void {
   const groupPriced = new Float64Array(card.groupIds.length);
 
   for (let p = 0; p < participants; p += 1) {
-    const from = start[p]!;
-    const to = start[p + 1]!;
+    const from = 4 * start[p]!;
+    const to = 4 * start[p + 1]!;
     if (from === to) continue;
-    for (let i = from + 1; i < to; i += 1) {
-      const row = order[i]!;
-      const key = keys[i]!;
-      const o = outcomes[i]!;
-      const enrolment = enrolments[i]!;
-      let j = i - 1;
-      while (j >= from && (key < keys[j]! || (key === keys[j]! && columns.compareIds(row, order[j]!) < 0))) {
-        order[j + 1] = order[j]!;
-        keys[j + 1] = keys[j]!;
-        outcomes[j + 1] = outcomes[j]!;
-        enrolments[j + 1] = enrolments[j]!;
-        j -= 1;
+    // Insertion sort of the group's claims, four integers at a time (a group is a handful of claims).
+    for (let i = from + 4; i < to; i += 4) {
+      const row = claims[i]!;
+      const o = claims[i + 1]!;
+      const enrolment = claims[i + 2]!;
+      const key = claims[i + 3]!;
+      let j = i;
+      while (j > from) {
+        const other = claims[j - 1]!;
+        const earlier = key !== other ? key < other
+          : !packed && depth[o] !== depth[claims[j - 3]!] ? depth[o]! < depth[claims[j - 3]!]!
+          : columns.compareIds(row, claims[j - 4]!) < 0;
+        if (!earlier) break;
+        claims[j] = claims[j - 4]!;
+        claims[j + 1] = claims[j - 3]!;
+        claims[j + 2] = claims[j - 2]!;
+        claims[j + 3] = other;
+        j -= 4;
       }
-      order[j + 1] = row;
-      keys[j + 1] = key;
-      outcomes[j + 1] = o;
-      enrolments[j + 1] = enrolment;
+      claims[j] = row;
+      claims[j + 1] = o;
+      claims[j + 2] = enrolment;
+      claims[j + 3] = key;
     }
     firstDay.fill(NO_DATE);
     claimsSoFar.fill(0);
@@ -81,11 +87,11 @@ export function applyParticipantRules(run: ClaimRun): void {
     groupPriced.fill(0);
     let used = 0;
     const registered = run.registeredEnrolment[p]!;
-    for (let i = from; i < to; i += 1) {
-      const row = order[i]!;
-      const o = outcomes[i]!;
-      const day = Math.floor(keys[i]! / depthSpan) + card.termStart;
-      const enrolment = run.hasRegister ? registered : enrolments[i]!;
+    for (let i = from; i < to; i += 4) {
+      const row = claims[i]!;
+      const o = claims[i + 1]!;
+      const day = (packed ? Math.floor(claims[i + 3]! / depthSpan) : claims[i + 3]!) + card.termStart;
+      const enrolment = run.hasRegister ? registered : claims[i + 2]!;
       if (enrolment !== NO_DATE && day < enrolment) {
         reason[row] = R.achieved_before_enrolment;
         detail[row] = enrolment;
