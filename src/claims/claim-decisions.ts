@@ -39,6 +39,7 @@ export class ClaimDecisionList implements Iterable<ClaimDecision> {
     return this.#view.decision(this.#view.rows === undefined ? position : this.#view.rows[position]!);
   }
 
+  /** The decisions in reading order (`for … of`, spread). */
   *[Symbol.iterator](): IterableIterator<ClaimDecision> {
     for (let index = 0; index < this.length; index += 1) yield this.at(index)!;
   }
@@ -61,24 +62,29 @@ export class ClaimDecisionList implements Iterable<ClaimDecision> {
     return found;
   }
 
+  /** Each decision transformed, as an array. */
   map<T>(transform: (decision: ClaimDecision, index: number) => T): T[] {
     const mapped = new Array<T>(this.length);
     this.forEach((decision, index) => (mapped[index] = transform(decision, index)));
     return mapped;
   }
 
+  /** Calls `visit` with each decision and its index, in order. */
   forEach(visit: (decision: ClaimDecision, index: number) => void): void {
     for (let index = 0; index < this.length; index += 1) visit(this.at(index)!, index);
   }
 
+  /** True when some decision meets the test. */
   some(test: (decision: ClaimDecision, index: number) => boolean): boolean {
     return this.find(test) !== undefined;
   }
 
+  /** True when every decision meets the test. */
   every(test: (decision: ClaimDecision, index: number) => boolean): boolean {
     return this.find((decision, index) => !test(decision, index)) === undefined;
   }
 
+  /** The decisions folded into one value, from `start`, in order. */
   reduce<T>(combine: (sum: T, decision: ClaimDecision, index: number) => T, start: T): T {
     let sum = start;
     this.forEach((decision, index) => (sum = combine(sum, decision, index)));
