@@ -69,7 +69,8 @@ export class ClaimsCsvParser {
 
   push(chunk: Uint8Array | string): void {
     if (this.sink.bytes === undefined) return this.pushText(typeof chunk === "string" ? chunk : this.streamDecoder.decode(chunk, { stream: true }));
-    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
+    // A plain Uint8Array view of every chunk (a Node Buffer is a subclass): the hot code then sees one kind of array.
+    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let from = 0;
     if (this.carry !== undefined) {
       // Only the line cut by the chunk boundary is copied; the rest of the chunk is read where it lies.
