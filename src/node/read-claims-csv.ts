@@ -1,4 +1,5 @@
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { open } from "node:fs/promises";
 import type { InputIssue } from "../errors/validation-error.js";
 import { issue } from "../errors/validation-error.js";
 import type { Claim } from "../claims/claim-types.js";
@@ -34,9 +35,7 @@ export interface ReadClaimsCsvOptions {
  */
 export function readClaimsCsv(source: string | AsyncIterable<string | Uint8Array>, options: ReadClaimsCsvOptions = {}): AsyncGenerator<Claim> {
   const separator = options.separator ?? ",";
-  // 64 KiB chunks: a chunk then lives and dies in V8's young generation. With 1 MiB chunks each is a "large
-  // object" that only a full collection frees, and a million-row file peaked 120 MB higher.
-  const chunks = (): AsyncIterable<string | Uint8Array> => (typeof source === "string" ? createReadStream(source, { highWaterMark: 1 << 16 }) : source);
+  const chunks = (): AsyncIterable<string | Uint8Array> => (typeof source === "string" ? fileChunks(source) : source);
   const state = { started: false };
   const claims = readClaims(chunks, separator, state);
   const csvSource: ClaimsCsvSource = {
@@ -81,5 +80,34 @@ async function* readClaims(chunks: () => AsyncIterable<string | Uint8Array>, sep
   if (problems.length > 0) {
     if (problemCount > problems.length) problems.push(issue([], "too_many_problems", `${problemCount - problems.length} more problems were found and not listed`));
     throw new ClaimsError(problems);
+  }
+}
+
+/**
+ * A file's bytes, 64 KiB at a time, read into two buffers in turn: while one chunk is parsed the next is being
+ * read, and each chunk is valid until the one after it is asked for (the CSV parser copies what it keeps), so
+ * reading a file allocates nothing per chunk. (Node's read streams allocate a buffer per chunk: for a 70 MB
+ * file, 70 MB of memory outside the JavaScript heap for the garbage collector to chase.) With 64 KiB chunks
+ * the text decoded from a chunk also lives and dies in V8's young generation; with 1 MiB chunks each text was a
+ * "large object" that only a full collection frees, and a million-row file peaked 120 MB higher.
+ */
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, "r");
+  const buffers = [new Uint8Array(1 << 16), new Uint8Array(1 << 16)];
+  let next = 0;
+  const readInto = (buffer: Uint8Array) => handle.read(buffer, 0, buffer.length, null);
+  let reading = readInto(buffers[next]!);
+  try {
+    for (;;) {
+      const { bytesRead } = await reading;
+      if (bytesRead === 0) return;
+      const chunk = buffers[next]!.subarray(0, bytesRead);
+      next = 1 - next;
+      reading = readInto(buffers[next]!);
+      yield chunk;
+    }
+  } finally {
+    await reading.catch(() => undefined);
+    await handle.close();
   }
 }

@@ -133,6 +133,21 @@ describe("claims files read from bytes (settleClaimsAsync over readClaimsCsv, de
     expect(fromBytes.counts.received).toBe(5000);
   });
 
+  it("a file with a bad header is refused at once, on both paths; a reading stopped early ends quietly", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "claims-bytes-")), "claims.csv");
+    writeFileSync(file, `id,participant,outcome,achievedOn,claimedOn,evidense\n${"c1,P1,ENTRY,2013-01-10,2013-01-20,e\n".repeat(5000)}`);
+    for (const keepDecisions of [false, true]) {
+      await expect(settleClaimsAsync(CARD_CONTRACT, readClaimsCsv(file), { asOf: "2015-06-30", keepDecisions })).rejects.toThrow(/line 1: unknown column "evidense"/);
+    }
+    writeFileSync(file, `id,participant,outcome,achievedOn,claimedOn,evidence\n${"c1,P1,ENTRY,2013-01-10,2013-01-20,e\n".repeat(5000)}`);
+    let read = 0;
+    for await (const _ of readClaimsCsv(file)) {
+      read += 1;
+      if (read === 3) break;
+    }
+    expect(read).toBe(3);
+  });
+
   it("a reader already started is read as claim objects, from where it stands", async () => {
     const text = "id,participant,outcome,achievedOn,claimedOn,evidence\nc1,P1,ENTRY,2013-01-10,2013-01-20,e1\nc2,P2,ENTRY,2013-01-10,2013-01-20,e2\n";
     const claims = readClaimsCsv(byteChunks(encoder.encode(text), []));
