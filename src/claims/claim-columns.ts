@@ -162,6 +162,17 @@ export class ClaimColumns {
 
   private scratchSpace: Int32Array | undefined;
 
+  /**
+   * Lets go of what only the settling needed (the scratch memory, the hashes and fingerprints): a settlement
+   * that keeps its decisions keeps these columns alive, and need not keep those.
+   */
+  releaseWorkingMemory(): void {
+    this.scratchSpace = undefined;
+    this.idHash = new Int32Array(0);
+    this.fingerprint = new Int32Array(0);
+    this.fingerprint2 = new Int32Array(0);
+  }
+
   /** Makes the columns the rules fill; `periodOf` gives the claim period of a claimed day. */
   prepareRules(periodOf: (day: number) => number): void {
     const { size, claimed } = this;

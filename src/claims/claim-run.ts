@@ -293,7 +293,10 @@ export class ClaimRun {
     this.columns.prepareRules((day) => periodOfDay(kind, day));
     applyParticipantRules(this);
     applyFundCaps(this);
-    return buildClaimSettlement(this);
+    this.participants.releaseTable();
+    const settlement = buildClaimSettlement(this);
+    this.columns.releaseWorkingMemory();
+    return settlement;
   }
 }
 

@@ -126,6 +126,12 @@ export class ParticipantIndex {
     return from;
   }
 
+  /** Lets go of the lookup table once every claim is read (the ids and their bytes stay, for `inIdOrder`). */
+  releaseTable(): void {
+    this.table = new Int32Array(SLOT);
+    this.mask = 0;
+  }
+
   private grow(): void {
     const old = this.table;
     this.mask = this.mask * 2 + 1;
