@@ -1,4 +1,4 @@
-import { asciiText } from "./claim-ids.js";
+import { resized, withRoom } from "./typed-growth.js";
 
 const READ_COLUMNS = ["idEnd", "idHash", "participant", "outcome", "achieved", "claimed", "enrolled", "fingerprint", "fingerprint2"] as const;
 type ReadColumn = (typeof READ_COLUMNS)[number];
@@ -33,6 +33,9 @@ export class ClaimColumns {
   idLength = 0;
   /** The claim period of each claim's claimed date (filled by `prepareRules`). */
   period = new Int32Array(0);
+  /** The earliest claim period of the claims, and how many periods from it to the latest (0 without claims). */
+  firstPeriod = 0;
+  periodCount = 0;
   /** What the claim rules price the claim at, before caps (minor units). */
   priced = new Float64Array(0);
   /** What is paid after caps (minor units). */
@@ -68,11 +71,7 @@ export class ClaimColumns {
   /** Makes room for one more row whose id has at most `idLength` bytes (to pack, when the claims are not kept). */
   room(idLength: number): void {
     if (this.size === this.capacity) this.grow();
-    if (this.fingerprinted && this.idLength + idLength > this.idBytes.length) {
-      const grown = new Uint8Array(Math.max(this.idBytes.length * 2, this.idLength + idLength));
-      grown.set(this.idBytes.subarray(0, this.idLength));
-      this.idBytes = grown;
-    }
+    if (this.fingerprinted) this.idBytes = withRoom(this.idBytes, this.idLength, idLength);
   }
 
   /**
@@ -85,22 +84,16 @@ export class ClaimColumns {
     const scale = rows / this.size;
     this.grow(rows);
     if (!this.fingerprinted) return;
-    const idBytes = new Uint8Array(Math.max(this.idBytes.length, Math.ceil(this.idLength * scale)));
-    idBytes.set(this.idBytes.subarray(0, this.idLength));
-    this.idBytes = idBytes;
+    this.idBytes = withRoom(this.idBytes, this.idLength, Math.ceil(this.idLength * scale) - this.idLength);
   }
 
   private grow(capacity = this.capacity * 2): void {
     this.capacity = capacity;
     for (const name of READ_COLUMNS) {
       if ((name.startsWith("fingerprint") || name === "idEnd") && !this.fingerprinted) continue;
-      const grown = new Int32Array(this.capacity);
-      grown.set(this[name as ReadColumn]);
-      this[name as ReadColumn] = grown;
+      this[name as ReadColumn] = resized(this[name as ReadColumn], capacity);
     }
-    const reason = new Uint8Array(this.capacity);
-    reason.set(this.reason);
-    this.reason = reason;
+    this.reason = resized(this.reason, capacity);
   }
 
   /** Ends the row being written: its id is the `idLength` bytes written after the previous id. */
@@ -112,12 +105,6 @@ export class ClaimColumns {
     }
     this.size = row + 1;
     return row;
-  }
-
-  /** The id of a row. */
-  idOf(row: number): string {
-    if (this.sources !== undefined) return this.sources[row]!.id;
-    return asciiText(this.idBytes, row === 0 ? 0 : this.idEnd[row - 1]!, this.idEnd[row]!);
   }
 
   /** Compares the ids of two rows as strings compare. */
@@ -193,6 +180,9 @@ export class ClaimColumns {
     const byDay = new Int32Array(last - first + 1);
     for (let day = first; day <= last; day += 1) byDay[day - first] = periodOf(day);
     for (let row = 0; row < size; row += 1) this.period[row] = byDay[claimed[row]! - first]!;
+    // Periods follow days, so the first and last claimed days bound them.
+    this.firstPeriod = byDay[0]!;
+    this.periodCount = byDay[last - first]! - byDay[0]! + 1;
   }
 }
 

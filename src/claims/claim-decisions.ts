@@ -114,7 +114,7 @@ class DecisionView {
 
   constructor(private readonly run: ClaimRun) {
     const { columns, card } = run;
-    const { reason, period, size } = columns;
+    const { reason, size } = columns;
     if (run.repeatsIgnored > 0) {
       const rows = new Int32Array(size - run.repeatsIgnored);
       let next = 0;
@@ -122,14 +122,9 @@ class DecisionView {
       this.rows = rows;
     }
     this.zero = formatMinor(0, card.places);
-    let first = Infinity;
-    let last = -Infinity;
-    for (let row = 0; row < size; row += 1) {
-      if (period[row]! < first) first = period[row]!;
-      if (period[row]! > last) last = period[row]!;
-    }
-    this.firstPeriod = first;
-    this.periodLabels = size === 0 ? [] : Array.from({ length: last - first + 1 }, (_, index) => describePeriod(card.card.claimPeriod, first + index).label);
+    const { firstPeriod, periodCount } = columns;
+    this.firstPeriod = firstPeriod;
+    this.periodLabels = Array.from({ length: periodCount }, (_, index) => describePeriod(card.card.claimPeriod, firstPeriod + index).label);
     this.messages = new MessageCache(run);
   }
 

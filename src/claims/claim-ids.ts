@@ -1,15 +1,18 @@
+import { ID_PATTERN } from "../contract/primitives.js";
+
 /**
- * Claim and participant ids on the hot path: the check (letters, digits, `. _ : -`, starting with a letter or
- * digit), the hash and the copy into a byte buffer, all in one pass over the characters. Ids are ASCII, so a
- * character and its byte are the same number, and ids compare the same way as bytes and as strings.
+ * Claim and participant ids on the hot path: the contract's id rule (`ID_PATTERN`) checked byte by byte with
+ * the hash made on the way. Ids are ASCII, so a character and its byte are the same number, and ids compare the
+ * same way as bytes and as strings.
  */
 
+/** Per byte: may it start an id, may it follow the first character (from `ID_PATTERN` itself). */
 const ID_START = new Uint8Array(256);
 const ID_REST = new Uint8Array(256);
 for (let code = 0; code < 128; code += 1) {
   const char = String.fromCharCode(code);
-  ID_START[code] = /[A-Za-z0-9]/.test(char) ? 1 : 0;
-  ID_REST[code] = /[A-Za-z0-9._:-]/.test(char) ? 1 : 0;
+  ID_START[code] = ID_PATTERN.test(char) ? 1 : 0;
+  ID_REST[code] = ID_PATTERN.test(`a${char}`) ? 1 : 0;
 }
 
 /** What the hash functions return for a text that is not an id: not a 32-bit integer, so never a hash. */
@@ -42,17 +45,10 @@ export function copyIdText(text: string, into: Uint8Array, at: number): number {
   return hashIdBytes(into, at, at + length);
 }
 
-/** `hashIdBytes` of `source[from, to)`, copying the bytes into `into` from `at` on the way (room is the caller's). */
+/** `hashIdBytes` of `source[from, to)`, the bytes copied into `into` from `at` (room is the caller's). */
 export function copyIdBytes(source: Uint8Array, from: number, to: number, into: Uint8Array, at: number): number {
-  if (to <= from || ID_START[source[from]!] === 0) return NOT_AN_ID;
-  let hash = FNV_OFFSET;
-  for (let i = from; i < to; i += 1) {
-    const code = source[i]!;
-    if (ID_REST[code] === 0) return NOT_AN_ID;
-    into[at + i - from] = code;
-    hash = Math.imul(hash ^ code, FNV_PRIME);
-  }
-  return spread(hash);
+  for (let i = from; i < to; i += 1) into[at + i - from] = source[i]!;
+  return hashIdBytes(into, at, at + to - from);
 }
 
 /** The hash of the id in `bytes[from, to)`, or `NOT_AN_ID` (the same hash as `copyIdText` gives its text). */
@@ -65,17 +61,6 @@ export function hashIdBytes(bytes: Uint8Array, from: number, to: number): number
     hash = Math.imul(hash ^ code, FNV_PRIME);
   }
   return spread(hash);
-}
-
-/** True when a text is a valid id. */
-export function isId(text: string): boolean {
-  const length = text.length;
-  if (length === 0 || text.charCodeAt(0) > 127 || ID_START[text.charCodeAt(0)] === 0) return false;
-  for (let i = 1; i < length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code > 127 || ID_REST[code] === 0) return false;
-  }
-  return true;
 }
 
 /** The text of ASCII bytes (ids): short runs by `String.fromCharCode`, no decoder needed. */

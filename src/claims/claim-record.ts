@@ -1,6 +1,6 @@
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { dayNumber } from "../contract/day-number.js";
-import { isId } from "./claim-ids.js";
+import { ID_MESSAGE, ID_PATTERN } from "../contract/primitives.js";
 
 /**
  * What is wrong with a claim record that the fast path of `ClaimRun.add` found odd. The checks are written by
@@ -8,7 +8,6 @@ import { isId } from "./claim-ids.js";
  * second; this function is their slow, explaining twin.
  */
 
-const ID_MESSAGE = "an id is made of letters, digits, '.', '_', ':' or '-', and starts with a letter or digit";
 const DATE_MESSAGE = "expected a real calendar date as YYYY-MM-DD, e.g. \"2027-08-31\"";
 
 /** The fields of a claim, required first. */
@@ -31,7 +30,7 @@ export function claimRecordIssues(value: unknown, path: readonly (string | numbe
     }
     if (typeof fieldValue !== "string") {
       issues.push(issue(where(), "invalid_type", `"${field}" must be a string`));
-    } else if ((field === "id" || field === "participant") && !isId(fieldValue)) {
+    } else if ((field === "id" || field === "participant") && !ID_PATTERN.test(fieldValue)) {
       issues.push(issue(where(), "invalid_id", ID_MESSAGE));
     } else if ((field === "achievedOn" || field === "claimedOn" || field === "enrolledOn") && Number.isNaN(dayNumber(fieldValue))) {
       issues.push(issue(where(), "invalid_date", DATE_MESSAGE));
@@ -51,7 +50,7 @@ export function claimRecordIssues(value: unknown, path: readonly (string | numbe
  */
 export function isSoundClaimText(record: Readonly<Record<string, string>>): boolean {
   const { id, participant, outcome, achievedOn, claimedOn, evidence, enrolledOn } = record;
-  return id !== undefined && isId(id) && participant !== undefined && isId(participant)
+  return id !== undefined && ID_PATTERN.test(id) && participant !== undefined && ID_PATTERN.test(participant)
     && outcome !== undefined && outcome !== "" && evidence !== undefined && evidence !== ""
     && !Number.isNaN(dayNumber(achievedOn)) && !Number.isNaN(dayNumber(claimedOn))
     && (enrolledOn === undefined || enrolledOn === "" || !Number.isNaN(dayNumber(enrolledOn)));

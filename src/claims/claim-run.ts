@@ -9,7 +9,8 @@ import { periodOfDay } from "./claim-period.js";
 import { CLAIM_FIELDS, claimRecordIssues } from "./claim-record.js";
 import { NOT_AN_ID, copyIdBytes, copyIdText, fingerprintBytes, fingerprintText } from "./claim-ids.js";
 import { ParticipantIndex } from "./participant-index.js";
-import { ClaimsError, MAX_LISTED_PROBLEMS } from "./claims-error.js";
+import { withRoom } from "./typed-growth.js";
+import { ClaimProblems, onLine } from "./claims-error.js";
 import { compileCard, type CompiledCard } from "./compiled-card.js";
 import { dayNumber, dayNumberOfBytes } from "../contract/day-number.js";
 import { applyFundCaps } from "./fund-caps.js";
@@ -58,8 +59,7 @@ export class ClaimRun {
   private readonly register = new Map<string, number>();
   /** A claim id's characters, as bytes, to hash them (when the claims are kept). */
   private scratch = new Uint8Array(256);
-  private readonly problems: InputIssue[] = [];
-  private problemCount = 0;
+  private readonly problems = new ClaimProblems();
 
   /** `expected`: how many claims will come, when known (an array's length), so that the columns are sized once. */
   constructor(contractInput: Contract, options: SettleClaimsOptions, expected = 0) {
@@ -104,12 +104,9 @@ export class ClaimRun {
     }
   }
 
-  /** Records problems of the claims read (the first `MAX_LISTED_PROBLEMS` are listed by `finish`). */
+  /** Records problems of the claims read (thrown together by `finish`). */
   reportProblems(found: readonly InputIssue[]): void {
-    for (const problem of found) {
-      this.problemCount += 1;
-      if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(problem);
-    }
+    this.problems.add(found);
   }
 
   /** Reads one claim: checks its form, catches repeats and conflicts, and the rules that need no other claim. */
@@ -127,7 +124,7 @@ export class ClaimRun {
     }
     const { columns } = this;
     columns.room(id.length);
-    if (id.length > this.scratch.length) this.scratch = new Uint8Array(id.length * 2);
+    this.scratch = withRoom(this.scratch, 0, id.length);
     // Without the claims kept, the id is packed into the columns; with them, it is only hashed.
     const idHash = this.keepDecisions ? copyIdText(id, this.scratch, 0) : copyIdText(id, columns.idBytes, columns.idLength);
     this.pendingRoom(participant.length);
@@ -179,17 +176,12 @@ export class ClaimRun {
       || from[2] === to[2] || from[5] === to[5]) {
       const found = claimRecordIssues(textRecord(bytes, from, to), ["line", line]);
       // The byte checks and the text checks are the same; should they ever differ, the row is still refused.
-      return this.reportRowProblems(found.length > 0 ? found : [issue(["line", line], "invalid_row", "the row could not be read as a claim")], line);
+      return this.reportProblems(onLine(found.length > 0 ? found : [issue(["line", line], "invalid_row", "the row could not be read as a claim")], line));
     }
     const row = columns.size;
     fingerprintBytes(bytes, from[2]!, to[2]!, from[5]!, to[5]!, columns.fingerprint, columns.fingerprint2, row);
     this.store(row, idLength, idHash, this.card.indexOfBytes(bytes, from[2]!, to[2]!), achieved, claimed, enrolled);
     this.queueParticipant(row, to[1]! - from[1]!, participantHash, undefined);
-  }
-
-  /** Problems of a row of a claims file, each message starting with its line. */
-  reportRowProblems(found: readonly InputIssue[], line: number): void {
-    this.reportProblems(found.map((entry) => ({ ...entry, message: `line ${line}: ${entry.message}` })));
   }
 
   /** Writes a sound claim's row (its participant and first rejections follow with its batch). */
@@ -220,10 +212,7 @@ export class ClaimRun {
 
   /** Room for a participant id of `length` bytes at `pendingLength`. */
   private pendingRoom(length: number): void {
-    if (this.pendingLength + length <= this.pendingBytes.length) return;
-    const grown = new Uint8Array(Math.max(this.pendingBytes.length * 2, this.pendingLength + length));
-    grown.set(this.pendingBytes.subarray(0, this.pendingLength));
-    this.pendingBytes = grown;
+    this.pendingBytes = withRoom(this.pendingBytes, this.pendingLength, length);
   }
 
   /** Queues the participant of `row`, whose id's `length` bytes were just copied to `pendingBytes`. */
@@ -281,12 +270,7 @@ export class ClaimRun {
   /** Applies the rules that need several claims, then totals; throws when any claim was malformed. */
   finish(): ClaimSettlement {
     this.flushParticipants();
-    if (this.problems.length > 0) {
-      if (this.problemCount > this.problems.length) {
-        this.problems.push(issue([], "too_many_problems", `${this.problemCount - this.problems.length} more problems were found and not listed`));
-      }
-      throw new ClaimsError(this.problems);
-    }
+    this.problems.throwIfAny();
     this.columns.seal();
     markDuplicates(this);
     const kind = this.card.card.claimPeriod;

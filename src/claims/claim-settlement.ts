@@ -19,15 +19,8 @@ import { R, REASONS, REPEAT } from "./rejection-reasons.js";
 export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   const { columns, card } = run;
   const { places, currency } = card;
-  const { size, reason, amount, priced, outcome, participant, period } = columns;
+  const { size, reason, amount, priced, outcome, participant, period, firstPeriod, periodCount } = columns;
   const asMoney = (minor: number | bigint): Money => Object.freeze({ amount: formatMinor(minor, places), currency });
-  let firstPeriod = Infinity;
-  let lastPeriod = -Infinity;
-  for (let row = 0; row < size; row += 1) {
-    if (period[row]! < firstPeriod) firstPeriod = period[row]!;
-    if (period[row]! > lastPeriod) lastPeriod = period[row]!;
-  }
-  const periodCount = size === 0 ? 0 : lastPeriod - firstPeriod + 1;
   const byOutcomeCount = new Float64Array(card.codes.length);
   const byParticipantCount = new Float64Array(run.participantIds.length);
   const byPeriodCount = new Float64Array(periodCount);

@@ -173,23 +173,20 @@ export class ClaimsCsvParser {
     if (this.fieldOfColumn === undefined) {
       const columns = readHeader(fields.map((field, index) => (index === 0 ? field.replace(/^\uFEFF/, "") : field)));
       this.fieldOfColumn = Int8Array.from(columns, (column) => (CLAIM_FIELDS as readonly string[]).indexOf(column));
-      this.columnNames = columns;
       return;
     }
     if (fields.length !== this.fieldOfColumn.length) return this.wrongFieldCount(fields.length);
     if (this.sink.bytes !== undefined) return this.textAsBytes(fields);
     const record: Record<string, string> = {};
-    for (let i = 0; i < fields.length; i += 1) if (fields[i] !== "") record[this.columnNames[i]!] = fields[i]!;
+    for (let i = 0; i < fields.length; i += 1) if (fields[i] !== "") record[CLAIM_FIELDS[this.fieldOfColumn[i]!]!] = fields[i]!;
     this.sink.record!(record, line);
   }
 
-  private columnNames: readonly string[] = [];
-
   /** A row read as text (it had quotes), handed on as bytes. */
   private textAsBytes(fields: readonly string[]): void {
-    // Reset, then write the header's columns: the same fields stay empty as in readBytes.
     const encoded = fields.map((field) => encoder.encode(field));
     const bytes = new Uint8Array(encoded.reduce((sum, field) => sum + field.length, 0));
+    // Reset, then write the header's columns: the fields the header lacks stay empty, as in readBytes.
     this.from.fill(0);
     this.to.fill(0);
     let at = 0;

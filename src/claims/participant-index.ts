@@ -1,4 +1,5 @@
 import { asciiText } from "./claim-ids.js";
+import { withRoom } from "./typed-growth.js";
 
 /** Integers per slot: hash, number + 1, length, start in `bytes`, then the id's first 16 bytes, four to an integer. */
 const SLOT = 8;
@@ -68,17 +69,9 @@ export class ParticipantIndex {
   private add(source: Uint8Array, from: number, to: number, hash: number, at: number, text: string | undefined): number {
     const number = this.ids.length;
     const length = to - from;
-    if (this.used + length > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + length));
-      grown.set(this.bytes.subarray(0, this.used));
-      this.bytes = grown;
-    }
+    this.bytes = withRoom(this.bytes, this.used, length);
     this.bytes.set(source.subarray(from, to), this.used);
-    if (number + 1 >= this.starts.length) {
-      const grown = new Int32Array(this.starts.length * 2);
-      grown.set(this.starts);
-      this.starts = grown;
-    }
+    this.starts = withRoom(this.starts, number + 1, 1);
     this.starts[number] = this.used;
     // V8 keeps a short slice of a long string (a CSV line) alive with its parent: the kept id is a copy.
     this.ids.push(text === undefined || text.length >= 13 ? asciiText(source, from, to) : text);

@@ -53,27 +53,29 @@ export async function settleClaimsAsync(
 ): Promise<ClaimSettlement> {
   const run = new ClaimRun(contract, options);
   const csv = (claims as { [CLAIMS_CSV_SOURCE]?: ClaimsCsvSource })[CLAIMS_CSV_SOURCE];
-  if (csv !== undefined && !csv.started && !run.keepDecisions) {
-    // A claims file from readClaimsCsv, and no decisions to keep: its rows go from bytes to columns directly.
-    const parser = new ClaimsCsvParser(csv.separator, {
-      bytes: (bytes, from, to, line) => run.addBytes(bytes, from, to, line),
-      problems: (found) => run.reportProblems(found),
-    });
-    // A file's size and its first rows tell about how many rows will come: the columns are sized for them once.
-    const size = csv.size();
-    let read = 0;
-    let sized = size === undefined;
-    for await (const chunk of csv.chunks()) {
-      parser.push(chunk);
-      read += chunk.length;
-      if (!sized && run.received >= 1000) {
-        run.columns.reserve(Math.min(Math.ceil((run.received * size!) / read * 1.02), 1 << 28));
-        sized = true;
-      }
-    }
-    parser.end();
-    return run.finish();
-  }
-  for await (const claim of claims) run.add(claim);
+  // A claims file from readClaimsCsv, and no decisions to keep: its rows go from bytes to columns directly.
+  if (csv !== undefined && !csv.started && !run.keepDecisions) await readClaimsFile(run, csv);
+  else for await (const claim of claims) run.add(claim);
   return run.finish();
+}
+
+/** Reads a claims file's rows from its bytes into the run's columns. */
+async function readClaimsFile(run: ClaimRun, csv: ClaimsCsvSource): Promise<void> {
+  const parser = new ClaimsCsvParser(csv.separator, {
+    bytes: (bytes, from, to, line) => run.addBytes(bytes, from, to, line),
+    problems: (found) => run.reportProblems(found),
+  });
+  // A file's size and its first rows tell about how many rows will come: the columns are sized for them once.
+  const size = csv.size();
+  let read = 0;
+  let sized = size === undefined;
+  for await (const chunk of csv.chunks()) {
+    parser.push(chunk);
+    read += chunk.length;
+    if (!sized && run.received >= 1000) {
+      run.columns.reserve(Math.min(Math.ceil((run.received * size!) / read * 1.02), 1 << 28));
+      sized = true;
+    }
+  }
+  parser.end();
 }

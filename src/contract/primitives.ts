@@ -10,10 +10,12 @@ import { isCalendarDate } from "./calendar.js";
 export const FLOAT_MONEY_MESSAGE =
   "money must be a decimal string such as \"1500.00\", not a JSON number: numbers are binary floats and can lose cents";
 
-/** An identifier: letters, digits, and `. _ : -`, starting with a letter or digit. */
-export const idSchema = z
-  .string({ error: "expected an id (a string)" })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, "an id is made of letters, digits, '.', '_', ':' or '-', and starts with a letter or digit");
+/** What an identifier is: letters, digits, and `. _ : -`, starting with a letter or digit. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+export const ID_MESSAGE = "an id is made of letters, digits, '.', '_', ':' or '-', and starts with a letter or digit";
+
+/** An identifier (`ID_PATTERN`). */
+export const idSchema = z.string({ error: "expected an id (a string)" }).regex(ID_PATTERN, ID_MESSAGE);
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const calendarDateSchema = z

@@ -1,10 +1,8 @@
 import { statSync } from "node:fs";
 import { open } from "node:fs/promises";
-import type { InputIssue } from "../errors/validation-error.js";
-import { issue } from "../errors/validation-error.js";
 import type { Claim } from "../claims/claim-types.js";
 import { claimRecordIssues, isSoundClaimText } from "../claims/claim-record.js";
-import { ClaimsError, MAX_LISTED_PROBLEMS } from "../claims/claims-error.js";
+import { ClaimProblems, onLine } from "../claims/claims-error.js";
 import { CLAIMS_CSV_SOURCE, ClaimsCsvParser, type ClaimsCsvSeparator, type ClaimsCsvSource } from "../claims/claims-csv.js";
 
 /** Options of `readClaimsCsv`. */
@@ -52,22 +50,15 @@ export function readClaimsCsv(source: string | AsyncIterable<string | Uint8Array
 
 async function* readClaims(chunks: () => AsyncIterable<string | Uint8Array>, separator: ClaimsCsvSeparator, state: { started: boolean }): AsyncGenerator<Claim> {
   state.started = true;
-  const problems: InputIssue[] = [];
-  let problemCount = 0;
-  const report = (found: readonly InputIssue[]) => {
-    for (const problem of found) {
-      problemCount += 1;
-      if (problems.length < MAX_LISTED_PROBLEMS) problems.push(problem);
-    }
-  };
+  const problems = new ClaimProblems();
   let ready: Claim[] = [];
   const parser = new ClaimsCsvParser(separator, {
     record(record, line) {
       const found = isSoundClaimText(record) ? [] : claimRecordIssues(record, ["line", line]);
-      if (found.length > 0) report(found.map((entry) => ({ ...entry, message: `line ${line}: ${entry.message}` })));
+      if (found.length > 0) problems.add(onLine(found, line));
       else ready.push(record as unknown as Claim);
     },
-    problems: report,
+    problems: (found) => problems.add(found),
   });
   for await (const chunk of chunks()) {
     parser.push(chunk);
@@ -77,10 +68,7 @@ async function* readClaims(chunks: () => AsyncIterable<string | Uint8Array>, sep
   }
   parser.end();
   yield* ready;
-  if (problems.length > 0) {
-    if (problemCount > problems.length) problems.push(issue([], "too_many_problems", `${problemCount - problems.length} more problems were found and not listed`));
-    throw new ClaimsError(problems);
-  }
+  problems.throwIfAny();
 }
 
 /**
