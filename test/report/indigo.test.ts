@@ -7,13 +7,13 @@ import { parseContract, parseEvents, settle, toIndigo } from "../../src/index.js
 import { scenarioArb } from "../support/arbitraries.js";
 
 /**
- * The INDIGO export, validated against the standard's project schema (../shared/indigo/project.schema.json,
- * version 4.1). The standard leaves objects open; the tests close every object the schema describes
+ * The INDIGO export, validated against the standard's project schema (test/fixtures/indigo/project.schema.json,
+ * version 4.1, copied into the repository with its source). The standard leaves objects open; the tests close every object the schema describes
  * (`additionalProperties: false`), so a misspelt INDIGO field fails here instead of being silently ignored.
  */
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const indigoSchema = JSON.parse(readFileSync(here("../../../shared/indigo/project.schema.json"), "utf8")) as Record<string, unknown>;
+const indigoSchema = JSON.parse(readFileSync(here("../fixtures/indigo/project.schema.json"), "utf8")) as Record<string, unknown>;
 
 function closed(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(closed);
