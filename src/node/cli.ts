@@ -37,6 +37,8 @@ import {
 } from "../index.js";
 import { readClaimsCsv } from "./read-claims-csv.js";
 import { ClaimsError } from "../claims/claims-error.js";
+// bundled into dist/cli.js at build time: the version printed is the one the package was built as
+import packageJson from "../../package.json" with { type: "json" };
 
 /** A user error: printed as it is, with the exit code. */
 class CliError extends Error {
@@ -60,7 +62,7 @@ Commands:
   indigo <contract.json> <events.json>      the contract and its settlement in the INDIGO data standard
   schema [contract|events]                  print the JSON Schema of a file format
 
-Run "${PROGRAM} <command> --help" for a command's options.
+Run "${PROGRAM} <command> --help" for a command's options, "${PROGRAM} --version" for the version.
 Exit codes: 0 done; 1 the files are wrong; 2 the command line is wrong or a file cannot be read.`,
   validate: `Usage: ${PROGRAM} validate <contract.json> [events.json]
 
@@ -336,6 +338,10 @@ export async function runCli(args: readonly string[], io: Output = { out: (text)
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP.main!);
     return command === undefined ? 2 : 0;
+  }
+  if (command === "--version" || command === "-v" || command === "version") {
+    io.out(packageJson.version);
+    return 0;
   }
   const handler = COMMANDS[command];
   if (handler === undefined || !Object.hasOwn(COMMANDS, command)) {

@@ -132,6 +132,11 @@ describe("pay-by-results (commands that succeed)", () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain("Commands:");
   });
+
+  it.each(["--version", "-v", "version"])("%s prints the package's version and exits 0", (flag) => {
+    const { version } = JSON.parse(readFileSync(root("package.json"), "utf8")) as { version: string };
+    expect(run(flag)).toEqual({ code: 0, out: `${version}\n`, err: "" });
+  });
 });
 
 describe("pay-by-results (user errors: a plain message, no stack trace, a non-zero exit)", () => {
