@@ -193,7 +193,7 @@ export const NO_DATE = -2147483648;
 export function hasOnlyOwnKeys(value: object, count: number): boolean {
   let left = count;
   for (const key in value) {
-    if (left === 0 || !Object.prototype.hasOwnProperty.call(value, key)) return false;
+    if (left === 0 || !Object.hasOwn(value, key)) return false;
     left -= 1;
   }
   return left === 0;

@@ -137,7 +137,7 @@ export class ClaimRun {
       fields += 1;
       if (enrolledOn !== "") enrolled = dayNumber(enrolledOn);
     }
-    if (idHash === NOT_AN_ID || participantHash === NOT_AN_ID || achieved !== achieved || claimed !== claimed || enrolled !== enrolled) {
+    if (idHash === NOT_AN_ID || participantHash === NOT_AN_ID || Number.isNaN(achieved) || Number.isNaN(claimed) || Number.isNaN(enrolled)) {
       return this.reportProblems(claimRecordIssues(value, [index]));
     }
     if (!hasOnlyOwnKeys(claim, fields)) {
@@ -172,7 +172,7 @@ export class ClaimRun {
     const achieved = dayNumberOfBytes(bytes, from[3]!, to[3]!);
     const claimed = dayNumberOfBytes(bytes, from[4]!, to[4]!);
     const enrolled = from[6] === to[6] ? NO_DATE : dayNumberOfBytes(bytes, from[6]!, to[6]!);
-    if (idHash === NOT_AN_ID || participantHash === NOT_AN_ID || achieved !== achieved || claimed !== claimed || enrolled !== enrolled
+    if (idHash === NOT_AN_ID || participantHash === NOT_AN_ID || Number.isNaN(achieved) || Number.isNaN(claimed) || Number.isNaN(enrolled)
       || from[2] === to[2] || from[5] === to[5]) {
       const found = claimRecordIssues(textRecord(bytes, from, to), ["line", line]);
       // The byte checks and the text checks are the same; should they ever differ, the row is still refused.

@@ -95,7 +95,10 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
   const priceMinor = outcomes.map((outcome) => [toMinor(outcome.price), ...(outcome.priceChanges ?? []).map((change) => toMinor(change.price))]);
   const codeBytes = outcomes.map((outcome) => Uint8Array.from(outcome.code, (char) => char.charCodeAt(0)));
   const byLength: (number[] | undefined)[] = [];
-  codeBytes.forEach((bytes, index) => (byLength[bytes.length] ??= []).push(index));
+  codeBytes.forEach((bytes, index) => {
+    byLength[bytes.length] ??= [];
+    byLength[bytes.length]!.push(index);
+  });
   const result: CompiledCard = {
     card,
     contractId: contract.id,

@@ -26,7 +26,6 @@ export function applyParticipantRules(run: ClaimRun): void {
   const start = new Int32Array(participants + 1);
   for (let row = 0; row < size; row += 1) if (reason[row] === R.none) start[participant[row]! + 1]! += 1;
   for (let p = 0; p < participants; p += 1) start[p + 1]! += start[p]!;
-  const count = start[participants]!;
   const { depth, requires, windowMonths, windowFromPrerequisite, maxClaims, group, rung, capParticipant } = card;
   // Claims that stand were achieved within the term, so the key (day in the term, then depth) is small and exact.
   let depthSpan = 1;

@@ -38,7 +38,10 @@ const positions = new WeakMap<Contract, Map<string, number>>();
 /** The position of a tranche in the contract's list, for JSON paths (memoised per contract). */
 export function trancheIndex(contract: Contract, id: string): number {
   let known = positions.get(contract);
-  if (known === undefined) positions.set(contract, (known = new Map(contract.tranches.map((tranche, index) => [tranche.id, index]))));
+  if (known === undefined) {
+    known = new Map(contract.tranches.map((tranche, index) => [tranche.id, index]));
+    positions.set(contract, known);
+  }
   return known.get(id) ?? -1;
 }
 
@@ -70,7 +73,10 @@ export function amendedTerms(contract: Contract, covers: string | Coverage, opti
     .map(({ amendment }) => amendment);
   const key = applicable.map((amendment) => amendment.id).join("\u0000");
   let byKey = cache.get(contract);
-  if (byKey === undefined) cache.set(contract, (byKey = new Map()));
+  if (byKey === undefined) {
+    byKey = new Map();
+    cache.set(contract, byKey);
+  }
   const cached = byKey.get(key);
   if (cached !== undefined) return cached;
   const result = deepFreeze({ terms: applyAmendments(contract, applicable), amendments: applicable });

@@ -145,12 +145,12 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
 
   if (pending === null) {
     // A formula reads the ledger itself (its own and other periods' verified values).
-    const valueOf = (metric: string, covers: Coverage) => {
+    const resultValue = (metric: string, covers: Coverage) => {
       const state = context.ledger.results.get(scopeKey(metric, covers));
       return state === undefined ? undefined : readMeasure(state.value);
     };
     const formulasFor = (covers: Coverage): FormulaEnvironment => ({
-      terms, covers, metrics: context.metrics, value: valueOf, path: ["tranches", trancheIndex(contract, original.id), "pricing"],
+      terms, covers, metrics: context.metrics, value: resultValue, path: ["tranches", trancheIndex(contract, original.id), "pricing"],
     });
     // Statistical options and the pooled-cohort fallback (src/engine/measured-pricing.ts) price the tranche's
     // own results; results of other periods a formula reads are only waited for.

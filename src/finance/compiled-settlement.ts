@@ -55,7 +55,7 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
     return rule.basis === "improvement" ? improvement : improvement.div(scale);
   };
   const single = (amount: Dec) => new Map([[metric.id, amount.isNegative() && !amount.isZero() ? new Dec(0) : amount]]);
-  const valueOf = (measured: Measured) => {
+  const measuredValue = (measured: Measured) => {
     const value = measured.get(metric.id);
     if (value === undefined) throw new Error(`assertion: no value for metric "${metric.id}"`);
     return value;
@@ -63,7 +63,7 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
   switch (rule.type) {
     case "rate": {
       const price = new Dec(rule.pricePerUnit);
-      return (measured) => single(basis(valueOf(measured)).times(price));
+      return (measured) => single(basis(measuredValue(measured)).times(price));
     }
     case "threshold": {
       const threshold = q(rule.threshold);
@@ -71,7 +71,7 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
       const amount = rule.amount !== undefined ? new Dec(rule.amount) : null;
       const inner = rule.then !== undefined ? compileRule(rule.then, metrics) : null;
       return (measured) => {
-        const x = basis(valueOf(measured));
+        const x = basis(measuredValue(measured));
         const met = atMost ? x.lessThanOrEqualTo(threshold) : x.greaterThanOrEqualTo(threshold);
         if (!met) return single(new Dec(0));
         return amount !== null ? single(amount) : inner!(measured);
@@ -80,7 +80,7 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
     case "tiers": {
       const tiers = rule.tiers.map((tier) => ({ from: q(tier.from), to: tier.to === undefined ? null : q(tier.to), amount: new Dec(tier.amount) }));
       return (measured) => {
-        const x = basis(valueOf(measured));
+        const x = basis(measuredValue(measured));
         const tier = tiers.find((band) => x.greaterThanOrEqualTo(band.from) && (band.to === null || x.lessThan(band.to)));
         return single(tier === undefined ? new Dec(0) : tier.amount);
       };
@@ -97,7 +97,7 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
       // As in evaluateRule: on the value basis of a lower-is-better metric the better end is the first point.
       const lowIsBetter = rule.basis === "value" && metric.better === "lower";
       return (measured) => {
-        const x = basis(valueOf(measured));
+        const x = basis(measuredValue(measured));
         if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at)) return single(lowIsBetter ? first.amount : new Dec(0));
         if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at)) return single(lowIsBetter ? new Dec(0) : last.amount);
         const upperIndex = points.findIndex((point) => (lowIsBetter ? x.lessThanOrEqualTo(point.at) : x.lessThan(point.at)));
@@ -110,7 +110,7 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
     case "savings-share": {
       const saving = new Dec(rule.savingPerUnit);
       const share = readDecimal(rule.share) ?? new Dec(0);
-      return (measured) => single(basis(valueOf(measured)).times(saving).times(share));
+      return (measured) => single(basis(measuredValue(measured)).times(saving).times(share));
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Money } from "../money/money.js";
 import type { Quantity } from "../contract/primitives.js";
 import type { Contract } from "../contract/types.js";
-import type { ResultEvent } from "../contract/event-types.js";
+import type { ContractEvent, ResultEvent } from "../contract/event-types.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
@@ -71,7 +71,7 @@ export function runScenarios(contractInput: Contract, scenarios: readonly Scenar
       ...(result.cohort !== undefined ? { cohort: result.cohort } : {}),
       value: result.value, status: "verified", verifier: verifier!.id, recordedAt: asOf,
     }));
-    let parsed;
+    let parsed: readonly ContractEvent[];
     try {
       parsed = parseEvents(events, { contract });
     } catch (error) {

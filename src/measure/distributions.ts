@@ -11,7 +11,7 @@
  * @internal Exported from the package under `distributions` for users who want to check figures by hand.
  */
 
-const LN_SQRT_2PI = 0.91893853320467274178;
+const LN_SQRT_2PI = 0.9189385332046728;
 const EPSILON = 1e-16;
 const TINY = 1e-300;
 const MAX_ITERATIONS = 100_000;

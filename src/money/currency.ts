@@ -29,7 +29,7 @@ export type CurrencyCode = string;
  * isKnownCurrency("eur"); // false: codes are in capitals
  */
 export function isKnownCurrency(code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(MINOR_UNITS, code);
+  return Object.hasOwn(MINOR_UNITS, code);
 }
 
 /**

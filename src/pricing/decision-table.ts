@@ -47,10 +47,16 @@ export function compileTable(table: DecisionTable): CompiledTable {
     inputs: table.inputs,
     lookup(keys, date) {
       let level = memo.get(date);
-      if (level === undefined) memo.set(date, (level = new Map()));
+      if (level === undefined) {
+        level = new Map();
+        memo.set(date, level);
+      }
       for (let i = 0; i < keys.length - 1; i += 1) {
         let next = level.get(keys[i]!) as Memo | undefined;
-        if (next === undefined) level.set(keys[i]!, (next = new Map()));
+        if (next === undefined) {
+          next = new Map();
+          level.set(keys[i]!, next);
+        }
         level = next;
       }
       const last = keys[keys.length - 1]!;

@@ -16,7 +16,7 @@ const decimals = (amount: string) => amount.split(".")[1]?.length ?? 0;
 
 function everyAmount(settlement: Settlement): string[] {
   const amounts: string[] = [];
-  JSON.stringify(settlement, (key, value: unknown) => {
+  JSON.stringify(settlement, (_key, value: unknown) => {
     if (value !== null && typeof value === "object" && "currency" in value && "amount" in value && typeof value.amount === "string") amounts.push(value.amount);
     return value;
   });
