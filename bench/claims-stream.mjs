@@ -17,7 +17,11 @@ async function run() {
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
   const settlement = await settleClaimsAsync(contract, readClaimsCsv(claimsFile), { asOf, keepDecisions: false });
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: process.cpuUsage(cpuStart).user / 1000, settlement };
+  return {
+    ms: Number(process.hrtime.bigint() - start) / 1e6,
+    cpuMs: process.cpuUsage(cpuStart).user / 1000,
+    settlement,
+  };
 }
 
 const cold = await run();
@@ -28,8 +32,15 @@ for (let i = 0; i < 2; i += 1) {
   if (next.ms < warm.ms) warm = next;
 }
 // resourceUsage().maxRSS is the peak resident set size of this process, in kilobytes.
-console.log(JSON.stringify({
-  coldMs: cold.ms, coldCpuMs: cold.cpuMs, coldPeakRssMiB: cpuAfterCold,
-  warmMs: warm.ms, warmCpuMs: warm.cpuMs,
-  peakRssMiB: process.resourceUsage().maxRSS / 1024, total: warm.settlement.total.amount, received: warm.settlement.counts.received,
-}));
+console.log(
+  JSON.stringify({
+    coldMs: cold.ms,
+    coldCpuMs: cold.cpuMs,
+    coldPeakRssMiB: cpuAfterCold,
+    warmMs: warm.ms,
+    warmCpuMs: warm.cpuMs,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    total: warm.settlement.total.amount,
+    received: warm.settlement.counts.received,
+  }),
+);

@@ -53,45 +53,80 @@ const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).t
 
 const generated = time(() => generateClaims(SEED, PARTICIPANTS, CLAIMS_PER_PARTICIPANT));
 const claims = generated.result;
-console.log(`claims: ${claims.length.toLocaleString("en")} for ${PARTICIPANTS.toLocaleString("en")} participants, 10 outcomes (generated in ${generated.ms.toFixed(0)} ms)`);
+console.log(
+  `claims: ${claims.length.toLocaleString("en")} for ${PARTICIPANTS.toLocaleString("en")} participants, 10 outcomes (generated in ${generated.ms.toFixed(0)} ms)`,
+);
 
 settleClaims(contract, claims, { asOf: AS_OF }); // warm-up
 const kept = best(3, () => settleClaims(contract, claims, { asOf: AS_OF }));
 const notKept = best(3, () => settleClaims(contract, claims, { asOf: AS_OF, keepDecisions: false }));
-console.log(`load average when starting: ${loadavg().map((load) => load.toFixed(1)).join(", ")} on ${availableParallelism()} cores`);
-console.log(`settleClaims, in-memory array, all decisions kept: ${kept.ms.toFixed(0)} ms (best of 3; CPU ${kept.cpuMs.toFixed(0)} ms) = ${rate(claims.length, kept.ms)}; total ${kept.result.total.currency} ${kept.result.total.amount}, ${kept.result.decisions?.length.toLocaleString("en")} decisions`);
+console.log(
+  `load average when starting: ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(", ")} on ${availableParallelism()} cores`,
+);
+console.log(
+  `settleClaims, in-memory array, all decisions kept: ${kept.ms.toFixed(0)} ms (best of 3; CPU ${kept.cpuMs.toFixed(0)} ms) = ${rate(claims.length, kept.ms)}; total ${kept.result.total.currency} ${kept.result.total.amount}, ${kept.result.decisions?.length.toLocaleString("en")} decisions`,
+);
 // The decisions are made when read: reading every one once (as writing a decisions file does) is measured apart.
 const readAll = best(3, () => {
   let rejected = 0;
   for (const decision of kept.result.decisions!) if (decision.status === "rejected") rejected += 1;
   return rejected;
 });
-console.log(`reading all ${kept.result.decisions!.length.toLocaleString("en")} decisions once (each made as it is read): ${readAll.ms.toFixed(0)} ms (best of 3) = ${rate(kept.result.decisions!.length, readAll.ms)}; settling and reading them all: ${rate(claims.length, kept.ms + readAll.ms)}`);
-console.log(`settleClaims, in-memory array, decisions not kept: ${notKept.ms.toFixed(0)} ms (best of 3; CPU ${notKept.cpuMs.toFixed(0)} ms) = ${rate(claims.length, notKept.ms)}`);
+console.log(
+  `reading all ${kept.result.decisions!.length.toLocaleString("en")} decisions once (each made as it is read): ${readAll.ms.toFixed(0)} ms (best of 3) = ${rate(kept.result.decisions!.length, readAll.ms)}; settling and reading them all: ${rate(claims.length, kept.ms + readAll.ms)}`,
+);
+console.log(
+  `settleClaims, in-memory array, decisions not kept: ${notKept.ms.toFixed(0)} ms (best of 3; CPU ${notKept.cpuMs.toFixed(0)} ms) = ${rate(claims.length, notKept.ms)}`,
+);
 
 // The floor: the same rules and arithmetic as a plain integer loop over arrays prepared beforehand (parsed,
 // indexed and sorted by participant, achieved date, prerequisite depth, claim id — work the library does
 // inside its time).
 const floorTotal = floor(claims);
-console.log(`floor (plain integer loop, same arithmetic, pre-parsed and pre-sorted input): ${floorTotal.ms.toFixed(3)} ms (best of 5) = ${rate(claims.length, floorTotal.ms)}; total ${formatPence(floorTotal.total)} ${floorTotal.total === Number(kept.result.total.amount.replace(".", "")) ? "(equals the library's total)" : "(DIFFERS from the library's total)"}`);
+console.log(
+  `floor (plain integer loop, same arithmetic, pre-parsed and pre-sorted input): ${floorTotal.ms.toFixed(3)} ms (best of 5) = ${rate(claims.length, floorTotal.ms)}; total ${formatPence(floorTotal.total)} ${floorTotal.total === Number(kept.result.total.amount.replace(".", "")) ? "(equals the library's total)" : "(DIFFERS from the library's total)"}`,
+);
 const firstPayer = kept.result.byPayer[0]!;
-console.log(`floor's part for ${firstPayer.party}: ${formatPence(floorTotal.toFirstPayer)} ${floorTotal.toFirstPayer === Number(firstPayer.due.amount.replace(".", "")) ? "(equals the library's)" : "(DIFFERS from the library's)"}`);
-console.log(`ratio library / floor: ${(kept.ms / floorTotal.ms).toFixed(1)}x with decisions kept, ${(notKept.ms / floorTotal.ms).toFixed(1)}x without`);
+console.log(
+  `floor's part for ${firstPayer.party}: ${formatPence(floorTotal.toFirstPayer)} ${floorTotal.toFirstPayer === Number(firstPayer.due.amount.replace(".", "")) ? "(equals the library's)" : "(DIFFERS from the library's)"}`,
+);
+console.log(
+  `ratio library / floor: ${(kept.ms / floorTotal.ms).toFixed(1)}x with decisions kept, ${(notKept.ms / floorTotal.ms).toFixed(1)}x without`,
+);
 // The floor's input is prepared beforehand; that preparation (parsing the fields as this data's format allows —
 // the participant number read off its id — with no checks at all, then a comparison sort) is timed once here,
 // to show where the library's time goes.
 const floorWithPreparation = floorTotal.preparationMs + floorTotal.ms;
-console.log(`floor with its own preparation of the input (no checks; timed once): ${floorWithPreparation.toFixed(0)} ms = ${rate(claims.length, floorWithPreparation)}; ratio library / that: ${(kept.ms / floorWithPreparation).toFixed(2)}x with decisions kept, ${(notKept.ms / floorWithPreparation).toFixed(2)}x without`);
+console.log(
+  `floor with its own preparation of the input (no checks; timed once): ${floorWithPreparation.toFixed(0)} ms = ${rate(claims.length, floorWithPreparation)}; ratio library / that: ${(kept.ms / floorWithPreparation).toFixed(2)}x with decisions kept, ${(notKept.ms / floorWithPreparation).toFixed(2)}x without`,
+);
 
 // Streamed from a CSV file, in a child process so that its peak RSS is its own.
 const folder = mkdtempSync(join(tmpdir(), "claims-bench-"));
 const csv = join(folder, "claims.csv");
 writeFileSync(csv, [...claimsCsvLines(claims)].join(""));
-const child = spawnSync(process.execPath, [new URL("./claims-stream.mjs", import.meta.url).pathname, contractFile, csv, AS_OF], { encoding: "utf8" });
+const child = spawnSync(
+  process.execPath,
+  [new URL("./claims-stream.mjs", import.meta.url).pathname, contractFile, csv, AS_OF],
+  { encoding: "utf8" },
+);
 rmSync(folder, { recursive: true, force: true });
 if (child.status !== 0) throw new Error(`streamed run failed: ${child.stderr}`);
-const streamed = JSON.parse(child.stdout) as { coldMs: number; coldCpuMs: number; coldPeakRssMiB: number; warmMs: number; warmCpuMs: number; peakRssMiB: number; total: string; received: number };
-console.log(`settleClaimsAsync, streamed from CSV (readClaimsCsv, built dist/ in plain node), decisions not kept: warm ${streamed.warmMs.toFixed(0)} ms (best of 3; CPU ${streamed.warmCpuMs.toFixed(0)} ms) = ${rate(streamed.received, streamed.warmMs)}; cold, the process's first run ${streamed.coldMs.toFixed(0)} ms (CPU ${streamed.coldCpuMs.toFixed(0)} ms) = ${rate(streamed.received, streamed.coldMs)}; peak RSS ${streamed.coldPeakRssMiB.toFixed(0)} MiB after the first run, ${streamed.peakRssMiB.toFixed(0)} MiB after all four (whole process); total ${streamed.total} ${streamed.total === kept.result.total.amount ? "(equals the in-memory total)" : "(DIFFERS)"}`);
+const streamed = JSON.parse(child.stdout) as {
+  coldMs: number;
+  coldCpuMs: number;
+  coldPeakRssMiB: number;
+  warmMs: number;
+  warmCpuMs: number;
+  peakRssMiB: number;
+  total: string;
+  received: number;
+};
+console.log(
+  `settleClaimsAsync, streamed from CSV (readClaimsCsv, built dist/ in plain node), decisions not kept: warm ${streamed.warmMs.toFixed(0)} ms (best of 3; CPU ${streamed.warmCpuMs.toFixed(0)} ms) = ${rate(streamed.received, streamed.warmMs)}; cold, the process's first run ${streamed.coldMs.toFixed(0)} ms (CPU ${streamed.coldCpuMs.toFixed(0)} ms) = ${rate(streamed.received, streamed.coldMs)}; peak RSS ${streamed.coldPeakRssMiB.toFixed(0)} MiB after the first run, ${streamed.peakRssMiB.toFixed(0)} MiB after all four (whole process); total ${streamed.total} ${streamed.total === kept.result.total.amount ? "(equals the in-memory total)" : "(DIFFERS)"}`,
+);
 
 function formatPence(pence: number): string {
   return `GBP ${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, "0")}`;
@@ -101,13 +136,26 @@ function floor(input: readonly Claim[]): { total: number; toFirstPayer: number; 
   const preparationStart = process.hrtime.bigint();
   const card = contract.rateCard!;
   const codes = card.outcomes.map((outcome) => outcome.code);
-  const day = (text: string) => Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000;
-  const depthOf = (o: number): number => (card.outcomes[o]!.requires === undefined ? 0 : 1 + depthOf(codes.indexOf(card.outcomes[o]!.requires!)));
+  const day = (text: string) =>
+    Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / 86_400_000;
+  const depthOf = (o: number): number =>
+    card.outcomes[o]!.requires === undefined ? 0 : 1 + depthOf(codes.indexOf(card.outcomes[o]!.requires!));
   const rows = input.map((claim) => ({
-    participant: Number(claim.participant.slice(1)), outcome: codes.indexOf(claim.outcome), achieved: day(claim.achievedOn),
-    claimed: day(claim.claimedOn), enrolled: day(claim.enrolledOn!), period: Number(claim.claimedOn.slice(0, 4)) * 4 + Math.floor((Number(claim.claimedOn.slice(5, 7)) - 1) / 3), id: claim.id,
+    participant: Number(claim.participant.slice(1)),
+    outcome: codes.indexOf(claim.outcome),
+    achieved: day(claim.achievedOn),
+    claimed: day(claim.claimedOn),
+    enrolled: day(claim.enrolledOn!),
+    period: Number(claim.claimedOn.slice(0, 4)) * 4 + Math.floor((Number(claim.claimedOn.slice(5, 7)) - 1) / 3),
+    id: claim.id,
   }));
-  rows.sort((a, b) => a.participant - b.participant || a.achieved - b.achieved || depthOf(a.outcome) - depthOf(b.outcome) || (a.id < b.id ? -1 : 1));
+  rows.sort(
+    (a, b) =>
+      a.participant - b.participant ||
+      a.achieved - b.achieved ||
+      depthOf(a.outcome) - depthOf(b.outcome) ||
+      (a.id < b.id ? -1 : 1),
+  );
   const n = rows.length;
   const part = Int32Array.from(rows, (row) => row.participant);
   const outc = Int32Array.from(rows, (row) => row.outcome);
@@ -119,9 +167,15 @@ function floor(input: readonly Claim[]): { total: number; toFirstPayer: number; 
   const K = codes.length;
   const pence = (amount: string) => Math.round(Number(amount) * 100);
   const price = Int32Array.from(card.outcomes, (outcome) => pence(outcome.price));
-  const changeDay = Int32Array.from(card.outcomes, (outcome) => (outcome.priceChanges?.[0] ? day(outcome.priceChanges[0].from) : 1e9));
-  const changed = Int32Array.from(card.outcomes, (outcome) => (outcome.priceChanges?.[0] ? pence(outcome.priceChanges[0].price) : 0));
-  const req = Int32Array.from(card.outcomes, (outcome) => (outcome.requires === undefined ? -1 : codes.indexOf(outcome.requires)));
+  const changeDay = Int32Array.from(card.outcomes, (outcome) =>
+    outcome.priceChanges?.[0] ? day(outcome.priceChanges[0].from) : 1e9,
+  );
+  const changed = Int32Array.from(card.outcomes, (outcome) =>
+    outcome.priceChanges?.[0] ? pence(outcome.priceChanges[0].price) : 0,
+  );
+  const req = Int32Array.from(card.outcomes, (outcome) =>
+    outcome.requires === undefined ? -1 : codes.indexOf(outcome.requires),
+  );
   const win = Int32Array.from(card.outcomes, (outcome) => outcome.window?.months ?? 0);
   const fromPre = Int32Array.from(card.outcomes, (outcome) => (outcome.window?.from === "prerequisite" ? 1 : 0));
   const maxc = Int32Array.from(card.outcomes, (outcome) => outcome.maxClaimsPerParticipant ?? 1);

@@ -13,7 +13,13 @@ export { minorUnits, isKnownCurrency, knownCurrencies, type CurrencyCode } from 
 export { ROUNDING_MODES, type RoundingMode } from "./money/rounding.js";
 
 // errors
-export { ValidationError, ContractError, EventsError, OptionsError, type InputIssue } from "./errors/validation-error.js";
+export {
+  ValidationError,
+  ContractError,
+  EventsError,
+  OptionsError,
+  type InputIssue,
+} from "./errors/validation-error.js";
 
 // contract and events formats
 export { parseContract, safeParseContract, type SafeParseResult } from "./contract/parse-contract.js";
@@ -51,24 +57,60 @@ export { paymentCurveVegaLite } from "./report/charts/vega-lite.js";
 export { MeasureError } from "./measure/measure-error.js";
 export { measure } from "./measure/estimators.js";
 export { blend, poolCohorts, type BlendPart, type PoolPart } from "./measure/combine.js";
-export { measureRecords, measureCohorts, type ParticipantRecord, type RecordsRequest, type CohortMeasurements } from "./measure/records.js";
+export {
+  measureRecords,
+  measureCohorts,
+  type ParticipantRecord,
+  type RecordsRequest,
+  type CohortMeasurements,
+} from "./measure/records.js";
 export type {
-  OutcomeKind, BinaryAggregate, CountAggregate, ContinuousAggregate, GroupAggregate, HistoryPoint, Better, MeasureRequest, Estimator,
-  LevelRequest, FixedBaselineRequest, TrendBaselineRequest, ComparisonRequest, DifferenceInDifferencesRequest,
+  OutcomeKind,
+  BinaryAggregate,
+  CountAggregate,
+  ContinuousAggregate,
+  GroupAggregate,
+  HistoryPoint,
+  Better,
+  MeasureRequest,
+  Estimator,
+  LevelRequest,
+  FixedBaselineRequest,
+  TrendBaselineRequest,
+  ComparisonRequest,
+  DifferenceInDifferencesRequest,
 } from "./measure/inputs.js";
 export type * from "./measure/measurement.js";
 export * as distributions from "./measure/distributions.js";
-export { measurementRecord, measurementEvent, toDecimalString, MEASUREMENT_DIGITS, type MeasurementEventOptions } from "./measure/measurement-record.js";
+export {
+  measurementRecord,
+  measurementEvent,
+  toDecimalString,
+  MEASUREMENT_DIGITS,
+  type MeasurementEventOptions,
+} from "./measure/measurement-record.js";
 export type { MeasurementRecord, StatisticsOptions, CohortFallback } from "./contract/measurement-format.js";
 export type * from "./explanation/measurement-steps.js";
 // investors' side: cash flows, waterfall, guarantees, returns, scenarios, simulation
-export { cashFlows, type CashFlows, type CashFlow, type PartyFlow, type PartyCashFlows, type InvestorPosition } from "./finance/cash-flows.js";
+export {
+  cashFlows,
+  type CashFlows,
+  type CashFlow,
+  type PartyFlow,
+  type PartyCashFlows,
+  type InvestorPosition,
+} from "./finance/cash-flows.js";
 export { WATERFALL_ACCOUNT, type FlowKind } from "./finance/waterfall.js";
 export { partyReturns, investorReturns, type PartyReturns, type ReturnsOptions } from "./finance/returns.js";
 export { xirr, npvAt, timedFlows, IRR_TOLERANCE, type IrrResult, type TimedFlow } from "./finance/xirr.js";
 export { runScenarios, type Scenario, type ScenarioOptions, type ScenarioOutcome } from "./finance/scenarios.js";
 export {
-  simulate, type SimulationOptions, type SimulationResult, type ResultDistribution, type MoneySummary, type InvestorSimulation,
+  simulate,
+  type SimulationOptions,
+  type SimulationResult,
+  type ResultDistribution,
+  type MoneySummary,
+  type InvestorSimulation,
 } from "./finance/simulate.js";
 export type { Distribution } from "./finance/random.js";
 export type * from "./finance/finance-steps.js";
@@ -80,7 +122,14 @@ export { FORMULA_LIMITS, type FormulaNode, type BinaryOperator, type Namespace }
 export { FormulaError, LinesError } from "./errors/formula-error.js";
 export { termsInForce } from "./contract/terms-in-force.js";
 export type { TermsInForce, TermsOptions } from "./contract/amendments.js";
-export { priceLines, type PriceLine, type PriceLinesOptions, type LinesPriced, type InvoiceTotal, type LineExplanation } from "./pricing/price-lines.js";
+export {
+  priceLines,
+  type PriceLine,
+  type PriceLinesOptions,
+  type LinesPriced,
+  type InvoiceTotal,
+  type LineExplanation,
+} from "./pricing/price-lines.js";
 export { explainLines } from "./report/explain-text.js";
 export { scenariosTable, simulationTable, irrText } from "./report/finance-tables.js";
 
@@ -98,11 +147,31 @@ export { distributionSvg, distributionVegaLite, type DistributionWords } from ".
 export { CONTRACT_STAGES } from "./contract/stage-format.js";
 export { DesignError } from "./design/design-error.js";
 export {
-  detectionPower, minimumDetectableEffect, requiredSample,
-  type DesignRequest, type DesignOutcome, type PlannedSample, type DetectableEffect, type RequiredSample,
+  detectionPower,
+  minimumDetectableEffect,
+  requiredSample,
+  type DesignRequest,
+  type DesignOutcome,
+  type PlannedSample,
+  type DetectableEffect,
+  type RequiredSample,
 } from "./design/power.js";
 export { exAnteTable, type ExAnteOptions, type ExAnteRow } from "./design/ex-ante.js";
-export { suggestTerms, dealOutlook, type SuggestedTerms, type TermPoint, type DealOutlookOptions, type DealOutlook } from "./design/from-experiment.js";
-export { checkProfile, profileText, type ProfileName, type ProfileFinding, type ProfileReport, type ProfileOptions } from "./profile/check-profile.js";
+export {
+  suggestTerms,
+  dealOutlook,
+  type SuggestedTerms,
+  type TermPoint,
+  type DealOutlookOptions,
+  type DealOutlook,
+} from "./design/from-experiment.js";
+export {
+  checkProfile,
+  profileText,
+  type ProfileName,
+  type ProfileFinding,
+  type ProfileReport,
+  type ProfileOptions,
+} from "./profile/check-profile.js";
 export { FIS_AREAS, type FisArea, type FisRole, type FindingDetail } from "./profile/profile-phrases.js";
 export { assessPlan, type PlanAssessment } from "./design/assess-plan.js";

@@ -43,8 +43,10 @@ export function generateRecords(seed = 2010): ParticipantRecord[] {
   const uniform = seededUniform(seed);
   const records: ParticipantRecord[] = [];
   for (const spec of COHORTS) {
-    for (let i = 0; i < spec.treated; i += 1) records.push({ group: "treatment", cohort: spec.cohort, events: poissonDraw(uniform, spec.treatedMean) });
-    for (let i = 0; i < spec.compared; i += 1) records.push({ group: "comparison", cohort: spec.cohort, events: poissonDraw(uniform, spec.comparedMean) });
+    for (let i = 0; i < spec.treated; i += 1)
+      records.push({ group: "treatment", cohort: spec.cohort, events: poissonDraw(uniform, spec.treatedMean) });
+    for (let i = 0; i < spec.compared; i += 1)
+      records.push({ group: "comparison", cohort: spec.cohort, events: poissonDraw(uniform, spec.comparedMean) });
   }
   return records;
 }

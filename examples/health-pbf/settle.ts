@@ -12,5 +12,7 @@ const contract = parseContract(read("./contract.json"));
 const events = parseEvents(read("./events.json"), { contract });
 
 const q3 = termsInForce(contract, "2027-Q3", { asOf: "2027-12-31" });
-console.log(`Terms for 2027-Q3: bonusRate ${String(q3.terms.parameters?.bonusRate)} (amendments: ${q3.amendments.map((a) => a.id).join(", ")})\n`);
+console.log(
+  `Terms for 2027-Q3: bonusRate ${String(q3.terms.parameters?.bonusRate)} (amendments: ${q3.amendments.map((a) => a.id).join(", ")})\n`,
+);
 console.log(explain(settle(contract, events, { asOf: "2027-12-31" })));

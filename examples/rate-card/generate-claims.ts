@@ -8,7 +8,16 @@ import type { Claim } from "../../src/index.js";
 import { seededUniform } from "../comparison-group/generate-records.js";
 
 export const OUTCOME_CODES = [
-  "BEHAVIOUR", "ATTENDANCE", "ATTITUDE", "ENTRY-QUAL", "BASIC-SKILLS", "NQF1", "NQF2", "NQF3", "EMP-ENTRY", "EMP-SUSTAINED",
+  "BEHAVIOUR",
+  "ATTENDANCE",
+  "ATTITUDE",
+  "ENTRY-QUAL",
+  "BASIC-SKILLS",
+  "NQF1",
+  "NQF2",
+  "NQF3",
+  "EMP-ENTRY",
+  "EMP-SUSTAINED",
 ] as const;
 
 const FIRST_DAY = Date.UTC(2012, 3, 1) / 86_400_000; // 2012-04-01

@@ -27,7 +27,10 @@ export class CapLog {
   readonly lines = new Map<string, CapLine>();
   readonly cutsByRow = new Map<number, CutRecord[]>();
 
-  constructor(private readonly card: CompiledCard, private readonly keep: boolean) {}
+  constructor(
+    private readonly card: CompiledCard,
+    private readonly keep: boolean,
+  ) {}
 
   record(row: number, cut: CutRecord): void {
     // One line for the cap per participant, one per outcome, period or contract for the others.

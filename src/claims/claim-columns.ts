@@ -1,6 +1,16 @@
 import { resized, withRoom } from "./typed-growth.js";
 
-const READ_COLUMNS = ["idEnd", "idHash", "participant", "outcome", "achieved", "claimed", "enrolled", "fingerprint", "fingerprint2"] as const;
+const READ_COLUMNS = [
+  "idEnd",
+  "idHash",
+  "participant",
+  "outcome",
+  "achieved",
+  "claimed",
+  "enrolled",
+  "fingerprint",
+  "fingerprint2",
+] as const;
 type ReadColumn = (typeof READ_COLUMNS)[number];
 
 /**

@@ -124,7 +124,10 @@ class DecisionView {
     this.zero = formatMinor(0, card.places);
     const { firstPeriod, periodCount } = columns;
     this.firstPeriod = firstPeriod;
-    this.periodLabels = Array.from({ length: periodCount }, (_, index) => describePeriod(card.card.claimPeriod, firstPeriod + index).label);
+    this.periodLabels = Array.from(
+      { length: periodCount },
+      (_, index) => describePeriod(card.card.claimPeriod, firstPeriod + index).label,
+    );
     this.messages = new MessageCache(run);
   }
 
@@ -140,10 +143,13 @@ class DecisionView {
   private cutOf(cut: CutRecord): ClaimCapCut {
     const count = cut.cap === "outcome-volume";
     return Object.freeze({
-      cap: cut.cap, id: cut.id,
+      cap: cut.cap,
+      id: cut.id,
       limit: count ? String(cut.limit) : this.text(cut.limit),
       usedBefore: count ? String(cut.usedBefore) : this.text(cut.usedBefore),
-      before: this.text(cut.before), after: this.text(cut.after), cut: this.text(cut.before - cut.after),
+      before: this.text(cut.before),
+      after: this.text(cut.after),
+      cut: this.text(cut.before - cut.after),
     });
   }
 
@@ -157,8 +163,16 @@ class DecisionView {
     if (code !== R.none && code < R.superseded_in_group) {
       // Rejected before any price applies (the common rejections): one fixed shape, no optional fields.
       return Object.freeze({
-        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
-        period, status: "rejected", amount: this.zero, reason: REASONS[code]!, message: this.messages.of(row, claim),
+        claimId: claim.id,
+        participant: claim.participant,
+        outcome: claim.outcome,
+        achievedOn: claim.achievedOn,
+        claimedOn: claim.claimedOn,
+        period,
+        status: "rejected",
+        amount: this.zero,
+        reason: REASONS[code]!,
+        message: this.messages.of(row, claim),
       } satisfies ClaimDecision);
     }
     const o = columns.outcome[row]!;
@@ -172,16 +186,32 @@ class DecisionView {
     const cutRecords = code >= R.participant_cap_reached || paid < value ? run.capLog.cutsByRow.get(row) : undefined;
     if (code === R.none && cutRecords === undefined) {
       return Object.freeze({
-        claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
-        period, status: "accepted", amount: paidText, price: priceText, priced: value === price ? priceText : this.text(value),
+        claimId: claim.id,
+        participant: claim.participant,
+        outcome: claim.outcome,
+        achievedOn: claim.achievedOn,
+        claimedOn: claim.claimedOn,
+        period,
+        status: "accepted",
+        amount: paidText,
+        price: priceText,
+        priced: value === price ? priceText : this.text(value),
       } satisfies ClaimDecision);
     }
     // Priced, then superseded or cut by a cap: optional fields are set in one fixed order.
     const built: Record<string, unknown> = {
-      claimId: claim.id, participant: claim.participant, outcome: claim.outcome, achievedOn: claim.achievedOn, claimedOn: claim.claimedOn,
-      period, status: code !== R.none ? "rejected" : "accepted-in-part", amount: paidText, price: priceText,
+      claimId: claim.id,
+      participant: claim.participant,
+      outcome: claim.outcome,
+      achievedOn: claim.achievedOn,
+      claimedOn: claim.claimedOn,
+      period,
+      status: code !== R.none ? "rejected" : "accepted-in-part",
+      amount: paidText,
+      price: priceText,
     };
-    if (code === R.none || code >= R.participant_cap_reached) built.priced = value === price ? priceText : this.text(value);
+    if (code === R.none || code >= R.participant_cap_reached)
+      built.priced = value === price ? priceText : this.text(value);
     if (code !== R.none) {
       built.reason = REASONS[code]!;
       built.message = this.messages.of(row, claim);

@@ -66,7 +66,8 @@ export function hashIdBytes(bytes: Uint8Array, from: number, to: number): number
 /** The text of ASCII bytes (ids): short runs by `String.fromCharCode`, no decoder needed. */
 export function asciiText(bytes: Uint8Array, from: number, to: number): string {
   let text = "";
-  for (let i = from; i < to; i += 1024) text += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 1024)) as unknown as number[]);
+  for (let i = from; i < to; i += 1024)
+    text += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 1024)) as unknown as number[]);
   return text;
 }
 
@@ -76,7 +77,13 @@ export function asciiText(bytes: Uint8Array, from: number, to: number): string {
  * with the first without keeping every evidence text. The first is FNV-1a; the second multiplies by another
  * odd constant and folds the high bits down at each step.
  */
-export function fingerprintText(outcome: string, evidence: string, first: Int32Array, second: Int32Array, row: number): void {
+export function fingerprintText(
+  outcome: string,
+  evidence: string,
+  first: Int32Array,
+  second: Int32Array,
+  row: number,
+): void {
   let a = FNV_OFFSET;
   let b = SECOND_OFFSET;
   for (let i = 0; i < outcome.length; i += 1) {
@@ -96,7 +103,16 @@ export function fingerprintText(outcome: string, evidence: string, first: Int32A
 }
 
 /** `fingerprintText` of the outcome `bytes[outcomeFrom, outcomeTo)` and evidence `bytes[evidenceFrom, evidenceTo)`. */
-export function fingerprintBytes(bytes: Uint8Array, outcomeFrom: number, outcomeTo: number, evidenceFrom: number, evidenceTo: number, first: Int32Array, second: Int32Array, row: number): void {
+export function fingerprintBytes(
+  bytes: Uint8Array,
+  outcomeFrom: number,
+  outcomeTo: number,
+  evidenceFrom: number,
+  evidenceTo: number,
+  first: Int32Array,
+  second: Int32Array,
+  row: number,
+): void {
   let a = FNV_OFFSET;
   let b = SECOND_OFFSET;
   for (let i = outcomeFrom; i < outcomeTo; i += 1) {

@@ -18,7 +18,10 @@ export function describePeriod(kind: ClaimPeriodKind, period: number): { label: 
   const year = Math.floor(period / (12 / months));
   const firstMonth = (period - year * (12 / months)) * months + 1;
   const start = `${String(year).padStart(4, "0")}-${String(firstMonth).padStart(2, "0")}-01`;
-  const next = firstMonth + months > 12 ? `${String(year + 1).padStart(4, "0")}-01-01` : `${String(year).padStart(4, "0")}-${String(firstMonth + months).padStart(2, "0")}-01`;
+  const next =
+    firstMonth + months > 12
+      ? `${String(year + 1).padStart(4, "0")}-01-01`
+      : `${String(year).padStart(4, "0")}-${String(firstMonth + months).padStart(2, "0")}-01`;
   const label = kind === "month" ? start.slice(0, 7) : `${String(year).padStart(4, "0")}-Q${(firstMonth + 2) / 3}`;
   return { label, start, end: dayBefore(next) };
 }

@@ -8,16 +8,30 @@ import { ID_MESSAGE, ID_PATTERN } from "../contract/primitives.js";
  * second; this function is their slow, explaining twin.
  */
 
-const DATE_MESSAGE = "expected a real calendar date as YYYY-MM-DD, e.g. \"2027-08-31\"";
+const DATE_MESSAGE = 'expected a real calendar date as YYYY-MM-DD, e.g. "2027-08-31"';
 
 /** The fields of a claim, required first. */
-export const CLAIM_FIELDS = ["id", "participant", "outcome", "achievedOn", "claimedOn", "evidence", "enrolledOn"] as const;
+export const CLAIM_FIELDS = [
+  "id",
+  "participant",
+  "outcome",
+  "achievedOn",
+  "claimedOn",
+  "evidence",
+  "enrolledOn",
+] as const;
 const REQUIRED = 6;
 
 /** Every problem of a claim record, with paths below `path` (e.g. `[12]` → `$[12].achievedOn`). */
 export function claimRecordIssues(value: unknown, path: readonly (string | number)[]): InputIssue[] {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return [issue(path, "invalid_type", "expected a claim object with id, participant, outcome, achievedOn, claimedOn and evidence")];
+    return [
+      issue(
+        path,
+        "invalid_type",
+        "expected a claim object with id, participant, outcome, achievedOn, claimedOn and evidence",
+      ),
+    ];
   }
   const claim = value as Record<string, unknown>;
   const issues: InputIssue[] = [];
@@ -32,7 +46,10 @@ export function claimRecordIssues(value: unknown, path: readonly (string | numbe
       issues.push(issue(where(), "invalid_type", `"${field}" must be a string`));
     } else if ((field === "id" || field === "participant") && !ID_PATTERN.test(fieldValue)) {
       issues.push(issue(where(), "invalid_id", ID_MESSAGE));
-    } else if ((field === "achievedOn" || field === "claimedOn" || field === "enrolledOn") && Number.isNaN(dayNumber(fieldValue))) {
+    } else if (
+      (field === "achievedOn" || field === "claimedOn" || field === "enrolledOn") &&
+      Number.isNaN(dayNumber(fieldValue))
+    ) {
       issues.push(issue(where(), "invalid_date", DATE_MESSAGE));
     }
   });
@@ -50,8 +67,17 @@ export function claimRecordIssues(value: unknown, path: readonly (string | numbe
  */
 export function isSoundClaimText(record: Readonly<Record<string, string>>): boolean {
   const { id, participant, outcome, achievedOn, claimedOn, evidence, enrolledOn } = record;
-  return id !== undefined && ID_PATTERN.test(id) && participant !== undefined && ID_PATTERN.test(participant)
-    && outcome !== undefined && outcome !== "" && evidence !== undefined && evidence !== ""
-    && !Number.isNaN(dayNumber(achievedOn)) && !Number.isNaN(dayNumber(claimedOn))
-    && (enrolledOn === undefined || enrolledOn === "" || !Number.isNaN(dayNumber(enrolledOn)));
+  return (
+    id !== undefined &&
+    ID_PATTERN.test(id) &&
+    participant !== undefined &&
+    ID_PATTERN.test(participant) &&
+    outcome !== undefined &&
+    outcome !== "" &&
+    evidence !== undefined &&
+    evidence !== "" &&
+    !Number.isNaN(dayNumber(achievedOn)) &&
+    !Number.isNaN(dayNumber(claimedOn)) &&
+    (enrolledOn === undefined || enrolledOn === "" || !Number.isNaN(dayNumber(enrolledOn)))
+  );
 }

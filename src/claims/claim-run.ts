@@ -65,7 +65,9 @@ export class ClaimRun {
   constructor(contractInput: Contract, options: SettleClaimsOptions, expected = 0) {
     const optionIssues: InputIssue[] = [];
     if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf)) {
-      optionIssues.push(issue(["asOf"], "invalid_date", "asOf must be a calendar date as YYYY-MM-DD, e.g. \"2027-12-31\""));
+      optionIssues.push(
+        issue(["asOf"], "invalid_date", 'asOf must be a calendar date as YYYY-MM-DD, e.g. "2027-12-31"'),
+      );
     }
     if (options?.keepDecisions !== undefined && typeof options.keepDecisions !== "boolean") {
       optionIssues.push(issue(["keepDecisions"], "invalid_type", "keepDecisions must be true or false"));
@@ -75,7 +77,13 @@ export class ClaimRun {
     if (optionIssues.length > 0) throw new OptionsError(optionIssues);
     const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
     if (contract.rateCard === undefined) {
-      throw new ContractError([issue(["rateCard"], "required", "the contract has no \"rateCard\": settleClaims settles the claims of a rate card")]);
+      throw new ContractError([
+        issue(
+          ["rateCard"],
+          "required",
+          'the contract has no "rateCard": settleClaims settles the claims of a rate card',
+        ),
+      ]);
     }
     this.card = compileCard(contract, contract.rateCard);
     this.asOf = options.asOf;
@@ -93,11 +101,20 @@ export class ClaimRun {
     let index = 0;
     for (const entry of participants as Iterable<unknown>) {
       const { id, enrolledOn } = (entry ?? {}) as Record<string, unknown>;
-      if (typeof id !== "string" || id.length === 0) problems.push(issue(["participants", index, "id"], "required", "a participant needs an id"));
+      if (typeof id !== "string" || id.length === 0)
+        problems.push(issue(["participants", index, "id"], "required", "a participant needs an id"));
       const day = dayNumber(enrolledOn);
-      if (Number.isNaN(day)) problems.push(issue(["participants", index, "enrolledOn"], "invalid_date", "enrolledOn must be a calendar date as YYYY-MM-DD"));
+      if (Number.isNaN(day))
+        problems.push(
+          issue(
+            ["participants", index, "enrolledOn"],
+            "invalid_date",
+            "enrolledOn must be a calendar date as YYYY-MM-DD",
+          ),
+        );
       else if (typeof id === "string") {
-        if (this.register.has(id)) problems.push(issue(["participants", index, "id"], "duplicate_id", `participant "${id}" is listed twice`));
+        if (this.register.has(id))
+          problems.push(issue(["participants", index, "id"], "duplicate_id", `participant "${id}" is listed twice`));
         this.register.set(id, day);
       }
       index += 1;
@@ -118,15 +135,23 @@ export class ClaimRun {
     // odd goes to claimRecordIssues, which says exactly what is wrong.
     const claim = value as Claim;
     const { id, participant, outcome, evidence, enrolledOn } = claim as unknown as Record<string, unknown>;
-    if (typeof id !== "string" || typeof participant !== "string" || typeof outcome !== "string" || outcome.length === 0
-      || typeof evidence !== "string" || evidence.length === 0) {
+    if (
+      typeof id !== "string" ||
+      typeof participant !== "string" ||
+      typeof outcome !== "string" ||
+      outcome.length === 0 ||
+      typeof evidence !== "string" ||
+      evidence.length === 0
+    ) {
       return this.reportProblems(claimRecordIssues(value, [index]));
     }
     const { columns } = this;
     columns.room(id.length);
     this.scratch = withRoom(this.scratch, 0, id.length);
     // Without the claims kept, the id is packed into the columns; with them, it is only hashed.
-    const idHash = this.keepDecisions ? copyIdText(id, this.scratch, 0) : copyIdText(id, columns.idBytes, columns.idLength);
+    const idHash = this.keepDecisions
+      ? copyIdText(id, this.scratch, 0)
+      : copyIdText(id, columns.idBytes, columns.idLength);
     this.pendingRoom(participant.length);
     const participantHash = copyIdText(participant, this.pendingBytes, this.pendingLength);
     const achieved = dayNumber(claim.achievedOn);
@@ -137,7 +162,13 @@ export class ClaimRun {
       fields += 1;
       if (enrolledOn !== "") enrolled = dayNumber(enrolledOn);
     }
-    if (idHash === NOT_AN_ID || participantHash === NOT_AN_ID || Number.isNaN(achieved) || Number.isNaN(claimed) || Number.isNaN(enrolled)) {
+    if (
+      idHash === NOT_AN_ID ||
+      participantHash === NOT_AN_ID ||
+      Number.isNaN(achieved) ||
+      Number.isNaN(claimed) ||
+      Number.isNaN(enrolled)
+    ) {
       return this.reportProblems(claimRecordIssues(value, [index]));
     }
     if (!hasOnlyOwnKeys(claim, fields)) {
@@ -172,11 +203,23 @@ export class ClaimRun {
     const achieved = dayNumberOfBytes(bytes, from[3]!, to[3]!);
     const claimed = dayNumberOfBytes(bytes, from[4]!, to[4]!);
     const enrolled = from[6] === to[6] ? NO_DATE : dayNumberOfBytes(bytes, from[6]!, to[6]!);
-    if (idHash === NOT_AN_ID || participantHash === NOT_AN_ID || Number.isNaN(achieved) || Number.isNaN(claimed) || Number.isNaN(enrolled)
-      || from[2] === to[2] || from[5] === to[5]) {
+    if (
+      idHash === NOT_AN_ID ||
+      participantHash === NOT_AN_ID ||
+      Number.isNaN(achieved) ||
+      Number.isNaN(claimed) ||
+      Number.isNaN(enrolled) ||
+      from[2] === to[2] ||
+      from[5] === to[5]
+    ) {
       const found = claimRecordIssues(textRecord(bytes, from, to), ["line", line]);
       // The byte checks and the text checks are the same; should they ever differ, the row is still refused.
-      return this.reportProblems(onLine(found.length > 0 ? found : [issue(["line", line], "invalid_row", "the row could not be read as a claim")], line));
+      return this.reportProblems(
+        onLine(
+          found.length > 0 ? found : [issue(["line", line], "invalid_row", "the row could not be read as a claim")],
+          line,
+        ),
+      );
     }
     const row = columns.size;
     fingerprintBytes(bytes, from[2]!, to[2]!, from[5]!, to[5]!, columns.fingerprint, columns.fingerprint2, row);
@@ -185,7 +228,15 @@ export class ClaimRun {
   }
 
   /** Writes a sound claim's row (its participant and first rejections follow with its batch). */
-  private store(row: number, idLength: number, idHash: number, outcome: number, achieved: number, claimed: number, enrolled: number): void {
+  private store(
+    row: number,
+    idLength: number,
+    idHash: number,
+    outcome: number,
+    achieved: number,
+    claimed: number,
+    enrolled: number,
+  ): void {
     const { columns } = this;
     columns.idHash[row] = idHash;
     columns.outcome[row] = outcome;
@@ -232,7 +283,15 @@ export class ClaimRun {
   private flushParticipants(): void {
     const count = this.pendingCount;
     if (count === 0) return;
-    this.participants.numberBatch(this.pendingBytes, this.pendingStart, this.pendingEnd, this.pendingHash, this.pendingText, count, this.pendingNumber);
+    this.participants.numberBatch(
+      this.pendingBytes,
+      this.pendingStart,
+      this.pendingEnd,
+      this.pendingHash,
+      this.pendingText,
+      count,
+      this.pendingNumber,
+    );
     const { columns, card, hasRegister, asOfDay } = this;
     const { outcome, achieved, claimed, enrolled, reason, participant } = columns;
     for (let k = 0; k < count; k += 1) {
@@ -243,13 +302,20 @@ export class ClaimRun {
       }
       participant[row] = number;
       const registered = hasRegister ? this.registeredEnrolment[number]! : NO_DATE;
-      reason[row] = claimed[row]! > asOfDay ? R.claimed_after_as_of
-        : outcome[row]! < 0 ? R.unknown_outcome
-        : hasRegister && registered === NO_DATE ? R.unknown_participant
-        : hasRegister && enrolled[row]! !== NO_DATE && enrolled[row]! !== registered ? R.enrolment_mismatch
-        : achieved[row]! > claimed[row]! ? R.achieved_after_claimed
-        : achieved[row]! < card.termStart || achieved[row]! > card.termEnd ? R.outside_term
-        : R.none;
+      reason[row] =
+        claimed[row]! > asOfDay
+          ? R.claimed_after_as_of
+          : outcome[row]! < 0
+            ? R.unknown_outcome
+            : hasRegister && registered === NO_DATE
+              ? R.unknown_participant
+              : hasRegister && enrolled[row]! !== NO_DATE && enrolled[row]! !== registered
+                ? R.enrolment_mismatch
+                : achieved[row]! > claimed[row]!
+                  ? R.achieved_after_claimed
+                  : achieved[row]! < card.termStart || achieved[row]! > card.termEnd
+                    ? R.outside_term
+                    : R.none;
       this.pendingText[k] = undefined;
     }
     this.pendingCount = 0;
@@ -259,12 +325,20 @@ export class ClaimRun {
   /** True when two stored claims say the same thing (a repeat, not a conflict). */
   sameContent(a: number, b: number): boolean {
     const { columns } = this;
-    if (columns.participant[a] !== columns.participant[b] || columns.outcome[a] !== columns.outcome[b]
-      || columns.achieved[a] !== columns.achieved[b] || columns.claimed[a] !== columns.claimed[b] || columns.enrolled[a] !== columns.enrolled[b]) {
+    if (
+      columns.participant[a] !== columns.participant[b] ||
+      columns.outcome[a] !== columns.outcome[b] ||
+      columns.achieved[a] !== columns.achieved[b] ||
+      columns.claimed[a] !== columns.claimed[b] ||
+      columns.enrolled[a] !== columns.enrolled[b]
+    ) {
       return false;
     }
-    if (!this.keepDecisions) return columns.fingerprint[a] === columns.fingerprint[b] && columns.fingerprint2[a] === columns.fingerprint2[b];
-    return this.sources[a]!.evidence === this.sources[b]!.evidence && this.sources[a]!.outcome === this.sources[b]!.outcome;
+    if (!this.keepDecisions)
+      return columns.fingerprint[a] === columns.fingerprint[b] && columns.fingerprint2[a] === columns.fingerprint2[b];
+    return (
+      this.sources[a]!.evidence === this.sources[b]!.evidence && this.sources[a]!.outcome === this.sources[b]!.outcome
+    );
   }
 
   /** Applies the rules that need several claims, then totals; throws when any claim was malformed. */

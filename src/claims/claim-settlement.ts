@@ -54,10 +54,16 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
     byParticipantSum[p]! += paid;
     byPeriodSum[q]! += paid;
   }
-  type Sums = { total: number | bigint; byOutcome: ArrayLike<number | bigint>; byParticipant: ArrayLike<number | bigint>; byPeriod: ArrayLike<number | bigint> };
-  const sums: Sums = total <= Number.MAX_SAFE_INTEGER
-    ? { total, byOutcome: byOutcomeSum, byParticipant: byParticipantSum, byPeriod: byPeriodSum }
-    : bigSums(run, firstPeriod, periodCount);
+  type Sums = {
+    total: number | bigint;
+    byOutcome: ArrayLike<number | bigint>;
+    byParticipant: ArrayLike<number | bigint>;
+    byPeriod: ArrayLike<number | bigint>;
+  };
+  const sums: Sums =
+    total <= Number.MAX_SAFE_INTEGER
+      ? { total, byOutcome: byOutcomeSum, byParticipant: byParticipantSum, byPeriod: byPeriodSum }
+      : bigSums(run, firstPeriod, periodCount);
 
   // In the fixed order of the reason codes, so that the result does not depend on the order of the claims.
   const rejectedByReason: Record<string, number> = {};
@@ -68,7 +74,9 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   const scale = new Dec(10).pow(places);
   const ratios = card.payers.map((payer) => payer.ratio);
   const payerTotals = card.payers.map(() => new Dec(0));
-  const paidPeriods = Array.from({ length: periodCount }, (_, index) => index).filter((index) => byPeriodCount[index]! > 0);
+  const paidPeriods = Array.from({ length: periodCount }, (_, index) => index).filter(
+    (index) => byPeriodCount[index]! > 0,
+  );
   const byPeriod: ClaimPeriodTotal[] = paidPeriods.map((index) => {
     const period = firstPeriod + index;
     const due = new Dec(sums.byPeriod[index]!.toString()).div(scale);
@@ -76,21 +84,32 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
     parts.forEach((part, index) => (payerTotals[index] = payerTotals[index]!.plus(part)));
     const { label, start, end } = describePeriod(card.card.claimPeriod, period);
     return {
-      period: label, start, end,
+      period: label,
+      start,
+      end,
       claimsPaid: byPeriodCount[index]!,
       due: fromDecimal(due, currency),
-      byPayer: card.payers.map((payer, index) => ({ party: payer.party, share: payer.share, due: fromDecimal(parts[index]!, currency) })),
+      byPayer: card.payers.map((payer, index) => ({
+        party: payer.party,
+        share: payer.share,
+        due: fromDecimal(parts[index]!, currency),
+      })),
     };
   });
 
   let paidParticipants = 0;
   for (let p = 0; p < byParticipantCount.length; p += 1) if (byParticipantCount[p]! > 0) paidParticipants += 1;
   const withClaimsPaid = new Int32Array(paidParticipants);
-  for (let p = 0, next = 0; p < byParticipantCount.length; p += 1) if (byParticipantCount[p]! > 0) withClaimsPaid[next++] = p;
+  for (let p = 0, next = 0; p < byParticipantCount.length; p += 1)
+    if (byParticipantCount[p]! > 0) withClaimsPaid[next++] = p;
   const participantOrder = run.participants.inIdOrder(withClaimsPaid);
   const byParticipant = new Array<ClaimSettlement["byParticipant"][number]>(participantOrder.length);
   participantOrder.forEach((index, position) => {
-    byParticipant[position] = Object.freeze({ participant: run.participantIds[index]!, claimsPaid: byParticipantCount[index]!, amount: asMoney(sums.byParticipant[index]!) });
+    byParticipant[position] = Object.freeze({
+      participant: run.participantIds[index]!,
+      claimsPaid: byParticipantCount[index]!,
+      amount: asMoney(sums.byParticipant[index]!),
+    });
   });
 
   const settlement: ClaimSettlement = {
@@ -101,19 +120,32 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
     counts: { received: run.received, repeatsIgnored: run.repeatsIgnored, accepted, acceptedInPart, rejected },
     rejectedByReason,
     total: asMoney(sums.total),
-    byOutcome: card.codes.map((code, index) => ({ outcome: code, name: card.names[index]!, claimsPaid: byOutcomeCount[index]!, amount: asMoney(sums.byOutcome[index]!) })),
+    byOutcome: card.codes.map((code, index) => ({
+      outcome: code,
+      name: card.names[index]!,
+      claimsPaid: byOutcomeCount[index]!,
+      amount: asMoney(sums.byOutcome[index]!),
+    })),
     byPeriod,
-    byPayer: card.payers.map((payer, index) => ({ party: payer.party, due: fromDecimal(payerTotals[index]!, currency) })),
+    byPayer: card.payers.map((payer, index) => ({
+      party: payer.party,
+      due: fromDecimal(payerTotals[index]!, currency),
+    })),
     byParticipant: Object.freeze(byParticipant),
     caps: [...run.capLog.lines.values()]
       .sort((a, b) => (a.cap === b.cap ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.cap < b.cap ? -1 : 1))
-      .map((line) => ({ cap: line.cap, id: line.id, limit: line.limit, claimsCut: line.claimsCut, cut: asMoney(line.cut) })),
+      .map((line) => ({
+        cap: line.cap,
+        id: line.id,
+        limit: line.limit,
+        claimsCut: line.claimsCut,
+        cut: asMoney(line.cut),
+      })),
   };
   if (!run.keepDecisions) return deepFreeze(settlement);
   deepFreeze(settlement);
   return Object.freeze({ ...settlement, decisions: new ClaimDecisionList(run) });
 }
-
 
 /** The sums again in `bigint`, for a settlement whose total reaches 2^53 minor units. */
 function bigSums(run: ClaimRun, firstPeriod: number, periodCount: number) {

@@ -132,10 +132,19 @@ export interface ClaimSettlement {
   };
   readonly rejectedByReason: Readonly<Partial<Record<ClaimRejectionReason, number>>>;
   readonly total: Money;
-  readonly byOutcome: readonly { readonly outcome: string; readonly name: string; readonly claimsPaid: number; readonly amount: Money }[];
+  readonly byOutcome: readonly {
+    readonly outcome: string;
+    readonly name: string;
+    readonly claimsPaid: number;
+    readonly amount: Money;
+  }[];
   readonly byPeriod: readonly ClaimPeriodTotal[];
   readonly byPayer: readonly { readonly party: string; readonly due: Money }[];
-  readonly byParticipant: readonly { readonly participant: string; readonly claimsPaid: number; readonly amount: Money }[];
+  readonly byParticipant: readonly {
+    readonly participant: string;
+    readonly claimsPaid: number;
+    readonly amount: Money;
+  }[];
   readonly caps: readonly ClaimCapUse[];
   /**
    * Every claim's decision, in the order the claims were read (absent when `keepDecisions` is false): a

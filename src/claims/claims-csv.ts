@@ -63,14 +63,21 @@ export class ClaimsCsvParser {
   private readonly lineDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
   private readonly streamDecoder = new TextDecoder("utf-8");
 
-  constructor(private readonly separator: ClaimsCsvSeparator, private readonly sink: ClaimsCsvSink) {
+  constructor(
+    private readonly separator: ClaimsCsvSeparator,
+    private readonly sink: ClaimsCsvSink,
+  ) {
     this.separatorByte = separator.charCodeAt(0);
   }
 
   push(chunk: Uint8Array | string): void {
-    if (this.sink.bytes === undefined) return this.pushText(typeof chunk === "string" ? chunk : this.streamDecoder.decode(chunk, { stream: true }));
+    if (this.sink.bytes === undefined)
+      return this.pushText(typeof chunk === "string" ? chunk : this.streamDecoder.decode(chunk, { stream: true }));
     // A plain Uint8Array view of every chunk (a Node Buffer is a subclass): the hot code then sees one kind of array.
-    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const bytes =
+      typeof chunk === "string"
+        ? encoder.encode(chunk)
+        : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let from = 0;
     if (this.carry !== undefined) {
       // Only the line cut by the chunk boundary is copied; the rest of the chunk is read where it lies.
@@ -105,7 +112,9 @@ export class ClaimsCsvParser {
       this.readBytes(rest, 0, rest.length, true);
     }
     if (this.fieldOfColumn === undefined) {
-      this.sink.problems([issue(["line", 1], "missing_header", "the file is empty: the first row must name the columns")]);
+      this.sink.problems([
+        issue(["line", 1], "missing_header", "the file is empty: the first row must name the columns"),
+      ]);
     }
   }
 
@@ -127,7 +136,8 @@ export class ClaimsCsvParser {
     // A line with no printable ASCII may be blank (spaces, a BOM, a no-break space): text decides.
     let first = from;
     while (first < to && (bytes[first]! <= 32 || bytes[first]! >= 128)) first += 1;
-    if (first === to || fieldOfColumn === undefined) return this.readText(this.lineDecoder.decode(bytes.subarray(from, end)), true);
+    if (first === to || fieldOfColumn === undefined)
+      return this.readText(this.lineDecoder.decode(bytes.subarray(from, end)), true);
     const { separatorByte } = this;
     // Every column of the header is written below; the fields the header lacks stay empty (0, 0).
     const starts = this.from;
@@ -167,7 +177,9 @@ export class ClaimsCsvParser {
     if (body.trim() === "") return;
     const fields = splitFields(body, this.separator);
     if (fields === undefined) {
-      this.sink.problems([issue(["line", line], "unterminated_quote", `line ${line}: a quoted field is not closed on this line`)]);
+      this.sink.problems([
+        issue(["line", line], "unterminated_quote", `line ${line}: a quoted field is not closed on this line`),
+      ]);
       return;
     }
     if (this.fieldOfColumn === undefined) {
@@ -178,7 +190,8 @@ export class ClaimsCsvParser {
     if (fields.length !== this.fieldOfColumn.length) return this.wrongFieldCount(fields.length);
     if (this.sink.bytes !== undefined) return this.textAsBytes(fields);
     const record: Record<string, string> = {};
-    for (let i = 0; i < fields.length; i += 1) if (fields[i] !== "") record[CLAIM_FIELDS[this.fieldOfColumn[i]!]!] = fields[i]!;
+    for (let i = 0; i < fields.length; i += 1)
+      if (fields[i] !== "") record[CLAIM_FIELDS[this.fieldOfColumn[i]!]!] = fields[i]!;
     this.sink.record!(record, line);
   }
 
@@ -202,7 +215,13 @@ export class ClaimsCsvParser {
 
   private wrongFieldCount(count: number): void {
     const { line } = this;
-    this.sink.problems([issue(["line", line], "wrong_field_count", `line ${line}: ${count} fields, but the header has ${this.fieldOfColumn!.length} columns`)]);
+    this.sink.problems([
+      issue(
+        ["line", line],
+        "wrong_field_count",
+        `line ${line}: ${count} fields, but the header has ${this.fieldOfColumn!.length} columns`,
+      ),
+    ]);
   }
 }
 
@@ -213,14 +232,21 @@ function readHeader(fields: readonly string[]): readonly string[] {
   fields.forEach((name) => {
     const column = name.trim();
     if (!(CLAIM_FIELDS as readonly string[]).includes(column)) {
-      problems.push(issue(["line", 1, column], "unknown_column", `line 1: unknown column "${column}": the columns are ${CLAIM_FIELDS.join(", ")}`));
+      problems.push(
+        issue(
+          ["line", 1, column],
+          "unknown_column",
+          `line 1: unknown column "${column}": the columns are ${CLAIM_FIELDS.join(", ")}`,
+        ),
+      );
     } else if (seen.has(column)) {
       problems.push(issue(["line", 1, column], "duplicate_column", `line 1: column "${column}" appears twice`));
     }
     seen.add(column);
   });
   for (const column of REQUIRED_COLUMNS) {
-    if (!seen.has(column)) problems.push(issue(["line", 1], "missing_column", `line 1: the header has no "${column}" column`));
+    if (!seen.has(column))
+      problems.push(issue(["line", 1], "missing_column", `line 1: the header has no "${column}" column`));
   }
   if (problems.length > 0) throw new ClaimsError(problems);
   return fields.map((name) => name.trim());
@@ -228,7 +254,7 @@ function readHeader(fields: readonly string[]): readonly string[] {
 
 /** The fields of one CSV line, or `undefined` when a quoted field is not closed. */
 function splitFields(text: string, separator: string): string[] | undefined {
-  if (!text.includes("\"")) return text.split(separator);
+  if (!text.includes('"')) return text.split(separator);
   const fields: string[] = [];
   let field = "";
   let i = 0;
@@ -236,14 +262,14 @@ function splitFields(text: string, separator: string): string[] | undefined {
   while (i < text.length) {
     const char = text[i]!;
     if (quoted) {
-      if (char === "\"" && text[i + 1] === "\"") {
-        field += "\"";
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
         i += 2;
         continue;
       }
-      if (char === "\"") quoted = false;
+      if (char === '"') quoted = false;
       else field += char;
-    } else if (char === "\"" && field === "") {
+    } else if (char === '"' && field === "") {
       quoted = true;
     } else if (char === separator) {
       fields.push(field);

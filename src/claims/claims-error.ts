@@ -34,7 +34,11 @@ export class ClaimProblems {
   throwIfAny(): void {
     if (this.count === 0) return;
     const more = this.count - this.listed.length;
-    throw new ClaimsError(more > 0 ? [...this.listed, issue([], "too_many_problems", `${more} more problems were found and not listed`)] : this.listed);
+    throw new ClaimsError(
+      more > 0
+        ? [...this.listed, issue([], "too_many_problems", `${more} more problems were found and not listed`)]
+        : this.listed,
+    );
   }
 }
 

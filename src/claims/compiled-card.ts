@@ -52,7 +52,8 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
   if (cached !== undefined) return cached;
   const places = minorUnits(contract.currency);
   const scale = new Dec(10).pow(places);
-  const toMinor = (amount: string | undefined) => (amount === undefined ? Infinity : new Dec(amount).times(scale).toNumber());
+  const toMinor = (amount: string | undefined) =>
+    amount === undefined ? Infinity : new Dec(amount).times(scale).toNumber();
   const outcomes = card.outcomes;
   const count = outcomes.length;
   const indexOf = new Map(outcomes.map((outcome, index) => [outcome.code, index]));
@@ -92,7 +93,10 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
   const lastStart = dayNumber(contract.term.end);
   const tables = outcomes.map(() => undefined as Int32Array | undefined);
   const memo = outcomes.map(() => new Map<number, number>());
-  const priceMinor = outcomes.map((outcome) => [toMinor(outcome.price), ...(outcome.priceChanges ?? []).map((change) => toMinor(change.price))]);
+  const priceMinor = outcomes.map((outcome) => [
+    toMinor(outcome.price),
+    ...(outcome.priceChanges ?? []).map((change) => toMinor(change.price)),
+  ]);
   const codeBytes = outcomes.map((outcome) => Uint8Array.from(outcome.code, (char) => char.charCodeAt(0)));
   const byLength: (number[] | undefined)[] = [];
   codeBytes.forEach((bytes, index) => {
@@ -107,7 +111,10 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     codes: outcomes.map((outcome) => outcome.code),
     names: outcomes.map((outcome) => outcome.name),
     indexOf,
-    priceFrom: outcomes.map((outcome) => [-Infinity, ...(outcome.priceChanges ?? []).map((change) => dayNumber(change.from))]),
+    priceFrom: outcomes.map((outcome) => [
+      -Infinity,
+      ...(outcome.priceChanges ?? []).map((change) => dayNumber(change.from)),
+    ]),
     priceMinor,
     priceText: priceMinor.map((prices) => prices.map((price) => formatMinor(price, places))),
     requires,
@@ -124,7 +131,11 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     capContract: toMinor(card.caps?.contract),
     termStart: dayNumber(contract.term.start),
     termEnd: dayNumber(contract.term.end),
-    payers: card.payers.map((entry) => ({ party: entry.party, share: entry.share, ratio: readDecimal(entry.share) ?? new Dec(0) })),
+    payers: card.payers.map((entry) => ({
+      party: entry.party,
+      share: entry.share,
+      ratio: readDecimal(entry.share) ?? new Dec(0),
+    })),
     indexOfBytes(bytes, from, to) {
       // The codes of that length, compared byte by byte: a card has a handful, a length one or two.
       const candidates = byLength[to - from];

@@ -13,7 +13,7 @@ export function markDuplicates(run: ClaimRun): void {
   const { columns } = run;
   const { reason, idHash } = columns;
   const order = radixOrder(idHash, [columns.scratch(0), columns.scratch(1), columns.scratch(2), columns.scratch(3)]);
-  for (let start = 0; start < order.length;) {
+  for (let start = 0; start < order.length; ) {
     let end = start + 1;
     while (end < order.length && idHash[order[end]!] === idHash[order[start]!]) end += 1;
     for (let i = start + 1; i < end; i += 1) {

@@ -32,11 +32,13 @@ export function applyFundCaps(run: ClaimRun): void {
   if (eligible === 0) return;
   const days = lastDay - firstDay + 1;
   const start = new Int32Array(days + 1);
-  for (let row = 0; row < size; row += 1) if (reason[row] === R.none && amount[row]! > 0) start[achieved[row]! - firstDay + 1]! += 1;
+  for (let row = 0; row < size; row += 1)
+    if (reason[row] === R.none && amount[row]! > 0) start[achieved[row]! - firstDay + 1]! += 1;
   for (let d = 0; d < days; d += 1) start[d + 1]! += start[d]!;
   const order = new Int32Array(eligible);
   const fill = start.slice(0, days);
-  for (let row = 0; row < size; row += 1) if (reason[row] === R.none && amount[row]! > 0) order[fill[achieved[row]! - firstDay]!++] = row;
+  for (let row = 0; row < size; row += 1)
+    if (reason[row] === R.none && amount[row]! > 0) order[fill[achieved[row]! - firstDay]!++] = row;
 
   const volumeUsed = new Float64Array(card.codes.length);
   const periodUsed = new Map<number, number>();
@@ -50,7 +52,8 @@ export function applyFundCaps(run: ClaimRun): void {
       let daySum = 0;
       for (let i = from; i < to; i += 1) daySum += amount[order[i]!]!;
       let volumeRoom = Infinity;
-      if (volumeCapped) for (let o = 0; o < maxVolume.length; o += 1) volumeRoom = Math.min(volumeRoom, maxVolume[o]! - volumeUsed[o]!);
+      if (volumeCapped)
+        for (let o = 0; o < maxVolume.length; o += 1) volumeRoom = Math.min(volumeRoom, maxVolume[o]! - volumeUsed[o]!);
       if (daySum > capContract - contractUsed || daySum > capPeriod - mostPeriodUsed || to - from > volumeRoom) {
         const day = Array.from(order.subarray(from, to)).sort((a, b) => columns.compareIds(a, b) || a - b);
         order.set(day, from);
@@ -61,7 +64,14 @@ export function applyFundCaps(run: ClaimRun): void {
       const o = outcome[row]!;
       const before = amount[row]!;
       if (volumeUsed[o]! >= maxVolume[o]!) {
-        run.capLog.record(row, { cap: "outcome-volume", id: card.codes[o]!, limit: maxVolume[o]!, usedBefore: volumeUsed[o]!, before, after: 0 });
+        run.capLog.record(row, {
+          cap: "outcome-volume",
+          id: card.codes[o]!,
+          limit: maxVolume[o]!,
+          usedBefore: volumeUsed[o]!,
+          before,
+          after: 0,
+        });
         reason[row] = R.outcome_volume_reached;
         amount[row] = 0;
         continue;
@@ -71,13 +81,27 @@ export function applyFundCaps(run: ClaimRun): void {
       const usedInPeriod = periodUsed.get(p) ?? 0;
       if (paid > capPeriod - usedInPeriod) {
         const after = Math.max(capPeriod - usedInPeriod, 0);
-        run.capLog.record(row, { cap: "period", id: describePeriod(kind, p).label, limit: capPeriod, usedBefore: usedInPeriod, before: paid, after });
+        run.capLog.record(row, {
+          cap: "period",
+          id: describePeriod(kind, p).label,
+          limit: capPeriod,
+          usedBefore: usedInPeriod,
+          before: paid,
+          after,
+        });
         paid = after;
         if (paid === 0) reason[row] = R.period_cap_reached;
       }
       if (paid > 0 && paid > capContract - contractUsed) {
         const after = Math.max(capContract - contractUsed, 0);
-        run.capLog.record(row, { cap: "contract", id: card.contractId, limit: capContract, usedBefore: contractUsed, before: paid, after });
+        run.capLog.record(row, {
+          cap: "contract",
+          id: card.contractId,
+          limit: capContract,
+          usedBefore: contractUsed,
+          before: paid,
+          after,
+        });
         paid = after;
         if (paid === 0) reason[row] = R.contract_cap_reached;
       }

@@ -28,7 +28,15 @@ export class ParticipantIndex {
    * touched first, in a loop whose loads do not wait for one another, so the processor fetches them from memory
    * side by side; the lookups, in order, then find them in cache.
    */
-  numberBatch(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, hashes: Int32Array, texts: readonly (string | undefined)[], count: number, numbers: Int32Array): void {
+  numberBatch(
+    bytes: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    hashes: Int32Array,
+    texts: readonly (string | undefined)[],
+    count: number,
+    numbers: Int32Array,
+  ): void {
     const { table, mask } = this;
     let touched = 0;
     for (let k = 0; k < count; k += 1) touched += table[(hashes[k]! & mask) * SLOT + 4]!;
@@ -66,7 +74,14 @@ export class ParticipantIndex {
     return true;
   }
 
-  private add(source: Uint8Array, from: number, to: number, hash: number, at: number, text: string | undefined): number {
+  private add(
+    source: Uint8Array,
+    from: number,
+    to: number,
+    hash: number,
+    at: number,
+    text: string | undefined,
+  ): number {
     const number = this.ids.length;
     const length = to - from;
     this.bytes = withRoom(this.bytes, this.used, length);
@@ -80,7 +95,8 @@ export class ParticipantIndex {
     table[at + 1] = number + 1;
     table[at + 2] = length;
     table[at + 3] = this.used;
-    for (let i = 0; i < Math.min(length, INLINE); i += 1) table[at + 4 + (i >> 2)]! |= source[from + i]! << ((i & 3) << 3);
+    for (let i = 0; i < Math.min(length, INLINE); i += 1)
+      table[at + 4 + (i >> 2)]! |= source[from + i]! << ((i & 3) << 3);
     this.used += length;
     this.starts[number + 1] = this.used;
     // Grow at three quarters full: probes stay short.
@@ -96,8 +112,12 @@ export class ParticipantIndex {
   inIdOrder(numbers: Int32Array): Int32Array {
     const { bytes, starts } = this;
     let longest = 0;
-    for (let i = 0; i < numbers.length; i += 1) longest = Math.max(longest, starts[numbers[i]! + 1]! - starts[numbers[i]!]!);
-    if (longest > 64) return Int32Array.from([...numbers].sort((a, b) => (this.ids[a]! < this.ids[b]! ? -1 : this.ids[a]! > this.ids[b]! ? 1 : 0)));
+    for (let i = 0; i < numbers.length; i += 1)
+      longest = Math.max(longest, starts[numbers[i]! + 1]! - starts[numbers[i]!]!);
+    if (longest > 64)
+      return Int32Array.from(
+        [...numbers].sort((a, b) => (this.ids[a]! < this.ids[b]! ? -1 : this.ids[a]! > this.ids[b]! ? 1 : 0)),
+      );
     let from = numbers.slice();
     let to = new Int32Array(numbers.length);
     const counts = new Int32Array(258);

@@ -44,7 +44,9 @@ export function applyParticipantRules(run: ClaimRun): void {
     claims[at] = row;
     claims[at + 1] = o;
     claims[at + 2] = enrolled[row]!;
-    claims[at + 3] = packed ? (achieved[row]! - card.termStart) * depthSpan + depth[o]! : achieved[row]! - card.termStart;
+    claims[at + 3] = packed
+      ? (achieved[row]! - card.termStart) * depthSpan + depth[o]!
+      : achieved[row]! - card.termStart;
   }
   const outcomeCount = card.codes.length;
   const firstDay = new Int32Array(outcomeCount);
@@ -65,9 +67,12 @@ export function applyParticipantRules(run: ClaimRun): void {
       let j = i;
       while (j > from) {
         const other = claims[j - 1]!;
-        const earlier = key !== other ? key < other
-          : !packed && depth[o] !== depth[claims[j - 3]!] ? depth[o]! < depth[claims[j - 3]!]!
-          : columns.compareIds(row, claims[j - 4]!) < 0;
+        const earlier =
+          key !== other
+            ? key < other
+            : !packed && depth[o] !== depth[claims[j - 3]!]
+              ? depth[o]! < depth[claims[j - 3]!]!
+              : columns.compareIds(row, claims[j - 4]!) < 0;
         if (!earlier) break;
         claims[j] = claims[j - 4]!;
         claims[j + 1] = claims[j - 3]!;
@@ -139,7 +144,14 @@ export function applyParticipantRules(run: ClaimRun): void {
       let paid = value;
       if (used + value > capParticipant) {
         paid = Math.max(capParticipant - used, 0);
-        run.capLog.record(row, { cap: "participant", id: run.participantIds[p]!, limit: capParticipant, usedBefore: used, before: value, after: paid });
+        run.capLog.record(row, {
+          cap: "participant",
+          id: run.participantIds[p]!,
+          limit: capParticipant,
+          usedBefore: used,
+          before: value,
+          after: paid,
+        });
         if (paid === 0) reason[row] = R.participant_cap_reached;
       }
       used += paid;

@@ -3,7 +3,10 @@
  * of 11 bits over (key, row) pairs. Linear time and sequential memory access, where a comparison sort of a
  * million rows or a hash table of a million entries would jump around memory on every step.
  */
-export function radixOrder(keys: Int32Array, scratch: readonly [Int32Array, Int32Array, Int32Array, Int32Array]): Int32Array {
+export function radixOrder(
+  keys: Int32Array,
+  scratch: readonly [Int32Array, Int32Array, Int32Array, Int32Array],
+): Int32Array {
   const size = keys.length;
   const unsigned = (buffer: Int32Array) => new Uint32Array(buffer.buffer, buffer.byteOffset, size);
   let keyIn = unsigned(scratch[0]);

@@ -23,7 +23,9 @@ export const REASONS: readonly (ClaimRejectionReason | undefined)[] = [
 ];
 
 /** The column code of a reason. */
-export const R = Object.fromEntries(REASONS.map((reason, index) => [reason ?? "none", index])) as Readonly<Record<ClaimRejectionReason | "none", number>>;
+export const R = Object.fromEntries(REASONS.map((reason, index) => [reason ?? "none", index])) as Readonly<
+  Record<ClaimRejectionReason | "none", number>
+>;
 
 /** The column code of an identical repeat of an earlier claim: ignored, with no decision of its own. */
 export const REPEAT = 255;

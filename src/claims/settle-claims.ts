@@ -30,7 +30,11 @@ import { CLAIMS_CSV_SOURCE, ClaimsCsvParser, type ClaimsCsvSource } from "./clai
  * @throws ClaimsError listing every malformed claim (missing field, bad date or id), with its index.
  * @throws ContractError when the contract is invalid or has no rate card; OptionsError for bad options.
  */
-export function settleClaims(contract: Contract, claims: Iterable<Claim>, options: SettleClaimsOptions): ClaimSettlement {
+export function settleClaims(
+  contract: Contract,
+  claims: Iterable<Claim>,
+  options: SettleClaimsOptions,
+): ClaimSettlement {
   const run = new ClaimRun(contract, options, Array.isArray(claims) ? claims.length : 0);
   if (Array.isArray(claims)) for (let index = 0; index < claims.length; index += 1) run.add(claims[index]);
   else for (const claim of claims) run.add(claim);
@@ -73,7 +77,7 @@ async function readClaimsFile(run: ClaimRun, csv: ClaimsCsvSource): Promise<void
     parser.push(chunk);
     read += chunk.length;
     if (!sized && run.received >= 1000) {
-      run.columns.reserve(Math.min(Math.ceil((run.received * size!) / read * 1.02), 1 << 28));
+      run.columns.reserve(Math.min(Math.ceil(((run.received * size!) / read) * 1.02), 1 << 28));
       sized = true;
     }
   }

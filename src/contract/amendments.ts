@@ -49,7 +49,11 @@ export function trancheIndex(contract: Contract, id: string): number {
  * The tranche as in force for its own period or cohort, the terms it belongs to and the amendments applied
  * (the tranche itself when no amendment applies).
  */
-export function trancheInForce(contract: Contract, tranche: Tranche, options: TermsOptions = {}): TermsInForce & { readonly tranche: Tranche } {
+export function trancheInForce(
+  contract: Contract,
+  tranche: Tranche,
+  options: TermsOptions = {},
+): TermsInForce & { readonly tranche: Tranche } {
   const found = amendedTerms(contract, tranche.covers, options);
   if (found.amendments.length === 0) return { ...found, tranche };
   return { ...found, tranche: found.terms.tranches.find((entry) => entry.id === tranche.id) ?? tranche };
@@ -60,16 +64,29 @@ export function trancheInForce(contract: Contract, tranche: Tranche, options: Te
  * arguments first): the rule of `termsInForce`, memoised per contract and set of amendments.
  */
 export function amendedTerms(contract: Contract, covers: string | Coverage, options: TermsOptions = {}): TermsInForce {
-  if (contract.amendments === undefined || contract.amendments.length === 0) return { terms: contract, amendments: NONE };
+  if (contract.amendments === undefined || contract.amendments.length === 0)
+    return { terms: contract, amendments: NONE };
   const coverage: Coverage = typeof covers === "string" ? { period: covers } : covers;
   const start = coverageStart(contract, coverage);
   const applicable = (contract.amendments ?? [])
     .map((amendment, index) => ({ amendment, index }))
-    .filter(({ amendment }) => start !== undefined && amendment.effectiveFrom <= start && (options.asOf === undefined || amendment.agreedOn <= options.asOf))
+    .filter(
+      ({ amendment }) =>
+        start !== undefined &&
+        amendment.effectiveFrom <= start &&
+        (options.asOf === undefined || amendment.agreedOn <= options.asOf),
+    )
     .sort((a, b) =>
-      a.amendment.effectiveFrom !== b.amendment.effectiveFrom ? (a.amendment.effectiveFrom < b.amendment.effectiveFrom ? -1 : 1)
-      : a.amendment.agreedOn !== b.amendment.agreedOn ? (a.amendment.agreedOn < b.amendment.agreedOn ? -1 : 1)
-      : a.index - b.index)
+      a.amendment.effectiveFrom !== b.amendment.effectiveFrom
+        ? a.amendment.effectiveFrom < b.amendment.effectiveFrom
+          ? -1
+          : 1
+        : a.amendment.agreedOn !== b.amendment.agreedOn
+          ? a.amendment.agreedOn < b.amendment.agreedOn
+            ? -1
+            : 1
+          : a.index - b.index,
+    )
     .map(({ amendment }) => amendment);
   const key = applicable.map((amendment) => amendment.id).join("\u0000");
   let byKey = cache.get(contract);

@@ -20,20 +20,54 @@ export function checkAmendments(contract: Contract): InputIssue[] {
   (contract.amendments ?? []).forEach((amendment, a) => {
     const path = ["amendments", a] as const;
     const first = seen.get(amendment.id);
-    if (first !== undefined) issues.push(issue([...path, "id"], "duplicate_id", `amendment id "${amendment.id}" is already used by amendments[${first}]`));
+    if (first !== undefined)
+      issues.push(
+        issue(
+          [...path, "id"],
+          "duplicate_id",
+          `amendment id "${amendment.id}" is already used by amendments[${first}]`,
+        ),
+      );
     else seen.set(amendment.id, a);
     amendment.changes.forEach((change, c) => {
       const at = [...path, "changes", c];
       if ("parameter" in change) {
         const original = parameters.get(change.parameter);
-        if (original === undefined) issues.push(issue([...at, "parameter"], "unknown_parameter", `unknown parameter "${change.parameter}": an amendment changes a parameter declared under parameters`));
-        else if (typeof original !== typeof change.value) issues.push(issue([...at, "value"], "parameter_kind", `parameter "${change.parameter}" is ${typeof original === "string" ? "a decimal" : "a text"}, and an amendment must keep it so`));
+        if (original === undefined)
+          issues.push(
+            issue(
+              [...at, "parameter"],
+              "unknown_parameter",
+              `unknown parameter "${change.parameter}": an amendment changes a parameter declared under parameters`,
+            ),
+          );
+        else if (typeof original !== typeof change.value)
+          issues.push(
+            issue(
+              [...at, "value"],
+              "parameter_kind",
+              `parameter "${change.parameter}" is ${typeof original === "string" ? "a decimal" : "a text"}, and an amendment must keep it so`,
+            ),
+          );
       } else if ("formula" in change) {
-        if (!formulas.has(change.formula)) issues.push(issue([...at, "formula"], "unknown_formula", `unknown formula "${change.formula}": an amendment changes a formula declared under formulas`));
+        if (!formulas.has(change.formula))
+          issues.push(
+            issue(
+              [...at, "formula"],
+              "unknown_formula",
+              `unknown formula "${change.formula}": an amendment changes a formula declared under formulas`,
+            ),
+          );
       } else {
         const index = tranches.get(change.tranche);
         if (index === undefined) {
-          issues.push(issue([...at, "tranche"], "unknown_tranche", `unknown tranche "${change.tranche}": declare it under tranches`));
+          issues.push(
+            issue(
+              [...at, "tranche"],
+              "unknown_tranche",
+              `unknown tranche "${change.tranche}": declare it under tranches`,
+            ),
+          );
           return;
         }
         if (change.pricing === undefined && change.cap === undefined && change.floor === undefined) {
@@ -42,8 +76,16 @@ export function checkAmendments(contract: Contract): InputIssue[] {
         }
         // Check the amended tranche as if it were the original, and report its problems here.
         const original = contract.tranches[index]!;
-        const amended = { ...original, ...(change.pricing !== undefined ? { pricing: change.pricing } : {}), ...(change.cap !== undefined ? { cap: change.cap } : {}), ...(change.floor !== undefined ? { floor: change.floor } : {}) };
-        const trial = { ...contract, tranches: contract.tranches.map((tranche, i) => (i === index ? amended : tranche)) };
+        const amended = {
+          ...original,
+          ...(change.pricing !== undefined ? { pricing: change.pricing } : {}),
+          ...(change.cap !== undefined ? { cap: change.cap } : {}),
+          ...(change.floor !== undefined ? { floor: change.floor } : {}),
+        };
+        const trial = {
+          ...contract,
+          tranches: contract.tranches.map((tranche, i) => (i === index ? amended : tranche)),
+        };
         const prefix = ["tranches", index];
         for (const found of checkContract(trial)) {
           if (!startsWith(found.path, prefix)) continue;

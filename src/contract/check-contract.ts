@@ -18,14 +18,22 @@ export function checkContract(contract: Contract): InputIssue[] {
   const report = (path: Path, code: string, message: string) => issues.push(issue(path, code, message));
   const currencyKnown = isKnownCurrency(contract.currency);
   if (!currencyKnown) {
-    report(["currency"], "unknown_currency", `"${contract.currency}" is not an ISO 4217 currency code the library knows (e.g. EUR, GBP, USD)`);
+    report(
+      ["currency"],
+      "unknown_currency",
+      `"${contract.currency}" is not an ISO 4217 currency code the library knows (e.g. EUR, GBP, USD)`,
+    );
   }
 
   const checkMoney = (path: Path, amount: string, what: string) => {
     const value = new Dec(amount);
     if (value.isNegative() && !value.isZero()) report(path, "negative_amount", `${what} cannot be negative`);
     if (currencyKnown && value.decimalPlaces() > minorUnits(contract.currency)) {
-      report(path, "sub_minor_unit", `${what} ${amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`);
+      report(
+        path,
+        "sub_minor_unit",
+        `${what} ${amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`,
+      );
     }
   };
   const checkRange = (path: Path, start: string, end: string) => {
@@ -35,7 +43,8 @@ export function checkContract(contract: Contract): InputIssue[] {
     const seen = new Map<string, number>();
     list.forEach((item, index) => {
       const first = seen.get(item.id);
-      if (first !== undefined) report([key, index, "id"], "duplicate_id", `${what} id "${item.id}" is already used by ${key}[${first}]`);
+      if (first !== undefined)
+        report([key, index, "id"], "duplicate_id", `${what} id "${item.id}" is already used by ${key}[${first}]`);
       else seen.set(item.id, index);
     });
   };
@@ -53,7 +62,10 @@ export function checkContract(contract: Contract): InputIssue[] {
   const cohorts = new Set((contract.cohorts ?? []).map((cohort) => cohort.id));
 
   // A design or an experiment may not have chosen its payers yet.
-  if ((contract.stage ?? "pay-by-results") === "pay-by-results" && !contract.parties.some((party) => party.roles.includes("outcome-payer"))) {
+  if (
+    (contract.stage ?? "pay-by-results") === "pay-by-results" &&
+    !contract.parties.some((party) => party.roles.includes("outcome-payer"))
+  ) {
     report(["parties"], "no_outcome_payer", "no party has the role outcome-payer: someone must pay for the outcomes");
   }
   contract.metrics.forEach((metric, index) => {
@@ -74,11 +86,23 @@ export function checkContract(contract: Contract): InputIssue[] {
       if (party === undefined) {
         report([...path, index, "party"], "unknown_party", `unknown party "${entry.party}": declare it under parties`);
       } else if (side === "payers" && !party.roles.includes("outcome-payer")) {
-        report([...path, index, "party"], "not_a_payer", `party "${entry.party}" pays this tranche but lacks the role outcome-payer`);
-      } else if (side === "recipients" && !party.roles.some((role) => role === "provider" || role === "investor" || role === "intermediary")) {
-        report([...path, index, "party"], "not_a_recipient", `party "${entry.party}" receives this tranche but is not a provider, investor or intermediary`);
+        report(
+          [...path, index, "party"],
+          "not_a_payer",
+          `party "${entry.party}" pays this tranche but lacks the role outcome-payer`,
+        );
+      } else if (
+        side === "recipients" &&
+        !party.roles.some((role) => role === "provider" || role === "investor" || role === "intermediary")
+      ) {
+        report(
+          [...path, index, "party"],
+          "not_a_recipient",
+          `party "${entry.party}" receives this tranche but is not a provider, investor or intermediary`,
+        );
       }
-      if (seen.has(entry.party)) report([...path, index, "party"], "duplicate_party", `party "${entry.party}" is listed twice`);
+      if (seen.has(entry.party))
+        report([...path, index, "party"], "duplicate_party", `party "${entry.party}" is listed twice`);
       seen.add(entry.party);
       total = total.plus(readDecimal(entry.share) ?? 0);
     });
@@ -94,7 +118,12 @@ export function checkContract(contract: Contract): InputIssue[] {
         total = total.plus(readDecimal(part.weight) ?? 0);
         checkRule([...path, "parts", index, "rule"], part.rule);
       });
-      if (!total.equals(1)) report([...path, "parts"], "weights_not_100", `the weights add up to ${total.times(100).toString()}%, not 100%`);
+      if (!total.equals(1))
+        report(
+          [...path, "parts"],
+          "weights_not_100",
+          `the weights add up to ${total.times(100).toString()}%, not 100%`,
+        );
       return;
     }
     if (rule.type === "formula") return; // checked by checkFormulas (contract/check-formulas.ts)
@@ -102,27 +131,49 @@ export function checkContract(contract: Contract): InputIssue[] {
     if (metric === undefined) {
       report([...path, "metric"], "unknown_metric", `unknown metric "${rule.metric}": declare it under metrics`);
     } else if (rule.basis === "relative-improvement" && (readMeasure(metric.baseline.value) ?? new Dec(0)).isZero()) {
-      report([...path, "basis"], "zero_baseline", `metric "${rule.metric}" has a zero baseline, so a relative improvement is undefined`);
+      report(
+        [...path, "basis"],
+        "zero_baseline",
+        `metric "${rule.metric}" has a zero baseline, so a relative improvement is undefined`,
+      );
     }
     if (rule.basis !== "relative-improvement") {
       const quantities: [Path, unknown][] =
-        rule.type === "threshold" ? [[[...path, "threshold"], rule.threshold]]
-        : rule.type === "tiers" ? rule.tiers.flatMap((tier, index) => [[[...path, "tiers", index, "from"], tier.from], [[...path, "tiers", index, "to"], tier.to]] as [Path, unknown][])
-        : rule.type === "linear" ? rule.points.map((point, index) => [[...path, "points", index, "at"], point.at] as [Path, unknown])
-        : [];
+        rule.type === "threshold"
+          ? [[[...path, "threshold"], rule.threshold]]
+          : rule.type === "tiers"
+            ? rule.tiers.flatMap(
+                (tier, index) =>
+                  [
+                    [[...path, "tiers", index, "from"], tier.from],
+                    [[...path, "tiers", index, "to"], tier.to],
+                  ] as [Path, unknown][],
+              )
+            : rule.type === "linear"
+              ? rule.points.map((point, index) => [[...path, "points", index, "at"], point.at] as [Path, unknown])
+              : [];
       for (const [where, quantity] of quantities) {
         if (typeof quantity === "string" && quantity.trim().endsWith("%")) {
-          report(where, "percent_on_absolute_basis", `"${quantity}" is a percentage, which only the relative-improvement basis uses: on the ${rule.basis} basis write the number in the metric's unit`);
+          report(
+            where,
+            "percent_on_absolute_basis",
+            `"${quantity}" is a percentage, which only the relative-improvement basis uses: on the ${rule.basis} basis write the number in the metric's unit`,
+          );
         }
       }
     }
     switch (rule.type) {
       case "rate":
-        if (new Dec(rule.pricePerUnit).isNegative()) report([...path, "pricePerUnit"], "negative_amount", "a price per unit cannot be negative");
+        if (new Dec(rule.pricePerUnit).isNegative())
+          report([...path, "pricePerUnit"], "negative_amount", "a price per unit cannot be negative");
         break;
       case "threshold":
         if ((rule.amount === undefined) === (rule.then === undefined)) {
-          report(path, "threshold_payout", "a threshold pays either a fixed \"amount\" or the rule in \"then\": give exactly one");
+          report(
+            path,
+            "threshold_payout",
+            'a threshold pays either a fixed "amount" or the rule in "then": give exactly one',
+          );
         }
         if (rule.amount !== undefined) checkMoney([...path, "amount"], rule.amount, "the threshold amount");
         if (rule.then !== undefined) checkRule([...path, "then"], rule.then);
@@ -131,12 +182,18 @@ export function checkContract(contract: Contract): InputIssue[] {
         const bands = rule.tiers.map((tier, index) => ({
           index,
           from: readMeasure(tier.from) ?? new Dec(0),
-          to: tier.to === undefined ? undefined : readMeasure(tier.to) ?? new Dec(0),
+          to: tier.to === undefined ? undefined : (readMeasure(tier.to) ?? new Dec(0)),
         }));
-        rule.tiers.forEach((tier, index) => checkMoney([...path, "tiers", index, "amount"], tier.amount, "a tier amount"));
+        rule.tiers.forEach((tier, index) =>
+          checkMoney([...path, "tiers", index, "amount"], tier.amount, "a tier amount"),
+        );
         for (const band of bands) {
           if (band.to !== undefined && !band.to.greaterThan(band.from)) {
-            report([...path, "tiers", band.index], "empty_tier", `the tier from ${band.from.toString()} to ${band.to.toString()} is empty: "to" must be above "from"`);
+            report(
+              [...path, "tiers", band.index],
+              "empty_tier",
+              `the tier from ${band.from.toString()} to ${band.to.toString()} is empty: "to" must be above "from"`,
+            );
           }
         }
         const sorted = [...bands].sort((a, b) => a.from.comparedTo(b.from));
@@ -144,7 +201,11 @@ export function checkContract(contract: Contract): InputIssue[] {
           const previous = sorted[i - 1]!;
           const current = sorted[i]!;
           if (previous.to === undefined || previous.to.greaterThan(current.from)) {
-            report([...path, "tiers", current.index], "overlapping_tiers", `tier ${current.index} (from ${current.from.toString()}) overlaps tier ${previous.index}; tiers are [from, to) bands and must not overlap`);
+            report(
+              [...path, "tiers", current.index],
+              "overlapping_tiers",
+              `tier ${current.index} (from ${current.from.toString()}) overlaps tier ${previous.index}; tiers are [from, to) bands and must not overlap`,
+            );
           }
         }
         break;
@@ -153,14 +214,23 @@ export function checkContract(contract: Contract): InputIssue[] {
         rule.points.forEach((point, index) => {
           checkMoney([...path, "points", index, "amount"], point.amount, "a point's amount");
           const previous = index > 0 ? rule.points[index - 1] : undefined;
-          if (previous !== undefined && !(readMeasure(point.at) ?? new Dec(0)).greaterThan(readMeasure(previous.at) ?? new Dec(0))) {
-            report([...path, "points", index, "at"], "points_not_increasing", "the points' \"at\" values must strictly increase");
+          if (
+            previous !== undefined &&
+            !(readMeasure(point.at) ?? new Dec(0)).greaterThan(readMeasure(previous.at) ?? new Dec(0))
+          ) {
+            report(
+              [...path, "points", index, "at"],
+              "points_not_increasing",
+              'the points\' "at" values must strictly increase',
+            );
           }
         });
         break;
       case "savings-share":
-        if (new Dec(rule.savingPerUnit).isNegative()) report([...path, "savingPerUnit"], "negative_amount", "a saving per unit cannot be negative");
-        if ((readDecimal(rule.share) ?? new Dec(0)).greaterThan(1)) report([...path, "share"], "share_above_100", "a share of savings is at most 100%");
+        if (new Dec(rule.savingPerUnit).isNegative())
+          report([...path, "savingPerUnit"], "negative_amount", "a saving per unit cannot be negative");
+        if ((readDecimal(rule.share) ?? new Dec(0)).greaterThan(1))
+          report([...path, "share"], "share_above_100", "a share of savings is at most 100%");
         break;
     }
   };
@@ -168,9 +238,18 @@ export function checkContract(contract: Contract): InputIssue[] {
   contract.tranches.forEach((tranche, index) => {
     const path = ["tranches", index] as const;
     if ("period" in tranche.covers) {
-      if (!periods.has(tranche.covers.period)) report([...path, "covers", "period"], "unknown_period", `unknown period "${tranche.covers.period}": declare it under periods`);
+      if (!periods.has(tranche.covers.period))
+        report(
+          [...path, "covers", "period"],
+          "unknown_period",
+          `unknown period "${tranche.covers.period}": declare it under periods`,
+        );
     } else if (!cohorts.has(tranche.covers.cohort)) {
-      report([...path, "covers", "cohort"], "unknown_cohort", `unknown cohort "${tranche.covers.cohort}": declare it under cohorts`);
+      report(
+        [...path, "covers", "cohort"],
+        "unknown_cohort",
+        `unknown cohort "${tranche.covers.cohort}": declare it under cohorts`,
+      );
     }
     checkRule([...path, "pricing"], tranche.pricing);
     if (tranche.fallback !== undefined) checkRule([...path, "fallback", "pricing"], tranche.fallback.pricing);
@@ -187,13 +266,24 @@ export function checkContract(contract: Contract): InputIssue[] {
   const caps = contract.caps;
   if (caps?.contract !== undefined) checkMoney(["caps", "contract"], caps.contract, "the contract cap");
   for (const [metricId, amount] of Object.entries(caps?.perMetric ?? {})) {
-    if (!metrics.has(metricId)) report(["caps", "perMetric", metricId], "unknown_metric", `unknown metric "${metricId}": declare it under metrics`);
+    if (!metrics.has(metricId))
+      report(
+        ["caps", "perMetric", metricId],
+        "unknown_metric",
+        `unknown metric "${metricId}": declare it under metrics`,
+      );
     checkMoney(["caps", "perMetric", metricId], amount, "a metric cap");
   }
   for (const [partyId, amount] of Object.entries(caps?.perPayer ?? {})) {
     const party = parties.get(partyId);
-    if (party === undefined) report(["caps", "perPayer", partyId], "unknown_party", `unknown party "${partyId}": declare it under parties`);
-    else if (!party.roles.includes("outcome-payer")) report(["caps", "perPayer", partyId], "not_a_payer", `party "${partyId}" has a payer cap but lacks the role outcome-payer`);
+    if (party === undefined)
+      report(["caps", "perPayer", partyId], "unknown_party", `unknown party "${partyId}": declare it under parties`);
+    else if (!party.roles.includes("outcome-payer"))
+      report(
+        ["caps", "perPayer", partyId],
+        "not_a_payer",
+        `party "${partyId}" has a payer cap but lacks the role outcome-payer`,
+      );
     checkMoney(["caps", "perPayer", partyId], amount, "a payer cap");
   }
   if (contract.finance !== undefined) issues.push(...checkFinance(contract, contract.finance));

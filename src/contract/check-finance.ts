@@ -20,7 +20,11 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
     const value = new Dec(amount);
     if (value.isNegative() && !value.isZero()) report(path, "negative_amount", `${what} cannot be negative`);
     if (isKnownCurrency(currency) && value.decimalPlaces() > minorUnits(currency)) {
-      report(path, "sub_minor_unit", `${what} ${amount} has more than ${minorUnits(currency)} decimal places for ${currency}`);
+      report(
+        path,
+        "sub_minor_unit",
+        `${what} ${amount} has more than ${minorUnits(currency)} decimal places for ${currency}`,
+      );
     }
     return value;
   };
@@ -37,33 +41,57 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
   finance.investors.forEach((investor, index) => {
     const path = ["investors", index] as const;
     if (checkParty([...path, "party"], investor.party) && !parties.get(investor.party)!.roles.includes("investor")) {
-      report([...path, "party"], "not_an_investor", `party "${investor.party}" commits capital but lacks the role investor`);
+      report(
+        [...path, "party"],
+        "not_an_investor",
+        `party "${investor.party}" commits capital but lacks the role investor`,
+      );
     }
-    if (investors.has(investor.party)) report([...path, "party"], "duplicate_party", `investor "${investor.party}" is listed twice`);
+    if (investors.has(investor.party))
+      report([...path, "party"], "duplicate_party", `investor "${investor.party}" is listed twice`);
     investors.add(investor.party);
     checkParty([...path, "fundedParty"], investor.fundedParty);
     const commitment = checkMoney([...path, "commitment"], investor.commitment, "the commitment");
     let drawn = new Dec(0);
     investor.drawdowns.forEach((drawdown, d) => {
       const amount = checkMoney([...path, "drawdowns", d, "amount"], drawdown.amount, "a drawdown");
-      if (amount.isZero()) report([...path, "drawdowns", d, "amount"], "zero_drawdown", "a drawdown of zero calls no capital: leave it out");
+      if (amount.isZero())
+        report(
+          [...path, "drawdowns", d, "amount"],
+          "zero_drawdown",
+          "a drawdown of zero calls no capital: leave it out",
+        );
       drawn = drawn.plus(amount);
     });
     if (drawn.greaterThan(commitment)) {
-      report([...path, "drawdowns"], "drawdowns_above_commitment", `the drawdowns add up to ${drawn.toFixed()}, more than the commitment of ${investor.commitment}`);
+      report(
+        [...path, "drawdowns"],
+        "drawdowns_above_commitment",
+        `the drawdowns add up to ${drawn.toFixed()}, more than the commitment of ${investor.commitment}`,
+      );
     }
   });
 
   const recipients = new Set(contract.tranches.flatMap((tranche) => tranche.recipients.map((share) => share.party)));
   finance.waterfall.pool.forEach((party, index) => {
     if (checkParty(["waterfall", "pool", index], party) && !recipients.has(party)) {
-      report(["waterfall", "pool", index], "pool_not_recipient", `party "${party}" receives no outcome payment under any tranche, so it brings nothing to the waterfall`);
+      report(
+        ["waterfall", "pool", index],
+        "pool_not_recipient",
+        `party "${party}" receives no outcome payment under any tranche, so it brings nothing to the waterfall`,
+      );
     }
   });
   const checkInvestors = (path: Path, list: readonly string[]) => {
     list.forEach((party, index) => {
-      if (!investors.has(party)) report([...path, index], "unknown_investor", `"${party}" is not an investor of the finance section: list it under finance.investors`);
-      else if (list.indexOf(party) !== index) report([...path, index], "duplicate_party", `investor "${party}" is listed twice`);
+      if (!investors.has(party))
+        report(
+          [...path, index],
+          "unknown_investor",
+          `"${party}" is not an investor of the finance section: list it under finance.investors`,
+        );
+      else if (list.indexOf(party) !== index)
+        report([...path, index], "duplicate_party", `investor "${party}" is listed twice`);
     });
   };
   const repaid = new Set<string>();
@@ -77,7 +105,11 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
       case "return":
         checkInvestors([...path, "investors"], step.investors);
         if (step.rate === undefined && step.cap === undefined) {
-          report(path, "return_without_limit", "a return step needs a \"rate\" (an IRR it pays up to), a \"cap\" (an amount), or both");
+          report(
+            path,
+            "return_without_limit",
+            'a return step needs a "rate" (an IRR it pays up to), a "cap" (an amount), or both',
+          );
         }
         if (step.cap !== undefined) checkMoney([...path, "cap"], step.cap, "the return cap");
         break;
@@ -93,7 +125,11 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
   for (const investor of finance.investors) {
     if (investors.has(investor.party) && !repaid.has(investor.party)) {
       const index = finance.investors.indexOf(investor);
-      report(["investors", index, "party"], "investor_not_repaid", `investor "${investor.party}" has no principal step in the waterfall, so its capital would never be repaid`);
+      report(
+        ["investors", index, "party"],
+        "investor_not_repaid",
+        `investor "${investor.party}" has no principal step in the waterfall, so its capital would never be repaid`,
+      );
     }
   }
   let excessTotal = new Dec(0);
@@ -102,7 +138,11 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
     excessTotal = excessTotal.plus(readDecimal(entry.share) ?? 0);
   });
   if (!excessTotal.equals(1)) {
-    report(["waterfall", "excess"], "shares_not_100", `the excess shares add up to ${excessTotal.times(100).toString()}%, not 100%`);
+    report(
+      ["waterfall", "excess"],
+      "shares_not_100",
+      `the excess shares add up to ${excessTotal.times(100).toString()}%, not 100%`,
+    );
   }
 
   (finance.guarantees ?? []).forEach((guarantee, index) => {

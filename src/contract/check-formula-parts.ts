@@ -12,5 +12,9 @@ import type { Contract } from "./types.js";
 export function checkFormulaParts(contract: Contract): InputIssue[] {
   const tables = checkTables(contract.tables ?? []);
   const amendments = checkAmendments(contract);
-  return [...tables, ...amendments, ...(tables.length === 0 ? checkFormulas(contract, { amendedTerms: amendments.length === 0 }) : [])];
+  return [
+    ...tables,
+    ...amendments,
+    ...(tables.length === 0 ? checkFormulas(contract, { amendedTerms: amendments.length === 0 }) : []),
+  ];
 }

@@ -9,20 +9,38 @@ import type { Amendment, Contract, FormulaRule, PricingRule } from "./types.js";
 type Path = readonly (string | number)[];
 
 /** The scope formulas of a contract may refer to. */
-export function scopeOf(contract: Contract, formulaTypes: ReadonlyMap<string, FormulaType | undefined> = new Map((contract.formulas ?? []).map((f) => [f.id, undefined]))): FormulaScope {
+export function scopeOf(
+  contract: Contract,
+  formulaTypes: ReadonlyMap<string, FormulaType | undefined> = new Map(
+    (contract.formulas ?? []).map((f) => [f.id, undefined]),
+  ),
+): FormulaScope {
   return {
     metrics: new Set(contract.metrics.map((metric) => metric.id)),
-    params: new Map(Object.entries(contract.parameters ?? {}).map(([name, value]) => [name, typeof value === "string" ? "number" : "text"])),
+    params: new Map(
+      Object.entries(contract.parameters ?? {}).map(([name, value]) => [
+        name,
+        typeof value === "string" ? "number" : "text",
+      ]),
+    ),
     formulas: formulaTypes,
     tables: new Map((contract.tables ?? []).map((table) => [table.id, table.inputs.length])),
     inputs: new Map(Object.entries(contract.inputs ?? {})),
-    zeroBaselines: new Set(contract.metrics.filter((metric) => (readMeasure(metric.baseline.value) ?? new Dec(0)).isZero()).map((metric) => metric.id)),
+    zeroBaselines: new Set(
+      contract.metrics
+        .filter((metric) => (readMeasure(metric.baseline.value) ?? new Dec(0)).isZero())
+        .map((metric) => metric.id),
+    ),
   };
 }
 
 /** One year earlier, as a calendar date (29 February goes to 28 February). */
 /** The named formulas' trees and a dependency order (cycles left out: the checks report them). */
-export function formulaOrder(contract: Contract): { order: string[]; trees: Map<string, { index: number; tree: FormulaNode }>; cycles: string[][] } {
+export function formulaOrder(contract: Contract): {
+  order: string[];
+  trees: Map<string, { index: number; tree: FormulaNode }>;
+  cycles: string[][];
+} {
   const trees = new Map<string, { index: number; tree: FormulaNode }>();
   const deps = new Map<string, string[]>();
   const scope = scopeOf(contract);
@@ -57,7 +75,6 @@ export function formulaOrder(contract: Contract): { order: string[]; trees: Map<
   return { order: order.filter((id) => !cyclic.has(id)), trees, cycles };
 }
 
-
 /** A named formula once checked: where it is, its tree and what it uses. */
 export interface TypedFormula {
   readonly index: number;
@@ -90,7 +107,8 @@ export function typedFormulas(contract: Contract): TypedFormulas {
   return { scope, formulas };
 }
 
-const withPath = (path: Path, problem: { code: string; message: string }): InputIssue => issue(path, problem.code, problem.message);
+const withPath = (path: Path, problem: { code: string; message: string }): InputIssue =>
+  issue(path, problem.code, problem.message);
 
 /** Parses and checks one pricing expression, the issues at `path`. */
 function checkPricingExpression(program: TypedFormulas, path: Path, text: string, issues: InputIssue[]): void {
@@ -102,11 +120,26 @@ function checkPricingExpression(program: TypedFormulas, path: Path, text: string
   const checked = checkFormulaTree(parsed.tree, program.scope);
   for (const problem of checked.problems) issues.push(withPath(path, problem));
   if (checked.problems.length === 0 && checked.type !== undefined && checked.type !== "number") {
-    issues.push(issue(path, "formula_type", `a pricing formula must give a number (an amount), but this one gives ${checked.type === "boolean" ? "true/false" : `a ${checked.type}`}`));
+    issues.push(
+      issue(
+        path,
+        "formula_type",
+        `a pricing formula must give a number (an amount), but this one gives ${checked.type === "boolean" ? "true/false" : `a ${checked.type}`}`,
+      ),
+    );
   }
-  const inputs = [...checked.uses.inputs, ...[...checked.uses.formulas].flatMap((id) => [...usesClosure(program, id).inputs])];
+  const inputs = [
+    ...checked.uses.inputs,
+    ...[...checked.uses.formulas].flatMap((id) => [...usesClosure(program, id).inputs]),
+  ];
   if (inputs.length > 0) {
-    issues.push(issue(path, "formula_line_input", `the formula reads the line input "${inputs[0]}", which only priceLines provides: a tranche has no lines`));
+    issues.push(
+      issue(
+        path,
+        "formula_line_input",
+        `the formula reads the line input "${inputs[0]}", which only priceLines provides: a tranche has no lines`,
+      ),
+    );
   }
 }
 
@@ -118,13 +151,15 @@ function usesClosure(program: TypedFormulas, id: string, seen = new Set<string>(
   const formula = program.formulas.get(id);
   if (formula === undefined) return { inputs };
   for (const input of formula.uses.inputs) inputs.add(input);
-  for (const dep of formula.uses.formulas) for (const input of usesClosure(program, dep, seen).inputs) inputs.add(input);
+  for (const dep of formula.uses.formulas)
+    for (const input of usesClosure(program, dep, seen).inputs) inputs.add(input);
   return { inputs };
 }
 
 export function formulaRules(rule: PricingRule, path: Path): { rule: FormulaRule; path: Path }[] {
   if (rule.type === "formula") return [{ rule, path }];
-  if (rule.type === "weighted") return rule.parts.flatMap((part, index) => formulaRules(part.rule, [...path, "parts", index, "rule"]));
+  if (rule.type === "weighted")
+    return rule.parts.flatMap((part, index) => formulaRules(part.rule, [...path, "parts", index, "rule"]));
   if (rule.type === "threshold" && rule.then !== undefined) return formulaRules(rule.then, [...path, "then"]);
   return [];
 }
@@ -139,15 +174,35 @@ export function checkFormulas(contract: Contract, options: { readonly amendedTer
   const issues: InputIssue[] = [];
   const formulas = contract.formulas ?? [];
   if (formulas.length > FORMULA_LIMITS.maxFormulas) {
-    return [issue(["formulas"], "too_many_formulas", `the contract has ${formulas.length} formulas, more than the limit of ${FORMULA_LIMITS.maxFormulas}`)];
+    return [
+      issue(
+        ["formulas"],
+        "too_many_formulas",
+        `the contract has ${formulas.length} formulas, more than the limit of ${FORMULA_LIMITS.maxFormulas}`,
+      ),
+    ];
   }
   const params = new Set(Object.keys(contract.parameters ?? {}));
   const seen = new Map<string, number>();
   formulas.forEach((formula, index) => {
     const first = seen.get(formula.id);
-    if (first !== undefined) issues.push(issue(["formulas", index, "id"], "duplicate_id", `formula id "${formula.id}" is already used by formulas[${first}]`));
+    if (first !== undefined)
+      issues.push(
+        issue(
+          ["formulas", index, "id"],
+          "duplicate_id",
+          `formula id "${formula.id}" is already used by formulas[${first}]`,
+        ),
+      );
     else seen.set(formula.id, index);
-    if (params.has(formula.id)) issues.push(issue(["formulas", index, "id"], "duplicate_name", `"${formula.id}" names both a parameter and a formula: a bare name would be ambiguous`));
+    if (params.has(formula.id))
+      issues.push(
+        issue(
+          ["formulas", index, "id"],
+          "duplicate_name",
+          `"${formula.id}" names both a parameter and a formula: a bare name would be ambiguous`,
+        ),
+      );
   });
   const { cycles } = formulaOrder(contract);
   const program = typedFormulas(contract);
@@ -156,7 +211,13 @@ export function checkFormulas(contract: Contract, options: { readonly amendedTer
     const start = cycle[0]!;
     if (reported.has(start)) continue;
     cycle.forEach((id) => reported.add(id));
-    issues.push(issue(["formulas", seen.get(start) ?? 0, "expression"], "formula_cycle", `formula "${start}" depends on itself: ${cycle.join(" → ")}`));
+    issues.push(
+      issue(
+        ["formulas", seen.get(start) ?? 0, "expression"],
+        "formula_cycle",
+        `formula "${start}" depends on itself: ${cycle.join(" → ")}`,
+      ),
+    );
   }
   formulas.forEach((formula, index) => {
     if (seen.get(formula.id) !== index) return;
@@ -174,7 +235,13 @@ export function checkFormulas(contract: Contract, options: { readonly amendedTer
     for (const found of formulaRules(rule, path)) {
       checkPricingExpression(program, [...found.path, "expression"], found.rule.expression, issues);
       if (found.rule.metric !== undefined && !metrics.has(found.rule.metric)) {
-        issues.push(issue([...found.path, "metric"], "unknown_metric", `unknown metric "${found.rule.metric}": declare it under metrics`));
+        issues.push(
+          issue(
+            [...found.path, "metric"],
+            "unknown_metric",
+            `unknown metric "${found.rule.metric}": declare it under metrics`,
+          ),
+        );
       }
     }
   };
@@ -185,7 +252,9 @@ export function checkFormulas(contract: Contract, options: { readonly amendedTer
       if ("formula" in change) {
         const parsed = parseFormulaText(change.expression);
         if ("problem" in parsed) issues.push(withPath([...path, "expression"], parsed.problem));
-        else for (const problem of checkFormulaTree(parsed.tree, program.scope).problems) issues.push(withPath([...path, "expression"], problem));
+        else
+          for (const problem of checkFormulaTree(parsed.tree, program.scope).problems)
+            issues.push(withPath([...path, "expression"], problem));
       } else if ("tranche" in change && change.pricing !== undefined) {
         checkRule(change.pricing, [...path, "pricing"]);
       }
@@ -203,7 +272,10 @@ export function checkFormulas(contract: Contract, options: { readonly amendedTer
 function checkAmendedTerms(contract: Contract): InputIssue[] {
   const amendments = contract.amendments ?? [];
   if (amendments.length === 0) return [];
-  const starts = [...contract.periods.map((period) => period.start), ...(contract.cohorts ?? []).flatMap((cohort) => (cohort.enrolledFrom === undefined ? [] : [cohort.enrolledFrom]))];
+  const starts = [
+    ...contract.periods.map((period) => period.start),
+    ...(contract.cohorts ?? []).flatMap((cohort) => (cohort.enrolledFrom === undefined ? [] : [cohort.enrolledFrom])),
+  ];
   const asOfs = [...new Set(amendments.map((amendment) => amendment.agreedOn))];
   const combos = new Map<string, Amendment[]>();
   for (const start of starts) {
@@ -214,24 +286,40 @@ function checkAmendedTerms(contract: Contract): InputIssue[] {
   }
   const issues = new Map<string, InputIssue>();
   for (const applied of combos.values()) {
-    const sorted = [...applied].sort((a, b) => (a.effectiveFrom !== b.effectiveFrom ? (a.effectiveFrom < b.effectiveFrom ? -1 : 1) : a.agreedOn !== b.agreedOn ? (a.agreedOn < b.agreedOn ? -1 : 1) : amendments.indexOf(a) - amendments.indexOf(b)));
+    const sorted = [...applied].sort((a, b) =>
+      a.effectiveFrom !== b.effectiveFrom
+        ? a.effectiveFrom < b.effectiveFrom
+          ? -1
+          : 1
+        : a.agreedOn !== b.agreedOn
+          ? a.agreedOn < b.agreedOn
+            ? -1
+            : 1
+          : amendments.indexOf(a) - amendments.indexOf(b),
+    );
     const { amendments: _omitted, ...rest } = applyAmendments(contract, sorted);
     // Where each amended formula and tranche rule was last changed.
     const origin = new Map<string, Path>();
     for (const amendment of sorted) {
       const a = amendments.indexOf(amendment);
       amendment.changes.forEach((change, c) => {
-        if ("formula" in change) origin.set(`formulas:${change.formula}`, ["amendments", a, "changes", c, "expression"]);
-        else if ("tranche" in change && change.pricing !== undefined) origin.set(`tranches:${change.tranche}`, ["amendments", a, "changes", c, "pricing"]);
+        if ("formula" in change)
+          origin.set(`formulas:${change.formula}`, ["amendments", a, "changes", c, "expression"]);
+        else if ("tranche" in change && change.pricing !== undefined)
+          origin.set(`tranches:${change.tranche}`, ["amendments", a, "changes", c, "pricing"]);
       });
     }
     const label = sorted.map((amendment) => amendment.id).join(", ");
     for (const found of checkFormulas(rest, { amendedTerms: false })) {
       const [list, index] = found.path as [string, number];
-      const id = list === "formulas" ? rest.formulas?.[index]?.id : list === "tranches" ? rest.tranches[index]?.id : undefined;
+      const id =
+        list === "formulas" ? rest.formulas?.[index]?.id : list === "tranches" ? rest.tranches[index]?.id : undefined;
       // A cycle is the amendment's doing when it changed any formula of the cycle.
-      const members = found.code === "formula_cycle" ? (formulaOrder(rest).cycles.find((cycle) => cycle[0] === id) ?? [id]) : [id];
-      const moved = members.map((member) => (member === undefined ? undefined : origin.get(`${list}:${member}`))).find((path) => path !== undefined);
+      const members =
+        found.code === "formula_cycle" ? (formulaOrder(rest).cycles.find((cycle) => cycle[0] === id) ?? [id]) : [id];
+      const moved = members
+        .map((member) => (member === undefined ? undefined : origin.get(`${list}:${member}`)))
+        .find((path) => path !== undefined);
       const path = moved === undefined ? found.path : list === "formulas" ? moved : [...moved, ...found.path.slice(3)];
       const entry = issue(path, found.code, `under the terms amended by ${label}: ${found.message}`);
       if (!issues.has(entry.at + entry.code)) issues.set(entry.at + entry.code, entry);
@@ -239,4 +327,3 @@ function checkAmendedTerms(contract: Contract): InputIssue[] {
   }
   return [...issues.values()];
 }
-

@@ -17,7 +17,11 @@ const specificityOf = (when: readonly string[]) => when.filter((key) => key !== 
 
 /** True when some keys on some date match both rows. */
 function overlap(a: CompiledRow, b: CompiledRow): boolean {
-  return a.when.every((key, column) => key === WILDCARD || b.when[column] === WILDCARD || key === b.when[column]) && a.validFrom <= b.validTo && b.validFrom <= a.validTo;
+  return (
+    a.when.every((key, column) => key === WILDCARD || b.when[column] === WILDCARD || key === b.when[column]) &&
+    a.validFrom <= b.validTo &&
+    b.validFrom <= a.validTo
+  );
 }
 
 /**
@@ -28,7 +32,13 @@ function settled(a: CompiledRow, b: CompiledRow, rows: readonly CompiledRow[]): 
   const meet = a.when.map((key, column) => (key === WILDCARD ? b.when[column]! : key));
   const from = a.validFrom > b.validFrom ? a.validFrom : b.validFrom;
   const to = a.validTo < b.validTo ? a.validTo : b.validTo;
-  return rows.some((c) => c.specificity > a.specificity && c.validFrom <= from && c.validTo >= to && c.when.every((key, column) => key === WILDCARD || key === meet[column]));
+  return rows.some(
+    (c) =>
+      c.specificity > a.specificity &&
+      c.validFrom <= from &&
+      c.validTo >= to &&
+      c.when.every((key, column) => key === WILDCARD || key === meet[column]),
+  );
 }
 
 /**
@@ -43,22 +53,44 @@ export function checkTables(tables: readonly DecisionTable[]): InputIssue[] {
   tables.forEach((table, t) => {
     const path = ["tables", t] as const;
     const first = seen.get(table.id);
-    if (first !== undefined) issues.push(issue([...path, "id"], "duplicate_id", `table id "${table.id}" is already used by tables[${first}]`));
+    if (first !== undefined)
+      issues.push(issue([...path, "id"], "duplicate_id", `table id "${table.id}" is already used by tables[${first}]`));
     else seen.set(table.id, t);
     table.inputs.forEach((input, column) => {
-      if (table.inputs.indexOf(input) !== column) issues.push(issue([...path, "inputs", column], "duplicate_input", `the input column "${input}" is listed twice`));
+      if (table.inputs.indexOf(input) !== column)
+        issues.push(
+          issue([...path, "inputs", column], "duplicate_input", `the input column "${input}" is listed twice`),
+        );
     });
     const rows: CompiledRow[] = [];
     table.rows.forEach((row, r) => {
       if (row.when.length !== table.inputs.length) {
-        issues.push(issue([...path, "rows", r, "when"], "table_row_width", `the row has ${row.when.length} key${row.when.length === 1 ? "" : "s"} but the table has ${table.inputs.length} input column${table.inputs.length === 1 ? "" : "s"} (${table.inputs.join(", ")})`));
+        issues.push(
+          issue(
+            [...path, "rows", r, "when"],
+            "table_row_width",
+            `the row has ${row.when.length} key${row.when.length === 1 ? "" : "s"} but the table has ${table.inputs.length} input column${table.inputs.length === 1 ? "" : "s"} (${table.inputs.join(", ")})`,
+          ),
+        );
         return;
       }
       if (row.validFrom !== undefined && row.validTo !== undefined && row.validFrom > row.validTo) {
-        issues.push(issue([...path, "rows", r], "range_reversed", `the row is valid from ${row.validFrom} to ${row.validTo}: the start is after the end`));
+        issues.push(
+          issue(
+            [...path, "rows", r],
+            "range_reversed",
+            `the row is valid from ${row.validFrom} to ${row.validTo}: the start is after the end`,
+          ),
+        );
         return;
       }
-      rows.push({ index: r, when: row.when, specificity: specificityOf(row.when), validFrom: row.validFrom ?? "0000-01-01", validTo: row.validTo ?? "9999-12-31" });
+      rows.push({
+        index: r,
+        when: row.when,
+        specificity: specificityOf(row.when),
+        validFrom: row.validFrom ?? "0000-01-01",
+        validTo: row.validTo ?? "9999-12-31",
+      });
     });
     for (let i = 0; i < rows.length; i += 1) {
       for (let j = i + 1; j < rows.length; j += 1) {
@@ -66,7 +98,13 @@ export function checkTables(tables: readonly DecisionTable[]): InputIssue[] {
         const b = rows[j]!;
         if (a.specificity === b.specificity && overlap(a, b) && !settled(a, b, rows)) {
           const keys = a.when.map((key, column) => (key === WILDCARD ? b.when[column]! : key));
-          issues.push(issue([...path, "rows", b.index], "ambiguous_rows", `rows ${a.index} and ${b.index} are equally specific and both match ${JSON.stringify(keys)}${a.validFrom <= b.validTo && b.validFrom <= a.validTo && (a.validFrom !== "0000-01-01" || b.validFrom !== "0000-01-01" || a.validTo !== "9999-12-31" || b.validTo !== "9999-12-31") ? " on overlapping dates" : ""}: make one more specific, or give them validity dates that do not overlap`));
+          issues.push(
+            issue(
+              [...path, "rows", b.index],
+              "ambiguous_rows",
+              `rows ${a.index} and ${b.index} are equally specific and both match ${JSON.stringify(keys)}${a.validFrom <= b.validTo && b.validFrom <= a.validTo && (a.validFrom !== "0000-01-01" || b.validFrom !== "0000-01-01" || a.validTo !== "9999-12-31" || b.validTo !== "9999-12-31") ? " on overlapping dates" : ""}: make one more specific, or give them validity dates that do not overlap`,
+            ),
+          );
         }
       }
     }

@@ -69,43 +69,99 @@ export const pricingRuleSchema: z.ZodType = z.lazy(() =>
           .array(z.strictObject({ weight: shareSchema, rule: pricingRuleSchema }))
           .min(1, "a weighted rule needs at least one part"),
       }),
-      z.strictObject({ type: z.literal("formula"), expression: z.string({ error: "expected the formula as a string" }), metric: idSchema.optional() }),
+      z.strictObject({
+        type: z.literal("formula"),
+        expression: z.string({ error: "expected the formula as a string" }),
+        metric: idSchema.optional(),
+      }),
     ],
-    { error: "expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share, weighted or formula" },
+    {
+      error: "expected a pricing rule whose type is rate, threshold, tiers, linear, savings-share, weighted or formula",
+    },
   ),
 );
 
-const parameterValueSchema = z.union([
-  z.string().refine((text) => readDecimal(text) !== undefined, { error: "expected a decimal string such as \"12.50\" or \"5%\"", params: { code: "invalid_decimal" } }),
-  z.strictObject({ text: z.string() }),
-], { error: "expected a parameter: a decimal string such as \"12.50\", or a text as { \"text\": \"north\" }" });
+const parameterValueSchema = z.union(
+  [
+    z
+      .string()
+      .refine((text) => readDecimal(text) !== undefined, {
+        error: 'expected a decimal string such as "12.50" or "5%"',
+        params: { code: "invalid_decimal" },
+      }),
+    z.strictObject({ text: z.string() }),
+  ],
+  { error: 'expected a parameter: a decimal string such as "12.50", or a text as { "text": "north" }' },
+);
 
 const formulaPartsSchema = {
   parameters: z.record(z.string(), parameterValueSchema).optional(),
-  inputs: z.record(z.string(), z.enum(["number", "text"], { error: "expected an input type: number or text" })).optional(),
-  formulas: z.array(z.strictObject({ id: idSchema, expression: z.string({ error: "expected the formula as a string" }), description: z.string().optional() })).optional(),
-  tables: z.array(z.strictObject({
-    id: idSchema,
-    label: z.string().optional(),
-    inputs: z.array(z.string().min(1, "name the input column")).min(1, "a table needs at least one input column"),
-    rows: z.array(z.strictObject({
-      when: z.array(z.string()),
-      then: z.string().refine((text) => readDecimal(text) !== undefined, { error: "expected the output as a decimal string such as \"12.50\"", params: { code: "invalid_decimal" } }),
-      validFrom: calendarDateSchema.optional(),
-      validTo: calendarDateSchema.optional(),
-    })).min(1, "a table needs at least one row"),
-  })).optional(),
-  amendments: z.array(z.strictObject({
-    id: idSchema,
-    description: z.string().min(1, "say what the amendment changes"),
-    agreedOn: calendarDateSchema,
-    effectiveFrom: calendarDateSchema,
-    changes: z.array(z.union([
-      z.strictObject({ parameter: z.string(), value: parameterValueSchema }),
-      z.strictObject({ formula: idSchema, expression: z.string() }),
-      z.strictObject({ tranche: idSchema, pricing: pricingRuleSchema.optional(), cap: moneyAmountSchema.optional(), floor: moneyAmountSchema.optional() }),
-    ], { error: "expected a change: { parameter, value }, { formula, expression } or { tranche, pricing / cap / floor }" })).min(1, "an amendment needs at least one change"),
-  })).optional(),
+  inputs: z
+    .record(z.string(), z.enum(["number", "text"], { error: "expected an input type: number or text" }))
+    .optional(),
+  formulas: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        expression: z.string({ error: "expected the formula as a string" }),
+        description: z.string().optional(),
+      }),
+    )
+    .optional(),
+  tables: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        label: z.string().optional(),
+        inputs: z.array(z.string().min(1, "name the input column")).min(1, "a table needs at least one input column"),
+        rows: z
+          .array(
+            z.strictObject({
+              when: z.array(z.string()),
+              then: z
+                .string()
+                .refine((text) => readDecimal(text) !== undefined, {
+                  error: 'expected the output as a decimal string such as "12.50"',
+                  params: { code: "invalid_decimal" },
+                }),
+              validFrom: calendarDateSchema.optional(),
+              validTo: calendarDateSchema.optional(),
+            }),
+          )
+          .min(1, "a table needs at least one row"),
+      }),
+    )
+    .optional(),
+  amendments: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        description: z.string().min(1, "say what the amendment changes"),
+        agreedOn: calendarDateSchema,
+        effectiveFrom: calendarDateSchema,
+        changes: z
+          .array(
+            z.union(
+              [
+                z.strictObject({ parameter: z.string(), value: parameterValueSchema }),
+                z.strictObject({ formula: idSchema, expression: z.string() }),
+                z.strictObject({
+                  tranche: idSchema,
+                  pricing: pricingRuleSchema.optional(),
+                  cap: moneyAmountSchema.optional(),
+                  floor: moneyAmountSchema.optional(),
+                }),
+              ],
+              {
+                error:
+                  "expected a change: { parameter, value }, { formula, expression } or { tranche, pricing / cap / floor }",
+              },
+            ),
+          )
+          .min(1, "an amendment needs at least one change"),
+      }),
+    )
+    .optional(),
 };
 
 const shareListSchema = z
@@ -114,87 +170,118 @@ const shareListSchema = z
 
 const periodRangeSchema = z.strictObject({ start: calendarDateSchema, end: calendarDateSchema });
 
-export const contractSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: idSchema,
-  title: z.string().min(1, "give the contract a title"),
-  currency: z.string({ error: "expected an ISO 4217 currency code such as \"EUR\"" }),
-  rounding: z.strictObject({
-    mode: z.enum(ROUNDING_MODES as [string, ...string[]], {
-      error: `expected a rounding mode: ${ROUNDING_MODES.join(", ")}`,
+export const contractSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: idSchema,
+    title: z.string().min(1, "give the contract a title"),
+    currency: z.string({ error: 'expected an ISO 4217 currency code such as "EUR"' }),
+    rounding: z.strictObject({
+      mode: z.enum(ROUNDING_MODES as [string, ...string[]], {
+        error: `expected a rounding mode: ${ROUNDING_MODES.join(", ")}`,
+      }),
+      at: z.enum(["tranche", "metric"], { error: "expected where rounding applies: tranche or metric" }),
     }),
-    at: z.enum(["tranche", "metric"], { error: "expected where rounding applies: tranche or metric" }),
-  }),
-  term: periodRangeSchema,
-  parties: z
-    .array(z.strictObject({ id: idSchema, name: z.string().min(1, "give the party a name"), roles: z.array(roleSchema).min(1, "a party needs at least one role") }))
-    .min(1, "a contract needs parties"),
-  metrics: z
-    .array(
+    term: periodRangeSchema,
+    parties: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          name: z.string().min(1, "give the party a name"),
+          roles: z.array(roleSchema).min(1, "a party needs at least one role"),
+        }),
+      )
+      .min(1, "a contract needs parties"),
+    metrics: z.array(
       z.strictObject({
         id: idSchema,
         name: z.string().min(1, "give the metric a name"),
-        unit: z.string().min(1, "give the unit the values are in, e.g. \"%\", \"pupils\" or \"events per 100\""),
+        unit: z.string().min(1, 'give the unit the values are in, e.g. "%", "pupils" or "events per 100"'),
         kind: z.enum(["rate", "count", "frequency", "mean", "amount"], {
           error: "expected a metric kind: rate, count, frequency, mean or amount",
         }),
         better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
-        baseline: z.strictObject({ value: measureSchema, period: periodRangeSchema, source: z.string().min(1, "say where the baseline comes from") }),
+        baseline: z.strictObject({
+          value: measureSchema,
+          period: periodRangeSchema,
+          source: z.string().min(1, "say where the baseline comes from"),
+        }),
       }),
     ),
-  // "at least one metric / tranche" is checked at the end of the schema: a rate card contract may have neither.
-  periods: z.array(z.strictObject({ id: idSchema, label: z.string().optional(), start: calendarDateSchema, end: calendarDateSchema })),
-  cohorts: z
-    .array(
+    // "at least one metric / tranche" is checked at the end of the schema: a rate card contract may have neither.
+    periods: z.array(
       z.strictObject({
         id: idSchema,
         label: z.string().optional(),
-        enrolledFrom: calendarDateSchema.optional(),
-        enrolledTo: calendarDateSchema.optional(),
+        start: calendarDateSchema,
+        end: calendarDateSchema,
       }),
-    )
-    .optional(),
-  tranches: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        label: z.string().optional(),
-        covers: z.union([z.strictObject({ period: idSchema }), z.strictObject({ cohort: idSchema })], {
-          error: "a tranche covers either { \"period\": id } or { \"cohort\": id }",
+    ),
+    cohorts: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          label: z.string().optional(),
+          enrolledFrom: calendarDateSchema.optional(),
+          enrolledTo: calendarDateSchema.optional(),
         }),
-        dueDate: calendarDateSchema,
-        pricing: pricingRuleSchema,
-        cap: moneyAmountSchema.optional(),
-        floor: moneyAmountSchema.optional(),
-        payers: shareListSchema,
-        recipients: shareListSchema,
-        statistics: statisticsOptionsSchema.optional(),
-        fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
-      }),
-    )
-    // A design or an experiment may leave its tranches out (parseContract then gives `tranches: []`);
-    // a pay-by-results contract needs at least one (stage-format.ts, `tranchesRequired`).
-    .optional(),
-  caps: z
-    .strictObject({
-      contract: moneyAmountSchema.optional(),
-      perMetric: z.record(z.string(), moneyAmountSchema).optional(),
-      perPayer: z.record(z.string(), moneyAmountSchema).optional(),
-    })
-    .optional(),
-  finance: financeSchema.optional(),
-  ...formulaPartsSchema,
-  ...stageFormatSchema,
-  rateCard: rateCardSchema.optional(),
-}).superRefine((contract, context) => {
-  // A rate card contract may have no metrics and no tranches (docs/rate-cards.md); any other needs one of each.
-  // Checked here, as part of the structure (zod runs this only when the rest of the structure is sound).
-  if (contract.rateCard !== undefined) return;
-  const needed = [["metrics", "a contract needs at least one outcome metric"], ["tranches", "a contract needs at least one payment tranche"]] as const;
-  for (const [key, message] of needed) {
-    const list = contract[key];
-    // Tranches left out (a design, an experiment) are the stage checks' to judge (stage-format.ts).
-    if (list === undefined || (key === "tranches" && (contract.stage ?? "pay-by-results") !== "pay-by-results")) continue;
-    if (list.length === 0) context.addIssue({ code: "too_small", origin: "array", minimum: 1, inclusive: true, input: list, path: [key], message });
-  }
-});
+      )
+      .optional(),
+    tranches: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          label: z.string().optional(),
+          covers: z.union([z.strictObject({ period: idSchema }), z.strictObject({ cohort: idSchema })], {
+            error: 'a tranche covers either { "period": id } or { "cohort": id }',
+          }),
+          dueDate: calendarDateSchema,
+          pricing: pricingRuleSchema,
+          cap: moneyAmountSchema.optional(),
+          floor: moneyAmountSchema.optional(),
+          payers: shareListSchema,
+          recipients: shareListSchema,
+          statistics: statisticsOptionsSchema.optional(),
+          fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
+        }),
+      )
+      // A design or an experiment may leave its tranches out (parseContract then gives `tranches: []`);
+      // a pay-by-results contract needs at least one (stage-format.ts, `tranchesRequired`).
+      .optional(),
+    caps: z
+      .strictObject({
+        contract: moneyAmountSchema.optional(),
+        perMetric: z.record(z.string(), moneyAmountSchema).optional(),
+        perPayer: z.record(z.string(), moneyAmountSchema).optional(),
+      })
+      .optional(),
+    finance: financeSchema.optional(),
+    ...formulaPartsSchema,
+    ...stageFormatSchema,
+    rateCard: rateCardSchema.optional(),
+  })
+  .superRefine((contract, context) => {
+    // A rate card contract may have no metrics and no tranches (docs/rate-cards.md); any other needs one of each.
+    // Checked here, as part of the structure (zod runs this only when the rest of the structure is sound).
+    if (contract.rateCard !== undefined) return;
+    const needed = [
+      ["metrics", "a contract needs at least one outcome metric"],
+      ["tranches", "a contract needs at least one payment tranche"],
+    ] as const;
+    for (const [key, message] of needed) {
+      const list = contract[key];
+      // Tranches left out (a design, an experiment) are the stage checks' to judge (stage-format.ts).
+      if (list === undefined || (key === "tranches" && (contract.stage ?? "pay-by-results") !== "pay-by-results"))
+        continue;
+      if (list.length === 0)
+        context.addIssue({
+          code: "too_small",
+          origin: "array",
+          minimum: 1,
+          inclusive: true,
+          input: list,
+          path: [key],
+          message,
+        });
+    }
+  });

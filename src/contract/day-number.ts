@@ -23,10 +23,17 @@ function isLeap(year: number): boolean {
  * digit by digit: it runs three times per claim.
  */
 export function dayNumber(text: unknown): number {
-  if (typeof text !== "string" || text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return NaN;
+  if (typeof text !== "string" || text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH)
+    return NaN;
   return dayOfDigits(
-    text.charCodeAt(0) - ZERO, text.charCodeAt(1) - ZERO, text.charCodeAt(2) - ZERO, text.charCodeAt(3) - ZERO,
-    text.charCodeAt(5) - ZERO, text.charCodeAt(6) - ZERO, text.charCodeAt(8) - ZERO, text.charCodeAt(9) - ZERO,
+    text.charCodeAt(0) - ZERO,
+    text.charCodeAt(1) - ZERO,
+    text.charCodeAt(2) - ZERO,
+    text.charCodeAt(3) - ZERO,
+    text.charCodeAt(5) - ZERO,
+    text.charCodeAt(6) - ZERO,
+    text.charCodeAt(8) - ZERO,
+    text.charCodeAt(9) - ZERO,
   );
 }
 
@@ -34,8 +41,14 @@ export function dayNumber(text: unknown): number {
 export function dayNumberOfBytes(bytes: Uint8Array, from: number, to: number): number {
   if (to - from !== 10 || bytes[from + 4] !== DASH || bytes[from + 7] !== DASH) return NaN;
   return dayOfDigits(
-    bytes[from]! - ZERO, bytes[from + 1]! - ZERO, bytes[from + 2]! - ZERO, bytes[from + 3]! - ZERO,
-    bytes[from + 5]! - ZERO, bytes[from + 6]! - ZERO, bytes[from + 8]! - ZERO, bytes[from + 9]! - ZERO,
+    bytes[from]! - ZERO,
+    bytes[from + 1]! - ZERO,
+    bytes[from + 2]! - ZERO,
+    bytes[from + 3]! - ZERO,
+    bytes[from + 5]! - ZERO,
+    bytes[from + 6]! - ZERO,
+    bytes[from + 8]! - ZERO,
+    bytes[from + 9]! - ZERO,
   );
 }
 
@@ -44,7 +57,8 @@ const YEAR_START = new Int32Array(10_000);
 const LEAP = new Uint8Array(10_000);
 for (let year = 0; year < 10_000; year += 1) {
   const before = year - 1;
-  YEAR_START[year] = 365 * (year - 1970) + (Math.floor(before / 4) - Math.floor(before / 100) + Math.floor(before / 400)) - 477;
+  YEAR_START[year] =
+    365 * (year - 1970) + (Math.floor(before / 4) - Math.floor(before / 100) + Math.floor(before / 400)) - 477;
   LEAP[year] = isLeap(year) ? 1 : 0;
 }
 /** Days before the first of each month (index 1-12), in a common year (0-12) and in a leap year (13-25). */
@@ -58,9 +72,28 @@ for (let month = 1; month <= 12; month += 1) {
 }
 
 /** The day number of the date whose eight digits are given (each should be 0-9), or `NaN`. */
-function dayOfDigits(y0: number, y1: number, y2: number, y3: number, m0: number, m1: number, d0: number, d1: number): number {
+function dayOfDigits(
+  y0: number,
+  y1: number,
+  y2: number,
+  y3: number,
+  m0: number,
+  m1: number,
+  d0: number,
+  d1: number,
+): number {
   // A character outside 0-9 gives a value outside 0-9, and `>>> 0` turns a negative one into a large one.
-  if (((y0 >>> 0) > 9) || ((y1 >>> 0) > 9) || ((y2 >>> 0) > 9) || ((y3 >>> 0) > 9) || ((m0 >>> 0) > 9) || ((m1 >>> 0) > 9) || ((d0 >>> 0) > 9) || ((d1 >>> 0) > 9)) return NaN;
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9
+  )
+    return NaN;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;

@@ -60,5 +60,5 @@ export type ContractEvent = ResultEvent | PaymentEvent;
 
 /** The date from which an event counts. */
 export function knownFrom(event: ContractEvent): CalendarDate {
-  return event.type === "payment" ? event.recordedAt ?? event.paidOn : event.recordedAt;
+  return event.type === "payment" ? (event.recordedAt ?? event.paidOn) : event.recordedAt;
 }

@@ -9,7 +9,12 @@ const waterfallStepSchema = z.discriminatedUnion(
   "type",
   [
     z.strictObject({ type: z.literal("principal"), investors: investorList }),
-    z.strictObject({ type: z.literal("return"), investors: investorList, rate: shareSchema.optional(), cap: moneyAmountSchema.optional() }),
+    z.strictObject({
+      type: z.literal("return"),
+      investors: investorList,
+      rate: shareSchema.optional(),
+      cap: moneyAmountSchema.optional(),
+    }),
     z.strictObject({ type: z.literal("management-fee"), party: idSchema, rate: shareSchema }),
     z.strictObject({ type: z.literal("performance-fee"), party: idSchema, share: shareSchema }),
   ],
@@ -23,7 +28,9 @@ export const financeSchema = z.strictObject({
         party: idSchema,
         commitment: moneyAmountSchema,
         fundedParty: idSchema,
-        drawdowns: z.array(z.strictObject({ date: calendarDateSchema, amount: moneyAmountSchema })).min(1, "list at least one drawdown"),
+        drawdowns: z
+          .array(z.strictObject({ date: calendarDateSchema, amount: moneyAmountSchema }))
+          .min(1, "list at least one drawdown"),
       }),
     )
     .min(1, "list at least one investor"),

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { contractSchema } from "./contract-schema.js";
 import { eventsSchema } from "./events-schema.js";
-import { calendarDateSchema, measureSchema, moneyAmountSchema, priceSchema, quantitySchema, shareSchema } from "./primitives.js";
+import {
+  calendarDateSchema,
+  measureSchema,
+  moneyAmountSchema,
+  priceSchema,
+  quantitySchema,
+  shareSchema,
+} from "./primitives.js";
 
 /**
  * JSON Schemas (draft 2020-12) of the contract and events files, generated from the same zod schemas that
@@ -23,12 +30,36 @@ const DECIMAL_OR_PERCENT = "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*%?\\s*$";
 
 /** What each leaf schema adds for editors: a pattern where zod's own check is code, and a description. */
 const LEAVES = new Map<z.ZodType, JsonSchema>([
-  [calendarDateSchema, { format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "A calendar date, YYYY-MM-DD." }],
-  [moneyAmountSchema, { pattern: DECIMAL, description: "Money as a decimal string in the contract's currency, e.g. \"1500.00\"; never a JSON number." }],
-  [priceSchema, { pattern: DECIMAL, description: "A price per unit as a decimal string, e.g. \"2500.00\"; never a JSON number." }],
-  [shareSchema, { pattern: DECIMAL_OR_PERCENT, description: "A share as a fraction or a percentage, e.g. \"0.6\" or \"60%\"." }],
-  [quantitySchema, { description: "A number, or a decimal string (\"12.5\"), or a percentage on the relative-improvement basis (\"12.5%\")." }],
-  [measureSchema, { description: "A measured value in the metric's own unit: a number or a decimal string, without \"%\"." }],
+  [
+    calendarDateSchema,
+    { format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "A calendar date, YYYY-MM-DD." },
+  ],
+  [
+    moneyAmountSchema,
+    {
+      pattern: DECIMAL,
+      description: 'Money as a decimal string in the contract\'s currency, e.g. "1500.00"; never a JSON number.',
+    },
+  ],
+  [
+    priceSchema,
+    { pattern: DECIMAL, description: 'A price per unit as a decimal string, e.g. "2500.00"; never a JSON number.' },
+  ],
+  [
+    shareSchema,
+    { pattern: DECIMAL_OR_PERCENT, description: 'A share as a fraction or a percentage, e.g. "0.6" or "60%".' },
+  ],
+  [
+    quantitySchema,
+    {
+      description:
+        'A number, or a decimal string ("12.5"), or a percentage on the relative-improvement basis ("12.5%").',
+    },
+  ],
+  [
+    measureSchema,
+    { description: 'A measured value in the metric\'s own unit: a number or a decimal string, without "%".' },
+  ],
 ]);
 
 function generate(schema: z.ZodType, title: string, description: string): JsonSchema {

@@ -13,8 +13,22 @@ import type { PricingRule } from "./types.js";
 
 /** How a result's value was measured: the estimator, the method, the inputs, the effect and its uncertainty. */
 export interface MeasurementRecord {
-  readonly estimator: "level" | "fixed-baseline" | "trend-baseline" | "comparison" | "difference-in-differences" | "blend" | "pooled";
-  readonly method: "wald-z" | "two-proportion-z" | "poisson-rate-z" | "one-sample-t" | "welch-t" | "combined-z" | "poisson-exact";
+  readonly estimator:
+    | "level"
+    | "fixed-baseline"
+    | "trend-baseline"
+    | "comparison"
+    | "difference-in-differences"
+    | "blend"
+    | "pooled";
+  readonly method:
+    | "wald-z"
+    | "two-proportion-z"
+    | "poisson-rate-z"
+    | "one-sample-t"
+    | "welch-t"
+    | "combined-z"
+    | "poisson-exact";
   /** The method in words. */
   readonly methodText?: string;
   readonly outcome: "binary" | "count" | "continuous";
@@ -48,7 +62,12 @@ export interface MeasurementRecord {
     readonly standardError: string;
   }[];
   /** Blends and pools: the parts and their weights. */
-  readonly parts?: readonly { readonly label: string; readonly weight: string; readonly effect: string; readonly standardError: string }[];
+  readonly parts?: readonly {
+    readonly label: string;
+    readonly weight: string;
+    readonly effect: string;
+    readonly standardError: string;
+  }[];
 }
 
 /**
@@ -78,8 +97,11 @@ export interface CohortFallback {
 }
 
 const decimal = z
-  .string({ error: "expected a decimal string, e.g. \"0.0123\"" })
-  .refine(isDecimalString, { error: "expected a plain decimal string (no exponent), e.g. \"0.0123\"", params: { code: "invalid_decimal" } });
+  .string({ error: 'expected a decimal string, e.g. "0.0123"' })
+  .refine(isDecimalString, {
+    error: 'expected a plain decimal string (no exponent), e.g. "0.0123"',
+    params: { code: "invalid_decimal" },
+  });
 
 const probability = decimal.refine((text) => !isDecimalString(text) || (new Dec(text).gte(0) && new Dec(text).lte(1)), {
   error: "a p-value lies between 0 and 1",
@@ -88,12 +110,20 @@ const probability = decimal.refine((text) => !isDecimalString(text) || (new Dec(
 
 export const measurementRecordSchema = z
   .strictObject({
-    estimator: z.enum(["level", "fixed-baseline", "trend-baseline", "comparison", "difference-in-differences", "blend", "pooled"], {
-      error: "expected an estimator: level, fixed-baseline, trend-baseline, comparison, difference-in-differences, blend or pooled",
-    }),
-    method: z.enum(["wald-z", "two-proportion-z", "poisson-rate-z", "one-sample-t", "welch-t", "combined-z", "poisson-exact"], {
-      error: "expected a method: wald-z, two-proportion-z, poisson-rate-z, one-sample-t, welch-t, combined-z or poisson-exact",
-    }),
+    estimator: z.enum(
+      ["level", "fixed-baseline", "trend-baseline", "comparison", "difference-in-differences", "blend", "pooled"],
+      {
+        error:
+          "expected an estimator: level, fixed-baseline, trend-baseline, comparison, difference-in-differences, blend or pooled",
+      },
+    ),
+    method: z.enum(
+      ["wald-z", "two-proportion-z", "poisson-rate-z", "one-sample-t", "welch-t", "combined-z", "poisson-exact"],
+      {
+        error:
+          "expected a method: wald-z, two-proportion-z, poisson-rate-z, one-sample-t, welch-t, combined-z or poisson-exact",
+      },
+    ),
     methodText: z.string().optional(),
     outcome: z.enum(["binary", "count", "continuous"], { error: "expected an outcome: binary, count or continuous" }),
     better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
@@ -107,18 +137,22 @@ export const measurementRecordSchema = z
     degreesOfFreedom: decimal.optional(),
     interval: z.strictObject({ confidence: decimal, lower: decimal, upper: decimal }),
     pValue: z.strictObject({ oneSided: probability, twoSided: probability }).optional(),
-    inputs: z.array(z.strictObject({
-      label: z.string(),
-      n: decimal.optional(),
-      successes: decimal.optional(),
-      events: decimal.optional(),
-      exposure: decimal.optional(),
-      mean: decimal.optional(),
-      standardDeviation: decimal.optional(),
-      estimate: decimal,
-      standardError: decimal,
-    })),
-    parts: z.array(z.strictObject({ label: z.string(), weight: decimal, effect: decimal, standardError: decimal })).optional(),
+    inputs: z.array(
+      z.strictObject({
+        label: z.string(),
+        n: decimal.optional(),
+        successes: decimal.optional(),
+        events: decimal.optional(),
+        exposure: decimal.optional(),
+        mean: decimal.optional(),
+        standardDeviation: decimal.optional(),
+        estimate: decimal,
+        standardError: decimal,
+      }),
+    ),
+    parts: z
+      .array(z.strictObject({ label: z.string(), weight: decimal, effect: decimal, standardError: decimal }))
+      .optional(),
   })
   .superRefine((record, context) => {
     const ok = (text: string | undefined) => text !== undefined && isDecimalString(text);
@@ -126,23 +160,37 @@ export const measurementRecordSchema = z
       const lower = new Dec(record.interval.lower);
       const upper = new Dec(record.interval.upper);
       if (lower.gt(upper) || new Dec(record.effect).lt(lower) || new Dec(record.effect).gt(upper)) {
-        context.addIssue({ code: "custom", path: ["interval"], message: "the interval must run from lower to upper and contain the effect", params: { code: "interval_excludes_effect" } });
+        context.addIssue({
+          code: "custom",
+          path: ["interval"],
+          message: "the interval must run from lower to upper and contain the effect",
+          params: { code: "interval_excludes_effect" },
+        });
       }
     }
     if (ok(record.standardError) && new Dec(record.standardError).isNegative()) {
-      context.addIssue({ code: "custom", path: ["standardError"], message: "a standard error cannot be negative", params: { code: "negative_standard_error" } });
+      context.addIssue({
+        code: "custom",
+        path: ["standardError"],
+        message: "a standard error cannot be negative",
+        params: { code: "negative_standard_error" },
+      });
     }
   });
 
 export const statisticsOptionsSchema = z.strictObject({
-  baseline: z.enum(["contract", "measurement"], { error: "expected the baseline to price against: contract or measurement" }).optional(),
+  baseline: z
+    .enum(["contract", "measurement"], { error: "expected the baseline to price against: contract or measurement" })
+    .optional(),
   significance: z
     .strictObject({
       level: shareSchema,
       test: z.enum(["one-sided", "two-sided"], { error: "expected the test: one-sided or two-sided" }),
     })
     .optional(),
-  priceOn: z.enum(["estimate", "conservative-bound"], { error: "expected what to price on: estimate or conservative-bound" }).optional(),
+  priceOn: z
+    .enum(["estimate", "conservative-bound"], { error: "expected what to price on: estimate or conservative-bound" })
+    .optional(),
 });
 
 export const cohortFallbackSchema = (pricingRuleSchema: z.ZodType) =>
@@ -153,7 +201,12 @@ export const cohortFallbackSchema = (pricingRuleSchema: z.ZodType) =>
  * `checkRule` is the contract's own rule check, applied to the fallback's pricing.
  */
 export function measurementOptionIssues(
-  tranche: { readonly covers: { readonly period: string } | { readonly cohort: string }; readonly dueDate: string; readonly statistics?: StatisticsOptions; readonly fallback?: CohortFallback },
+  tranche: {
+    readonly covers: { readonly period: string } | { readonly cohort: string };
+    readonly dueDate: string;
+    readonly statistics?: StatisticsOptions;
+    readonly fallback?: CohortFallback;
+  },
   path: readonly (string | number)[],
   cohorts: ReadonlySet<string>,
 ): InputIssue[] {
@@ -162,19 +215,50 @@ export function measurementOptionIssues(
   if (level !== undefined) {
     const value = level.trim().endsWith("%") ? new Dec(level.trim().slice(0, -1)).div(100) : new Dec(level);
     if (!(value.gt(0) && value.lt(1))) {
-      issues.push(issue([...path, "statistics", "significance", "level"], "significance_level_out_of_range", `a significance level lies strictly between 0% and 100%, e.g. "5%" (got "${level}")`));
+      issues.push(
+        issue(
+          [...path, "statistics", "significance", "level"],
+          "significance_level_out_of_range",
+          `a significance level lies strictly between 0% and 100%, e.g. "5%" (got "${level}")`,
+        ),
+      );
     }
   }
   const fallback = tranche.fallback;
   if (fallback !== undefined) {
     if (!("cohort" in tranche.covers)) {
-      issues.push(issue([...path, "fallback"], "fallback_needs_cohort", "a fallback to a pooled result applies to a tranche that covers a cohort"));
+      issues.push(
+        issue(
+          [...path, "fallback"],
+          "fallback_needs_cohort",
+          "a fallback to a pooled result applies to a tranche that covers a cohort",
+        ),
+      );
     } else if (tranche.covers.cohort === fallback.cohort) {
-      issues.push(issue([...path, "fallback", "cohort"], "fallback_to_itself", "the fallback must be a different (pooled) cohort than the one the tranche covers"));
+      issues.push(
+        issue(
+          [...path, "fallback", "cohort"],
+          "fallback_to_itself",
+          "the fallback must be a different (pooled) cohort than the one the tranche covers",
+        ),
+      );
     }
-    if (!cohorts.has(fallback.cohort)) issues.push(issue([...path, "fallback", "cohort"], "unknown_cohort", `unknown cohort "${fallback.cohort}": declare it under cohorts`));
+    if (!cohorts.has(fallback.cohort))
+      issues.push(
+        issue(
+          [...path, "fallback", "cohort"],
+          "unknown_cohort",
+          `unknown cohort "${fallback.cohort}": declare it under cohorts`,
+        ),
+      );
     if (fallback.dueDate < tranche.dueDate) {
-      issues.push(issue([...path, "fallback", "dueDate"], "fallback_before_due", `the fallback is due ${fallback.dueDate}, before the tranche itself (${tranche.dueDate})`));
+      issues.push(
+        issue(
+          [...path, "fallback", "dueDate"],
+          "fallback_before_due",
+          `the fallback is due ${fallback.dueDate}, before the tranche itself (${tranche.dueDate})`,
+        ),
+      );
     }
   }
   return issues;
@@ -184,14 +268,31 @@ export function measurementOptionIssues(
  * The problems of a result's measurement against the result and its metric: the value must be the value
  * measured, and the measurement's direction (which sets its one-sided p-value) the metric's.
  */
-export function measurementIssues(index: number, value: number | string, record: MeasurementRecord, better: "higher" | "lower" | undefined): InputIssue[] {
+export function measurementIssues(
+  index: number,
+  value: number | string,
+  record: MeasurementRecord,
+  better: "higher" | "lower" | undefined,
+): InputIssue[] {
   const issues: InputIssue[] = [];
   const shown = typeof value === "number" ? String(value) : value;
   if (isDecimalString(shown) && isDecimalString(record.value) && !new Dec(shown).equals(record.value)) {
-    issues.push(issue([index, "measurement", "value"], "measurement_value_mismatch", `the measurement's value ${record.value} is not the result's value ${shown}: the value paid must be the value measured`));
+    issues.push(
+      issue(
+        [index, "measurement", "value"],
+        "measurement_value_mismatch",
+        `the measurement's value ${record.value} is not the result's value ${shown}: the value paid must be the value measured`,
+      ),
+    );
   }
   if (better !== undefined && record.better !== better) {
-    issues.push(issue([index, "measurement", "better"], "measurement_direction_mismatch", `the measurement takes ${record.better} as better, but the metric says ${better} is better: its one-sided p-value tests the wrong direction`));
+    issues.push(
+      issue(
+        [index, "measurement", "better"],
+        "measurement_direction_mismatch",
+        `the measurement takes ${record.better} as better, but the metric says ${better} is better: its one-sided p-value tests the wrong direction`,
+      ),
+    );
   }
   return issues;
 }

@@ -9,9 +9,13 @@ import { checkFormulaParts } from "./check-formula-parts.js";
 import { checkStage, tranchesRequired } from "./stage-format.js";
 
 /** The result of a `safe*` parse: the data, or the error that `parse*` would throw. */
-export type SafeParseResult<T, E> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: E };
+export type SafeParseResult<T, E> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly error: E };
 
-function validateContract(input: unknown): { contract: Contract; issues: InputIssue[] } | { contract?: undefined; issues: InputIssue[] } {
+function validateContract(
+  input: unknown,
+): { contract: Contract; issues: InputIssue[] } | { contract?: undefined; issues: InputIssue[] } {
   const structural = contractSchema.safeParse(input);
   if (!structural.success) return { issues: fromZodIssues(structural.error, input) };
   // The schema's output is the input minus nothing (objects are strict): a fresh copy the caller cannot reach.

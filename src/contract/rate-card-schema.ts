@@ -4,7 +4,10 @@ import { calendarDateSchema, idSchema, moneyAmountSchema, shareSchema } from "./
 /** The structure of a contract's `rateCard` section; references and arithmetic are checked by `checkRateCard`. */
 
 const countSchema = (what: string, least: number) =>
-  z.number({ error: `expected ${what} as a whole number, e.g. 1` }).int(`expected ${what} as a whole number`).min(least, `${what} must be at least ${least}`);
+  z
+    .number({ error: `expected ${what} as a whole number, e.g. 1` })
+    .int(`expected ${what} as a whole number`)
+    .min(least, `${what} must be at least ${least}`);
 
 export const rateCardSchema = z.strictObject({
   claimPeriod: z.enum(["month", "quarter"], { error: "expected a claim period: month or quarter" }),
@@ -20,7 +23,9 @@ export const rateCardSchema = z.strictObject({
         window: z
           .strictObject({
             months: countSchema("the window in months", 1),
-            from: z.enum(["enrolment", "prerequisite"], { error: "expected where the window starts: enrolment or prerequisite" }),
+            from: z.enum(["enrolment", "prerequisite"], {
+              error: "expected where the window starts: enrolment or prerequisite",
+            }),
           })
           .optional(),
         maxVolume: countSchema("the volume cap", 0).optional(),
@@ -28,7 +33,12 @@ export const rateCardSchema = z.strictObject({
     )
     .min(1, "a rate card needs at least one outcome"),
   exclusiveGroups: z
-    .array(z.strictObject({ id: idSchema, outcomes: z.array(idSchema).min(2, "an exclusive group needs at least two outcomes") }))
+    .array(
+      z.strictObject({
+        id: idSchema,
+        outcomes: z.array(idSchema).min(2, "an exclusive group needs at least two outcomes"),
+      }),
+    )
     .optional(),
   caps: z
     .strictObject({

@@ -43,26 +43,38 @@ export interface MeasurementPlan {
   readonly scale?: number;
 }
 
-const wholePositive = z.number({ error: "expected a whole number of participants" }).int("expected a whole number of participants").positive("a sample size must be at least 1");
+const wholePositive = z
+  .number({ error: "expected a whole number of participants" })
+  .int("expected a whole number of participants")
+  .positive("a sample size must be at least 1");
 
 /** The optional stage keys of a contract, spread into the contract schema. */
 export const stageFormatSchema = {
-  stage: z.enum(["design", "experiment", "pay-by-results"], { error: "expected a stage: design, experiment or pay-by-results" }).optional(),
+  stage: z
+    .enum(["design", "experiment", "pay-by-results"], {
+      error: "expected a stage: design, experiment or pay-by-results",
+    })
+    .optional(),
   area: idSchema.optional(),
-  measurementPlan: z.strictObject({
-    metric: idSchema,
-    estimator: z.enum(["fixed-baseline", "trend-baseline", "comparison", "difference-in-differences"], {
-      error: "expected an estimator: fixed-baseline, trend-baseline, comparison or difference-in-differences",
-    }),
-    comparisonGroup: z.boolean({ error: "expected true or false: is there a comparison group?" }),
-    sampleSize: z.strictObject({ treatment: wholePositive, comparison: wholePositive.optional() }),
-    significance: shareSchema,
-    power: shareSchema,
-    alternative: z.enum(["one-sided", "two-sided"], { error: "expected one-sided or two-sided" }).optional(),
-    standardDeviation: quantitySchema.optional(),
-    expectedEffect: quantitySchema.optional(),
-    scale: z.number({ error: "expected the scale as a number, e.g. 100 for percentages" }).positive("the scale must be above zero").optional(),
-  }).optional(),
+  measurementPlan: z
+    .strictObject({
+      metric: idSchema,
+      estimator: z.enum(["fixed-baseline", "trend-baseline", "comparison", "difference-in-differences"], {
+        error: "expected an estimator: fixed-baseline, trend-baseline, comparison or difference-in-differences",
+      }),
+      comparisonGroup: z.boolean({ error: "expected true or false: is there a comparison group?" }),
+      sampleSize: z.strictObject({ treatment: wholePositive, comparison: wholePositive.optional() }),
+      significance: shareSchema,
+      power: shareSchema,
+      alternative: z.enum(["one-sided", "two-sided"], { error: "expected one-sided or two-sided" }).optional(),
+      standardDeviation: quantitySchema.optional(),
+      expectedEffect: quantitySchema.optional(),
+      scale: z
+        .number({ error: "expected the scale as a number, e.g. 100 for percentages" })
+        .positive("the scale must be above zero")
+        .optional(),
+    })
+    .optional(),
 };
 
 const fraction = (text: string): number => readDecimal(text)?.toNumber() ?? Number.NaN;
@@ -77,41 +89,98 @@ export function checkStage(contract: Contract): InputIssue[] {
   const stage = contract.stage ?? "pay-by-results";
   const plan = contract.measurementPlan;
   if (stage !== "pay-by-results" && plan === undefined) {
-    issues.push(issue(["measurementPlan"], "missing_measurement_plan", `a contract at the ${stage} stage needs a measurementPlan: the primary indicator, the estimator, the planned sample sizes, the significance level and the power`));
+    issues.push(
+      issue(
+        ["measurementPlan"],
+        "missing_measurement_plan",
+        `a contract at the ${stage} stage needs a measurementPlan: the primary indicator, the estimator, the planned sample sizes, the significance level and the power`,
+      ),
+    );
   }
   if (plan === undefined) return issues;
   const at = (...path: (string | number)[]) => ["measurementPlan", ...path];
   const metric = contract.metrics.find((entry) => entry.id === plan.metric);
-  if (metric === undefined) issues.push(issue(at("metric"), "unknown_metric", `unknown metric "${plan.metric}": declare it under metrics`));
+  if (metric === undefined)
+    issues.push(issue(at("metric"), "unknown_metric", `unknown metric "${plan.metric}": declare it under metrics`));
   const needsComparison = plan.estimator === "comparison" || plan.estimator === "difference-in-differences";
   if (needsComparison && !plan.comparisonGroup) {
-    issues.push(issue(at("comparisonGroup"), "comparison_group_needed", `the ${plan.estimator} estimator compares with a comparison group: set comparisonGroup to true`));
+    issues.push(
+      issue(
+        at("comparisonGroup"),
+        "comparison_group_needed",
+        `the ${plan.estimator} estimator compares with a comparison group: set comparisonGroup to true`,
+      ),
+    );
   }
   if (!needsComparison && plan.comparisonGroup) {
-    issues.push(issue(at("estimator"), "estimator_without_comparison", `there is a comparison group, but the ${plan.estimator} estimator does not use it: choose comparison or difference-in-differences`));
+    issues.push(
+      issue(
+        at("estimator"),
+        "estimator_without_comparison",
+        `there is a comparison group, but the ${plan.estimator} estimator does not use it: choose comparison or difference-in-differences`,
+      ),
+    );
   }
   if (plan.comparisonGroup && plan.sampleSize.comparison === undefined) {
-    issues.push(issue(at("sampleSize", "comparison"), "required", "\"comparison\" is required: give the planned size of the comparison group"));
+    issues.push(
+      issue(
+        at("sampleSize", "comparison"),
+        "required",
+        '"comparison" is required: give the planned size of the comparison group',
+      ),
+    );
   }
   if (!plan.comparisonGroup && plan.sampleSize.comparison !== undefined) {
-    issues.push(issue(at("sampleSize", "comparison"), "no_comparison_group", "there is no comparison group (comparisonGroup is false), so it has no size: remove it or set comparisonGroup to true"));
+    issues.push(
+      issue(
+        at("sampleSize", "comparison"),
+        "no_comparison_group",
+        "there is no comparison group (comparisonGroup is false), so it has no size: remove it or set comparisonGroup to true",
+      ),
+    );
   }
   const significance = fraction(plan.significance);
   const power = fraction(plan.power);
   if (!(significance > 0 && significance < 0.5)) {
-    issues.push(issue(at("significance"), "invalid_significance", `the significance level must be above 0% and below 50% (usually 5%), not ${plan.significance}`));
+    issues.push(
+      issue(
+        at("significance"),
+        "invalid_significance",
+        `the significance level must be above 0% and below 50% (usually 5%), not ${plan.significance}`,
+      ),
+    );
   }
   if (!(power >= 0.5 && power < 1)) {
-    issues.push(issue(at("power"), "invalid_power", `the power must be from 50% to below 100% (usually 80% or 90%), not ${plan.power}`));
+    issues.push(
+      issue(
+        at("power"),
+        "invalid_power",
+        `the power must be from 50% to below 100% (usually 80% or 90%), not ${plan.power}`,
+      ),
+    );
   }
   if (metric !== undefined && metric.kind === "mean" && plan.standardDeviation === undefined) {
-    issues.push(issue(at("standardDeviation"), "required", `"standardDeviation" is required: metric "${metric.id}" is a mean, and its sample needs the outcome's standard deviation`));
+    issues.push(
+      issue(
+        at("standardDeviation"),
+        "required",
+        `"standardDeviation" is required: metric "${metric.id}" is a mean, and its sample needs the outcome's standard deviation`,
+      ),
+    );
   }
   if (plan.standardDeviation !== undefined && !(Number(readDecimal(String(plan.standardDeviation))?.toNumber()) > 0)) {
-    issues.push(issue(at("standardDeviation"), "invalid_standard_deviation", "the standard deviation must be above zero"));
+    issues.push(
+      issue(at("standardDeviation"), "invalid_standard_deviation", "the standard deviation must be above zero"),
+    );
   }
   if (plan.expectedEffect !== undefined && !(Number(readDecimal(String(plan.expectedEffect))?.toNumber()) > 0)) {
-    issues.push(issue(at("expectedEffect"), "invalid_effect", "the expected effect is an improvement, so it must be above zero (the metric's direction says which way is better)"));
+    issues.push(
+      issue(
+        at("expectedEffect"),
+        "invalid_effect",
+        "the expected effect is an improvement, so it must be above zero (the metric's direction says which way is better)",
+      ),
+    );
   }
   return issues;
 }
@@ -120,7 +189,20 @@ export function checkStage(contract: Contract): InputIssue[] {
  * A pay-by-results contract without tranches: the one stage rule checked before the cross-references. (An
  * empty list is the schema's to report; a rate card contract may have no tranches.)
  */
-export function tranchesRequired(contract: Omit<Contract, "tranches"> & { readonly tranches?: Contract["tranches"] }): InputIssue[] {
-  if ((contract.stage ?? "pay-by-results") !== "pay-by-results" || contract.tranches !== undefined || contract.rateCard !== undefined) return [];
-  return [issue(["tranches"], "required", "\"tranches\" is required: a pay-by-results contract needs at least one payment tranche (only a design or an experiment may leave them out)")];
+export function tranchesRequired(
+  contract: Omit<Contract, "tranches"> & { readonly tranches?: Contract["tranches"] },
+): InputIssue[] {
+  if (
+    (contract.stage ?? "pay-by-results") !== "pay-by-results" ||
+    contract.tranches !== undefined ||
+    contract.rateCard !== undefined
+  )
+    return [];
+  return [
+    issue(
+      ["tranches"],
+      "required",
+      '"tranches" is required: a pay-by-results contract needs at least one payment tranche (only a design or an experiment may leave them out)',
+    ),
+  ];
 }

@@ -19,17 +19,30 @@ import { issue, OptionsError } from "../errors/validation-error.js";
  * @throws ContractError when the contract was not made by `parseContract` and is not valid.
  * @throws OptionsError when the period or cohort is not the contract's, or `asOf` is not a calendar date.
  */
-export function termsInForce(contractInput: Contract, covers: string | Coverage, options: TermsOptions = {}): TermsInForce {
+export function termsInForce(
+  contractInput: Contract,
+  covers: string | Coverage,
+  options: TermsOptions = {},
+): TermsInForce {
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
   const coverage = typeof covers === "string" ? { period: covers } : covers;
   const known =
-    coverage !== null && typeof coverage === "object" && "period" in coverage ? contract.periods.some((period) => period.id === coverage.period)
-    : coverage !== null && typeof coverage === "object" && "cohort" in coverage ? (contract.cohorts ?? []).some((cohort) => cohort.id === coverage.cohort)
-    : false;
+    coverage !== null && typeof coverage === "object" && "period" in coverage
+      ? contract.periods.some((period) => period.id === coverage.period)
+      : coverage !== null && typeof coverage === "object" && "cohort" in coverage
+        ? (contract.cohorts ?? []).some((cohort) => cohort.id === coverage.cohort)
+        : false;
   const issues = [];
-  if (!known) issues.push(issue(["covers"], "unknown_coverage", `${JSON.stringify(covers)} is not a period (by id) or { period } / { cohort } of the contract`));
+  if (!known)
+    issues.push(
+      issue(
+        ["covers"],
+        "unknown_coverage",
+        `${JSON.stringify(covers)} is not a period (by id) or { period } / { cohort } of the contract`,
+      ),
+    );
   if (options?.asOf !== undefined && (typeof options.asOf !== "string" || !isCalendarDate(options.asOf))) {
-    issues.push(issue(["asOf"], "invalid_date", "asOf must be a calendar date as YYYY-MM-DD, e.g. \"2027-12-31\""));
+    issues.push(issue(["asOf"], "invalid_date", 'asOf must be a calendar date as YYYY-MM-DD, e.g. "2027-12-31"'));
   }
   if (issues.length > 0) throw new OptionsError(issues);
   return amendedTerms(contract, coverage, options);

@@ -11,13 +11,7 @@ import type { RateCard } from "./rate-card-types.js";
  */
 
 /** The roles a party can play. A party may play several (a municipality is often payer and beneficiary). */
-export type PartyRole =
-  | "outcome-payer"
-  | "provider"
-  | "investor"
-  | "intermediary"
-  | "verifier"
-  | "beneficiary";
+export type PartyRole = "outcome-payer" | "provider" | "investor" | "intermediary" | "verifier" | "beneficiary";
 
 /** A party to the contract, with the roles it plays. */
 export interface Party {
@@ -136,7 +130,14 @@ export interface FormulaRule {
 }
 
 /** How a tranche turns results into an amount: one of the pricing shapes. */
-export type PricingRule = RateRule | ThresholdRule | TiersRule | LinearRule | SavingsShareRule | WeightedRule | FormulaRule;
+export type PricingRule =
+  | RateRule
+  | ThresholdRule
+  | TiersRule
+  | LinearRule
+  | SavingsShareRule
+  | WeightedRule
+  | FormulaRule;
 
 /** A party's share of a tranche, as a payer or a recipient. */
 export interface Share {

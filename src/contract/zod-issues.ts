@@ -26,7 +26,7 @@ function jsonKind(value: unknown): string {
 const EXPECTED: Readonly<Record<string, string>> = {
   object: "an object ({ ... })",
   array: "a list ([ ... ])",
-  record: "an object of ids to values ({ \"id\": ... })",
+  record: 'an object of ids to values ({ "id": ... })',
   string: "a string",
   number: "a number",
   boolean: "true or false",
@@ -41,9 +41,17 @@ export function fromZodIssues(error: z.ZodError, input: unknown): InputIssue[] {
     const path = zodIssue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
     const value = valueAt(input, zodIssue.path);
     const field = path[path.length - 1];
-    if (value === undefined && path.length > 0 && (zodIssue.code === "invalid_type" || zodIssue.code === "invalid_value" || zodIssue.code === "invalid_union")) {
+    if (
+      value === undefined &&
+      path.length > 0 &&
+      (zodIssue.code === "invalid_type" || zodIssue.code === "invalid_value" || zodIssue.code === "invalid_union")
+    ) {
       const hint = zodIssue.code === "invalid_value" ? ` (${zodIssue.message})` : "";
-      return issue(path, "required", typeof field === "string" ? `"${field}" is required${hint}` : `a value is required here${hint}`);
+      return issue(
+        path,
+        "required",
+        typeof field === "string" ? `"${field}" is required${hint}` : `a value is required here${hint}`,
+      );
     }
     if (zodIssue.code === "unrecognized_keys") {
       const keys = zodIssue.keys.map((key) => `"${key}"`).join(", ");
@@ -64,7 +72,8 @@ export function fromZodIssues(error: z.ZodError, input: unknown): InputIssue[] {
     // A value outside a fixed list (a rounding mode, a metric kind, a role).
     if (zodIssue.code === "invalid_value") return issue(path, "invalid_choice", zodIssue.message);
     // A "type" that names no known kind of rule or event; elsewhere, a value of none of the accepted forms.
-    if (zodIssue.code === "invalid_union") return issue(path, field === "type" ? "unknown_type" : "invalid_type", zodIssue.message);
+    if (zodIssue.code === "invalid_union")
+      return issue(path, field === "type" ? "unknown_type" : "invalid_type", zodIssue.message);
     return issue(path, zodIssue.code, zodIssue.message);
   });
 }

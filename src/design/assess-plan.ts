@@ -4,7 +4,15 @@ import { parseContract } from "../contract/parse-contract.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 import { readDecimal } from "../money/decimal.js";
 import { deepFreeze } from "../util/freeze.js";
-import { detectionPower, minimumDetectableEffect, requiredSample, type DesignOutcome, type DesignRequest, type DetectableEffect, type RequiredSample } from "./power.js";
+import {
+  detectionPower,
+  minimumDetectableEffect,
+  requiredSample,
+  type DesignOutcome,
+  type DesignRequest,
+  type DetectableEffect,
+  type RequiredSample,
+} from "./power.js";
 
 /** What a contract's measurement plan can detect, and what its expected effect needs. */
 export interface PlanAssessment {
@@ -15,7 +23,12 @@ export interface PlanAssessment {
   /** The smallest improvement the planned sample detects with the planned power. */
   readonly minimumDetectableEffect: DetectableEffect;
   /** With an `expectedEffect`: the power the planned sample has for it, and the sample it needs. */
-  readonly expected?: { readonly effect: number; readonly power: number; readonly requiredSample: RequiredSample; readonly sufficient: boolean };
+  readonly expected?: {
+    readonly effect: number;
+    readonly power: number;
+    readonly requiredSample: RequiredSample;
+    readonly sufficient: boolean;
+  };
 }
 
 const OUTCOMES: Readonly<Record<string, DesignOutcome>> = { rate: "binary", frequency: "count", mean: "continuous" };
@@ -36,11 +49,20 @@ const OUTCOMES: Readonly<Record<string, DesignOutcome>> = { rate: "binary", freq
 export function assessPlan(contractInput: Contract): PlanAssessment {
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
   const plan = contract.measurementPlan;
-  if (plan === undefined) throw new OptionsError([issue(["measurementPlan"], "missing_measurement_plan", "the contract has no measurementPlan to assess")]);
+  if (plan === undefined)
+    throw new OptionsError([
+      issue(["measurementPlan"], "missing_measurement_plan", "the contract has no measurementPlan to assess"),
+    ]);
   const metric = contract.metrics.find((entry) => entry.id === plan.metric)!;
   const outcome = OUTCOMES[metric.kind];
   if (outcome === undefined) {
-    throw new OptionsError([issue(["measurementPlan", "metric"], "not_plannable", `metric "${metric.id}" is a ${metric.kind}: power is planned for a rate, a frequency or a mean`)]);
+    throw new OptionsError([
+      issue(
+        ["measurementPlan", "metric"],
+        "not_plannable",
+        `metric "${metric.id}" is a ${metric.kind}: power is planned for a rate, a frequency or a mean`,
+      ),
+    ]);
   }
   const number = (text: string | number) => readDecimal(String(text))!.toNumber();
   const request: DesignRequest = {
@@ -53,7 +75,10 @@ export function assessPlan(contractInput: Contract): PlanAssessment {
     power: number(plan.power),
     alternative: plan.alternative ?? "two-sided",
   };
-  const sample = plan.sampleSize.comparison === undefined ? { treatment: plan.sampleSize.treatment } : { treatment: plan.sampleSize.treatment, comparison: plan.sampleSize.comparison };
+  const sample =
+    plan.sampleSize.comparison === undefined
+      ? { treatment: plan.sampleSize.treatment }
+      : { treatment: plan.sampleSize.treatment, comparison: plan.sampleSize.comparison };
   const detectable = minimumDetectableEffect({ ...request, sample });
   let expected: PlanAssessment["expected"];
   if (plan.expectedEffect !== undefined) {
@@ -62,9 +87,20 @@ export function assessPlan(contractInput: Contract): PlanAssessment {
     expected = {
       effect,
       power: detectionPower({ ...request, sample, effect }),
-      requiredSample: requiredSample({ ...request, effect, comparisonGroup: sample.comparison !== undefined, ...ratio }),
+      requiredSample: requiredSample({
+        ...request,
+        effect,
+        comparisonGroup: sample.comparison !== undefined,
+        ...ratio,
+      }),
       sufficient: detectable.effect <= effect,
     };
   }
-  return deepFreeze({ metric: metric.id, request, sample, minimumDetectableEffect: detectable, ...(expected !== undefined ? { expected } : {}) });
+  return deepFreeze({
+    metric: metric.id,
+    request,
+    sample,
+    minimumDetectableEffect: detectable,
+    ...(expected !== undefined ? { expected } : {}),
+  });
 }

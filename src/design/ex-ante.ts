@@ -28,7 +28,12 @@ export interface ExAnteRow {
   readonly relativeEffect?: string;
   readonly totalCost: Money;
   readonly byPayer: readonly { readonly party: string; readonly cost: Money }[];
-  readonly investors: readonly { readonly party: string; readonly net: Money; readonly multiple: string | null; readonly irr: IrrResult }[];
+  readonly investors: readonly {
+    readonly party: string;
+    readonly net: Money;
+    readonly multiple: string | null;
+    readonly irr: IrrResult;
+  }[];
 }
 
 /** The scopes (periods and cohorts) the contract's tranches cover, in tranche order, each once. */
@@ -57,12 +62,29 @@ export function exAnteTable(contractInput: Contract, options: ExAnteOptions): re
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
   const issues: InputIssue[] = [];
   const metric = contract.metrics.find((entry) => entry.id === options?.metric);
-  if (metric === undefined) issues.push(issue(["metric"], "unknown_metric", `unknown metric "${String(options?.metric)}": the contract declares ${contract.metrics.map((entry) => entry.id).join(", ")}`));
-  if (contract.tranches.length === 0) issues.push(issue([], "no_tranches", "an ex-ante table prices the contract's tranches: give the design indicative tranches"));
+  if (metric === undefined)
+    issues.push(
+      issue(
+        ["metric"],
+        "unknown_metric",
+        `unknown metric "${String(options?.metric)}": the contract declares ${contract.metrics.map((entry) => entry.id).join(", ")}`,
+      ),
+    );
+  if (contract.tranches.length === 0)
+    issues.push(
+      issue([], "no_tranches", "an ex-ante table prices the contract's tranches: give the design indicative tranches"),
+    );
   const effects = Array.isArray(options?.effects) ? options.effects : [];
   if (effects.length === 0) issues.push(issue(["effects"], "empty", "list at least one effect to tabulate"));
   effects.forEach((effect, index) => {
-    if (typeof effect !== "string" || !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(effect.trim())) issues.push(issue(["effects", index], "invalid_decimal", "expected an effect as a decimal string such as \"2.5\", in the metric's unit"));
+    if (typeof effect !== "string" || !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(effect.trim()))
+      issues.push(
+        issue(
+          ["effects", index],
+          "invalid_decimal",
+          'expected an effect as a decimal string such as "2.5", in the metric\'s unit',
+        ),
+      );
   });
   if (issues.length > 0 || metric === undefined) throw new OptionsError(issues);
   const baseline = new Dec(String(metric.baseline.value));
@@ -73,15 +95,24 @@ export function exAnteTable(contractInput: Contract, options: ExAnteOptions): re
     return { name: effect, results: scopes.map((scope) => ({ metric: metric.id, ...scope, value })) };
   });
   const outcomes = runScenarios(contract, scenarios, { discountRate: options.discountRate });
-  return deepFreeze(outcomes.map((outcome, index) => {
-    const effect = effects[index]!;
-    return {
-      effect,
-      value: scenarios[index]!.results[0]?.value.toString() ?? baseline.toString(),
-      ...(baseline.isZero() ? {} : { relativeEffect: new Dec(effect).div(baseline).toSignificantDigits(12).toString() }),
-      totalCost: outcome.totalCost,
-      byPayer: outcome.byPayer,
-      investors: outcome.investors.map((entry) => ({ party: entry.party, net: entry.net, multiple: entry.multiple, irr: entry.irr })),
-    };
-  }));
+  return deepFreeze(
+    outcomes.map((outcome, index) => {
+      const effect = effects[index]!;
+      return {
+        effect,
+        value: scenarios[index]!.results[0]?.value.toString() ?? baseline.toString(),
+        ...(baseline.isZero()
+          ? {}
+          : { relativeEffect: new Dec(effect).div(baseline).toSignificantDigits(12).toString() }),
+        totalCost: outcome.totalCost,
+        byPayer: outcome.byPayer,
+        investors: outcome.investors.map((entry) => ({
+          party: entry.party,
+          net: entry.net,
+          multiple: entry.multiple,
+          irr: entry.irr,
+        })),
+      };
+    }),
+  );
 }

@@ -81,12 +81,36 @@ function termPoint(improvement: Dec, baseline: Dec, sign: number): TermPoint {
 
 function metricOf(contract: Contract, metricId: string, measurement: Measurement, issues: InputIssue[]) {
   const metric = contract.metrics.find((entry) => entry.id === metricId);
-  if (metric === undefined) issues.push(issue(["metric"], "unknown_metric", `unknown metric "${String(metricId)}": the contract declares ${contract.metrics.map((entry) => entry.id).join(", ")}`));
-  const figures = [measurement?.effect, measurement?.standardError, measurement?.interval?.lower, measurement?.interval?.upper];
+  if (metric === undefined)
+    issues.push(
+      issue(
+        ["metric"],
+        "unknown_metric",
+        `unknown metric "${String(metricId)}": the contract declares ${contract.metrics.map((entry) => entry.id).join(", ")}`,
+      ),
+    );
+  const figures = [
+    measurement?.effect,
+    measurement?.standardError,
+    measurement?.interval?.lower,
+    measurement?.interval?.upper,
+  ];
   if (!figures.every((figure) => typeof figure === "number" && Number.isFinite(figure))) {
-    issues.push(issue(["measurement"], "invalid_measurement", "expected a measurement of the measure layer: a finite effect, standard error and interval"));
+    issues.push(
+      issue(
+        ["measurement"],
+        "invalid_measurement",
+        "expected a measurement of the measure layer: a finite effect, standard error and interval",
+      ),
+    );
   } else if (metric !== undefined && measurement.better !== metric.better) {
-    issues.push(issue(["measurement", "better"], "direction_mismatch", `the measurement says ${measurement.better} is better, the metric "${metric.id}" says ${metric.better}`));
+    issues.push(
+      issue(
+        ["measurement", "better"],
+        "direction_mismatch",
+        `the measurement says ${measurement.better} is better, the metric "${metric.id}" says ${metric.better}`,
+      ),
+    );
   }
   return metric;
 }
@@ -112,7 +136,10 @@ function suggest(metric: string, baseline: Dec, measurement: Measurement): Sugge
   const sign = measurement.better === "higher" ? 1 : -1;
   // Improvements are positive when better: flip the signed effect and bounds when lower is better.
   const point = new Dec(measurement.effect).times(sign);
-  const conservative = Dec.min(new Dec(measurement.interval.lower).times(sign), new Dec(measurement.interval.upper).times(sign));
+  const conservative = Dec.min(
+    new Dec(measurement.interval.lower).times(sign),
+    new Dec(measurement.interval.upper).times(sign),
+  );
   const significant = conservative.greaterThan(0);
   const threshold = significant ? conservative : new Dec(0);
   const target = point.greaterThan(threshold) ? point : threshold;
@@ -128,12 +155,23 @@ function suggest(metric: string, baseline: Dec, measurement: Measurement): Sugge
   };
 }
 
-function pricedLinearly(tranche: Tranche, metric: string, basis: "improvement" | "relative-improvement", threshold: TermPoint, target: TermPoint, amounts: DealOutlookOptions["amounts"]): Tranche {
+function pricedLinearly(
+  tranche: Tranche,
+  metric: string,
+  basis: "improvement" | "relative-improvement",
+  threshold: TermPoint,
+  target: TermPoint,
+  amounts: DealOutlookOptions["amounts"],
+): Tranche {
   if (!readsMetric(tranche.pricing, metric)) return tranche;
-  const at = (point: TermPoint) => (basis === "improvement" ? point.improvement : point.relativeImprovement ?? "0");
-  const points = at(threshold) === at(target)
-    ? [{ at: at(target), amount: amounts.atTarget }]
-    : [{ at: at(threshold), amount: amounts.atThreshold }, { at: at(target), amount: amounts.atTarget }];
+  const at = (point: TermPoint) => (basis === "improvement" ? point.improvement : (point.relativeImprovement ?? "0"));
+  const points =
+    at(threshold) === at(target)
+      ? [{ at: at(target), amount: amounts.atTarget }]
+      : [
+          { at: at(threshold), amount: amounts.atThreshold },
+          { at: at(target), amount: amounts.atTarget },
+        ];
   const pricing: PricingRule = { type: "linear", metric, basis, points };
   return { ...tranche, pricing };
 }
@@ -157,33 +195,64 @@ function readsMetric(rule: PricingRule, metric: string): boolean {
  * @throws OptionsError for an unknown metric, a bad measurement or override, or simulation options `simulate` refuses;
  * ContractError when the candidate contract is not valid.
  */
-export function dealOutlook(contractInput: Contract, measurement: Measurement, options: DealOutlookOptions): DealOutlook {
+export function dealOutlook(
+  contractInput: Contract,
+  measurement: Measurement,
+  options: DealOutlookOptions,
+): DealOutlook {
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
   const issues: InputIssue[] = [];
   const metric = metricOf(contract, options?.metric, measurement, issues);
   const decimal = (key: "threshold" | "target") => {
     const text = options?.[key];
-    if (text !== undefined && (typeof text !== "string" || !/^\d+(\.\d*)?$|^\.\d+$/.test(text))) issues.push(issue([key], "invalid_decimal", `expected the ${key} as an improvement, a non-negative decimal string such as "1.5", in the metric's unit`));
+    if (text !== undefined && (typeof text !== "string" || !/^\d+(\.\d*)?$|^\.\d+$/.test(text)))
+      issues.push(
+        issue(
+          [key],
+          "invalid_decimal",
+          `expected the ${key} as an improvement, a non-negative decimal string such as "1.5", in the metric's unit`,
+        ),
+      );
   };
   decimal("threshold");
   decimal("target");
-  if (issues.length === 0 && options.threshold !== undefined && options.target !== undefined && new Dec(options.threshold).greaterThan(options.target)) {
-    issues.push(issue(["threshold"], "threshold_above_target", `the threshold ${options.threshold} is above the target ${options.target}`));
+  if (
+    issues.length === 0 &&
+    options.threshold !== undefined &&
+    options.target !== undefined &&
+    new Dec(options.threshold).greaterThan(options.target)
+  ) {
+    issues.push(
+      issue(
+        ["threshold"],
+        "threshold_above_target",
+        `the threshold ${options.threshold} is above the target ${options.target}`,
+      ),
+    );
   }
   if (metric !== undefined && !contract.tranches.some((tranche) => readsMetric(tranche.pricing, metric.id))) {
-    issues.push(issue(["metric"], "no_tranche_on_metric", `no tranche is priced on metric "${metric.id}": the outlook re-prices those tranches`));
+    issues.push(
+      issue(
+        ["metric"],
+        "no_tranche_on_metric",
+        `no tranche is priced on metric "${metric.id}": the outlook re-prices those tranches`,
+      ),
+    );
   }
   if (issues.length > 0 || metric === undefined) throw new OptionsError(issues);
   const baseline = new Dec(String(metric.baseline.value));
   const sign = metric.better === "higher" ? 1 : -1;
   const suggestion = suggest(metric.id, baseline, measurement);
-  const threshold = options.threshold === undefined ? suggestion.threshold : termPoint(new Dec(options.threshold), baseline, sign);
+  const threshold =
+    options.threshold === undefined ? suggestion.threshold : termPoint(new Dec(options.threshold), baseline, sign);
   const target = options.target === undefined ? suggestion.target : termPoint(new Dec(options.target), baseline, sign);
   const basis = options.basis ?? "relative-improvement";
   const candidate = parseContract({
     ...contract,
     stage: "pay-by-results",
-    tranches: contract.tranches.map((tranche) => pricedLinearly(tranche, metric.id, basis, threshold, target, options.amounts)),
+    tranches: contract.tranches.map((tranche) =>
+      pricedLinearly(tranche, metric.id, basis, threshold, target, options.amounts),
+    ),
   });
   const distribution: ResultDistribution = {
     metric: metric.id,

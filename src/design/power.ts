@@ -110,33 +110,87 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
   const { outcome, better, baseline, significance, power } = request;
   const scale = request.scale ?? 1;
   const alternative = request.alternative ?? "two-sided";
-  if (outcome !== "binary" && outcome !== "count" && outcome !== "continuous") local(["outcome"], "invalid_choice", "expected the outcome: binary (a proportion), count (an event rate) or continuous (a mean)");
-  if (better !== "higher" && better !== "lower") local(["better"], "invalid_choice", "expected which direction is better: higher or lower");
-  if (alternative !== "one-sided" && alternative !== "two-sided") local(["alternative"], "invalid_choice", "expected one-sided or two-sided");
-  if (!finite(scale) || scale <= 0) local(["scale"], "invalid_scale", "the scale must be a number above zero, e.g. 100 for percentages");
-  if (!finite(significance) || significance <= 0 || significance >= 0.5) local(["significance"], "invalid_significance", "the significance level is a fraction above 0 and below 0.5, e.g. 0.05");
-  if (!finite(power) || power < 0.5 || power >= 1) local(["power"], "invalid_power", "the power is a fraction from 0.5 to below 1, e.g. 0.8: a study planned to miss its effect more often than not is not planned");
+  if (outcome !== "binary" && outcome !== "count" && outcome !== "continuous")
+    local(
+      ["outcome"],
+      "invalid_choice",
+      "expected the outcome: binary (a proportion), count (an event rate) or continuous (a mean)",
+    );
+  if (better !== "higher" && better !== "lower")
+    local(["better"], "invalid_choice", "expected which direction is better: higher or lower");
+  if (alternative !== "one-sided" && alternative !== "two-sided")
+    local(["alternative"], "invalid_choice", "expected one-sided or two-sided");
+  if (!finite(scale) || scale <= 0)
+    local(["scale"], "invalid_scale", "the scale must be a number above zero, e.g. 100 for percentages");
+  if (!finite(significance) || significance <= 0 || significance >= 0.5)
+    local(
+      ["significance"],
+      "invalid_significance",
+      "the significance level is a fraction above 0 and below 0.5, e.g. 0.05",
+    );
+  if (!finite(power) || power < 0.5 || power >= 1)
+    local(
+      ["power"],
+      "invalid_power",
+      "the power is a fraction from 0.5 to below 1, e.g. 0.8: a study planned to miss its effect more often than not is not planned",
+    );
   if (!finite(baseline)) local(["baseline"], "invalid_baseline", "the baseline must be a finite number");
   else if (finite(scale) && scale > 0) {
-    if (outcome === "binary" && !(baseline > 0 && baseline < scale)) local(["baseline"], "invalid_baseline", `a baseline proportion must lie strictly between 0 and ${scale}`);
-    if (outcome === "count" && !(baseline > 0)) local(["baseline"], "invalid_baseline", "a baseline event rate must be above zero");
+    if (outcome === "binary" && !(baseline > 0 && baseline < scale))
+      local(["baseline"], "invalid_baseline", `a baseline proportion must lie strictly between 0 and ${scale}`);
+    if (outcome === "count" && !(baseline > 0))
+      local(["baseline"], "invalid_baseline", "a baseline event rate must be above zero");
   }
   const sd = request.standardDeviation;
-  if (outcome === "continuous" && (!finite(sd) || sd <= 0)) local(["standardDeviation"], "invalid_standard_deviation", "a mean needs the outcome's standard deviation, a number above zero");
-  if (outcome !== "continuous" && sd !== undefined) local(["standardDeviation"], "unexpected_standard_deviation", "a standard deviation is only given for a mean: a proportion's or a rate's variance follows from its value");
+  if (outcome === "continuous" && (!finite(sd) || sd <= 0))
+    local(
+      ["standardDeviation"],
+      "invalid_standard_deviation",
+      "a mean needs the outcome's standard deviation, a number above zero",
+    );
+  if (outcome !== "continuous" && sd !== undefined)
+    local(
+      ["standardDeviation"],
+      "unexpected_standard_deviation",
+      "a standard deviation is only given for a mean: a proportion's or a rate's variance follows from its value",
+    );
   const test = request.test ?? (outcome === "continuous" ? "t" : "normal");
   if (test !== "t" && test !== "normal") local(["test"], "invalid_choice", "expected the test: t or normal");
-  else if (test === "t" && outcome !== "continuous") local(["test"], "invalid_choice", "the t-test is for a mean: a proportion or a rate is tested with z (test: normal)");
+  else if (test === "t" && outcome !== "continuous")
+    local(
+      ["test"],
+      "invalid_choice",
+      "the t-test is for a mean: a proportion or a rate is tested with z (test: normal)",
+    );
   if (!sound) return undefined;
 
   const sides = alternative === "two-sided" ? 2 : 1;
   const unit = outcome === "continuous" ? 1 : scale;
   const base = baseline / unit;
   const sign = better === "higher" ? 1 : -1;
-  const variance = outcome === "binary" ? (p: number) => p * (1 - p) : outcome === "count" ? (rate: number) => rate : () => (sd as number) ** 2;
-  const maxEffect = outcome === "binary" ? (sign === 1 ? 1 - base : base) : outcome === "count" && sign === -1 ? base : Number.POSITIVE_INFINITY;
+  const variance =
+    outcome === "binary"
+      ? (p: number) => p * (1 - p)
+      : outcome === "count"
+        ? (rate: number) => rate
+        : () => (sd as number) ** 2;
+  const maxEffect =
+    outcome === "binary"
+      ? sign === 1
+        ? 1 - base
+        : base
+      : outcome === "count" && sign === -1
+        ? base
+        : Number.POSITIVE_INFINITY;
   const tTest = outcome === "continuous" && test === "t";
-  const testText = outcome === "binary" ? "a z-test of proportions" : outcome === "count" ? "a z-test of Poisson event rates" : tTest ? "a t-test of means (noncentral t)" : "a z-test of means (normal approximation of the t-test)";
+  const testText =
+    outcome === "binary"
+      ? "a z-test of proportions"
+      : outcome === "count"
+        ? "a z-test of Poisson event rates"
+        : tTest
+          ? "a t-test of means (noncentral t)"
+          : "a z-test of means (normal approximation of the t-test)";
   return {
     variance,
     zAlpha: normalQuantile(1 - significance / sides),
@@ -152,7 +206,11 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
 
 function checkSample(sample: PlannedSample | undefined, report: Report): boolean {
   if (sample === null || typeof sample !== "object") {
-    report(["sample"], "required", "\"sample\" is required: the planned size of the treated group, and of the comparison group if any");
+    report(
+      ["sample"],
+      "required",
+      '"sample" is required: the planned size of the treated group, and of the comparison group if any',
+    );
     return false;
   }
   let sound = true;
@@ -170,7 +228,11 @@ function checkSample(sample: PlannedSample | undefined, report: Report): boolean
 }
 
 /** The test's standard errors under the null and under the alternative, at an improvement δ (test unit). */
-function standardErrors(design: Checked, effect: number, sample: PlannedSample): { readonly null0: number; readonly alternative: number } {
+function standardErrors(
+  design: Checked,
+  effect: number,
+  sample: PlannedSample,
+): { readonly null0: number; readonly alternative: number } {
   const treated = design.base + design.sign * effect;
   if (sample.comparison === undefined) {
     // The measure layer tests a result against a fixed baseline with the Wald statistic: the standard error of
@@ -202,7 +264,8 @@ function powerAt(design: Checked, effect: number, sample: PlannedSample): number
  * the z solution, which never needs more (the t-test has less power than z at the same n).
  */
 function tSampleSize(design: Checked, delta: number, ratio: number | undefined, normal: number, power: number): number {
-  const sampleOf = (n: number): PlannedSample => (ratio === undefined ? { treatment: n } : { treatment: n, comparison: n * ratio });
+  const sampleOf = (n: number): PlannedSample =>
+    ratio === undefined ? { treatment: n } : { treatment: n, comparison: n * ratio };
   // at least one degree of freedom: n − 1 ≥ 1, or n(1 + r) − 2 ≥ 1
   let low = Math.max(normal, ratio === undefined ? 2 : 3 / (1 + ratio));
   if (powerAt(design, delta, sampleOf(low)) >= power) return low;
@@ -226,7 +289,12 @@ function tSampleSize(design: Checked, delta: number, ratio: number | undefined, 
 function checkDegreesOfFreedom(design: Checked, sample: PlannedSample, report: Report): void {
   if (design.tAlpha === undefined) return;
   const df = sample.comparison === undefined ? sample.treatment - 1 : sample.treatment + sample.comparison - 2;
-  if (df < 1) report(["sample"], "too_small_for_t", "a t-test needs at least one degree of freedom: 2 participants against a fixed baseline, 3 in all with a comparison group");
+  if (df < 1)
+    report(
+      ["sample"],
+      "too_small_for_t",
+      "a t-test needs at least one degree of freedom: 2 participants against a fixed baseline, 3 in all with a comparison group",
+    );
 }
 
 function fail(issues: InputIssue[]): never {
@@ -242,14 +310,22 @@ function fail(issues: InputIssue[]): never {
  *   sample: { treatment: 300, comparison: 300 }, effect: 7 }); // 0.63732…
  * @throws DesignError listing every problem of the request with its path.
  */
-export function detectionPower(request: DesignRequest & { readonly sample: PlannedSample; readonly effect: number }): number {
+export function detectionPower(
+  request: DesignRequest & { readonly sample: PlannedSample; readonly effect: number },
+): number {
   const issues: InputIssue[] = [];
   const report: Report = (path, code, message) => issues.push(issue(path, code, message));
   const design = checkRequest(request, report);
   const sampleSound = checkSample(request?.sample, report);
   const effect = request?.effect;
-  if (!finite(effect) || effect <= 0) report(["effect"], "invalid_effect", "the effect is an improvement in the scaled unit: a number above zero");
-  else if (design !== undefined && effect / design.unit >= design.maxEffect) report(["effect"], "effect_out_of_range", `an improvement of ${effect} would take the outcome out of its range from the baseline ${request.baseline}`);
+  if (!finite(effect) || effect <= 0)
+    report(["effect"], "invalid_effect", "the effect is an improvement in the scaled unit: a number above zero");
+  else if (design !== undefined && effect / design.unit >= design.maxEffect)
+    report(
+      ["effect"],
+      "effect_out_of_range",
+      `an improvement of ${effect} would take the outcome out of its range from the baseline ${request.baseline}`,
+    );
   if (design !== undefined && sampleSound) checkDegreesOfFreedom(design, request.sample, report);
   if (issues.length > 0 || design === undefined || !sampleSound) fail(issues);
   return powerAt(design, effect / design.unit, request.sample);
@@ -278,7 +354,13 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
   if (Number.isFinite(design.maxEffect)) {
     high = design.maxEffect * (1 - 1e-12);
     if (powerAt(design, high, sample) < request.power) {
-      fail([issue(["sample"], "no_detectable_effect", `this sample cannot reach a power of ${request.power}: even the largest possible improvement is detected less often`)]);
+      fail([
+        issue(
+          ["sample"],
+          "no_detectable_effect",
+          `this sample cannot reach a power of ${request.power}: even the largest possible improvement is detected less often`,
+        ),
+      ]);
     }
   } else {
     high = Math.sqrt(design.variance(design.base) || 1) || 1;
@@ -322,17 +404,32 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
  *   effect: 7, comparisonGroup: true }); // { treatment: 441, comparison: 441, ... }
  * @throws DesignError listing every problem of the request with its path.
  */
-export function requiredSample(request: DesignRequest & { readonly effect: number; readonly comparisonGroup: boolean; readonly ratio?: number }): RequiredSample {
+export function requiredSample(
+  request: DesignRequest & { readonly effect: number; readonly comparisonGroup: boolean; readonly ratio?: number },
+): RequiredSample {
   const issues: InputIssue[] = [];
   const report: Report = (path, code, message) => issues.push(issue(path, code, message));
   const design = checkRequest(request, report);
   const effect = request?.effect;
-  if (!finite(effect) || effect <= 0) report(["effect"], "invalid_effect", "the effect is an improvement in the scaled unit: a number above zero");
-  else if (design !== undefined && effect / design.unit >= design.maxEffect) report(["effect"], "effect_out_of_range", `an improvement of ${effect} would take the outcome out of its range from the baseline ${request.baseline}`);
-  if (typeof request?.comparisonGroup !== "boolean") report(["comparisonGroup"], "required", "\"comparisonGroup\" is required: true or false");
+  if (!finite(effect) || effect <= 0)
+    report(["effect"], "invalid_effect", "the effect is an improvement in the scaled unit: a number above zero");
+  else if (design !== undefined && effect / design.unit >= design.maxEffect)
+    report(
+      ["effect"],
+      "effect_out_of_range",
+      `an improvement of ${effect} would take the outcome out of its range from the baseline ${request.baseline}`,
+    );
+  if (typeof request?.comparisonGroup !== "boolean")
+    report(["comparisonGroup"], "required", '"comparisonGroup" is required: true or false');
   const ratio = request?.ratio ?? 1;
-  if (!finite(ratio) || ratio <= 0) report(["ratio"], "invalid_ratio", "the ratio is the comparison group's size per treated participant: a number above zero");
-  else if (request?.ratio !== undefined && request.comparisonGroup === false) report(["ratio"], "no_comparison_group", "a ratio needs a comparison group: set comparisonGroup to true");
+  if (!finite(ratio) || ratio <= 0)
+    report(
+      ["ratio"],
+      "invalid_ratio",
+      "the ratio is the comparison group's size per treated participant: a number above zero",
+    );
+  else if (request?.ratio !== undefined && request.comparisonGroup === false)
+    report(["ratio"], "no_comparison_group", "a ratio needs a comparison group: set comparisonGroup to true");
   if (issues.length > 0 || design === undefined) fail(issues);
   const delta = effect / design.unit;
   const treated = design.base + design.sign * delta;
@@ -341,10 +438,20 @@ export function requiredSample(request: DesignRequest & { readonly effect: numbe
     root = ((design.zAlpha + design.zBeta) * Math.sqrt(design.variance(treated))) / delta;
   } else {
     const pooled = (treated + ratio * design.base) / (1 + ratio);
-    root = (design.zAlpha * Math.sqrt(design.variance(pooled) * (1 + 1 / ratio)) + design.zBeta * Math.sqrt(design.variance(treated) + design.variance(design.base) / ratio)) / delta;
+    root =
+      (design.zAlpha * Math.sqrt(design.variance(pooled) * (1 + 1 / ratio)) +
+        design.zBeta * Math.sqrt(design.variance(treated) + design.variance(design.base) / ratio)) /
+      delta;
   }
   let exactTreatment = root * root;
-  if (design.tAlpha !== undefined) exactTreatment = tSampleSize(design, delta, request.comparisonGroup ? ratio : undefined, exactTreatment, request.power);
+  if (design.tAlpha !== undefined)
+    exactTreatment = tSampleSize(
+      design,
+      delta,
+      request.comparisonGroup ? ratio : undefined,
+      exactTreatment,
+      request.power,
+    );
   // Rounding up past a floating-point hair (424.000000000001) would add a participant no one needs.
   const whole = (value: number) => Math.ceil(value * (1 - 1e-12));
   return deepFreeze({

@@ -22,22 +22,44 @@ export type TranchePricing =
  * what a formula rule reads for a period or cohort.
  */
 export function priceTranche(
-  tranche: Tranche, results: readonly ResultStep[], metrics: ReadonlyMap<string, Metric>, asOf: string,
+  tranche: Tranche,
+  results: readonly ResultStep[],
+  metrics: ReadonlyMap<string, Metric>,
+  asOf: string,
   resultsFor: (cohort: string, rule: Tranche["pricing"]) => ResultStep[],
   formulasFor?: (covers: Coverage) => FormulaEnvironment,
 ): TranchePricing {
   const own = priceWithStatistics(tranche.pricing, results, metrics, tranche.statistics, formulasFor?.(tranche.covers));
   const fallback = tranche.fallback;
-  if (fallback === undefined || !own.priced.amount.isZero() || !("cohort" in tranche.covers)) return { pending: null, priced: own.priced, steps: own.steps, payableFrom: tranche.dueDate };
+  if (fallback === undefined || !own.priced.amount.isZero() || !("cohort" in tranche.covers))
+    return { pending: null, priced: own.priced, steps: own.steps, payableFrom: tranche.dueDate };
   const pooledResults = resultsFor(fallback.cohort, fallback.pricing);
-  const steps: Step[] = [...own.steps, { kind: "cohort-fallback", cohort: tranche.covers.cohort, pooledCohort: fallback.cohort, dueDate: fallback.dueDate }, ...pooledResults];
+  const steps: Step[] = [
+    ...own.steps,
+    {
+      kind: "cohort-fallback",
+      cohort: tranche.covers.cohort,
+      pooledCohort: fallback.cohort,
+      dueDate: fallback.dueDate,
+    },
+    ...pooledResults,
+  ];
   const pending = pendingStatus(pooledResults, fallback.dueDate, asOf);
   if (pending !== null) {
     return {
-      pending: { status: pending.status, reason: `cohort ${tranche.covers.cohort} did not clear its own rule and is paid on the pooled result of cohort ${fallback.cohort}: ${pending.reason}` },
+      pending: {
+        status: pending.status,
+        reason: `cohort ${tranche.covers.cohort} did not clear its own rule and is paid on the pooled result of cohort ${fallback.cohort}: ${pending.reason}`,
+      },
       steps,
     };
   }
-  const pooled = priceWithStatistics(fallback.pricing, pooledResults, metrics, tranche.statistics, formulasFor?.({ cohort: fallback.cohort }));
+  const pooled = priceWithStatistics(
+    fallback.pricing,
+    pooledResults,
+    metrics,
+    tranche.statistics,
+    formulasFor?.({ cohort: fallback.cohort }),
+  );
   return { pending: null, priced: pooled.priced, steps: [...steps, ...pooled.steps], payableFrom: fallback.dueDate };
 }

@@ -49,9 +49,15 @@ export interface SettleOptions {
  * @throws OptionsError when `asOf` is not a calendar date.
  * @throws FormulaError when a formula meets a division by zero or a decision table without a matching row.
  */
-export function settle(contractInput: Contract, eventsInput: readonly ContractEvent[], options: SettleOptions): Settlement {
+export function settle(
+  contractInput: Contract,
+  eventsInput: readonly ContractEvent[],
+  options: SettleOptions,
+): Settlement {
   if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf)) {
-    throw new OptionsError([issue(["asOf"], "invalid_date", "asOf must be a calendar date as YYYY-MM-DD, e.g. \"2027-12-31\"")]);
+    throw new OptionsError([
+      issue(["asOf"], "invalid_date", 'asOf must be a calendar date as YYYY-MM-DD, e.g. "2027-12-31"'),
+    ]);
   }
   // Values from parseContract / parseEvents are trusted; anything else (hand-built in JavaScript) is checked
   // first, so that bad input is always a ValidationError and never a TypeError deep inside.
@@ -107,10 +113,16 @@ const scopeLabel = (tranche: { covers: Coverage }) => coverageLabel(tranche.cove
 function resultSteps(context: SettleContext, tranche: Tranche, terms: Contract): ResultStep[] {
   // A formula may also read results of other periods (previous, lastYear, window): the tranche waits for them too.
   const own = metricsOf(tranche.pricing).map((metric) => ({ metric, covers: tranche.covers }));
-  const needs = [...own, ...formulaNeeds(terms, tranche.pricing, tranche.covers).filter((need) => !own.some((o) => o.metric === need.metric && scopeLabel(need) === scopeLabel(tranche)))];
+  const needs = [
+    ...own,
+    ...formulaNeeds(terms, tranche.pricing, tranche.covers).filter(
+      (need) => !own.some((o) => o.metric === need.metric && scopeLabel(need) === scopeLabel(tranche)),
+    ),
+  ];
   return needs.map(({ metric, covers }) => {
     const state = context.ledger.results.get(scopeKey(metric, covers));
-    if (state === undefined) return { kind: "result", metric, scope: scopeLabel({ covers }), status: "missing", trail: [] };
+    if (state === undefined)
+      return { kind: "result", metric, scope: scopeLabel({ covers }), status: "missing", trail: [] };
     return {
       kind: "result",
       metric,
@@ -133,7 +145,21 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
   // The terms in force for the tranche's period: the original, or as amended (agreed by asOf).
   const { terms, amendments, tranche } = trancheInForce(contract, original, { asOf: context.asOf });
   const results = resultSteps(context, tranche, terms);
-  const trace: Step[] = amendments.length === 0 ? [...results] : [{ kind: "terms", amendments: amendments.map(({ id, description, agreedOn, effectiveFrom }) => ({ id, description, agreedOn, effectiveFrom })) }, ...results];
+  const trace: Step[] =
+    amendments.length === 0
+      ? [...results]
+      : [
+          {
+            kind: "terms",
+            amendments: amendments.map(({ id, description, agreedOn, effectiveFrom }) => ({
+              id,
+              description,
+              agreedOn,
+              effectiveFrom,
+            })),
+          },
+          ...results,
+        ];
   const payments = context.paymentsByTranche.get(tranche.id) ?? [];
   let pending = pendingStatus(results, tranche.dueDate, context.asOf);
 
@@ -150,12 +176,23 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
       return state === undefined ? undefined : readMeasure(state.value);
     };
     const formulasFor = (covers: Coverage): FormulaEnvironment => ({
-      terms, covers, metrics: context.metrics, value: resultValue, path: ["tranches", trancheIndex(contract, original.id), "pricing"],
+      terms,
+      covers,
+      metrics: context.metrics,
+      value: resultValue,
+      path: ["tranches", trancheIndex(contract, original.id), "pricing"],
     });
     // Statistical options and the pooled-cohort fallback (src/engine/measured-pricing.ts) price the tranche's
     // own results; results of other periods a formula reads are only waited for.
     const own = results.filter((result) => result.scope === scopeLabel(tranche));
-    const pricing = priceTranche(tranche, own, context.metrics, context.asOf, (cohort, rule) => resultSteps(context, { ...tranche, covers: { cohort }, pricing: rule }, terms), formulasFor);
+    const pricing = priceTranche(
+      tranche,
+      own,
+      context.metrics,
+      context.asOf,
+      (cohort, rule) => resultSteps(context, { ...tranche, covers: { cohort }, pricing: rule }, terms),
+      formulasFor,
+    );
     trace.push(...pricing.steps);
     pending = pricing.pending;
     if (pricing.pending === null) {
@@ -168,13 +205,22 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
   }
 
   for (const payment of sortedPayments(payments)) {
-    trace.push({ kind: "payment", eventId: payment.id, payer: payment.payer, recipient: payment.recipient, amount: payment.amount, paidOn: payment.paidOn });
+    trace.push({
+      kind: "payment",
+      eventId: payment.id,
+      payer: payment.payer,
+      recipient: payment.recipient,
+      amount: payment.amount,
+      paidOn: payment.paidOn,
+    });
   }
   const lines = linesOf(tranche, earned, payments, currency);
-  const sumOf = (values: readonly (Money | null)[]) => values.reduce<Dec>((acc, value) => acc.plus(value?.amount ?? 0), new Dec(0));
+  const sumOf = (values: readonly (Money | null)[]) =>
+    values.reduce<Dec>((acc, value) => acc.plus(value?.amount ?? 0), new Dec(0));
   const earnedTotal = earned === null ? null : sumOf(lines.map((line) => line.earned));
   const paidTotal = sumOf(lines.map((line) => line.paid));
-  const { status, reason } = pending ?? settledStatus(earnedTotal!, paidTotal, currency, payableFrom, context.asOf, amountPriced!, capSteps);
+  const { status, reason } =
+    pending ?? settledStatus(earnedTotal!, paidTotal, currency, payableFrom, context.asOf, amountPriced!, capSteps);
   trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal.minus(paidTotal);
   const toMoney = (value: Dec) => fromDecimal(value, currency);
@@ -201,7 +247,12 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
 }
 
 /** The one rounding step, where the contract says it applies. Returns the rounded parts per metric. */
-function roundPriced(context: SettleContext, amount: Dec, byMetric: ReadonlyMap<string, Dec>, trace: Step[]): { total: Dec; byMetric: Map<string, Dec> } {
+function roundPriced(
+  context: SettleContext,
+  amount: Dec,
+  byMetric: ReadonlyMap<string, Dec>,
+  trace: Step[],
+): { total: Dec; byMetric: Map<string, Dec> } {
   const { mode, at } = context.contract.rounding;
   const currency = context.contract.currency;
   const metrics = [...byMetric.keys()];
@@ -217,18 +268,38 @@ function roundPriced(context: SettleContext, amount: Dec, byMetric: ReadonlyMap<
   }
   const total = roundToMinorUnits(amount, currency, mode);
   trace.push({ kind: "rounding", mode, at, before: plain(amount), after: plain(total) });
-  return { total, byMetric: attribute(total, metrics.map((metric) => byMetric.get(metric)!), metrics, currency) };
+  return {
+    total,
+    byMetric: attribute(
+      total,
+      metrics.map((metric) => byMetric.get(metric)!),
+      metrics,
+      currency,
+    ),
+  };
 }
 
 /** Splits a rounded amount over metrics in proportion to their exact parts (all zero when they are). */
-function attribute(total: Dec, weights: readonly Dec[], metrics: readonly string[], currency: string): Map<string, Dec> {
+function attribute(
+  total: Dec,
+  weights: readonly Dec[],
+  metrics: readonly string[],
+  currency: string,
+): Map<string, Dec> {
   const sum = weights.reduce((acc, weight) => acc.plus(weight), new Dec(0));
-  const parts = sum.isZero() || total.isZero() ? metrics.map(() => new Dec(0)) : allocateDecimal(total, weights, currency);
+  const parts =
+    sum.isZero() || total.isZero() ? metrics.map(() => new Dec(0)) : allocateDecimal(total, weights, currency);
   return new Map(metrics.map((metric, index) => [metric, parts[index]!]));
 }
 
 /** Caps, floor and splits, all in exact minor units after the rounding step. */
-function capAndSplit(context: SettleContext, tranche: Tranche, parts: Map<string, Dec>, trace: Step[], capSteps: CapStep[]): Map<string, Map<string, Dec>> {
+function capAndSplit(
+  context: SettleContext,
+  tranche: Tranche,
+  parts: Map<string, Dec>,
+  trace: Step[],
+  capSteps: CapStep[],
+): Map<string, Map<string, Dec>> {
   const { contract, usage } = context;
   const currency = contract.currency;
   const record = (result: { amount: Dec; step: CapStep }) => {
@@ -239,16 +310,24 @@ function capAndSplit(context: SettleContext, tranche: Tranche, parts: Map<string
 
   for (const [metric, part] of parts) {
     const limit = contract.caps?.perMetric?.[metric];
-    if (limit !== undefined) parts.set(metric, record(applyCap("metric", metric, new Dec(limit), usage.get(`metric:${metric}`), part)));
+    if (limit !== undefined)
+      parts.set(metric, record(applyCap("metric", metric, new Dec(limit), usage.get(`metric:${metric}`), part)));
   }
   const fromMetrics = [...parts.values()].reduce((acc, part) => acc.plus(part), new Dec(0));
   let amount = fromMetrics;
   if (tranche.floor !== undefined && amount.lessThan(tranche.floor)) {
-    trace.push({ kind: "floor", floor: plain(new Dec(tranche.floor)), before: plain(amount), after: plain(new Dec(tranche.floor)) });
+    trace.push({
+      kind: "floor",
+      floor: plain(new Dec(tranche.floor)),
+      before: plain(amount),
+      after: plain(new Dec(tranche.floor)),
+    });
     amount = new Dec(tranche.floor);
   }
-  if (tranche.cap !== undefined) amount = record(applyCap("tranche", tranche.id, new Dec(tranche.cap), new Dec(0), amount));
-  if (contract.caps?.contract !== undefined) amount = record(applyCap("contract", contract.id, new Dec(contract.caps.contract), usage.get("contract"), amount));
+  if (tranche.cap !== undefined)
+    amount = record(applyCap("tranche", tranche.id, new Dec(tranche.cap), new Dec(0), amount));
+  if (contract.caps?.contract !== undefined)
+    amount = record(applyCap("contract", contract.id, new Dec(contract.caps.contract), usage.get("contract"), amount));
 
   // Split among payers; a payer at its cap pays only what is left of it, and the tranche is reduced by the cut.
   const payerShares = tranche.payers.map((entry) => readDecimal(entry.share)!);
@@ -256,26 +335,51 @@ function capAndSplit(context: SettleContext, tranche: Tranche, parts: Map<string
   const earned = new Map<string, Map<string, Dec>>();
   tranche.payers.forEach((payer, index) => {
     let payerAmount = byPayer[index]!;
-    trace.push({ kind: "split", side: "payer", party: payer.party, share: plain(payerShares[index]!), amount: plain(payerAmount) });
+    trace.push({
+      kind: "split",
+      side: "payer",
+      party: payer.party,
+      share: plain(payerShares[index]!),
+      amount: plain(payerAmount),
+    });
     const limit = contract.caps?.perPayer?.[payer.party];
-    if (limit !== undefined) payerAmount = record(applyCap("payer", payer.party, new Dec(limit), usage.get(`payer:${payer.party}`), payerAmount));
+    if (limit !== undefined)
+      payerAmount = record(
+        applyCap("payer", payer.party, new Dec(limit), usage.get(`payer:${payer.party}`), payerAmount),
+      );
     usage.add(`payer:${payer.party}`, payerAmount);
     const recipientShares = tranche.recipients.map((entry) => readDecimal(entry.share)!);
-    const byRecipient = payerAmount.isZero() ? recipientShares.map(() => new Dec(0)) : allocateDecimal(payerAmount, recipientShares, currency);
+    const byRecipient = payerAmount.isZero()
+      ? recipientShares.map(() => new Dec(0))
+      : allocateDecimal(payerAmount, recipientShares, currency);
     const row = new Map<string, Dec>();
     tranche.recipients.forEach((recipient, r) => {
       row.set(recipient.party, byRecipient[r]!);
-      trace.push({ kind: "split", side: "recipient", party: recipient.party, of: payer.party, share: plain(recipientShares[r]!), amount: plain(byRecipient[r]!) });
+      trace.push({
+        kind: "split",
+        side: "recipient",
+        party: recipient.party,
+        of: payer.party,
+        share: plain(recipientShares[r]!),
+        amount: plain(byRecipient[r]!),
+      });
     });
     earned.set(payer.party, row);
   });
 
-  const final = [...earned.values()].flatMap((row) => [...row.values()]).reduce((acc, value) => acc.plus(value), new Dec(0));
+  const final = [...earned.values()]
+    .flatMap((row) => [...row.values()])
+    .reduce((acc, value) => acc.plus(value), new Dec(0));
   usage.add("contract", final);
   // What the metric caps have used: the final amount, attributed to metrics in proportion to their capped
   // parts, never more than those parts (a floor's top-up is not attributed to any metric).
   const metrics = [...parts.keys()];
-  const used = attribute(Dec.min(final, fromMetrics), metrics.map((metric) => parts.get(metric)!), metrics, currency);
+  const used = attribute(
+    Dec.min(final, fromMetrics),
+    metrics.map((metric) => parts.get(metric)!),
+    metrics,
+    currency,
+  );
   for (const [metric, value] of used) usage.add(`metric:${metric}`, value);
   return earned;
 }
@@ -284,7 +388,12 @@ function sortedPayments(payments: readonly PaymentEvent[]): PaymentEvent[] {
   return [...payments].sort((a, b) => (a.paidOn === b.paidOn ? (a.id < b.id ? -1 : 1) : a.paidOn < b.paidOn ? -1 : 1));
 }
 
-function linesOf(tranche: Tranche, earned: Map<string, Map<string, Dec>> | null, payments: readonly PaymentEvent[], currency: string): PaymentLine[] {
+function linesOf(
+  tranche: Tranche,
+  earned: Map<string, Map<string, Dec>> | null,
+  payments: readonly PaymentEvent[],
+  currency: string,
+): PaymentLine[] {
   const lines: PaymentLine[] = [];
   for (const payer of tranche.payers) {
     for (const recipient of tranche.recipients) {
@@ -306,45 +415,87 @@ function linesOf(tranche: Tranche, earned: Map<string, Map<string, Dec>> | null,
 
 function groupLines(lines: readonly PaymentLine[], side: "payer" | "recipient", currency: string): PartyAmounts[] {
   const parties = [...new Set(lines.map((line) => line[side]))];
-  return parties.map((party) => sumAmounts(party, lines.filter((line) => line[side] === party), currency));
+  return parties.map((party) =>
+    sumAmounts(
+      party,
+      lines.filter((line) => line[side] === party),
+      currency,
+    ),
+  );
 }
 
-function sumAmounts(party: string, rows: readonly { earned: Money | null; paid: Money; balance: Money | null }[], currency: string): PartyAmounts {
+function sumAmounts(
+  party: string,
+  rows: readonly { earned: Money | null; paid: Money; balance: Money | null }[],
+  currency: string,
+): PartyAmounts {
   const settled = rows.every((row) => row.earned !== null);
-  const add = (pick: (row: (typeof rows)[number]) => Money | null) => rows.reduce((acc, row) => acc.plus(pick(row)?.amount ?? 0), new Dec(0));
+  const add = (pick: (row: (typeof rows)[number]) => Money | null) =>
+    rows.reduce((acc, row) => acc.plus(pick(row)?.amount ?? 0), new Dec(0));
   return {
     party,
-    earned: settled ? fromDecimal(add((row) => row.earned), currency) : null,
-    paid: fromDecimal(add((row) => row.paid), currency),
-    balance: settled ? fromDecimal(add((row) => row.balance), currency) : null,
+    earned: settled
+      ? fromDecimal(
+          add((row) => row.earned),
+          currency,
+        )
+      : null,
+    paid: fromDecimal(
+      add((row) => row.paid),
+      currency,
+    ),
+    balance: settled
+      ? fromDecimal(
+          add((row) => row.balance),
+          currency,
+        )
+      : null,
   };
 }
 
 function settledStatus(
-  earned: Dec, paid: Dec, currency: string, dueDate: string, asOf: string, priced: Dec, caps: readonly CapStep[],
+  earned: Dec,
+  paid: Dec,
+  currency: string,
+  dueDate: string,
+  asOf: string,
+  priced: Dec,
+  caps: readonly CapStep[],
 ): { status: TrancheStatus; reason: string } {
   const show = (value: Dec) => `${currency} ${groupThousands(fromDecimal(value, currency).amount)}`;
   const payable = asOf >= dueDate ? "payable now" : `payable from ${dueDate}`;
   if (earned.isZero()) {
     const bitten = caps.filter((step) => !new Dec(step.cut).isZero()).map((step) => `the ${step.cap} cap ${step.id}`);
-    const why = priced.isZero() || bitten.length === 0
-      ? "the verified results earn nothing under the pricing rule"
-      : `the verified results are priced at ${show(priced)}, but ${bitten.join(" and ")} leave${bitten.length === 1 ? "s" : ""} nothing to pay`;
+    const why =
+      priced.isZero() || bitten.length === 0
+        ? "the verified results earn nothing under the pricing rule"
+        : `the verified results are priced at ${show(priced)}, but ${bitten.join(" and ")} leave${bitten.length === 1 ? "s" : ""} nothing to pay`;
     if (paid.isZero()) return { status: "not-earned", reason: why };
     const now = bitten.length === 0 || priced.isZero() ? "the verified results now earn nothing" : why;
     return { status: "not-earned", reason: `${now}, but ${show(paid)} was paid: it is owed back` };
   }
   if (paid.isZero()) return { status: "earned", reason: `${show(earned)} earned, ${payable}` };
-  if (paid.lessThan(earned)) return { status: "partly-paid", reason: `${show(paid)} of ${show(earned)} paid; ${show(earned.minus(paid))} still due` };
+  if (paid.lessThan(earned))
+    return {
+      status: "partly-paid",
+      reason: `${show(paid)} of ${show(earned)} paid; ${show(earned.minus(paid))} still due`,
+    };
   if (paid.equals(earned)) return { status: "paid", reason: `${show(earned)} earned and paid in full` };
-  return { status: "paid", reason: `${show(paid)} paid against ${show(earned)} now earned: ${show(paid.minus(earned))} is owed back` };
+  return {
+    status: "paid",
+    reason: `${show(paid)} paid against ${show(earned)} now earned: ${show(paid.minus(earned))} is owed back`,
+  };
 }
 
 function totalsOf(contract: Contract, tranches: readonly TrancheSettlement[]): Settlement["totals"] {
   const currency = contract.currency;
   const settled = tranches.filter((tranche) => tranche.amountEarned !== null);
   const pending = tranches.filter((tranche) => tranche.amountEarned === null);
-  const add = (values: readonly Money[]) => fromDecimal(values.reduce((acc, value) => acc.plus(value.amount), new Dec(0)), currency);
+  const add = (values: readonly Money[]) =>
+    fromDecimal(
+      values.reduce((acc, value) => acc.plus(value.amount), new Dec(0)),
+      currency,
+    );
   const earned = add(settled.map((tranche) => tranche.amountEarned!));
   const paidSettled = add(settled.map((tranche) => tranche.amountPaid));
   const totalsBy = (side: "byPayer" | "byRecipient") => {

@@ -59,4 +59,9 @@ export interface CohortFallbackStep {
 }
 
 /** The steps that show how a measurement entered pricing. */
-export type MeasurementStep = CounterfactualStep | SignificanceStep | ConservativeBoundStep | MissingMeasurementStep | CohortFallbackStep;
+export type MeasurementStep =
+  | CounterfactualStep
+  | SignificanceStep
+  | ConservativeBoundStep
+  | MissingMeasurementStep
+  | CohortFallbackStep;

@@ -22,7 +22,12 @@ export interface ResultStep {
   readonly evidence?: string;
   /** How the value was measured, when the result carries a measurement. */
   readonly measurement?: MeasurementRecord;
-  readonly trail: readonly { readonly eventId: string; readonly status: ResultStatus; readonly value: string; readonly recordedAt: string }[];
+  readonly trail: readonly {
+    readonly eventId: string;
+    readonly status: ResultStatus;
+    readonly value: string;
+    readonly recordedAt: string;
+  }[];
 }
 
 /** How the number a rule works on was obtained from the measured value and the baseline. */
@@ -178,10 +183,29 @@ export interface StatusStep {
 }
 
 /** The steps of pricing a rule. */
-export type PricingStep = BasisStep | RateStep | ThresholdStep | TierStep | InterpolationStep | SavingsShareStep | WeightStep | ZeroFloorStep | FormulaStep;
+export type PricingStep =
+  | BasisStep
+  | RateStep
+  | ThresholdStep
+  | TierStep
+  | InterpolationStep
+  | SavingsShareStep
+  | WeightStep
+  | ZeroFloorStep
+  | FormulaStep;
 
 /** Any step of a tranche's computation, in the order it happened. */
-export type Step = ResultStep | PricingStep | RoundingStep | CapStep | FloorStep | SplitStep | PaymentStep | StatusStep | MeasurementStep | TermsStep;
+export type Step =
+  | ResultStep
+  | PricingStep
+  | RoundingStep
+  | CapStep
+  | FloorStep
+  | SplitStep
+  | PaymentStep
+  | StatusStep
+  | MeasurementStep
+  | TermsStep;
 
 /**
  * A formula was evaluated: its text, every value it read (metrics, parameters, named formulas, with the
@@ -191,7 +215,12 @@ export interface FormulaStep {
   readonly kind: "formula";
   readonly expression: string;
   readonly reads: readonly { readonly name: string; readonly value: string }[];
-  readonly lookups: readonly { readonly table: string; readonly keys: readonly string[]; readonly row: number; readonly value: string }[];
+  readonly lookups: readonly {
+    readonly table: string;
+    readonly keys: readonly string[];
+    readonly row: number;
+    readonly value: string;
+  }[];
   readonly value: string;
   /** The metric the amount counts towards for caps and rounding, or `"(formula)"` for none. */
   readonly part: string;
@@ -200,5 +229,10 @@ export interface FormulaStep {
 /** The tranche was settled on amended terms: the amendments in force for its period, in the order applied. */
 export interface TermsStep {
   readonly kind: "terms";
-  readonly amendments: readonly { readonly id: string; readonly description: string; readonly agreedOn: string; readonly effectiveFrom: string }[];
+  readonly amendments: readonly {
+    readonly id: string;
+    readonly description: string;
+    readonly agreedOn: string;
+    readonly effectiveFrom: string;
+  }[];
 }

@@ -81,7 +81,15 @@ export function receiptsOf(settlement: Settlement): Receipt[] {
     const day = dayNumber(tranche.dueDate);
     for (const line of tranche.lines) {
       const units = line.earned === null ? 0 : unitsOf(line.earned.amount, places);
-      if (units > 0) receipts.push({ date: tranche.dueDate, day, tranche: tranche.id, payer: line.payer, recipient: line.recipient, units });
+      if (units > 0)
+        receipts.push({
+          date: tranche.dueDate,
+          day,
+          tranche: tranche.id,
+          payer: line.payer,
+          recipient: line.recipient,
+          units,
+        });
     }
   }
   return receipts;
@@ -92,7 +100,13 @@ export function financeOf(contractInput: Contract): { contract: Contract; financ
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
   const finance = compileFinance(contract);
   if (finance === null) {
-    throw new ContractError([issue(["finance"], "finance_required", "the contract has no finance section: add one to model investors, the waterfall and guarantees")]);
+    throw new ContractError([
+      issue(
+        ["finance"],
+        "finance_required",
+        "the contract has no finance section: add one to model investors, the waterfall and guarantees",
+      ),
+    ]);
   }
   return { contract, finance };
 }
@@ -112,7 +126,13 @@ export function financeOf(contractInput: Contract): { contract: Contract; financ
 export function cashFlows(contractInput: Contract, settlement: Settlement): CashFlows {
   const { contract, finance } = financeOf(contractInput);
   if (settlement?.contractId !== contract.id || settlement.currency !== contract.currency) {
-    throw new OptionsError([issue(["settlement"], "settlement_mismatch", `the settlement is of contract "${String(settlement?.contractId)}", not "${contract.id}": settle this contract first`)]);
+    throw new OptionsError([
+      issue(
+        ["settlement"],
+        "settlement_mismatch",
+        `the settlement is of contract "${String(settlement?.contractId)}", not "${contract.id}": settle this contract first`,
+      ),
+    ]);
   }
   const { flows, steps } = runFinance(finance, receiptsOf(settlement), true);
   const noOutcomes = runFinance(finance, [], false).flows;
@@ -121,12 +141,18 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
     currency: contract.currency,
     asOf: settlement.asOf,
     flows: flows.map((flow) => ({
-      date: flow.date, from: flow.from, to: flow.to, amount: moneyOfUnits(flow.units, finance.currency), kind: flow.kind,
+      date: flow.date,
+      from: flow.from,
+      to: flow.to,
+      amount: moneyOfUnits(flow.units, finance.currency),
+      kind: flow.kind,
       ...(flow.tranche !== undefined ? { tranche: flow.tranche } : {}),
     })),
     parties: partyFlows(contract, flows, finance.currency),
     investors: finance.investors.map((investor) => positionOf(investor.party, flows, noOutcomes, finance.currency)),
-    pendingTranches: settlement.tranches.filter((tranche) => tranche.amountEarned === null).map((tranche) => tranche.id),
+    pendingTranches: settlement.tranches
+      .filter((tranche) => tranche.amountEarned === null)
+      .map((tranche) => tranche.id),
     steps,
   });
 }
@@ -134,36 +160,48 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
 function partyFlows(contract: Contract, flows: readonly FlowUnits[], currency: string): PartyCashFlows[] {
   const names = new Map(contract.parties.map((party) => [party.id, party.name]));
   const involved = new Set(flows.flatMap((flow) => [flow.from, flow.to]));
-  return contract.parties.filter((party) => involved.has(party.id) && party.id !== WATERFALL_ACCOUNT).map((party) => {
-    const own: PartyFlow[] = [];
-    let paidOut = 0;
-    let received = 0;
-    for (const flow of flows) {
-      if (flow.to === party.id) {
-        received += flow.units;
-        own.push(partyFlow(flow, flow.units, flow.from, currency));
+  return contract.parties
+    .filter((party) => involved.has(party.id) && party.id !== WATERFALL_ACCOUNT)
+    .map((party) => {
+      const own: PartyFlow[] = [];
+      let paidOut = 0;
+      let received = 0;
+      for (const flow of flows) {
+        if (flow.to === party.id) {
+          received += flow.units;
+          own.push(partyFlow(flow, flow.units, flow.from, currency));
+        }
+        if (flow.from === party.id) {
+          paidOut += flow.units;
+          own.push(partyFlow(flow, -flow.units, flow.to, currency));
+        }
       }
-      if (flow.from === party.id) {
-        paidOut += flow.units;
-        own.push(partyFlow(flow, -flow.units, flow.to, currency));
-      }
-    }
-    return {
-      party: party.id, name: names.get(party.id) ?? party.id, flows: own,
-      paidOut: moneyOfUnits(paidOut, currency), received: moneyOfUnits(received, currency), net: moneyOfUnits(received - paidOut, currency),
-    };
-  });
+      return {
+        party: party.id,
+        name: names.get(party.id) ?? party.id,
+        flows: own,
+        paidOut: moneyOfUnits(paidOut, currency),
+        received: moneyOfUnits(received, currency),
+        net: moneyOfUnits(received - paidOut, currency),
+      };
+    });
 }
 
 function partyFlow(flow: FlowUnits, units: number, counterparty: string, currency: string): PartyFlow {
   return {
-    date: flow.date, amount: moneyOfUnits(units, currency), kind: flow.kind, counterparty,
+    date: flow.date,
+    amount: moneyOfUnits(units, currency),
+    kind: flow.kind,
+    counterparty,
     ...(flow.tranche !== undefined ? { tranche: flow.tranche } : {}),
   };
 }
 
 /** @internal An investor's totals from its flows in minor units. */
-export function positionUnits(party: string, flows: readonly FlowUnits[]): { drawn: number; distributions: number; guaranteed: number } {
+export function positionUnits(
+  party: string,
+  flows: readonly FlowUnits[],
+): { drawn: number; distributions: number; guaranteed: number } {
   let drawn = 0;
   let distributions = 0;
   let guaranteed = 0;
@@ -176,7 +214,12 @@ export function positionUnits(party: string, flows: readonly FlowUnits[]): { dra
   return { drawn, distributions, guaranteed };
 }
 
-function positionOf(party: string, flows: readonly FlowUnits[], noOutcomes: readonly FlowUnits[], currency: string): InvestorPosition {
+function positionOf(
+  party: string,
+  flows: readonly FlowUnits[],
+  noOutcomes: readonly FlowUnits[],
+  currency: string,
+): InvestorPosition {
   const { drawn, distributions, guaranteed } = positionUnits(party, flows);
   const worst = positionUnits(party, noOutcomes);
   return {

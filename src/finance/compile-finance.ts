@@ -8,14 +8,30 @@ export interface CompiledInvestor {
   readonly party: string;
   readonly fundedParty: string;
   readonly commitment: number;
-  readonly draws: readonly { readonly date: string; readonly day: number; readonly units: number; readonly exact: Dec }[];
+  readonly draws: readonly {
+    readonly date: string;
+    readonly day: number;
+    readonly units: number;
+    readonly exact: Dec;
+  }[];
 }
 
 export type CompiledStep =
   | { readonly type: "principal"; readonly investors: readonly number[] }
-  | { readonly type: "return"; readonly investors: readonly number[]; readonly rate: Dec | null; readonly rateText: string | null; readonly cap: number | null }
+  | {
+      readonly type: "return";
+      readonly investors: readonly number[];
+      readonly rate: Dec | null;
+      readonly rateText: string | null;
+      readonly cap: number | null;
+    }
   | { readonly type: "management-fee"; readonly party: string; readonly rate: Dec; readonly rateText: string }
-  | { readonly type: "performance-fee"; readonly party: string; readonly weights: readonly [number, number]; readonly shareText: string };
+  | {
+      readonly type: "performance-fee";
+      readonly party: string;
+      readonly weights: readonly [number, number];
+      readonly shareText: string;
+    };
 
 export interface CompiledGuarantee {
   readonly guarantor: string;
@@ -44,7 +60,8 @@ export function integerWeights(shares: readonly Dec[]): number[] {
   const places = Math.max(0, ...shares.map((share) => share.decimalPlaces()));
   return shares.map((share) => {
     const weight = share.times(new Dec(10).pow(places)).toNumber();
-    if (!Number.isSafeInteger(weight)) throw new RangeError(`share ${share.toString()} has too many digits to split exactly`);
+    if (!Number.isSafeInteger(weight))
+      throw new RangeError(`share ${share.toString()} has too many digits to split exactly`);
     return weight;
   });
 }
@@ -66,7 +83,12 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
     fundedParty: investor.fundedParty,
     commitment: units(investor.commitment),
     draws: investor.drawdowns
-      .map((drawdown) => ({ date: drawdown.date, day: dayNumber(drawdown.date), units: units(drawdown.amount), exact: new Dec(units(drawdown.amount)) }))
+      .map((drawdown) => ({
+        date: drawdown.date,
+        day: dayNumber(drawdown.date),
+        units: units(drawdown.amount),
+        exact: new Dec(units(drawdown.amount)),
+      }))
       .sort((a, b) => a.day - b.day),
   }));
   const steps: CompiledStep[] = finance.waterfall.steps.map((step) => {
@@ -75,8 +97,10 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
         return { type: "principal", investors: indices(step.investors) };
       case "return":
         return {
-          type: "return", investors: indices(step.investors),
-          rate: step.rate === undefined ? null : share(step.rate), rateText: step.rate ?? null,
+          type: "return",
+          investors: indices(step.investors),
+          rate: step.rate === undefined ? null : share(step.rate),
+          rateText: step.rate ?? null,
           cap: step.cap === undefined ? null : units(step.cap),
         };
       case "management-fee":
@@ -95,12 +119,20 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
     mode: contract.rounding.mode,
     investors,
     steps,
-    excess: { parties: finance.waterfall.excess.map((entry) => entry.party), weights: integerWeights(finance.waterfall.excess.map((entry) => share(entry.share))) },
+    excess: {
+      parties: finance.waterfall.excess.map((entry) => entry.party),
+      weights: integerWeights(finance.waterfall.excess.map((entry) => share(entry.share))),
+    },
     guarantees: (finance.guarantees ?? []).map((guarantee) => {
       const payOn = guarantee.payOn ?? contract.term.end;
       return {
-        guarantor: guarantee.guarantor, covers: indices(guarantee.covers), share: share(guarantee.share), shareText: guarantee.share,
-        limit: units(guarantee.limit), payOn, day: dayNumber(payOn),
+        guarantor: guarantee.guarantor,
+        covers: indices(guarantee.covers),
+        share: share(guarantee.share),
+        shareText: guarantee.share,
+        limit: units(guarantee.limit),
+        payOn,
+        day: dayNumber(payOn),
       };
     }),
     pool: new Set(finance.waterfall.pool),

@@ -31,11 +31,15 @@ const q = (value: string | number): Dec => readMeasure(value) ?? new Dec(0);
 
 function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): CompiledRule {
   if (rule.type === "weighted") {
-    const parts = rule.parts.map((part) => ({ weight: readDecimal(part.weight) ?? new Dec(0), rule: compileRule(part.rule, metrics) }));
+    const parts = rule.parts.map((part) => ({
+      weight: readDecimal(part.weight) ?? new Dec(0),
+      rule: compileRule(part.rule, metrics),
+    }));
     return (measured) => {
       const byMetric = new Map<string, Dec>();
       for (const part of parts) {
-        for (const [metric, value] of part.rule(measured)) byMetric.set(metric, (byMetric.get(metric) ?? new Dec(0)).plus(value.times(part.weight)));
+        for (const [metric, value] of part.rule(measured))
+          byMetric.set(metric, (byMetric.get(metric) ?? new Dec(0)).plus(value.times(part.weight)));
       }
       return byMetric;
     };
@@ -78,10 +82,16 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
       };
     }
     case "tiers": {
-      const tiers = rule.tiers.map((tier) => ({ from: q(tier.from), to: tier.to === undefined ? null : q(tier.to), amount: new Dec(tier.amount) }));
+      const tiers = rule.tiers.map((tier) => ({
+        from: q(tier.from),
+        to: tier.to === undefined ? null : q(tier.to),
+        amount: new Dec(tier.amount),
+      }));
       return (measured) => {
         const x = basis(measuredValue(measured));
-        const tier = tiers.find((band) => x.greaterThanOrEqualTo(band.from) && (band.to === null || x.lessThan(band.to)));
+        const tier = tiers.find(
+          (band) => x.greaterThanOrEqualTo(band.from) && (band.to === null || x.lessThan(band.to)),
+        );
         return single(tier === undefined ? new Dec(0) : tier.amount);
       };
     }
@@ -98,9 +108,13 @@ function compileRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): C
       const lowIsBetter = rule.basis === "value" && metric.better === "lower";
       return (measured) => {
         const x = basis(measuredValue(measured));
-        if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at)) return single(lowIsBetter ? first.amount : new Dec(0));
-        if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at)) return single(lowIsBetter ? new Dec(0) : last.amount);
-        const upperIndex = points.findIndex((point) => (lowIsBetter ? x.lessThanOrEqualTo(point.at) : x.lessThan(point.at)));
+        if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at))
+          return single(lowIsBetter ? first.amount : new Dec(0));
+        if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at))
+          return single(lowIsBetter ? new Dec(0) : last.amount);
+        const upperIndex = points.findIndex((point) =>
+          lowIsBetter ? x.lessThanOrEqualTo(point.at) : x.lessThan(point.at),
+        );
         const lower = points[upperIndex - 1]!;
         const segment = segments[upperIndex]!;
         const fraction = x.minus(lower.at).div(segment.width);
@@ -138,7 +152,12 @@ export interface CompiledSettlement extends MinorUnitsContext {
   readonly payerCaps: ReadonlyMap<string, number>;
   readonly contractCap: number | null;
   /** Every result scope key the contract's tranches need, in settlement order, no repeats. */
-  readonly scopes: readonly { readonly metric: string; readonly key: string; readonly period?: string; readonly cohort?: string }[];
+  readonly scopes: readonly {
+    readonly metric: string;
+    readonly key: string;
+    readonly period?: string;
+    readonly cohort?: string;
+  }[];
   /** The outcome payers, in order of first appearance. */
   readonly payers: readonly string[];
   /** Tranche prices already computed, by tranche and measured values: a pure cache. */
@@ -181,7 +200,8 @@ export function compileSettlement(contract: Contract): CompiledSettlement {
     };
   });
   const caps = contract.caps;
-  const unitsMap = (record: Readonly<Record<string, string>> | undefined) => new Map(Object.entries(record ?? {}).map(([id, amount]) => [id, units(amount)]));
+  const unitsMap = (record: Readonly<Record<string, string>> | undefined) =>
+    new Map(Object.entries(record ?? {}).map(([id, amount]) => [id, units(amount)]));
   return {
     currency: contract.currency,
     places,
@@ -201,7 +221,9 @@ export function compileSettlement(contract: Contract): CompiledSettlement {
 /** True when some tranche's price needs more than the fast path knows: a formula rule, or amended terms. */
 function pricedBySettle(contract: Contract): boolean {
   const hasFormula = (rule: PricingRule): boolean =>
-    rule.type === "formula" || (rule.type === "weighted" && rule.parts.some((part) => hasFormula(part.rule))) || (rule.type === "threshold" && rule.then !== undefined && hasFormula(rule.then));
+    rule.type === "formula" ||
+    (rule.type === "weighted" && rule.parts.some((part) => hasFormula(part.rule))) ||
+    (rule.type === "threshold" && rule.then !== undefined && hasFormula(rule.then));
   return (contract.amendments ?? []).length > 0 || contract.tranches.some((tranche) => hasFormula(tranche.pricing));
 }
 
@@ -209,12 +231,20 @@ function pricedBySettle(contract: Contract): boolean {
 const END_OF_TIME = "9999-12-31";
 
 /** Re-prices through `settle` itself: every drawn value becomes a verified result, nothing is paid. */
-function receiptsViaSettle(contract: Contract, scopes: CompiledSettlement["scopes"], values: ReadonlyMap<string, Dec>): Receipt[] {
+function receiptsViaSettle(
+  contract: Contract,
+  scopes: CompiledSettlement["scopes"],
+  values: ReadonlyMap<string, Dec>,
+): Receipt[] {
   const verifier = contract.parties.find((party) => party.roles.includes("verifier"))?.id;
   const events: ResultEvent[] = scopes.map((scope, index) => ({
-    type: "result", id: `run-${index}`, metric: scope.metric,
+    type: "result",
+    id: `run-${index}`,
+    metric: scope.metric,
     ...(scope.period !== undefined ? { period: scope.period } : { cohort: scope.cohort ?? "" }),
-    value: values.get(scope.key)!.toString(), status: "verified", recordedAt: contract.term.start,
+    value: values.get(scope.key)!.toString(),
+    status: "verified",
+    recordedAt: contract.term.start,
     ...(verifier !== undefined ? { verifier } : {}),
   }));
   return receiptsOf(settle(contract, parseEvents(events, { contract }), { asOf: END_OF_TIME }));
@@ -231,7 +261,11 @@ function attributeUnits(total: number, weights: readonly number[]): number[] {
 const PRICED_LIMIT = 100_000;
 
 /** A tranche's price on measured values, after the one rounding step: each metric's part in minor units. */
-function priceTranche(compiled: CompiledSettlement, tranche: CompiledTranche, measured: Measured): { metrics: string[]; parts: number[] } {
+function priceTranche(
+  compiled: CompiledSettlement,
+  tranche: CompiledTranche,
+  measured: Measured,
+): { metrics: string[]; parts: number[] } {
   const { currency, places, mode } = compiled;
   const scale = 10 ** places;
   const toUnits = (value: Dec) => roundToWholeUnits(value.times(scale), mode).toNumber();
@@ -244,9 +278,10 @@ function priceTranche(compiled: CompiledSettlement, tranche: CompiledTranche, me
   if (metrics.length === 1) return { metrics, parts: [total] };
   const weights = metrics.map((metric) => byMetric.get(metric)!);
   const sum = weights.reduce((acc, weight) => acc.plus(weight), new Dec(0));
-  const parts = sum.isZero() || total === 0
-    ? metrics.map(() => 0)
-    : allocateDecimal(new Dec(total).div(scale), weights, currency).map((part) => part.times(scale).toNumber());
+  const parts =
+    sum.isZero() || total === 0
+      ? metrics.map(() => 0)
+      : allocateDecimal(new Dec(total).div(scale), weights, currency).map((part) => part.times(scale).toNumber());
   return { metrics, parts };
 }
 
@@ -293,11 +328,22 @@ export function priceRun(compiled: CompiledSettlement, values: ReadonlyMap<strin
       const limit = compiled.payerCaps.get(payer);
       if (limit !== undefined) payerAmount = Math.min(payerAmount, Math.max(limit - used(`payer:${payer}`), 0));
       usage.set(`payer:${payer}`, used(`payer:${payer}`) + payerAmount);
-      const byRecipient = payerAmount === 0 ? tranche.recipientWeights.map(() => 0) : allocateUnits(payerAmount, tranche.recipientWeights);
+      const byRecipient =
+        payerAmount === 0
+          ? tranche.recipientWeights.map(() => 0)
+          : allocateUnits(payerAmount, tranche.recipientWeights);
       tranche.recipients.forEach((recipient, r) => {
         const earned = byRecipient[r]!;
         final += earned;
-        if (earned > 0) receipts.push({ date: tranche.dueDate, day: tranche.day, tranche: tranche.id, payer, recipient, units: earned });
+        if (earned > 0)
+          receipts.push({
+            date: tranche.dueDate,
+            day: tranche.day,
+            tranche: tranche.id,
+            payer,
+            recipient,
+            units: earned,
+          });
       });
     });
     usage.set("contract", used("contract") + final);

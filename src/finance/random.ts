@@ -27,7 +27,10 @@ export function runGenerator(seed: number, run: number): Generator {
   }
   let [a, b, c, d] = words as [number, number, number, number];
   const next = () => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -82,7 +85,13 @@ export function gamma(next: Generator, shape: number): number {
  */
 export type Distribution =
   | { readonly type: "normal"; readonly mean: number; readonly sd: number }
-  | { readonly type: "beta"; readonly alpha: number; readonly beta: number; readonly min?: number; readonly max?: number }
+  | {
+      readonly type: "beta";
+      readonly alpha: number;
+      readonly beta: number;
+      readonly min?: number;
+      readonly max?: number;
+    }
   | { readonly type: "binomial"; readonly trials: number; readonly p: number; readonly per?: number }
   | { readonly type: "triangular"; readonly min: number; readonly mode: number; readonly max: number }
   | { readonly type: "samples"; readonly values: readonly number[] };
@@ -108,7 +117,9 @@ export function draw(next: Generator, distribution: Distribution): number {
       const { min, mode, max } = distribution;
       const u = uniform(next);
       const cut = (mode - min) / (max - min);
-      return u < cut ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+      return u < cut
+        ? min + Math.sqrt(u * (max - min) * (mode - min))
+        : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
     }
     case "samples":
       return distribution.values[Math.floor(uniform(next) * distribution.values.length)]!;

@@ -36,7 +36,13 @@ export interface PartyReturns {
 function readRate(text: unknown): Dec {
   const rate = typeof text === "string" ? readDecimal(text) : undefined;
   if (rate === undefined || rate.lessThanOrEqualTo(-1)) {
-    throw new OptionsError([issue(["discountRate"], "invalid_rate", `discountRate must be an annual rate above −100% written as a string, e.g. "5%" or "0.05"; got ${JSON.stringify(text)}`)]);
+    throw new OptionsError([
+      issue(
+        ["discountRate"],
+        "invalid_rate",
+        `discountRate must be an annual rate above −100% written as a string, e.g. "5%" or "0.05"; got ${JSON.stringify(text)}`,
+      ),
+    ]);
   }
   return rate;
 }
@@ -54,7 +60,9 @@ export function partyReturns(flows: CashFlows, party: string, options: ReturnsOp
   const rate = readRate(options?.discountRate);
   const own = flows.parties.find((entry) => entry.party === party);
   if (own === undefined) {
-    throw new OptionsError([issue(["party"], "unknown_party", `party "${party}" has no cash flows under this contract`)]);
+    throw new OptionsError([
+      issue(["party"], "unknown_party", `party "${party}" has no cash flows under this contract`),
+    ]);
   }
   const places = minorUnits(flows.currency);
   const byDay = new Map<number, { date: string; units: number }>();
@@ -79,7 +87,8 @@ export function partyReturns(flows: CashFlows, party: string, options: ReturnsOp
   }
   const firstDay = dated[0]?.[0];
   let npv = new Dec(0);
-  for (const [day, entry] of dated) npv = npv.plus(new Dec(unitsText(entry.units, places)).div(growthFactor(rate, day - firstDay!)));
+  for (const [day, entry] of dated)
+    npv = npv.plus(new Dec(unitsText(entry.units, places)).div(growthFactor(rate, day - firstDay!)));
   return deepFreeze({
     party,
     paidIn: moneyOfUnits(paidIn, flows.currency),
@@ -90,7 +99,10 @@ export function partyReturns(flows: CashFlows, party: string, options: ReturnsOp
     npv: {
       rate: options.discountRate,
       on: dated[0]?.[1].date ?? null,
-      amount: moneyOfUnits(unitsOf(roundToMinorUnits(npv, flows.currency, "half-even").toFixed(places), places), flows.currency),
+      amount: moneyOfUnits(
+        unitsOf(roundToMinorUnits(npv, flows.currency, "half-even").toFixed(places), places),
+        flows.currency,
+      ),
     },
     paybackDate,
   });

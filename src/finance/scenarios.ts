@@ -16,7 +16,12 @@ import { investorReturns, type PartyReturns } from "./returns.js";
 export interface Scenario {
   readonly name: string;
   /** The result of each metric, for one period or cohort; results left out leave their tranches pending. */
-  readonly results: readonly { readonly metric: string; readonly period?: string; readonly cohort?: string; readonly value: Quantity }[];
+  readonly results: readonly {
+    readonly metric: string;
+    readonly period?: string;
+    readonly cohort?: string;
+    readonly value: Quantity;
+  }[];
 }
 
 /** Options of `runScenarios`. */
@@ -51,33 +56,61 @@ export interface ScenarioOutcome {
  * @throws OptionsError when a scenario has no name, two scenarios share one, the contract has no verifier
  * party, or a result names an unknown metric, period or cohort (as an `EventsError` would, with the path in the scenarios).
  */
-export function runScenarios(contractInput: Contract, scenarios: readonly Scenario[], options: ScenarioOptions): ScenarioOutcome[] {
+export function runScenarios(
+  contractInput: Contract,
+  scenarios: readonly Scenario[],
+  options: ScenarioOptions,
+): ScenarioOutcome[] {
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
   const verifier = contract.parties.find((party) => party.roles.includes("verifier"));
   const issues = [];
-  if (verifier === undefined) issues.push(issue([], "no_verifier", "scenarios record their results as verified, so the contract needs a party with the role verifier"));
+  if (verifier === undefined)
+    issues.push(
+      issue(
+        [],
+        "no_verifier",
+        "scenarios record their results as verified, so the contract needs a party with the role verifier",
+      ),
+    );
   const names = new Map<string, number>();
   (Array.isArray(scenarios) ? scenarios : []).forEach((scenario, index) => {
-    if (typeof scenario?.name !== "string" || scenario.name === "") issues.push(issue([index, "name"], "required", "give the scenario a name"));
-    else if (names.has(scenario.name)) issues.push(issue([index, "name"], "duplicate_scenario", `scenario "${scenario.name}" is already scenarios[${names.get(scenario.name)!}]`));
+    if (typeof scenario?.name !== "string" || scenario.name === "")
+      issues.push(issue([index, "name"], "required", "give the scenario a name"));
+    else if (names.has(scenario.name))
+      issues.push(
+        issue(
+          [index, "name"],
+          "duplicate_scenario",
+          `scenario "${scenario.name}" is already scenarios[${names.get(scenario.name)!}]`,
+        ),
+      );
     else names.set(scenario.name, index);
   });
   if (issues.length > 0) throw new OptionsError(issues);
   const asOf = [contract.term.end, ...contract.tranches.map((tranche) => tranche.dueDate)].sort().at(-1)!;
   return scenarios.map((scenario, index) => {
     const events: ResultEvent[] = scenario.results.map((result, r) => ({
-      type: "result", id: `scenario-result-${r}`, metric: result.metric,
+      type: "result",
+      id: `scenario-result-${r}`,
+      metric: result.metric,
       ...(result.period !== undefined ? { period: result.period } : {}),
       ...(result.cohort !== undefined ? { cohort: result.cohort } : {}),
-      value: result.value, status: "verified", verifier: verifier!.id, recordedAt: asOf,
+      value: result.value,
+      status: "verified",
+      verifier: verifier!.id,
+      recordedAt: asOf,
     }));
     let parsed: readonly ContractEvent[];
     try {
       parsed = parseEvents(events, { contract });
     } catch (error) {
-      const found = (error as { issues?: readonly { path: readonly (string | number)[]; code: string; message: string }[] }).issues;
+      const found = (
+        error as { issues?: readonly { path: readonly (string | number)[]; code: string; message: string }[] }
+      ).issues;
       if (found === undefined) throw error;
-      throw new OptionsError(found.map((problem) => issue([index, "results", ...problem.path], problem.code, problem.message)));
+      throw new OptionsError(
+        found.map((problem) => issue([index, "results", ...problem.path], problem.code, problem.message)),
+      );
     }
     const settlement = settle(contract, parsed, { asOf });
     const flows = contract.finance === undefined ? null : cashFlows(contract, settlement);

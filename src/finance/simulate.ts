@@ -82,37 +82,79 @@ export interface SimulationPlan {
   readonly settlement: CompiledSettlement;
   readonly finance: CompiledFinance | null;
   /** The distribution of each scope, in the compiled scope order. */
-  readonly draws: readonly { readonly key: string; readonly distribution: Distribution; readonly decimals: number | undefined }[];
+  readonly draws: readonly {
+    readonly key: string;
+    readonly distribution: Distribution;
+    readonly decimals: number | undefined;
+  }[];
   readonly columns: number;
 }
 
 const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
-const wholeIn = (value: unknown, low: number, high: number): value is number => Number.isInteger(value) && (value as number) >= low && (value as number) <= high;
+const wholeIn = (value: unknown, low: number, high: number): value is number =>
+  Number.isInteger(value) && (value as number) >= low && (value as number) <= high;
 
-function checkDistribution(path: readonly (string | number)[], distribution: Distribution | undefined, report: (path: readonly (string | number)[], code: string, message: string) => void): void {
+function checkDistribution(
+  path: readonly (string | number)[],
+  distribution: Distribution | undefined,
+  report: (path: readonly (string | number)[], code: string, message: string) => void,
+): void {
   const bad = (message: string) => report(path, "invalid_distribution", message);
   switch (distribution?.type) {
     case "normal":
-      if (!finite(distribution.mean) || !finite(distribution.sd) || distribution.sd < 0) bad("a normal distribution needs a finite mean and a standard deviation sd ≥ 0");
+      if (!finite(distribution.mean) || !finite(distribution.sd) || distribution.sd < 0)
+        bad("a normal distribution needs a finite mean and a standard deviation sd ≥ 0");
       return;
     case "beta":
-      if (!finite(distribution.alpha) || !finite(distribution.beta) || distribution.alpha <= 0 || distribution.beta <= 0) bad("a beta distribution needs alpha > 0 and beta > 0");
-      else if ((distribution.min ?? 0) >= (distribution.max ?? 1) || !finite(distribution.min ?? 0) || !finite(distribution.max ?? 1)) bad("a beta distribution's min must be below its max");
+      if (
+        !finite(distribution.alpha) ||
+        !finite(distribution.beta) ||
+        distribution.alpha <= 0 ||
+        distribution.beta <= 0
+      )
+        bad("a beta distribution needs alpha > 0 and beta > 0");
+      else if (
+        (distribution.min ?? 0) >= (distribution.max ?? 1) ||
+        !finite(distribution.min ?? 0) ||
+        !finite(distribution.max ?? 1)
+      )
+        bad("a beta distribution's min must be below its max");
       return;
     case "binomial":
-      if (!wholeIn(distribution.trials, 1, 1_000_000) || !finite(distribution.p) || distribution.p < 0 || distribution.p > 1) bad("a binomial distribution needs a whole number of trials from 1 to 1,000,000 and a probability p from 0 to 1");
-      else if (distribution.per !== undefined && !finite(distribution.per)) bad("a binomial distribution's per must be a finite number, e.g. 100 for a percentage");
+      if (
+        !wholeIn(distribution.trials, 1, 1_000_000) ||
+        !finite(distribution.p) ||
+        distribution.p < 0 ||
+        distribution.p > 1
+      )
+        bad(
+          "a binomial distribution needs a whole number of trials from 1 to 1,000,000 and a probability p from 0 to 1",
+        );
+      else if (distribution.per !== undefined && !finite(distribution.per))
+        bad("a binomial distribution's per must be a finite number, e.g. 100 for a percentage");
       return;
     case "triangular":
-      if (![distribution.min, distribution.mode, distribution.max].every(finite) || !(distribution.min <= distribution.mode && distribution.mode <= distribution.max && distribution.min < distribution.max)) {
+      if (
+        ![distribution.min, distribution.mode, distribution.max].every(finite) ||
+        !(
+          distribution.min <= distribution.mode &&
+          distribution.mode <= distribution.max &&
+          distribution.min < distribution.max
+        )
+      ) {
         bad("a triangular distribution needs finite min ≤ mode ≤ max, with min < max");
       }
       return;
     case "samples":
-      if (!Array.isArray(distribution.values) || distribution.values.length === 0 || !distribution.values.every(finite)) bad("samples need a non-empty list of finite numbers");
+      if (!Array.isArray(distribution.values) || distribution.values.length === 0 || !distribution.values.every(finite))
+        bad("samples need a non-empty list of finite numbers");
       return;
     default:
-      report([...path, "type"], "unknown_type", "expected a distribution whose type is normal, beta, binomial, triangular or samples");
+      report(
+        [...path, "type"],
+        "unknown_type",
+        "expected a distribution whose type is normal, beta, binomial, triangular or samples",
+      );
   }
 }
 
@@ -120,17 +162,25 @@ function checkDistribution(path: readonly (string | number)[], distribution: Dis
 export function planSimulation(contractInput: Contract, options: SimulationOptions): SimulationPlan {
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
   const issues: InputIssue[] = [];
-  const report = (path: readonly (string | number)[], code: string, message: string) => issues.push(issue(path, code, message));
-  if (!wholeIn(options?.runs, 1, 100_000_000)) report(["runs"], "invalid_runs", "runs must be a whole number from 1 to 100,000,000");
-  if (!wholeIn(options?.seed, 0, 2 ** 32 - 1)) report(["seed"], "invalid_seed", "seed must be a whole number from 0 to 4294967295");
+  const report = (path: readonly (string | number)[], code: string, message: string) =>
+    issues.push(issue(path, code, message));
+  if (!wholeIn(options?.runs, 1, 100_000_000))
+    report(["runs"], "invalid_runs", "runs must be a whole number from 1 to 100,000,000");
+  if (!wholeIn(options?.seed, 0, 2 ** 32 - 1))
+    report(["seed"], "invalid_seed", "seed must be a whole number from 0 to 4294967295");
   for (const [index, p] of (options?.percentiles ?? []).entries()) {
-    if (!finite(p) || p < 0 || p > 100) report(["percentiles", index], "invalid_percentile", "a percentile is a number from 0 to 100");
+    if (!finite(p) || p < 0 || p > 100)
+      report(["percentiles", index], "invalid_percentile", "a percentile is a number from 0 to 100");
   }
   // Simulated results are values without a measurement: a significance gate, a conservative bound or a pooled
   // fallback has nothing to work on, so such contracts are refused rather than silently priced at nothing.
   contract.tranches.forEach((tranche, index) => {
     if (tranche.statistics !== undefined || tranche.fallback !== undefined) {
-      report(["contract", "tranches", index], "unsupported_in_simulation", `tranche "${tranche.id}" has statistical options or a pooled fallback, which need measurements a simulation does not draw: simulate the measured effect with runScenarios, or a copy of the contract without them`);
+      report(
+        ["contract", "tranches", index],
+        "unsupported_in_simulation",
+        `tranche "${tranche.id}" has statistical options or a pooled fallback, which need measurements a simulation does not draw: simulate the measured effect with runScenarios, or a copy of the contract without them`,
+      );
     }
   });
   const settlement = compileSettlement(contract);
@@ -141,23 +191,43 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
   const general = new Map<string, number>();
   (Array.isArray(options?.results) ? options.results : []).forEach((entry, index) => {
     const path = ["results", index] as const;
-    if (!metrics.has(entry?.metric)) report([...path, "metric"], "unknown_metric", `unknown metric "${String(entry?.metric)}"`);
-    if (entry.period !== undefined && !periods.has(entry.period)) report([...path, "period"], "unknown_period", `unknown period "${entry.period}"`);
-    if (entry.cohort !== undefined && !cohorts.has(entry.cohort)) report([...path, "cohort"], "unknown_cohort", `unknown cohort "${entry.cohort}"`);
-    if (entry.decimals !== undefined && !wholeIn(entry.decimals, 0, 20)) report([...path, "decimals"], "invalid_decimals", "decimals must be a whole number from 0 to 20");
+    if (!metrics.has(entry?.metric))
+      report([...path, "metric"], "unknown_metric", `unknown metric "${String(entry?.metric)}"`);
+    if (entry.period !== undefined && !periods.has(entry.period))
+      report([...path, "period"], "unknown_period", `unknown period "${entry.period}"`);
+    if (entry.cohort !== undefined && !cohorts.has(entry.cohort))
+      report([...path, "cohort"], "unknown_cohort", `unknown cohort "${entry.cohort}"`);
+    if (entry.decimals !== undefined && !wholeIn(entry.decimals, 0, 20))
+      report([...path, "decimals"], "invalid_decimals", "decimals must be a whole number from 0 to 20");
     checkDistribution([...path, "distribution"], entry.distribution, report);
-    const key = entry.period !== undefined ? `${entry.metric}|period:${entry.period}` : entry.cohort !== undefined ? `${entry.metric}|cohort:${entry.cohort}` : null;
+    const key =
+      entry.period !== undefined
+        ? `${entry.metric}|period:${entry.period}`
+        : entry.cohort !== undefined
+          ? `${entry.metric}|cohort:${entry.cohort}`
+          : null;
     const seen = key === null ? general : specific;
     const id = key ?? entry.metric;
-    if (seen.has(id)) report(path, "duplicate_distribution", `results[${seen.get(id)!}] already gives a distribution for ${key ?? `every result of ${entry.metric}`}`);
+    if (seen.has(id))
+      report(
+        path,
+        "duplicate_distribution",
+        `results[${seen.get(id)!}] already gives a distribution for ${key ?? `every result of ${entry.metric}`}`,
+      );
     else seen.set(id, index);
   });
-  if (!Array.isArray(options?.results)) report(["results"], "required", "results must list a distribution for each result the tranches depend on");
+  if (!Array.isArray(options?.results))
+    report(["results"], "required", "results must list a distribution for each result the tranches depend on");
   const draws = settlement.scopes.flatMap((scope) => {
     const index = specific.get(scope.key) ?? general.get(scope.metric);
     if (index === undefined) {
       const where = scope.period !== undefined ? `period ${scope.period}` : `cohort ${scope.cohort ?? ""}`;
-      if (Array.isArray(options?.results)) report(["results"], "missing_distribution", `no distribution for ${scope.metric} in ${where}: a tranche depends on it`);
+      if (Array.isArray(options?.results))
+        report(
+          ["results"],
+          "missing_distribution",
+          `no distribution for ${scope.metric} in ${where}: a tranche depends on it`,
+        );
       return [];
     }
     const entry = options.results[index]!;
@@ -165,7 +235,13 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
   });
   if (issues.length > 0) throw new OptionsError(issues);
   const finance = compileFinance(contract);
-  return { contract, settlement, finance, draws, columns: 1 + settlement.payers.length + 2 * (finance?.investors.length ?? 0) };
+  return {
+    contract,
+    settlement,
+    finance,
+    draws,
+    columns: 1 + settlement.payers.length + 2 * (finance?.investors.length ?? 0),
+  };
 }
 
 /**
@@ -173,7 +249,13 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
  * outcome payments, each payer's cost (minor units), then for each investor its net (minor units) and its
  * IRR (NaN when there is no unique one — internal only, never in a result).
  */
-export function simulateRange(plan: SimulationPlan, seed: number, from: number, to: number, onRun?: (done: number) => void): Float64Array {
+export function simulateRange(
+  plan: SimulationPlan,
+  seed: number,
+  from: number,
+  to: number,
+  onRun?: (done: number) => void,
+): Float64Array {
   const rows = new Float64Array((to - from) * plan.columns);
   const payerIndex = new Map(plan.settlement.payers.map((party, index) => [party, index]));
   const investors = plan.finance?.investors ?? [];
@@ -220,7 +302,11 @@ export function simulateRange(plan: SimulationPlan, seed: number, from: number, 
         rows[column] = net;
         // A total loss (money in, nothing back) has no IRR; it is recorded as −100%, the IRR's limit as what
         // comes back falls to nothing, so that percentiles are not flattered by leaving those runs out.
-        const totalLoss = irr.kind === "none" && irr.reason === "all-one-sign" && timed.length > 0 && timed.every((flow) => flow.amount < 0);
+        const totalLoss =
+          irr.kind === "none" &&
+          irr.reason === "all-one-sign" &&
+          timed.length > 0 &&
+          timed.every((flow) => flow.amount < 0);
         rows[column + 1] = irr.kind === "rate" ? irr.rate : totalLoss ? -1 : Number.NaN;
       });
     }
@@ -268,7 +354,9 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
     investors: (plan.finance?.investors ?? []).map((investor, i) => {
       const netColumn = 1 + payers + 2 * i;
       const nets = column(netColumn);
-      const irrs = column(netColumn + 1).filter((rate) => !Number.isNaN(rate)).sort();
+      const irrs = column(netColumn + 1)
+        .filter((rate) => !Number.isNaN(rate))
+        .sort();
       const totalLosses = irrs.filter((rate) => rate === -1).length;
       return {
         party: investor.party,
@@ -304,8 +392,16 @@ export function simulate(contract: Contract, options: SimulationOptions): Simula
   const plan = planSimulation(contract, options);
   const every = Math.max(1, Math.floor(options.runs / 100));
   const progress = options.onProgress;
-  const rows = simulateRange(plan, options.seed, 0, options.runs, progress === undefined ? undefined : (done) => {
-    if (done % every === 0 || done === options.runs) progress(done, options.runs);
-  });
+  const rows = simulateRange(
+    plan,
+    options.seed,
+    0,
+    options.runs,
+    progress === undefined
+      ? undefined
+      : (done) => {
+          if (done % every === 0 || done === options.runs) progress(done, options.runs);
+        },
+  );
   return summarize(plan, options, rows);
 }

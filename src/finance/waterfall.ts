@@ -59,13 +59,24 @@ interface InvestorState {
  * minor units; every split by the largest-remainder rule. With `explain`, records a step per waterfall
  * step and guarantee.
  */
-export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[], explain: boolean): { flows: FlowUnits[]; steps: FinanceStep[] } {
+export function runFinance(
+  finance: CompiledFinance,
+  receipts: readonly Receipt[],
+  explain: boolean,
+): { flows: FlowUnits[]; steps: FinanceStep[] } {
   const flows: FlowUnits[] = [];
   const steps: FinanceStep[] = [];
   const text = (units: number) => unitsText(units, finance.places);
   for (const investor of finance.investors) {
     for (const draw of investor.draws) {
-      flows.push({ date: draw.date, day: draw.day, from: investor.party, to: investor.fundedParty, units: draw.units, kind: "drawdown" });
+      flows.push({
+        date: draw.date,
+        day: draw.day,
+        from: investor.party,
+        to: investor.fundedParty,
+        units: draw.units,
+        kind: "drawdown",
+      });
     }
   }
   const states: InvestorState[] = finance.investors.map(() => ({ principalRepaid: 0, received: 0, distributions: [] }));
@@ -80,16 +91,33 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
     if (entry === undefined) byDay.set(receipt.day, { date: receipt.date, receipts: [receipt] });
     else entry.receipts.push(receipt);
   }
-  for (const guarantee of finance.guarantees) if (!byDay.has(guarantee.day)) byDay.set(guarantee.day, { date: guarantee.payOn, receipts: [] });
+  for (const guarantee of finance.guarantees)
+    if (!byDay.has(guarantee.day)) byDay.set(guarantee.day, { date: guarantee.payOn, receipts: [] });
   const days = [...byDay.keys()].sort((a, b) => a - b);
 
   for (const day of days) {
     const { date, receipts: due } = byDay.get(day)!;
     let pool = 0;
     for (const receipt of due) {
-      flows.push({ date, day, from: receipt.payer, to: receipt.recipient, units: receipt.units, kind: "outcome-payment", tranche: receipt.tranche });
+      flows.push({
+        date,
+        day,
+        from: receipt.payer,
+        to: receipt.recipient,
+        units: receipt.units,
+        kind: "outcome-payment",
+        tranche: receipt.tranche,
+      });
       if (finance.pool.has(receipt.recipient)) {
-        flows.push({ date, day, from: receipt.recipient, to: WATERFALL_ACCOUNT, units: receipt.units, kind: "pooled", tranche: receipt.tranche });
+        flows.push({
+          date,
+          day,
+          from: receipt.recipient,
+          to: WATERFALL_ACCOUNT,
+          units: receipt.units,
+          kind: "pooled",
+          tranche: receipt.tranche,
+        });
         pool += receipt.units;
       }
     }
@@ -118,7 +146,17 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
           }
           if (explain) parts.push({ party, owed: text(owed[p]!), paid: text(amount) });
         }
-        if (explain) steps.push({ kind: "waterfall-step", date, step: index, type: step.type, poolBefore: text(before), poolAfter: text(pool), parts, basis });
+        if (explain)
+          steps.push({
+            kind: "waterfall-step",
+            date,
+            step: index,
+            type: step.type,
+            poolBefore: text(before),
+            poolAfter: text(pool),
+            parts,
+            basis,
+          });
       }
       if (pool > 0) {
         const before = pool;
@@ -133,8 +171,17 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
         pool = 0;
         if (explain) {
           steps.push({
-            kind: "waterfall-step", date, step: "excess", type: "excess", poolBefore: text(before), poolAfter: text(0),
-            parts: finance.excess.parties.map((party, p) => ({ party, owed: text(shares[p]!), paid: text(shares[p]!) })),
+            kind: "waterfall-step",
+            date,
+            step: "excess",
+            type: "excess",
+            poolBefore: text(before),
+            poolAfter: text(0),
+            parts: finance.excess.parties.map((party, p) => ({
+              party,
+              owed: text(shares[p]!),
+              paid: text(shares[p]!),
+            })),
             basis: "what is left after every step, shared among the excess parties by their shares",
           });
         }
@@ -158,14 +205,33 @@ export function runFinance(finance: CompiledFinance, receipts: readonly Receipt[
         const amount = paid[c]!;
         if (amount <= 0) return;
         states[investor]!.received += amount;
-        flows.push({ date, day, from: guarantee.guarantor, to: finance.investors[investor]!.party, units: amount, kind: "guarantee" });
+        flows.push({
+          date,
+          day,
+          from: guarantee.guarantor,
+          to: finance.investors[investor]!.party,
+          units: amount,
+          kind: "guarantee",
+        });
       });
       if (explain) {
         steps.push({
-          kind: "guarantee", date, guarantee: g, guarantor: guarantee.guarantor,
-          losses: guarantee.covers.map((investor, c) => ({ party: finance.investors[investor]!.party, loss: text(losses[c]!) })),
-          share: guarantee.shareText, claim: text(claim), limit: text(guarantee.limit), usedBefore: text(guaranteePaid[g]!),
-          paid: guarantee.covers.map((investor, c) => ({ party: finance.investors[investor]!.party, amount: text(paid[c]!) })),
+          kind: "guarantee",
+          date,
+          guarantee: g,
+          guarantor: guarantee.guarantor,
+          losses: guarantee.covers.map((investor, c) => ({
+            party: finance.investors[investor]!.party,
+            loss: text(losses[c]!),
+          })),
+          share: guarantee.shareText,
+          claim: text(claim),
+          limit: text(guarantee.limit),
+          usedBefore: text(guaranteePaid[g]!),
+          paid: guarantee.covers.map((investor, c) => ({
+            party: finance.investors[investor]!.party,
+            amount: text(paid[c]!),
+          })),
         });
       }
       guaranteePaid[g] = guaranteePaid[g]! + pay;
@@ -195,14 +261,23 @@ function payOut(pool: number, owed: readonly number[]): number[] {
 }
 
 function owedBy(
-  finance: CompiledFinance, step: CompiledStep, index: number, states: readonly InvestorState[], stepPaid: readonly number[], day: number, pool: number, explain: boolean,
+  finance: CompiledFinance,
+  step: CompiledStep,
+  index: number,
+  states: readonly InvestorState[],
+  stepPaid: readonly number[],
+  day: number,
+  pool: number,
+  explain: boolean,
 ): { parties: string[]; owed: number[]; basis: string } {
   const round = (value: Dec) => roundUnits(finance, value);
   switch (step.type) {
     case "principal":
       return {
         parties: step.investors.map((investor) => finance.investors[investor]!.party),
-        owed: step.investors.map((investor) => Math.max(0, drawnBy(finance, investor, day) - states[investor]!.principalRepaid)),
+        owed: step.investors.map((investor) =>
+          Math.max(0, drawnBy(finance, investor, day) - states[investor]!.principalRepaid),
+        ),
         basis: explain ? "capital drawn to date, less capital already repaid" : "",
       };
     case "return": {
@@ -235,24 +310,46 @@ function owedBy(
         const total = owed.reduce((acc, amount) => acc + amount, 0);
         if (total > left) owed = total === 0 ? owed : allocateUnits(left, owed);
       }
-      const basis = !explain ? "" : [
-        step.rate !== null ? `the return that brings the IRR to ${step.rateText} (annual, compounded, actual/365), less what was paid` : "",
-        step.cap !== null ? `at most ${groupThousands(unitsText(step.cap, finance.places))} in total over the contract` : "",
-      ].filter((part) => part !== "").join("; ");
+      const basis = !explain
+        ? ""
+        : [
+            step.rate !== null
+              ? `the return that brings the IRR to ${step.rateText} (annual, compounded, actual/365), less what was paid`
+              : "",
+            step.cap !== null
+              ? `at most ${groupThousands(unitsText(step.cap, finance.places))} in total over the contract`
+              : "",
+          ]
+            .filter((part) => part !== "")
+            .join("; ");
       return { parties, owed, basis };
     }
     case "management-fee": {
       const first = finance.firstDraw;
-      const accrued = first === null || day <= first.day ? 0 : round(step.rate.times(finance.totalCommitment).times(day - first.day).div(365));
+      const accrued =
+        first === null || day <= first.day
+          ? 0
+          : round(
+              step.rate
+                .times(finance.totalCommitment)
+                .times(day - first.day)
+                .div(365),
+            );
       return {
         parties: [step.party],
         owed: [Math.max(0, accrued - stepPaid[index]!)],
-        basis: !explain ? "" : `${step.rateText} a year of the commitments, accrued day by day (actual/365) from ${first?.date ?? "the first drawdown"}, less fees already paid`,
+        basis: !explain
+          ? ""
+          : `${step.rateText} a year of the commitments, accrued day by day (actual/365) from ${first?.date ?? "the first drawdown"}, less fees already paid`,
       };
     }
     case "performance-fee": {
       const fee = pool === 0 ? 0 : allocateUnits(pool, step.weights)[0]!;
-      return { parties: [step.party], owed: [fee], basis: explain ? `${step.shareText} of what is left in the pool` : "" };
+      return {
+        parties: [step.party],
+        owed: [fee],
+        basis: explain ? `${step.shareText} of what is left in the pool` : "",
+      };
     }
   }
 }

@@ -136,7 +136,8 @@ function scanRoots(f: (rate: number) => number): number[] {
     const rate = Math.expm1(from + ((to - from) * i) / steps);
     const value = f(rate);
     if (previous === 0) roots.push(previousRate);
-    else if (value !== 0 && Math.sign(value) !== Math.sign(previous)) roots.push(brent(f, previousRate, rate, previous, value));
+    else if (value !== 0 && Math.sign(value) !== Math.sign(previous))
+      roots.push(brent(f, previousRate, rate, previous, value));
     previousRate = rate;
     previous = value;
   }
@@ -158,8 +159,12 @@ function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: n
       e = d;
     }
     if (Math.abs(fc) < Math.abs(fb)) {
-      a = b; b = c; c = a;
-      fa = fb; fb = fc; fc = fa;
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
     }
     const tolerance = 2 * Number.EPSILON * Math.abs(b) + IRR_TOLERANCE / 2;
     const middle = (c - b) / 2;

@@ -38,29 +38,32 @@ const an = (type: FormulaType): string =>
   type === "number" ? "a number" : type === "boolean" ? "true/false" : type === "text" ? "a text" : "a list";
 
 /** The functions of the language with their argument counts (min, max), for messages. */
-export const FUNCTIONS: ReadonlyMap<string, { readonly min: number; readonly max: number; readonly usage: string }> = new Map([
-  ["if", { min: 3, max: 3, usage: "if(condition, then, otherwise)" }],
-  ["min", { min: 1, max: Infinity, usage: "min(a, b, ...) or min(list)" }],
-  ["max", { min: 1, max: Infinity, usage: "max(a, b, ...) or max(list)" }],
-  ["sum", { min: 1, max: Infinity, usage: "sum(a, b, ...) or sum(list)" }],
-  ["avg", { min: 1, max: Infinity, usage: "avg(a, b, ...) or avg(list)" }],
-  ["clamp", { min: 3, max: 3, usage: "clamp(x, low, high)" }],
-  ["abs", { min: 1, max: 1, usage: "abs(x)" }],
-  ["round", { min: 1, max: 2, usage: "round(x, places)" }],
-  ["floor", { min: 1, max: 2, usage: "floor(x, places)" }],
-  ["ceil", { min: 1, max: 2, usage: "ceil(x, places)" }],
-  ["safeDiv", { min: 3, max: 3, usage: "safeDiv(a, b, fallback)" }],
-  ["interpolate", { min: 3, max: Infinity, usage: "interpolate(x, [x1, y1], [x2, y2], ...)" }],
-  ["tiers", { min: 2, max: Infinity, usage: "tiers(x, [from1, value1], [from2, value2], ...)" }],
-  ["lookup", { min: 2, max: Infinity, usage: "lookup(\"table\", key1, key2, ...)" }],
-  ["previous", { min: 2, max: 2, usage: "previous(x, fallback)" }],
-  ["lastYear", { min: 2, max: 2, usage: "lastYear(x, fallback)" }],
-  ["window", { min: 2, max: 2, usage: "window(x, periods)" }],
-]);
+export const FUNCTIONS: ReadonlyMap<string, { readonly min: number; readonly max: number; readonly usage: string }> =
+  new Map([
+    ["if", { min: 3, max: 3, usage: "if(condition, then, otherwise)" }],
+    ["min", { min: 1, max: Infinity, usage: "min(a, b, ...) or min(list)" }],
+    ["max", { min: 1, max: Infinity, usage: "max(a, b, ...) or max(list)" }],
+    ["sum", { min: 1, max: Infinity, usage: "sum(a, b, ...) or sum(list)" }],
+    ["avg", { min: 1, max: Infinity, usage: "avg(a, b, ...) or avg(list)" }],
+    ["clamp", { min: 3, max: 3, usage: "clamp(x, low, high)" }],
+    ["abs", { min: 1, max: 1, usage: "abs(x)" }],
+    ["round", { min: 1, max: 2, usage: "round(x, places)" }],
+    ["floor", { min: 1, max: 2, usage: "floor(x, places)" }],
+    ["ceil", { min: 1, max: 2, usage: "ceil(x, places)" }],
+    ["safeDiv", { min: 3, max: 3, usage: "safeDiv(a, b, fallback)" }],
+    ["interpolate", { min: 3, max: Infinity, usage: "interpolate(x, [x1, y1], [x2, y2], ...)" }],
+    ["tiers", { min: 2, max: Infinity, usage: "tiers(x, [from1, value1], [from2, value2], ...)" }],
+    ["lookup", { min: 2, max: Infinity, usage: 'lookup("table", key1, key2, ...)' }],
+    ["previous", { min: 2, max: 2, usage: "previous(x, fallback)" }],
+    ["lastYear", { min: 2, max: 2, usage: "lastYear(x, fallback)" }],
+    ["window", { min: 2, max: 2, usage: "window(x, periods)" }],
+  ]);
 
 /** A small non-negative integer literal (places, window size), or undefined. */
 export function integerLiteral(node: FormulaNode | undefined): number | undefined {
-  return node !== undefined && node.kind === "number" && /^\d+$/.test(node.text) && node.text.length <= 4 ? Number(node.text) : undefined;
+  return node !== undefined && node.kind === "number" && /^\d+$/.test(node.text) && node.text.length <= 4
+    ? Number(node.text)
+    : undefined;
 }
 
 /**
@@ -77,29 +80,41 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
   };
   const expect = (node: FormulaNode, wanted: FormulaType, what: string): void => {
     const type = visit(node);
-    if (type !== undefined && type !== wanted) problem(node.at, "formula_type", `${what} must be ${an(wanted)}, got ${an(type)}`);
+    if (type !== undefined && type !== wanted)
+      problem(node.at, "formula_type", `${what} must be ${an(wanted)}, got ${an(type)}`);
   };
   const numbersOrLists = (node: FormulaNode & { kind: "call" }): FormulaType | undefined => {
     for (const arg of node.args) {
       const type = visit(arg);
-      if (type !== undefined && type !== "number" && type !== "list") problem(arg.at, "formula_type", `the arguments of ${node.name} must be numbers or lists, got ${an(type)}`);
+      if (type !== undefined && type !== "number" && type !== "list")
+        problem(arg.at, "formula_type", `the arguments of ${node.name} must be numbers or lists, got ${an(type)}`);
     }
     return "number";
   };
   const points = (node: FormulaNode & { kind: "call" }): void => {
     node.args.slice(1).forEach((arg) => {
       if (arg.kind !== "list" || arg.items.length !== 2) {
-        problem(arg.at, "formula_arguments", `each point of ${node.name} is a pair [x, y] written in place, e.g. [10, 500]`);
+        problem(
+          arg.at,
+          "formula_arguments",
+          `each point of ${node.name} is a pair [x, y] written in place, e.g. [10, 500]`,
+        );
         return;
       }
       for (const item of arg.items) expect(item, "number", `a coordinate of ${node.name}`);
     });
     // Points written as numbers are checked now; others (parameters) when evaluated.
-    const firsts = node.args.slice(1).map((arg) => (arg.kind === "list" && arg.items[0]?.kind === "number" ? arg.items[0] : undefined));
+    const firsts = node.args
+      .slice(1)
+      .map((arg) => (arg.kind === "list" && arg.items[0]?.kind === "number" ? arg.items[0] : undefined));
     for (let i = 1; i < firsts.length; i += 1) {
       const [before, current] = [firsts[i - 1], firsts[i]];
       if (before !== undefined && current !== undefined && !new Dec(current.text).greaterThan(before.text)) {
-        problem(current.at, "formula_points_not_increasing", `the points of ${node.name} must have strictly increasing first coordinates, but ${current.text} follows ${before.text}`);
+        problem(
+          current.at,
+          "formula_points_not_increasing",
+          `the points of ${node.name} must have strictly increasing first coordinates, but ${current.text} follows ${before.text}`,
+        );
       }
     }
   };
@@ -132,8 +147,14 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
         if (op === "==" || op === "!=") {
           const left = visit(node.left);
           const right = visit(node.right);
-          if (left === "list" || right === "list") return problem(node.at, "formula_type", `lists cannot be compared with ${op}`);
-          if (left !== undefined && right !== undefined && left !== right) return problem(node.at, "formula_type", `${op} compares values of one type, got ${an(left)} and ${an(right)}`);
+          if (left === "list" || right === "list")
+            return problem(node.at, "formula_type", `lists cannot be compared with ${op}`);
+          if (left !== undefined && right !== undefined && left !== right)
+            return problem(
+              node.at,
+              "formula_type",
+              `${op} compares values of one type, got ${an(left)} and ${an(right)}`,
+            );
           return "boolean";
         }
         expect(node.left, "number", `each side of ${op}`);
@@ -147,28 +168,46 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
           uses.formulas.add(node.name);
           return scope.formulas.get(node.name);
         }
-        const hint = scope.metrics.has(node.name) ? ` (for the metric write metric.${node.name})` : FUNCTIONS.has(node.name) ? ` (${node.name} is a function: ${FUNCTIONS.get(node.name)!.usage})` : "";
-        return problem(node.at, "formula_unknown_name", `unknown name "${node.name}": not a parameter or a formula of the contract${hint}`);
+        const hint = scope.metrics.has(node.name)
+          ? ` (for the metric write metric.${node.name})`
+          : FUNCTIONS.has(node.name)
+            ? ` (${node.name} is a function: ${FUNCTIONS.get(node.name)!.usage})`
+            : "";
+        return problem(
+          node.at,
+          "formula_unknown_name",
+          `unknown name "${node.name}": not a parameter or a formula of the contract${hint}`,
+        );
       }
       case "ref": {
         const { namespace, name } = node;
         if (namespace === "param") {
-          return scope.params.get(name) ?? problem(node.at, "formula_unknown_name", `unknown parameter "${name}": declare it under parameters`);
+          return (
+            scope.params.get(name) ??
+            problem(node.at, "formula_unknown_name", `unknown parameter "${name}": declare it under parameters`)
+          );
         }
         if (namespace === "formula") {
-          if (!scope.formulas.has(name)) return problem(node.at, "formula_unknown_name", `unknown formula "${name}": declare it under formulas`);
+          if (!scope.formulas.has(name))
+            return problem(node.at, "formula_unknown_name", `unknown formula "${name}": declare it under formulas`);
           uses.formulas.add(name);
           return scope.formulas.get(name);
         }
         if (namespace === "input") {
           const type = scope.inputs.get(name);
-          if (type === undefined) return problem(node.at, "formula_unknown_name", `unknown line input "${name}": declare it under inputs`);
+          if (type === undefined)
+            return problem(node.at, "formula_unknown_name", `unknown line input "${name}": declare it under inputs`);
           uses.inputs.add(name);
           return type;
         }
-        if (!scope.metrics.has(name)) return problem(node.at, "formula_unknown_name", `unknown metric "${name}": declare it under metrics`);
+        if (!scope.metrics.has(name))
+          return problem(node.at, "formula_unknown_name", `unknown metric "${name}": declare it under metrics`);
         if (namespace === "relativeImprovement" && scope.zeroBaselines?.has(name) === true) {
-          problem(node.at, "zero_baseline", `metric "${name}" has a zero baseline, so a relative improvement is undefined; use improvement.${name}`);
+          problem(
+            node.at,
+            "zero_baseline",
+            `metric "${name}" has a zero baseline, so a relative improvement is undefined; use improvement.${name}`,
+          );
         }
         if (namespace !== "baseline") uses.metrics.add(name);
         return "number";
@@ -183,13 +222,26 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
     if (signature === undefined) {
       const known = [...FUNCTIONS.keys()].join(", ");
       node.args.forEach(visit);
-      return problem(node.at, "formula_unknown_function", `unknown function "${node.name}"; the functions are ${known}`);
+      return problem(
+        node.at,
+        "formula_unknown_function",
+        `unknown function "${node.name}"; the functions are ${known}`,
+      );
     }
     const count = node.args.length;
     if (count < signature.min || count > signature.max) {
-      const wanted = signature.min === signature.max ? `${signature.min}` : signature.max === Infinity ? `at least ${signature.min}` : `${signature.min} to ${signature.max}`;
+      const wanted =
+        signature.min === signature.max
+          ? `${signature.min}`
+          : signature.max === Infinity
+            ? `at least ${signature.min}`
+            : `${signature.min} to ${signature.max}`;
       node.args.forEach(visit);
-      return problem(node.at, "formula_arguments", `${node.name} takes ${wanted} argument${wanted === "1" ? "" : "s"}, got ${count}: ${signature.usage}`);
+      return problem(
+        node.at,
+        "formula_arguments",
+        `${node.name} takes ${wanted} argument${wanted === "1" ? "" : "s"}, got ${count}: ${signature.usage}`,
+      );
     }
     const [first, second, third] = node.args as [FormulaNode, FormulaNode, FormulaNode];
     switch (node.name) {
@@ -197,7 +249,8 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
         expect(first, "boolean", "the condition of if");
         const a = visit(second);
         const b = visit(third);
-        if (a !== undefined && b !== undefined && a !== b) return problem(node.at, "formula_type", `both branches of if must have one type, got ${an(a)} and ${an(b)}`);
+        if (a !== undefined && b !== undefined && a !== b)
+          return problem(node.at, "formula_type", `both branches of if must have one type, got ${an(a)} and ${an(b)}`);
         return a ?? b;
       }
       case "min":
@@ -218,7 +271,12 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
         expect(first, "number", `the value to ${node.name}`);
         if (second !== undefined) {
           const places = integerLiteral(second);
-          if (places === undefined || places > FORMULA_LIMITS.maxPlaces) problem(second.at, "formula_arguments", `the places of ${node.name} must be a whole number from 0 to ${FORMULA_LIMITS.maxPlaces} written as digits`);
+          if (places === undefined || places > FORMULA_LIMITS.maxPlaces)
+            problem(
+              second.at,
+              "formula_arguments",
+              `the places of ${node.name} must be a whole number from 0 to ${FORMULA_LIMITS.maxPlaces} written as digits`,
+            );
         }
         return "number";
       }
@@ -228,11 +286,26 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
         points(node);
         return "number";
       case "lookup": {
-        if (first.kind !== "text") return problem(first.at, "formula_arguments", "the first argument of lookup is the table's id in quotes, e.g. lookup(\"price\", input.region)");
+        if (first.kind !== "text")
+          return problem(
+            first.at,
+            "formula_arguments",
+            'the first argument of lookup is the table\'s id in quotes, e.g. lookup("price", input.region)',
+          );
         const columns = scope.tables.get(first.value);
         node.args.slice(1).forEach((arg) => expect(arg, "text", "a key of lookup"));
-        if (columns === undefined) return problem(first.at, "formula_unknown_table", `unknown decision table "${first.value}": declare it under tables`);
-        if (columns !== count - 1) return problem(node.at, "formula_arguments", `table "${first.value}" has ${columns} input column${columns === 1 ? "" : "s"}, so lookup takes ${columns} key${columns === 1 ? "" : "s"}, got ${count - 1}`);
+        if (columns === undefined)
+          return problem(
+            first.at,
+            "formula_unknown_table",
+            `unknown decision table "${first.value}": declare it under tables`,
+          );
+        if (columns !== count - 1)
+          return problem(
+            node.at,
+            "formula_arguments",
+            `table "${first.value}" has ${columns} input column${columns === 1 ? "" : "s"}, so lookup takes ${columns} key${columns === 1 ? "" : "s"}, got ${count - 1}`,
+          );
         return "number";
       }
       case "previous":
@@ -240,14 +313,24 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
         uses.periods = true;
         const a = visit(first);
         const b = visit(second);
-        if (a !== undefined && b !== undefined && a !== b) return problem(node.at, "formula_type", `the value and the fallback of ${node.name} must have one type, got ${an(a)} and ${an(b)}`);
+        if (a !== undefined && b !== undefined && a !== b)
+          return problem(
+            node.at,
+            "formula_type",
+            `the value and the fallback of ${node.name} must have one type, got ${an(a)} and ${an(b)}`,
+          );
         return a ?? b;
       }
       case "window": {
         uses.periods = true;
         expect(first, "number", "the value of window");
         const n = integerLiteral(second);
-        if (n === undefined || n < 1 || n > FORMULA_LIMITS.maxWindow) problem(second.at, "formula_arguments", `the periods of window must be a whole number from 1 to ${FORMULA_LIMITS.maxWindow} written as digits`);
+        if (n === undefined || n < 1 || n > FORMULA_LIMITS.maxWindow)
+          problem(
+            second.at,
+            "formula_arguments",
+            `the periods of window must be a whole number from 1 to ${FORMULA_LIMITS.maxWindow} written as digits`,
+          );
         return "list";
       }
     }

@@ -1,4 +1,18 @@
-import { abs, compare, divide, EXACT_ZERO, Exact, exactFromText, isZero, minus, negate, plainText, plus, roundTo, times } from "./exact.js";
+import {
+  abs,
+  compare,
+  divide,
+  EXACT_ZERO,
+  Exact,
+  exactFromText,
+  isZero,
+  minus,
+  negate,
+  plainText,
+  plus,
+  roundTo,
+  times,
+} from "./exact.js";
 import { position } from "./parse.js";
 import { integerLiteral } from "./check.js";
 import type { FormulaNode } from "./syntax.js";
@@ -8,7 +22,11 @@ export type FormulaValue = Exact | boolean | string | readonly Exact[];
 
 /** A condition met while evaluating (division by zero, no matching table row): where, a code, the words. */
 export class FormulaRuntimeProblem {
-  constructor(readonly at: number, readonly code: string, readonly message: string) {}
+  constructor(
+    readonly at: number,
+    readonly code: string,
+    readonly message: string,
+  ) {}
 }
 
 /** One decision-table lookup, for the explanation. */
@@ -51,14 +69,23 @@ export type CompiledFormula = (runtime: FormulaRuntime, scope: number) => Formul
 const ZERO = EXACT_ZERO;
 /** A value as the explanation shows it. */
 export const showValue = (value: FormulaValue): string =>
-  value instanceof Exact ? plainText(value) : Array.isArray(value) ? `[${(value as readonly Exact[]).map(plainText).join(", ")}]` : typeof value === "string" ? JSON.stringify(value) : String(value);
+  value instanceof Exact
+    ? plainText(value)
+    : Array.isArray(value)
+      ? `[${(value as readonly Exact[]).map(plainText).join(", ")}]`
+      : typeof value === "string"
+        ? JSON.stringify(value)
+        : String(value);
 const show = showValue;
 
 /**
  * Compiles a checked tree into closures, once; each evaluation then walks no tree and resolves no names
  * except through the runtime's Maps. The tree must have passed `checkFormulaTree` (types are trusted).
  */
-export function compileFormula(tree: FormulaNode, inputIndex: ReadonlyMap<string, number> = new Map()): CompiledFormula {
+export function compileFormula(
+  tree: FormulaNode,
+  inputIndex: ReadonlyMap<string, number> = new Map(),
+): CompiledFormula {
   return compile(tree, inputIndex);
 }
 
@@ -99,26 +126,47 @@ function compile(node: FormulaNode, inputIndex: ReadonlyMap<string, number>): Co
   }
 }
 
-function binary(node: FormulaNode & { kind: "binary" }, left: CompiledFormula, right: CompiledFormula): CompiledFormula {
+function binary(
+  node: FormulaNode & { kind: "binary" },
+  left: CompiledFormula,
+  right: CompiledFormula,
+): CompiledFormula {
   const at = node.at;
   switch (node.operator) {
-    case "+": return (rt, s) => plus(left(rt, s) as Exact, right(rt, s) as Exact);
-    case "-": return (rt, s) => minus(left(rt, s) as Exact, right(rt, s) as Exact);
-    case "*": return (rt, s) => times(left(rt, s) as Exact, right(rt, s) as Exact);
-    case "/": return (rt, s) => {
-      const dividend = left(rt, s) as Exact;
-      const divisor = right(rt, s) as Exact;
-      if (isZero(divisor)) throw new FormulaRuntimeProblem(at, "formula_division_by_zero", `${position(at)}: division by zero (use safeDiv(a, b, fallback) when the divisor can be zero)`);
-      return divide(dividend, divisor);
-    };
-    case "<": return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) < 0;
-    case "<=": return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) <= 0;
-    case ">": return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) > 0;
-    case ">=": return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) >= 0;
-    case "==": return (rt, s) => same(left(rt, s), right(rt, s));
-    case "!=": return (rt, s) => !same(left(rt, s), right(rt, s));
-    case "and": return (rt, s) => (left(rt, s) as boolean) && (right(rt, s) as boolean);
-    case "or": return (rt, s) => (left(rt, s) as boolean) || (right(rt, s) as boolean);
+    case "+":
+      return (rt, s) => plus(left(rt, s) as Exact, right(rt, s) as Exact);
+    case "-":
+      return (rt, s) => minus(left(rt, s) as Exact, right(rt, s) as Exact);
+    case "*":
+      return (rt, s) => times(left(rt, s) as Exact, right(rt, s) as Exact);
+    case "/":
+      return (rt, s) => {
+        const dividend = left(rt, s) as Exact;
+        const divisor = right(rt, s) as Exact;
+        if (isZero(divisor))
+          throw new FormulaRuntimeProblem(
+            at,
+            "formula_division_by_zero",
+            `${position(at)}: division by zero (use safeDiv(a, b, fallback) when the divisor can be zero)`,
+          );
+        return divide(dividend, divisor);
+      };
+    case "<":
+      return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) < 0;
+    case "<=":
+      return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) <= 0;
+    case ">":
+      return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) > 0;
+    case ">=":
+      return (rt, s) => compare(left(rt, s) as Exact, right(rt, s) as Exact) >= 0;
+    case "==":
+      return (rt, s) => same(left(rt, s), right(rt, s));
+    case "!=":
+      return (rt, s) => !same(left(rt, s), right(rt, s));
+    case "and":
+      return (rt, s) => (left(rt, s) as boolean) && (right(rt, s) as boolean);
+    case "or":
+      return (rt, s) => (left(rt, s) as boolean) || (right(rt, s) as boolean);
   }
 }
 
@@ -126,10 +174,18 @@ function same(a: FormulaValue, b: FormulaValue): boolean {
   return a instanceof Exact && b instanceof Exact ? compare(a, b) === 0 : a === b;
 }
 
-function reference(node: FormulaNode & { kind: "name" | "ref" }, inputIndex: ReadonlyMap<string, number>): CompiledFormula {
+function reference(
+  node: FormulaNode & { kind: "name" | "ref" },
+  inputIndex: ReadonlyMap<string, number>,
+): CompiledFormula {
   const name = node.name;
   const namespace = node.kind === "name" ? undefined : node.namespace;
-  const label = node.kind === "name" ? name : /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `${node.namespace}.${name}` : `${node.namespace}[${JSON.stringify(name)}]`;
+  const label =
+    node.kind === "name"
+      ? name
+      : /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+        ? `${node.namespace}.${name}`
+        : `${node.namespace}[${JSON.stringify(name)}]`;
   const record = (rt: FormulaRuntime, scope: number, value: FormulaValue): FormulaValue => {
     rt.trace?.reads.set(label + rt.scopeLabel(scope), show(value));
     return value;
@@ -161,7 +217,8 @@ function reference(node: FormulaNode & { kind: "name" | "ref" }, inputIndex: Rea
   }
 }
 
-const flatten = (values: readonly FormulaValue[]): Exact[] => values.flatMap((value) => (value instanceof Exact ? [value] : (value as readonly Exact[])));
+const flatten = (values: readonly FormulaValue[]): Exact[] =>
+  values.flatMap((value) => (value instanceof Exact ? [value] : (value as readonly Exact[])));
 const least = (values: readonly Exact[]): Exact => values.reduce((a, b) => (compare(b, a) < 0 ? b : a));
 const greatest = (values: readonly Exact[]): Exact => values.reduce((a, b) => (compare(b, a) > 0 ? b : a));
 
@@ -246,7 +303,11 @@ function points(rt: FormulaRuntime, scope: number, args: readonly CompiledFormul
 function increasing(at: number, name: string, list: readonly [Exact, Exact][]): void {
   for (let i = 1; i < list.length; i += 1) {
     if (compare(list[i]![0], list[i - 1]![0]) <= 0) {
-      throw new FormulaRuntimeProblem(at, "formula_points_not_increasing", `${position(at)}: the points of ${name} must have strictly increasing first coordinates, but ${plainText(list[i]![0])} follows ${plainText(list[i - 1]![0])}`);
+      throw new FormulaRuntimeProblem(
+        at,
+        "formula_points_not_increasing",
+        `${position(at)}: the points of ${name} must have strictly increasing first coordinates, but ${plainText(list[i]![0])} follows ${plainText(list[i - 1]![0])}`,
+      );
     }
   }
 }

@@ -10,7 +10,10 @@ import type { RoundingMode } from "../money/rounding.js";
  * @internal
  */
 export class Exact {
-  constructor(readonly coefficient: bigint, readonly scale: number) {}
+  constructor(
+    readonly coefficient: bigint,
+    readonly scale: number,
+  ) {}
 }
 
 const SIGNIFICANT = 60;
@@ -33,15 +36,23 @@ function divideRounded(c: bigint, drop: number, mode: RoundingMode): bigint {
   if (remainder !== 0n) {
     const twice = remainder * 2n;
     const away =
-      mode === "up" ? true
-      : mode === "down" ? false
-      : mode === "ceiling" ? !negative
-      : mode === "floor" ? negative
-      : twice > divisor ? true
-      : twice < divisor ? false
-      : mode === "half-up" ? true
-      : mode === "half-down" ? false
-      : quotient % 2n === 1n; // half-even
+      mode === "up"
+        ? true
+        : mode === "down"
+          ? false
+          : mode === "ceiling"
+            ? !negative
+            : mode === "floor"
+              ? negative
+              : twice > divisor
+                ? true
+                : twice < divisor
+                  ? false
+                  : mode === "half-up"
+                    ? true
+                    : mode === "half-down"
+                      ? false
+                      : quotient % 2n === 1n; // half-even
     if (away) quotient += 1n;
   }
   return negative ? -quotient : quotient;
@@ -129,7 +140,10 @@ export function fromNumber(value: number): Exact {
 
 /** The value with exactly `places` decimals (already rounded to them), e.g. `"1500.00"`. */
 export function fixedText(a: Exact, places: number): string {
-  const c = places >= a.scale ? a.coefficient * pow10(places - a.scale) : divideRounded(a.coefficient, a.scale - places, "half-even");
+  const c =
+    places >= a.scale
+      ? a.coefficient * pow10(places - a.scale)
+      : divideRounded(a.coefficient, a.scale - places, "half-even");
   const negative = c < 0n;
   const digits = (negative ? -c : c).toString().padStart(places + 1, "0");
   const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;

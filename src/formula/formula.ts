@@ -46,7 +46,14 @@ export function evaluateFormula(text: string, options: EvaluateFormulaOptions = 
   for (const [name, value] of Object.entries(options.parameters ?? {})) {
     if (typeof value === "string") {
       const decimal = readDecimal(value);
-      if (decimal === undefined) problems.push(issue(["parameters", name], "invalid_decimal", `parameter "${name}" must be a decimal string such as "12.50"`));
+      if (decimal === undefined)
+        problems.push(
+          issue(
+            ["parameters", name],
+            "invalid_decimal",
+            `parameter "${name}" must be a decimal string such as "12.50"`,
+          ),
+        );
       else {
         params.set(name, fromDec(decimal));
         types.set(name, "number");
@@ -54,19 +61,44 @@ export function evaluateFormula(text: string, options: EvaluateFormulaOptions = 
     } else if (value !== null && typeof value === "object" && typeof value.text === "string") {
       params.set(name, value.text);
       types.set(name, "text");
-    } else problems.push(issue(["parameters", name], "invalid_type", `parameter "${name}" must be a decimal string or { text }`));
+    } else
+      problems.push(
+        issue(["parameters", name], "invalid_type", `parameter "${name}" must be a decimal string or { text }`),
+      );
   }
   if (problems.length > 0) throw new FormulaError(problems);
-  const checked = checkFormulaTree(tree, { metrics: new Set(), params: types, formulas: new Map(), tables: new Map(), inputs: new Map() });
-  if (checked.problems.length > 0) throw new FormulaError(checked.problems.map((problem) => issue([], problem.code, problem.message)));
-  if (checked.uses.periods) throw new FormulaError([issue([], "formula_periods", "previous, lastYear and window need a contract's periods: use them in a contract's formulas")]);
+  const checked = checkFormulaTree(tree, {
+    metrics: new Set(),
+    params: types,
+    formulas: new Map(),
+    tables: new Map(),
+    inputs: new Map(),
+  });
+  if (checked.problems.length > 0)
+    throw new FormulaError(checked.problems.map((problem) => issue([], problem.code, problem.message)));
+  if (checked.uses.periods)
+    throw new FormulaError([
+      issue(
+        [],
+        "formula_periods",
+        "previous, lastYear and window need a contract's periods: use them in a contract's formulas",
+      ),
+    ]);
   const none = (): never => {
     throw new Error("assertion: a standalone formula reads no metric, formula or table");
   };
   const runtime: FormulaRuntime = {
-    metric: none, improvement: none, baseline: none, formula: none, lookup: none,
-    params, inputs: [],
-    previousScope: () => -1, lastYearScope: () => -1, scopeLabel: () => "", trace: undefined,
+    metric: none,
+    improvement: none,
+    baseline: none,
+    formula: none,
+    lookup: none,
+    params,
+    inputs: [],
+    previousScope: () => -1,
+    lastYearScope: () => -1,
+    scopeLabel: () => "",
+    trace: undefined,
   };
   let value: FormulaValue;
   try {
@@ -75,7 +107,11 @@ export function evaluateFormula(text: string, options: EvaluateFormulaOptions = 
     if (error instanceof FormulaRuntimeProblem) throw new FormulaError([issue([], error.code, error.message)]);
     throw error;
   }
-  return value instanceof Exact ? plainText(value) : Array.isArray(value) ? (value as readonly Exact[]).map(plainText) : (value as string | boolean);
+  return value instanceof Exact
+    ? plainText(value)
+    : Array.isArray(value)
+      ? (value as readonly Exact[]).map(plainText)
+      : (value as string | boolean);
 }
 
 export type { FormulaNode, FormulaType };

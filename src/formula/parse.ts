@@ -1,4 +1,11 @@
-import { FORMULA_LIMITS, NAMESPACES, RESERVED, type BinaryOperator, type FormulaNode, type Namespace } from "./syntax.js";
+import {
+  FORMULA_LIMITS,
+  NAMESPACES,
+  RESERVED,
+  type BinaryOperator,
+  type FormulaNode,
+  type Namespace,
+} from "./syntax.js";
 
 /** A problem in a formula's text: where (0-based character offset), a stable code, and what is wrong. */
 export interface FormulaProblem {
@@ -46,9 +53,18 @@ function tokenize(source: string): Token[] {
       }
       const text = source.slice(start, i);
       if (text.replace(".", "").length > FORMULA_LIMITS.maxDigits) {
-        fail(start, "formula_number_too_long", `${position(start)}: a number has more than ${FORMULA_LIMITS.maxDigits} digits`);
+        fail(
+          start,
+          "formula_number_too_long",
+          `${position(start)}: a number has more than ${FORMULA_LIMITS.maxDigits} digits`,
+        );
       }
-      if (/[A-Za-z_]/.test(source[i] ?? "")) fail(i, "formula_syntax", `${position(i)}: a number cannot run into a name (no exponents such as 1e5: write the digits)`);
+      if (/[A-Za-z_]/.test(source[i] ?? ""))
+        fail(
+          i,
+          "formula_syntax",
+          `${position(i)}: a number cannot run into a name (no exponents such as 1e5: write the digits)`,
+        );
       tokens.push({ kind: "number", at: start, text });
       continue;
     }
@@ -61,12 +77,14 @@ function tokenize(source: string): Token[] {
       let value = "";
       i += 1;
       for (;;) {
-        if (i >= source.length) fail(start, "formula_syntax", `${position(start)}: the text starting here has no closing quote`);
+        if (i >= source.length)
+          fail(start, "formula_syntax", `${position(start)}: the text starting here has no closing quote`);
         const d = source[i]!;
         if (d === '"') break;
         if (d === "\\") {
           const next = source[i + 1];
-          if (next !== '"' && next !== "\\") fail(i, "formula_syntax", `${position(i)}: in a text only \\" and \\\\ may follow a backslash`);
+          if (next !== '"' && next !== "\\")
+            fail(i, "formula_syntax", `${position(i)}: in a text only \\" and \\\\ may follow a backslash`);
           value += next;
           i += 2;
           continue;
@@ -88,7 +106,11 @@ function tokenize(source: string): Token[] {
 }
 
 const describe = (token: Token): string =>
-  token.kind === "end" ? "the end of the formula" : token.kind === "text" ? `the text ${JSON.stringify(token.value)}` : `"${token.text}"`;
+  token.kind === "end"
+    ? "the end of the formula"
+    : token.kind === "text"
+      ? `the text ${JSON.stringify(token.value)}`
+      : `"${token.text}"`;
 
 /** Depth-tracked result of a parse function: the node and the depth of its subtree. */
 type Parsed = readonly [FormulaNode, number];
@@ -112,12 +134,22 @@ class Parser {
   }
 
   private expect(text: string, what: string): void {
-    if (!this.isSymbol(text)) fail(this.current.at, "formula_syntax", `${position(this.current.at)}: expected ${what}, found ${describe(this.current)}`);
+    if (!this.isSymbol(text))
+      fail(
+        this.current.at,
+        "formula_syntax",
+        `${position(this.current.at)}: expected ${what}, found ${describe(this.current)}`,
+      );
     this.index += 1;
   }
 
   private deep(at: number, depth: number): number {
-    if (depth > FORMULA_LIMITS.maxDepth) fail(at, "formula_too_deep", `${position(at)}: the formula nests deeper than ${FORMULA_LIMITS.maxDepth} levels; split it into named formulas`);
+    if (depth > FORMULA_LIMITS.maxDepth)
+      fail(
+        at,
+        "formula_too_deep",
+        `${position(at)}: the formula nests deeper than ${FORMULA_LIMITS.maxDepth} levels; split it into named formulas`,
+      );
     return depth;
   }
 
@@ -125,7 +157,12 @@ class Parser {
     if (this.current.kind === "end") fail(0, "formula_syntax", `${position(0)}: the formula is empty`);
     const [node] = this.expression(0);
     const after = this.tokens[this.index] as Token;
-    if (after.kind !== "end") fail(after.at, "formula_syntax", `${position(after.at)}: unexpected ${describe(after)} after a complete expression`);
+    if (after.kind !== "end")
+      fail(
+        after.at,
+        "formula_syntax",
+        `${position(after.at)}: unexpected ${describe(after)} after a complete expression`,
+      );
     return node;
   }
 
@@ -137,7 +174,9 @@ class Parser {
     let [left, depth] = next(level);
     for (;;) {
       const token = this.current;
-      const matches = words ? token.kind === "word" && operators.includes(token.text) : token.kind === "symbol" && operators.includes(token.text);
+      const matches = words
+        ? token.kind === "word" && operators.includes(token.text)
+        : token.kind === "symbol" && operators.includes(token.text);
       if (!matches) return [left, depth];
       this.index += 1;
       const [right, rightDepth] = next(level);
@@ -177,7 +216,10 @@ class Parser {
       if (after.kind === "symbol" && COMPARISONS.includes(after.text)) {
         fail(after.at, "formula_syntax", `${position(after.at)}: comparisons do not chain; write a < b and b < c`);
       }
-      return [{ kind: "binary", at: left.at, operator: token.text as BinaryOperator, left, right }, this.deep(token.at, Math.max(leftDepth, rightDepth) + 1)];
+      return [
+        { kind: "binary", at: left.at, operator: token.text as BinaryOperator, left, right },
+        this.deep(token.at, Math.max(leftDepth, rightDepth) + 1),
+      ];
     }
     return [left, leftDepth];
   }
@@ -242,14 +284,21 @@ class Parser {
       }
       case "word": {
         this.index += 1;
-        if (token.text === "true" || token.text === "false") return [{ kind: "boolean", at: token.at, value: token.text === "true" }, 1];
-        if ((NAMESPACES as readonly string[]).includes(token.text)) return [this.reference(token.at, token.text as Namespace), 1];
+        if (token.text === "true" || token.text === "false")
+          return [{ kind: "boolean", at: token.at, value: token.text === "true" }, 1];
+        if ((NAMESPACES as readonly string[]).includes(token.text))
+          return [this.reference(token.at, token.text as Namespace), 1];
         if (this.isSymbol("(")) {
           this.index += 1;
           const [args, depth] = this.arguments(level + 1, ")");
           return [{ kind: "call", at: token.at, name: token.text, args }, this.deep(token.at, depth + 1)];
         }
-        if (RESERVED.has(token.text)) fail(token.at, "formula_syntax", `${position(token.at)}: "${token.text}" is a reserved word and cannot stand here`);
+        if (RESERVED.has(token.text))
+          fail(
+            token.at,
+            "formula_syntax",
+            `${position(token.at)}: "${token.text}" is a reserved word and cannot stand here`,
+          );
         return [{ kind: "name", at: token.at, name: token.text }, 1];
       }
     }
@@ -259,19 +308,33 @@ class Parser {
     if (this.isSymbol(".")) {
       this.index += 1;
       const name = this.current;
-      if (name.kind !== "word") fail(name.at, "formula_syntax", `${position(name.at)}: expected a name after "${namespace}.", found ${describe(name)}`);
+      if (name.kind !== "word")
+        fail(
+          name.at,
+          "formula_syntax",
+          `${position(name.at)}: expected a name after "${namespace}.", found ${describe(name)}`,
+        );
       this.index += 1;
       return { kind: "ref", at, namespace, name: name.text };
     }
     if (this.isSymbol("[")) {
       this.index += 1;
       const name = this.current;
-      if (name.kind !== "text") fail(name.at, "formula_syntax", `${position(name.at)}: expected a quoted id after "${namespace}[", e.g. ${namespace}["dropout-rate"]`);
+      if (name.kind !== "text")
+        fail(
+          name.at,
+          "formula_syntax",
+          `${position(name.at)}: expected a quoted id after "${namespace}[", e.g. ${namespace}["dropout-rate"]`,
+        );
       this.index += 1;
       this.expect("]", `"]"`);
       return { kind: "ref", at, namespace, name: name.value };
     }
-    return fail(this.current.at, "formula_syntax", `${position(this.current.at)}: "${namespace}" must be followed by .name or ["id"], e.g. ${namespace}.reading`);
+    return fail(
+      this.current.at,
+      "formula_syntax",
+      `${position(this.current.at)}: "${namespace}" must be followed by .name or ["id"], e.g. ${namespace}.reading`,
+    );
   }
 }
 
@@ -280,9 +343,16 @@ class Parser {
  * Never throws: any text, however long, deep or odd, gives a tree or a problem.
  */
 export function parseFormulaText(source: string): { tree: FormulaNode } | { problem: FormulaProblem } {
-  if (typeof source !== "string") return { problem: { at: 0, code: "formula_syntax", message: "a formula must be a string" } };
+  if (typeof source !== "string")
+    return { problem: { at: 0, code: "formula_syntax", message: "a formula must be a string" } };
   if (source.length > FORMULA_LIMITS.maxLength) {
-    return { problem: { at: FORMULA_LIMITS.maxLength, code: "formula_too_long", message: `the formula is ${source.length} characters long, more than the limit of ${FORMULA_LIMITS.maxLength}` } };
+    return {
+      problem: {
+        at: FORMULA_LIMITS.maxLength,
+        code: "formula_too_long",
+        message: `the formula is ${source.length} characters long, more than the limit of ${FORMULA_LIMITS.maxLength}`,
+      },
+    };
   }
   try {
     return { tree: new Parser(tokenize(source)).parseAll() };

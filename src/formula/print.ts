@@ -1,14 +1,31 @@
 import type { FormulaNode } from "./syntax.js";
 
 const PRECEDENCE: Readonly<Record<string, number>> = {
-  or: 1, and: 2, "<": 4, "<=": 4, ">": 4, ">=": 4, "==": 4, "!=": 4, "+": 5, "-": 5, "*": 6, "/": 6,
+  or: 1,
+  and: 2,
+  "<": 4,
+  "<=": 4,
+  ">": 4,
+  ">=": 4,
+  "==": 4,
+  "!=": 4,
+  "+": 5,
+  "-": 5,
+  "*": 6,
+  "/": 6,
 };
 const NOT = 3;
 const NEGATE = 7;
 const ATOM = 8;
 
 const precedenceOf = (node: FormulaNode): number =>
-  node.kind === "binary" ? PRECEDENCE[node.operator]! : node.kind === "not" ? NOT : node.kind === "negate" ? NEGATE : ATOM;
+  node.kind === "binary"
+    ? PRECEDENCE[node.operator]!
+    : node.kind === "not"
+      ? NOT
+      : node.kind === "negate"
+        ? NEGATE
+        : ATOM;
 
 const quote = (text: string): string => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 

@@ -6,7 +6,15 @@
 /** The namespaces of qualified references: `metric.reading`, `param["price-per-visit"]`, ... */
 export type Namespace = "metric" | "baseline" | "improvement" | "relativeImprovement" | "param" | "formula" | "input";
 
-export const NAMESPACES: readonly Namespace[] = ["metric", "baseline", "improvement", "relativeImprovement", "param", "formula", "input"];
+export const NAMESPACES: readonly Namespace[] = [
+  "metric",
+  "baseline",
+  "improvement",
+  "relativeImprovement",
+  "param",
+  "formula",
+  "input",
+];
 
 /** The operators between two operands, from arithmetic to logic. */
 export type BinaryOperator = "+" | "-" | "*" | "/" | "<" | "<=" | ">" | ">=" | "==" | "!=" | "and" | "or";
@@ -22,7 +30,13 @@ export type FormulaNode =
   | { readonly kind: "ref"; readonly at: number; readonly namespace: Namespace; readonly name: string }
   | { readonly kind: "negate"; readonly at: number; readonly operand: FormulaNode }
   | { readonly kind: "not"; readonly at: number; readonly operand: FormulaNode }
-  | { readonly kind: "binary"; readonly at: number; readonly operator: BinaryOperator; readonly left: FormulaNode; readonly right: FormulaNode }
+  | {
+      readonly kind: "binary";
+      readonly at: number;
+      readonly operator: BinaryOperator;
+      readonly left: FormulaNode;
+      readonly right: FormulaNode;
+    }
   | { readonly kind: "call"; readonly at: number; readonly name: string; readonly args: readonly FormulaNode[] };
 
 /** The limits that keep a contract file from other organisations cheap to check and evaluate. */

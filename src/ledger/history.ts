@@ -5,7 +5,13 @@ import { canonicalJson } from "../util/canonical-json.js";
 import type { Contract } from "../contract/types.js";
 import type { Quantity } from "../contract/primitives.js";
 import { measurementIssues, type MeasurementRecord } from "../contract/measurement-format.js";
-import { knownFrom, type ContractEvent, type PaymentEvent, type ResultEvent, type ResultStatus } from "../contract/event-types.js";
+import {
+  knownFrom,
+  type ContractEvent,
+  type PaymentEvent,
+  type ResultEvent,
+  type ResultStatus,
+} from "../contract/event-types.js";
 
 /** What a result is about: a metric, in a period or a cohort. */
 export interface ResultScope {
@@ -34,7 +40,9 @@ export interface History {
 
 /** The key of a result's scope, e.g. `dropout-rate|period:2026-27`. */
 export function scopeKey(metric: string, coverage: { period?: string; cohort?: string }): string {
-  return coverage.period !== undefined ? `${metric}|period:${coverage.period}` : `${metric}|cohort:${coverage.cohort ?? ""}`;
+  return coverage.period !== undefined
+    ? `${metric}|period:${coverage.period}`
+    : `${metric}|cohort:${coverage.cohort ?? ""}`;
 }
 
 /**
@@ -42,7 +50,10 @@ export function scopeKey(metric: string, coverage: { period?: string; cohort?: s
  * Identical repeats of an event (same id, same content) are dropped; two different events with one id are
  * an error. Every problem found is returned, each with the path of the event at fault.
  */
-export function buildHistory(events: readonly ContractEvent[], contract: Contract): { history: History; issues: InputIssue[] } {
+export function buildHistory(
+  events: readonly ContractEvent[],
+  contract: Contract,
+): { history: History; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   const report = (index: number, key: string | undefined, code: string, message: string) =>
     issues.push(issue(key === undefined ? [index] : [index, key], code, message));
@@ -57,7 +68,12 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
       byId.set(event.id, { event, index, text });
       unique.push({ event, index });
     } else if (first.text !== text) {
-      report(index, "id", "duplicate_event_id", `event id "${event.id}" is already used by events[${first.index}] with different content: ids must be unique (an identical repeat is ignored)`);
+      report(
+        index,
+        "id",
+        "duplicate_event_id",
+        `event id "${event.id}" is already used by events[${first.index}] with different content: ids must be unique (an identical repeat is ignored)`,
+      );
     }
   });
 
@@ -77,22 +93,47 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
         report(index, "tranche", "unknown_tranche", `unknown tranche "${event.tranche}"`);
       } else {
         if (!tranche.payers.some((share) => share.party === event.payer)) {
-          report(index, "payer", "not_a_tranche_payer", `"${event.payer}" is not a payer of tranche "${event.tranche}"`);
+          report(
+            index,
+            "payer",
+            "not_a_tranche_payer",
+            `"${event.payer}" is not a payer of tranche "${event.tranche}"`,
+          );
         }
         if (!tranche.recipients.some((share) => share.party === event.recipient)) {
-          report(index, "recipient", "not_a_tranche_recipient", `"${event.recipient}" is not a recipient of tranche "${event.tranche}"`);
+          report(
+            index,
+            "recipient",
+            "not_a_tranche_recipient",
+            `"${event.recipient}" is not a recipient of tranche "${event.tranche}"`,
+          );
         }
       }
       if (event.currency !== undefined && event.currency !== contract.currency) {
-        report(index, "currency", "currency_mismatch", `the payment is in ${event.currency} but the contract is in ${contract.currency}: convert it first (the library never converts currencies)`);
+        report(
+          index,
+          "currency",
+          "currency_mismatch",
+          `the payment is in ${event.currency} but the contract is in ${contract.currency}: convert it first (the library never converts currencies)`,
+        );
       }
       const amount = new Dec(event.amount);
       if (amount.isZero()) report(index, "amount", "zero_payment", "a payment of zero records nothing: leave it out");
       if (isKnownCurrency(contract.currency) && amount.decimalPlaces() > minorUnits(contract.currency)) {
-        report(index, "amount", "sub_minor_unit", `${event.amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`);
+        report(
+          index,
+          "amount",
+          "sub_minor_unit",
+          `${event.amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`,
+        );
       }
       if (event.recordedAt !== undefined && event.recordedAt < event.paidOn) {
-        report(index, "recordedAt", "recorded_before_paid", `recorded on ${event.recordedAt}, before it was paid on ${event.paidOn}`);
+        report(
+          index,
+          "recordedAt",
+          "recorded_before_paid",
+          `recorded on ${event.recordedAt}, before it was paid on ${event.paidOn}`,
+        );
       }
       payments.push(event);
       continue;
@@ -100,30 +141,57 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
     if (event.period !== undefined && event.cohort !== undefined) {
       report(index, undefined, "period_and_cohort", "a result is for a period or for a cohort, not both");
     }
-    if (event.metric !== undefined && !metrics.has(event.metric)) report(index, "metric", "unknown_metric", `unknown metric "${event.metric}"`);
-    if (event.period !== undefined && !periods.has(event.period)) report(index, "period", "unknown_period", `unknown period "${event.period}"`);
-    if (event.cohort !== undefined && !cohorts.has(event.cohort)) report(index, "cohort", "unknown_cohort", `unknown cohort "${event.cohort}"`);
+    if (event.metric !== undefined && !metrics.has(event.metric))
+      report(index, "metric", "unknown_metric", `unknown metric "${event.metric}"`);
+    if (event.period !== undefined && !periods.has(event.period))
+      report(index, "period", "unknown_period", `unknown period "${event.period}"`);
+    if (event.cohort !== undefined && !cohorts.has(event.cohort))
+      report(index, "cohort", "unknown_cohort", `unknown cohort "${event.cohort}"`);
     if (event.verifier !== undefined) {
       const verifier = parties.get(event.verifier);
       if (verifier === undefined) report(index, "verifier", "unknown_party", `unknown party "${event.verifier}"`);
-      else if (!verifier.roles.includes("verifier")) report(index, "verifier", "not_a_verifier", `party "${event.verifier}" lacks the role verifier`);
+      else if (!verifier.roles.includes("verifier"))
+        report(index, "verifier", "not_a_verifier", `party "${event.verifier}" lacks the role verifier`);
     } else if (event.status === "verified") {
       report(index, "verifier", "verifier_required", "a verified result must name its verifier");
     }
     if (event.restates === undefined) {
-      if (event.metric === undefined) report(index, "metric", "required", "\"metric\" is required (it can be left out only when the event restates another)");
-      if (event.period === undefined && event.cohort === undefined) report(index, "period", "required", "a result needs a \"period\" or a \"cohort\"");
-      if (event.value === undefined) report(index, "value", "required", "\"value\" is required (it can be left out only when the event restates another)");
+      if (event.metric === undefined)
+        report(
+          index,
+          "metric",
+          "required",
+          '"metric" is required (it can be left out only when the event restates another)',
+        );
+      if (event.period === undefined && event.cohort === undefined)
+        report(index, "period", "required", 'a result needs a "period" or a "cohort"');
+      if (event.value === undefined)
+        report(
+          index,
+          "value",
+          "required",
+          '"value" is required (it can be left out only when the event restates another)',
+        );
       continue;
     }
     const target = byId.get(event.restates);
     if (target === undefined) {
       report(index, "restates", "unknown_event", `restates unknown event "${event.restates}"`);
     } else if (target.event.type !== "result") {
-      report(index, "restates", "restates_payment", `restates "${event.restates}", which is a payment: a result can only restate a result`);
+      report(
+        index,
+        "restates",
+        "restates_payment",
+        `restates "${event.restates}", which is a payment: a result can only restate a result`,
+      );
     } else {
       if (target.event.recordedAt > event.recordedAt) {
-        report(index, "recordedAt", "restates_later_event", `restates "${event.restates}", recorded later (${target.event.recordedAt}); a restatement cannot precede what it restates`);
+        report(
+          index,
+          "recordedAt",
+          "restates_later_event",
+          `restates "${event.restates}", recorded later (${target.event.recordedAt}); a restatement cannot precede what it restates`,
+        );
       }
       const list = successors.get(event.restates) ?? [];
       list.push({ event, index });
@@ -133,7 +201,12 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
   for (const [restated, list] of successors) {
     if (list.length > 1) {
       const [, second] = list;
-      report(second!.index, "restates", "forked_restatement", `events "${list.map((entry) => entry.event.id).join("\", \"")}" all restate "${restated}": a history is one line, so restate the latest event instead`);
+      report(
+        second!.index,
+        "restates",
+        "forked_restatement",
+        `events "${list.map((entry) => entry.event.id).join('", "')}" all restate "${restated}": a history is one line, so restate the latest event instead`,
+      );
     }
   }
   if (issues.length > 0) return { history: { chains: new Map(), payments }, issues };
@@ -149,8 +222,14 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
     const other = rootOf.get(key);
     if (other !== undefined) {
       const scope = event.period !== undefined ? `period ${event.period}` : `cohort ${event.cohort ?? ""}`;
-      report(index, undefined, "second_result", `events[${other}] already reports ${metric} for ${scope}: record a correction with "restates": "<id of the latest event>" instead of a second result`);
-      for (let next: ResultEvent | undefined = event; next !== undefined; next = successors.get(next.id)?.[0]?.event) secondRoots.add(next.id);
+      report(
+        index,
+        undefined,
+        "second_result",
+        `events[${other}] already reports ${metric} for ${scope}: record a correction with "restates": "<id of the latest event>" instead of a second result`,
+      );
+      for (let next: ResultEvent | undefined = event; next !== undefined; next = successors.get(next.id)?.[0]?.event)
+        secondRoots.add(next.id);
       continue;
     }
     rootOf.set(key, index);
@@ -161,15 +240,42 @@ export function buildHistory(events: readonly ContractEvent[], contract: Contrac
     while (current !== undefined) {
       const e: ResultEvent = current.event;
       if (e.metric !== undefined && e.metric !== metric) {
-        report(current.index, "metric", "restatement_mismatch", `restates a result for metric "${metric}" but names metric "${e.metric}"`);
+        report(
+          current.index,
+          "metric",
+          "restatement_mismatch",
+          `restates a result for metric "${metric}" but names metric "${e.metric}"`,
+        );
       }
       if ((e.period !== undefined || e.cohort !== undefined) && scopeKey(metric, e) !== key) {
-        report(current.index, e.period !== undefined ? "period" : "cohort", "restatement_mismatch", `restates a result for ${event.period !== undefined ? `period ${event.period}` : `cohort ${event.cohort ?? ""}`} but names another period or cohort`);
+        report(
+          current.index,
+          e.period !== undefined ? "period" : "cohort",
+          "restatement_mismatch",
+          `restates a result for ${event.period !== undefined ? `period ${event.period}` : `cohort ${event.cohort ?? ""}`} but names another period or cohort`,
+        );
       }
       value = e.value ?? value;
       measurement = e.measurement ?? (e.value !== undefined ? undefined : measurement);
-      if (e.measurement !== undefined) issues.push(...measurementIssues(current.index, value, e.measurement, contract.metrics.find((m) => m.id === metric)?.better));
-      chain.push(Object.freeze({ event: e, metric, scopeKey: key, value, recordedAt: e.recordedAt, ...(measurement !== undefined ? { measurement } : {}) }));
+      if (e.measurement !== undefined)
+        issues.push(
+          ...measurementIssues(
+            current.index,
+            value,
+            e.measurement,
+            contract.metrics.find((m) => m.id === metric)?.better,
+          ),
+        );
+      chain.push(
+        Object.freeze({
+          event: e,
+          metric,
+          scopeKey: key,
+          value,
+          recordedAt: e.recordedAt,
+          ...(measurement !== undefined ? { measurement } : {}),
+        }),
+      );
       current = successors.get(e.id)?.[0];
     }
     chains.set(key, chain);
@@ -196,7 +302,12 @@ export interface ResultState {
   readonly evidence?: string;
   readonly measurement?: MeasurementRecord;
   /** Every event of the chain known by then, oldest first: history is shown, never dropped. */
-  readonly trail: readonly { readonly eventId: string; readonly status: ResultStatus; readonly value: string; readonly recordedAt: string }[];
+  readonly trail: readonly {
+    readonly eventId: string;
+    readonly status: ResultStatus;
+    readonly value: string;
+    readonly recordedAt: string;
+  }[];
 }
 
 /** What is known on `asOf`: the current state of each result, and the payments made. */
@@ -212,18 +323,26 @@ export function ledgerAsOf(history: History, asOf: string): Ledger {
     const known = chain.filter((entry) => entry.recordedAt <= asOf);
     const head = known[known.length - 1];
     if (head === undefined) continue;
-    results.set(key, Object.freeze({
-      metric: head.metric,
-      scopeKey: key,
-      status: head.event.status,
-      value: head.value,
-      eventId: head.event.id,
-      recordedAt: head.recordedAt,
-      ...(head.event.verifier !== undefined ? { verifier: head.event.verifier } : {}),
-      ...(head.event.evidence !== undefined ? { evidence: head.event.evidence } : {}),
-      ...(head.measurement !== undefined ? { measurement: head.measurement } : {}),
-      trail: known.map((entry) => ({ eventId: entry.event.id, status: entry.event.status, value: String(entry.value), recordedAt: entry.recordedAt })),
-    }));
+    results.set(
+      key,
+      Object.freeze({
+        metric: head.metric,
+        scopeKey: key,
+        status: head.event.status,
+        value: head.value,
+        eventId: head.event.id,
+        recordedAt: head.recordedAt,
+        ...(head.event.verifier !== undefined ? { verifier: head.event.verifier } : {}),
+        ...(head.event.evidence !== undefined ? { evidence: head.event.evidence } : {}),
+        ...(head.measurement !== undefined ? { measurement: head.measurement } : {}),
+        trail: known.map((entry) => ({
+          eventId: entry.event.id,
+          status: entry.event.status,
+          value: String(entry.value),
+          recordedAt: entry.recordedAt,
+        })),
+      }),
+    );
   }
   const payments = history.payments.filter((payment) => knownFrom(payment) <= asOf);
   return { results, payments };

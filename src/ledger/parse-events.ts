@@ -36,7 +36,10 @@ export function parseEvents(input: unknown, options: ParseEventsOptions = {}): r
  * const result = safeParseEvents(json, { contract });
  * if (!result.success) for (const problem of result.error.issues) console.log(problem.at, problem.message);
  */
-export function safeParseEvents(input: unknown, options: ParseEventsOptions = {}): SafeParseResult<readonly ContractEvent[], EventsError | ContractError> {
+export function safeParseEvents(
+  input: unknown,
+  options: ParseEventsOptions = {},
+): SafeParseResult<readonly ContractEvent[], EventsError | ContractError> {
   const structural = eventsSchema.safeParse(input);
   if (!structural.success) return { success: false, error: new EventsError(fromZodIssues(structural.error, input)) };
   const events = structural.data as unknown as ContractEvent[];
@@ -44,7 +47,9 @@ export function safeParseEvents(input: unknown, options: ParseEventsOptions = {}
   if (contractInput !== undefined) {
     // A contract that did not come from parseContract is checked first: events cannot be checked against
     // a contract that is itself wrong.
-    const checked = isParsed(contractInput) ? { success: true as const, data: contractInput } : safeParseContract(contractInput);
+    const checked = isParsed(contractInput)
+      ? { success: true as const, data: contractInput }
+      : safeParseContract(contractInput);
     if (!checked.success) return checked;
     const { issues } = buildHistory(events, checked.data);
     if (issues.length > 0) return { success: false, error: new EventsError(issues) };

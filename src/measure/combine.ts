@@ -20,13 +20,23 @@ function weightOf(weight: number | string): number | undefined {
 }
 
 /** The checks shared by blends and pools: weights, and parts that measure the same thing the same way. */
-function partIssues(parts: readonly { weight: number | string; measurement: Measurement }[], key: string): { issues: InputIssue[]; weights: number[] } {
+function partIssues(
+  parts: readonly { weight: number | string; measurement: Measurement }[],
+  key: string,
+): { issues: InputIssue[]; weights: number[] } {
   const issues: InputIssue[] = [];
-  if (parts.length === 0) return { issues: [issue([key], "empty_group", "nothing to combine: give at least one part")], weights: [] };
+  if (parts.length === 0)
+    return { issues: [issue([key], "empty_group", "nothing to combine: give at least one part")], weights: [] };
   const weights = parts.map((part, index) => {
     const weight = weightOf(part.weight);
     if (weight === undefined || weight < 0) {
-      issues.push(issue([key, index, "weight"], "invalid_weight", `expected a non-negative weight such as 0.8 or "80%" (got ${JSON.stringify(part.weight)})`));
+      issues.push(
+        issue(
+          [key, index, "weight"],
+          "invalid_weight",
+          `expected a non-negative weight such as 0.8 or "80%" (got ${JSON.stringify(part.weight)})`,
+        ),
+      );
       return 0;
     }
     return weight;
@@ -35,10 +45,22 @@ function partIssues(parts: readonly { weight: number | string; measurement: Meas
   parts.forEach((part, index) => {
     const m = part.measurement;
     if (m.counterfactual === undefined) {
-      issues.push(issue([key, index, "measurement"], "no_counterfactual", `a ${m.estimator} measurement has no counterfactual, so it has no effect to combine`));
+      issues.push(
+        issue(
+          [key, index, "measurement"],
+          "no_counterfactual",
+          `a ${m.estimator} measurement has no counterfactual, so it has no effect to combine`,
+        ),
+      );
     }
     if (m.better !== first.better || m.outcome !== first.outcome || m.scale !== first.scale) {
-      issues.push(issue([key, index, "measurement"], "incompatible_parts", `every part must measure the same outcome in the same unit and direction (${first.outcome}, scale ${first.scale}, ${first.better} is better)`));
+      issues.push(
+        issue(
+          [key, index, "measurement"],
+          "incompatible_parts",
+          `every part must measure the same outcome in the same unit and direction (${first.outcome}, scale ${first.scale}, ${first.better} is better)`,
+        ),
+      );
     }
   });
   return { issues, weights };
@@ -60,7 +82,9 @@ export function blend(parts: readonly BlendPart[], options: { readonly confidenc
   const { issues, weights } = partIssues(parts, "parts");
   const total = weights.reduce((acc, weight) => acc + weight, 0);
   if (issues.length === 0 && Math.abs(total - 1) > 1e-12) {
-    issues.push(issue(["parts"], "weights_not_100", `the weights add up to ${Number((total * 100).toPrecision(12))}%, not 100%`));
+    issues.push(
+      issue(["parts"], "weights_not_100", `the weights add up to ${Number((total * 100).toPrecision(12))}%, not 100%`),
+    );
   }
   if (issues.length > 0) throw new MeasureError(issues);
   const measurements = parts.map((part) => part.measurement);
@@ -69,13 +93,32 @@ export function blend(parts: readonly BlendPart[], options: { readonly confidenc
   const se = measurements.reduce((acc, m, index) => acc + weights[index]! * m.standardError, 0);
   assertPositiveSpread(se, ["parts"], "the blend");
   const first = measurements[0]!;
-  const settings: MeasureSettings = { better: first.better, confidence: options.confidence ?? first.interval.confidence, scale: first.scale };
-  return finish("blend", {
-    value, counterfactual: value - effect, effect, intervalError: se, testError: se, degreesOfFreedom: undefined, method: "combined-z",
-    groups: [],
-  }, settings, first.outcome, parts.map((part, index) => ({
-    label: part.label ?? `${part.measurement.estimator} ${index + 1}`, weight: weights[index]!, effect: part.measurement.effect, standardError: part.measurement.standardError,
-  })));
+  const settings: MeasureSettings = {
+    better: first.better,
+    confidence: options.confidence ?? first.interval.confidence,
+    scale: first.scale,
+  };
+  return finish(
+    "blend",
+    {
+      value,
+      counterfactual: value - effect,
+      effect,
+      intervalError: se,
+      testError: se,
+      degreesOfFreedom: undefined,
+      method: "combined-z",
+      groups: [],
+    },
+    settings,
+    first.outcome,
+    parts.map((part, index) => ({
+      label: part.label ?? `${part.measurement.estimator} ${index + 1}`,
+      weight: weights[index]!,
+      effect: part.measurement.effect,
+      standardError: part.measurement.standardError,
+    })),
+  );
 }
 
 /** One cohort's measurement and its weight in the pool (by default, its treated participants). */
@@ -101,9 +144,13 @@ export function treatedSize(measurement: Measurement): number {
  * const pooled = poolCohorts([{ label: "c1", measurement: m1 }, { label: "c2", measurement: m2 }]);
  */
 export function poolCohorts(parts: readonly PoolPart[], options: { readonly confidence?: number } = {}): Measurement {
-  const { issues, weights: raw } = partIssues(parts.map((part) => ({ weight: part.weight ?? treatedSize(part.measurement), measurement: part.measurement })), "cohorts");
+  const { issues, weights: raw } = partIssues(
+    parts.map((part) => ({ weight: part.weight ?? treatedSize(part.measurement), measurement: part.measurement })),
+    "cohorts",
+  );
   const total = raw.reduce((acc, weight) => acc + weight, 0);
-  if (issues.length === 0 && !(total > 0)) issues.push(issue(["cohorts"], "empty_group", "the cohorts have no participants to weight them by"));
+  if (issues.length === 0 && !(total > 0))
+    issues.push(issue(["cohorts"], "empty_group", "the cohorts have no participants to weight them by"));
   if (issues.length > 0) throw new MeasureError(issues);
   const weights = raw.map((weight) => weight / total);
   const measurements = parts.map((part) => part.measurement);
@@ -112,12 +159,36 @@ export function poolCohorts(parts: readonly PoolPart[], options: { readonly conf
   const errors = measurements.map((m, index) => weights[index]! * m.standardError);
   const se = Math.sqrt(errors.reduce((acc, error) => acc + error * error, 0));
   assertPositiveSpread(se, ["cohorts"], "the pool of cohorts");
-  const df = satterthwaite(errors, measurements.map((m) => m.degreesOfFreedom));
+  const df = satterthwaite(
+    errors,
+    measurements.map((m) => m.degreesOfFreedom),
+  );
   const first = measurements[0]!;
-  const settings: MeasureSettings = { better: first.better, confidence: options.confidence ?? first.interval.confidence, scale: first.scale };
+  const settings: MeasureSettings = {
+    better: first.better,
+    confidence: options.confidence ?? first.interval.confidence,
+    scale: first.scale,
+  };
   const groups: GroupEstimate[] = [];
-  return finish("pooled", {
-    value, counterfactual: value - effect, effect, intervalError: se, testError: se, degreesOfFreedom: df,
-    method: df === undefined ? "combined-z" : "welch-t", groups,
-  }, settings, first.outcome, parts.map((part, index) => ({ label: part.label, weight: weights[index]!, effect: part.measurement.effect, standardError: part.measurement.standardError })));
+  return finish(
+    "pooled",
+    {
+      value,
+      counterfactual: value - effect,
+      effect,
+      intervalError: se,
+      testError: se,
+      degreesOfFreedom: df,
+      method: df === undefined ? "combined-z" : "welch-t",
+      groups,
+    },
+    settings,
+    first.outcome,
+    parts.map((part, index) => ({
+      label: part.label,
+      weight: weights[index]!,
+      effect: part.measurement.effect,
+      standardError: part.measurement.standardError,
+    })),
+  );
 }

@@ -24,7 +24,16 @@ function assertDomain(ok: boolean, what: string): void {
 function stirlingCorrection(z: number): number {
   const inv = 1 / z;
   const inv2 = inv * inv;
-  return inv * (1 / 12 + inv2 * (-1 / 360 + inv2 * (1 / 1260 + inv2 * (-1 / 1680 + inv2 * (1 / 1188 + inv2 * (-691 / 360360 + inv2 * (1 / 156 + inv2 * (-3617 / 122400))))))));
+  return (
+    inv *
+    (1 / 12 +
+      inv2 *
+        (-1 / 360 +
+          inv2 *
+            (1 / 1260 +
+              inv2 *
+                (-1 / 1680 + inv2 * (1 / 1188 + inv2 * (-691 / 360360 + inv2 * (1 / 156 + inv2 * (-3617 / 122400))))))))
+  );
 }
 
 /**
@@ -57,7 +66,10 @@ export function logBeta(a: number, b: number): number {
 
 /** The regularized incomplete gamma functions: `lower` = P(a, x), `upper` = Q(a, x) = 1 − P(a, x). */
 export function incompleteGamma(a: number, x: number): { readonly lower: number; readonly upper: number } {
-  assertDomain(a > 0 && x >= 0 && Number.isFinite(a) && Number.isFinite(x), `incompleteGamma needs a > 0 and x ≥ 0, got a=${a}, x=${x}`);
+  assertDomain(
+    a > 0 && x >= 0 && Number.isFinite(a) && Number.isFinite(x),
+    `incompleteGamma needs a > 0 and x ≥ 0, got a=${a}, x=${x}`,
+  );
   if (x === 0) return { lower: 0, upper: 1 };
   const front = Math.exp(a * Math.log(x) - x - logGamma(a));
   if (x < a + 1) {
@@ -129,8 +141,16 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
  * The regularized incomplete beta function I_x(a, b) (`lower`) and 1 − I_x(a, b) = I_y(b, a) (`upper`),
  * where y = 1 − x is passed separately so that a tail near x = 1 keeps its digits.
  */
-export function incompleteBeta(x: number, a: number, b: number, y: number = 1 - x): { readonly lower: number; readonly upper: number } {
-  assertDomain(a > 0 && b > 0 && x >= 0 && y >= 0 && Number.isFinite(a) && Number.isFinite(b), `incompleteBeta needs a, b > 0 and 0 ≤ x ≤ 1, got x=${x}, a=${a}, b=${b}`);
+export function incompleteBeta(
+  x: number,
+  a: number,
+  b: number,
+  y: number = 1 - x,
+): { readonly lower: number; readonly upper: number } {
+  assertDomain(
+    a > 0 && b > 0 && x >= 0 && y >= 0 && Number.isFinite(a) && Number.isFinite(b),
+    `incompleteBeta needs a, b > 0 and 0 ≤ x ≤ 1, got x=${x}, a=${a}, b=${b}`,
+  );
   if (x === 0) return { lower: 0, upper: 1 };
   if (y === 0) return { lower: 1, upper: 0 };
   const lnX = x < 0.5 ? Math.log(x) : Math.log1p(-y);
@@ -175,9 +195,17 @@ export function normalPdf(z: number): number {
 
 /** Acklam's rational approximation of Φ⁻¹(p) for p ≤ ½ (relative error about 1e-9), refined below. */
 function acklamLowerHalf(p: number): number {
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+    2.506628277459239,
+  ];
+  const b = [
+    -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1,
+  ];
+  const c = [
+    -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
   const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number];
   const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number];
@@ -189,7 +217,10 @@ function acklamLowerHalf(p: number): number {
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+  return (
+    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
+  );
 }
 
 /**
@@ -263,7 +294,8 @@ export function studentTSf(t: number, df: number): number {
 
 /** The density of Student's t. */
 function studentTPdf(t: number, df: number): number {
-  const logDensity = logGammaRatio(df / 2, 0.5) * -1 - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df);
+  const logDensity =
+    logGammaRatio(df / 2, 0.5) * -1 - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df);
   return Math.exp(logDensity);
 }
 
@@ -316,7 +348,10 @@ export function poissonCdf(k: number, mean: number): number {
 
 /** P(X ≥ k) for X ~ Poisson(mean): P(k, mean) for k ≥ 1. */
 export function poissonSfInclusive(k: number, mean: number): number {
-  assertDomain(Number.isInteger(k) && mean >= 0, `poissonSfInclusive needs a whole k and mean ≥ 0, got k=${k}, mean=${mean}`);
+  assertDomain(
+    Number.isInteger(k) && mean >= 0,
+    `poissonSfInclusive needs a whole k and mean ≥ 0, got k=${k}, mean=${mean}`,
+  );
   if (k <= 0) return 1;
   if (mean === 0) return 0;
   return incompleteGamma(k, mean).lower;
@@ -324,7 +359,10 @@ export function poissonSfInclusive(k: number, mean: number): number {
 
 /** P(X ≤ k) for X ~ Binomial(n, p): I_{1−p}(n − k, k + 1). */
 export function binomialCdf(k: number, n: number, p: number): number {
-  assertDomain(Number.isInteger(k) && Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1, `binomialCdf needs whole k, n and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`);
+  assertDomain(
+    Number.isInteger(k) && Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1,
+    `binomialCdf needs whole k, n and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`,
+  );
   if (k < 0) return 0;
   if (k >= n) return 1;
   return incompleteBeta(1 - p, n - k, k + 1, p).lower;
@@ -332,7 +370,10 @@ export function binomialCdf(k: number, n: number, p: number): number {
 
 /** P(X ≥ k) for X ~ Binomial(n, p): I_p(k, n − k + 1). */
 export function binomialSfInclusive(k: number, n: number, p: number): number {
-  assertDomain(Number.isInteger(k) && Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1, `binomialSfInclusive needs whole k, n and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`);
+  assertDomain(
+    Number.isInteger(k) && Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1,
+    `binomialSfInclusive needs whole k, n and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`,
+  );
   if (k <= 0) return 1;
   if (k > n) return 0;
   return incompleteBeta(p, k, n - k + 1, 1 - p).lower;

@@ -1,19 +1,38 @@
 import { deepFreeze } from "../util/freeze.js";
-import { binomialCdf, binomialSfInclusive, normalQuantile, poissonCdf, poissonSfInclusive, studentTQuantile } from "./distributions.js";
+import {
+  binomialCdf,
+  binomialSfInclusive,
+  normalQuantile,
+  poissonCdf,
+  poissonSfInclusive,
+  studentTQuantile,
+} from "./distributions.js";
 import { estimateGroup, defaultScale, momentsOf, type GroupEstimate, type GroupMoments } from "./group-estimate.js";
 import { assertPositiveSpread, infer, notFinite, satterthwaite } from "./inference.js";
-import { parseMeasureRequest, type Better, type HistoryPoint, type MeasureRequest, type OutcomeKind } from "./inputs.js";
+import {
+  parseMeasureRequest,
+  type Better,
+  type HistoryPoint,
+  type MeasureRequest,
+  type OutcomeKind,
+} from "./inputs.js";
 import type { Measurement, MeasurementMethod } from "./measurement.js";
 
 /** A request whose groups are already reduced to moments (validated aggregates, or summarised records). */
 export type MomentsRequest =
-  | { readonly estimator: "level" | "fixed-baseline" | "trend-baseline"; readonly treatment: GroupMoments; readonly baseline?: number; readonly history?: readonly HistoryPoint[]; readonly at?: number }
+  | {
+      readonly estimator: "level" | "fixed-baseline" | "trend-baseline";
+      readonly treatment: GroupMoments;
+      readonly baseline?: number;
+      readonly history?: readonly HistoryPoint[];
+      readonly at?: number;
+    }
   | { readonly estimator: "comparison"; readonly treatment: GroupMoments; readonly comparison: GroupMoments }
   | {
-    readonly estimator: "difference-in-differences";
-    readonly treatment: { readonly before: GroupMoments; readonly after: GroupMoments };
-    readonly comparison: { readonly before: GroupMoments; readonly after: GroupMoments };
-  };
+      readonly estimator: "difference-in-differences";
+      readonly treatment: { readonly before: GroupMoments; readonly after: GroupMoments };
+      readonly comparison: { readonly before: GroupMoments; readonly after: GroupMoments };
+    };
 
 export interface MeasureSettings {
   readonly better: Better;
@@ -42,7 +61,8 @@ export interface MeasureSettings {
  */
 export function measure(input: MeasureRequest): Measurement {
   const request = parseMeasureRequest(input);
-  const outcome = request.estimator === "difference-in-differences" ? request.treatment.after.outcome : request.treatment.outcome;
+  const outcome =
+    request.estimator === "difference-in-differences" ? request.treatment.after.outcome : request.treatment.outcome;
   const settings: MeasureSettings = {
     better: request.better,
     confidence: request.confidence ?? 0.95,
@@ -52,18 +72,22 @@ export function measure(input: MeasureRequest): Measurement {
   const moments: MomentsRequest =
     request.estimator === "difference-in-differences"
       ? {
-        estimator: request.estimator,
-        treatment: { before: momentsOf(request.treatment.before), after: momentsOf(request.treatment.after) },
-        comparison: { before: momentsOf(request.comparison.before), after: momentsOf(request.comparison.after) },
-      }
-      : request.estimator === "comparison"
-        ? { estimator: request.estimator, treatment: momentsOf(request.treatment), comparison: momentsOf(request.comparison) }
-        : {
           estimator: request.estimator,
-          treatment: momentsOf(request.treatment),
-          ...(request.estimator === "fixed-baseline" ? { baseline: request.baseline } : {}),
-          ...(request.estimator === "trend-baseline" ? { history: request.history, at: request.at } : {}),
-        };
+          treatment: { before: momentsOf(request.treatment.before), after: momentsOf(request.treatment.after) },
+          comparison: { before: momentsOf(request.comparison.before), after: momentsOf(request.comparison.after) },
+        }
+      : request.estimator === "comparison"
+        ? {
+            estimator: request.estimator,
+            treatment: momentsOf(request.treatment),
+            comparison: momentsOf(request.comparison),
+          }
+        : {
+            estimator: request.estimator,
+            treatment: momentsOf(request.treatment),
+            ...(request.estimator === "fixed-baseline" ? { baseline: request.baseline } : {}),
+            ...(request.estimator === "trend-baseline" ? { history: request.history, at: request.at } : {}),
+          };
   return measureMoments(moments, settings);
 }
 
@@ -77,13 +101,20 @@ const TESTS: Record<OutcomeKind, { single: MeasurementMethod; two: MeasurementMe
 export function methodText(method: MeasurementMethod, degreesOfFreedom: number | undefined): string {
   const df = degreesOfFreedom === undefined ? "" : `, ${Number(degreesOfFreedom.toPrecision(6))} degrees of freedom`;
   switch (method) {
-    case "wald-z": return "Wald z (normal approximation, standard error of the estimate)";
-    case "two-proportion-z": return "two-proportion z-test (pooled proportion for the test, unpooled standard error for the interval)";
-    case "poisson-rate-z": return "two-rate Poisson z-test (pooled rate for the test, unpooled standard error for the interval)";
-    case "one-sample-t": return `one-sample Student t${df}`;
-    case "welch-t": return `Welch t (unequal variances, Welch–Satterthwaite${df})`;
-    case "combined-z": return "normal z on the combined standard error";
-    case "poisson-exact": return "exact Poisson test (conditional binomial for two groups; twice the smaller tail, two-sided), Wald interval";
+    case "wald-z":
+      return "Wald z (normal approximation, standard error of the estimate)";
+    case "two-proportion-z":
+      return "two-proportion z-test (pooled proportion for the test, unpooled standard error for the interval)";
+    case "poisson-rate-z":
+      return "two-rate Poisson z-test (pooled rate for the test, unpooled standard error for the interval)";
+    case "one-sample-t":
+      return `one-sample Student t${df}`;
+    case "welch-t":
+      return `Welch t (unequal variances, Welch–Satterthwaite${df})`;
+    case "combined-z":
+      return "normal z on the combined standard error";
+    case "poisson-exact":
+      return "exact Poisson test (conditional binomial for two groups; twice the smaller tail, two-sided), Wald interval";
   }
 }
 
@@ -101,7 +132,13 @@ interface Core {
 }
 
 /** Builds the frozen measurement from the estimator's core figures, adding the interval and the test. */
-export function finish(estimator: Measurement["estimator"], core: Core, settings: MeasureSettings, outcome: OutcomeKind, parts?: Measurement["parts"]): Measurement {
+export function finish(
+  estimator: Measurement["estimator"],
+  core: Core,
+  settings: MeasureSettings,
+  outcome: OutcomeKind,
+  parts?: Measurement["parts"],
+): Measurement {
   return assertFinite(build(estimator, core, settings, outcome, parts));
 }
 
@@ -110,13 +147,30 @@ export function finish(estimator: Measurement["estimator"], core: Core, settings
  * Infinity, so such a measurement is refused with a typed error instead.
  */
 function assertFinite(m: Measurement): Measurement {
-  const figures = [m.value, m.effect, m.standardError, m.interval.lower, m.interval.upper, m.counterfactual ?? 0, m.relativeEffect ?? 0,
-    m.statistic ?? 0, m.degreesOfFreedom ?? 0, m.pValue?.oneSided ?? 0, m.pValue?.twoSided ?? 0];
+  const figures = [
+    m.value,
+    m.effect,
+    m.standardError,
+    m.interval.lower,
+    m.interval.upper,
+    m.counterfactual ?? 0,
+    m.relativeEffect ?? 0,
+    m.statistic ?? 0,
+    m.degreesOfFreedom ?? 0,
+    m.pValue?.oneSided ?? 0,
+    m.pValue?.twoSided ?? 0,
+  ];
   if (figures.every(Number.isFinite)) return m;
   throw notFinite([]);
 }
 
-function build(estimator: Measurement["estimator"], core: Core, settings: MeasureSettings, outcome: OutcomeKind, parts?: Measurement["parts"]): Measurement {
+function build(
+  estimator: Measurement["estimator"],
+  core: Core,
+  settings: MeasureSettings,
+  outcome: OutcomeKind,
+  parts?: Measurement["parts"],
+): Measurement {
   const df = core.degreesOfFreedom;
   const base = {
     estimator,
@@ -129,7 +183,9 @@ function build(estimator: Measurement["estimator"], core: Core, settings: Measur
     ...(core.counterfactual !== undefined ? { counterfactual: core.counterfactual } : {}),
     effect: core.effect,
     // effect / counterfactual, left out when the counterfactual is 0 (or so near 0 that the ratio overflows)
-    ...(core.counterfactual !== undefined && Number.isFinite(core.effect / core.counterfactual) ? { relativeEffect: core.effect / core.counterfactual } : {}),
+    ...(core.counterfactual !== undefined && Number.isFinite(core.effect / core.counterfactual)
+      ? { relativeEffect: core.effect / core.counterfactual }
+      : {}),
     standardError: core.intervalError,
     ...(df !== undefined ? { degreesOfFreedom: df } : {}),
     groups: core.groups.map((group) => group.summary),
@@ -140,21 +196,43 @@ function build(estimator: Measurement["estimator"], core: Core, settings: Measur
     const q = normalQuantile((1 + settings.confidence) / 2);
     return deepFreeze({
       ...base,
-      interval: { confidence: settings.confidence, lower: core.effect - q * core.intervalError, upper: core.effect + q * core.intervalError },
-      pValue: { oneSided: settings.better === "higher" ? above : below, twoSided: Math.min(1, 2 * Math.min(below, above)) },
+      interval: {
+        confidence: settings.confidence,
+        lower: core.effect - q * core.intervalError,
+        upper: core.effect + q * core.intervalError,
+      },
+      pValue: {
+        oneSided: settings.better === "higher" ? above : below,
+        twoSided: Math.min(1, 2 * Math.min(below, above)),
+      },
     });
   }
   if (core.testError === undefined) {
     const upper = (1 + settings.confidence) / 2;
     const q = df === undefined ? normalQuantile(upper) : studentTQuantile(upper, df);
-    return deepFreeze({ ...base, interval: { confidence: settings.confidence, lower: core.effect - q * core.intervalError, upper: core.effect + q * core.intervalError } });
+    return deepFreeze({
+      ...base,
+      interval: {
+        confidence: settings.confidence,
+        lower: core.effect - q * core.intervalError,
+        upper: core.effect + q * core.intervalError,
+      },
+    });
   }
   const inference = infer(core.effect, core.intervalError, core.testError, settings.better, settings.confidence, df);
-  return deepFreeze({ ...base, statistic: inference.statistic, interval: inference.interval, pValue: inference.pValue });
+  return deepFreeze({
+    ...base,
+    statistic: inference.statistic,
+    interval: inference.interval,
+    pValue: inference.pValue,
+  });
 }
 
 /** Least-squares line through the history, projected to `at`, with the standard error of the projected mean. */
-export function projectTrend(history: readonly HistoryPoint[], at: number): { projected: number; standardError: number; degreesOfFreedom: number; slope: number; intercept: number } {
+export function projectTrend(
+  history: readonly HistoryPoint[],
+  at: number,
+): { projected: number; standardError: number; degreesOfFreedom: number; slope: number; intercept: number } {
   const m = history.length;
   const meanX = history.reduce((acc, point) => acc + point.at, 0) / m;
   const meanY = history.reduce((acc, point) => acc + point.value, 0) / m;
@@ -187,33 +265,80 @@ export function measureMoments(request: MomentsRequest, settings: MeasureSetting
       const group = estimateGroup(request.treatment, "treatment", scale);
       const method = TESTS[group.outcome].single;
       if (request.estimator === "level") {
-        return finish("level", { value: group.estimate, effect: group.estimate, intervalError: group.standardError, degreesOfFreedom: group.degreesOfFreedom, method, groups: [group] }, settings, group.outcome);
+        return finish(
+          "level",
+          {
+            value: group.estimate,
+            effect: group.estimate,
+            intervalError: group.standardError,
+            degreesOfFreedom: group.degreesOfFreedom,
+            method,
+            groups: [group],
+          },
+          settings,
+          group.outcome,
+        );
       }
       if (request.estimator === "fixed-baseline") {
         const baseline = request.baseline!;
         const t = request.treatment;
         if (settings.test === "exact" && t.outcome === "count") {
           const mean = (baseline / scale) * t.exposure;
-          return finish("fixed-baseline", {
-            value: group.estimate, counterfactual: baseline, effect: group.estimate - baseline, intervalError: group.standardError,
-            degreesOfFreedom: undefined, method: "poisson-exact", groups: [group],
-            exactTails: { below: poissonCdf(t.events, mean), above: poissonSfInclusive(t.events, mean) },
-          }, settings, "count");
+          return finish(
+            "fixed-baseline",
+            {
+              value: group.estimate,
+              counterfactual: baseline,
+              effect: group.estimate - baseline,
+              intervalError: group.standardError,
+              degreesOfFreedom: undefined,
+              method: "poisson-exact",
+              groups: [group],
+              exactTails: { below: poissonCdf(t.events, mean), above: poissonSfInclusive(t.events, mean) },
+            },
+            settings,
+            "count",
+          );
         }
         assertPositiveSpread(group.standardError, ["treatment"], "the treatment group");
-        return finish("fixed-baseline", {
-          value: group.estimate, counterfactual: baseline, effect: group.estimate - baseline,
-          intervalError: group.standardError, testError: group.standardError, degreesOfFreedom: group.degreesOfFreedom, method, groups: [group],
-        }, settings, group.outcome);
+        return finish(
+          "fixed-baseline",
+          {
+            value: group.estimate,
+            counterfactual: baseline,
+            effect: group.estimate - baseline,
+            intervalError: group.standardError,
+            testError: group.standardError,
+            degreesOfFreedom: group.degreesOfFreedom,
+            method,
+            groups: [group],
+          },
+          settings,
+          group.outcome,
+        );
       }
       const trend = projectTrend(request.history!, request.at!);
       const se = Math.hypot(group.standardError, trend.standardError);
       assertPositiveSpread(se, ["treatment"], "the treatment group and the trend together");
-      const df = satterthwaite([group.standardError, trend.standardError], [group.degreesOfFreedom, trend.degreesOfFreedom]);
-      return finish("trend-baseline", {
-        value: group.estimate, counterfactual: trend.projected, effect: group.estimate - trend.projected,
-        intervalError: se, testError: se, degreesOfFreedom: df, method: df === undefined ? "combined-z" : "welch-t", groups: [group],
-      }, settings, group.outcome);
+      const df = satterthwaite(
+        [group.standardError, trend.standardError],
+        [group.degreesOfFreedom, trend.degreesOfFreedom],
+      );
+      return finish(
+        "trend-baseline",
+        {
+          value: group.estimate,
+          counterfactual: trend.projected,
+          effect: group.estimate - trend.projected,
+          intervalError: se,
+          testError: se,
+          degreesOfFreedom: df,
+          method: df === undefined ? "combined-z" : "welch-t",
+          groups: [group],
+        },
+        settings,
+        group.outcome,
+      );
     }
     case "comparison": {
       const treatment = estimateGroup(request.treatment, "treatment", scale);
@@ -221,33 +346,67 @@ export function measureMoments(request: MomentsRequest, settings: MeasureSetting
       const effect = treatment.estimate - comparison.estimate;
       const se = Math.hypot(treatment.standardError, comparison.standardError);
       const groups = [treatment, comparison];
-      const core = { value: treatment.estimate, counterfactual: comparison.estimate, effect, intervalError: se, groups };
+      const core = {
+        value: treatment.estimate,
+        counterfactual: comparison.estimate,
+        effect,
+        intervalError: se,
+        groups,
+      };
       const t = request.treatment;
       const c = request.comparison;
       if (t.outcome === "binary" && c.outcome === "binary") {
         const pooled = (t.successes + c.successes) / (t.n + c.n);
         const testError = Math.sqrt(pooled * (1 - pooled) * (1 / t.n + 1 / c.n)) * scale;
         assertPositiveSpread(testError, [], "the pooled proportion of both groups");
-        return finish("comparison", { ...core, testError, degreesOfFreedom: undefined, method: "two-proportion-z" }, settings, "binary");
+        return finish(
+          "comparison",
+          { ...core, testError, degreesOfFreedom: undefined, method: "two-proportion-z" },
+          settings,
+          "binary",
+        );
       }
       if (t.outcome === "count" && c.outcome === "count" && settings.test === "exact") {
         const total = t.events + c.events;
         if (total === 0) assertPositiveSpread(0, [], "the pooled event rate of both groups");
         const share = t.exposure / (t.exposure + c.exposure);
-        return finish("comparison", {
-          ...core, degreesOfFreedom: undefined, method: "poisson-exact",
-          exactTails: { below: binomialCdf(t.events, total, share), above: binomialSfInclusive(t.events, total, share) },
-        }, settings, "count");
+        return finish(
+          "comparison",
+          {
+            ...core,
+            degreesOfFreedom: undefined,
+            method: "poisson-exact",
+            exactTails: {
+              below: binomialCdf(t.events, total, share),
+              above: binomialSfInclusive(t.events, total, share),
+            },
+          },
+          settings,
+          "count",
+        );
       }
       if (t.outcome === "count" && c.outcome === "count") {
         const pooled = (t.events + c.events) / (t.exposure + c.exposure);
         const testError = Math.sqrt(pooled * (1 / t.exposure + 1 / c.exposure)) * scale;
         assertPositiveSpread(testError, [], "the pooled event rate of both groups");
-        return finish("comparison", { ...core, testError, degreesOfFreedom: undefined, method: "poisson-rate-z" }, settings, "count");
+        return finish(
+          "comparison",
+          { ...core, testError, degreesOfFreedom: undefined, method: "poisson-rate-z" },
+          settings,
+          "count",
+        );
       }
       assertPositiveSpread(se, [], "the difference of the two means");
-      const df = satterthwaite([treatment.standardError, comparison.standardError], [treatment.degreesOfFreedom, comparison.degreesOfFreedom]);
-      return finish("comparison", { ...core, testError: se, degreesOfFreedom: df, method: "welch-t" }, settings, "continuous");
+      const df = satterthwaite(
+        [treatment.standardError, comparison.standardError],
+        [treatment.degreesOfFreedom, comparison.degreesOfFreedom],
+      );
+      return finish(
+        "comparison",
+        { ...core, testError: se, degreesOfFreedom: df, method: "welch-t" },
+        settings,
+        "continuous",
+      );
     }
     case "difference-in-differences": {
       const after = estimateGroup(request.treatment.after, "treatment after", scale);
@@ -259,11 +418,25 @@ export function measureMoments(request: MomentsRequest, settings: MeasureSetting
       const errors = groups.map((group) => group.standardError);
       const se = Math.sqrt(errors.reduce((acc, error) => acc + error * error, 0));
       assertPositiveSpread(se, [], "the difference-in-differences");
-      const df = satterthwaite(errors, groups.map((group) => group.degreesOfFreedom));
-      return finish("difference-in-differences", {
-        value: after.estimate, counterfactual, effect: after.estimate - counterfactual,
-        intervalError: se, testError: se, degreesOfFreedom: df, method: df === undefined ? "combined-z" : "welch-t", groups,
-      }, settings, after.outcome);
+      const df = satterthwaite(
+        errors,
+        groups.map((group) => group.degreesOfFreedom),
+      );
+      return finish(
+        "difference-in-differences",
+        {
+          value: after.estimate,
+          counterfactual,
+          effect: after.estimate - counterfactual,
+          intervalError: se,
+          testError: se,
+          degreesOfFreedom: df,
+          method: df === undefined ? "combined-z" : "welch-t",
+          groups,
+        },
+        settings,
+        after.outcome,
+      );
     }
   }
 }

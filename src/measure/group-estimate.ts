@@ -45,18 +45,38 @@ export function estimateGroup(group: GroupMoments, label: string, scale: number)
       const p = group.successes / group.n;
       const se = Math.sqrt((p * (1 - p)) / group.n);
       return {
-        outcome: "binary", estimate: p * scale, standardError: se * scale, degreesOfFreedom: undefined, size: group.n,
-        summary: { label, outcome: "binary", n: group.n, successes: group.successes, estimate: p * scale, standardError: se * scale },
+        outcome: "binary",
+        estimate: p * scale,
+        standardError: se * scale,
+        degreesOfFreedom: undefined,
+        size: group.n,
+        summary: {
+          label,
+          outcome: "binary",
+          n: group.n,
+          successes: group.successes,
+          estimate: p * scale,
+          standardError: se * scale,
+        },
       };
     }
     case "count": {
       const rate = group.events / group.exposure;
       const se = Math.sqrt(group.events) / group.exposure;
       return {
-        outcome: "count", estimate: rate * scale, standardError: se * scale, degreesOfFreedom: undefined, size: group.n ?? group.exposure,
+        outcome: "count",
+        estimate: rate * scale,
+        standardError: se * scale,
+        degreesOfFreedom: undefined,
+        size: group.n ?? group.exposure,
         summary: {
-          label, outcome: "count", ...(group.n !== undefined ? { n: group.n } : {}), events: group.events, exposure: group.exposure,
-          estimate: rate * scale, standardError: se * scale,
+          label,
+          outcome: "count",
+          ...(group.n !== undefined ? { n: group.n } : {}),
+          events: group.events,
+          exposure: group.exposure,
+          estimate: rate * scale,
+          standardError: se * scale,
         },
       };
     }
@@ -64,10 +84,19 @@ export function estimateGroup(group: GroupMoments, label: string, scale: number)
       const sd = Math.sqrt(group.variance);
       const se = sd / Math.sqrt(group.n);
       return {
-        outcome: "continuous", estimate: group.mean * scale, standardError: se * scale, degreesOfFreedom: group.n - 1, size: group.n,
+        outcome: "continuous",
+        estimate: group.mean * scale,
+        standardError: se * scale,
+        degreesOfFreedom: group.n - 1,
+        size: group.n,
         summary: {
-          label, outcome: "continuous", n: group.n, mean: group.mean * scale, standardDeviation: sd * scale,
-          estimate: group.mean * scale, standardError: se * scale,
+          label,
+          outcome: "continuous",
+          n: group.n,
+          mean: group.mean * scale,
+          standardDeviation: sd * scale,
+          estimate: group.mean * scale,
+          standardError: se * scale,
         },
       };
     }

@@ -12,14 +12,26 @@ export interface Inference {
 
 /** The error for finite inputs whose squares or products overflowed: a result is never NaN or Infinity. */
 export function notFinite(path: readonly (string | number)[]): MeasureError {
-  return new MeasureError([issue(path, "not_finite", "the figures are too large to measure in double precision (a square or a product overflowed): rescale them, e.g. with a smaller unit")]);
+  return new MeasureError([
+    issue(
+      path,
+      "not_finite",
+      "the figures are too large to measure in double precision (a square or a product overflowed): rescale them, e.g. with a smaller unit",
+    ),
+  ]);
 }
 
 /** A standard error of zero cannot be tested: the outcome does not vary. A typed error, never NaN. */
 export function assertPositiveSpread(standardError: number, path: readonly (string | number)[], what: string): void {
   if (Number.isNaN(standardError) || standardError === Number.POSITIVE_INFINITY) throw notFinite(path);
   if (!(standardError > 0)) {
-    throw new MeasureError([issue(path, "zero_variance", `${what} has a standard error of 0 (the outcome does not vary): no interval or test is possible`)]);
+    throw new MeasureError([
+      issue(
+        path,
+        "zero_variance",
+        `${what} has a standard error of 0 (the outcome does not vary): no interval or test is possible`,
+      ),
+    ]);
   }
 }
 
@@ -30,7 +42,12 @@ export function assertPositiveSpread(standardError: number, path: readonly (stri
  * `degreesOfFreedom` undefined means the normal distribution.
  */
 export function infer(
-  estimate: number, intervalError: number, testError: number, better: Better, confidence: number, degreesOfFreedom?: number,
+  estimate: number,
+  intervalError: number,
+  testError: number,
+  better: Better,
+  confidence: number,
+  degreesOfFreedom?: number,
 ): Inference {
   const upperTail = (1 + confidence) / 2;
   const q = degreesOfFreedom === undefined ? normalQuantile(upperTail) : studentTQuantile(upperTail, degreesOfFreedom);

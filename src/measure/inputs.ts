@@ -103,7 +103,12 @@ export interface DifferenceInDifferencesRequest extends CommonRequest {
 }
 
 /** What `measure` estimates, from which group aggregates. */
-export type MeasureRequest = LevelRequest | FixedBaselineRequest | TrendBaselineRequest | ComparisonRequest | DifferenceInDifferencesRequest;
+export type MeasureRequest =
+  | LevelRequest
+  | FixedBaselineRequest
+  | TrendBaselineRequest
+  | ComparisonRequest
+  | DifferenceInDifferencesRequest;
 
 /** Every estimator a measurement can name: those of `measure`, plus blends and pools of cohorts. */
 export type Estimator = MeasureRequest["estimator"] | "blend" | "pooled";
@@ -136,7 +141,12 @@ const requestSchema = z.discriminatedUnion(
       at: count,
       ...common,
     }),
-    z.strictObject({ estimator: z.literal("comparison"), treatment: aggregateSchema, comparison: aggregateSchema, ...common }),
+    z.strictObject({
+      estimator: z.literal("comparison"),
+      treatment: aggregateSchema,
+      comparison: aggregateSchema,
+      ...common,
+    }),
     z.strictObject({
       estimator: z.literal("difference-in-differences"),
       treatment: z.strictObject({ before: aggregateSchema, after: aggregateSchema }),
@@ -154,12 +164,23 @@ export function aggregateIssues(group: GroupAggregate, path: Path): InputIssue[]
   const issues: InputIssue[] = [];
   const wholeCount = (value: number, key: string, what: string) => {
     if (value < 0) issues.push(issue([...path, key], "negative_count", `${what} cannot be negative (got ${value})`));
-    else if (!Number.isInteger(value)) issues.push(issue([...path, key], "not_whole", `${what} must be a whole number (got ${value})`));
+    else if (!Number.isInteger(value))
+      issues.push(issue([...path, key], "not_whole", `${what} must be a whole number (got ${value})`));
   };
   if (group.outcome === "count") {
     wholeCount(group.events, "events", "a count of events");
-    if (group.exposure === 0) issues.push(issue([...path, "exposure"], "zero_exposure", "the exposure is zero: a rate of events per exposure is undefined"));
-    else if (group.exposure < 0) issues.push(issue([...path, "exposure"], "negative_exposure", `the exposure cannot be negative (got ${group.exposure})`));
+    if (group.exposure === 0)
+      issues.push(
+        issue(
+          [...path, "exposure"],
+          "zero_exposure",
+          "the exposure is zero: a rate of events per exposure is undefined",
+        ),
+      );
+    else if (group.exposure < 0)
+      issues.push(
+        issue([...path, "exposure"], "negative_exposure", `the exposure cannot be negative (got ${group.exposure})`),
+      );
     if (group.n !== undefined) {
       wholeCount(group.n, "n", "a number of participants");
       if (group.n === 0) issues.push(issue([...path, "n"], "empty_group", "the group has no participants"));
@@ -171,42 +192,94 @@ export function aggregateIssues(group: GroupAggregate, path: Path): InputIssue[]
   if (group.outcome === "binary") {
     wholeCount(group.successes, "successes", "a number of successes");
     if (group.successes > group.n && group.n >= 0) {
-      issues.push(issue([...path, "successes"], "proportion_above_1", `${group.successes} successes among ${group.n} participants: a proportion cannot be above 1`));
+      issues.push(
+        issue(
+          [...path, "successes"],
+          "proportion_above_1",
+          `${group.successes} successes among ${group.n} participants: a proportion cannot be above 1`,
+        ),
+      );
     }
     return issues;
   }
-  if (group.n === 1) issues.push(issue([...path, "n"], "too_few_participants", "a mean's spread needs at least 2 participants"));
-  if (group.n >= 2 && group.sumOfSquares < (group.sum * group.sum) / group.n * (1 - 1e-12)) {
-    issues.push(issue([...path, "sumOfSquares"], "inconsistent_sum_of_squares", `the sum of squares ${group.sumOfSquares} is below (sum)²/n = ${(group.sum * group.sum) / group.n}: it cannot come from real values`));
+  if (group.n === 1)
+    issues.push(issue([...path, "n"], "too_few_participants", "a mean's spread needs at least 2 participants"));
+  if (group.n >= 2 && group.sumOfSquares < ((group.sum * group.sum) / group.n) * (1 - 1e-12)) {
+    issues.push(
+      issue(
+        [...path, "sumOfSquares"],
+        "inconsistent_sum_of_squares",
+        `the sum of squares ${group.sumOfSquares} is below (sum)²/n = ${(group.sum * group.sum) / group.n}: it cannot come from real values`,
+      ),
+    );
   }
   return issues;
 }
 
 /** Problems of the options every request has (confidence level, scale) and of a trend's history. */
 export function commonIssues(
-  request: { readonly confidence?: number; readonly scale?: number; readonly estimator: string; readonly history?: readonly HistoryPoint[]; readonly test?: string; readonly baseline?: number },
+  request: {
+    readonly confidence?: number;
+    readonly scale?: number;
+    readonly estimator: string;
+    readonly history?: readonly HistoryPoint[];
+    readonly test?: string;
+    readonly baseline?: number;
+  },
   outcome: OutcomeKind,
 ): InputIssue[] {
   const issues: InputIssue[] = [];
   if (request.test === "exact") {
     if (outcome !== "count" || (request.estimator !== "comparison" && request.estimator !== "fixed-baseline")) {
-      issues.push(issue(["test"], "exact_test_unavailable", `the exact test is for event counts compared with a comparison group or a fixed baseline (got ${outcome} outcomes, estimator ${request.estimator})`));
+      issues.push(
+        issue(
+          ["test"],
+          "exact_test_unavailable",
+          `the exact test is for event counts compared with a comparison group or a fixed baseline (got ${outcome} outcomes, estimator ${request.estimator})`,
+        ),
+      );
     } else if (request.estimator === "fixed-baseline" && request.baseline !== undefined && request.baseline < 0) {
-      issues.push(issue(["baseline"], "negative_baseline", `an event rate cannot be negative (got ${request.baseline})`));
+      issues.push(
+        issue(["baseline"], "negative_baseline", `an event rate cannot be negative (got ${request.baseline})`),
+      );
     }
   }
   if (request.confidence !== undefined && !(request.confidence > 0 && request.confidence < 1)) {
-    issues.push(issue(["confidence"], "confidence_out_of_range", `the confidence level must lie strictly between 0 and 1, e.g. 0.95 (got ${request.confidence})`));
+    issues.push(
+      issue(
+        ["confidence"],
+        "confidence_out_of_range",
+        `the confidence level must lie strictly between 0 and 1, e.g. 0.95 (got ${request.confidence})`,
+      ),
+    );
   }
   if (request.scale !== undefined && !(request.scale > 0 && Number.isFinite(request.scale))) {
-    issues.push(issue(["scale"], "non_positive_scale", `the scale must be positive, e.g. 100 for "per 100" (got ${request.scale})`));
+    issues.push(
+      issue(
+        ["scale"],
+        "non_positive_scale",
+        `the scale must be positive, e.g. 100 for "per 100" (got ${request.scale})`,
+      ),
+    );
   }
   if (request.estimator === "trend-baseline") {
     const history = request.history ?? [];
     if (history.length < 3) {
-      issues.push(issue(["history"], "too_few_points", `a trend needs at least 3 historical points to estimate its own uncertainty (got ${history.length})`));
+      issues.push(
+        issue(
+          ["history"],
+          "too_few_points",
+          `a trend needs at least 3 historical points to estimate its own uncertainty (got ${history.length})`,
+        ),
+      );
     } else if (new Set(history.map((point) => point.at)).size < 2) {
-      issues.push(issue(["history"], "flat_history_times", "the historical points all have the same time: no trend can be fitted"));
+      issues.push(
+        issue(
+          ["history"],
+          "flat_history_times",
+          "the historical points all have the same time: no trend can be fitted",
+        ),
+      );
     }
   }
   return issues;
@@ -219,7 +292,14 @@ function requestIssues(request: MeasureRequest): InputIssue[] {
   for (const [path, group] of groups) issues.push(...aggregateIssues(group, path));
   const first = groups[0]![1].outcome;
   for (const [path, group] of groups.slice(1)) {
-    if (group.outcome !== first) issues.push(issue([...path, "outcome"], "mixed_outcomes", `every group must have the same kind of outcome: expected ${first}, got ${group.outcome}`));
+    if (group.outcome !== first)
+      issues.push(
+        issue(
+          [...path, "outcome"],
+          "mixed_outcomes",
+          `every group must have the same kind of outcome: expected ${first}, got ${group.outcome}`,
+        ),
+      );
   }
   return issues;
 }
@@ -232,7 +312,10 @@ export function groupsOf(request: MeasureRequest): [Path, GroupAggregate][] {
     case "trend-baseline":
       return [[["treatment"], request.treatment]];
     case "comparison":
-      return [[["treatment"], request.treatment], [["comparison"], request.comparison]];
+      return [
+        [["treatment"], request.treatment],
+        [["comparison"], request.comparison],
+      ];
     case "difference-in-differences":
       return [
         [["treatment", "before"], request.treatment.before],
@@ -245,7 +328,9 @@ export function groupsOf(request: MeasureRequest): [Path, GroupAggregate][] {
 
 function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
   let current = input;
-  for (const key of path) current = current !== null && typeof current === "object" ? (current as Record<string | number, unknown>)[key] : undefined;
+  for (const key of path)
+    current =
+      current !== null && typeof current === "object" ? (current as Record<string | number, unknown>)[key] : undefined;
   return current;
 }
 
@@ -259,7 +344,9 @@ export function parseMeasureRequest(input: unknown): MeasureRequest {
     // `estimator` and `outcome` play the part of `type` here: an unknown one is an unknown type, as for rules.
     const issues = fromZodIssues(structural.error, input).map((found) => {
       const last = found.path[found.path.length - 1];
-      return found.code === "invalid_type" && (last === "estimator" || last === "outcome") && typeof valueAt(input, found.path) === "string"
+      return found.code === "invalid_type" &&
+        (last === "estimator" || last === "outcome") &&
+        typeof valueAt(input, found.path) === "string"
         ? issue(found.path, "unknown_type", found.message)
         : found;
     });

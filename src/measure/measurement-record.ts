@@ -57,7 +57,16 @@ export function measurementRecord(m: Measurement): MeasurementRecord {
       estimate: s(group.estimate),
       standardError: s(group.standardError),
     })),
-    ...(m.parts !== undefined ? { parts: m.parts.map((part) => ({ label: part.label, weight: s(part.weight), effect: s(part.effect), standardError: s(part.standardError) })) } : {}),
+    ...(m.parts !== undefined
+      ? {
+          parts: m.parts.map((part) => ({
+            label: part.label,
+            weight: s(part.weight),
+            effect: s(part.effect),
+            standardError: s(part.standardError),
+          })),
+        }
+      : {}),
   });
 }
 

@@ -17,7 +17,14 @@ import type { Better, Estimator, OutcomeKind } from "./inputs.js";
  *   of events, the treated group's share is Binomial(total, E₁/(E₁ + E₂)) when the rates are equal). Two-sided:
  *   twice the smaller tail, at most 1. The interval is the Wald interval of the difference.
  */
-export type MeasurementMethod = "wald-z" | "two-proportion-z" | "poisson-rate-z" | "one-sample-t" | "welch-t" | "combined-z" | "poisson-exact";
+export type MeasurementMethod =
+  | "wald-z"
+  | "two-proportion-z"
+  | "poisson-rate-z"
+  | "one-sample-t"
+  | "welch-t"
+  | "combined-z"
+  | "poisson-exact";
 
 /** What a group contributed, for the record: its size and its estimate in the scaled unit. */
 export interface GroupSummary {
@@ -65,5 +72,10 @@ export interface Measurement {
   readonly pValue?: { readonly oneSided: number; readonly twoSided: number };
   readonly groups: readonly GroupSummary[];
   /** For blends and pools: the parts and their weights. */
-  readonly parts?: readonly { readonly label: string; readonly weight: number; readonly effect: number; readonly standardError: number }[];
+  readonly parts?: readonly {
+    readonly label: string;
+    readonly weight: number;
+    readonly effect: number;
+    readonly standardError: number;
+  }[];
 }

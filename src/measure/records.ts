@@ -97,36 +97,69 @@ function recordIssues(record: ParticipantRecord, index: number, outcome: Outcome
     return;
   }
   if (record.group !== "treatment" && record.group !== "comparison") {
-    issues.push(issue([index, "group"], "invalid_choice", `expected a group: treatment or comparison (got ${JSON.stringify(record.group)})`));
+    issues.push(
+      issue(
+        [index, "group"],
+        "invalid_choice",
+        `expected a group: treatment or comparison (got ${JSON.stringify(record.group)})`,
+      ),
+    );
   }
   for (const key of ["period", "cohort"] as const) {
-    if (record[key] !== undefined && typeof record[key] !== "string") issues.push(issue([index, key], "invalid_type", `expected the ${key} as a string`));
+    if (record[key] !== undefined && typeof record[key] !== "string")
+      issues.push(issue([index, key], "invalid_type", `expected the ${key} as a string`));
   }
   if (outcome === "binary") {
     const o = record.outcome;
-    if (o === undefined) issues.push(issue([index, "outcome"], "required", "\"outcome\" is required for a binary outcome (true/false or 1/0)"));
+    if (o === undefined)
+      issues.push(
+        issue([index, "outcome"], "required", '"outcome" is required for a binary outcome (true/false or 1/0)'),
+      );
     else if (o !== true && o !== false && o !== 0 && o !== 1) {
-      issues.push(issue([index, "outcome"], typeof o === "number" && o > 1 ? "proportion_above_1" : "invalid_type", `a binary outcome is true/false or 1/0 (got ${JSON.stringify(o)})`));
+      issues.push(
+        issue(
+          [index, "outcome"],
+          typeof o === "number" && o > 1 ? "proportion_above_1" : "invalid_type",
+          `a binary outcome is true/false or 1/0 (got ${JSON.stringify(o)})`,
+        ),
+      );
     }
   } else if (outcome === "count") {
-    if (record.events === undefined) issues.push(issue([index, "events"], "required", "\"events\" is required for a count outcome"));
-    else if (!finite(record.events)) issues.push(issue([index, "events"], "invalid_type", "expected the events as a finite number"));
-    else if (record.events < 0) issues.push(issue([index, "events"], "negative_count", `a count of events cannot be negative (got ${record.events})`));
-    else if (!Number.isInteger(record.events)) issues.push(issue([index, "events"], "not_whole", `a count of events must be a whole number (got ${record.events})`));
+    if (record.events === undefined)
+      issues.push(issue([index, "events"], "required", '"events" is required for a count outcome'));
+    else if (!finite(record.events))
+      issues.push(issue([index, "events"], "invalid_type", "expected the events as a finite number"));
+    else if (record.events < 0)
+      issues.push(
+        issue([index, "events"], "negative_count", `a count of events cannot be negative (got ${record.events})`),
+      );
+    else if (!Number.isInteger(record.events))
+      issues.push(
+        issue([index, "events"], "not_whole", `a count of events must be a whole number (got ${record.events})`),
+      );
     if (record.exposure !== undefined) {
-      if (!finite(record.exposure)) issues.push(issue([index, "exposure"], "invalid_type", "expected the exposure as a finite number"));
-      else if (record.exposure < 0) issues.push(issue([index, "exposure"], "negative_exposure", `the exposure cannot be negative (got ${record.exposure})`));
+      if (!finite(record.exposure))
+        issues.push(issue([index, "exposure"], "invalid_type", "expected the exposure as a finite number"));
+      else if (record.exposure < 0)
+        issues.push(
+          issue([index, "exposure"], "negative_exposure", `the exposure cannot be negative (got ${record.exposure})`),
+        );
     }
   } else if (record.value === undefined) {
-    issues.push(issue([index, "value"], "required", "\"value\" is required for a continuous outcome"));
+    issues.push(issue([index, "value"], "required", '"value" is required for a continuous outcome'));
   } else if (!finite(record.value)) {
     issues.push(issue([index, "value"], "invalid_type", "expected the value as a finite number"));
   }
 }
 
 /** Groups of records keyed `group|period|cohort`, summarised in one pass after checking every record. */
-function summarise(records: readonly ParticipantRecord[], outcome: OutcomeKind, cohortOf: (record: ParticipantRecord) => string): Map<string, { accumulator: Accumulator; first: number }> {
-  if (!Array.isArray(records)) throw new MeasureError([issue([], "invalid_type", "expected a list (array) of participant records")]);
+function summarise(
+  records: readonly ParticipantRecord[],
+  outcome: OutcomeKind,
+  cohortOf: (record: ParticipantRecord) => string,
+): Map<string, { accumulator: Accumulator; first: number }> {
+  if (!Array.isArray(records))
+    throw new MeasureError([issue([], "invalid_type", "expected a list (array) of participant records")]);
   const issues: InputIssue[] = [];
   const groups = new Map<string, { accumulator: Accumulator; first: number }>();
   for (let index = 0; index < records.length; index += 1) {
@@ -151,28 +184,43 @@ function summarise(records: readonly ParticipantRecord[], outcome: OutcomeKind, 
 
 function requestIssues(request: RecordsRequest): InputIssue[] {
   const issues = commonIssues(request, request.outcome);
-  if (request.estimator === "fixed-baseline" && !Number.isFinite(request.baseline)) issues.push(issue(["baseline"], "required", "\"baseline\" is required for a fixed-baseline estimate"));
-  if (request.estimator === "trend-baseline" && !Number.isFinite(request.at)) issues.push(issue(["at"], "required", "\"at\" is required: the time to project the trend to"));
+  if (request.estimator === "fixed-baseline" && !Number.isFinite(request.baseline))
+    issues.push(issue(["baseline"], "required", '"baseline" is required for a fixed-baseline estimate'));
+  if (request.estimator === "trend-baseline" && !Number.isFinite(request.at))
+    issues.push(issue(["at"], "required", '"at" is required: the time to project the trend to'));
   if (request.estimator === "difference-in-differences" && request.periods === undefined) {
-    issues.push(issue(["periods"], "required", "\"periods\" is required for difference-in-differences: { before, after }"));
+    issues.push(
+      issue(["periods"], "required", '"periods" is required for difference-in-differences: { before, after }'),
+    );
   }
   return issues;
 }
 
 /** The moments of the groups a request needs, from one cohort's records (or all, with `cohort` unset). */
-function momentsRequest(groups: ReadonlyMap<string, { accumulator: Accumulator; first: number }>, request: RecordsRequest, cohort: string): MomentsRequest {
+function momentsRequest(
+  groups: ReadonlyMap<string, { accumulator: Accumulator; first: number }>,
+  request: RecordsRequest,
+  cohort: string,
+): MomentsRequest {
   const issues: InputIssue[] = [];
-  const entries = [...groups.entries()].map(([key, entry]) => {
-    const [group, period, owner] = key.split(SEP) as [string, string, string];
-    return { group, period, owner, entry };
-  }).filter((entry) => entry.owner === cohort).map(({ group, period, entry }) => {
-    return { group, period, entry };
-  });
+  const entries = [...groups.entries()]
+    .map(([key, entry]) => {
+      const [group, period, owner] = key.split(SEP) as [string, string, string];
+      return { group, period, owner, entry };
+    })
+    .filter((entry) => entry.owner === cohort)
+    .map(({ group, period, entry }) => {
+      return { group, period, entry };
+    });
   const where = cohort === "" ? "" : ` of cohort ${cohort}`;
   const cell = (group: string, period: string | undefined): GroupMoments | undefined => {
-    const matching = entries.filter((entry) => entry.group === group && (period === undefined || entry.period === period));
+    const matching = entries.filter(
+      (entry) => entry.group === group && (period === undefined || entry.period === period),
+    );
     if (matching.length === 0) {
-      issues.push(issue([], "empty_group", `no ${group} records${period !== undefined ? ` for period "${period}"` : ""}${where}`));
+      issues.push(
+        issue([], "empty_group", `no ${group} records${period !== undefined ? ` for period "${period}"` : ""}${where}`),
+      );
       return undefined;
     }
     if (matching.length === 1) return matching[0]!.entry.accumulator.moments(request.outcome);
@@ -185,24 +233,46 @@ function momentsRequest(groups: ReadonlyMap<string, { accumulator: Accumulator; 
     const { before, after } = request.periods!;
     for (const entry of entries) {
       if (entry.period !== before && entry.period !== after) {
-        issues.push(issue([entry.entry.first, "period"], "mismatched_period", `period "${entry.period}" is neither the period before ("${before}") nor after ("${after}")`));
+        issues.push(
+          issue(
+            [entry.entry.first, "period"],
+            "mismatched_period",
+            `period "${entry.period}" is neither the period before ("${before}") nor after ("${after}")`,
+          ),
+        );
       }
     }
-    const cells = { tb: cell("treatment", before), ta: cell("treatment", after), cb: cell("comparison", before), ca: cell("comparison", after) };
+    const cells = {
+      tb: cell("treatment", before),
+      ta: cell("treatment", after),
+      cb: cell("comparison", before),
+      ca: cell("comparison", after),
+    };
     if (issues.length > 0) throw new MeasureError(issues);
-    return { estimator: "difference-in-differences", treatment: { before: cells.tb!, after: cells.ta! }, comparison: { before: cells.cb!, after: cells.ca! } };
+    return {
+      estimator: "difference-in-differences",
+      treatment: { before: cells.tb!, after: cells.ta! },
+      comparison: { before: cells.cb!, after: cells.ca! },
+    };
   }
   if (request.estimator === "comparison") {
     if (request.period === undefined) {
       // Both groups must cover the same periods: a comparison from another time is no counterfactual.
-      const periodsOf = (group: string) => new Set(entries.filter((entry) => entry.group === group).map((entry) => entry.period));
+      const periodsOf = (group: string) =>
+        new Set(entries.filter((entry) => entry.group === group).map((entry) => entry.period));
       const treated = periodsOf("treatment");
       const compared = periodsOf("comparison");
       for (const entry of entries) {
         const other = entry.group === "treatment" ? compared : treated;
         if (other.size > 0 && !other.has(entry.period)) {
           const otherName = entry.group === "treatment" ? "comparison" : "treatment";
-          issues.push(issue([entry.entry.first, "period"], "mismatched_periods", `${entry.group} records${where} have period "${entry.period}" but no ${otherName} record has it: compare the same periods, or choose one with "period"`));
+          issues.push(
+            issue(
+              [entry.entry.first, "period"],
+              "mismatched_periods",
+              `${entry.group} records${where} have period "${entry.period}" but no ${otherName} record has it: compare the same periods, or choose one with "period"`,
+            ),
+          );
         }
       }
     }
@@ -244,17 +314,28 @@ function emptyCheck(moments: MomentsRequest): void {
   const list: GroupMoments[] =
     moments.estimator === "difference-in-differences"
       ? [moments.treatment.before, moments.treatment.after, moments.comparison.before, moments.comparison.after]
-      : moments.estimator === "comparison" ? [moments.treatment, moments.comparison] : [moments.treatment];
+      : moments.estimator === "comparison"
+        ? [moments.treatment, moments.comparison]
+        : [moments.treatment];
   const issues: InputIssue[] = [];
   for (const group of list) {
-    if (group.outcome === "count" && group.exposure === 0) issues.push(issue([], "zero_exposure", "a group's total exposure is zero: a rate of events per exposure is undefined"));
-    if (group.outcome === "continuous" && group.n < 2) issues.push(issue([], "too_few_participants", "a mean's spread needs at least 2 participants in each group"));
+    if (group.outcome === "count" && group.exposure === 0)
+      issues.push(
+        issue([], "zero_exposure", "a group's total exposure is zero: a rate of events per exposure is undefined"),
+      );
+    if (group.outcome === "continuous" && group.n < 2)
+      issues.push(issue([], "too_few_participants", "a mean's spread needs at least 2 participants in each group"));
   }
   if (issues.length > 0) throw new MeasureError(issues);
 }
 
 function settingsOf(request: RecordsRequest): MeasureSettings {
-  return { better: request.better, confidence: request.confidence ?? 0.95, scale: request.scale ?? defaultScale(request.outcome), test: request.test ?? "normal" };
+  return {
+    better: request.better,
+    confidence: request.confidence ?? 0.95,
+    scale: request.scale ?? defaultScale(request.outcome),
+    test: request.test ?? "normal",
+  };
 }
 
 function checkRequest(request: RecordsRequest): void {
@@ -273,7 +354,8 @@ function checkRequest(request: RecordsRequest): void {
  */
 export function measureRecords(records: readonly ParticipantRecord[], request: RecordsRequest): Measurement {
   checkRequest(request);
-  if (!Array.isArray(records)) throw new MeasureError([issue([], "invalid_type", "expected a list (array) of participant records")]);
+  if (!Array.isArray(records))
+    throw new MeasureError([issue([], "invalid_type", "expected a list (array) of participant records")]);
   const wanted = request.cohort;
   const filtered = wanted === undefined ? records : records.filter((record) => record?.cohort === wanted);
   const groups = summarise(filtered, request.outcome, () => "");
@@ -295,11 +377,15 @@ export interface CohortMeasurements {
  * @example
  * const { cohorts, pooled } = measureCohorts(records, { estimator: "comparison", outcome: "count", better: "lower" });
  */
-export function measureCohorts(records: readonly ParticipantRecord[], request: Omit<RecordsRequest, "cohort">): CohortMeasurements {
+export function measureCohorts(
+  records: readonly ParticipantRecord[],
+  request: Omit<RecordsRequest, "cohort">,
+): CohortMeasurements {
   checkRequest(request);
   if (Array.isArray(records)) {
     const missing = records.findIndex((record) => typeof record?.cohort !== "string");
-    if (missing >= 0) throw new MeasureError([issue([missing, "cohort"], "required", "\"cohort\" is required to measure by cohort")]);
+    if (missing >= 0)
+      throw new MeasureError([issue([missing, "cohort"], "required", '"cohort" is required to measure by cohort')]);
   }
   const groups = summarise(records, request.outcome, (record) => record.cohort!);
   const ids = [...new Set([...groups.keys()].map((key) => key.split(SEP)[2]!))].sort();
@@ -309,6 +395,9 @@ export function measureCohorts(records: readonly ParticipantRecord[], request: O
     emptyCheck(moments);
     return { cohort, measurement: measureMoments(moments, settings) };
   });
-  const pooled = poolCohorts(cohorts.map((entry) => ({ label: `cohort ${entry.cohort}`, measurement: entry.measurement })), { confidence: settings.confidence });
+  const pooled = poolCohorts(
+    cohorts.map((entry) => ({ label: `cohort ${entry.cohort}`, measurement: entry.measurement })),
+    { confidence: settings.confidence },
+  );
   return Object.freeze({ cohorts: Object.freeze(cohorts.map((entry) => Object.freeze(entry))), pooled });
 }

@@ -73,7 +73,8 @@ export function allocateUnits(units: number, weights: readonly number[]): number
   let total = 0;
   let largest = 0;
   for (const weight of weights) {
-    if (!Number.isSafeInteger(weight) || weight < 0) throw new RangeError(`allocation weight ${weight} must be a non-negative whole number`);
+    if (!Number.isSafeInteger(weight) || weight < 0)
+      throw new RangeError(`allocation weight ${weight} must be a non-negative whole number`);
     total += weight;
     if (weight > largest) largest = weight;
   }
@@ -107,9 +108,10 @@ export function allocateUnits(units: number, weights: readonly number[]): number
   let leftover = magnitude - given;
   if (leftover > 0) {
     const big = bigRemainders;
-    const byRemainder = big === null
-      ? (a: number, b: number) => remainders[b]! - remainders[a]! || a - b
-      : (a: number, b: number) => (big[b]! > big[a]! ? 1 : big[b]! < big[a]! ? -1 : a - b);
+    const byRemainder =
+      big === null
+        ? (a: number, b: number) => remainders[b]! - remainders[a]! || a - b
+        : (a: number, b: number) => (big[b]! > big[a]! ? 1 : big[b]! < big[a]! ? -1 : a - b);
     const order = weights.map((_, index) => index).sort(byRemainder);
     for (const index of order) {
       if (leftover <= 0) break;

@@ -13,7 +13,13 @@ export type RoundingMode = "half-even" | "half-up" | "half-down" | "down" | "up"
 
 /** Every rounding mode a contract may name, in the order the documentation lists them. */
 export const ROUNDING_MODES: readonly RoundingMode[] = [
-  "half-even", "half-up", "half-down", "down", "up", "floor", "ceiling",
+  "half-even",
+  "half-up",
+  "half-down",
+  "down",
+  "up",
+  "floor",
+  "ceiling",
 ];
 
 const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, DecimalRounding>> = {

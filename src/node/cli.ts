@@ -42,7 +42,10 @@ import packageJson from "../../package.json" with { type: "json" };
 
 /** A user error: printed as it is, with the exit code. */
 class CliError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
     super(message);
   }
 }
@@ -116,10 +119,18 @@ interface Parsed {
 
 function parse(args: readonly string[], options: ParseArgsConfig["options"], command: string): Parsed {
   try {
-    const parsed = parseArgs({ args: [...args], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
     return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
   } catch (error) {
-    throw new CliError(`${error instanceof Error ? error.message : String(error)}\nRun "${PROGRAM} ${command} --help" for usage.`, 2);
+    throw new CliError(
+      `${error instanceof Error ? error.message : String(error)}\nRun "${PROGRAM} ${command} --help" for usage.`,
+      2,
+    );
   }
 }
 
@@ -129,7 +140,14 @@ function readJson(path: string): unknown {
     text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === "ENOENT" ? `${path}: no such file` : code === "EISDIR" ? `${path}: is a folder, not a file` : `${path}: cannot be read (${code ?? "unknown error"})`, 2);
+    throw new CliError(
+      code === "ENOENT"
+        ? `${path}: no such file`
+        : code === "EISDIR"
+          ? `${path}: is a folder, not a file`
+          : `${path}: cannot be read (${code ?? "unknown error"})`,
+      2,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -145,8 +163,16 @@ function checked<T>(path: string, run: () => T): T {
   } catch (error) {
     if (error instanceof ValidationError) {
       const lines = error.issues.map((found) => `  ${found.at}: ${found.message} [${found.code}]`);
-      const what = error instanceof ContractError ? "invalid contract" : error instanceof OptionsError ? "invalid options" : "invalid events";
-      throw new CliError(`${path}: ${what}: ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}\n${lines.join("\n")}`, 1);
+      const what =
+        error instanceof ContractError
+          ? "invalid contract"
+          : error instanceof OptionsError
+            ? "invalid options"
+            : "invalid events";
+      throw new CliError(
+        `${path}: ${what}: ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}\n${lines.join("\n")}`,
+        1,
+      );
     }
     throw error;
   }
@@ -155,7 +181,10 @@ function checked<T>(path: string, run: () => T): T {
 function positionals(values: readonly string[], count: { min: number; max: number }, command: string): string[] {
   if (values.length < count.min || values.length > count.max) {
     const expected = count.min === count.max ? `${count.min}` : `${count.min} or ${count.max}`;
-    throw new CliError(`${command} expects ${expected} file${count.max === 1 ? "" : "s"}, got ${values.length}\nRun "${PROGRAM} ${command} --help" for usage.`, 2);
+    throw new CliError(
+      `${command} expects ${expected} file${count.max === 1 ? "" : "s"}, got ${values.length}\nRun "${PROGRAM} ${command} --help" for usage.`,
+      2,
+    );
   }
   return [...values];
 }
@@ -175,14 +204,16 @@ function settleFiles(args: readonly string[], command: string, extra: ParseArgsC
   if (parsed.values.help === true) return { help: true as const };
   const [contractPath, eventsPath] = positionals(parsed.positionals, { min: 2, max: 2 }, command);
   const asOf = parsed.values["as-of"];
-  if (typeof asOf !== "string") throw new CliError(`${command} needs --as-of <YYYY-MM-DD>: the date the settlement is made on`, 2);
+  if (typeof asOf !== "string")
+    throw new CliError(`${command} needs --as-of <YYYY-MM-DD>: the date the settlement is made on`, 2);
   const contract = loadContract(contractPath!);
   const events = loadEvents(eventsPath!, contract);
   let settlement: Settlement;
   try {
     settlement = settle(contract, events, { asOf });
   } catch (error) {
-    if (error instanceof OptionsError) throw new CliError(`--as-of ${asOf}: ${error.issues[0]?.message ?? "invalid"}`, 2);
+    if (error instanceof OptionsError)
+      throw new CliError(`--as-of ${asOf}: ${error.issues[0]?.message ?? "invalid"}`, 2);
     throw error;
   }
   return { help: false as const, contract, settlement, values: parsed.values };
@@ -199,7 +230,9 @@ function progress(label: string): { update(done: number, total?: number): void; 
       if (now - last < 100 && (total === undefined || done < total)) return;
       last = now;
       const part = total === undefined || total === 0 ? "" : ` ${Math.floor((done / total) * 100)}%`;
-      process.stderr.write(`\r${label}: ${done.toLocaleString("en-GB")}${total === undefined ? "" : ` of ${total.toLocaleString("en-GB")}`}${part}   `);
+      process.stderr.write(
+        `\r${label}: ${done.toLocaleString("en-GB")}${total === undefined ? "" : ` of ${total.toLocaleString("en-GB")}`}${part}   `,
+      );
     },
     end() {
       if (tty) process.stderr.write("\r\x1b[2K");
@@ -211,7 +244,8 @@ function progress(label: string): { update(done: number, total?: number): void; 
 function wholeNumber(value: string | boolean | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (typeof value !== "string" || !/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new CliError(`--${name} ${String(value)}: expected a whole number`, 2);
+  if (typeof value !== "string" || !/^\d+$/.test(value) || !Number.isSafeInteger(number))
+    throw new CliError(`--${name} ${String(value)}: expected a whole number`, 2);
   return number;
 }
 
@@ -233,7 +267,9 @@ function simulateFile(contract: Contract, path: string, values: Parsed["values"]
   const seed = wholeNumber(values.seed, "seed", typeof given.seed === "number" ? given.seed : 1);
   const bar = progress("simulating (runs)");
   const options: SimulationOptions = {
-    runs, seed, results: given.results as SimulationOptions["results"],
+    runs,
+    seed,
+    results: given.results as SimulationOptions["results"],
     ...(given.percentiles !== undefined ? { percentiles: given.percentiles } : {}),
     onProgress: (done, total) => bar.update(done, total),
   };
@@ -258,17 +294,33 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
     }
   },
   settle(args, io) {
-    const run = settleFiles(args, "settle", { format: { type: "string", default: "text" }, locale: { type: "string", default: "en" }, simulation: { type: "string" } });
+    const run = settleFiles(args, "settle", {
+      format: { type: "string", default: "text" },
+      locale: { type: "string", default: "en" },
+      simulation: { type: "string" },
+    });
     if (run.help) return io.out(HELP.settle!);
     const { format, locale } = run.values;
-    if (!REPORT_LOCALES.includes(locale as ReportLocale)) throw new CliError(`--locale ${String(locale)}: expected ${REPORT_LOCALES.join(" or ")}`, 2);
+    if (!REPORT_LOCALES.includes(locale as ReportLocale))
+      throw new CliError(`--locale ${String(locale)}: expected ${REPORT_LOCALES.join(" or ")}`, 2);
     if (locale !== "en" && format !== "markdown" && format !== "html") {
-      throw new CliError(`--locale ${String(locale)} applies to the markdown and html reports; the ${String(format)} output is language-neutral (use --format markdown or html)`, 2);
+      throw new CliError(
+        `--locale ${String(locale)} applies to the markdown and html reports; the ${String(format)} output is language-neutral (use --format markdown or html)`,
+        2,
+      );
     }
     const simulationPath = run.values.simulation;
-    if (simulationPath !== undefined && format !== "markdown" && format !== "html") throw new CliError("--simulation adds a section to the markdown and html reports: use --format markdown or html", 2);
+    if (simulationPath !== undefined && format !== "markdown" && format !== "html")
+      throw new CliError(
+        "--simulation adds a section to the markdown and html reports: use --format markdown or html",
+        2,
+      );
     const simulation = typeof simulationPath === "string" ? simulateFile(run.contract, simulationPath, {}) : undefined;
-    const options = { locale: locale as ReportLocale, contract: run.contract, ...(simulation !== undefined ? { simulation } : {}) };
+    const options = {
+      locale: locale as ReportLocale,
+      contract: run.contract,
+      ...(simulation !== undefined ? { simulation } : {}),
+    };
     if (format === "text") io.out(explain(run.settlement));
     else if (format === "markdown") io.out(renderMarkdown(run.settlement, options).trimEnd());
     else if (format === "html") io.out(renderHtml(run.settlement, options).trimEnd());
@@ -281,9 +333,11 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
     if (parsed.values.help === true) return io.out(HELP.claims!);
     const [contractPath, claimsPath] = positionals(parsed.positionals, { min: 2, max: 2 }, "claims");
     const asOf = parsed.values["as-of"];
-    if (typeof asOf !== "string") throw new CliError("claims needs --as-of <YYYY-MM-DD>: the date the claims are settled on", 2);
+    if (typeof asOf !== "string")
+      throw new CliError("claims needs --as-of <YYYY-MM-DD>: the date the claims are settled on", 2);
     const format = parsed.values.format;
-    if (format !== "text" && format !== "json") throw new CliError(`--format ${String(format)}: expected text or json`, 2);
+    if (format !== "text" && format !== "json")
+      throw new CliError(`--format ${String(format)}: expected text or json`, 2);
     const contract = loadContract(contractPath!);
     let size: number;
     try {
@@ -301,18 +355,27 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
       bar.end();
       if (error instanceof ClaimsError) {
         const lines = error.issues.map((found) => `  ${found.at}: ${found.message} [${found.code}]`);
-        throw new CliError(`${claimsPath!}: invalid claims: ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}\n${lines.join("\n")}`, 1);
+        throw new CliError(
+          `${claimsPath!}: invalid claims: ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}\n${lines.join("\n")}`,
+          1,
+        );
       }
-      if (error instanceof OptionsError) throw new CliError(`--as-of ${asOf}: ${error.issues[0]?.message ?? "invalid"}`, 2);
+      if (error instanceof OptionsError)
+        throw new CliError(`--as-of ${asOf}: ${error.issues[0]?.message ?? "invalid"}`, 2);
       throw error;
     }
   },
   simulate(args, io) {
-    const parsed = parse(args, { runs: { type: "string" }, seed: { type: "string" }, format: { type: "string", default: "text" } }, "simulate");
+    const parsed = parse(
+      args,
+      { runs: { type: "string" }, seed: { type: "string" }, format: { type: "string", default: "text" } },
+      "simulate",
+    );
     if (parsed.values.help === true) return io.out(HELP.simulate!);
     const [contractPath, resultsPath] = positionals(parsed.positionals, { min: 2, max: 2 }, "simulate");
     const format = parsed.values.format;
-    if (format !== "text" && format !== "json") throw new CliError(`--format ${String(format)}: expected text or json`, 2);
+    if (format !== "text" && format !== "json")
+      throw new CliError(`--format ${String(format)}: expected text or json`, 2);
     const result = simulateFile(loadContract(contractPath!), resultsPath!, parsed.values);
     io.out(format === "json" ? JSON.stringify(result, null, 2) : simulationTable(result));
   },
@@ -320,20 +383,25 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
     const run = settleFiles(args, "indigo", { status: { type: "string", default: "PRIVATE" } });
     if (run.help) return io.out(HELP.indigo!);
     const status = run.values.status;
-    if (status !== "PUBLIC" && status !== "PRIVATE") throw new CliError(`--status ${String(status)}: expected PUBLIC or PRIVATE`, 2);
+    if (status !== "PUBLIC" && status !== "PRIVATE")
+      throw new CliError(`--status ${String(status)}: expected PUBLIC or PRIVATE`, 2);
     io.out(JSON.stringify(toIndigo(run.contract, run.settlement, { status }), null, 2));
   },
   schema(args, io) {
     const parsed = parse(args, {}, "schema");
     if (parsed.values.help === true) return io.out(HELP.schema!);
     const [which = "contract"] = positionals(parsed.positionals, { min: 0, max: 1 }, "schema");
-    if (which !== "contract" && which !== "events") throw new CliError(`schema ${which}: expected contract or events`, 2);
+    if (which !== "contract" && which !== "events")
+      throw new CliError(`schema ${which}: expected contract or events`, 2);
     io.out(jsonSchemaText(which === "contract" ? contractJsonSchema() : eventsJsonSchema()).trimEnd());
   },
 };
 
 /** Runs the command line and returns the exit code; output goes through `io` (the console by default). */
-export async function runCli(args: readonly string[], io: Output = { out: (text) => console.log(text), err: (text) => console.error(text) }): Promise<number> {
+export async function runCli(
+  args: readonly string[],
+  io: Output = { out: (text) => console.log(text), err: (text) => console.error(text) },
+): Promise<number> {
   const [command, ...rest] = args;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP.main!);
@@ -357,7 +425,9 @@ export async function runCli(args: readonly string[], io: Output = { out: (text)
       return error.exitCode;
     }
     // A defect of the library, not of the input: say so plainly, with what to report.
-    io.err(`${PROGRAM}: internal error, please report it with the input files: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(
+      `${PROGRAM}: internal error, please report it with the input files: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 70;
   }
 }

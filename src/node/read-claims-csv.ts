@@ -3,7 +3,12 @@ import { open } from "node:fs/promises";
 import type { Claim } from "../claims/claim-types.js";
 import { claimRecordIssues, isSoundClaimText } from "../claims/claim-record.js";
 import { ClaimProblems, onLine } from "../claims/claims-error.js";
-import { CLAIMS_CSV_SOURCE, ClaimsCsvParser, type ClaimsCsvSeparator, type ClaimsCsvSource } from "../claims/claims-csv.js";
+import {
+  CLAIMS_CSV_SOURCE,
+  ClaimsCsvParser,
+  type ClaimsCsvSeparator,
+  type ClaimsCsvSource,
+} from "../claims/claims-csv.js";
 
 /** Options of `readClaimsCsv`. */
 export interface ReadClaimsCsvOptions {
@@ -31,7 +36,10 @@ export interface ReadClaimsCsvOptions {
  * import { readClaimsCsv } from "pay-by-results/node";
  * const result = await settleClaimsAsync(contract, readClaimsCsv("claims.csv"), { asOf: "2027-12-31", keepDecisions: false });
  */
-export function readClaimsCsv(source: string | AsyncIterable<string | Uint8Array>, options: ReadClaimsCsvOptions = {}): AsyncGenerator<Claim> {
+export function readClaimsCsv(
+  source: string | AsyncIterable<string | Uint8Array>,
+  options: ReadClaimsCsvOptions = {},
+): AsyncGenerator<Claim> {
   const separator = options.separator ?? ",";
   const chunks = (): AsyncIterable<string | Uint8Array> => (typeof source === "string" ? fileChunks(source) : source);
   const state = { started: false };
@@ -48,7 +56,11 @@ export function readClaimsCsv(source: string | AsyncIterable<string | Uint8Array
   return claims;
 }
 
-async function* readClaims(chunks: () => AsyncIterable<string | Uint8Array>, separator: ClaimsCsvSeparator, state: { started: boolean }): AsyncGenerator<Claim> {
+async function* readClaims(
+  chunks: () => AsyncIterable<string | Uint8Array>,
+  separator: ClaimsCsvSeparator,
+  state: { started: boolean },
+): AsyncGenerator<Claim> {
   state.started = true;
   const problems = new ClaimProblems();
   let ready: Claim[] = [];

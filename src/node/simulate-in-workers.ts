@@ -20,7 +20,10 @@ function workerSource(): { source: URL | string; eval: boolean } {
   const built = new URL("./simulation-worker.js", import.meta.url);
   if (existsSync(fileURLToPath(built))) return { source: built, eval: false };
   const source = new URL("./simulation-worker.ts", import.meta.url).href;
-  return { source: `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, eval: true };
+  return {
+    source: `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
+    eval: true,
+  };
 }
 
 /**
@@ -34,7 +37,11 @@ function workerSource(): { source: URL | string; eval: boolean } {
  * const result = await simulateInWorkers(contract, { runs: 100_000, seed: 7, results }, { workers: 2 });
  * @throws OptionsError (as a rejected promise) when the options are not valid, or `workers` is not a whole number from 1 to 256.
  */
-export async function simulateInWorkers(contract: Contract, options: SimulationOptions, workerOptions: WorkerSimulationOptions = {}): Promise<SimulationResult> {
+export async function simulateInWorkers(
+  contract: Contract,
+  options: SimulationOptions,
+  workerOptions: WorkerSimulationOptions = {},
+): Promise<SimulationResult> {
   const plan = planSimulation(contract, options);
   const requested = workerOptions.workers ?? availableParallelism();
   if (!Number.isInteger(requested) || requested < 1 || requested > 256) {
@@ -46,7 +53,9 @@ export async function simulateInWorkers(contract: Contract, options: SimulationO
   // (`node --input-type=module`) stops a worker started from a file.
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
   const plain: SimulationOptions = {
-    runs: options.runs, seed: options.seed, results: options.results,
+    runs: options.runs,
+    seed: options.seed,
+    results: options.results,
     ...(options.percentiles !== undefined ? { percentiles: options.percentiles } : {}),
   };
   let done = 0;
@@ -56,20 +65,32 @@ export async function simulateInWorkers(contract: Contract, options: SimulationO
   }));
   const workers: Worker[] = [];
   try {
-    const parts = await Promise.all(ranges.map(({ from, to }) => new Promise<Float64Array>((resolve, reject) => {
-      const worker = new Worker(source, { workerData: { contract: plan.contract, options: plain, from, to }, eval: evaluate, execArgv });
-      workers.push(worker);
-      worker.on("message", (message: { type: "progress"; done: number } | { type: "rows"; rows: Float64Array }) => {
-        if (message.type === "progress") {
-          done += message.done;
-          options.onProgress?.(done, options.runs);
-        } else resolve(message.rows);
-      });
-      worker.on("error", reject);
-      worker.on("exit", (code) => {
-        if (code !== 0) reject(new Error(`simulation worker stopped with exit code ${code}`));
-      });
-    })));
+    const parts = await Promise.all(
+      ranges.map(
+        ({ from, to }) =>
+          new Promise<Float64Array>((resolve, reject) => {
+            const worker = new Worker(source, {
+              workerData: { contract: plan.contract, options: plain, from, to },
+              eval: evaluate,
+              execArgv,
+            });
+            workers.push(worker);
+            worker.on(
+              "message",
+              (message: { type: "progress"; done: number } | { type: "rows"; rows: Float64Array }) => {
+                if (message.type === "progress") {
+                  done += message.done;
+                  options.onProgress?.(done, options.runs);
+                } else resolve(message.rows);
+              },
+            );
+            worker.on("error", reject);
+            worker.on("exit", (code) => {
+              if (code !== 0) reject(new Error(`simulation worker stopped with exit code ${code}`));
+            });
+          }),
+      ),
+    );
     const rows = new Float64Array(options.runs * plan.columns);
     let offset = 0;
     for (const part of parts) {

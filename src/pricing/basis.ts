@@ -10,8 +10,7 @@ import type { BasisStep } from "../explanation/steps.js";
 export function basisValue(metric: Metric, basis: Basis, measured: Dec): { value: Dec; step: BasisStep } {
   const baseline = readMeasure(metric.baseline.value) ?? new Dec(0);
   const improvement = metric.better === "higher" ? measured.minus(baseline) : baseline.minus(measured);
-  const value =
-    basis === "value" ? measured : basis === "improvement" ? improvement : improvement.div(baseline.abs());
+  const value = basis === "value" ? measured : basis === "improvement" ? improvement : improvement.div(baseline.abs());
   return {
     value,
     step: {
@@ -30,5 +29,7 @@ export function basisValue(metric: Metric, basis: Basis, measured: Dec): { value
 
 /** True when `value` is at least as good as `threshold` on this basis. */
 export function reaches(metric: Metric, basis: Basis, value: Dec, threshold: Dec): boolean {
-  return basis === "value" && metric.better === "lower" ? value.lessThanOrEqualTo(threshold) : value.greaterThanOrEqualTo(threshold);
+  return basis === "value" && metric.better === "lower"
+    ? value.lessThanOrEqualTo(threshold)
+    : value.greaterThanOrEqualTo(threshold);
 }

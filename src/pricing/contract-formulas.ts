@@ -7,7 +7,14 @@ import { formulaRules, typedFormulas } from "../contract/check-formulas.js";
 import type { FormulaStep, PricingStep } from "../explanation/steps.js";
 import { parseFormulaText } from "../formula/parse.js";
 import { checkFormulaTree, type FormulaScope, type FormulaUses } from "../formula/check.js";
-import { compileFormula, FormulaRuntimeProblem, type CompiledFormula, type FormulaRuntime, type FormulaTrace, type FormulaValue } from "../formula/evaluate.js";
+import {
+  compileFormula,
+  FormulaRuntimeProblem,
+  type CompiledFormula,
+  type FormulaRuntime,
+  type FormulaTrace,
+  type FormulaValue,
+} from "../formula/evaluate.js";
 import type { FormulaNode } from "../formula/syntax.js";
 import { compileTable, type CompiledTable } from "./decision-table.js";
 
@@ -62,7 +69,12 @@ export function formulaProgram(contract: Contract): FormulaProgram {
   const program: FormulaProgram = {
     contract,
     scope,
-    params: new Map(Object.entries(contract.parameters ?? {}).map(([name, value]) => [name, typeof value === "string" ? fromDec(readDecimal(value) ?? new Dec(0)) : value.text])),
+    params: new Map(
+      Object.entries(contract.parameters ?? {}).map(([name, value]) => [
+        name,
+        typeof value === "string" ? fromDec(readDecimal(value) ?? new Dec(0)) : value.text,
+      ]),
+    ),
     tables: new Map((contract.tables ?? []).map((table) => [table.id, compileTable(table)])),
     formulas,
     inputIndex,
@@ -74,7 +86,12 @@ export function formulaProgram(contract: Contract): FormulaProgram {
       const parsed = parseFormulaText(text);
       if ("problem" in parsed) throw new Error(`assertion: unchecked formula: ${parsed.problem.message}`);
       const checked = checkFormulaTree(parsed.tree, scope);
-      const compiled = { index: -1, tree: parsed.tree, compiled: compileFormula(parsed.tree, inputIndex), uses: checked.uses };
+      const compiled = {
+        index: -1,
+        tree: parsed.tree,
+        compiled: compileFormula(parsed.tree, inputIndex),
+        uses: checked.uses,
+      };
       expressions.set(text, compiled);
       return compiled;
     },
@@ -97,12 +114,17 @@ export interface FormulaEnvironment {
 
 /** The day decision tables are read on for a coverage: the period's start (a cohort: its enrolment start, else the term's). */
 function tableDate(contract: Contract, covers: Coverage): string {
-  if ("period" in covers) return contract.periods.find((period) => period.id === covers.period)?.start ?? contract.term.start;
+  if ("period" in covers)
+    return contract.periods.find((period) => period.id === covers.period)?.start ?? contract.term.start;
   return contract.cohorts?.find((cohort) => cohort.id === covers.cohort)?.enrolledFrom ?? contract.term.start;
 }
 
 /** The runtime of one formula evaluation in a settlement: reads through Maps only, memoises named formulas. */
-function settlementRuntime(program: FormulaProgram, env: FormulaEnvironment, trace: FormulaTrace | undefined): FormulaRuntime {
+function settlementRuntime(
+  program: FormulaProgram,
+  env: FormulaEnvironment,
+  trace: FormulaTrace | undefined,
+): FormulaRuntime {
   const periods = program.contract.periods;
   const coversOf = (scope: number): Coverage => (scope < 0 ? env.covers : { period: periods[scope]!.id });
   const home = "period" in env.covers ? (program.periodIndex.get(env.covers.period) ?? -1) : -1;
@@ -120,7 +142,12 @@ function settlementRuntime(program: FormulaProgram, env: FormulaEnvironment, tra
       const base = baseline(id);
       const change = env.metrics.get(id)!.better === "higher" ? minus(measured, base) : minus(base, measured);
       if (!relative) return change;
-      if (isZero(base)) throw new FormulaRuntimeProblem(0, "formula_division_by_zero", `the relative improvement of ${id} divides by its baseline, which is zero`);
+      if (isZero(base))
+        throw new FormulaRuntimeProblem(
+          0,
+          "formula_division_by_zero",
+          `the relative improvement of ${id} divides by its baseline, which is zero`,
+        );
       return divide(change, abs(base));
     },
     baseline,
@@ -135,13 +162,19 @@ function settlementRuntime(program: FormulaProgram, env: FormulaEnvironment, tra
         memo.set(key, value);
         return value;
       } catch (error) {
-        if (error instanceof FormulaRuntimeProblem && !(error instanceof SourcedProblem)) throw new SourcedProblem(error, ["formulas", formula.index, "expression"]);
+        if (error instanceof FormulaRuntimeProblem && !(error instanceof SourcedProblem))
+          throw new SourcedProblem(error, ["formulas", formula.index, "expression"]);
         throw error;
       }
     },
     lookup(table, keys, at) {
       const found = program.tables.get(table)!.lookup(keys, date);
-      if (found === undefined) throw new FormulaRuntimeProblem(at, "formula_no_matching_row", `at character ${at + 1}: no row of table "${table}" matches ${JSON.stringify(keys)} on ${date}; add a row (a row of "*" catches every key)`);
+      if (found === undefined)
+        throw new FormulaRuntimeProblem(
+          at,
+          "formula_no_matching_row",
+          `at character ${at + 1}: no row of table "${table}" matches ${JSON.stringify(keys)} on ${date}; add a row (a row of "*" catches every key)`,
+        );
       return found;
     },
     inputs: [],
@@ -155,7 +188,10 @@ function settlementRuntime(program: FormulaProgram, env: FormulaEnvironment, tra
 
 /** A runtime problem met inside a named formula: reported at that formula's path. */
 class SourcedProblem extends FormulaRuntimeProblem {
-  constructor(problem: FormulaRuntimeProblem, readonly path: Path) {
+  constructor(
+    problem: FormulaRuntimeProblem,
+    readonly path: Path,
+  ) {
     super(problem.at, problem.code, problem.message);
   }
 }
@@ -173,7 +209,10 @@ export function formulaErrorOf(error: unknown, path: Path): unknown {
  *
  * @throws FormulaError for a division by zero or a table without a matching row.
  */
-export function evaluateFormulaRule(rule: FormulaRule, env: FormulaEnvironment): { amount: Dec; byMetric: Map<string, Dec>; steps: PricingStep[] } {
+export function evaluateFormulaRule(
+  rule: FormulaRule,
+  env: FormulaEnvironment,
+): { amount: Dec; byMetric: Map<string, Dec>; steps: PricingStep[] } {
   const program = formulaProgram(env.terms);
   const expression = program.expression(rule.expression);
   const trace: FormulaTrace = { reads: new Map(), lookups: [] };
@@ -224,7 +263,11 @@ function homeMetrics(program: FormulaProgram, expression: ProgramFormula): strin
  * built-in shapes; for formulas also those of prior periods they read (`previous`, `lastYear`, `window`).
  * Both branches of an `if` count, so a tranche waits for every result its formula could read.
  */
-export function formulaNeeds(terms: Contract, rule: PricingRule, covers: Coverage): { metric: string; covers: Coverage }[] {
+export function formulaNeeds(
+  terms: Contract,
+  rule: PricingRule,
+  covers: Coverage,
+): { metric: string; covers: Coverage }[] {
   const program = formulaProgram(terms);
   const needs = new Map<string, { metric: string; covers: Coverage }>();
   const periods = terms.periods;
@@ -238,7 +281,8 @@ export function formulaNeeds(terms: Contract, rule: PricingRule, covers: Coverag
   const visit = (node: FormulaNode, scope: number): void => {
     switch (node.kind) {
       case "ref":
-        if (node.namespace === "metric" || node.namespace === "improvement" || node.namespace === "relativeImprovement") add(node.name, scope);
+        if (node.namespace === "metric" || node.namespace === "improvement" || node.namespace === "relativeImprovement")
+          add(node.name, scope);
         else if (node.namespace === "formula") visitFormula(node.name, scope);
         return;
       case "name":

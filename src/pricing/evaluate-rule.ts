@@ -20,7 +20,8 @@ export function metricsOf(rule: PricingRule): string[] {
   const ids: string[] = [];
   const visit = (current: PricingRule) => {
     if (current.type === "weighted") current.parts.forEach((part) => visit(part.rule));
-    else if (current.type === "formula") return; // a formula's needs come from formulaNeeds (it may read other periods)
+    else if (current.type === "formula")
+      return; // a formula's needs come from formulaNeeds (it may read other periods)
     else {
       if (!ids.includes(current.metric)) ids.push(current.metric);
       if (current.type === "threshold" && current.then !== undefined) visit(current.then);
@@ -36,7 +37,12 @@ const q = (value: string | number): Dec => readMeasure(value) ?? new Dec(0);
  * Prices a rule on measured values, exactly. A rule's amount is never negative: a result that got worse
  * pays nothing (a `zero-floor` step says so). Every metric the rule names must have a value.
  */
-export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>, measured: MeasuredValues, formulas?: FormulaEnvironment): Priced {
+export function evaluateRule(
+  rule: PricingRule,
+  metrics: ReadonlyMap<string, Metric>,
+  measured: MeasuredValues,
+  formulas?: FormulaEnvironment,
+): Priced {
   if (rule.type === "formula") {
     if (formulas === undefined) throw new Error("assertion: a formula rule needs its environment");
     return evaluateFormulaRule(rule, formulas);
@@ -47,11 +53,23 @@ export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
     let amount = new Dec(0);
     rule.parts.forEach((part, index) => {
       const weight = readDecimal(part.weight) ?? new Dec(0);
-      const priced = evaluateRule(part.rule, metrics, measured, formulas && { ...formulas, path: [...formulas.path, "parts", index, "rule"] });
+      const priced = evaluateRule(
+        part.rule,
+        metrics,
+        measured,
+        formulas && { ...formulas, path: [...formulas.path, "parts", index, "rule"] },
+      );
       steps.push(...priced.steps);
       const weighted = priced.amount.times(weight);
-      steps.push({ kind: "weight", part: index, weight: plain(weight), partAmount: plain(priced.amount), amount: plain(weighted) });
-      for (const [metric, value] of priced.byMetric) byMetric.set(metric, (byMetric.get(metric) ?? new Dec(0)).plus(value.times(weight)));
+      steps.push({
+        kind: "weight",
+        part: index,
+        weight: plain(weight),
+        partAmount: plain(priced.amount),
+        amount: plain(weighted),
+      });
+      for (const [metric, value] of priced.byMetric)
+        byMetric.set(metric, (byMetric.get(metric) ?? new Dec(0)).plus(value.times(weight)));
       amount = amount.plus(weighted);
     });
     return { amount, byMetric, steps };
@@ -76,7 +94,13 @@ export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
   switch (rule.type) {
     case "rate": {
       const amount = x.times(rule.pricePerUnit);
-      steps.push({ kind: "rate", metric: metric.id, basisValue: shown, pricePerUnit: rule.pricePerUnit, amount: plain(amount) });
+      steps.push({
+        kind: "rate",
+        metric: metric.id,
+        basisValue: shown,
+        pricePerUnit: rule.pricePerUnit,
+        amount: plain(amount),
+      });
       return single(amount);
     }
     case "threshold": {
@@ -84,20 +108,35 @@ export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
       const met = reaches(metric, rule.basis, x, threshold);
       const comparison = rule.basis === "value" && metric.better === "lower" ? "at-most" : "at-least";
       steps.push({
-        kind: "threshold", metric: metric.id, basisValue: shown, threshold: plain(threshold), comparison, met,
+        kind: "threshold",
+        metric: metric.id,
+        basisValue: shown,
+        threshold: plain(threshold),
+        comparison,
+        met,
         ...(rule.amount !== undefined ? { amount: met ? rule.amount : "0" } : {}),
       });
       if (!met) return single(new Dec(0));
       if (rule.amount !== undefined) return single(new Dec(rule.amount));
-      const inner = evaluateRule(rule.then!, metrics, measured, formulas && { ...formulas, path: [...formulas.path, "then"] });
+      const inner = evaluateRule(
+        rule.then!,
+        metrics,
+        measured,
+        formulas && { ...formulas, path: [...formulas.path, "then"] },
+      );
       return { amount: inner.amount, byMetric: inner.byMetric, steps: [...steps, ...inner.steps] };
     }
     case "tiers": {
-      const index = rule.tiers.findIndex((tier) => x.greaterThanOrEqualTo(q(tier.from)) && (tier.to === undefined || x.lessThan(q(tier.to))));
+      const index = rule.tiers.findIndex(
+        (tier) => x.greaterThanOrEqualTo(q(tier.from)) && (tier.to === undefined || x.lessThan(q(tier.to))),
+      );
       const tier = index >= 0 ? rule.tiers[index] : undefined;
       const amount = tier === undefined ? new Dec(0) : new Dec(tier.amount);
       steps.push({
-        kind: "tier", metric: metric.id, basisValue: shown, tier: tier === undefined ? null : index,
+        kind: "tier",
+        metric: metric.id,
+        basisValue: shown,
+        tier: tier === undefined ? null : index,
         ...(tier !== undefined ? { from: plain(q(tier.from)) } : {}),
         ...(tier?.to !== undefined ? { to: plain(q(tier.to)) } : {}),
         amount: plain(amount),
@@ -114,22 +153,44 @@ export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
       const lowIsBetter = rule.basis === "value" && metric.better === "lower";
       if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at)) {
         const amount = lowIsBetter ? first.amount : new Dec(0);
-        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "below", upper: show(first), amount: plain(amount) });
+        steps.push({
+          kind: "interpolation",
+          metric: metric.id,
+          basisValue: shown,
+          position: "below",
+          upper: show(first),
+          amount: plain(amount),
+        });
         return single(amount);
       }
       if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at)) {
         const amount = lowIsBetter ? new Dec(0) : last.amount;
-        steps.push({ kind: "interpolation", metric: metric.id, basisValue: shown, position: "above", lower: show(last), amount: plain(amount) });
+        steps.push({
+          kind: "interpolation",
+          metric: metric.id,
+          basisValue: shown,
+          position: "above",
+          lower: show(last),
+          amount: plain(amount),
+        });
         return single(amount);
       }
-      const upperIndex = points.findIndex((point) => (lowIsBetter ? x.lessThanOrEqualTo(point.at) : x.lessThan(point.at)));
+      const upperIndex = points.findIndex((point) =>
+        lowIsBetter ? x.lessThanOrEqualTo(point.at) : x.lessThan(point.at),
+      );
       const upper = points[upperIndex]!;
       const lower = points[upperIndex - 1]!;
       const fraction = x.minus(lower.at).div(upper.at.minus(lower.at));
       const amount = lower.amount.plus(upper.amount.minus(lower.amount).times(fraction));
       steps.push({
-        kind: "interpolation", metric: metric.id, basisValue: shown, position: "between",
-        lower: show(lower), upper: show(upper), fraction: plain(fraction), amount: plain(amount),
+        kind: "interpolation",
+        metric: metric.id,
+        basisValue: shown,
+        position: "between",
+        lower: show(lower),
+        upper: show(upper),
+        fraction: plain(fraction),
+        amount: plain(amount),
       });
       return single(amount);
     }
@@ -138,8 +199,13 @@ export function evaluateRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
       const share = readDecimal(rule.share) ?? new Dec(0);
       const amount = saving.times(share);
       steps.push({
-        kind: "savings-share", metric: metric.id, basisValue: shown, savingPerUnit: rule.savingPerUnit,
-        saving: plain(saving), share: plain(share), amount: plain(amount),
+        kind: "savings-share",
+        metric: metric.id,
+        basisValue: shown,
+        savingPerUnit: rule.savingPerUnit,
+        saving: plain(saving),
+        share: plain(share),
+        amount: plain(amount),
       });
       return single(amount);
     }

@@ -1,5 +1,15 @@
 import { Dec, readDecimal } from "../money/decimal.js";
-import { EXACT_ZERO, Exact, exactFromText, fixedText, fromDec, fromNumber, plainText, roundTo, unitsAt } from "../formula/exact.js";
+import {
+  EXACT_ZERO,
+  Exact,
+  exactFromText,
+  fixedText,
+  fromDec,
+  fromNumber,
+  plainText,
+  roundTo,
+  unitsAt,
+} from "../formula/exact.js";
 import { deepFreeze } from "../util/freeze.js";
 import type { FormulaStep } from "../explanation/steps.js";
 import { minorUnits } from "../money/currency.js";
@@ -77,16 +87,28 @@ export interface LinesPriced {
  * @throws LinesError listing every line whose inputs are missing or of the wrong type.
  * @throws FormulaError for a division by zero or a table with no matching row (at the line's path).
  */
-export function priceLines(contractInput: Contract, lines: readonly PriceLine[], options: PriceLinesOptions): LinesPriced {
+export function priceLines(
+  contractInput: Contract,
+  lines: readonly PriceLine[],
+  options: PriceLinesOptions,
+): LinesPriced {
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
   const problems: InputIssue[] = [];
   const period = contract.periods.find((entry) => entry.id === options?.period);
-  if (period === undefined) problems.push(issue(["period"], "unknown_period", `unknown period "${String(options?.period)}": declare it under periods`));
-  if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf)) problems.push(issue(["asOf"], "invalid_date", "asOf must be a calendar date as YYYY-MM-DD, e.g. \"2027-12-31\""));
+  if (period === undefined)
+    problems.push(
+      issue(["period"], "unknown_period", `unknown period "${String(options?.period)}": declare it under periods`),
+    );
+  if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf))
+    problems.push(issue(["asOf"], "invalid_date", 'asOf must be a calendar date as YYYY-MM-DD, e.g. "2027-12-31"'));
   const id = options?.formula;
-  if (!(contract.formulas ?? []).some((formula) => formula.id === id)) problems.push(issue(["formula"], "unknown_formula", `unknown formula "${String(id)}": name one of the contract's formulas`));
+  if (!(contract.formulas ?? []).some((formula) => formula.id === id))
+    problems.push(
+      issue(["formula"], "unknown_formula", `unknown formula "${String(id)}": name one of the contract's formulas`),
+    );
   if (problems.length > 0 || period === undefined) throw new OptionsError(problems);
-  if (!Array.isArray(lines)) throw new LinesError([issue([], "invalid_type", "the lines must be a list of { invoice, inputs }")]);
+  if (!Array.isArray(lines))
+    throw new LinesError([issue([], "invalid_type", "the lines must be a list of { invoice, inputs }")]);
 
   const { terms, amendments } = amendedTerms(contract, { period: period.id }, { asOf: options.asOf });
   const program = formulaProgram(terms);
@@ -103,11 +125,20 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
     formula.uses.formulas.forEach(visit);
   };
   visit(id);
-  if (readsResults) throw new OptionsError([issue(["formula"], "formula_reads_results", `formula "${id}" reads metric results or other periods; priceLines prices lines from their inputs only`)]);
+  if (readsResults)
+    throw new OptionsError([
+      issue(
+        ["formula"],
+        "formula_reads_results",
+        `formula "${id}" reads metric results or other periods; priceLines prices lines from their inputs only`,
+      ),
+    ]);
 
   const declared = [...program.inputIndex.keys()];
   const types = program.scope.inputs;
-  const needed = declared.map((name, index) => ({ name, index, text: types.get(name) === "text", used: inputs.has(name) })).filter((entry) => entry.used);
+  const needed = declared
+    .map((name, index) => ({ name, index, text: types.get(name) === "text", used: inputs.has(name) }))
+    .filter((entry) => entry.used);
   const currency = contract.currency;
   const mode = contract.rounding.mode;
   const places = minorUnits(currency);
@@ -132,7 +163,9 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
     throw new Error("assertion: a line formula reads no results");
   };
   const runtime: FormulaRuntime = {
-    metric: none, improvement: none, baseline: none,
+    metric: none,
+    improvement: none,
+    baseline: none,
     params: program.params,
     formula(name, scope) {
       const formula = program.formulas.get(name)!;
@@ -144,11 +177,19 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
     },
     lookup(table, keys, at) {
       const found = program.tables.get(table)!.lookup(keys, date);
-      if (found === undefined) throw new FormulaRuntimeProblem(at, "formula_no_matching_row", `line ${lineIndex}: no row of table "${table}" matches ${JSON.stringify(keys)} on ${date}; add a row (a row of "*" catches every key)`);
+      if (found === undefined)
+        throw new FormulaRuntimeProblem(
+          at,
+          "formula_no_matching_row",
+          `line ${lineIndex}: no row of table "${table}" matches ${JSON.stringify(keys)} on ${date}; add a row (a row of "*" catches every key)`,
+        );
       return found;
     },
     inputs: row,
-    previousScope: () => -1, lastYearScope: () => -1, scopeLabel: () => "", trace: undefined,
+    previousScope: () => -1,
+    lastYearScope: () => -1,
+    scopeLabel: () => "",
+    trace: undefined,
   };
   const run = program.formulas.get(id)!;
   const explanations: LineExplanation[] | undefined = options.explain === true ? [] : undefined;
@@ -161,8 +202,16 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
   for (lineIndex = 0; lineIndex < lines.length; lineIndex += 1) {
     const line = lines[lineIndex];
     const values = line?.inputs;
-    if (line === null || typeof line !== "object" || typeof line.invoice !== "string" || values === null || typeof values !== "object") {
-      issues.push(issue(["lines", lineIndex], "invalid_line", "a line is { invoice: string, inputs: { name: value } }"));
+    if (
+      line === null ||
+      typeof line !== "object" ||
+      typeof line.invoice !== "string" ||
+      values === null ||
+      typeof values !== "object"
+    ) {
+      issues.push(
+        issue(["lines", lineIndex], "invalid_line", "a line is { invoice: string, inputs: { name: value } }"),
+      );
       continue;
     }
     let valid = true;
@@ -170,11 +219,34 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
       const raw = Object.hasOwn(values, input.name) ? values[input.name] : undefined;
       if (input.text) {
         if (typeof raw === "string") row[input.index] = raw;
-        else valid = fault(issues, lineIndex, input.name, raw === undefined ? `the text input "${input.name}" is missing` : `the input "${input.name}" must be a text`);
+        else
+          valid = fault(
+            issues,
+            lineIndex,
+            input.name,
+            raw === undefined
+              ? `the text input "${input.name}" is missing`
+              : `the input "${input.name}" must be a text`,
+          );
       } else {
-        const decimal = typeof raw === "number" ? (Number.isFinite(raw) ? fromNumber(raw) : undefined) : typeof raw === "string" ? readText(raw) : undefined;
+        const decimal =
+          typeof raw === "number"
+            ? Number.isFinite(raw)
+              ? fromNumber(raw)
+              : undefined
+            : typeof raw === "string"
+              ? readText(raw)
+              : undefined;
         if (decimal !== undefined) row[input.index] = decimal;
-        else valid = fault(issues, lineIndex, input.name, raw === undefined ? `the number input "${input.name}" is missing` : `the input "${input.name}" must be a finite number or a decimal string`);
+        else
+          valid = fault(
+            issues,
+            lineIndex,
+            input.name,
+            raw === undefined
+              ? `the number input "${input.name}" is missing`
+              : `the input "${input.name}" must be a finite number or a decimal string`,
+          );
       }
     }
     if (!valid || issues.length > 0) continue;
@@ -191,8 +263,12 @@ export function priceLines(contractInput: Contract, lines: readonly PriceLine[],
     const units = unitsAt(rounded, places);
     if (explanations !== undefined && runtime.trace !== undefined) {
       const formula: FormulaStep = {
-        kind: "formula", expression, value: plainText(value), part: id,
-        reads: [...runtime.trace.reads].map(([name, shown]) => ({ name, value: shown })), lookups: runtime.trace.lookups,
+        kind: "formula",
+        expression,
+        value: plainText(value),
+        part: id,
+        reads: [...runtime.trace.reads].map(([name, shown]) => ({ name, value: shown })),
+        lookups: runtime.trace.lookups,
       };
       explanations.push({ line: lineIndex, invoice: line.invoice, formula, amount: amounts[lineIndex]! });
     }

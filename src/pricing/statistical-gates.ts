@@ -8,7 +8,12 @@ import type { FormulaEnvironment } from "./contract-formulas.js";
 
 /** True when the options need a measurement on every result. */
 function needsMeasurement(options: StatisticsOptions | undefined): boolean {
-  return options !== undefined && (options.baseline === "measurement" || options.significance !== undefined || options.priceOn === "conservative-bound");
+  return (
+    options !== undefined &&
+    (options.baseline === "measurement" ||
+      options.significance !== undefined ||
+      options.priceOn === "conservative-bound")
+  );
 }
 
 /** A rule priced at nothing, with a zero part for each of its metrics. */
@@ -25,7 +30,10 @@ function pricedAtZero(rule: PricingRule): Priced {
  * Without options this is exactly `evaluateRule` on the results' values.
  */
 export function priceWithStatistics(
-  rule: PricingRule, results: readonly ResultStep[], metrics: ReadonlyMap<string, Metric>, options: StatisticsOptions | undefined,
+  rule: PricingRule,
+  results: readonly ResultStep[],
+  metrics: ReadonlyMap<string, Metric>,
+  options: StatisticsOptions | undefined,
   formulas?: FormulaEnvironment,
 ): { priced: Priced; steps: Step[] } {
   const steps: MeasurementStep[] = [];
@@ -41,7 +49,12 @@ export function priceWithStatistics(
       continue;
     }
     const missing = (what: "measurement" | "counterfactual" | "p-value") => {
-      steps.push({ kind: "missing-measurement", metric: metric.id, ...(result.eventId !== undefined ? { eventId: result.eventId } : {}), missing: what });
+      steps.push({
+        kind: "missing-measurement",
+        metric: metric.id,
+        ...(result.eventId !== undefined ? { eventId: result.eventId } : {}),
+        missing: what,
+      });
       blocked = true;
     };
     if (measurement === undefined) {
@@ -54,11 +67,19 @@ export function priceWithStatistics(
       else {
         effective.set(metric.id, {
           ...metric,
-          baseline: { ...metric.baseline, value: measurement.counterfactual, source: `the measured counterfactual (${measurement.estimator}, event ${result.eventId ?? "?"})` },
+          baseline: {
+            ...metric.baseline,
+            value: measurement.counterfactual,
+            source: `the measured counterfactual (${measurement.estimator}, event ${result.eventId ?? "?"})`,
+          },
         });
         steps.push({
-          kind: "counterfactual", metric: metric.id, eventId: result.eventId ?? "", estimator: measurement.estimator,
-          counterfactual: measurement.counterfactual, contractBaseline: String(metric.baseline.value),
+          kind: "counterfactual",
+          metric: metric.id,
+          eventId: result.eventId ?? "",
+          estimator: measurement.estimator,
+          counterfactual: measurement.counterfactual,
+          contractBaseline: String(metric.baseline.value),
         });
       }
     }
@@ -71,7 +92,16 @@ export function priceWithStatistics(
         const effect = new Dec(measurement.effect);
         const towardBetter = metric.better === "higher" ? effect.gt(0) : effect.lt(0);
         const met = new Dec(pValue).lt(level) && towardBetter;
-        steps.push({ kind: "significance", metric: metric.id, test: significance.test, level: plain(level), pValue, effect: measurement.effect, better: metric.better, met });
+        steps.push({
+          kind: "significance",
+          metric: metric.id,
+          test: significance.test,
+          level: plain(level),
+          pValue,
+          effect: measurement.effect,
+          better: metric.better,
+          met,
+        });
         if (!met) blocked = true;
       }
     }
@@ -80,8 +110,13 @@ export function priceWithStatistics(
       const base = measurement.counterfactual === undefined ? new Dec(0) : new Dec(measurement.counterfactual);
       value = base.plus(bound);
       steps.push({
-        kind: "conservative-bound", metric: metric.id, confidence: measurement.interval.confidence, estimate: measurement.value, effectBound: bound,
-        ...(measurement.counterfactual !== undefined ? { counterfactual: measurement.counterfactual } : {}), value: plain(value),
+        kind: "conservative-bound",
+        metric: metric.id,
+        confidence: measurement.interval.confidence,
+        estimate: measurement.value,
+        effectBound: bound,
+        ...(measurement.counterfactual !== undefined ? { counterfactual: measurement.counterfactual } : {}),
+        value: plain(value),
       });
     }
     measured.set(metric.id, value);

@@ -57,11 +57,19 @@ const FIS_ROLES: readonly FisRole[] = ["beneficiary", "provider", "investor", "v
  * if (!report.passed) for (const finding of report.findings) console.log(finding.message);
  * @throws OptionsError for an unknown profile or locale; ContractError when the contract itself is not valid.
  */
-export function checkProfile(contractInput: Contract, profile: ProfileName, options: ProfileOptions = {}): ProfileReport {
+export function checkProfile(
+  contractInput: Contract,
+  profile: ProfileName,
+  options: ProfileOptions = {},
+): ProfileReport {
   const problems = [];
-  if (profile !== "fis") problems.push(issue(["profile"], "unknown_profile", `unknown profile "${String(profile)}": the library knows fis`));
+  if (profile !== "fis")
+    problems.push(issue(["profile"], "unknown_profile", `unknown profile "${String(profile)}": the library knows fis`));
   const locale = options.locale ?? "en";
-  if (!REPORT_LOCALES.includes(locale)) problems.push(issue(["locale"], "unknown_locale", `unknown locale "${String(locale)}": use ${REPORT_LOCALES.join(" or ")}`));
+  if (!REPORT_LOCALES.includes(locale))
+    problems.push(
+      issue(["locale"], "unknown_locale", `unknown locale "${String(locale)}": use ${REPORT_LOCALES.join(" or ")}`),
+    );
   if (problems.length > 0) throw new OptionsError(problems);
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
   const phrases = profilePhrasebook(locale);
@@ -70,26 +78,40 @@ export function checkProfile(contractInput: Contract, profile: ProfileName, opti
     findings.push({ code: detail.code, severity, path, at: pathText(path), detail, message: phrases.finding(detail) });
 
   const holders = (role: PartyRole) => contract.parties.filter((party) => party.roles.includes(role));
-  for (const role of FIS_ROLES) if (holders(role).length === 0) find("missing", ["parties"], { code: "missing_role", role });
+  for (const role of FIS_ROLES)
+    if (holders(role).length === 0) find("missing", ["parties"], { code: "missing_role", role });
   const partners = new Set(FIS_ROLES.flatMap((role) => holders(role).map((party) => party.id)));
-  if (FIS_ROLES.every((role) => holders(role).length > 0) && partners.size < 4) find("missing", ["parties"], { code: "too_few_partners", partners: partners.size });
+  if (FIS_ROLES.every((role) => holders(role).length > 0) && partners.size < 4)
+    find("missing", ["parties"], { code: "too_few_partners", partners: partners.size });
   contract.parties.forEach((party, index) => {
     if (!party.roles.includes("verifier")) return;
-    const otherRoles = party.roles.filter((role) => role === "beneficiary" || role === "provider" || role === "investor");
-    if (otherRoles.length > 0) find("missing", ["parties", index, "roles"], { code: "evaluator_not_independent", party: party.id, otherRoles });
+    const otherRoles = party.roles.filter(
+      (role) => role === "beneficiary" || role === "provider" || role === "investor",
+    );
+    if (otherRoles.length > 0)
+      find("missing", ["parties", index, "roles"], { code: "evaluator_not_independent", party: party.id, otherRoles });
   });
   if (contract.area === undefined) find("missing", ["area"], { code: "missing_area" });
-  else if (!(FIS_AREAS as readonly string[]).includes(contract.area)) find("missing", ["area"], { code: "unknown_area", area: contract.area });
+  else if (!(FIS_AREAS as readonly string[]).includes(contract.area))
+    find("missing", ["area"], { code: "unknown_area", area: contract.area });
   const stage = contract.stage ?? "pay-by-results";
   if (stage === "pay-by-results") {
     contract.parties.forEach((party) => {
       if (!party.roles.includes("investor")) return;
       const committed = contract.finance?.investors.some((entry) => entry.party === party.id) ?? false;
       const guarantor = contract.finance?.guarantees?.some((entry) => entry.guarantor === party.id) ?? false;
-      if (!committed && !guarantor) find("advice", ["finance", "investors"], { code: "investor_without_commitment", party: party.id });
+      if (!committed && !guarantor)
+        find("advice", ["finance", "investors"], { code: "investor_without_commitment", party: party.id });
     });
   }
-  return deepFreeze({ profile, locale, contract: contract.id, stage, passed: findings.every((finding) => finding.severity !== "missing"), findings });
+  return deepFreeze({
+    profile,
+    locale,
+    contract: contract.id,
+    stage,
+    passed: findings.every((finding) => finding.severity !== "missing"),
+    findings,
+  });
 }
 
 /**

@@ -33,18 +33,23 @@ export interface ProfilePhrasebook {
 
 const ROLE_EN: Record<FisRole, string> = {
   beneficiary: "the beneficiary administration (a party with the role beneficiary: the Comune or Città metropolitana)",
-  provider: "a service provider (a party with the role provider, e.g. the Third Sector body that delivers the programme)",
+  provider:
+    "a service provider (a party with the role provider, e.g. the Third Sector body that delivers the programme)",
   investor: "a private investor or funder (a party with the role investor)",
   verifier: "an independent evaluator (a party with the role verifier)",
 };
 const ROLE_IT: Record<FisRole, string> = {
-  beneficiary: "l'amministrazione beneficiaria (una parte con il ruolo beneficiary: il Comune o la Città metropolitana)",
-  provider: "un soggetto che eroga il servizio (una parte con il ruolo provider, ad esempio l'ente del Terzo settore che attua il programma)",
+  beneficiary:
+    "l'amministrazione beneficiaria (una parte con il ruolo beneficiary: il Comune o la Città metropolitana)",
+  provider:
+    "un soggetto che eroga il servizio (una parte con il ruolo provider, ad esempio l'ente del Terzo settore che attua il programma)",
   investor: "un investitore o finanziatore privato (una parte con il ruolo investor)",
   verifier: "un valutatore indipendente (una parte con il ruolo verifier)",
 };
-const AREAS_EN = "social-inclusion (social inclusion), cultural-animation (cultural animation) or early-school-leaving (early school leaving)";
-const AREAS_IT = "social-inclusion (inclusione sociale), cultural-animation (animazione culturale) o early-school-leaving (dispersione scolastica)";
+const AREAS_EN =
+  "social-inclusion (social inclusion), cultural-animation (cultural animation) or early-school-leaving (early school leaving)";
+const AREAS_IT =
+  "social-inclusion (inclusione sociale), cultural-animation (animazione culturale) o early-school-leaving (dispersione scolastica)";
 
 const en: ProfilePhrasebook = {
   finding(detail) {
@@ -67,10 +72,17 @@ const en: ProfilePhrasebook = {
   },
   severity: { missing: "missing", advice: "advice" },
   heading: (profile, contractId, stage) => `${profile.toUpperCase()} profile of ${contractId} (stage: ${stage})`,
-  verdict: (passed, missing) => (passed ? "Meets the programme's rules." : `Does not meet the programme's rules: ${missing === 1 ? "1 thing is" : `${missing} things are`} missing.`),
+  verdict: (passed, missing) =>
+    passed
+      ? "Meets the programme's rules."
+      : `Does not meet the programme's rules: ${missing === 1 ? "1 thing is" : `${missing} things are`} missing.`,
 };
 
-const STAGE_IT: Readonly<Record<string, string>> = { design: "progettazione (studio di fattibilità)", experiment: "sperimentazione", "pay-by-results": "pagamento sui risultati" };
+const STAGE_IT: Readonly<Record<string, string>> = {
+  design: "progettazione (studio di fattibilità)",
+  experiment: "sperimentazione",
+  "pay-by-results": "pagamento sui risultati",
+};
 
 const it: ProfilePhrasebook = {
   finding(detail) {
@@ -92,8 +104,12 @@ const it: ProfilePhrasebook = {
     }
   },
   severity: { missing: "mancante", advice: "suggerimento" },
-  heading: (profile, contractId, stage) => `Profilo ${profile.toUpperCase()} di ${contractId} (fase: ${STAGE_IT[stage] ?? stage})`,
-  verdict: (passed, missing) => (passed ? "Rispetta le regole del programma." : `Non rispetta le regole del programma: ${missing === 1 ? "manca 1 elemento" : `mancano ${missing} elementi`}.`),
+  heading: (profile, contractId, stage) =>
+    `Profilo ${profile.toUpperCase()} di ${contractId} (fase: ${STAGE_IT[stage] ?? stage})`,
+  verdict: (passed, missing) =>
+    passed
+      ? "Rispetta le regole del programma."
+      : `Non rispetta le regole del programma: ${missing === 1 ? "manca 1 elemento" : `mancano ${missing} elementi`}.`,
 };
 
 /** The profile phrasebook of a locale. */

@@ -26,9 +26,18 @@ export function explainClaimDecision(decision: ClaimDecision, currency = ""): st
   const money = (amount: string) => `${unit}${groupThousands(amount)}`;
   const head = `Claim ${decision.claimId} (participant ${decision.participant}, ${decision.outcome} achieved ${decision.achievedOn}, claimed ${decision.claimedOn}, period ${decision.period})`;
   const price = decision.price === undefined ? "" : `, price ${money(decision.price)}`;
-  const priced = decision.priced !== undefined && decision.priced !== decision.price ? `, priced ${money(decision.priced)} as a top-up of its ladder` : "";
-  const cuts = (decision.cuts ?? []).map((cut) => `\n    ${CAP_NAMES[cut.cap]} ${cut.cap === "participant" ? "" : `${cut.id} `}(limit ${cut.cap === "outcome-volume" ? `${cut.limit} claims` : money(cut.limit)}, used before ${cut.cap === "outcome-volume" ? cut.usedBefore : money(cut.usedBefore)}): ${money(cut.before)} → ${money(cut.after)}`).join("");
-  if (decision.status === "rejected") return `${head}: rejected (${decision.reason ?? ""}): ${decision.message ?? ""}${price}${priced}${cuts}`;
+  const priced =
+    decision.priced !== undefined && decision.priced !== decision.price
+      ? `, priced ${money(decision.priced)} as a top-up of its ladder`
+      : "";
+  const cuts = (decision.cuts ?? [])
+    .map(
+      (cut) =>
+        `\n    ${CAP_NAMES[cut.cap]} ${cut.cap === "participant" ? "" : `${cut.id} `}(limit ${cut.cap === "outcome-volume" ? `${cut.limit} claims` : money(cut.limit)}, used before ${cut.cap === "outcome-volume" ? cut.usedBefore : money(cut.usedBefore)}): ${money(cut.before)} → ${money(cut.after)}`,
+    )
+    .join("");
+  if (decision.status === "rejected")
+    return `${head}: rejected (${decision.reason ?? ""}): ${decision.message ?? ""}${price}${priced}${cuts}`;
   return `${head}: ${decision.status}${price}${priced}, pays ${money(decision.amount)}${cuts}`;
 }
 
@@ -47,23 +56,34 @@ export function explainClaims(settlement: ClaimSettlement): string {
     `  Read ${count(counts.received, "claim", "claims")}: ${counts.accepted.toLocaleString("en")} accepted, ${counts.acceptedInPart.toLocaleString("en")} accepted in part, ${counts.rejected.toLocaleString("en")} rejected, ${counts.repeatsIgnored.toLocaleString("en")} repeats ignored`,
   ];
   const reasons = Object.entries(settlement.rejectedByReason).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  if (reasons.length > 0) lines.push(`  Rejected: ${reasons.map(([reason, count]) => `${reason} ${count}`).join(", ")}`);
+  if (reasons.length > 0)
+    lines.push(`  Rejected: ${reasons.map(([reason, count]) => `${reason} ${count}`).join(", ")}`);
   lines.push("By outcome:");
-  for (const entry of settlement.byOutcome) lines.push(`  ${entry.outcome} (${entry.name}): ${count(entry.claimsPaid, "claim", "claims")} paid, ${cash(entry.amount)}`);
+  for (const entry of settlement.byOutcome)
+    lines.push(
+      `  ${entry.outcome} (${entry.name}): ${count(entry.claimsPaid, "claim", "claims")} paid, ${cash(entry.amount)}`,
+    );
   lines.push("Due by claim period:");
   for (const period of settlement.byPeriod) {
     const split = period.byPayer.map((part) => `${part.party} ${part.share} ${cash(part.due)}`).join(", ");
-    lines.push(`  ${period.period} (${period.start} to ${period.end}): ${count(period.claimsPaid, "claim", "claims")}, ${cash(period.due)} = ${split}`);
+    lines.push(
+      `  ${period.period} (${period.start} to ${period.end}): ${count(period.claimsPaid, "claim", "claims")}, ${cash(period.due)} = ${split}`,
+    );
   }
   lines.push("By payer:");
   for (const payer of settlement.byPayer) lines.push(`  ${payer.party}: ${cash(payer.due)}`);
   if (settlement.caps.length > 0) {
     lines.push("Caps that cut claims:");
     for (const cap of settlement.caps) {
-      const limit = cap.cap === "outcome-volume" ? `${cap.limit} claims` : `${settlement.currency} ${groupThousands(cap.limit)}`;
-      lines.push(`  ${CAP_NAMES[cap.cap]}${cap.id === "*" ? "" : ` ${cap.id}`} (${limit}): cut ${count(cap.claimsCut, "claim", "claims")} by ${cash(cap.cut)}`);
+      const limit =
+        cap.cap === "outcome-volume" ? `${cap.limit} claims` : `${settlement.currency} ${groupThousands(cap.limit)}`;
+      lines.push(
+        `  ${CAP_NAMES[cap.cap]}${cap.id === "*" ? "" : ` ${cap.id}`} (${limit}): cut ${count(cap.claimsCut, "claim", "claims")} by ${cash(cap.cut)}`,
+      );
     }
   }
-  lines.push(`Total due: ${cash(settlement.total)} for ${count(settlement.byParticipant.length, "participant", "participants")}`);
+  lines.push(
+    `Total due: ${cash(settlement.total)} for ${count(settlement.byParticipant.length, "participant", "participants")}`,
+  );
   return lines.join("\n");
 }

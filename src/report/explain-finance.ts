@@ -22,7 +22,11 @@ function stepLines(step: FinanceStep, currency: string): string[] {
     ];
   }
   const which = step.step === "excess" ? "excess" : `step ${step.step}, ${STEP_NAMES[step.type] ?? step.type}`;
-  const parts = step.parts.map((part) => (step.type === "excess" ? `${part.party} ${cash(part.paid)}` : `${part.party} owed ${cash(part.owed)}, paid ${cash(part.paid)}`));
+  const parts = step.parts.map((part) =>
+    step.type === "excess"
+      ? `${part.party} ${cash(part.paid)}`
+      : `${part.party} owed ${cash(part.owed)}, paid ${cash(part.paid)}`,
+  );
   return [
     `${step.date}  ${which}: pool ${cash(step.poolBefore)} → ${cash(step.poolAfter)}`,
     `      ${parts.join("; ")}`,
@@ -47,7 +51,8 @@ export function explainCashFlows(flows: CashFlows): string {
     const tranche = flow.tranche !== undefined ? ` (tranche ${flow.tranche})` : "";
     lines.push(`  ${flow.date}  ${flow.kind.padEnd(15)} ${flow.from} → ${flow.to}  ${cash(flow.amount)}${tranche}`);
   }
-  if (flows.pendingTranches.length > 0) lines.push(`  pending, nothing received yet: ${flows.pendingTranches.join(", ")}`);
+  if (flows.pendingTranches.length > 0)
+    lines.push(`  pending, nothing received yet: ${flows.pendingTranches.join(", ")}`);
   lines.push("", "Waterfall and guarantees:");
   if (flows.steps.length === 0) lines.push("  nothing to distribute");
   for (const step of flows.steps) for (const line of stepLines(step, currency)) lines.push(`  ${line}`);

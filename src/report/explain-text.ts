@@ -11,10 +11,17 @@ function cash(value: Money | null, fallback = "pending"): string {
   return value === null ? fallback : `${value.currency} ${groupThousands(value.amount)}`;
 }
 
-function partyLines(title: string, rows: readonly (PartyAmounts | PartyTotals)[], names: ReadonlyMap<string, string>): string[] {
+function partyLines(
+  title: string,
+  rows: readonly (PartyAmounts | PartyTotals)[],
+  names: ReadonlyMap<string, string>,
+): string[] {
   return [
     `  ${title}`,
-    ...rows.map((row) => `    ${names.get(row.party) ?? row.party} [${row.party}]: earned ${cash(row.earned)}, paid ${cash(row.paid)}, balance ${cash(row.balance)}`),
+    ...rows.map(
+      (row) =>
+        `    ${names.get(row.party) ?? row.party} [${row.party}]: earned ${cash(row.earned)}, paid ${cash(row.paid)}, balance ${cash(row.balance)}`,
+    ),
   ];
 }
 
@@ -27,7 +34,10 @@ function trancheText(tranche: TrancheSettlement, style: Style): string[] {
     const line = en.step(step, style);
     if (line !== undefined) lines.push(`  ${line}`);
   }
-  const balance = tranche.clawback !== null ? `${cash(tranche.balance)} — ${en.labels.clawback(cash(tranche.clawback))}` : cash(tranche.balance);
+  const balance =
+    tranche.clawback !== null
+      ? `${cash(tranche.balance)} — ${en.labels.clawback(cash(tranche.clawback))}`
+      : cash(tranche.balance);
   lines.push(`  Earned ${cash(tranche.amountEarned)}; paid ${cash(tranche.amountPaid)}; balance ${balance}`);
   return lines;
 }
@@ -54,13 +64,15 @@ export function explain(settlement: Settlement): string {
     "Totals",
     `  Earned on settled tranches ${cash(totals.earned)}; paid ${cash(totals.paid)}; balance ${cash(totals.balance)}`,
   );
-  if (totals.pendingTranches > 0) lines.push(`  ${en.labels.pendingTranches(totals.pendingTranches, cash(totals.paidOnPending))}`);
+  if (totals.pendingTranches > 0)
+    lines.push(`  ${en.labels.pendingTranches(totals.pendingTranches, cash(totals.paidOnPending))}`);
   const names = new Map(settlement.parties.map((party) => [party.id, party.name]));
   lines.push(...partyLines("By payer (balance over settled tranches):", totals.byPayer, names));
   lines.push(...partyLines("By recipient (balance over settled tranches):", totals.byRecipient, names));
   if (settlement.capsApplied.length > 0) {
     lines.push("  Caps that bit:");
-    for (const cap of settlement.capsApplied) lines.push(`    ${en.labels.capCut(en.capName(cap.cap), cap.id, cash(fromDecimal(new Dec(cap.cut), currency)))}`);
+    for (const cap of settlement.capsApplied)
+      lines.push(`    ${en.labels.capCut(en.capName(cap.cap), cap.id, cash(fromDecimal(new Dec(cap.cut), currency)))}`);
   }
   return lines.join("\n");
 }
@@ -76,10 +88,16 @@ export function explainLines(run: LinesPriced): string {
   const style = plainTextStyle(run.currency);
   const lines: string[] = [];
   for (const entry of run.explanations ?? []) {
-    lines.push(`Line ${entry.line} (invoice ${entry.invoice}): ${run.currency} ${groupThousands(entry.amount)}`, `  ${en.step(entry.formula, style) ?? ""}`);
+    lines.push(
+      `Line ${entry.line} (invoice ${entry.invoice}): ${run.currency} ${groupThousands(entry.amount)}`,
+      `  ${en.step(entry.formula, style) ?? ""}`,
+    );
   }
   lines.push("Invoices");
-  for (const invoice of run.invoices) lines.push(`  ${invoice.invoice}: ${invoice.lines} line(s), ${cash(invoice.total)}`);
-  lines.push(`Total ${cash(run.total)}${run.amendments.length > 0 ? ` (terms as amended by ${run.amendments.join(", ")})` : ""}`);
+  for (const invoice of run.invoices)
+    lines.push(`  ${invoice.invoice}: ${invoice.lines} line(s), ${cash(invoice.total)}`);
+  lines.push(
+    `Total ${cash(run.total)}${run.amendments.length > 0 ? ` (terms as amended by ${run.amendments.join(", ")})` : ""}`,
+  );
   return lines.join("\n");
 }

@@ -6,9 +6,14 @@ import type { IrrResult } from "../finance/xirr.js";
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */
 function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd();
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -46,7 +51,9 @@ export function scenariosTable(outcomes: readonly ScenarioOutcome[]): string {
   ];
   const rows = outcomes.map((outcome) => [
     outcome.name,
-    ...payers.map((party) => amount(outcome.byPayer.find((entry) => entry.party === party)?.cost ?? { amount: "0", currency: "" })),
+    ...payers.map((party) =>
+      amount(outcome.byPayer.find((entry) => entry.party === party)?.cost ?? { amount: "0", currency: "" }),
+    ),
     amount(outcome.totalCost),
     ...investors.flatMap((party) => {
       const returns = outcome.investors.find((entry) => entry.party === party);
@@ -65,21 +72,31 @@ export function scenariosTable(outcomes: readonly ScenarioOutcome[]): string {
  */
 export function simulationTable(result: SimulationResult): string {
   const levels = result.totalPayments.percentiles.map((entry) => `p${entry.p}`);
-  const row = (label: string, summary: MoneySummary) => [label, amount(summary.mean), ...summary.percentiles.map((entry) => amount(entry.amount))];
-  const money = textTable([`${result.runs.toLocaleString("en-GB")} runs, seed ${result.seed} (${result.currency})`, "mean", ...levels], [
-    row("total outcome payments", result.totalPayments),
-    ...result.byPayer.map((entry) => row(`${entry.party} pays`, entry.cost)),
-    ...result.investors.map((entry) => row(`${entry.party} net`, entry.net)),
-  ]);
+  const row = (label: string, summary: MoneySummary) => [
+    label,
+    amount(summary.mean),
+    ...summary.percentiles.map((entry) => amount(entry.amount)),
+  ];
+  const money = textTable(
+    [`${result.runs.toLocaleString("en-GB")} runs, seed ${result.seed} (${result.currency})`, "mean", ...levels],
+    [
+      row("total outcome payments", result.totalPayments),
+      ...result.byPayer.map((entry) => row(`${entry.party} pays`, entry.cost)),
+      ...result.investors.map((entry) => row(`${entry.party} net`, entry.net)),
+    ],
+  );
   if (result.investors.length === 0) return money;
-  const irr = textTable(["investor", "P(loss)", "total losses", ...levels.map((level) => `IRR ${level}`)], result.investors.map((entry) => [
-    entry.party,
-    percent(entry.probabilityOfLoss),
-    String(entry.irr.runsWithTotalLoss),
-    ...levels.map((_, index) => {
-      const point = entry.irr.percentiles[index];
-      return point === undefined ? "" : percent(point.rate);
-    }),
-  ]));
+  const irr = textTable(
+    ["investor", "P(loss)", "total losses", ...levels.map((level) => `IRR ${level}`)],
+    result.investors.map((entry) => [
+      entry.party,
+      percent(entry.probabilityOfLoss),
+      String(entry.irr.runsWithTotalLoss),
+      ...levels.map((_, index) => {
+        const point = entry.irr.percentiles[index];
+        return point === undefined ? "" : percent(point.rate);
+      }),
+    ]),
+  );
   return `${money}\n\n${irr}\n(IRR percentiles count a run in which the investor gets nothing back at −100%.)`;
 }

@@ -20,7 +20,10 @@ function table({ headers, rows }: Table): string {
   const amountFrom = headers[0] === "" ? 1 : headers.length - 3;
   const head = headers.map((header) => `<th>${escapeXml(header)}</th>`).join("");
   const body = rows
-    .map((row) => `<tr>${row.map((value, index) => `<td${index >= amountFrom ? ' class="amount"' : ""}>${escapeXml(value)}</td>`).join("")}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((value, index) => `<td${index >= amountFrom ? ' class="amount"' : ""}>${escapeXml(value)}</td>`).join("")}</tr>`,
+    )
     .join("\n");
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
@@ -56,8 +59,14 @@ export function renderHtml(settlement: Settlement, options: ReportOptions = {}):
       `<p class="status${tranche.clawback !== undefined ? " owed-back" : ""}"><strong>${escapeXml(labels.status)}:</strong> ${escapeXml(tranche.status)}</p>`,
     );
     if (tranche.curve !== undefined) {
-      const svg = paymentCurveSvg(tranche.curve, model.style, { title: `${labels.chart}: ${tranche.heading}`, baseline: labels.baselineMark, cap: labels.capMark });
-      out.push(`<figure>\n${svg}\n<figcaption>${escapeXml(labels.chartCaption(tranche.curve.metric))}</figcaption>\n</figure>`);
+      const svg = paymentCurveSvg(tranche.curve, model.style, {
+        title: `${labels.chart}: ${tranche.heading}`,
+        baseline: labels.baselineMark,
+        cap: labels.capMark,
+      });
+      out.push(
+        `<figure>\n${svg}\n<figcaption>${escapeXml(labels.chartCaption(tranche.curve.metric))}</figcaption>\n</figure>`,
+      );
     }
     out.push(
       `<h3>${escapeXml(labels.computation)}</h3>`,
@@ -80,13 +89,26 @@ export function renderHtml(settlement: Settlement, options: ReportOptions = {}):
     `<h3>${escapeXml(labels.byRecipient)}</h3>`,
     table(model.totals.byRecipient),
   );
-  if (model.totals.caps.length > 0) out.push(`<h3>${escapeXml(labels.capsThatBit)}</h3>`, `<ul>${model.totals.caps.map((line) => `<li>${escapeXml(line)}</li>`).join("")}</ul>`);
+  if (model.totals.caps.length > 0)
+    out.push(
+      `<h3>${escapeXml(labels.capsThatBit)}</h3>`,
+      `<ul>${model.totals.caps.map((line) => `<li>${escapeXml(line)}</li>`).join("")}</ul>`,
+    );
   out.push("</section>");
   if (model.simulation !== undefined) {
     const { simulation } = model;
-    out.push("<section>", `<h2>${escapeXml(simulation.heading)}</h2>`, `<p><em>${escapeXml(labels.simulationNote)}</em></p>`, table(simulation.table));
+    out.push(
+      "<section>",
+      `<h2>${escapeXml(simulation.heading)}</h2>`,
+      `<p><em>${escapeXml(labels.simulationNote)}</em></p>`,
+      table(simulation.table),
+    );
     for (const { title, summary } of simulation.distributions) {
-      const svg = distributionSvg(summary, model.style, { title, amount: `${title} (${settlement.currency})`, mean: labels.mean });
+      const svg = distributionSvg(summary, model.style, {
+        title,
+        amount: `${title} (${settlement.currency})`,
+        mean: labels.mean,
+      });
       out.push(`<figure>\n${svg}\n<figcaption>${escapeXml(title)}</figcaption>\n</figure>`);
     }
     out.push("</section>");

@@ -46,7 +46,12 @@ export function describeRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
   if (rule.type === "formula") return `formula: ${rule.expression}`;
   const metric = metrics.get(rule.metric);
   const unit = metric?.unit ?? "";
-  const basis = rule.basis === "value" ? `the measured ${rule.metric}` : rule.basis === "improvement" ? `the improvement of ${rule.metric} (${unit})` : `the relative improvement of ${rule.metric}`;
+  const basis =
+    rule.basis === "value"
+      ? `the measured ${rule.metric}`
+      : rule.basis === "improvement"
+        ? `the improvement of ${rule.metric} (${unit})`
+        : `the relative improvement of ${rule.metric}`;
   switch (rule.type) {
     case "rate":
       return `${rule.pricePerUnit} per unit of ${basis}`;
@@ -61,7 +66,10 @@ export function describeRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
   }
 }
 
-function periodOf(contract: Contract, tranche: Tranche | TrancheSettlement): { start: string; end: string } | undefined {
+function periodOf(
+  contract: Contract,
+  tranche: Tranche | TrancheSettlement,
+): { start: string; end: string } | undefined {
   if (!("period" in tranche.covers)) return undefined;
   const id = tranche.covers.period;
   const period = contract.periods.find((entry) => entry.id === id);
@@ -84,20 +92,27 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
   const metrics = new Map(contract.metrics.map((metric) => [metric.id, metric]));
   const parties = new Map<string, Party>(contract.parties.map((party) => [party.id, party]));
   const currency = v(contract.currency);
-  const verifiers = contract.parties.filter((party) => party.roles.includes("verifier")).map((party) => options.organisationIds?.[party.id] ?? party.id);
+  const verifiers = contract.parties
+    .filter((party) => party.roles.includes("verifier"))
+    .map((party) => options.organisationIds?.[party.id] ?? party.id);
   const final = settlement.asOf >= contract.term.end;
   const onlyMetric = (tranche: Tranche) => {
     const ids = metricsOf(tranche.pricing);
     return ids.length === 1 ? { outcome_metric_id: v(ids[0]!) } : {};
   };
   const trancheById = new Map(contract.tranches.map((tranche) => [tranche.id, tranche]));
-  const lastDue = contract.tranches.map((tranche) => tranche.dueDate).sort().at(-1);
+  const lastDue = contract.tranches
+    .map((tranche) => tranche.dueDate)
+    .sort()
+    .at(-1);
 
   const outcomeMetrics = contract.metrics.map((metric) => ({
     id: metric.id,
     definition: v(metric.name),
     unit_description_of_service_user_or_beneficiaries: v(metric.unit),
-    outcome_validation_method: v(`verified results reported by ${verifiers.join(", ") || "the verifier"}; ${metric.better} is better`),
+    outcome_validation_method: v(
+      `verified results reported by ${verifiers.join(", ") || "the verifier"}; ${metric.better} is better`,
+    ),
     data_source_for_outcome_validation: v(metric.baseline.source),
     notes: `baseline ${String(metric.baseline.value)} (${metric.unit}) over ${metric.baseline.period.start} to ${metric.baseline.period.end}`,
     status,
@@ -109,7 +124,9 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
       currency,
       ...(tranche.pricing.type === "rate" ? { price_per_unit: { amount: amount(tranche.pricing.pricePerUnit) } } : {}),
       ...(tranche.cap !== undefined ? { maximum_price_if_all_targets_achieved: { amount: v(tranche.cap) } } : {}),
-      price_description: v(`tranche ${tranche.id}${tranche.label !== undefined ? ` (${tranche.label})` : ""}, due ${tranche.dueDate}: ${describeRule(tranche.pricing, metrics)}`),
+      price_description: v(
+        `tranche ${tranche.id}${tranche.label !== undefined ? ` (${tranche.label})` : ""}, due ${tranche.dueDate}: ${describeRule(tranche.pricing, metrics)}`,
+      ),
       status,
     })),
   );
@@ -119,7 +136,8 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
   for (const tranche of settlement.tranches) {
     for (const result of tranche.results) {
       const key = `${result.metric}|${result.scope}`;
-      if (result.status === "verified" && result.value !== undefined && !verified.has(key)) verified.set(key, { tranche, result });
+      if (result.status === "verified" && result.value !== undefined && !verified.has(key))
+        verified.set(key, { tranche, result });
     }
   }
   const results = [...verified.values()].map(({ tranche, result }) => ({
@@ -127,7 +145,9 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
     result_level: v("Outcome level"),
     result_type: v(final ? "Final" : "Interim"),
     ...datesOf(periodOf(contract, tranche)),
-    outcomes_achieved: v(`${result.value!} (${metrics.get(result.metric)?.unit ?? ""}), verified on ${result.recordedAt ?? ""}${result.evidence !== undefined ? `, evidence ${result.evidence}` : ""}`),
+    outcomes_achieved: v(
+      `${result.value!} (${metrics.get(result.metric)?.unit ?? ""}), verified on ${result.recordedAt ?? ""}${result.evidence !== undefined ? `, evidence ${result.evidence}` : ""}`,
+    ),
     ...(result.verifier !== undefined ? { outcomes_validator_organisation_ids: org(result.verifier) } : {}),
     notes: `${result.scope}; event ${result.eventId ?? ""}`,
     status,
@@ -136,7 +156,11 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
   const plan = "plan";
   const payments = settlement.tranches.flatMap((tranche) => {
     const definition = trancheById.get(tranche.id)!;
-    const common = { outcome_payment_plan_id: v(plan), ...onlyMetric(definition), ...datesOf(periodOf(contract, tranche)) };
+    const common = {
+      outcome_payment_plan_id: v(plan),
+      ...onlyMetric(definition),
+      ...datesOf(periodOf(contract, tranche)),
+    };
     const planned = tranche.lines
       .filter((line) => line.earned !== null)
       .map((line) => ({
@@ -151,15 +175,17 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
     const actual = tranche.trace.flatMap((step) =>
       step.kind !== "payment"
         ? []
-        : [{
-            ...common,
-            payer_organisation_id: org(step.payer),
-            recipient_organisation_id: org(step.recipient),
-            type: v("Actual"),
-            money: { currency, amount: amount(step.amount) },
-            notes: `payment ${step.eventId} on ${step.paidOn} against tranche ${tranche.id}`,
-            status,
-          }],
+        : [
+            {
+              ...common,
+              payer_organisation_id: org(step.payer),
+              recipient_organisation_id: org(step.recipient),
+              type: v("Actual"),
+              money: { currency, amount: amount(step.amount) },
+              notes: `payment ${step.eventId} on ${step.paidOn} against tranche ${tranche.id}`,
+              status,
+            },
+          ],
     );
     return [...planned, ...actual];
   });
@@ -173,7 +199,9 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
     return {
       id: `investment-${party.id}`,
       organisation_id: org(party.id),
-      ...(committed !== undefined ? { investment_commitment: { currency, amount: { exact: amount(committed.commitment) } } } : {}),
+      ...(committed !== undefined
+        ? { investment_commitment: { currency, amount: { exact: amount(committed.commitment) } } }
+        : {}),
       notes: party.name,
       status,
     };
@@ -193,17 +221,19 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
   const transactions = settlement.tranches.flatMap((tranche) =>
     tranche.trace.flatMap((step) =>
       step.kind === "payment" && investors.some((party) => party.id === step.recipient)
-        ? [{
-            investment_id: v(`investment-${step.recipient}`),
-            ...onlyMetric(trancheById.get(tranche.id)!),
-            date: v(step.paidOn),
-            sending_organisation_id: org(step.payer),
-            receiving_organisation_id: org(step.recipient),
-            transaction_type: v("Outcome Payment"),
-            money: { currency, amount: amount(step.amount) },
-            notes: `payment ${step.eventId} against tranche ${tranche.id}`,
-            status,
-          }]
+        ? [
+            {
+              investment_id: v(`investment-${step.recipient}`),
+              ...onlyMetric(trancheById.get(tranche.id)!),
+              date: v(step.paidOn),
+              sending_organisation_id: org(step.payer),
+              receiving_organisation_id: org(step.recipient),
+              transaction_type: v("Outcome Payment"),
+              money: { currency, amount: amount(step.amount) },
+              notes: `payment ${step.eventId} against tranche ${tranche.id}`,
+              status,
+            },
+          ]
         : [],
     ),
   );
@@ -212,7 +242,10 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
     const cap = contract.caps?.perPayer?.[payer.party];
     return {
       organisation_id: org(payer.party),
-      maximum_potential_outcome_payment: cap !== undefined ? { currency: v(contract.currency), amount: amount(cap) } : { currency: v(contract.currency) },
+      maximum_potential_outcome_payment:
+        cap !== undefined
+          ? { currency: v(contract.currency), amount: amount(cap) }
+          : { currency: v(contract.currency) },
       result_type: v(final ? "Overall" : "Interim"),
       period: { start_date: v(contract.term.start), end_date: v(settlement.asOf) },
       total_outcome_payments: { currency: v(contract.currency), amount: amount(payer.paid.amount) },
@@ -233,7 +266,9 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
     outcome_metrics: outcomeMetrics,
     outcome_pricings: outcomePricings,
     results,
-    outcome_payment_plans: [{ id: v(plan), period: { start_date: v(contract.term.start), end_date: v(contract.term.end) }, status }],
+    outcome_payment_plans: [
+      { id: v(plan), period: { start_date: v(contract.term.start), end_date: v(contract.term.end) }, status },
+    ],
     outcome_payments: payments,
     investments,
     transactions: [...drawdowns, ...transactions],

@@ -39,10 +39,27 @@ export function renderMarkdown(settlement: Settlement, options: ReportOptions = 
   }
   out.push(`## ${labels.totals}`, "", `**${model.totals.summary}**`, "", `_${labels.totalsNote}_`, "");
   if (model.totals.pending !== undefined) out.push(model.totals.pending, "");
-  out.push(`### ${labels.byPayer}`, "", ...table(model.totals.byPayer), "", `### ${labels.byRecipient}`, "", ...table(model.totals.byRecipient), "");
-  if (model.totals.caps.length > 0) out.push(`### ${labels.capsThatBit}`, "", ...model.totals.caps.map((line) => `- ${line}`), "");
+  out.push(
+    `### ${labels.byPayer}`,
+    "",
+    ...table(model.totals.byPayer),
+    "",
+    `### ${labels.byRecipient}`,
+    "",
+    ...table(model.totals.byRecipient),
+    "",
+  );
+  if (model.totals.caps.length > 0)
+    out.push(`### ${labels.capsThatBit}`, "", ...model.totals.caps.map((line) => `- ${line}`), "");
   if (model.simulation !== undefined) {
-    out.push(`## ${model.simulation.heading}`, "", `_${labels.simulationNote}_`, "", ...table(model.simulation.table), "");
+    out.push(
+      `## ${model.simulation.heading}`,
+      "",
+      `_${labels.simulationNote}_`,
+      "",
+      ...table(model.simulation.table),
+      "",
+    );
   }
   out.push("---", "", `_${labels.generatedBy}_`, "");
   return out.join("\n");

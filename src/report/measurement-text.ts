@@ -44,21 +44,35 @@ function lines(
   const { num, percent } = style;
   const out = [words.header(words.estimator[record.estimator], record)];
   for (const input of record.inputs) {
-    const counts = input.successes !== undefined ? words.of(num(input.successes), num(input.n ?? "0"))
-      : input.events !== undefined ? words.events(num(input.events), num(input.exposure ?? "0"))
-      : words.spread(num(input.n ?? "0"), num(input.standardDeviation ?? "0"));
-    out.push(`  ${input.label}: ${counts} → ${num(input.estimate)} (${words.standardError} ${num(input.standardError)})`);
+    const counts =
+      input.successes !== undefined
+        ? words.of(num(input.successes), num(input.n ?? "0"))
+        : input.events !== undefined
+          ? words.events(num(input.events), num(input.exposure ?? "0"))
+          : words.spread(num(input.n ?? "0"), num(input.standardDeviation ?? "0"));
+    out.push(
+      `  ${input.label}: ${counts} → ${num(input.estimate)} (${words.standardError} ${num(input.standardError)})`,
+    );
   }
   for (const part of record.parts ?? []) {
-    out.push(`  ${part.label}: ${words.weight} ${percent(part.weight)}, ${words.effect} ${num(part.effect)} (${words.standardError} ${num(part.standardError)})`);
+    out.push(
+      `  ${part.label}: ${words.weight} ${percent(part.weight)}, ${words.effect} ${num(part.effect)} (${words.standardError} ${num(part.standardError)})`,
+    );
   }
-  const relative = record.relativeEffect !== undefined ? ` (${percent(record.relativeEffect)} ${words.ofCounterfactual})` : "";
-  out.push(record.counterfactual !== undefined
-    ? `  ${words.effect}: ${words.value} ${num(record.value)} − ${words.counterfactual} ${num(record.counterfactual)} = ${num(record.effect)}${relative}`
-    : `  ${words.value}: ${num(record.value)}`);
-  out.push(`  ${words.interval(percent(record.interval.confidence), num(record.interval.lower), num(record.interval.upper), num(record.standardError))}`);
+  const relative =
+    record.relativeEffect !== undefined ? ` (${percent(record.relativeEffect)} ${words.ofCounterfactual})` : "";
+  out.push(
+    record.counterfactual !== undefined
+      ? `  ${words.effect}: ${words.value} ${num(record.value)} − ${words.counterfactual} ${num(record.counterfactual)} = ${num(record.effect)}${relative}`
+      : `  ${words.value}: ${num(record.value)}`,
+  );
+  out.push(
+    `  ${words.interval(percent(record.interval.confidence), num(record.interval.lower), num(record.interval.upper), num(record.standardError))}`,
+  );
   if (record.pValue !== undefined) {
-    out.push(`  ${words.test(record.statistic === undefined ? undefined : num(record.statistic), pValue(record.pValue.oneSided, style), pValue(record.pValue.twoSided, style), record.better)}`);
+    out.push(
+      `  ${words.test(record.statistic === undefined ? undefined : num(record.statistic), pValue(record.pValue.oneSided, style), pValue(record.pValue.twoSided, style), record.better)}`,
+    );
   }
   out.push(`  ${words.method}: ${record.method}${record.methodText !== undefined ? ` — ${record.methodText}` : ""}`);
   return out;
@@ -66,30 +80,38 @@ function lines(
 
 /** English. */
 export const measurementEn: MeasurementWords = {
-  lines: (record, style) => lines({
-    estimator: {
-      level: "the level of the treated group",
-      "fixed-baseline": "change against a fixed baseline",
-      "trend-baseline": "change against a baseline projected from the historical trend",
-      comparison: "treatment against comparison group",
-      "difference-in-differences": "difference-in-differences",
-      blend: "weighted blend of estimates",
-      pooled: "pool of cohorts",
-    },
-    header: (estimator, r) => `measured by ${estimator} (${r.outcome} outcome, scale ${r.scale}, ${r.better} is better)`,
-    of: (successes, n) => `${successes} of ${n}`,
-    events: (events, exposure) => `${events} events over exposure ${exposure}`,
-    spread: (n, sd) => `n = ${n}, standard deviation ${sd}`,
-    standardError: "standard error",
-    weight: "weight",
-    effect: "effect",
-    value: "value",
-    counterfactual: "counterfactual",
-    ofCounterfactual: "of the counterfactual",
-    interval: (confidence, lower, upper, se) => `${confidence} confidence interval [${lower}, ${upper}], standard error ${se}`,
-    test: (statistic, one, two, better) => `test of no effect: ${statistic !== undefined ? `statistic ${statistic}, ` : ""}p = ${one} one-sided (toward ${better}), ${two} two-sided`,
-    method: "method",
-  }, record, style),
+  lines: (record, style) =>
+    lines(
+      {
+        estimator: {
+          level: "the level of the treated group",
+          "fixed-baseline": "change against a fixed baseline",
+          "trend-baseline": "change against a baseline projected from the historical trend",
+          comparison: "treatment against comparison group",
+          "difference-in-differences": "difference-in-differences",
+          blend: "weighted blend of estimates",
+          pooled: "pool of cohorts",
+        },
+        header: (estimator, r) =>
+          `measured by ${estimator} (${r.outcome} outcome, scale ${r.scale}, ${r.better} is better)`,
+        of: (successes, n) => `${successes} of ${n}`,
+        events: (events, exposure) => `${events} events over exposure ${exposure}`,
+        spread: (n, sd) => `n = ${n}, standard deviation ${sd}`,
+        standardError: "standard error",
+        weight: "weight",
+        effect: "effect",
+        value: "value",
+        counterfactual: "counterfactual",
+        ofCounterfactual: "of the counterfactual",
+        interval: (confidence, lower, upper, se) =>
+          `${confidence} confidence interval [${lower}, ${upper}], standard error ${se}`,
+        test: (statistic, one, two, better) =>
+          `test of no effect: ${statistic !== undefined ? `statistic ${statistic}, ` : ""}p = ${one} one-sided (toward ${better}), ${two} two-sided`,
+        method: "method",
+      },
+      record,
+      style,
+    ),
   step(step, { num, percent }) {
     switch (step.kind) {
       case "counterfactual":
@@ -100,7 +122,10 @@ export const measurementEn: MeasurementWords = {
         return `Significance gate (${step.test}): p = ${num(step.pValue)} < ${num(step.level)} and the effect ${num(step.effect)} is ${direction}? ${verdict}`;
       }
       case "conservative-bound": {
-        const from = step.counterfactual !== undefined ? `counterfactual ${num(step.counterfactual)} + effect bound ${num(step.effectBound)}` : `bound ${num(step.effectBound)}`;
+        const from =
+          step.counterfactual !== undefined
+            ? `counterfactual ${num(step.counterfactual)} + effect bound ${num(step.effectBound)}`
+            : `bound ${num(step.effectBound)}`;
         return `Conservative bound: priced on the ${percent(step.confidence)} interval's end worse for the provider, not the estimate ${num(step.estimate)}: ${from} = ${num(step.value)}`;
       }
       case "missing-measurement":
@@ -113,30 +138,38 @@ export const measurementEn: MeasurementWords = {
 
 /** Italiano. */
 export const measurementIt: MeasurementWords = {
-  lines: (record, style) => lines({
-    estimator: {
-      level: "livello del gruppo trattato",
-      "fixed-baseline": "variazione rispetto a una baseline fissa",
-      "trend-baseline": "variazione rispetto alla baseline proiettata dall'andamento storico",
-      comparison: "gruppo trattato contro gruppo di confronto",
-      "difference-in-differences": "differenza nelle differenze",
-      blend: "combinazione pesata di stime",
-      pooled: "aggregazione delle coorti",
-    },
-    header: (estimator, r) => `misurato come ${estimator} (esito ${r.outcome === "binary" ? "binario" : r.outcome === "count" ? "conteggio di eventi" : "continuo"}, scala ${r.scale}, migliore se più ${r.better === "higher" ? "alto" : "basso"})`,
-    of: (successes, n) => `${successes} su ${n}`,
-    events: (events, exposure) => `${events} eventi su un'esposizione di ${exposure}`,
-    spread: (n, sd) => `n = ${n}, deviazione standard ${sd}`,
-    standardError: "errore standard",
-    weight: "peso",
-    effect: "effetto",
-    value: "valore",
-    counterfactual: "controfattuale",
-    ofCounterfactual: "del controfattuale",
-    interval: (confidence, lower, upper, se) => `intervallo di confidenza al ${confidence} [${lower}; ${upper}], errore standard ${se}`,
-    test: (statistic, one, two, better) => `test di effetto nullo: ${statistic !== undefined ? `statistica ${statistic}, ` : ""}p = ${one} a una coda (verso il più ${better === "higher" ? "alto" : "basso"}), ${two} a due code`,
-    method: "metodo",
-  }, record, style),
+  lines: (record, style) =>
+    lines(
+      {
+        estimator: {
+          level: "livello del gruppo trattato",
+          "fixed-baseline": "variazione rispetto a una baseline fissa",
+          "trend-baseline": "variazione rispetto alla baseline proiettata dall'andamento storico",
+          comparison: "gruppo trattato contro gruppo di confronto",
+          "difference-in-differences": "differenza nelle differenze",
+          blend: "combinazione pesata di stime",
+          pooled: "aggregazione delle coorti",
+        },
+        header: (estimator, r) =>
+          `misurato come ${estimator} (esito ${r.outcome === "binary" ? "binario" : r.outcome === "count" ? "conteggio di eventi" : "continuo"}, scala ${r.scale}, migliore se più ${r.better === "higher" ? "alto" : "basso"})`,
+        of: (successes, n) => `${successes} su ${n}`,
+        events: (events, exposure) => `${events} eventi su un'esposizione di ${exposure}`,
+        spread: (n, sd) => `n = ${n}, deviazione standard ${sd}`,
+        standardError: "errore standard",
+        weight: "peso",
+        effect: "effetto",
+        value: "valore",
+        counterfactual: "controfattuale",
+        ofCounterfactual: "del controfattuale",
+        interval: (confidence, lower, upper, se) =>
+          `intervallo di confidenza al ${confidence} [${lower}; ${upper}], errore standard ${se}`,
+        test: (statistic, one, two, better) =>
+          `test di effetto nullo: ${statistic !== undefined ? `statistica ${statistic}, ` : ""}p = ${one} a una coda (verso il più ${better === "higher" ? "alto" : "basso"}), ${two} a due code`,
+        method: "metodo",
+      },
+      record,
+      style,
+    ),
   step(step, { num, percent, date }) {
     switch (step.kind) {
       case "counterfactual":
@@ -147,11 +180,19 @@ export const measurementIt: MeasurementWords = {
         return `Soglia di significatività (${step.test === "one-sided" ? "a una coda" : "a due code"}): p = ${num(step.pValue)} < ${num(step.level)} e l'effetto ${num(step.effect)} è ${direction}? ${verdict}`;
       }
       case "conservative-bound": {
-        const from = step.counterfactual !== undefined ? `controfattuale ${num(step.counterfactual)} + estremo dell'effetto ${num(step.effectBound)}` : `estremo ${num(step.effectBound)}`;
+        const from =
+          step.counterfactual !== undefined
+            ? `controfattuale ${num(step.counterfactual)} + estremo dell'effetto ${num(step.effectBound)}`
+            : `estremo ${num(step.effectBound)}`;
         return `Estremo prudenziale: si paga sull'estremo dell'intervallo al ${percent(step.confidence)} meno favorevole al fornitore, non sulla stima ${num(step.estimate)}: ${from} = ${num(step.value)}`;
       }
       case "missing-measurement": {
-        const what = step.missing === "measurement" ? "Nessuna misurazione" : step.missing === "counterfactual" ? "Nessun controfattuale nella misurazione" : "Nessun p-value nella misurazione";
+        const what =
+          step.missing === "measurement"
+            ? "Nessuna misurazione"
+            : step.missing === "counterfactual"
+              ? "Nessun controfattuale nella misurazione"
+              : "Nessun p-value nella misurazione";
         return `${what} per ${step.metric}${step.eventId !== undefined ? ` (evento ${step.eventId})` : ""}: le opzioni statistiche della tranche non si possono applicare, quindi non paga nulla`;
       }
       case "cohort-fallback":
@@ -162,19 +203,32 @@ export const measurementIt: MeasurementWords = {
 
 /** The lines under a result step that carries a measurement, indented as the result's history is. */
 export function measuredResultLines(step: ResultStep, words: MeasurementWords, style: Style): string {
-  return step.measurement === undefined ? "" : words.lines(step.measurement, style).map((line) => `\n      ${line}`).join("");
+  return step.measurement === undefined
+    ? ""
+    : words
+        .lines(step.measurement, style)
+        .map((line) => `\n      ${line}`)
+        .join("");
 }
 
 /** True for the steps this module renders. */
 export function isMeasurementStep(step: Step): step is MeasurementStep {
-  return step.kind === "counterfactual" || step.kind === "significance" || step.kind === "conservative-bound" || step.kind === "missing-measurement" || step.kind === "cohort-fallback";
+  return (
+    step.kind === "counterfactual" ||
+    step.kind === "significance" ||
+    step.kind === "conservative-bound" ||
+    step.kind === "missing-measurement" ||
+    step.kind === "cohort-fallback"
+  );
 }
 
 /**
  * For a tranche paid (or to be paid) on a pooled cohort: the fallback step and the pooled results that follow
  * it in the trace, so a report can say what the tranche now waits for.
  */
-export function fallbackOf(trace: readonly Step[]): { readonly step: CohortFallbackStep; readonly results: readonly ResultStep[] } | undefined {
+export function fallbackOf(
+  trace: readonly Step[],
+): { readonly step: CohortFallbackStep; readonly results: readonly ResultStep[] } | undefined {
   const index = trace.findIndex((step) => step.kind === "cohort-fallback");
   if (index < 0) return undefined;
   const results: ResultStep[] = [];

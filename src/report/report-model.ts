@@ -41,7 +41,13 @@ export interface ReportModel {
     readonly clawback?: string;
     readonly curve?: PaymentCurve;
   }[];
-  readonly totals: { readonly summary: string; readonly pending?: string; readonly byPayer: Table; readonly byRecipient: Table; readonly caps: readonly string[] };
+  readonly totals: {
+    readonly summary: string;
+    readonly pending?: string;
+    readonly byPayer: Table;
+    readonly byRecipient: Table;
+    readonly caps: readonly string[];
+  };
   readonly simulation?: {
     readonly heading: string;
     readonly table: Table;
@@ -71,7 +77,11 @@ export function reportModel(settlement: Settlement, options: ReportOptions = {})
     style,
     phrases,
     title: labels.settlementOf(settlement.contractId, settlement.title),
-    subtitle: [labels.asOf(style.date(settlement.asOf)), labels.amountsIn(settlement.currency), labels.rounding(settlement.rounding.mode, settlement.rounding.at)],
+    subtitle: [
+      labels.asOf(style.date(settlement.asOf)),
+      labels.amountsIn(settlement.currency),
+      labels.rounding(settlement.rounding.mode, settlement.rounding.at),
+    ],
     tranches: settlement.tranches.map((tranche) => {
       const curve = options.contract === undefined ? undefined : paymentCurve(options.contract, tranche.id, tranche);
       return {
@@ -81,7 +91,13 @@ export function reportModel(settlement: Settlement, options: ReportOptions = {})
         steps: tranche.trace.flatMap((step) => phrases.step(step, style) ?? []),
         lines: {
           headers: [labels.payer, labels.recipient, labels.earned, labels.paid, labels.balance],
-          rows: tranche.lines.map((line) => [partyName(line.payer), partyName(line.recipient), cash(line.earned), cash(line.paid), cash(line.balance)]),
+          rows: tranche.lines.map((line) => [
+            partyName(line.payer),
+            partyName(line.recipient),
+            cash(line.earned),
+            cash(line.paid),
+            cash(line.balance),
+          ]),
         },
         summary: `${labels.earned} ${cash(tranche.amountEarned)} · ${labels.paid} ${cash(tranche.amountPaid)} · ${labels.balance} ${cash(tranche.balance)}`,
         ...(tranche.clawback !== null ? { clawback: labels.clawback(cash(tranche.clawback)) } : {}),
@@ -90,17 +106,26 @@ export function reportModel(settlement: Settlement, options: ReportOptions = {})
     }),
     totals: {
       summary: `${labels.earned} ${cash(settlement.totals.earned)} · ${labels.paid} ${cash(settlement.totals.paid)} · ${labels.balance} ${cash(settlement.totals.balance)}`,
-      ...(settlement.totals.pendingTranches > 0 ? { pending: labels.pendingTranches(settlement.totals.pendingTranches, cash(settlement.totals.paidOnPending)) } : {}),
+      ...(settlement.totals.pendingTranches > 0
+        ? { pending: labels.pendingTranches(settlement.totals.pendingTranches, cash(settlement.totals.paidOnPending)) }
+        : {}),
       byPayer: partyTable(settlement.totals.byPayer),
       byRecipient: partyTable(settlement.totals.byRecipient),
       caps: settlement.capsApplied.map((cap) => labels.capCut(phrases.capName(cap.cap), cap.id, style.money(cap.cut))),
     },
-    ...(options.simulation !== undefined ? { simulation: simulationModel(options.simulation, phrases, style, partyName) } : {}),
+    ...(options.simulation !== undefined
+      ? { simulation: simulationModel(options.simulation, phrases, style, partyName) }
+      : {}),
   };
 }
 
 /** A simulation's distributions as a table of percentiles (amounts of actual runs) and charts. */
-function simulationModel(result: SimulationResult, phrases: Phrasebook, style: Style, partyName: (id: string) => string): NonNullable<ReportModel["simulation"]> {
+function simulationModel(
+  result: SimulationResult,
+  phrases: Phrasebook,
+  style: Style,
+  partyName: (id: string) => string,
+): NonNullable<ReportModel["simulation"]> {
   const { labels } = phrases;
   const distributions = [
     { title: labels.totalPayments, summary: result.totalPayments },
@@ -111,7 +136,11 @@ function simulationModel(result: SimulationResult, phrases: Phrasebook, style: S
     heading: labels.simulation(result.runs, result.seed),
     table: {
       headers: ["", labels.mean, ...levels],
-      rows: distributions.map(({ title, summary }) => [title, style.money(summary.mean.amount), ...summary.percentiles.map((entry) => style.money(entry.amount.amount))]),
+      rows: distributions.map(({ title, summary }) => [
+        title,
+        style.money(summary.mean.amount),
+        ...summary.percentiles.map((entry) => style.money(entry.amount.amount)),
+      ]),
     },
     distributions,
   };

@@ -6,7 +6,18 @@ function field(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-const COLUMNS = ["tranche", "covers", "due_date", "status", "payer", "recipient", "currency", "earned", "paid", "balance"] as const;
+const COLUMNS = [
+  "tranche",
+  "covers",
+  "due_date",
+  "status",
+  "payer",
+  "recipient",
+  "currency",
+  "earned",
+  "paid",
+  "balance",
+] as const;
 
 /**
  * A settlement as CSV, one row per payer → recipient line of each tranche, for a spreadsheet: amounts as plain
@@ -23,8 +34,16 @@ export function settlementToCsv(settlement: Settlement): string {
     const covers = coverageLabel(tranche.covers);
     for (const line of tranche.lines) {
       rows.push([
-        tranche.id, covers, tranche.dueDate, tranche.status, line.payer, line.recipient, settlement.currency,
-        line.earned?.amount ?? "", line.paid.amount, line.balance?.amount ?? "",
+        tranche.id,
+        covers,
+        tranche.dueDate,
+        tranche.status,
+        line.payer,
+        line.recipient,
+        settlement.currency,
+        line.earned?.amount ?? "",
+        line.paid.amount,
+        line.balance?.amount ?? "",
       ]);
     }
   }

@@ -77,16 +77,24 @@ export function reportStyle(locale: ReportLocale, currency: string): Style {
   const intl = INTL_LOCALE[locale];
   const number = (text: string, minimum: number) => {
     const { value, decimals, approximate } = shown(text, minimum);
-    const formatted = new Intl.NumberFormat(intl, { minimumFractionDigits: minimum, maximumFractionDigits: decimals, useGrouping: "always" })
-      .format(plain(value) as `${number}`); // a decimal string: Intl formats it exactly
+    const formatted = new Intl.NumberFormat(intl, {
+      minimumFractionDigits: minimum,
+      maximumFractionDigits: decimals,
+      useGrouping: "always",
+    }).format(plain(value) as `${number}`); // a decimal string: Intl formats it exactly
     return `${approximate ? "≈" : ""}${formatted}`;
   };
   return {
     locale,
     money(amount) {
       const { value, decimals, approximate } = shown(amount, places);
-      const formatted = new Intl.NumberFormat(intl, { style: "currency", currency, minimumFractionDigits: places, maximumFractionDigits: decimals, useGrouping: "always" })
-        .format(plain(value) as `${number}`);
+      const formatted = new Intl.NumberFormat(intl, {
+        style: "currency",
+        currency,
+        minimumFractionDigits: places,
+        maximumFractionDigits: decimals,
+        useGrouping: "always",
+      }).format(plain(value) as `${number}`);
       return `${approximate ? "≈" : ""}${formatted}`;
     },
     num: (text) => number(text, 0),

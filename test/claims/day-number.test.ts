@@ -15,7 +15,17 @@ describe("day numbers", () => {
   });
 
   it("rejects what is not a real YYYY-MM-DD date", () => {
-    for (const text of ["2013-02-29", "2013-13-01", "2013-00-10", "2013-01-00", "2013-1-01", "2013/01/01", "2013-01-1a", "", 20130101]) {
+    for (const text of [
+      "2013-02-29",
+      "2013-13-01",
+      "2013-00-10",
+      "2013-01-00",
+      "2013-1-01",
+      "2013/01/01",
+      "2013-01-1a",
+      "",
+      20130101,
+    ]) {
       expect(dayNumber(text)).toBeNaN();
     }
   });
@@ -27,7 +37,15 @@ describe("day numbers", () => {
   });
 
   it("claim periods: labels and their first and last days", () => {
-    expect(describePeriod("quarter", 2013 * 4 + 3)).toEqual({ label: "2013-Q4", start: "2013-10-01", end: "2013-12-31" });
-    expect(describePeriod("month", 2016 * 12 + 1)).toEqual({ label: "2016-02", start: "2016-02-01", end: "2016-02-29" });
+    expect(describePeriod("quarter", 2013 * 4 + 3)).toEqual({
+      label: "2013-Q4",
+      start: "2013-10-01",
+      end: "2013-12-31",
+    });
+    expect(describePeriod("month", 2016 * 12 + 1)).toEqual({
+      label: "2016-02",
+      start: "2016-02-01",
+      end: "2016-02-29",
+    });
   });
 });

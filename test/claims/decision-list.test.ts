@@ -45,7 +45,10 @@ describe("ClaimDecisionList", () => {
     expect(decisions.toArray()).toEqual(all);
     expect(decisions.find((decision) => decision.status === "rejected")?.claimId).toBe("a2");
     expect(decisions.find((decision) => decision.claimId === "zz")).toBeUndefined();
-    expect(decisions.filter((decision) => decision.status === "accepted").map((decision) => decision.claimId)).toEqual(["a1", "a3"]);
+    expect(decisions.filter((decision) => decision.status === "accepted").map((decision) => decision.claimId)).toEqual([
+      "a1",
+      "a3",
+    ]);
     expect(decisions.some((decision) => decision.reason === "outside_window")).toBe(true);
     expect(decisions.every((decision) => decision.participant === "P1")).toBe(true);
     expect(decisions.every((decision) => decision.status === "accepted")).toBe(false);
@@ -68,9 +71,18 @@ describe("ClaimDecisionList", () => {
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(decisions)).toBe(true);
     expect(first).toEqual({
-      claimId: "a4", participant: "P1", outcome: "L1", achievedOn: "2013-04-10", claimedOn: "2013-04-20", period: "2013-Q2",
-      status: "rejected", amount: "0.00", price: "1100.00", reason: "superseded_in_group",
-      message: "exclusive group nqf: an outcome at or above L1 was already priced at GBP 3,300.00 for this participant, so L1 adds nothing",
+      claimId: "a4",
+      participant: "P1",
+      outcome: "L1",
+      achievedOn: "2013-04-10",
+      claimedOn: "2013-04-20",
+      period: "2013-Q2",
+      status: "rejected",
+      amount: "0.00",
+      price: "1100.00",
+      reason: "superseded_in_group",
+      message:
+        "exclusive group nqf: an outcome at or above L1 was already priced at GBP 3,300.00 for this participant, so L1 adds nothing",
     });
   });
 

@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith(".ts") ? [join(folder, entry.name)] : []);
+    entry.isDirectory()
+      ? sourceFiles(join(folder, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(folder, entry.name)]
+        : [],
+  );
 }
 
 describe("entry points", () => {
@@ -19,7 +24,9 @@ describe("entry points", () => {
   });
 
   it("the package exports pay-by-results/node", () => {
-    const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { exports: Record<string, unknown> };
+    const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      exports: Record<string, unknown>;
+    };
     expect(Object.keys(manifest.exports)).toContain("./node");
   });
 });

@@ -8,7 +8,10 @@ import { CARD_CONTRACT, claim, settle } from "./support.js";
  * hash and length; the second pair differs only after its sixteenth byte (past what the participant index
  * keeps inline).
  */
-const COLLIDING = [["P09pfs", "P0avja"], ["P0000000000000000-00yzx", "P0000000000000000-0b6ad"]] as const;
+const COLLIDING = [
+  ["P09pfs", "P0avja"],
+  ["P0000000000000000-00yzx", "P0000000000000000-0b6ad"],
+] as const;
 
 describe("ids with one hash", () => {
   it("two ids with one hash are two participants (the ids are compared, not only hashed)", () => {
@@ -18,19 +21,34 @@ describe("ids with one hash", () => {
         claim("ENTRY", "2013-02-10", { participant: second }),
         claim("L1", "2013-03-10", { participant: first }),
       ]);
-      expect(settlement.byParticipant.map((entry) => [entry.participant, entry.claimsPaid])).toEqual([[first, 2], [second, 1]].sort());
+      expect(settlement.byParticipant.map((entry) => [entry.participant, entry.claimsPaid])).toEqual(
+        [
+          [first, 2],
+          [second, 1],
+        ].sort(),
+      );
     }
   });
 
   it("two claim ids with one hash are two claims, not a repeat nor a conflict", () => {
     for (const [first, second] of COLLIDING) {
       const same = { participant: "P1", evidence: "payslip", claimedOn: "2013-01-20" };
-      const settlement = settle([claim("ENTRY", "2013-01-10", { id: first, ...same }), claim("SKILLS", "2013-01-10", { id: second, ...same })]);
+      const settlement = settle([
+        claim("ENTRY", "2013-01-10", { id: first, ...same }),
+        claim("SKILLS", "2013-01-10", { id: second, ...same }),
+      ]);
       expect(settlement.counts).toMatchObject({ received: 2, repeatsIgnored: 0, accepted: 2, rejected: 0 });
-      const both = [claim("SKILLS", "2013-01-10", { id: first, ...same }), claim("SKILLS", "2013-01-10", { id: second, ...same })];
+      const both = [
+        claim("SKILLS", "2013-01-10", { id: first, ...same }),
+        claim("SKILLS", "2013-01-10", { id: second, ...same }),
+      ];
       expect(settle(both).counts).toMatchObject({ received: 2, repeatsIgnored: 0, accepted: 2 });
       // Without decisions the ids are kept as bytes and compared as bytes.
-      expect(settleClaims(CARD_CONTRACT, both, { asOf: "2015-12-31", keepDecisions: false }).counts).toMatchObject({ received: 2, repeatsIgnored: 0, accepted: 2 });
+      expect(settleClaims(CARD_CONTRACT, both, { asOf: "2015-12-31", keepDecisions: false }).counts).toMatchObject({
+        received: 2,
+        repeatsIgnored: 0,
+        accepted: 2,
+      });
     }
   });
 });

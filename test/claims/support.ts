@@ -6,15 +6,34 @@
  * SKILLS 900.00, up to twice per participant. Cap per participant 11,700.00. Paid 70% by "dwp", 30% by
  * "council", by calendar quarter of the claimed date.
  */
-import { parseContract, settleClaims, type Claim, type ClaimDecision, type ClaimSettlement, type Contract, type RateCard } from "../../src/index.js";
+import {
+  parseContract,
+  settleClaims,
+  type Claim,
+  type ClaimDecision,
+  type ClaimSettlement,
+  type Contract,
+  type RateCard,
+} from "../../src/index.js";
 
 export function rateCard(overrides: Partial<RateCard> = {}): RateCard {
   return {
     claimPeriod: "quarter",
     outcomes: [
       { code: "ATT", name: "Improved attendance", price: "1400.00", window: { months: 12, from: "enrolment" } },
-      { code: "ENTRY", name: "Entry into employment", price: "3500.00", priceChanges: [{ from: "2014-04-01", price: "3300.00" }] },
-      { code: "SUST", name: "Sustained employment", price: "2000.00", requires: "ENTRY", window: { months: 6, from: "prerequisite" } },
+      {
+        code: "ENTRY",
+        name: "Entry into employment",
+        price: "3500.00",
+        priceChanges: [{ from: "2014-04-01", price: "3300.00" }],
+      },
+      {
+        code: "SUST",
+        name: "Sustained employment",
+        price: "2000.00",
+        requires: "ENTRY",
+        window: { months: 6, from: "prerequisite" },
+      },
       { code: "L1", name: "NQF level 1", price: "1100.00" },
       { code: "L2", name: "NQF level 2", price: "3300.00" },
       { code: "L3", name: "NQF level 3", price: "5100.00" },
@@ -22,7 +41,10 @@ export function rateCard(overrides: Partial<RateCard> = {}): RateCard {
     ],
     exclusiveGroups: [{ id: "nqf", outcomes: ["L1", "L2", "L3"] }],
     caps: { perParticipant: "11700.00" },
-    payers: [{ party: "dwp", share: "70%" }, { party: "council", share: "30%" }],
+    payers: [
+      { party: "dwp", share: "70%" },
+      { party: "council", share: "30%" },
+    ],
     ...overrides,
   };
 }
@@ -54,16 +76,33 @@ let counter = 0;
  * A claim; by default participant P1 enrolled 2012-09-01, claimed 10 days after it was achieved. An override
  * set to `undefined` removes the field.
  */
-export function claim(outcome: string, achievedOn: string, overrides: { readonly [K in keyof Claim]?: Claim[K] | undefined } = {}): Claim {
+export function claim(
+  outcome: string,
+  achievedOn: string,
+  overrides: { readonly [K in keyof Claim]?: Claim[K] | undefined } = {},
+): Claim {
   counter += 1;
   const achieved = new Date(`${achievedOn}T00:00:00Z`);
   const claimedOn = new Date(achieved.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
-  const made: Record<string, unknown> = { id: `c${String(counter).padStart(5, "0")}`, participant: "P1", outcome, achievedOn, claimedOn, evidence: `ev-${counter}`, enrolledOn: "2012-09-01", ...overrides };
+  const made: Record<string, unknown> = {
+    id: `c${String(counter).padStart(5, "0")}`,
+    participant: "P1",
+    outcome,
+    achievedOn,
+    claimedOn,
+    evidence: `ev-${counter}`,
+    enrolledOn: "2012-09-01",
+    ...overrides,
+  };
   for (const key of Object.keys(made)) if (made[key] === undefined) delete made[key];
   return made as unknown as Claim;
 }
 
-export function settle(claims: readonly Claim[], contract: Contract = CARD_CONTRACT, asOf = "2015-12-31"): ClaimSettlement {
+export function settle(
+  claims: readonly Claim[],
+  contract: Contract = CARD_CONTRACT,
+  asOf = "2015-12-31",
+): ClaimSettlement {
   return settleClaims(contract, claims, { asOf });
 }
 

@@ -24,7 +24,10 @@ const file = (name: string, text: string) => {
 };
 
 function run(...args: string[]): { code: number | null; out: string; err: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -52,7 +55,9 @@ describe("pay-by-results (commands that succeed)", () => {
     const result = run("settle", CONTRACT, EVENTS, "--as-of", "2027-12-31", "--format", "json");
     expect(result.code).toBe(0);
     const contract = parseContract(JSON.parse(readFileSync(CONTRACT, "utf8")));
-    const expected = settle(contract, parseEvents(JSON.parse(readFileSync(EVENTS, "utf8")), { contract }), { asOf: "2027-12-31" });
+    const expected = settle(contract, parseEvents(JSON.parse(readFileSync(EVENTS, "utf8")), { contract }), {
+      asOf: "2027-12-31",
+    });
     expect(JSON.parse(result.out)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
@@ -78,32 +83,90 @@ describe("pay-by-results (commands that succeed)", () => {
   });
 
   it("claims: a rate card's claims streamed from a CSV file, with the same totals as the library", () => {
-    const result = run("claims", root("examples/rate-card/contract.json"), root("examples/rate-card/claims-sample.csv"), "--as-of", "2015-09-30");
+    const result = run(
+      "claims",
+      root("examples/rate-card/contract.json"),
+      root("examples/rate-card/claims-sample.csv"),
+      "--as-of",
+      "2015-09-30",
+    );
     expect(result.code).toBe(0);
     expect(result.out).toContain("Read 200 claims: 137 accepted, 2 accepted in part, 61 rejected, 0 repeats ignored");
-    const json = run("claims", root("examples/rate-card/contract.json"), root("examples/rate-card/claims-sample.csv"), "--as-of", "2015-09-30", "--format", "json");
+    const json = run(
+      "claims",
+      root("examples/rate-card/contract.json"),
+      root("examples/rate-card/claims-sample.csv"),
+      "--as-of",
+      "2015-09-30",
+      "--format",
+      "json",
+    );
     const settled = JSON.parse(json.out) as { decisions: unknown[] };
     expect(settled.decisions).toHaveLength(200);
   });
 
   it("simulate: a seeded simulation, the same for the same seed", () => {
-    const args = ["simulate", root("examples/fis-investors/contract.json"), root("examples/fis-investors/simulation.json"), "--runs", "200", "--seed", "7", "--format", "json"];
+    const args = [
+      "simulate",
+      root("examples/fis-investors/contract.json"),
+      root("examples/fis-investors/simulation.json"),
+      "--runs",
+      "200",
+      "--seed",
+      "7",
+      "--format",
+      "json",
+    ];
     const first = run(...args);
     expect(first.code).toBe(0);
     expect(run(...args).out).toBe(first.out);
     const result = JSON.parse(first.out) as { runs: number; seed: number };
     expect(result).toMatchObject({ runs: 200, seed: 7 });
-    expect(run("simulate", root("examples/fis-investors/contract.json"), root("examples/fis-investors/simulation.json"), "--runs", "200").out).toContain("200 runs, seed 2026 (EUR)");
+    expect(
+      run(
+        "simulate",
+        root("examples/fis-investors/contract.json"),
+        root("examples/fis-investors/simulation.json"),
+        "--runs",
+        "200",
+      ).out,
+    ).toContain("200 runs, seed 2026 (EUR)");
   });
 
   it("settle --simulation: the report with a simulation's distributions", () => {
-    const result = run("settle", root("examples/fis-investors/contract.json"), EVENTS, "--as-of", "2028-03-31", "--format", "html", "--locale", "it",
-      "--simulation", root("examples/fis-investors/simulation.json"), "--runs", "300");
+    const result = run(
+      "settle",
+      root("examples/fis-investors/contract.json"),
+      EVENTS,
+      "--as-of",
+      "2028-03-31",
+      "--format",
+      "html",
+      "--locale",
+      "it",
+      "--simulation",
+      root("examples/fis-investors/simulation.json"),
+      "--runs",
+      "300",
+    );
     expect(result.code, result.err).toBe(2);
     // the example's simulation with 200 runs instead of 10,000: the command's behaviour, not the machine's speed
-    const example = JSON.parse(readFileSync(root("examples/fis-investors/simulation.json"), "utf8")) as Record<string, unknown>;
+    const example = JSON.parse(readFileSync(root("examples/fis-investors/simulation.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
     const simulation = file("simulation-200.json", JSON.stringify({ ...example, runs: 200 }));
-    const report = run("settle", root("examples/fis-investors/contract.json"), EVENTS, "--as-of", "2028-03-31", "--format", "markdown", "--simulation", simulation);
+    const report = run(
+      "settle",
+      root("examples/fis-investors/contract.json"),
+      EVENTS,
+      "--as-of",
+      "2028-03-31",
+      "--format",
+      "markdown",
+      "--simulation",
+      simulation,
+    );
     expect(report.code, report.err).toBe(0);
     expect(report.out).toContain("## Simulation: 200 runs, seed 2026");
   });
@@ -121,11 +184,14 @@ describe("pay-by-results (commands that succeed)", () => {
     expect(run("schema", "events").out).toBe(readFileSync(root("schema/events.json"), "utf8"));
   });
 
-  it.each(["validate", "settle", "claims", "simulate", "indigo", "schema"])("%s --help prints its usage and exits 0", (command) => {
-    const result = run(command, "--help");
-    expect(result.code).toBe(0);
-    expect(result.out).toContain(`Usage: pay-by-results ${command}`);
-  });
+  it.each(["validate", "settle", "claims", "simulate", "indigo", "schema"])(
+    "%s --help prints its usage and exits 0",
+    (command) => {
+      const result = run(command, "--help");
+      expect(result.code).toBe(0);
+      expect(result.out).toContain(`Usage: pay-by-results ${command}`);
+    },
+  );
 
   it("--help prints the commands", () => {
     const result = run("--help");
@@ -154,31 +220,83 @@ describe("pay-by-results (user errors: a plain message, no stack trace, a non-ze
   });
 
   it("an unknown command", () => expectError(run("pay", CONTRACT), 2, 'unknown command "pay"'));
-  it("an unknown option", () => expectError(run("settle", CONTRACT, EVENTS, "--asof", "2028-01-01"), 2, "Unknown option '--asof'"));
+  it("an unknown option", () =>
+    expectError(run("settle", CONTRACT, EVENTS, "--asof", "2028-01-01"), 2, "Unknown option '--asof'"));
   it("too few files", () => expectError(run("settle", CONTRACT), 2, "settle expects 2 files, got 1"));
   it("no --as-of", () => expectError(run("settle", CONTRACT, EVENTS), 2, "settle needs --as-of <YYYY-MM-DD>"));
-  it("an --as-of that is not a date", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "31/03/2028"), 2, "--as-of 31/03/2028: asOf must be a calendar date"));
-  it("an unknown --format", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "pdf"), 2, "--format pdf: expected text, json, csv, markdown or html"));
-  it("a --locale for an output that has no language", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--locale", "it"), 2, "--locale it applies to the markdown and html reports"));
-  it("an unknown --locale", () => expectError(run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "html", "--locale", "fr"), 2, "--locale fr: expected en or it"));
-  it("an unknown --status", () => expectError(run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "OPEN"), 2, "--status OPEN: expected PUBLIC or PRIVATE"));
+  it("an --as-of that is not a date", () =>
+    expectError(
+      run("settle", CONTRACT, EVENTS, "--as-of", "31/03/2028"),
+      2,
+      "--as-of 31/03/2028: asOf must be a calendar date",
+    ));
+  it("an unknown --format", () =>
+    expectError(
+      run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "pdf"),
+      2,
+      "--format pdf: expected text, json, csv, markdown or html",
+    ));
+  it("a --locale for an output that has no language", () =>
+    expectError(
+      run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--locale", "it"),
+      2,
+      "--locale it applies to the markdown and html reports",
+    ));
+  it("an unknown --locale", () =>
+    expectError(
+      run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "html", "--locale", "fr"),
+      2,
+      "--locale fr: expected en or it",
+    ));
+  it("an unknown --status", () =>
+    expectError(
+      run("indigo", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--status", "OPEN"),
+      2,
+      "--status OPEN: expected PUBLIC or PRIVATE",
+    ));
   it("an unknown schema", () => expectError(run("schema", "claims"), 2, "schema claims: expected contract or events"));
   it("a claims file with a bad row: the row's line and field", () => {
-    const csv = file("claims.csv", "id,participant,outcome,achievedOn,claimedOn,evidence\nC1,P1,EMP-ENTRY,2014-02-30,2014-03-01,E1\n");
+    const csv = file(
+      "claims.csv",
+      "id,participant,outcome,achievedOn,claimedOn,evidence\nC1,P1,EMP-ENTRY,2014-02-30,2014-03-01,E1\n",
+    );
     const result = run("claims", root("examples/rate-card/contract.json"), csv, "--as-of", "2015-09-30");
     expectError(result, 1, "claims.csv: invalid claims: 1 problem");
     expect(result.err).toContain("$.line[2].achievedOn");
   });
-  it("claims without --as-of", () => expectError(run("claims", root("examples/rate-card/contract.json"), root("examples/rate-card/claims-sample.csv")), 2, "claims needs --as-of"));
-  it("a --runs that is not a whole number", () => expectError(run("simulate", root("examples/fis-investors/contract.json"), root("examples/fis-investors/simulation.json"), "--runs", "1e3"), 2, "--runs 1e3: expected a whole number"));
+  it("claims without --as-of", () =>
+    expectError(
+      run("claims", root("examples/rate-card/contract.json"), root("examples/rate-card/claims-sample.csv")),
+      2,
+      "claims needs --as-of",
+    ));
+  it("a --runs that is not a whole number", () =>
+    expectError(
+      run(
+        "simulate",
+        root("examples/fis-investors/contract.json"),
+        root("examples/fis-investors/simulation.json"),
+        "--runs",
+        "1e3",
+      ),
+      2,
+      "--runs 1e3: expected a whole number",
+    ));
   it("simulation results missing a distribution", () => {
-    const result = run("simulate", root("examples/fis-investors/contract.json"), file("results.json", JSON.stringify({ results: [] })), "--runs", "10");
+    const result = run(
+      "simulate",
+      root("examples/fis-investors/contract.json"),
+      file("results.json", JSON.stringify({ results: [] })),
+      "--runs",
+      "10",
+    );
     expectError(result, 1, "results.json: invalid options");
     expect(result.err).toContain("[missing_distribution]");
   });
   it("a missing file", () => expectError(run("validate", join(scratch, "nope.json")), 2, "nope.json: no such file"));
   it("a folder instead of a file", () => expectError(run("validate", scratch), 2, "is a folder, not a file"));
-  it("a file that is not JSON", () => expectError(run("validate", file("broken.json", '{ "id": ')), 1, "broken.json: not valid JSON"));
+  it("a file that is not JSON", () =>
+    expectError(run("validate", file("broken.json", '{ "id": ')), 1, "broken.json: not valid JSON"));
 
   it("an invalid contract: every problem with its JSON path and code", () => {
     const contract = JSON.parse(readFileSync(CONTRACT, "utf8")) as { tranches: { cap?: unknown }[]; title?: unknown };

@@ -3,7 +3,13 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contractJsonSchema, eventsJsonSchema, jsonSchemaText, safeParseContract, safeParseEvents } from "../../src/index.js";
+import {
+  contractJsonSchema,
+  eventsJsonSchema,
+  jsonSchemaText,
+  safeParseContract,
+  safeParseEvents,
+} from "../../src/index.js";
 import { contractArb, historyArb } from "../support/arbitraries.js";
 import { contractJson, withValue, without } from "../support/contract-builder.js";
 
@@ -39,16 +45,21 @@ describe("the shipped JSON Schemas", () => {
     for (const example of examples) {
       const files = readdirSync(root(`examples/${example.name}`));
       if (files.includes("contract.json")) {
-        expect(schemaErrors(validateContract, read(`examples/${example.name}/contract.json`)), example.name).toEqual([]);
+        expect(schemaErrors(validateContract, read(`examples/${example.name}/contract.json`)), example.name).toEqual(
+          [],
+        );
         checked += 1;
       }
-      if (files.includes("events.json")) expect(schemaErrors(validateEvents, read(`examples/${example.name}/events.json`)), example.name).toEqual([]);
+      if (files.includes("events.json"))
+        expect(schemaErrors(validateEvents, read(`examples/${example.name}/events.json`)), example.name).toEqual([]);
     }
     expect(checked).toBeGreaterThan(0);
   });
 
   it("accept every generated valid contract and history", () => {
-    const scenario = contractArb({ metricCaps: true, payerCaps: true }).chain((contract) => fc.tuple(fc.constant(contract), historyArb(contract)));
+    const scenario = contractArb({ metricCaps: true, payerCaps: true }).chain((contract) =>
+      fc.tuple(fc.constant(contract), historyArb(contract)),
+    );
     fc.assert(
       fc.property(scenario, ([contract, events]) => {
         expect(safeParseContract(contract).success).toBe(true);
@@ -67,7 +78,10 @@ describe("the shipped JSON Schemas", () => {
     ["a missing title", without(base, ["title"])],
     ["a title that is a number", withValue(base, ["title"], 5)],
     ["an unknown rounding mode", withValue(base, ["rounding", "mode"], "bankers")],
-    ["an unknown rule type", withValue(base, ["tranches", 0, "pricing"], { type: "bonus", metric: "dropout", basis: "improvement" })],
+    [
+      "an unknown rule type",
+      withValue(base, ["tranches", 0, "pricing"], { type: "bonus", metric: "dropout", basis: "improvement" }),
+    ],
     ["an id with a space", withValue(base, ["id"], "fis dispersione")],
     ["a date written day first", withValue(base, ["tranches", 0, "dueDate"], "30/11/2027")],
     ["a share written as a number", withValue(base, ["tranches", 0, "payers", 0, "share"], 1)],
@@ -84,14 +98,37 @@ describe("the shipped JSON Schemas", () => {
     // Some complaint of the schema is at the place parseContract names, or at its parent object.
     for (const found of parsed.error.issues) {
       const at = pointer(found.path);
-      expect(errors.some((error) => at === error || at.startsWith(`${error}/`)), `${at} in ${errors.join(", ")}`).toBe(true);
+      expect(
+        errors.some((error) => at === error || at.startsWith(`${error}/`)),
+        `${at} in ${errors.join(", ")}`,
+      ).toBe(true);
     }
   });
 
   it("reject events where parseEvents rejects their structure", () => {
     const broken: unknown[] = [
-      [{ type: "payment", id: "p1", tranche: "t1", payer: "payer", recipient: "provider", amount: 100.5, paidOn: "2027-12-01" }],
-      [{ type: "result", id: "r1", metric: "dropout", period: "p1", value: "17.9", status: "approved", recordedAt: "2027-09-20" }],
+      [
+        {
+          type: "payment",
+          id: "p1",
+          tranche: "t1",
+          payer: "payer",
+          recipient: "provider",
+          amount: 100.5,
+          paidOn: "2027-12-01",
+        },
+      ],
+      [
+        {
+          type: "result",
+          id: "r1",
+          metric: "dropout",
+          period: "p1",
+          value: "17.9",
+          status: "approved",
+          recordedAt: "2027-09-20",
+        },
+      ],
       [{ type: "invoice", id: "i1" }],
       { events: [] },
     ];

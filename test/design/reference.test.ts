@@ -10,33 +10,100 @@ import { detectionPower, minimumDetectableEffect, requiredSample, type DesignReq
  */
 const load = (file: string) => JSON.parse(readFileSync(new URL(`./reference/${file}`, import.meta.url), "utf8"));
 const r = load("fixtures-r.json") as {
-  two_proportions: { alternative: "one-sided" | "two-sided"; baseline: number; treated: number; n: number; power: number; n_for_80: number; treated_detectable_at_90: number }[];
+  two_proportions: {
+    alternative: "one-sided" | "two-sided";
+    baseline: number;
+    treated: number;
+    n: number;
+    power: number;
+    n_for_80: number;
+    treated_detectable_at_90: number;
+  }[];
   one_proportion: Case[];
   rates: Case[];
-  t_means: { alternative: "one-sided" | "two-sided"; type: "one.sample" | "two.sample"; effect: number; sd: number; n: number; power: number; n_for_80: number; effect_detectable_at_80: number }[];
+  t_means: {
+    alternative: "one-sided" | "two-sided";
+    type: "one.sample" | "two.sample";
+    effect: number;
+    sd: number;
+    n: number;
+    power: number;
+    n_for_80: number;
+    effect_detectable_at_80: number;
+  }[];
 };
-interface Case { alternative: "one-sided" | "two-sided"; baseline: number; treated: number; n1: number; n2?: number; power: number; n1_for_80: number; effect_detectable_at_80: number }
-const sm = load("fixtures-statsmodels.json") as { means: { alternative: "one-sided" | "two-sided"; effect: number; sd: number; n1: number; n2: number | null; power: number; n1_for_80: number; effect_detectable_at_80: number }[] };
+interface Case {
+  alternative: "one-sided" | "two-sided";
+  baseline: number;
+  treated: number;
+  n1: number;
+  n2?: number;
+  power: number;
+  n1_for_80: number;
+  effect_detectable_at_80: number;
+}
+const sm = load("fixtures-statsmodels.json") as {
+  means: {
+    alternative: "one-sided" | "two-sided";
+    effect: number;
+    sd: number;
+    n1: number;
+    n2: number | null;
+    power: number;
+    n1_for_80: number;
+    effect_detectable_at_80: number;
+  }[];
+};
 
 const TOLERANCE = 1e-9;
-const close = (actual: number, expected: number) => expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(TOLERANCE);
+const close = (actual: number, expected: number) =>
+  expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(TOLERANCE);
 
-const base = (outcome: DesignRequest["outcome"], baseline: number, treated: number, alternative: "one-sided" | "two-sided", power = 0.8): DesignRequest => ({
-  outcome, baseline, better: treated < baseline ? "lower" : "higher", significance: 0.05, power, alternative,
+const base = (
+  outcome: DesignRequest["outcome"],
+  baseline: number,
+  treated: number,
+  alternative: "one-sided" | "two-sided",
+  power = 0.8,
+): DesignRequest => ({
+  outcome,
+  baseline,
+  better: treated < baseline ? "lower" : "higher",
+  significance: 0.05,
+  power,
+  alternative,
 });
 
 describe("two proportions match R's power.prop.test", () => {
   for (const c of r.two_proportions) {
     const label = `${c.baseline} → ${c.treated}, n = ${c.n}, ${c.alternative}`;
     const effect = Math.abs(c.treated - c.baseline);
-    it(`power: ${label}`, () => close(detectionPower({ ...base("binary", c.baseline, c.treated, c.alternative), sample: { treatment: c.n, comparison: c.n }, effect }), c.power));
+    it(`power: ${label}`, () =>
+      close(
+        detectionPower({
+          ...base("binary", c.baseline, c.treated, c.alternative),
+          sample: { treatment: c.n, comparison: c.n },
+          effect,
+        }),
+        c.power,
+      ));
     it(`n for 80% power: ${label}`, () => {
-      const sample = requiredSample({ ...base("binary", c.baseline, c.treated, c.alternative), effect, comparisonGroup: true });
+      const sample = requiredSample({
+        ...base("binary", c.baseline, c.treated, c.alternative),
+        effect,
+        comparisonGroup: true,
+      });
       close(sample.exact.treatment, c.n_for_80);
       expect(sample.treatment).toBe(Math.ceil(c.n_for_80));
     });
     it(`detectable proportion at 90% power: ${label}`, () => {
-      close(minimumDetectableEffect({ ...base("binary", c.baseline, c.treated, c.alternative, 0.9), sample: { treatment: c.n, comparison: c.n } }).value, c.treated_detectable_at_90);
+      close(
+        minimumDetectableEffect({
+          ...base("binary", c.baseline, c.treated, c.alternative, 0.9),
+          sample: { treatment: c.n, comparison: c.n },
+        }).value,
+        c.treated_detectable_at_90,
+      );
     });
   }
 });
@@ -51,9 +118,13 @@ describe("one proportion and event rates match the normal-test formula in R", ()
     it(`power: ${label}`, () => close(detectionPower({ ...request, sample, effect }), c.power));
     it(`sample for 80%: ${label}`, () => {
       const ratio = c.n2 === undefined ? {} : { ratio: c.n2 / c.n1 };
-      close(requiredSample({ ...request, effect, comparisonGroup: c.n2 !== undefined, ...ratio }).exact.treatment, c.n1_for_80);
+      close(
+        requiredSample({ ...request, effect, comparisonGroup: c.n2 !== undefined, ...ratio }).exact.treatment,
+        c.n1_for_80,
+      );
     });
-    it(`minimum detectable effect: ${label}`, () => close(minimumDetectableEffect({ ...request, sample }).effect, c.effect_detectable_at_80));
+    it(`minimum detectable effect: ${label}`, () =>
+      close(minimumDetectableEffect({ ...request, sample }).effect, c.effect_detectable_at_80));
   }
 });
 
@@ -61,13 +132,26 @@ describe("means match statsmodels' NormalIndPower", () => {
   for (const c of sm.means) {
     const sample = c.n2 === null ? { treatment: c.n1 } : { treatment: c.n1, comparison: c.n2 };
     const label = `effect ${c.effect}, sd ${c.sd}, n = ${c.n1}/${c.n2 ?? "-"}, ${c.alternative}`;
-    const request: DesignRequest = { outcome: "continuous", better: "higher", baseline: 50, standardDeviation: c.sd, significance: 0.05, power: 0.8, alternative: c.alternative, test: "normal" };
+    const request: DesignRequest = {
+      outcome: "continuous",
+      better: "higher",
+      baseline: 50,
+      standardDeviation: c.sd,
+      significance: 0.05,
+      power: 0.8,
+      alternative: c.alternative,
+      test: "normal",
+    };
     it(`power: ${label}`, () => close(detectionPower({ ...request, sample, effect: c.effect }), c.power));
     it(`sample for 80%: ${label}`, () => {
       const ratio = c.n2 === null ? {} : { ratio: c.n2 / c.n1 };
-      close(requiredSample({ ...request, effect: c.effect, comparisonGroup: c.n2 !== null, ...ratio }).exact.treatment, c.n1_for_80);
+      close(
+        requiredSample({ ...request, effect: c.effect, comparisonGroup: c.n2 !== null, ...ratio }).exact.treatment,
+        c.n1_for_80,
+      );
     });
-    it(`minimum detectable effect: ${label}`, () => close(minimumDetectableEffect({ ...request, sample }).effect, c.effect_detectable_at_80));
+    it(`minimum detectable effect: ${label}`, () =>
+      close(minimumDetectableEffect({ ...request, sample }).effect, c.effect_detectable_at_80));
   }
 });
 
@@ -76,9 +160,19 @@ describe("means with the t-test match R's power.t.test (noncentral t)", () => {
     const two = c.type === "two.sample";
     const sample = two ? { treatment: c.n, comparison: c.n } : { treatment: c.n };
     const label = `${c.type}, effect ${c.effect}, sd ${c.sd}, n = ${c.n}, ${c.alternative}`;
-    const request: DesignRequest = { outcome: "continuous", better: "higher", baseline: 0, standardDeviation: c.sd, significance: 0.05, power: 0.8, alternative: c.alternative };
+    const request: DesignRequest = {
+      outcome: "continuous",
+      better: "higher",
+      baseline: 0,
+      standardDeviation: c.sd,
+      significance: 0.05,
+      power: 0.8,
+      alternative: c.alternative,
+    };
     it(`power: ${label}`, () => close(detectionPower({ ...request, sample, effect: c.effect }), c.power));
-    it(`sample for 80%: ${label}`, () => close(requiredSample({ ...request, effect: c.effect, comparisonGroup: two }).exact.treatment, c.n_for_80));
-    it(`minimum detectable effect: ${label}`, () => close(minimumDetectableEffect({ ...request, sample }).effect, c.effect_detectable_at_80));
+    it(`sample for 80%: ${label}`, () =>
+      close(requiredSample({ ...request, effect: c.effect, comparisonGroup: two }).exact.treatment, c.n_for_80));
+    it(`minimum detectable effect: ${label}`, () =>
+      close(minimumDetectableEffect({ ...request, sample }).effect, c.effect_detectable_at_80));
   }
 });

@@ -41,17 +41,35 @@ describe("pageSteps", () => {
   });
 
   it("runs a js or ts block as a program", () => {
-    expect(pageSteps("<!-- test: run -->\n```ts\nconsole.log(1);\n```").steps).toEqual([{ kind: "program", line: 2, language: "ts", body: "console.log(1);", exit: 0 }]);
+    expect(pageSteps("<!-- test: run -->\n```ts\nconsole.log(1);\n```").steps).toEqual([
+      { kind: "program", line: 2, language: "ts", body: "console.log(1);", exit: 0 },
+    ]);
   });
 
   it("refuses a block without a directive, a directive without a block, and unknown or incomplete directives", () => {
     const bad = [
-      "```json", "{}", "```",
-      "<!-- test: run -->", "some prose", "",
-      "<!-- test: frobnicate -->", "```", "x", "```",
-      "<!-- test: skip -->", "```", "x", "```",
-      "<!-- test: output sideways -->", "```", "x", "```",
-      "<!-- test: run -->", "```json", "{}", "```",
+      "```json",
+      "{}",
+      "```",
+      "<!-- test: run -->",
+      "some prose",
+      "",
+      "<!-- test: frobnicate -->",
+      "```",
+      "x",
+      "```",
+      "<!-- test: skip -->",
+      "```",
+      "x",
+      "```",
+      "<!-- test: output sideways -->",
+      "```",
+      "x",
+      "```",
+      "<!-- test: run -->",
+      "```json",
+      "{}",
+      "```",
       "<!-- test: file -->",
     ].join("\n");
     expect(pageSteps(bad).problems).toEqual([
@@ -68,24 +86,41 @@ describe("pageSteps", () => {
 
 describe("shellCommands", () => {
   it("one command a line: continuations joined, comments and blank lines dropped", () => {
-    expect(shellCommands("# set up\nnpm run build\n\nnode dist/cli.js \\\n  --help   # the commands\n")).toEqual(["npm run build", "node dist/cli.js --help"]);
+    expect(shellCommands("# set up\nnpm run build\n\nnode dist/cli.js \\\n  --help   # the commands\n")).toEqual([
+      "npm run build",
+      "node dist/cli.js --help",
+    ]);
   });
 });
 
 describe("outputDiffers", () => {
-  const printed = "Settlement of c\nAs known on 2027-04-30.\n\nTranche t1\n  Rule: 28 × 2,500 = 70,000   \n  Cap: does not bite\n";
+  const printed =
+    "Settlement of c\nAs known on 2027-04-30.\n\nTranche t1\n  Rule: 28 × 2,500 = 70,000   \n  Cap: does not bite\n";
 
   it("accepts what was printed, by each match, ignoring spaces at line ends", () => {
-    expect(outputDiffers(printed, "Settlement of c\nAs known on 2027-04-30.\n\nTranche t1\n  Rule: 28 × 2,500 = 70,000\n  Cap: does not bite", "exact")).toBeUndefined();
+    expect(
+      outputDiffers(
+        printed,
+        "Settlement of c\nAs known on 2027-04-30.\n\nTranche t1\n  Rule: 28 × 2,500 = 70,000\n  Cap: does not bite",
+        "exact",
+      ),
+    ).toBeUndefined();
     expect(outputDiffers(printed, "Settlement of c\nAs known on 2027-04-30.", "begins")).toBeUndefined();
     expect(outputDiffers(printed, "  Rule: 28 × 2,500 = 70,000\n  Cap: does not bite", "contains")).toBeUndefined();
     expect(outputDiffers(printed, "Settlement of c\n  Cap: does not bite", "lines")).toBeUndefined();
   });
 
   it("reports a page that shows something else: a drifted figure, lines out of order, a partial line", () => {
-    expect(outputDiffers(printed, "Settlement of c\nAs known on 2027-04-30.\n\nTranche t1\n  Rule: 28 × 2,500 = 70,000\n  Cap: bites", "exact")).toEqual({
+    expect(
+      outputDiffers(
+        printed,
+        "Settlement of c\nAs known on 2027-04-30.\n\nTranche t1\n  Rule: 28 × 2,500 = 70,000\n  Cap: bites",
+        "exact",
+      ),
+    ).toEqual({
       expected: "Settlement of c\nAs known on 2027-04-30.\n\nTranche t1\n  Rule: 28 × 2,500 = 70,000\n  Cap: bites",
-      actual: "Settlement of c\nAs known on 2027-04-30.\n\nTranche t1\n  Rule: 28 × 2,500 = 70,000\n  Cap: does not bite",
+      actual:
+        "Settlement of c\nAs known on 2027-04-30.\n\nTranche t1\n  Rule: 28 × 2,500 = 70,000\n  Cap: does not bite",
     });
     expect(outputDiffers(printed, "Settlement", "begins")).toBeDefined();
     expect(outputDiffers(printed, "  Cap: does not bite\n  Rule: 28 × 2,500 = 70,000", "contains")).toBeDefined();

@@ -25,8 +25,20 @@ export type OutputMatch = "exact" | "begins" | "contains" | "lines";
 
 export type Step =
   | { readonly kind: "file"; readonly line: number; readonly name: string; readonly body: string }
-  | { readonly kind: "run"; readonly line: number; readonly commands: readonly string[]; readonly exit: number; readonly shown: boolean }
-  | { readonly kind: "program"; readonly line: number; readonly language: "js" | "ts"; readonly body: string; readonly exit: number }
+  | {
+      readonly kind: "run";
+      readonly line: number;
+      readonly commands: readonly string[];
+      readonly exit: number;
+      readonly shown: boolean;
+    }
+  | {
+      readonly kind: "program";
+      readonly line: number;
+      readonly language: "js" | "ts";
+      readonly body: string;
+      readonly exit: number;
+    }
   | { readonly kind: "output"; readonly line: number; readonly match: OutputMatch; readonly body: string }
   | { readonly kind: "skip"; readonly line: number; readonly reason: string; readonly language: string };
 
@@ -51,7 +63,8 @@ export function pageSteps(text: string): { steps: Step[]; problems: string[] } {
     const line = lines[index]!;
     const directive = DIRECTIVE.exec(line);
     if (directive !== null) {
-      if (pending !== undefined) problems.push(`line ${pending.line}: the directive "${pending.text}" is not followed by a block`);
+      if (pending !== undefined)
+        problems.push(`line ${pending.line}: the directive "${pending.text}" is not followed by a block`);
       pending = undefined;
       const standalone = standaloneRun(directive[1]!, index + 1);
       if (standalone !== undefined) steps.push(standalone);
@@ -84,7 +97,8 @@ export function pageSteps(text: string): { steps: Step[]; problems: string[] } {
     else steps.push(step);
     pending = undefined;
   }
-  if (pending !== undefined) problems.push(`line ${pending.line}: the directive "${pending.text}" is not followed by a block`);
+  if (pending !== undefined)
+    problems.push(`line ${pending.line}: the directive "${pending.text}" is not followed by a block`);
   return { steps, problems };
 }
 
@@ -102,22 +116,28 @@ function blockStep(text: string, block: Fence): Step | string {
   const argument = rest.join(" ");
   switch (word) {
     case "file":
-      return argument === "" ? "a file directive needs a name: <!-- test: file NAME -->" : { kind: "file", line: block.line, name: argument, body: `${block.body}\n` };
+      return argument === ""
+        ? "a file directive needs a name: <!-- test: file NAME -->"
+        : { kind: "file", line: block.line, name: argument, body: `${block.body}\n` };
     case "run": {
       const run = RUN.exec(text);
       if (run === null) return `"${text}" is not a run directive: <!-- test: run [exit=N] -->`;
       const exit = Number(run[1] ?? 0);
-      if (language === "js" || language === "ts") return { kind: "program", line: block.line, language, body: block.body, exit };
+      if (language === "js" || language === "ts")
+        return { kind: "program", line: block.line, language, body: block.body, exit };
       if (language !== "sh") return `a run directive applies to a sh, js or ts block, not \`\`\`${language}`;
       return { kind: "run", line: block.line, commands: shellCommands(block.body), exit, shown: true };
     }
     case "output": {
       const match = (argument === "" ? "exact" : argument) as OutputMatch;
-      if (!["exact", "begins", "contains", "lines"].includes(match)) return `unknown output match "${argument}": exact, begins, contains or lines`;
+      if (!["exact", "begins", "contains", "lines"].includes(match))
+        return `unknown output match "${argument}": exact, begins, contains or lines`;
       return { kind: "output", line: block.line, match, body: block.body };
     }
     case "skip":
-      return argument === "" ? "a skip directive needs its reason: <!-- test: skip REASON -->" : { kind: "skip", line: block.line, reason: argument, language };
+      return argument === ""
+        ? "a skip directive needs its reason: <!-- test: skip REASON -->"
+        : { kind: "skip", line: block.line, reason: argument, language };
     default:
       return `unknown directive "${text}": file, run, output or skip`;
   }
@@ -143,7 +163,11 @@ const lineEnds = (text: string) =>
  * Whether what was printed is what the page shows, by the page's own match; `undefined` when it is, or else
  * the lines the page should show instead (for the message that names the page to update).
  */
-export function outputDiffers(printed: string, shown: string, match: OutputMatch): { expected: string; actual: string } | undefined {
+export function outputDiffers(
+  printed: string,
+  shown: string,
+  match: OutputMatch,
+): { expected: string; actual: string } | undefined {
   const actual = lineEnds(printed);
   const expected = lineEnds(shown);
   const actualLines = actual.split("\n");
@@ -157,7 +181,9 @@ export function outputDiffers(printed: string, shown: string, match: OutputMatch
       same = actual === expected || actual.startsWith(`${expected}\n`);
       break;
     case "contains":
-      same = actualLines.some((_, start) => expectedLines.every((line, offset) => actualLines[start + offset] === line));
+      same = actualLines.some((_, start) =>
+        expectedLines.every((line, offset) => actualLines[start + offset] === line),
+      );
       break;
     case "lines": {
       let from = 0;

@@ -1,5 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,7 +54,10 @@ function pageFolder(page: string): string {
   writeFileSync(command, `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, "dist", "cli.js")}" "$@"\n`);
   // npx runs only the package's own command here: nothing is looked up or downloaded
   const npx = join(folder, ".bin", "npx");
-  writeFileSync(npx, `#!/bin/sh\n[ "$1" = pay-by-results ] || { echo "npx $1: not the package's command" >&2; exit 127; }\nshift\nexec "${command}" "$@"\n`);
+  writeFileSync(
+    npx,
+    `#!/bin/sh\n[ "$1" = pay-by-results ] || { echo "npx $1: not the package's command" >&2; exit 127; }\nshift\nexec "${command}" "$@"\n`,
+  );
   chmodSync(command, 0o755);
   chmodSync(npx, 0o755);
   return folder;
@@ -90,14 +103,17 @@ for (const page of PAGES) {
     let last: Ran[] | undefined;
     const updates: { line: number; body: string }[] = [];
     beforeAll(() => {
-      if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+      if (!existsSync(join(ROOT, "dist", "cli.js")))
+        throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
       folder = pageFolder(page);
     });
     afterAll(() => {
       if (updates.length === 0) return;
       const text = readFileSync(join(ROOT, page), "utf8");
       // from the bottom up, so that each block's line is still where it was
-      const updated = updates.sort((a, b) => b.line - a.line).reduce((page, { line, body }) => replaceBlock(page, line, body), text);
+      const updated = updates
+        .sort((a, b) => b.line - a.line)
+        .reduce((page, { line, body }) => replaceBlock(page, line, body), text);
       writeFileSync(join(ROOT, page), updated);
     });
 
@@ -124,7 +140,10 @@ for (const page of PAGES) {
             // an output block shows what every run since the previous output block printed
             last = [...(last ?? []), ...ran];
             for (const one of ran) {
-              expect(one.code, `${where}: "${one.command}" exited with ${String(one.code)}, the page expects ${step.exit}:\n${one.output}`).toBe(step.exit);
+              expect(
+                one.code,
+                `${where}: "${one.command}" exited with ${String(one.code)}, the page expects ${step.exit}:\n${one.output}`,
+              ).toBe(step.exit);
             }
             return;
           }
@@ -134,11 +153,20 @@ for (const page of PAGES) {
             last = undefined;
             if (UPDATE && differs !== undefined && (step.match === "exact" || step.match === "begins")) {
               const lines = differs.actual.split("\n");
-              updates.push({ line: step.line, body: step.match === "exact" ? differs.actual : lines.slice(0, differs.expected.split("\n").length).join("\n") });
+              updates.push({
+                line: step.line,
+                body:
+                  step.match === "exact"
+                    ? differs.actual
+                    : lines.slice(0, differs.expected.split("\n").length).join("\n"),
+              });
               return;
             }
             // on a difference, update the block at this line of the page to what the library prints
-            expect(differs?.actual, `${where}: the page shows other output than the library prints; update ${page} at line ${step.line}`).toBe(differs?.expected);
+            expect(
+              differs?.actual,
+              `${where}: the page shows other output than the library prints; update ${page} at line ${step.line}`,
+            ).toBe(differs?.expected);
             return;
           }
         }

@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
-  add, compare, contractJsonSchema, describeRule, irrText, isKnownCurrency, jsonSchemaText, knownCurrencies, money, npvAt,
-  plainTextStyle, reportStyle, subtract, sum, timedFlows, xirr, zero, type Metric,
+  add,
+  compare,
+  contractJsonSchema,
+  describeRule,
+  irrText,
+  isKnownCurrency,
+  jsonSchemaText,
+  knownCurrencies,
+  money,
+  npvAt,
+  plainTextStyle,
+  reportStyle,
+  subtract,
+  sum,
+  timedFlows,
+  xirr,
+  zero,
+  type Metric,
 } from "../../src/index.js";
 
 /** The figures the TSDoc examples of the public API state, checked, so the reference never shows a wrong result. */
@@ -10,7 +26,10 @@ describe("TSDoc examples", () => {
   it("money", () => {
     expect(add(money("100.10", "EUR"), money("0.90", "EUR"))).toEqual({ amount: "101.00", currency: "EUR" });
     expect(compare(money("5.00", "EUR"), money("12.00", "EUR"))).toBe(-1);
-    expect(subtract(money("204000.00", "EUR"), money("186000.00", "EUR"))).toEqual({ amount: "18000.00", currency: "EUR" });
+    expect(subtract(money("204000.00", "EUR"), money("186000.00", "EUR"))).toEqual({
+      amount: "18000.00",
+      currency: "EUR",
+    });
     expect(sum([money("0.10", "EUR"), money("0.20", "EUR")], "EUR")).toEqual({ amount: "0.30", currency: "EUR" });
     expect(zero("JPY")).toEqual({ amount: "0", currency: "JPY" });
     expect(isKnownCurrency("EUR")).toBe(true);
@@ -26,14 +45,39 @@ describe("TSDoc examples", () => {
 
   it("schemas and rules", () => {
     expect(jsonSchemaText(contractJsonSchema()).endsWith("}\n")).toBe(true);
-    const metrics = new Map<string, Metric>([["entries", { id: "entries", name: "Entries", unit: "people", kind: "count", better: "higher", baseline: { value: 0, period: { start: "2020-01-01", end: "2020-12-31" }, source: "none" } }]]);
-    expect(describeRule({ type: "rate", metric: "entries", basis: "value", pricePerUnit: "3500.00" }, metrics)).toBe("3500.00 per unit of the measured entries");
+    const metrics = new Map<string, Metric>([
+      [
+        "entries",
+        {
+          id: "entries",
+          name: "Entries",
+          unit: "people",
+          kind: "count",
+          better: "higher",
+          baseline: { value: 0, period: { start: "2020-01-01", end: "2020-12-31" }, source: "none" },
+        },
+      ],
+    ]);
+    expect(describeRule({ type: "rate", metric: "entries", basis: "value", pricePerUnit: "3500.00" }, metrics)).toBe(
+      "3500.00 per unit of the measured entries",
+    );
   });
 
   it("returns", () => {
-    const flows = timedFlows([{ day: 0, amount: -100 }, { day: 365, amount: 110 }]);
+    const flows = timedFlows([
+      { day: 0, amount: -100 },
+      { day: 365, amount: 110 },
+    ]);
     expect(Math.abs(npvAt(flows, 0.1))).toBeLessThan(1e-9);
     expect(irrText(xirr(flows))).toMatch(/^10\.00/);
-    expect(timedFlows([{ day: 400, amount: 5 }, { day: 35, amount: -10 }])).toEqual([{ t: 0, amount: -10 }, { t: 1, amount: 5 }]);
+    expect(
+      timedFlows([
+        { day: 400, amount: 5 },
+        { day: 35, amount: -10 },
+      ]),
+    ).toEqual([
+      { t: 0, amount: -10 },
+      { t: 1, amount: 5 },
+    ]);
   });
 });

@@ -111,8 +111,16 @@ describe("garbage input is a ValidationError, never a raw TypeError", () => {
     ["pricing as a number", ["tranches", 0, "pricing"], 5],
     ["pricing as null", ["tranches", 0, "pricing"], null],
     ["weighted parts of numbers", ["tranches", 0, "pricing"], { type: "weighted", parts: [5] }],
-    ["a weighted part with a null rule", ["tranches", 0, "pricing"], { type: "weighted", parts: [{ weight: "100%", rule: null }] }],
-    ["tiers as an object", ["tranches", 0, "pricing"], { type: "tiers", metric: "dropout", basis: "value", tiers: { from: 1 } }],
+    [
+      "a weighted part with a null rule",
+      ["tranches", 0, "pricing"],
+      { type: "weighted", parts: [{ weight: "100%", rule: null }] },
+    ],
+    [
+      "tiers as an object",
+      ["tranches", 0, "pricing"],
+      { type: "tiers", metric: "dropout", basis: "value", tiers: { from: 1 } },
+    ],
     ["covers as a string", ["tranches", 0, "covers"], "p1"],
     ["payers as an object", ["tranches", 0, "payers"], { party: "payer", share: "100%" }],
     ["caps as a number", ["caps"], 5],
@@ -138,8 +146,24 @@ describe("garbage input is a ValidationError, never a raw TypeError", () => {
     ["an array of numbers", [1, 2]],
     ["an array of arrays", [[]]],
     ["an array of empty objects", [{}]],
-    ["a result with numbers for strings", [{ type: "result", id: 1, metric: 2, period: 3, value: {}, status: 4, recordedAt: 5 }]],
-    ["a payment with a number amount", [{ type: "payment", id: "p1", tranche: "t1", payer: "payer", recipient: "provider", amount: 5, paidOn: "2027-12-01" }]],
+    [
+      "a result with numbers for strings",
+      [{ type: "result", id: 1, metric: 2, period: 3, value: {}, status: 4, recordedAt: 5 }],
+    ],
+    [
+      "a payment with a number amount",
+      [
+        {
+          type: "payment",
+          id: "p1",
+          tranche: "t1",
+          payer: "payer",
+          recipient: "provider",
+          amount: 5,
+          paidOn: "2027-12-01",
+        },
+      ],
+    ],
   ] as const)("parseEvents(%s) throws an EventsError, with or without the contract", (_name, input) => {
     expect(thrown(() => parseEvents(input))).toBeInstanceOf(EventsError);
     expect(thrown(() => parseEvents(input, { contract: parseContract(base) }))).toBeInstanceOf(EventsError);
@@ -151,7 +175,11 @@ describe("garbage input is a ValidationError, never a raw TypeError", () => {
       expect(thrown(() => settle(contract as Contract, [], { asOf: "2027-12-31" }))).toBeInstanceOf(ContractError);
     }
     for (const events of [null, "events", 5, {}, [5], [{}]]) {
-      expect(thrown(() => settle(parseContract(base), events as unknown as readonly ContractEvent[], { asOf: "2027-12-31" }))).toBeInstanceOf(EventsError);
+      expect(
+        thrown(() =>
+          settle(parseContract(base), events as unknown as readonly ContractEvent[], { asOf: "2027-12-31" }),
+        ),
+      ).toBeInstanceOf(EventsError);
     }
   });
 });

@@ -1,13 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { ContractError, EventsError, parseEvents, safeParseEvents, settle, parseContract } from "../../src/index.js";
-import { contractJson, eventIssues, reported, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
+import {
+  contractJson,
+  eventIssues,
+  reported,
+  settleJson,
+  tranche,
+  trancheOf,
+  verified,
+} from "../support/contract-builder.js";
 
 describe("regressions found while testing", () => {
   it("a second independent result is reported once, as second_result, not also as a restatement cycle", () => {
-    const restating = { type: "result", id: "r3", restates: "r2", status: "verified", verifier: "evaluator", recordedAt: "2027-10-20" };
-    const issues = eventIssues([reported("r1", "dropout", "p1", "17.2"), reported("r2", "dropout", "p1", "17.6", "2027-10-01"), restating]);
+    const restating = {
+      type: "result",
+      id: "r3",
+      restates: "r2",
+      status: "verified",
+      verifier: "evaluator",
+      recordedAt: "2027-10-20",
+    };
+    const issues = eventIssues([
+      reported("r1", "dropout", "p1", "17.2"),
+      reported("r2", "dropout", "p1", "17.6", "2027-10-01"),
+      restating,
+    ]);
     expect(issues.map((entry) => entry.code)).toEqual(["second_result"]);
-    expect(issues[0]?.message).toBe('events[0] already reports dropout for period p1: record a correction with "restates": "<id of the latest event>" instead of a second result');
+    expect(issues[0]?.message).toBe(
+      'events[0] already reports dropout for period p1: record a correction with "restates": "<id of the latest event>" instead of a second result',
+    );
   });
 
   it("parseEvents checks a contract that did not come from parseContract, and reports it as a ContractError", () => {
@@ -22,7 +43,9 @@ describe("regressions found while testing", () => {
   });
 
   it("settle reports bad hand-built events as an EventsError, not a TypeError", () => {
-    expect(() => settle(parseContract(contractJson()), [{ type: "result" }] as never, { asOf: "2028-01-01" })).toThrow(EventsError);
+    expect(() => settle(parseContract(contractJson()), [{ type: "result" }] as never, { asOf: "2028-01-01" })).toThrow(
+      EventsError,
+    );
   });
 
   it("a tranche cut to nothing by a cap says so, instead of saying the rule earns nothing", () => {
@@ -32,11 +55,17 @@ describe("regressions found while testing", () => {
       tranches: [tranche(), tranche({ id: "t2", covers: { period: "p2" }, dueDate: "2028-11-30" })],
       caps: { contract: "20000.00" },
     });
-    const settlement = settleJson(contract, [verified("r1", "dropout", "p1", "17.0"), verified("r2", "dropout", "p2", "17.0")], "2029-01-01");
+    const settlement = settleJson(
+      contract,
+      [verified("r1", "dropout", "p1", "17.0"), verified("r2", "dropout", "p2", "17.0")],
+      "2029-01-01",
+    );
     expect(trancheOf(settlement, "t1").amountEarned?.amount).toBe("20000.00");
     const t2 = trancheOf(settlement, "t2");
     expect(t2.status).toBe("not-earned");
     expect(t2.amountPriced?.amount).toBe("30000.00");
-    expect(t2.reason).toBe("the verified results are priced at EUR 30,000.00, but the contract cap test-contract leaves nothing to pay");
+    expect(t2.reason).toBe(
+      "the verified results are priced at EUR 30,000.00, but the contract cap test-contract leaves nothing to pay",
+    );
   });
 });

@@ -27,6 +27,8 @@ describe.skipIf(!built)("the built package's worker threads", () => {
   it("ES modules: import('pay-by-results/node') runs the workers and equals one thread", () => {
     const load = `const { createRequire } = await import("node:module"); const require = createRequire(process.cwd() + "/");
 const core = await import("./dist/index.js"); const node = await import("./dist/node/index.js");`;
-    expect(execFileSync(process.execPath, ["--input-type=module"], { cwd: root, encoding: "utf8", input: job(load) })).toBe("equal");
+    expect(
+      execFileSync(process.execPath, ["--input-type=module"], { cwd: root, encoding: "utf8", input: job(load) }),
+    ).toBe("equal");
   }, 60_000);
 });

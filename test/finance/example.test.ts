@@ -1,20 +1,43 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explainCashFlows, irrText, parseContract, runScenarios, scenariosTable, simulate, simulationTable } from "../../src/index.js";
+import {
+  explainCashFlows,
+  irrText,
+  parseContract,
+  runScenarios,
+  scenariosTable,
+  simulate,
+  simulationTable,
+} from "../../src/index.js";
 
 /** The hand check of examples/fis-investors/README.md, figure by figure. */
 
-const contract = parseContract(JSON.parse(readFileSync(new URL("../../examples/fis-investors/contract.json", import.meta.url), "utf8")));
+const contract = parseContract(
+  JSON.parse(readFileSync(new URL("../../examples/fis-investors/contract.json", import.meta.url), "utf8")),
+);
 const years = ["as-2026-27", "as-2027-28", "as-2028-29"];
-const scenario = (name: string, values: readonly string[]) => ({ name, results: years.map((period, index) => ({ metric: "dropout-rate", period, value: values[index]! })) });
-const [downside, base] = runScenarios(contract, [scenario("downside", ["19.4", "19.0", "18.8"]), scenario("base", ["18.2", "17.8", "17.6"])], { discountRate: "4%" });
+const scenario = (name: string, values: readonly string[]) => ({
+  name,
+  results: years.map((period, index) => ({ metric: "dropout-rate", period, value: values[index]! })),
+});
+const [downside, base] = runScenarios(
+  contract,
+  [scenario("downside", ["19.4", "19.0", "18.8"]), scenario("base", ["18.2", "17.8", "17.6"])],
+  { discountRate: "4%" },
+);
 const paid = (flows: NonNullable<typeof base>["cashFlows"], kind: string, to: string) =>
-  flows!.flows.filter((flow) => flow.kind === kind && flow.to === to).map((flow) => `${flow.date} ${flow.amount.amount}`);
+  flows!.flows
+    .filter((flow) => flow.kind === kind && flow.to === to)
+    .map((flow) => `${flow.date} ${flow.amount.amount}`);
 
 describe("FIS example with investors: the README's hand check", () => {
   it("base: 168,000 + 192,000 + 204,000 earned; 80% pooled", () => {
     expect(base?.totalCost.amount).toBe("564000.00");
-    expect(base?.cashFlows?.flows.filter((flow) => flow.kind === "pooled").reduce((acc, flow) => acc + Number(flow.amount.amount), 0)).toBe(451_200);
+    expect(
+      base?.cashFlows?.flows
+        .filter((flow) => flow.kind === "pooled")
+        .reduce((acc, flow) => acc + Number(flow.amount.amount), 0),
+    ).toBe(451_200);
   });
 
   it("base: the bank's principal and 4% return, the foundation's principal and capped return, the excess 50/35/15", () => {
@@ -23,7 +46,11 @@ describe("FIS example with investors: the README's hand check", () => {
     expect(paid(flows, "return", "banca")).toEqual(["2028-11-30 12414.91"]);
     expect(paid(flows, "principal", "investor")).toEqual(["2028-11-30 25585.09", "2029-11-30 124414.91"]);
     expect(paid(flows, "return", "investor")).toEqual(["2029-11-30 25000.00"]);
-    expect(["coop", "fis", "comune"].flatMap((party) => paid(flows, "excess", party))).toEqual(["2029-11-30 6892.55", "2029-11-30 4824.78", "2029-11-30 2067.76"]);
+    expect(["coop", "fis", "comune"].flatMap((party) => paid(flows, "excess", party))).toEqual([
+      "2029-11-30 6892.55",
+      "2029-11-30 4824.78",
+      "2029-11-30 2067.76",
+    ]);
     const rateOf = (party: string) => {
       const irr = base!.investors.find((entry) => entry.party === party)!.irr;
       return irr.kind === "rate" ? irr.rate : Number.NaN;
@@ -36,8 +63,14 @@ describe("FIS example with investors: the README's hand check", () => {
   it("downside: the bank gets 201,600 back and the guarantee the 48,400 left; the foundation loses 150,000", () => {
     const flows = downside!.cashFlows!;
     expect(paid(flows, "guarantee", "banca")).toEqual(["2029-12-31 48400.00"]);
-    expect(flows.investors.map((entry) => [entry.party, entry.net.amount])).toEqual([["banca", "0.00"], ["investor", "-150000.00"]]);
-    expect(downside!.investors.find((entry) => entry.party === "investor")!.irr).toEqual({ kind: "none", reason: "all-one-sign" });
+    expect(flows.investors.map((entry) => [entry.party, entry.net.amount])).toEqual([
+      ["banca", "0.00"],
+      ["investor", "-150000.00"],
+    ]);
+    expect(downside!.investors.find((entry) => entry.party === "investor")!.irr).toEqual({
+      kind: "none",
+      reason: "all-one-sign",
+    });
   });
 
   it("the explanation names every step with its figures", () => {
@@ -52,14 +85,24 @@ describe("FIS example with investors: the README's hand check", () => {
 describe("the tables", () => {
   it("scenariosTable: one row per scenario with each payer's cost, the total and each investor's net, multiple and IRR", () => {
     const lines = scenariosTable([downside!, base!]).split("\n");
-    expect(lines[0]).toMatch(/^scenario \(EUR\)\s+fis pays\s+comune pays\s+total cost\s+banca net\s+banca multiple\s+banca IRR\s+investor net/);
-    expect(lines[2]).toMatch(/^downside\s+176,400.00\s+75,600.00\s+252,000.00\s+0.00\s+1.0000\s+0.00%\s+-150,000.00\s+0.0000\s+none \(one sign\)$/);
-    expect(lines[3]).toMatch(/^base\s+394,800.00\s+169,200.00\s+564,000.00\s+12,414.91\s+1.0497\s+4.00%\s+25,000.00\s+1.1667\s+5.72%$/);
+    expect(lines[0]).toMatch(
+      /^scenario \(EUR\)\s+fis pays\s+comune pays\s+total cost\s+banca net\s+banca multiple\s+banca IRR\s+investor net/,
+    );
+    expect(lines[2]).toMatch(
+      /^downside\s+176,400.00\s+75,600.00\s+252,000.00\s+0.00\s+1.0000\s+0.00%\s+-150,000.00\s+0.0000\s+none \(one sign\)$/,
+    );
+    expect(lines[3]).toMatch(
+      /^base\s+394,800.00\s+169,200.00\s+564,000.00\s+12,414.91\s+1.0497\s+4.00%\s+25,000.00\s+1.1667\s+5.72%$/,
+    );
     expect(scenariosTable([])).toBe("no scenarios");
   });
 
   it("simulationTable: the mean and percentiles, then P(loss) and IRR percentiles", () => {
-    const result = simulate(contract, { runs: 100, seed: 3, results: [{ metric: "dropout-rate", distribution: { type: "samples", values: [17.6] } }] });
+    const result = simulate(contract, {
+      runs: 100,
+      seed: 3,
+      results: [{ metric: "dropout-rate", distribution: { type: "samples", values: [17.6] } }],
+    });
     const text = simulationTable(result);
     // every run is the base case's last year thrice: 204,000 × 3 = 612,000, capped at 600,000
     expect(text).toMatch(/total outcome payments\s+600,000.00\s+600,000.00/);

@@ -3,7 +3,15 @@
  * baseline 0) priced at 1.00 per unit on the value basis, so a verified result of "5000000" earns exactly
  * 5,000,000.00: the tests set outcome payments directly and check the investors' side by hand.
  */
-import { parseContract, parseEvents, settle, type Contract, type Finance, type Party, type Settlement } from "../../src/index.js";
+import {
+  parseContract,
+  parseEvents,
+  settle,
+  type Contract,
+  type Finance,
+  type Party,
+  type Settlement,
+} from "../../src/index.js";
 
 export interface TrancheSpec {
   readonly id: string;
@@ -24,7 +32,11 @@ export const FINANCE_PARTIES: readonly Party[] = [
 ];
 
 /** A contract as plain data with one tranche per spec (one period each), all paid by the city to the SPV by default. */
-export function financeContractJson(tranches: readonly TrancheSpec[], finance: Finance | undefined, currency = "USD"): Contract {
+export function financeContractJson(
+  tranches: readonly TrancheSpec[],
+  finance: Finance | undefined,
+  currency = "USD",
+): Contract {
   return {
     id: "finance-test",
     title: "Finance test contract",
@@ -32,10 +44,16 @@ export function financeContractJson(tranches: readonly TrancheSpec[], finance: F
     rounding: { mode: "half-even", at: "tranche" },
     term: { start: "2010-01-01", end: "2035-12-31" },
     parties: FINANCE_PARTIES,
-    metrics: [{
-      id: "outcome", name: "Outcome value", unit: "currency", kind: "amount", better: "higher",
-      baseline: { value: "0", period: { start: "2009-01-01", end: "2009-12-31" }, source: "test" },
-    }],
+    metrics: [
+      {
+        id: "outcome",
+        name: "Outcome value",
+        unit: "currency",
+        kind: "amount",
+        better: "higher",
+        baseline: { value: "0", period: { start: "2009-01-01", end: "2009-12-31" }, source: "test" },
+      },
+    ],
     periods: tranches.map((tranche) => ({ id: `p-${tranche.id}`, start: "2010-01-01", end: "2010-12-31" })),
     tranches: tranches.map((tranche) => ({
       id: tranche.id,
@@ -49,14 +67,25 @@ export function financeContractJson(tranches: readonly TrancheSpec[], finance: F
   };
 }
 
-export function financeContract(tranches: readonly TrancheSpec[], finance: Finance | undefined, currency = "USD"): Contract {
+export function financeContract(
+  tranches: readonly TrancheSpec[],
+  finance: Finance | undefined,
+  currency = "USD",
+): Contract {
   return parseContract(financeContractJson(tranches, finance, currency));
 }
 
 /** Settles with each tranche's outcome verified at the given value (in currency units), as of 2036-01-31. */
 export function settleWith(contract: Contract, values: Readonly<Record<string, string>>): Settlement {
   const events = Object.entries(values).map(([tranche, value]) => ({
-    type: "result", id: `r-${tranche}`, metric: "outcome", period: `p-${tranche}`, value, status: "verified", verifier: "evaluator", recordedAt: "2035-12-31",
+    type: "result",
+    id: `r-${tranche}`,
+    metric: "outcome",
+    period: `p-${tranche}`,
+    value,
+    status: "verified",
+    verifier: "evaluator",
+    recordedAt: "2035-12-31",
   }));
   return settle(contract, parseEvents(events, { contract }), { asOf: "2036-01-31" });
 }

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cashFlows, parseContract, settle, WATERFALL_ACCOUNT, type CashFlows, type Finance, type WaterfallStep } from "../../src/index.js";
+import {
+  cashFlows,
+  parseContract,
+  settle,
+  WATERFALL_ACCOUNT,
+  type CashFlows,
+  type Finance,
+  type WaterfallStep,
+} from "../../src/index.js";
 import { Dec } from "../../src/money/decimal.js";
 import { compileSettlement, priceRun } from "../../src/finance/compiled-settlement.js";
 import { receiptsOf } from "../../src/finance/cash-flows.js";
@@ -15,8 +23,14 @@ const money = (cents: number) => (cents / 100).toFixed(2);
 /** A finance section over a senior and a subordinate lender, with optional fees, returns, caps and guarantees. */
 const financeArb: fc.Arbitrary<Finance> = fc
   .record({
-    seniorDraws: fc.array(fc.record({ day: fc.integer({ min: 0, max: 500 }), cents: fc.integer({ min: 1, max: 50_000_000 }) }), { minLength: 1, maxLength: 2 }),
-    juniorDraws: fc.array(fc.record({ day: fc.integer({ min: 0, max: 500 }), cents: fc.integer({ min: 1, max: 50_000_000 }) }), { minLength: 1, maxLength: 2 }),
+    seniorDraws: fc.array(
+      fc.record({ day: fc.integer({ min: 0, max: 500 }), cents: fc.integer({ min: 1, max: 50_000_000 }) }),
+      { minLength: 1, maxLength: 2 },
+    ),
+    juniorDraws: fc.array(
+      fc.record({ day: fc.integer({ min: 0, max: 500 }), cents: fc.integer({ min: 1, max: 50_000_000 }) }),
+      { minLength: 1, maxLength: 2 },
+    ),
     seniorRate: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
     juniorRate: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
     juniorCap: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }),
@@ -25,38 +39,72 @@ const financeArb: fc.Arbitrary<Finance> = fc
     performanceFee: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
     providerShare: fc.integer({ min: 0, max: 100 }),
     // a guarantee covers one lender (Rikers; first-loss cover of a senior tranche)
-    guarantee: fc.option(fc.record({ covers: fc.constantFrom("senior", "junior"), share: fc.integer({ min: 1, max: 100 }), limit: fc.integer({ min: 0, max: 30_000_000 }) }), { nil: undefined }),
+    guarantee: fc.option(
+      fc.record({
+        covers: fc.constantFrom("senior", "junior"),
+        share: fc.integer({ min: 1, max: 100 }),
+        limit: fc.integer({ min: 0, max: 30_000_000 }),
+      }),
+      { nil: undefined },
+    ),
   })
   .map((spec): Finance => {
     const date = (day: number) => new Date(Date.UTC(2020, 0, 1 + day)).toISOString().slice(0, 10);
-    const draws = (list: readonly { day: number; cents: number }[]) => list.map((draw) => ({ date: date(draw.day), amount: money(draw.cents) }));
+    const draws = (list: readonly { day: number; cents: number }[]) =>
+      list.map((draw) => ({ date: date(draw.day), amount: money(draw.cents) }));
     const total = (list: readonly { cents: number }[]) => money(list.reduce((acc, draw) => acc + draw.cents, 0));
     const steps: WaterfallStep[] = [];
-    if (spec.managementFee !== undefined) steps.push({ type: "management-fee", party: "spv", rate: `${spec.managementFee / 100}%` });
+    if (spec.managementFee !== undefined)
+      steps.push({ type: "management-fee", party: "spv", rate: `${spec.managementFee / 100}%` });
     if (spec.pariPassu) steps.push({ type: "principal", investors: ["senior", "junior"] });
     else steps.push({ type: "principal", investors: ["senior"] });
-    if (spec.seniorRate !== undefined) steps.push({ type: "return", investors: ["senior"], rate: `${spec.seniorRate / 100}%` });
+    if (spec.seniorRate !== undefined)
+      steps.push({ type: "return", investors: ["senior"], rate: `${spec.seniorRate / 100}%` });
     if (!spec.pariPassu) steps.push({ type: "principal", investors: ["junior"] });
     if (spec.juniorRate !== undefined || spec.juniorCap !== undefined) {
       steps.push({
-        type: "return", investors: ["junior"],
+        type: "return",
+        investors: ["junior"],
         ...(spec.juniorRate !== undefined ? { rate: `${spec.juniorRate / 100}%` } : {}),
         ...(spec.juniorCap !== undefined ? { cap: money(spec.juniorCap) } : {}),
       });
     }
-    if (spec.performanceFee !== undefined) steps.push({ type: "performance-fee", party: "spv", share: `${spec.performanceFee}%` });
+    if (spec.performanceFee !== undefined)
+      steps.push({ type: "performance-fee", party: "spv", share: `${spec.performanceFee}%` });
     return {
       investors: [
-        { party: "senior", commitment: total(spec.seniorDraws), fundedParty: "provider", drawdowns: draws(spec.seniorDraws) },
-        { party: "junior", commitment: total(spec.juniorDraws), fundedParty: "provider", drawdowns: draws(spec.juniorDraws) },
+        {
+          party: "senior",
+          commitment: total(spec.seniorDraws),
+          fundedParty: "provider",
+          drawdowns: draws(spec.seniorDraws),
+        },
+        {
+          party: "junior",
+          commitment: total(spec.juniorDraws),
+          fundedParty: "provider",
+          drawdowns: draws(spec.juniorDraws),
+        },
       ],
       waterfall: {
         pool: ["spv"],
         steps,
-        excess: [{ party: "provider", share: `${spec.providerShare}%` }, { party: "city", share: `${100 - spec.providerShare}%` }],
+        excess: [
+          { party: "provider", share: `${spec.providerShare}%` },
+          { party: "city", share: `${100 - spec.providerShare}%` },
+        ],
       },
       ...(spec.guarantee !== undefined
-        ? { guarantees: [{ guarantor: "philanthropy", covers: [spec.guarantee.covers], share: `${spec.guarantee.share}%`, limit: money(spec.guarantee.limit) }] }
+        ? {
+            guarantees: [
+              {
+                guarantor: "philanthropy",
+                covers: [spec.guarantee.covers],
+                share: `${spec.guarantee.share}%`,
+                limit: money(spec.guarantee.limit),
+              },
+            ],
+          }
         : {}),
     };
   });
@@ -66,7 +114,10 @@ const outcomesArb = fc.array(fc.integer({ min: 0, max: 40_000_000 }), { minLengt
 function run(finance: Finance, outcomes: readonly number[]): CashFlows {
   const tranches = outcomes.map((_, index) => ({ id: `t${index + 1}`, dueDate: DUE[index]! }));
   const contract = financeContract(tranches, finance);
-  return cashFlows(contract, settleWith(contract, Object.fromEntries(outcomes.map((cents, index) => [`t${index + 1}`, money(cents)]))));
+  return cashFlows(
+    contract,
+    settleWith(contract, Object.fromEntries(outcomes.map((cents, index) => [`t${index + 1}`, money(cents)]))),
+  );
 }
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
@@ -78,11 +129,15 @@ describe("the waterfall", () => {
         const flows = run(finance, outcomes);
         const byDate = new Map<string, number>();
         for (const flow of flows.flows) {
-          if (flow.to === WATERFALL_ACCOUNT) byDate.set(flow.date, (byDate.get(flow.date) ?? 0) + cents(flow.amount.amount));
-          if (flow.from === WATERFALL_ACCOUNT) byDate.set(flow.date, (byDate.get(flow.date) ?? 0) - cents(flow.amount.amount));
+          if (flow.to === WATERFALL_ACCOUNT)
+            byDate.set(flow.date, (byDate.get(flow.date) ?? 0) + cents(flow.amount.amount));
+          if (flow.from === WATERFALL_ACCOUNT)
+            byDate.set(flow.date, (byDate.get(flow.date) ?? 0) - cents(flow.amount.amount));
         }
         for (const balance of byDate.values()) expect(balance).toBe(0);
-        const pooled = flows.flows.filter((flow) => flow.kind === "pooled").reduce((acc, flow) => acc + cents(flow.amount.amount), 0);
+        const pooled = flows.flows
+          .filter((flow) => flow.kind === "pooled")
+          .reduce((acc, flow) => acc + cents(flow.amount.amount), 0);
         expect(pooled).toBe(outcomes.reduce((acc, value) => acc + value, 0));
         // and across all parties, every flow has a payer and a payee: the nets add up to zero
         expect(flows.parties.reduce((acc, party) => acc + cents(party.net.amount), 0)).toBe(0);
@@ -133,7 +188,9 @@ describe("the compiled settlement of the simulation", () => {
       fc.property(contractArb({ payerCaps: true, metricCaps: true }), verifiedResultsArb(), (contractJson, results) => {
         const contract = parseContract(contractJson);
         const settlement = settle(contract, results, { asOf: "2029-12-31" });
-        const values = new Map(results.map((result) => [`${result.metric!}|period:${result.period!}`, new Dec(String(result.value))]));
+        const values = new Map(
+          results.map((result) => [`${result.metric!}|period:${result.period!}`, new Dec(String(result.value))]),
+        );
         const fast = priceRun(compileSettlement(contract), values);
         expect(fast).toEqual(receiptsOf(settlement));
       }),

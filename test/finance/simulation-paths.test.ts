@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { OptionsError, parseContract, settle, simulate, type Contract, type PricingRule, type SimulationOptions } from "../../src/index.js";
+import {
+  OptionsError,
+  parseContract,
+  settle,
+  simulate,
+  type Contract,
+  type PricingRule,
+  type SimulationOptions,
+} from "../../src/index.js";
 import { Dec } from "../../src/money/decimal.js";
 import { compileSettlement, priceRun } from "../../src/finance/compiled-settlement.js";
 import { receiptsOf } from "../../src/finance/cash-flows.js";
@@ -21,28 +29,48 @@ const tenths = fc.integer({ min: 50, max: 300 }).map((value) => (value / 10).toF
 
 describe("the compiled path follows settle", () => {
   it("on a linear rule on the measured value of a lower-is-better metric", () => {
-    const rule: PricingRule = { type: "linear", metric: "dropout", basis: "value", points: [{ at: 15, amount: "240000.00" }, { at: 19, amount: "120000.00" }] };
+    const rule: PricingRule = {
+      type: "linear",
+      metric: "dropout",
+      basis: "value",
+      points: [
+        { at: 15, amount: "240000.00" },
+        { at: 19, amount: "120000.00" },
+      ],
+    };
     const contract = parseContract(contractJson({ tranches: [tranche({ pricing: rule })] }));
-    fc.assert(fc.property(tenths, (value) => {
-      const { fast, settled } = priceBoth(contract, value);
-      expect(fast).toEqual(settled);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(tenths, (value) => {
+        const { fast, settled } = priceBoth(contract, value);
+        expect(fast).toEqual(settled);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
 describe("contracts priced through settle", () => {
-  const formulaContract = parseContract(contractJson({
-    parameters: { pricePerPoint: "10000.00" },
-    tranches: [tranche({ pricing: { type: "formula", expression: "improvement.dropout * pricePerPoint" } })],
-  }));
+  const formulaContract = parseContract(
+    contractJson({
+      parameters: { pricePerPoint: "10000.00" },
+      tranches: [tranche({ pricing: { type: "formula", expression: "improvement.dropout * pricePerPoint" } })],
+    }),
+  );
   const rateContract = parseContract(contractJson());
-  const options: SimulationOptions = { runs: 300, seed: 11, results: [{ metric: "dropout", distribution: { type: "triangular", min: 15, mode: 18, max: 21 }, decimals: 1 }] };
+  const options: SimulationOptions = {
+    runs: 300,
+    seed: 11,
+    results: [{ metric: "dropout", distribution: { type: "triangular", min: 15, mode: 18, max: 21 }, decimals: 1 }],
+  };
 
   it("a formula rule gives the payments settle gives", () => {
-    fc.assert(fc.property(tenths, (value) => {
-      const { fast, settled } = priceBoth(formulaContract, value);
-      expect(fast).toEqual(settled);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(tenths, (value) => {
+        const { fast, settled } = priceBoth(formulaContract, value);
+        expect(fast).toEqual(settled);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it("a simulation of a formula rule equals the simulation of the same rule written as a rate", () => {
@@ -50,7 +78,9 @@ describe("contracts priced through settle", () => {
   });
 
   it("a tranche with statistical options is refused, naming the tranche", () => {
-    const gated = contractJson({ tranches: [tranche({ statistics: { significance: { level: "0.05", test: "one-sided" } } } as never)] });
+    const gated = contractJson({
+      tranches: [tranche({ statistics: { significance: { level: "0.05", test: "one-sided" } } } as never)],
+    });
     let caught: unknown;
     try {
       simulate(gated, options);
@@ -58,6 +88,8 @@ describe("contracts priced through settle", () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(OptionsError);
-    expect((caught as OptionsError).issues).toEqual([expect.objectContaining({ code: "unsupported_in_simulation", at: "$.contract.tranches[0]" })]);
+    expect((caught as OptionsError).issues).toEqual([
+      expect.objectContaining({ code: "unsupported_in_simulation", at: "$.contract.tranches[0]" }),
+    ]);
   });
 });

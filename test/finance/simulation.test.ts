@@ -7,10 +7,15 @@ import { draw, runGenerator } from "../../src/finance/random.js";
 
 /** Scenarios and the seeded Monte Carlo simulation, on the FIS example with its investors. */
 
-const contract = parseContract(JSON.parse(readFileSync(new URL("../../examples/fis-investors/contract.json", import.meta.url), "utf8")));
+const contract = parseContract(
+  JSON.parse(readFileSync(new URL("../../examples/fis-investors/contract.json", import.meta.url), "utf8")),
+);
 const options = (runs: number, seed: number): SimulationOptions => ({
-  runs, seed,
-  results: [{ metric: "dropout-rate", distribution: { type: "triangular", min: 15, mode: 17.5, max: 20.5 }, decimals: 1 }],
+  runs,
+  seed,
+  results: [
+    { metric: "dropout-rate", distribution: { type: "triangular", min: 15, mode: 17.5, max: 20.5 }, decimals: 1 },
+  ],
 });
 
 describe("simulate", () => {
@@ -38,13 +43,18 @@ describe("simulate", () => {
     expect(seen.length).toBeGreaterThanOrEqual(10);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     const fromWorkers: number[] = [];
-    await simulateInWorkers(contract, { ...options(1_000, 1), onProgress: (done) => fromWorkers.push(done) }, { workers: 2 });
+    await simulateInWorkers(
+      contract,
+      { ...options(1_000, 1), onProgress: (done) => fromWorkers.push(done) },
+      { workers: 2 },
+    );
     expect(fromWorkers.at(-1)).toBe(1_000);
   }, 60_000);
 
   it("summaries are consistent: percentiles rise, lie within min and max, and a payer's cost never exceeds its cap", () => {
     const result = simulate(contract, options(2_000, 7));
-    const amounts = (summary: typeof result.totalPayments) => summary.percentiles.map((entry) => Number(entry.amount.amount));
+    const amounts = (summary: typeof result.totalPayments) =>
+      summary.percentiles.map((entry) => Number(entry.amount.amount));
     const total = amounts(result.totalPayments);
     expect([...total].sort((a, b) => a - b)).toEqual(total);
     expect(Number(result.totalPayments.min.amount)).toBeLessThanOrEqual(total[0]!);
@@ -63,7 +73,11 @@ describe("simulate", () => {
   });
 
   it("a run with every result at the baseline earns nothing: the senior lender's loss is covered up to the guarantee", () => {
-    const result = simulate(contract, { runs: 3, seed: 0, results: [{ metric: "dropout-rate", distribution: { type: "samples", values: [20] } }] });
+    const result = simulate(contract, {
+      runs: 3,
+      seed: 0,
+      results: [{ metric: "dropout-rate", distribution: { type: "samples", values: [20] } }],
+    });
     expect(result.totalPayments.max.amount).toBe("0.00");
     const banca = result.investors.find((entry) => entry.party === "banca")!;
     expect(banca.net.mean.amount).toBe("-150000.00"); // 250,000 drawn, 100,000 guaranteed
@@ -105,11 +119,15 @@ describe("runScenarios", () => {
   ];
 
   it("downside, base, upside: payments by payer, the total cost, and each investor's return, by hand", () => {
-    const [downside, base, upside] = runScenarios(contract, [
-      { name: "downside", results: year("19.5") },
-      { name: "base", results: year("17.6") },
-      { name: "upside", results: year("16.5") },
-    ], { discountRate: "4%" });
+    const [downside, base, upside] = runScenarios(
+      contract,
+      [
+        { name: "downside", results: year("19.5") },
+        { name: "base", results: year("17.6") },
+        { name: "upside", results: year("16.5") },
+      ],
+      { discountRate: "4%" },
+    );
     // 19.5 is a 2.5% reduction: below the 5% minimum, nothing is paid
     expect(downside?.totalCost.amount).toBe("0.00");
     // 17.6 is a 12% reduction: 120,000 + 120,000 × 0.7 = 204,000 a year, 612,000 capped at 600,000 for the contract
@@ -122,6 +140,10 @@ describe("runScenarios", () => {
     const banca = (outcome: typeof base) => outcome!.investors.find((entry) => entry.party === "banca")!;
     expect(banca(downside).net.amount).toBe("-150000.00");
     expect(banca(base).net.amount).not.toMatch(/^-/);
-    expect(downside?.settlement.tranches.map((tranche) => tranche.status)).toEqual(["not-earned", "not-earned", "not-earned"]);
+    expect(downside?.settlement.tranches.map((tranche) => tranche.status)).toEqual([
+      "not-earned",
+      "not-earned",
+      "not-earned",
+    ]);
   });
 });

@@ -1,6 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { ContractError, explain, OptionsError, parseContract, termsInForce, type Amendment, type Contract } from "../../src/index.js";
-import { codesAt, contractIssues, contractJson, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
+import {
+  ContractError,
+  explain,
+  OptionsError,
+  parseContract,
+  termsInForce,
+  type Amendment,
+  type Contract,
+} from "../../src/index.js";
+import {
+  codesAt,
+  contractIssues,
+  contractJson,
+  settleJson,
+  tranche,
+  trancheOf,
+  verified,
+} from "../support/contract-builder.js";
 
 /**
  * Amendments: a new price from a date, a revised target for later periods, a new cap. The default contract's
@@ -21,7 +37,10 @@ const A2: Amendment = {
   agreedOn: "2028-05-15",
   effectiveFrom: "2028-09-01",
   changes: [
-    { tranche: "t3", pricing: { type: "formula", expression: "if(improvement.dropout >= 3, improvement.dropout * pricePerPoint, 0)" } },
+    {
+      tranche: "t3",
+      pricing: { type: "formula", expression: "if(improvement.dropout >= 3, improvement.dropout * pricePerPoint, 0)" },
+    },
     { tranche: "t3", cap: "70000.00" },
   ],
 };
@@ -58,7 +77,9 @@ describe("amendments", () => {
         { id: "A2", description: A2.description, agreedOn: "2028-05-15", effectiveFrom: "2028-09-01" },
       ],
     });
-    expect(explain(settlement)).toContain("Terms in force: as amended by A1 (agreed 2027-06-30, effective from 2027-09-01: price per point raised to EUR 30,000 from the 2027/28 school year); then A2");
+    expect(explain(settlement)).toContain(
+      "Terms in force: as amended by A1 (agreed 2027-06-30, effective from 2027-09-01: price per point raised to EUR 30,000 from the 2027/28 school year); then A2",
+    );
   });
 
   it("an amendment agreed after the settlement date does not count as known", () => {
@@ -74,7 +95,9 @@ describe("amendments", () => {
     expect(termsInForce(contract, "p1").terms).toBe(contract);
     expect(termsInForce(contract, "p2").terms.parameters).toEqual({ pricePerPoint: "30000.00" });
     expect(termsInForce(contract, "p3").amendments.map((amendment) => amendment.id)).toEqual(["A1", "A2"]);
-    expect(termsInForce(contract, "p3", { asOf: "2028-01-01" }).amendments.map((amendment) => amendment.id)).toEqual(["A1"]);
+    expect(termsInForce(contract, "p3", { asOf: "2028-01-01" }).amendments.map((amendment) => amendment.id)).toEqual([
+      "A1",
+    ]);
   });
 
   it("the original and every amendment remain visible in the parsed contract", () => {
@@ -88,7 +111,12 @@ describe("amendments", () => {
     const contract = parseContract({
       ...amended,
       amendments: [
-        { ...A1, id: "late", effectiveFrom: "2028-09-01", changes: [{ parameter: "pricePerPoint", value: "35000.00" }] },
+        {
+          ...A1,
+          id: "late",
+          effectiveFrom: "2028-09-01",
+          changes: [{ parameter: "pricePerPoint", value: "35000.00" }],
+        },
         A1,
       ],
     });
@@ -108,12 +136,15 @@ describe("amendments", () => {
 });
 
 describe("amendment errors", () => {
-  const withChange = (change: unknown) => contractJson({ ...amended, amendments: [{ ...A1, changes: [change] }] } as never);
+  const withChange = (change: unknown) =>
+    contractJson({ ...amended, amendments: [{ ...A1, changes: [change] }] } as never);
 
   it("unknown parameter", () => {
     const issues = contractIssues(withChange({ parameter: "pricePerPunt", value: "1" }));
     expect(codesAt(issues)).toEqual([{ code: "unknown_parameter", at: "$.amendments[0].changes[0].parameter" }]);
-    expect(issues[0]!.message).toBe('unknown parameter "pricePerPunt": an amendment changes a parameter declared under parameters');
+    expect(issues[0]!.message).toBe(
+      'unknown parameter "pricePerPunt": an amendment changes a parameter declared under parameters',
+    );
   });
 
   it("a parameter changing kind", () => {
@@ -139,7 +170,13 @@ describe("amendment errors", () => {
   });
 
   it("an amended rule or cap is checked like the original, at the amendment's path", () => {
-    const issues = contractIssues(withChange({ tranche: "t1", cap: "10.001", pricing: { type: "rate", metric: "dropuot", basis: "value", pricePerUnit: "1" } }));
+    const issues = contractIssues(
+      withChange({
+        tranche: "t1",
+        cap: "10.001",
+        pricing: { type: "rate", metric: "dropuot", basis: "value", pricePerUnit: "1" },
+      }),
+    );
     expect(codesAt(issues)).toEqual([
       { code: "unknown_metric", at: "$.amendments[0].changes[0].pricing.metric" },
       { code: "sub_minor_unit", at: "$.amendments[0].changes[0].cap" },
@@ -147,8 +184,12 @@ describe("amendment errors", () => {
   });
 
   it("an amended formula is type-checked", () => {
-    const issues = contractIssues(withChange({ tranche: "t1", pricing: { type: "formula", expression: "pricePerPont * 2" } }));
-    expect(codesAt(issues)).toEqual([{ code: "formula_unknown_name", at: "$.amendments[0].changes[0].pricing.expression" }]);
+    const issues = contractIssues(
+      withChange({ tranche: "t1", pricing: { type: "formula", expression: "pricePerPont * 2" } }),
+    );
+    expect(codesAt(issues)).toEqual([
+      { code: "formula_unknown_name", at: "$.amendments[0].changes[0].pricing.expression" },
+    ]);
   });
 
   it("termsInForce of a period or cohort the contract does not have, or with a bad asOf", () => {

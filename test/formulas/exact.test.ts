@@ -2,7 +2,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, plain } from "../../src/money/decimal.js";
 import { ROUNDING_MODES, type RoundingMode } from "../../src/index.js";
-import { compare, divide, exactFromText, fixedText, fromDec, minus, plainText, plus, roundTo, times, toDec } from "../../src/formula/exact.js";
+import {
+  compare,
+  divide,
+  exactFromText,
+  fixedText,
+  fromDec,
+  minus,
+  plainText,
+  plus,
+  roundTo,
+  times,
+  toDec,
+} from "../../src/formula/exact.js";
 
 /**
  * The formula evaluator's bigint decimal behaves exactly as the library's private decimal type: the same
@@ -18,8 +30,13 @@ const decimalText = fc
   });
 
 const DEC_MODE: Record<RoundingMode, number> = {
-  "half-even": Dec.ROUND_HALF_EVEN, "half-up": Dec.ROUND_HALF_UP, "half-down": Dec.ROUND_HALF_DOWN,
-  down: Dec.ROUND_DOWN, up: Dec.ROUND_UP, floor: Dec.ROUND_FLOOR, ceiling: Dec.ROUND_CEIL,
+  "half-even": Dec.ROUND_HALF_EVEN,
+  "half-up": Dec.ROUND_HALF_UP,
+  "half-down": Dec.ROUND_HALF_DOWN,
+  down: Dec.ROUND_DOWN,
+  up: Dec.ROUND_UP,
+  floor: Dec.ROUND_FLOOR,
+  ceiling: Dec.ROUND_CEIL,
 };
 
 const exact = (text: string) => exactFromText(text)!;
@@ -41,12 +58,17 @@ describe("exact decimals agree with the private decimal type", () => {
 
   it("rounding to places agrees in every mode", () => {
     fc.assert(
-      fc.property(decimalText, fc.integer({ min: 0, max: 8 }), fc.constantFrom(...ROUNDING_MODES), (a, places, mode) => {
-        const rounded = roundTo(exact(a), places, mode);
-        const expected = new Dec(a).toDecimalPlaces(places, DEC_MODE[mode] as never);
-        expect(plainText(rounded)).toBe(plain(expected));
-        expect(fixedText(rounded, places)).toBe(expected.isZero() ? (0).toFixed(places) : expected.toFixed(places));
-      }),
+      fc.property(
+        decimalText,
+        fc.integer({ min: 0, max: 8 }),
+        fc.constantFrom(...ROUNDING_MODES),
+        (a, places, mode) => {
+          const rounded = roundTo(exact(a), places, mode);
+          const expected = new Dec(a).toDecimalPlaces(places, DEC_MODE[mode] as never);
+          expect(plainText(rounded)).toBe(plain(expected));
+          expect(fixedText(rounded, places)).toBe(expected.isZero() ? (0).toFixed(places) : expected.toFixed(places));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,10 +1,20 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explain, parseContract, parseEvents, paymentCurve, renderHtml, renderMarkdown, settle, termsInForce } from "../../src/index.js";
+import {
+  explain,
+  parseContract,
+  parseEvents,
+  paymentCurve,
+  renderHtml,
+  renderMarkdown,
+  settle,
+  termsInForce,
+} from "../../src/index.js";
 
 /** The health-financing example settles to the figures its README checks by hand. */
 
-const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../examples/health-pbf/${name}`, import.meta.url), "utf8"));
+const read = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../examples/health-pbf/${name}`, import.meta.url), "utf8"));
 
 describe("examples/health-pbf", () => {
   const contract = parseContract(read("contract.json"));
@@ -30,8 +40,10 @@ describe("examples/health-pbf", () => {
 
   it("the Italian report says the same: the formula, the values it read, the table row and the amended terms", () => {
     const report = renderMarkdown(settlement, { locale: "it" });
-    expect(report).toContain("Regola (formula): metric[\"anc4-visits\"] * visitPrice * (1 + qualityBonus) + growth * growthPrice = ");
-    expect(report).toContain("tabella price [\"anc4\",\"north\",\"health-centre\"]: la riga 4 dà 8");
+    expect(report).toContain(
+      'Regola (formula): metric["anc4-visits"] * visitPrice * (1 + qualityBonus) + growth * growthPrice = ',
+    );
+    expect(report).toContain('tabella price ["anc4","north","health-centre"]: la riga 4 dà 8');
     expect(report).toContain("Condizioni in vigore: come modificate da A1");
     // A formula has no payment curve over one metric: the HTML report has the steps and no chart.
     expect(paymentCurve(contract, "q1", settlement.tranches[0])).toBeUndefined();

@@ -3,7 +3,8 @@ import { evaluateFormula, FormulaError } from "../../src/index.js";
 
 /** Every function and operator of the formula language, with figures checked by hand. */
 
-const ev = (text: string, parameters: Record<string, string | { text: string }> = {}) => evaluateFormula(text, { parameters });
+const ev = (text: string, parameters: Record<string, string | { text: string }> = {}) =>
+  evaluateFormula(text, { parameters });
 
 describe("formula arithmetic is exact decimal arithmetic", () => {
   it("adds, subtracts and multiplies decimals without binary error", () => {
@@ -25,8 +26,8 @@ describe("formula arithmetic is exact decimal arithmetic", () => {
   it("compares numbers and texts, and combines truth values", () => {
     expect(ev("3 > 2 and 2 >= 2 and 1 < 2 and 2 <= 2")).toBe(true);
     expect(ev("1.0 == 1")).toBe(true); // numbers compare by value
-    expect(ev("\"north\" == region", { region: { text: "north" } })).toBe(true);
-    expect(ev("\"north\" != region", { region: { text: "south" } })).toBe(true);
+    expect(ev('"north" == region', { region: { text: "north" } })).toBe(true);
+    expect(ev('"north" != region', { region: { text: "south" } })).toBe(true);
     expect(ev("not (1 > 2) or false")).toBe(true);
     expect(ev("true and not true")).toBe(false);
   });
@@ -88,8 +89,8 @@ describe("formula functions", () => {
     expect(ev(steps, { x: "30" })).toBe("12000000");
   });
 
-  it("parameters by bare name, param.name and param[\"quoted-id\"]", () => {
-    expect(ev("price + param.price + param[\"price-2\"]", { price: "1.25", "price-2": "5%" })).toBe("2.55");
+  it('parameters by bare name, param.name and param["quoted-id"]', () => {
+    expect(ev('price + param.price + param["price-2"]', { price: "1.25", "price-2": "5%" })).toBe("2.55");
   });
 
   it("a number as long as the limit allows is exact", () => {
@@ -103,21 +104,30 @@ describe("formula functions", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(FormulaError);
       expect((error as FormulaError).issues[0]).toMatchObject({ code: "formula_division_by_zero" });
-      expect((error as FormulaError).issues[0]!.message).toBe("at character 1: division by zero (use safeDiv(a, b, fallback) when the divisor can be zero)");
+      expect((error as FormulaError).issues[0]!.message).toBe(
+        "at character 1: division by zero (use safeDiv(a, b, fallback) when the divisor can be zero)",
+      );
     }
   });
 
   it("a standalone formula cannot read other periods, and its parameters must be decimals or texts", () => {
-    expect(() => ev("previous(price, 0)", { price: "1" })).toThrow("previous, lastYear and window need a contract's periods: use them in a contract's formulas");
+    expect(() => ev("previous(price, 0)", { price: "1" })).toThrow(
+      "previous, lastYear and window need a contract's periods: use them in a contract's formulas",
+    );
     try {
       ev("price", { price: "1,5", region: 5 as never });
       expect.unreachable();
     } catch (error) {
-      expect((error as FormulaError).issues.map((found) => [found.code, found.at])).toEqual([["invalid_decimal", "$.parameters.price"], ["invalid_type", "$.parameters.region"]]);
+      expect((error as FormulaError).issues.map((found) => [found.code, found.at])).toEqual([
+        ["invalid_decimal", "$.parameters.price"],
+        ["invalid_type", "$.parameters.region"],
+      ]);
     }
   });
 
   it("points of interpolate that do not increase are a FormulaError", () => {
-    expect(() => ev("interpolate(x, [10, 1], [5, 2])", { x: "1" })).toThrow(/strictly increasing first coordinates, but 5 follows 10/);
+    expect(() => ev("interpolate(x, [10, 1], [5, 2])", { x: "1" })).toThrow(
+      /strictly increasing first coordinates, but 5 follows 10/,
+    );
   });
 });

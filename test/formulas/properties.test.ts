@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateFormula, FormulaError, parseFormula, printFormula, safeParseContract, ContractError, type FormulaNode } from "../../src/index.js";
+import {
+  evaluateFormula,
+  FormulaError,
+  parseFormula,
+  printFormula,
+  safeParseContract,
+  ContractError,
+  type FormulaNode,
+} from "../../src/index.js";
 import { Dec, plain } from "../../src/money/decimal.js";
 import { contractJson, tranche } from "../support/contract-builder.js";
 
@@ -12,7 +20,10 @@ type Arith = { readonly text: string; readonly value: Dec | "division-by-zero" }
 const decimalLiteral = fc
   .tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 6 }))
   .map(([digits, scale]): Arith => {
-    const text = scale === 0 ? digits.toString() : `${digits / 10n ** BigInt(scale)}.${(digits % 10n ** BigInt(scale)).toString().padStart(scale, "0")}`;
+    const text =
+      scale === 0
+        ? digits.toString()
+        : `${digits / 10n ** BigInt(scale)}.${(digits % 10n ** BigInt(scale)).toString().padStart(scale, "0")}`;
     return { text, value: new Dec(text) };
   });
 
@@ -20,10 +31,14 @@ const combine = (op: string, a: Arith, b: Arith): Arith => {
   const text = `(${a.text} ${op} ${b.text})`;
   if (a.value === "division-by-zero" || b.value === "division-by-zero") return { text, value: "division-by-zero" };
   switch (op) {
-    case "+": return { text, value: a.value.plus(b.value) };
-    case "-": return { text, value: a.value.minus(b.value) };
-    case "*": return { text, value: a.value.times(b.value) };
-    default: return { text, value: b.value.isZero() ? "division-by-zero" : a.value.div(b.value) };
+    case "+":
+      return { text, value: a.value.plus(b.value) };
+    case "-":
+      return { text, value: a.value.minus(b.value) };
+    case "*":
+      return { text, value: a.value.times(b.value) };
+    default:
+      return { text, value: b.value.isZero() ? "division-by-zero" : a.value.div(b.value) };
   }
 };
 
@@ -32,20 +47,51 @@ const arithmetic: fc.Arbitrary<Arith> = fc.letrec<{ expr: Arith }>((tie) => ({
     { maxDepth: 5, depthIdentifier: "arith" },
     decimalLiteral,
     fc.tuple(fc.constantFrom("+", "-", "*", "/"), tie("expr"), tie("expr")).map(([op, a, b]) => combine(op, a, b)),
-    tie("expr").map((a): Arith => ({ text: `-${a.text}`, value: a.value === "division-by-zero" ? a.value : a.value.neg() })),
-    fc.tuple(fc.constantFrom("min", "max"), tie("expr"), tie("expr")).map(([fn, a, b]): Arith => ({
-      text: `${fn}(${a.text}, ${b.text})`,
-      value: a.value === "division-by-zero" || b.value === "division-by-zero" ? "division-by-zero" : fn === "min" ? Dec.min(a.value, b.value) : Dec.max(a.value, b.value),
-    })),
-    tie("expr").map((a): Arith => ({ text: `abs(${a.text})`, value: a.value === "division-by-zero" ? a.value : a.value.abs() })),
-    fc.tuple(tie("expr"), fc.integer({ min: 0, max: 4 })).map(([a, places]): Arith => ({
-      text: `round(${a.text}, ${places})`,
-      value: a.value === "division-by-zero" ? a.value : a.value.toDecimalPlaces(places, Dec.ROUND_HALF_UP),
-    })),
+    tie("expr").map(
+      (a): Arith => ({ text: `-${a.text}`, value: a.value === "division-by-zero" ? a.value : a.value.neg() }),
+    ),
+    fc.tuple(fc.constantFrom("min", "max"), tie("expr"), tie("expr")).map(
+      ([fn, a, b]): Arith => ({
+        text: `${fn}(${a.text}, ${b.text})`,
+        value:
+          a.value === "division-by-zero" || b.value === "division-by-zero"
+            ? "division-by-zero"
+            : fn === "min"
+              ? Dec.min(a.value, b.value)
+              : Dec.max(a.value, b.value),
+      }),
+    ),
+    tie("expr").map(
+      (a): Arith => ({ text: `abs(${a.text})`, value: a.value === "division-by-zero" ? a.value : a.value.abs() }),
+    ),
+    fc.tuple(tie("expr"), fc.integer({ min: 0, max: 4 })).map(
+      ([a, places]): Arith => ({
+        text: `round(${a.text}, ${places})`,
+        value: a.value === "division-by-zero" ? a.value : a.value.toDecimalPlaces(places, Dec.ROUND_HALF_UP),
+      }),
+    ),
   ),
 })).expr;
 
-const IDENT = fc.stringMatching(/^[a-z_][A-Za-z0-9_]{0,6}$/).filter((name) => !["and", "or", "not", "true", "false", "metric", "baseline", "improvement", "relativeImprovement", "param", "formula", "input"].includes(name));
+const IDENT = fc
+  .stringMatching(/^[a-z_][A-Za-z0-9_]{0,6}$/)
+  .filter(
+    (name) =>
+      ![
+        "and",
+        "or",
+        "not",
+        "true",
+        "false",
+        "metric",
+        "baseline",
+        "improvement",
+        "relativeImprovement",
+        "param",
+        "formula",
+        "input",
+      ].includes(name),
+  );
 
 /** Random syntax trees (any shape the parser can produce, types aside). */
 const tree: fc.Arbitrary<FormulaNode> = fc.letrec<{ node: FormulaNode }>((tie) => ({
@@ -55,20 +101,47 @@ const tree: fc.Arbitrary<FormulaNode> = fc.letrec<{ node: FormulaNode }>((tie) =
     fc.string({ maxLength: 8 }).map((value): FormulaNode => ({ kind: "text", at: 0, value })),
     fc.boolean().map((value): FormulaNode => ({ kind: "boolean", at: 0, value })),
     IDENT.map((name): FormulaNode => ({ kind: "name", at: 0, name })),
-    fc.tuple(fc.constantFrom("metric", "baseline", "improvement", "relativeImprovement", "param", "formula", "input" as const), fc.string({ maxLength: 10 }))
+    fc
+      .tuple(
+        fc.constantFrom(
+          "metric",
+          "baseline",
+          "improvement",
+          "relativeImprovement",
+          "param",
+          "formula",
+          "input" as const,
+        ),
+        fc.string({ maxLength: 10 }),
+      )
       .map(([namespace, name]): FormulaNode => ({ kind: "ref", at: 0, namespace, name })),
     tie("node").map((operand): FormulaNode => ({ kind: "negate", at: 0, operand })),
     tie("node").map((operand): FormulaNode => ({ kind: "not", at: 0, operand })),
-    fc.tuple(fc.constantFrom("+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!=", "and", "or" as const), tie("node"), tie("node"))
+    fc
+      .tuple(
+        fc.constantFrom("+", "-", "*", "/", "<", "<=", ">", ">=", "==", "!=", "and", "or" as const),
+        tie("node"),
+        tie("node"),
+      )
       .map(([operator, left, right]): FormulaNode => ({ kind: "binary", at: 0, operator, left, right })),
-    fc.tuple(IDENT, fc.array(tie("node"), { maxLength: 3 })).map(([name, args]): FormulaNode => ({ kind: "call", at: 0, name, args })),
+    fc
+      .tuple(IDENT, fc.array(tie("node"), { maxLength: 3 }))
+      .map(([name, args]): FormulaNode => ({ kind: "call", at: 0, name, args })),
     fc.array(tie("node"), { minLength: 1, maxLength: 3 }).map((items): FormulaNode => ({ kind: "list", at: 0, items })),
   ),
 })).node;
 
 /** A tree without its character positions. */
 const shape = (node: unknown): unknown =>
-  Array.isArray(node) ? node.map(shape) : node !== null && typeof node === "object" ? Object.fromEntries(Object.entries(node).filter(([key]) => key !== "at").map(([key, value]) => [key, shape(value)])) : node;
+  Array.isArray(node)
+    ? node.map(shape)
+    : node !== null && typeof node === "object"
+      ? Object.fromEntries(
+          Object.entries(node)
+            .filter(([key]) => key !== "at")
+            .map(([key, value]) => [key, shape(value)]),
+        )
+      : node;
 
 describe("formula properties", () => {
   it("evaluation equals the same arithmetic written directly with decimals", () => {
@@ -96,11 +169,67 @@ describe("formula properties", () => {
   });
 
   const fragments = fc.constantFrom(
-    "(", ")", "[", "]", ",", ".", "+", "-", "*", "/", "<", "<=", "==", "!=", " and ", " or ", "not ", "true", "false",
-    "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "metric", "metric.dropout", "metric[\"__proto__\"]",
-    "param", "param.constructor", "formula.__proto__", "input.x", "baseline.dropout", "improvement.dropout",
-    "if(", "min(", "sum(", "avg(", "lookup(", "lookup(\"__proto__\", ", "interpolate(", "tiers(", "window(", "previous(", "round(", "safeDiv(",
-    "\"", "\\", "\"text\"", "0", "1", "0.5", "9".repeat(40), "9".repeat(41), "1e400", ".5", "5.", "price", "x", "\u0000", "é", "\n",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ".",
+    "+",
+    "-",
+    "*",
+    "/",
+    "<",
+    "<=",
+    "==",
+    "!=",
+    " and ",
+    " or ",
+    "not ",
+    "true",
+    "false",
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "hasOwnProperty",
+    "metric",
+    "metric.dropout",
+    'metric["__proto__"]',
+    "param",
+    "param.constructor",
+    "formula.__proto__",
+    "input.x",
+    "baseline.dropout",
+    "improvement.dropout",
+    "if(",
+    "min(",
+    "sum(",
+    "avg(",
+    "lookup(",
+    'lookup("__proto__", ',
+    "interpolate(",
+    "tiers(",
+    "window(",
+    "previous(",
+    "round(",
+    "safeDiv(",
+    '"',
+    "\\",
+    '"text"',
+    "0",
+    "1",
+    "0.5",
+    "9".repeat(40),
+    "9".repeat(41),
+    "1e400",
+    ".5",
+    "5.",
+    "price",
+    "x",
+    "\u0000",
+    "é",
+    "\n",
   );
   const fuzzText = fc.oneof(
     fc.string({ maxLength: 60 }),
@@ -128,10 +257,13 @@ describe("formula properties", () => {
   it("no formula in a contract makes parseContract throw or report anything but ContractError issues", () => {
     fc.assert(
       fc.property(fuzzText, (text) => {
-        const result = safeParseContract(contractJson({ tranches: [tranche({ pricing: { type: "formula", expression: text } })] }));
+        const result = safeParseContract(
+          contractJson({ tranches: [tranche({ pricing: { type: "formula", expression: text } })] }),
+        );
         if (!result.success) {
           expect(result.error).toBeInstanceOf(ContractError);
-          for (const found of result.error.issues) expect(found.at).toMatch(/^\$\.tranches\[0\]\.pricing(\.expression)?$/);
+          for (const found of result.error.issues)
+            expect(found.at).toMatch(/^\$\.tranches\[0\]\.pricing(\.expression)?$/);
         }
       }),
       { numRuns: 150 },
@@ -139,19 +271,37 @@ describe("formula properties", () => {
   });
 
   it("__proto__ and constructor are only unknown names, never JavaScript objects", () => {
-    for (const text of ["__proto__", "constructor", "param.__proto__", "param[\"constructor\"]", "formula.toString", "metric.__proto__"]) {
+    for (const text of [
+      "__proto__",
+      "constructor",
+      "param.__proto__",
+      'param["constructor"]',
+      "formula.toString",
+      "metric.__proto__",
+    ]) {
       expect(() => evaluateFormula(text)).toThrow(/unknown (name|parameter|formula|metric)/);
     }
     // A parameter that is really named __proto__ is an ordinary parameter.
-    expect(evaluateFormula("param[\"__proto__\"] * 2", { parameters: JSON.parse("{\"__proto__\": \"21\"}") as Record<string, string> })).toBe("42");
+    expect(
+      evaluateFormula('param["__proto__"] * 2', {
+        parameters: JSON.parse('{"__proto__": "21"}') as Record<string, string>,
+      }),
+    ).toBe("42");
   });
 
   it("a contract whose parameters try to set __proto__ pollutes nothing: the name stays unknown", () => {
-    const json = JSON.parse(JSON.stringify(contractJson({ tranches: [tranche({ pricing: { type: "formula", expression: "param[\"__proto__\"] * 2" } })] }))) as Record<string, unknown>;
-    json.parameters = JSON.parse("{\"__proto__\": { \"text\": \"polluted\" }, \"constructor\": \"3\"}");
+    const json = JSON.parse(
+      JSON.stringify(
+        contractJson({ tranches: [tranche({ pricing: { type: "formula", expression: 'param["__proto__"] * 2' } })] }),
+      ),
+    ) as Record<string, unknown>;
+    json.parameters = JSON.parse('{"__proto__": { "text": "polluted" }, "constructor": "3"}');
     const result = safeParseContract(json);
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.error.issues.map((found) => found.message)).toEqual(['at character 1: unknown parameter "__proto__": declare it under parameters']);
+    if (!result.success)
+      expect(result.error.issues.map((found) => found.message)).toEqual([
+        'at character 1: unknown parameter "__proto__": declare it under parameters',
+      ]);
     expect(({} as Record<string, unknown>).text).toBeUndefined();
   });
 });

@@ -9,11 +9,20 @@ describe("docs/measurement.md", () => {
     const shown = /```json\n(\{\n {2}"type": "result"[\s\S]*?)```/.exec(text)?.[1];
     expect(shown).toBeDefined();
     const m = measure({
-      estimator: "comparison", better: "lower", scale: 100,
+      estimator: "comparison",
+      better: "lower",
+      scale: 100,
       treatment: { outcome: "binary", n: 600, successes: 51 },
       comparison: { outcome: "binary", n: 650, successes: 91 },
     });
-    const event = measurementEvent(m, { id: "r1", metric: "dropout", period: "as-2026-27", status: "verified", verifier: "evaluator", recordedAt: "2027-10-15" });
+    const event = measurementEvent(m, {
+      id: "r1",
+      metric: "dropout",
+      period: "as-2026-27",
+      status: "verified",
+      verifier: "evaluator",
+      recordedAt: "2027-10-15",
+    });
     expect(JSON.parse(shown!)).toEqual(event);
   });
 });

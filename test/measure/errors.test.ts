@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  blend, measure, measureCohorts, measureRecords, MeasureError, measurementEvent, type InputIssue, type MeasureRequest, type ParticipantRecord,
+  blend,
+  measure,
+  measureCohorts,
+  measureRecords,
+  MeasureError,
+  measurementEvent,
+  type InputIssue,
+  type MeasureRequest,
+  type ParticipantRecord,
 } from "../../src/index.js";
 import { contractIssues, contractJson, eventIssues, tranche } from "../support/contract-builder.js";
 
@@ -27,103 +35,236 @@ const comparison = (treatment: unknown, control: unknown): MeasureRequest =>
 describe("group aggregates", () => {
   it("an empty group", () => {
     expect(one(() => measure(comparison(binary(0, 0), binary(650, 91))))).toMatchObject({
-      code: "empty_group", at: "$.treatment.n", message: "the group has no participants",
+      code: "empty_group",
+      at: "$.treatment.n",
+      message: "the group has no participants",
     });
   });
 
   it("zero exposure", () => {
-    expect(one(() => measure(comparison({ outcome: "count", events: 4, exposure: 0 }, { outcome: "count", events: 40, exposure: 100 })))).toMatchObject({
-      code: "zero_exposure", at: "$.treatment.exposure", message: "the exposure is zero: a rate of events per exposure is undefined",
+    expect(
+      one(() =>
+        measure(
+          comparison({ outcome: "count", events: 4, exposure: 0 }, { outcome: "count", events: 40, exposure: 100 }),
+        ),
+      ),
+    ).toMatchObject({
+      code: "zero_exposure",
+      at: "$.treatment.exposure",
+      message: "the exposure is zero: a rate of events per exposure is undefined",
     });
   });
 
   it("negative exposure", () => {
-    expect(one(() => measure(comparison({ outcome: "count", events: 4, exposure: 10 }, { outcome: "count", events: 40, exposure: -100 })))).toMatchObject({
-      code: "negative_exposure", at: "$.comparison.exposure", message: "the exposure cannot be negative (got -100)",
+    expect(
+      one(() =>
+        measure(
+          comparison({ outcome: "count", events: 4, exposure: 10 }, { outcome: "count", events: 40, exposure: -100 }),
+        ),
+      ),
+    ).toMatchObject({
+      code: "negative_exposure",
+      at: "$.comparison.exposure",
+      message: "the exposure cannot be negative (got -100)",
     });
   });
 
   it("a negative count", () => {
     expect(one(() => measure(comparison(binary(600, -1), binary(650, 91))))).toMatchObject({
-      code: "negative_count", at: "$.treatment.successes", message: "a number of successes cannot be negative (got -1)",
+      code: "negative_count",
+      at: "$.treatment.successes",
+      message: "a number of successes cannot be negative (got -1)",
     });
   });
 
   it("a count that is not whole", () => {
-    expect(one(() => measure(comparison({ outcome: "count", events: 4.5, exposure: 10 }, { outcome: "count", events: 40, exposure: 100 })))).toMatchObject({
-      code: "not_whole", at: "$.treatment.events", message: "a count of events must be a whole number (got 4.5)",
+    expect(
+      one(() =>
+        measure(
+          comparison({ outcome: "count", events: 4.5, exposure: 10 }, { outcome: "count", events: 40, exposure: 100 }),
+        ),
+      ),
+    ).toMatchObject({
+      code: "not_whole",
+      at: "$.treatment.events",
+      message: "a count of events must be a whole number (got 4.5)",
     });
   });
 
   it("a proportion above 1", () => {
     expect(one(() => measure(comparison(binary(600, 51), binary(650, 700))))).toMatchObject({
-      code: "proportion_above_1", at: "$.comparison.successes", message: "700 successes among 650 participants: a proportion cannot be above 1",
+      code: "proportion_above_1",
+      at: "$.comparison.successes",
+      message: "700 successes among 650 participants: a proportion cannot be above 1",
     });
   });
 
   it("a mean from one participant", () => {
-    expect(one(() => measure(comparison({ outcome: "continuous", n: 1, sum: 5, sumOfSquares: 25 }, { outcome: "continuous", n: 3, sum: 6, sumOfSquares: 14 })))).toMatchObject({
-      code: "too_few_participants", at: "$.treatment.n", message: "a mean's spread needs at least 2 participants",
+    expect(
+      one(() =>
+        measure(
+          comparison(
+            { outcome: "continuous", n: 1, sum: 5, sumOfSquares: 25 },
+            { outcome: "continuous", n: 3, sum: 6, sumOfSquares: 14 },
+          ),
+        ),
+      ),
+    ).toMatchObject({
+      code: "too_few_participants",
+      at: "$.treatment.n",
+      message: "a mean's spread needs at least 2 participants",
     });
   });
 
   it("a sum of squares no real values can have", () => {
-    expect(one(() => measure(comparison({ outcome: "continuous", n: 2, sum: 10, sumOfSquares: 40 }, { outcome: "continuous", n: 3, sum: 6, sumOfSquares: 14 })))).toMatchObject({
-      code: "inconsistent_sum_of_squares", at: "$.treatment.sumOfSquares", message: "the sum of squares 40 is below (sum)²/n = 50: it cannot come from real values",
+    expect(
+      one(() =>
+        measure(
+          comparison(
+            { outcome: "continuous", n: 2, sum: 10, sumOfSquares: 40 },
+            { outcome: "continuous", n: 3, sum: 6, sumOfSquares: 14 },
+          ),
+        ),
+      ),
+    ).toMatchObject({
+      code: "inconsistent_sum_of_squares",
+      at: "$.treatment.sumOfSquares",
+      message: "the sum of squares 40 is below (sum)²/n = 50: it cannot come from real values",
     });
   });
 
   it("groups of different kinds of outcome", () => {
-    expect(one(() => measure(comparison(binary(600, 51), { outcome: "count", events: 40, exposure: 100 })))).toMatchObject({
-      code: "mixed_outcomes", at: "$.comparison.outcome", message: "every group must have the same kind of outcome: expected binary, got count",
+    expect(
+      one(() => measure(comparison(binary(600, 51), { outcome: "count", events: 40, exposure: 100 }))),
+    ).toMatchObject({
+      code: "mixed_outcomes",
+      at: "$.comparison.outcome",
+      message: "every group must have the same kind of outcome: expected binary, got count",
     });
   });
 
   it("an outcome that does not vary cannot be tested (zero variance), instead of a NaN", () => {
     expect(one(() => measure(comparison(binary(600, 0), binary(650, 0))))).toMatchObject({
-      code: "zero_variance", at: "$", message: "the pooled proportion of both groups has a standard error of 0 (the outcome does not vary): no interval or test is possible",
+      code: "zero_variance",
+      at: "$",
+      message:
+        "the pooled proportion of both groups has a standard error of 0 (the outcome does not vary): no interval or test is possible",
     });
-    expect(one(() => measure({ estimator: "fixed-baseline", better: "lower", baseline: 0.1, treatment: binary(40, 0) }))).toMatchObject({ code: "zero_variance", at: "$.treatment" });
+    expect(
+      one(() => measure({ estimator: "fixed-baseline", better: "lower", baseline: 0.1, treatment: binary(40, 0) })),
+    ).toMatchObject({ code: "zero_variance", at: "$.treatment" });
   });
 
   it("a confidence level outside (0, 1) and a non-positive scale", () => {
-    const issues = issuesOf(() => measure({ ...comparison(binary(600, 51), binary(650, 91)), confidence: 95, scale: 0 }));
-    expect(issues.map((entry) => [entry.code, entry.at])).toEqual([["confidence_out_of_range", "$.confidence"], ["non_positive_scale", "$.scale"]]);
+    const issues = issuesOf(() =>
+      measure({ ...comparison(binary(600, 51), binary(650, 91)), confidence: 95, scale: 0 }),
+    );
+    expect(issues.map((entry) => [entry.code, entry.at])).toEqual([
+      ["confidence_out_of_range", "$.confidence"],
+      ["non_positive_scale", "$.scale"],
+    ]);
     expect(issues[0]!.message).toBe("the confidence level must lie strictly between 0 and 1, e.g. 0.95 (got 95)");
   });
 
   it("the exact test on other than event counts, and against a negative baseline", () => {
     expect(one(() => measure({ ...comparison(binary(600, 51), binary(650, 91)), test: "exact" }))).toMatchObject({
-      code: "exact_test_unavailable", at: "$.test", message: "the exact test is for event counts compared with a comparison group or a fixed baseline (got binary outcomes, estimator comparison)",
+      code: "exact_test_unavailable",
+      at: "$.test",
+      message:
+        "the exact test is for event counts compared with a comparison group or a fixed baseline (got binary outcomes, estimator comparison)",
     });
-    expect(one(() => measure({ estimator: "fixed-baseline", better: "lower", test: "exact", baseline: -2, treatment: { outcome: "count", events: 3, exposure: 10 } }))).toMatchObject({
-      code: "negative_baseline", at: "$.baseline", message: "an event rate cannot be negative (got -2)",
+    expect(
+      one(() =>
+        measure({
+          estimator: "fixed-baseline",
+          better: "lower",
+          test: "exact",
+          baseline: -2,
+          treatment: { outcome: "count", events: 3, exposure: 10 },
+        }),
+      ),
+    ).toMatchObject({
+      code: "negative_baseline",
+      at: "$.baseline",
+      message: "an event rate cannot be negative (got -2)",
     });
   });
 
   it("a trend from too few points, and from points all at one time", () => {
     const treatment = binary(600, 51);
-    expect(one(() => measure({ estimator: "trend-baseline", better: "lower", treatment, history: [{ at: 2020, value: 0.1 }, { at: 2021, value: 0.09 }], at: 2026 }))).toMatchObject({
-      code: "too_few_points", at: "$.history", message: "a trend needs at least 3 historical points to estimate its own uncertainty (got 2)",
+    expect(
+      one(() =>
+        measure({
+          estimator: "trend-baseline",
+          better: "lower",
+          treatment,
+          history: [
+            { at: 2020, value: 0.1 },
+            { at: 2021, value: 0.09 },
+          ],
+          at: 2026,
+        }),
+      ),
+    ).toMatchObject({
+      code: "too_few_points",
+      at: "$.history",
+      message: "a trend needs at least 3 historical points to estimate its own uncertainty (got 2)",
     });
-    expect(one(() => measure({ estimator: "trend-baseline", better: "lower", treatment, history: [2020, 2020, 2020].map((at, i) => ({ at, value: 0.1 + i / 100 })), at: 2026 }))).toMatchObject({
-      code: "flat_history_times", at: "$.history",
+    expect(
+      one(() =>
+        measure({
+          estimator: "trend-baseline",
+          better: "lower",
+          treatment,
+          history: [2020, 2020, 2020].map((at, i) => ({ at, value: 0.1 + i / 100 })),
+          at: 2026,
+        }),
+      ),
+    ).toMatchObject({
+      code: "flat_history_times",
+      at: "$.history",
     });
   });
 
   it("structure: an unknown estimator, a missing field, a NaN (all through zod, with paths)", () => {
-    expect(one(() => measure({ estimator: "regression" } as unknown as MeasureRequest))).toMatchObject({ code: "unknown_type", at: "$.estimator" });
-    expect(one(() => measure({ estimator: "comparison", better: "lower", treatment: binary(600, 51) } as unknown as MeasureRequest))).toMatchObject({
-      code: "required", at: "$.comparison",
+    expect(one(() => measure({ estimator: "regression" } as unknown as MeasureRequest))).toMatchObject({
+      code: "unknown_type",
+      at: "$.estimator",
     });
-    expect(one(() => measure(comparison(binary(600, Number.NaN), binary(650, 91))))).toMatchObject({ at: "$.treatment.successes" });
+    expect(
+      one(() =>
+        measure({ estimator: "comparison", better: "lower", treatment: binary(600, 51) } as unknown as MeasureRequest),
+      ),
+    ).toMatchObject({
+      code: "required",
+      at: "$.comparison",
+    });
+    expect(one(() => measure(comparison(binary(600, Number.NaN), binary(650, 91))))).toMatchObject({
+      at: "$.treatment.successes",
+    });
   });
 
   it("figures so large that their squares overflow are refused, never returned as Infinity or NaN", () => {
-    expect(one(() => measure({
-      estimator: "trend-baseline", better: "lower", treatment: binary(600, 51), at: 1e300,
-      history: [{ at: -1e300, value: 1 }, { at: 0, value: 2 }, { at: 1e300, value: 4 }],
-    }))).toMatchObject({ code: "not_finite", at: "$.treatment", message: "the figures are too large to measure in double precision (a square or a product overflowed): rescale them, e.g. with a smaller unit" });
+    expect(
+      one(() =>
+        measure({
+          estimator: "trend-baseline",
+          better: "lower",
+          treatment: binary(600, 51),
+          at: 1e300,
+          history: [
+            { at: -1e300, value: 1 },
+            { at: 0, value: 2 },
+            { at: 1e300, value: 4 },
+          ],
+        }),
+      ),
+    ).toMatchObject({
+      code: "not_finite",
+      at: "$.treatment",
+      message:
+        "the figures are too large to measure in double precision (a square or a product overflowed): rescale them, e.g. with a smaller unit",
+    });
   });
 
   it("reports every problem at once", () => {
@@ -137,63 +278,133 @@ describe("participant records", () => {
 
   it("a record naming no known group", () => {
     const records = [{ group: "treated", outcome: 1 }] as unknown as ParticipantRecord[];
-    expect(one(() => measureRecords(records, base))).toMatchObject({ code: "invalid_choice", at: "$[0].group", message: "expected a group: treatment or comparison (got \"treated\")" });
+    expect(one(() => measureRecords(records, base))).toMatchObject({
+      code: "invalid_choice",
+      at: "$[0].group",
+      message: 'expected a group: treatment or comparison (got "treated")',
+    });
   });
 
   it("a binary outcome above 1", () => {
-    const records: ParticipantRecord[] = [{ group: "treatment", outcome: 1 }, { group: "comparison", outcome: 2 as 1 }];
-    expect(one(() => measureRecords(records, base))).toMatchObject({ code: "proportion_above_1", at: "$[1].outcome", message: "a binary outcome is true/false or 1/0 (got 2)" });
+    const records: ParticipantRecord[] = [
+      { group: "treatment", outcome: 1 },
+      { group: "comparison", outcome: 2 as 1 },
+    ];
+    expect(one(() => measureRecords(records, base))).toMatchObject({
+      code: "proportion_above_1",
+      at: "$[1].outcome",
+      message: "a binary outcome is true/false or 1/0 (got 2)",
+    });
   });
 
   it("a negative count of events, and a missing value", () => {
-    expect(one(() => measureRecords([{ group: "treatment", events: -1 }], { ...base, outcome: "count" }))).toMatchObject({ code: "negative_count", at: "$[0].events" });
+    expect(
+      one(() => measureRecords([{ group: "treatment", events: -1 }], { ...base, outcome: "count" })),
+    ).toMatchObject({ code: "negative_count", at: "$[0].events" });
     expect(one(() => measureRecords([{ group: "treatment" }], { ...base, outcome: "continuous" }))).toMatchObject({
-      code: "required", at: "$[0].value", message: "\"value\" is required for a continuous outcome",
+      code: "required",
+      at: "$[0].value",
+      message: '"value" is required for a continuous outcome',
     });
   });
 
   it("an empty comparison group", () => {
-    expect(one(() => measureRecords([{ group: "treatment", outcome: 1 }, { group: "treatment", outcome: 0 }], base))).toMatchObject({
-      code: "empty_group", at: "$", message: "no comparison records",
+    expect(
+      one(() =>
+        measureRecords(
+          [
+            { group: "treatment", outcome: 1 },
+            { group: "treatment", outcome: 0 },
+          ],
+          base,
+        ),
+      ),
+    ).toMatchObject({
+      code: "empty_group",
+      at: "$",
+      message: "no comparison records",
     });
   });
 
   it("zero total exposure", () => {
-    const records: ParticipantRecord[] = [{ group: "treatment", events: 0, exposure: 0 }, { group: "comparison", events: 1, exposure: 1 }];
-    expect(one(() => measureRecords(records, { ...base, outcome: "count" }))).toMatchObject({ code: "zero_exposure", at: "$" });
+    const records: ParticipantRecord[] = [
+      { group: "treatment", events: 0, exposure: 0 },
+      { group: "comparison", events: 1, exposure: 1 },
+    ];
+    expect(one(() => measureRecords(records, { ...base, outcome: "count" }))).toMatchObject({
+      code: "zero_exposure",
+      at: "$",
+    });
   });
 
   it("mismatched periods between the groups", () => {
     const records: ParticipantRecord[] = [
-      { group: "treatment", period: "2027", outcome: 1 }, { group: "treatment", period: "2027", outcome: 0 },
-      { group: "comparison", period: "2026", outcome: 1 }, { group: "comparison", period: "2026", outcome: 0 },
+      { group: "treatment", period: "2027", outcome: 1 },
+      { group: "treatment", period: "2027", outcome: 0 },
+      { group: "comparison", period: "2026", outcome: 1 },
+      { group: "comparison", period: "2026", outcome: 0 },
     ];
     const issues = issuesOf(() => measureRecords(records, base));
-    expect(issues.map((entry) => [entry.code, entry.at])).toEqual([["mismatched_periods", "$[0].period"], ["mismatched_periods", "$[2].period"]]);
-    expect(issues[0]!.message).toBe("treatment records have period \"2027\" but no comparison record has it: compare the same periods, or choose one with \"period\"");
+    expect(issues.map((entry) => [entry.code, entry.at])).toEqual([
+      ["mismatched_periods", "$[0].period"],
+      ["mismatched_periods", "$[2].period"],
+    ]);
+    expect(issues[0]!.message).toBe(
+      'treatment records have period "2027" but no comparison record has it: compare the same periods, or choose one with "period"',
+    );
   });
 
   it("a period that is neither before nor after in a difference-in-differences", () => {
     const records: ParticipantRecord[] = ["pre", "post", "2030"].flatMap((period) => [
-      { group: "treatment" as const, period, outcome: 1 as const }, { group: "treatment" as const, period, outcome: 0 as const },
-      { group: "comparison" as const, period, outcome: 1 as const }, { group: "comparison" as const, period, outcome: 0 as const },
+      { group: "treatment" as const, period, outcome: 1 as const },
+      { group: "treatment" as const, period, outcome: 0 as const },
+      { group: "comparison" as const, period, outcome: 1 as const },
+      { group: "comparison" as const, period, outcome: 0 as const },
     ]);
-    const issues = issuesOf(() => measureRecords(records, { ...base, estimator: "difference-in-differences", periods: { before: "pre", after: "post" } }));
-    expect(issues[0]).toMatchObject({ code: "mismatched_period", at: "$[8].period", message: "period \"2030\" is neither the period before (\"pre\") nor after (\"post\")" });
+    const issues = issuesOf(() =>
+      measureRecords(records, {
+        ...base,
+        estimator: "difference-in-differences",
+        periods: { before: "pre", after: "post" },
+      }),
+    );
+    expect(issues[0]).toMatchObject({
+      code: "mismatched_period",
+      at: "$[8].period",
+      message: 'period "2030" is neither the period before ("pre") nor after ("post")',
+    });
   });
 
   it("a difference-in-differences without its periods", () => {
-    expect(one(() => measureRecords([], { ...base, estimator: "difference-in-differences" }))).toMatchObject({ code: "required", at: "$.periods" });
+    expect(one(() => measureRecords([], { ...base, estimator: "difference-in-differences" }))).toMatchObject({
+      code: "required",
+      at: "$.periods",
+    });
   });
 
   it("measuring by cohort needs a cohort on every record", () => {
-    expect(one(() => measureCohorts([{ group: "treatment", cohort: "c1", outcome: 1 }, { group: "comparison", outcome: 0 }], base))).toMatchObject({
-      code: "required", at: "$[1].cohort", message: "\"cohort\" is required to measure by cohort",
+    expect(
+      one(() =>
+        measureCohorts(
+          [
+            { group: "treatment", cohort: "c1", outcome: 1 },
+            { group: "comparison", outcome: 0 },
+          ],
+          base,
+        ),
+      ),
+    ).toMatchObject({
+      code: "required",
+      at: "$[1].cohort",
+      message: '"cohort" is required to measure by cohort',
     });
   });
 
   it("not a list", () => {
-    expect(one(() => measureRecords({} as unknown as ParticipantRecord[], base))).toMatchObject({ code: "invalid_type", at: "$" });
+    expect(one(() => measureRecords({} as unknown as ParticipantRecord[], base))).toMatchObject({
+      code: "invalid_type",
+      at: "$",
+    });
   });
 });
 
@@ -202,77 +413,154 @@ describe("blends", () => {
   const level = measure({ estimator: "level", better: "lower", treatment: binary(600, 51) });
 
   it("weights that do not add up to 100%", () => {
-    expect(one(() => blend([{ weight: "80%", measurement: trial }, { weight: "30%", measurement: trial }]))).toMatchObject({
-      code: "weights_not_100", at: "$.parts", message: "the weights add up to 110%, not 100%",
+    expect(
+      one(() =>
+        blend([
+          { weight: "80%", measurement: trial },
+          { weight: "30%", measurement: trial },
+        ]),
+      ),
+    ).toMatchObject({
+      code: "weights_not_100",
+      at: "$.parts",
+      message: "the weights add up to 110%, not 100%",
     });
   });
 
   it("a part without a counterfactual, a bad weight, parts in different units", () => {
     const perHundred = measure({ ...comparison(binary(600, 51), binary(650, 91)), scale: 100 });
-    const issues = issuesOf(() => blend([{ weight: "x", measurement: trial }, { weight: 0.5, measurement: level }, { weight: 0.5, measurement: perHundred }]));
+    const issues = issuesOf(() =>
+      blend([
+        { weight: "x", measurement: trial },
+        { weight: 0.5, measurement: level },
+        { weight: 0.5, measurement: perHundred },
+      ]),
+    );
     expect(issues.map((entry) => [entry.code, entry.at])).toEqual([
-      ["invalid_weight", "$.parts[0].weight"], ["no_counterfactual", "$.parts[1].measurement"], ["incompatible_parts", "$.parts[2].measurement"],
+      ["invalid_weight", "$.parts[0].weight"],
+      ["no_counterfactual", "$.parts[1].measurement"],
+      ["incompatible_parts", "$.parts[2].measurement"],
     ]);
   });
 });
 
 describe("measurements in contracts and events", () => {
   const event = measurementEvent(measure(comparison(binary(600, 51), binary(650, 91))), {
-    id: "r1", metric: "dropout", period: "p1", status: "verified", verifier: "evaluator", recordedAt: "2027-10-15",
+    id: "r1",
+    metric: "dropout",
+    period: "p1",
+    status: "verified",
+    verifier: "evaluator",
+    recordedAt: "2027-10-15",
   });
 
   it("a measurement whose value is not the result's value", () => {
-    expect(eventIssues([{ ...event, value: "8.6" }])).toEqual([expect.objectContaining({
-      code: "measurement_value_mismatch", at: "$[0].measurement.value", message: "the measurement's value 0.085 is not the result's value 8.6: the value paid must be the value measured",
-    })]);
+    expect(eventIssues([{ ...event, value: "8.6" }])).toEqual([
+      expect.objectContaining({
+        code: "measurement_value_mismatch",
+        at: "$[0].measurement.value",
+        message:
+          "the measurement's value 0.085 is not the result's value 8.6: the value paid must be the value measured",
+      }),
+    ]);
   });
 
   it("a measurement whose direction is not the metric's", () => {
     const higher = measurementEvent(measure({ ...comparison(binary(600, 51), binary(650, 91)), better: "higher" }), {
-      id: "r1", metric: "dropout", period: "p1", status: "verified", verifier: "evaluator", recordedAt: "2027-10-15",
+      id: "r1",
+      metric: "dropout",
+      period: "p1",
+      status: "verified",
+      verifier: "evaluator",
+      recordedAt: "2027-10-15",
     });
-    expect(eventIssues([higher])).toEqual([expect.objectContaining({
-      code: "measurement_direction_mismatch", at: "$[0].measurement.better",
-      message: "the measurement takes higher as better, but the metric says lower is better: its one-sided p-value tests the wrong direction",
-    })]);
+    expect(eventIssues([higher])).toEqual([
+      expect.objectContaining({
+        code: "measurement_direction_mismatch",
+        at: "$[0].measurement.better",
+        message:
+          "the measurement takes higher as better, but the metric says lower is better: its one-sided p-value tests the wrong direction",
+      }),
+    ]);
   });
 
   it("a p-value above 1, an interval that excludes the effect, a figure with an exponent", () => {
-    const measurement = { ...event.measurement!, pValue: { oneSided: "1.2", twoSided: "0.5" }, interval: { confidence: "0.95", lower: "1", upper: "2" }, effect: "1e-3" };
+    const measurement = {
+      ...event.measurement!,
+      pValue: { oneSided: "1.2", twoSided: "0.5" },
+      interval: { confidence: "0.95", lower: "1", upper: "2" },
+      effect: "1e-3",
+    };
     const issues = eventIssues([{ ...event, measurement }]);
     expect(issues.map((entry) => [entry.code, entry.at])).toEqual([
-      ["invalid_decimal", "$[0].measurement.effect"], ["p_value_out_of_range", "$[0].measurement.pValue.oneSided"],
+      ["invalid_decimal", "$[0].measurement.effect"],
+      ["p_value_out_of_range", "$[0].measurement.pValue.oneSided"],
     ]);
-    const excluded = eventIssues([{ ...event, measurement: { ...event.measurement!, interval: { confidence: "0.95", lower: "1", upper: "2" } } }]);
-    expect(excluded).toEqual([expect.objectContaining({ code: "interval_excludes_effect", at: "$[0].measurement.interval", message: "the interval must run from lower to upper and contain the effect" })]);
+    const excluded = eventIssues([
+      { ...event, measurement: { ...event.measurement!, interval: { confidence: "0.95", lower: "1", upper: "2" } } },
+    ]);
+    expect(excluded).toEqual([
+      expect.objectContaining({
+        code: "interval_excludes_effect",
+        at: "$[0].measurement.interval",
+        message: "the interval must run from lower to upper and contain the effect",
+      }),
+    ]);
   });
 
   it("a significance level outside (0%, 100%)", () => {
-    const issues = contractIssues(contractJson({ tranches: [tranche({ statistics: { significance: { level: "100%", test: "one-sided" } } })] }));
-    expect(issues).toEqual([expect.objectContaining({
-      code: "significance_level_out_of_range", at: "$.tranches[0].statistics.significance.level", message: "a significance level lies strictly between 0% and 100%, e.g. \"5%\" (got \"100%\")",
-    })]);
+    const issues = contractIssues(
+      contractJson({ tranches: [tranche({ statistics: { significance: { level: "100%", test: "one-sided" } } })] }),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "significance_level_out_of_range",
+        at: "$.tranches[0].statistics.significance.level",
+        message: 'a significance level lies strictly between 0% and 100%, e.g. "5%" (got "100%")',
+      }),
+    ]);
   });
 
   it("an unknown statistics option", () => {
-    const issues = contractIssues(contractJson({ tranches: [tranche({ statistics: { priceOn: "lower-bound" } as never })] }));
-    expect(issues).toEqual([expect.objectContaining({ code: "invalid_choice", at: "$.tranches[0].statistics.priceOn", message: "expected what to price on: estimate or conservative-bound" })]);
+    const issues = contractIssues(
+      contractJson({ tranches: [tranche({ statistics: { priceOn: "lower-bound" } as never })] }),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "invalid_choice",
+        at: "$.tranches[0].statistics.priceOn",
+        message: "expected what to price on: estimate or conservative-bound",
+      }),
+    ]);
   });
 
   it("a fallback on a period tranche, to an unknown cohort, due before the tranche", () => {
-    const fallback = { cohort: "pooled", dueDate: "2027-01-31", pricing: { type: "rate", metric: "dropout", basis: "improvement", pricePerUnit: "1.00" } } as const;
+    const fallback = {
+      cohort: "pooled",
+      dueDate: "2027-01-31",
+      pricing: { type: "rate", metric: "dropout", basis: "improvement", pricePerUnit: "1.00" },
+    } as const;
     const issues = contractIssues(contractJson({ tranches: [tranche({ fallback })] }));
     expect(issues.map((entry) => [entry.code, entry.at])).toEqual([
-      ["fallback_needs_cohort", "$.tranches[0].fallback"], ["unknown_cohort", "$.tranches[0].fallback.cohort"], ["fallback_before_due", "$.tranches[0].fallback.dueDate"],
+      ["fallback_needs_cohort", "$.tranches[0].fallback"],
+      ["unknown_cohort", "$.tranches[0].fallback.cohort"],
+      ["fallback_before_due", "$.tranches[0].fallback.dueDate"],
     ]);
     expect(issues[2]!.message).toBe("the fallback is due 2027-01-31, before the tranche itself (2027-11-30)");
   });
 
   it("a fallback to the cohort itself, and a fallback rule on an unknown metric", () => {
-    const fallback = { cohort: "c1", dueDate: "2028-01-31", pricing: { type: "rate", metric: "dropuot", basis: "improvement", pricePerUnit: "1.00" } } as const;
-    const issues = contractIssues(contractJson({ cohorts: [{ id: "c1" }], tranches: [tranche({ covers: { cohort: "c1" }, fallback })] }));
+    const fallback = {
+      cohort: "c1",
+      dueDate: "2028-01-31",
+      pricing: { type: "rate", metric: "dropuot", basis: "improvement", pricePerUnit: "1.00" },
+    } as const;
+    const issues = contractIssues(
+      contractJson({ cohorts: [{ id: "c1" }], tranches: [tranche({ covers: { cohort: "c1" }, fallback })] }),
+    );
     expect(issues.map((entry) => [entry.code, entry.at])).toEqual([
-      ["unknown_metric", "$.tranches[0].fallback.pricing.metric"], ["fallback_to_itself", "$.tranches[0].fallback.cohort"],
+      ["unknown_metric", "$.tranches[0].fallback.pricing.metric"],
+      ["fallback_to_itself", "$.tranches[0].fallback.cohort"],
     ]);
   });
 });

@@ -1,15 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { blend, measure, measureCohorts, measureRecords, poolCohorts, toDecimalString, type ParticipantRecord } from "../../src/index.js";
+import {
+  blend,
+  measure,
+  measureCohorts,
+  measureRecords,
+  poolCohorts,
+  toDecimalString,
+  type ParticipantRecord,
+} from "../../src/index.js";
 import { COHORTS, generateRecords } from "../../examples/comparison-group/generate-records.js";
 
 /** The estimators on figures small enough to check by hand. */
 
 describe("estimators by hand", () => {
   it("a rate per 100 by default, a proportion and a mean unscaled", () => {
-    expect(measure({ estimator: "level", better: "lower", treatment: { outcome: "count", events: 412, exposure: 1000 } }).value).toBeCloseTo(41.2, 12);
-    expect(measure({ estimator: "level", better: "lower", treatment: { outcome: "binary", n: 8, successes: 2 } }).value).toBe(0.25);
+    expect(
+      measure({ estimator: "level", better: "lower", treatment: { outcome: "count", events: 412, exposure: 1000 } })
+        .value,
+    ).toBeCloseTo(41.2, 12);
+    expect(
+      measure({ estimator: "level", better: "lower", treatment: { outcome: "binary", n: 8, successes: 2 } }).value,
+    ).toBe(0.25);
     // values 2, 4, 6: mean 4, s² = (4 + 0 + 4)/2 = 4, SE = 2/√3
-    const mean = measure({ estimator: "level", better: "higher", treatment: { outcome: "continuous", n: 3, sum: 12, sumOfSquares: 56 } });
+    const mean = measure({
+      estimator: "level",
+      better: "higher",
+      treatment: { outcome: "continuous", n: 3, sum: 12, sumOfSquares: 56 },
+    });
     expect(mean.value).toBe(4);
     expect(mean.standardError).toBeCloseTo(2 / Math.sqrt(3), 14);
     expect(mean.degreesOfFreedom).toBe(2);
@@ -19,9 +36,16 @@ describe("estimators by hand", () => {
   it("a trend through points on a line projects the line exactly (zero residual spread)", () => {
     // 20, 19, 18 in 2020-22 → 15 in 2025; the treated group's 12.5% of 800 is 2.5 points below it
     const m = measure({
-      estimator: "trend-baseline", better: "lower", scale: 100, at: 2025,
+      estimator: "trend-baseline",
+      better: "lower",
+      scale: 100,
+      at: 2025,
       treatment: { outcome: "binary", n: 800, successes: 100 },
-      history: [{ at: 2020, value: 20 }, { at: 2021, value: 19 }, { at: 2022, value: 18 }],
+      history: [
+        { at: 2020, value: 20 },
+        { at: 2021, value: 19 },
+        { at: 2022, value: 18 },
+      ],
     });
     expect(m.counterfactual).toBeCloseTo(15, 12);
     expect(m.effect).toBeCloseTo(-2.5, 12);
@@ -33,8 +57,11 @@ describe("estimators by hand", () => {
   it("difference-in-differences: (10 − 20) − (18 − 22) = −6 points, counterfactual 20 + (18 − 22) = 16", () => {
     const g = (n: number, successes: number) => ({ outcome: "binary" as const, n, successes });
     const m = measure({
-      estimator: "difference-in-differences", better: "lower", scale: 100,
-      treatment: { before: g(500, 100), after: g(500, 50) }, comparison: { before: g(500, 110), after: g(500, 90) },
+      estimator: "difference-in-differences",
+      better: "lower",
+      scale: 100,
+      treatment: { before: g(500, 100), after: g(500, 50) },
+      comparison: { before: g(500, 110), after: g(500, 90) },
     });
     expect(m.value).toBeCloseTo(10, 12);
     expect(m.counterfactual).toBeCloseTo(16, 12);
@@ -43,33 +70,64 @@ describe("estimators by hand", () => {
   });
 
   it("a blend of 80% and 20% weighs effects and standard errors", () => {
-    const trial = measure({ estimator: "comparison", better: "lower", treatment: { outcome: "binary", n: 100, successes: 10 }, comparison: { outcome: "binary", n: 100, successes: 20 } });
-    const did = measure({ estimator: "fixed-baseline", better: "lower", baseline: 0.15, treatment: { outcome: "binary", n: 100, successes: 10 } });
-    const m = blend([{ weight: "80%", measurement: trial }, { weight: 0.2, measurement: did }]);
+    const trial = measure({
+      estimator: "comparison",
+      better: "lower",
+      treatment: { outcome: "binary", n: 100, successes: 10 },
+      comparison: { outcome: "binary", n: 100, successes: 20 },
+    });
+    const did = measure({
+      estimator: "fixed-baseline",
+      better: "lower",
+      baseline: 0.15,
+      treatment: { outcome: "binary", n: 100, successes: 10 },
+    });
+    const m = blend([
+      { weight: "80%", measurement: trial },
+      { weight: 0.2, measurement: did },
+    ]);
     expect(m.effect).toBeCloseTo(0.8 * -0.1 + 0.2 * -0.05, 14); // −0.09
     expect(m.standardError).toBeCloseTo(0.8 * trial.standardError + 0.2 * did.standardError, 14);
     expect(m.parts?.map((part) => part.weight)).toEqual([0.8, 0.2]);
   });
 
   it("a pool weights cohorts by treated participants", () => {
-    const cohort = (treated: number, events: number) => measure({
-      estimator: "comparison", better: "lower",
-      treatment: { outcome: "count", events, exposure: treated, n: treated }, comparison: { outcome: "count", events: 500, exposure: 1000 },
-    });
+    const cohort = (treated: number, events: number) =>
+      measure({
+        estimator: "comparison",
+        better: "lower",
+        treatment: { outcome: "count", events, exposure: treated, n: treated },
+        comparison: { outcome: "count", events: 500, exposure: 1000 },
+      });
     // effects −10 (300 people) and −2 (100 people): pooled (300 × −10 + 100 × −2) / 400 = −8
-    const m = poolCohorts([{ label: "a", measurement: cohort(300, 120) }, { label: "b", measurement: cohort(100, 48) }]);
+    const m = poolCohorts([
+      { label: "a", measurement: cohort(300, 120) },
+      { label: "b", measurement: cohort(100, 48) },
+    ]);
     expect(m.effect).toBeCloseTo(-8, 12);
     expect(m.parts?.map((part) => part.weight)).toEqual([0.75, 0.25]);
   });
 
   it("records: a period is chosen with `period`, a cohort with `cohort`", () => {
     const records: ParticipantRecord[] = [
-      { group: "treatment", period: "2026", cohort: "a", outcome: 1 }, { group: "treatment", period: "2026", cohort: "a", outcome: 0 },
-      { group: "comparison", period: "2026", cohort: "a", outcome: 0 }, { group: "comparison", period: "2026", cohort: "a", outcome: 1 },
-      { group: "comparison", period: "2026", cohort: "a", outcome: 0 }, { group: "treatment", period: "2025", cohort: "b", outcome: true },
+      { group: "treatment", period: "2026", cohort: "a", outcome: 1 },
+      { group: "treatment", period: "2026", cohort: "a", outcome: 0 },
+      { group: "comparison", period: "2026", cohort: "a", outcome: 0 },
+      { group: "comparison", period: "2026", cohort: "a", outcome: 1 },
+      { group: "comparison", period: "2026", cohort: "a", outcome: 0 },
+      { group: "treatment", period: "2025", cohort: "b", outcome: true },
     ];
-    const m = measureRecords(records, { estimator: "comparison", outcome: "binary", better: "lower", period: "2026", cohort: "a" });
-    expect(m.groups.map((group) => [group.n, group.successes])).toEqual([[2, 1], [3, 1]]);
+    const m = measureRecords(records, {
+      estimator: "comparison",
+      outcome: "binary",
+      better: "lower",
+      period: "2026",
+      cohort: "a",
+    });
+    expect(m.groups.map((group) => [group.n, group.successes])).toEqual([
+      [2, 1],
+      [3, 1],
+    ]);
     expect(m.effect).toBeCloseTo(1 / 2 - 1 / 3, 15);
   });
 
@@ -88,8 +146,16 @@ describe("the comparison-group example", () => {
     expect(records).toEqual(generateRecords(2010));
     expect(records).toHaveLength(COHORTS.reduce((acc, cohort) => acc + cohort.treated + cohort.compared, 0));
     const { cohorts, pooled } = measureCohorts(records, { estimator: "comparison", outcome: "count", better: "lower" });
-    expect(cohorts.map(({ cohort, measurement }) => [cohort, toDecimalString(measurement.value), toDecimalString(measurement.counterfactual!)])).toEqual([
-      ["c1", "44", "49.06"], ["c2", "47.5", "49.38"], ["c3", "42.5", "48.38"],
+    expect(
+      cohorts.map(({ cohort, measurement }) => [
+        cohort,
+        toDecimalString(measurement.value),
+        toDecimalString(measurement.counterfactual!),
+      ]),
+    ).toEqual([
+      ["c1", "44", "49.06"],
+      ["c2", "47.5", "49.38"],
+      ["c3", "42.5", "48.38"],
     ]);
     expect(toDecimalString(pooled.counterfactual!)).toBe("48.94");
   });

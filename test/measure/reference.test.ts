@@ -1,6 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { blend, distributions, measure, measureRecords, poolCohorts, type Measurement, type MeasureRequest, type ParticipantRecord } from "../../src/index.js";
+import {
+  blend,
+  distributions,
+  measure,
+  measureRecords,
+  poolCohorts,
+  type Measurement,
+  type MeasureRequest,
+  type ParticipantRecord,
+} from "../../src/index.js";
 
 /**
  * Every estimator and distribution function against reference figures computed once by SciPy
@@ -11,9 +20,19 @@ import { blend, distributions, measure, measureRecords, poolCohorts, type Measur
 interface Fixtures {
   readonly generatedBy: string;
   readonly distributions: readonly { fn: string; args: number[]; value: number }[];
-  readonly estimators: readonly { name: string; method: string; request: MeasureRequest; values?: Record<string, number[]>; stress?: boolean; expected: Record<string, number> }[];
+  readonly estimators: readonly {
+    name: string;
+    method: string;
+    request: MeasureRequest;
+    values?: Record<string, number[]>;
+    stress?: boolean;
+    expected: Record<string, number>;
+  }[];
   readonly blend: { parts: { name: string; weight: string }[]; expected: Record<string, number> };
-  readonly pool: { cohorts: { cohort: string; events: number; exposure: number; cevents: number; cexposure: number }[]; expected: Record<string, number> & { effects: number[] } };
+  readonly pool: {
+    cohorts: { cohort: string; events: number; exposure: number; cevents: number; cexposure: number }[];
+    expected: Record<string, number> & { effects: number[] };
+  };
 }
 
 const fixtures = JSON.parse(readFileSync(new URL("./reference/fixtures.json", import.meta.url), "utf8")) as Fixtures;
@@ -24,7 +43,9 @@ function expectClose(actual: number | undefined, expected: number, what: string,
   expect(actual, what).toBeTypeOf("number");
   const tolerance = expected === 0 ? 1e-14 : Math.abs(expected) * relative;
   if (!(Math.abs(actual! - expected) <= tolerance)) {
-    throw new Error(`${what}: got ${actual}, SciPy says ${expected} (relative error ${Math.abs(actual! - expected) / Math.abs(expected)})`);
+    throw new Error(
+      `${what}: got ${actual}, SciPy says ${expected} (relative error ${Math.abs(actual! - expected) / Math.abs(expected)})`,
+    );
   }
 }
 
@@ -46,9 +67,17 @@ const FUNCTIONS: Record<string, (...args: number[]) => number> = {
 /** The measurement's figures under the names the fixtures use. */
 function figures(m: Measurement): Record<string, number | undefined> {
   return {
-    value: m.value, counterfactual: m.counterfactual, effect: m.effect, relativeEffect: m.relativeEffect, standardError: m.standardError,
-    statistic: m.statistic, degreesOfFreedom: m.degreesOfFreedom, lower: m.interval.lower, upper: m.interval.upper,
-    oneSided: m.pValue?.oneSided, twoSided: m.pValue?.twoSided,
+    value: m.value,
+    counterfactual: m.counterfactual,
+    effect: m.effect,
+    relativeEffect: m.relativeEffect,
+    standardError: m.standardError,
+    statistic: m.statistic,
+    degreesOfFreedom: m.degreesOfFreedom,
+    lower: m.interval.lower,
+    upper: m.interval.upper,
+    oneSided: m.pValue?.oneSided,
+    twoSided: m.pValue?.twoSided,
   };
 }
 
@@ -80,14 +109,38 @@ describe("estimators match the reference figures to 10 significant digits", () =
     for (const { name, request, values, expected } of withValues) {
       const records: ParticipantRecord[] = [];
       if (request.estimator === "difference-in-differences") {
-        const cells = { tb: ["treatment", "before"], ta: ["treatment", "after"], cb: ["comparison", "before"], ca: ["comparison", "after"] } as const;
-        for (const [key, [group, period]] of Object.entries(cells)) for (const value of values![key]!) records.push({ group, period, value });
-        expectFigures(measureRecords(records, { estimator: request.estimator, outcome: "continuous", better: request.better, periods: { before: "before", after: "after" } }), expected, name);
+        const cells = {
+          tb: ["treatment", "before"],
+          ta: ["treatment", "after"],
+          cb: ["comparison", "before"],
+          ca: ["comparison", "after"],
+        } as const;
+        for (const [key, [group, period]] of Object.entries(cells))
+          for (const value of values![key]!) records.push({ group, period, value });
+        expectFigures(
+          measureRecords(records, {
+            estimator: request.estimator,
+            outcome: "continuous",
+            better: request.better,
+            periods: { before: "before", after: "after" },
+          }),
+          expected,
+          name,
+        );
       } else {
         for (const value of values!.treatment!) records.push({ group: "treatment", value });
         for (const value of values!.comparison ?? []) records.push({ group: "comparison", value });
         const baseline = request.estimator === "fixed-baseline" ? { baseline: request.baseline } : {};
-        expectFigures(measureRecords(records, { estimator: request.estimator, outcome: "continuous", better: request.better, ...baseline }), expected, name);
+        expectFigures(
+          measureRecords(records, {
+            estimator: request.estimator,
+            outcome: "continuous",
+            better: request.better,
+            ...baseline,
+          }),
+          expected,
+          name,
+        );
       }
     }
   });
@@ -98,12 +151,19 @@ describe("estimators match the reference figures to 10 significant digits", () =
     // included) about 11 good digits of the effect, so the records are held to 9 here.
     const stress = fixtures.estimators.find((entry) => entry.stress === true)!;
     const fromSums = measure(stress.request);
-    expect(Math.abs(fromSums.standardError - stress.expected.standardError!) / stress.expected.standardError!).toBeLessThan(1e-6);
+    expect(
+      Math.abs(fromSums.standardError - stress.expected.standardError!) / stress.expected.standardError!,
+    ).toBeLessThan(1e-6);
     const records: ParticipantRecord[] = [
       ...stress.values!.treatment!.map((value) => ({ group: "treatment" as const, value })),
       ...stress.values!.comparison!.map((value) => ({ group: "comparison" as const, value })),
     ];
-    expectFigures(measureRecords(records, { estimator: "comparison", outcome: "continuous", better: "higher" }), stress.expected, stress.name, 1e-9);
+    expectFigures(
+      measureRecords(records, { estimator: "comparison", outcome: "continuous", better: "higher" }),
+      stress.expected,
+      stress.name,
+      1e-9,
+    );
   });
 
   it("a blend of 80% trial and 20% difference-in-differences", () => {
@@ -121,12 +181,15 @@ describe("estimators match the reference figures to 10 significant digits", () =
       label: c.cohort,
       weight: c.exposure,
       measurement: measure({
-        estimator: "comparison", better: "lower",
+        estimator: "comparison",
+        better: "lower",
         treatment: { outcome: "count", events: c.events, exposure: c.exposure },
         comparison: { outcome: "count", events: c.cevents, exposure: c.cexposure },
       }),
     }));
-    parts.forEach((part, index) => expectClose(part.measurement.effect, fixtures.pool.expected.effects[index]!, `cohort ${part.label}`));
+    parts.forEach((part, index) =>
+      expectClose(part.measurement.effect, fixtures.pool.expected.effects[index]!, `cohort ${part.label}`),
+    );
     const { effects, ...expected } = fixtures.pool.expected;
     expect(effects).toHaveLength(3);
     expectFigures(poolCohorts(parts), expected, "pool");

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "decimal.js";
 import {
-  explain, measure, measurementEvent, poolCohorts, type Contract, type Measurement, type PricingRule, type ResultEvent, type StatisticsOptions,
+  explain,
+  measure,
+  measurementEvent,
+  poolCohorts,
+  type Contract,
+  type Measurement,
+  type PricingRule,
+  type ResultEvent,
+  type StatisticsOptions,
 } from "../../src/index.js";
 import { contractJson, metric, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
 
@@ -11,13 +19,27 @@ import { contractJson, metric, settleJson, tranche, trancheOf, verified } from "
  */
 
 const dropoutTrial = measure({
-  estimator: "comparison", better: "lower", scale: 100,
+  estimator: "comparison",
+  better: "lower",
+  scale: 100,
   treatment: { outcome: "binary", n: 600, successes: 51 },
   comparison: { outcome: "binary", n: 650, successes: 91 },
 });
 
-const asEvent = (m: Measurement, id = "r1", scope: { period: string } | { cohort: string } = { period: "p1" }, metricId = "dropout") =>
-  measurementEvent(m, { id, metric: metricId, ...scope, status: "verified", verifier: "evaluator", recordedAt: "2027-10-15" });
+const asEvent = (
+  m: Measurement,
+  id = "r1",
+  scope: { period: string } | { cohort: string } = { period: "p1" },
+  metricId = "dropout",
+) =>
+  measurementEvent(m, {
+    id,
+    metric: metricId,
+    ...scope,
+    status: "verified",
+    verifier: "evaluator",
+    recordedAt: "2027-10-15",
+  });
 
 function settleDropout(statistics: StatisticsOptions | undefined, events: readonly ResultEvent[]) {
   const contract = contractJson({ tranches: [tranche(statistics === undefined ? {} : { statistics })] });
@@ -30,7 +52,13 @@ describe("a result event carries its measurement", () => {
     const event = asEvent(dropoutTrial);
     // 51/600 = 8.5%; 91/650 = 14%
     expect(event.value).toBe("8.5");
-    expect(event.measurement).toMatchObject({ estimator: "comparison", method: "two-proportion-z", value: "8.5", counterfactual: "14", effect: "-5.5" });
+    expect(event.measurement).toMatchObject({
+      estimator: "comparison",
+      method: "two-proportion-z",
+      value: "8.5",
+      counterfactual: "14",
+      effect: "-5.5",
+    });
     // −5.5/14 = −0.392857142857142… → 12 digits
     expect(event.measurement?.relativeEffect).toBe("-0.392857142857");
   });
@@ -44,12 +72,16 @@ describe("a result event carries its measurement", () => {
   it("explain shows the estimator, the inputs, the effect, the interval, the p-values and the method", () => {
     const { settlement } = settleDropout(undefined, [asEvent(dropoutTrial)]);
     const text = explain(settlement);
-    expect(text).toContain("measured by treatment against comparison group (binary outcome, scale 100, lower is better)");
+    expect(text).toContain(
+      "measured by treatment against comparison group (binary outcome, scale 100, lower is better)",
+    );
     expect(text).toContain("treatment: 51 of 600 → 8.5");
     expect(text).toContain("comparison: 91 of 650 → 14");
     expect(text).toContain("effect: value 8.5 − counterfactual 14 = -5.5 (≈-39.285714% of the counterfactual)");
     expect(text).toMatch(/95% confidence interval \[≈-8\.977\d*, ≈-2\.022\d*\]/);
-    expect(text).toContain("method: two-proportion-z — two-proportion z-test (pooled proportion for the test, unpooled standard error for the interval)");
+    expect(text).toContain(
+      "method: two-proportion-z — two-proportion z-test (pooled proportion for the test, unpooled standard error for the interval)",
+    );
   });
 });
 
@@ -58,12 +90,23 @@ describe("statistics options in pricing", () => {
     const { t1, settlement } = settleDropout({ baseline: "measurement" }, [asEvent(dropoutTrial)]);
     // counterfactual 14 − 8.5 = 5.5 points × EUR 10,000 = 55,000.00 (not 11.5 points against the fixed 20.0)
     expect(t1.amountEarned?.amount).toBe("55000.00");
-    expect(t1.trace).toContainEqual({ kind: "counterfactual", metric: "dropout", eventId: "r1", estimator: "comparison", counterfactual: "14", contractBaseline: "20.0" });
-    expect(explain(settlement)).toContain("Counterfactual: dropout is priced against the measured counterfactual 14 (comparison, event r1) instead of the contract's baseline 20");
+    expect(t1.trace).toContainEqual({
+      kind: "counterfactual",
+      metric: "dropout",
+      eventId: "r1",
+      estimator: "comparison",
+      counterfactual: "14",
+      contractBaseline: "20.0",
+    });
+    expect(explain(settlement)).toContain(
+      "Counterfactual: dropout is priced against the measured counterfactual 14 (comparison, event r1) instead of the contract's baseline 20",
+    );
   });
 
   it("significance gate met: pays; the step records the p-value and the level", () => {
-    const { t1 } = settleDropout({ baseline: "measurement", significance: { level: "5%", test: "one-sided" } }, [asEvent(dropoutTrial)]);
+    const { t1 } = settleDropout({ baseline: "measurement", significance: { level: "5%", test: "one-sided" } }, [
+      asEvent(dropoutTrial),
+    ]);
     const step = t1.trace.find((entry) => entry.kind === "significance");
     expect(step).toMatchObject({ test: "one-sided", level: "0.05", met: true, effect: "-5.5" });
     expect(Number((step as { pValue: string }).pValue)).toBeLessThan(0.01);
@@ -72,27 +115,42 @@ describe("statistics options in pricing", () => {
 
   it("significance gate not met (two-sided p ≈ 0.086 ≥ 5%): pays nothing, and says why", () => {
     const small = measure({
-      estimator: "comparison", better: "lower", scale: 100,
-      treatment: { outcome: "binary", n: 30, successes: 4 }, comparison: { outcome: "binary", n: 28, successes: 9 },
+      estimator: "comparison",
+      better: "lower",
+      scale: 100,
+      treatment: { outcome: "binary", n: 30, successes: 4 },
+      comparison: { outcome: "binary", n: 28, successes: 9 },
     });
     // one-sided p ≈ 0.043 would pass at 5%; two-sided p ≈ 0.086 does not
     expect(small.pValue!.oneSided).toBeLessThan(0.05);
     expect(small.pValue!.twoSided).toBeGreaterThan(0.05);
-    const { t1, settlement } = settleDropout({ baseline: "measurement", significance: { level: "5%", test: "two-sided" } }, [asEvent(small)]);
+    const { t1, settlement } = settleDropout(
+      { baseline: "measurement", significance: { level: "5%", test: "two-sided" } },
+      [asEvent(small)],
+    );
     expect(t1.status).toBe("not-earned");
     expect(t1.amountEarned?.amount).toBe("0.00");
-    expect(explain(settlement)).toMatch(/Significance gate \(two-sided\): p = ≈0\.086\d* < 0\.05 and the effect ≈-18\.809524 is a decrease\? not met: the tranche pays nothing/);
-    const oneSided = settleDropout({ baseline: "measurement", significance: { level: "5%", test: "one-sided" } }, [asEvent(small)]);
+    expect(explain(settlement)).toMatch(
+      /Significance gate \(two-sided\): p = ≈0\.086\d* < 0\.05 and the effect ≈-18\.809524 is a decrease\? not met: the tranche pays nothing/,
+    );
+    const oneSided = settleDropout({ baseline: "measurement", significance: { level: "5%", test: "one-sided" } }, [
+      asEvent(small),
+    ]);
     expect(oneSided.t1.amountEarned?.amount).not.toBe("0.00");
   });
 
   it("a significant change in the wrong direction never passes a two-sided gate", () => {
     const worse = measure({
-      estimator: "comparison", better: "lower", scale: 100,
-      treatment: { outcome: "binary", n: 650, successes: 91 }, comparison: { outcome: "binary", n: 600, successes: 51 },
+      estimator: "comparison",
+      better: "lower",
+      scale: 100,
+      treatment: { outcome: "binary", n: 650, successes: 91 },
+      comparison: { outcome: "binary", n: 600, successes: 51 },
     });
     expect(worse.pValue!.twoSided).toBeLessThan(0.01);
-    const { t1 } = settleDropout({ baseline: "measurement", significance: { level: "5%", test: "two-sided" } }, [asEvent(worse)]);
+    const { t1 } = settleDropout({ baseline: "measurement", significance: { level: "5%", test: "two-sided" } }, [
+      asEvent(worse),
+    ]);
     expect(t1.trace.find((entry) => entry.kind === "significance")).toMatchObject({ met: false });
     expect(t1.amountEarned?.amount).toBe("0.00");
   });
@@ -106,65 +164,139 @@ describe("statistics options in pricing", () => {
     expect(Number(expected)).toBeGreaterThan(20000);
     expect(Number(expected)).toBeLessThan(20300);
     expect(t1.amountEarned?.amount).toBe(expected);
-    expect(explain(settlement)).toMatch(/Conservative bound: priced on the 95% interval's end worse for the provider, not the estimate 8\.5: counterfactual 14 \+ effect bound ≈-2\.022\d* = ≈11\.977\d*/);
+    expect(explain(settlement)).toMatch(
+      /Conservative bound: priced on the 95% interval's end worse for the provider, not the estimate 8\.5: counterfactual 14 \+ effect bound ≈-2\.022\d* = ≈11\.977\d*/,
+    );
   });
 
   it("a result without a measurement pays nothing under statistics options", () => {
-    const { t1, settlement } = settleDropout({ significance: { level: "5%", test: "one-sided" } }, [verified("r1", "dropout", "p1", "8.5")]);
+    const { t1, settlement } = settleDropout({ significance: { level: "5%", test: "one-sided" } }, [
+      verified("r1", "dropout", "p1", "8.5"),
+    ]);
     expect(t1.amountEarned?.amount).toBe("0.00");
-    expect(t1.trace).toContainEqual({ kind: "missing-measurement", metric: "dropout", eventId: "r1", missing: "measurement" });
-    expect(explain(settlement)).toContain("No measurement for dropout (event r1): the tranche's statistical options cannot be applied, so it pays nothing");
+    expect(t1.trace).toContainEqual({
+      kind: "missing-measurement",
+      metric: "dropout",
+      eventId: "r1",
+      missing: "measurement",
+    });
+    expect(explain(settlement)).toContain(
+      "No measurement for dropout (event r1): the tranche's statistical options cannot be applied, so it pays nothing",
+    );
   });
 
   it("a level has no counterfactual: pricing against the measurement then pays nothing", () => {
-    const level = measure({ estimator: "level", better: "lower", scale: 100, treatment: { outcome: "binary", n: 600, successes: 51 } });
+    const level = measure({
+      estimator: "level",
+      better: "lower",
+      scale: 100,
+      treatment: { outcome: "binary", n: 600, successes: 51 },
+    });
     const { t1 } = settleDropout({ baseline: "measurement" }, [asEvent(level)]);
-    expect(t1.trace).toContainEqual({ kind: "missing-measurement", metric: "dropout", eventId: "r1", missing: "counterfactual" });
+    expect(t1.trace).toContainEqual({
+      kind: "missing-measurement",
+      metric: "dropout",
+      eventId: "r1",
+      missing: "counterfactual",
+    });
     expect(t1.amountEarned?.amount).toBe("0.00");
   });
 
   it("a restatement that only verifies inherits the value and the measurement", () => {
-    const reported = measurementEvent(dropoutTrial, { id: "r1", metric: "dropout", period: "p1", status: "reported", recordedAt: "2027-10-15" });
-    const verifying: ResultEvent = { type: "result", id: "r2", restates: "r1", status: "verified", verifier: "evaluator", recordedAt: "2027-11-02" };
+    const reported = measurementEvent(dropoutTrial, {
+      id: "r1",
+      metric: "dropout",
+      period: "p1",
+      status: "reported",
+      recordedAt: "2027-10-15",
+    });
+    const verifying: ResultEvent = {
+      type: "result",
+      id: "r2",
+      restates: "r1",
+      status: "verified",
+      verifier: "evaluator",
+      recordedAt: "2027-11-02",
+    };
     const { t1 } = settleDropout({ baseline: "measurement" }, [reported, verifying]);
-    expect(t1.results[0]).toMatchObject({ status: "verified", value: "8.5", eventId: "r2", measurement: { counterfactual: "14" } });
+    expect(t1.results[0]).toMatchObject({
+      status: "verified",
+      value: "8.5",
+      eventId: "r2",
+      measurement: { counterfactual: "14" },
+    });
     expect(t1.amountEarned?.amount).toBe("55000.00");
   });
 });
 
 describe("the Peterborough pattern: a cohort paid on its own result, else on the pool at the end", () => {
   const reconvictions = metric({
-    id: "reconvictions", name: "Reconviction events per 100 released prisoners", unit: "events per 100", kind: "frequency", better: "lower",
-    baseline: { value: "50", period: { start: "2008-01-01", end: "2009-12-31" }, source: "national comparison 2008-09" },
+    id: "reconvictions",
+    name: "Reconviction events per 100 released prisoners",
+    unit: "events per 100",
+    kind: "frequency",
+    better: "lower",
+    baseline: {
+      value: "50",
+      period: { start: "2008-01-01", end: "2009-12-31" },
+      source: "national comparison 2008-09",
+    },
   });
-  const own: PricingRule = { type: "threshold", metric: "reconvictions", basis: "relative-improvement", threshold: "10%", amount: "1000000.00" };
-  const pooledRule: PricingRule = { type: "threshold", metric: "reconvictions", basis: "relative-improvement", threshold: "7.5%", amount: "500000.00" };
-  const cohortTranche = (cohort: string, dueDate: string) => tranche({
-    id: `t-${cohort}`, covers: { cohort }, dueDate, pricing: own,
-    statistics: { baseline: "measurement", significance: { level: "5%", test: "one-sided" } },
-    fallback: { cohort: "all", dueDate: "2016-06-30", pricing: pooledRule },
-  });
+  const own: PricingRule = {
+    type: "threshold",
+    metric: "reconvictions",
+    basis: "relative-improvement",
+    threshold: "10%",
+    amount: "1000000.00",
+  };
+  const pooledRule: PricingRule = {
+    type: "threshold",
+    metric: "reconvictions",
+    basis: "relative-improvement",
+    threshold: "7.5%",
+    amount: "500000.00",
+  };
+  const cohortTranche = (cohort: string, dueDate: string) =>
+    tranche({
+      id: `t-${cohort}`,
+      covers: { cohort },
+      dueDate,
+      pricing: own,
+      statistics: { baseline: "measurement", significance: { level: "5%", test: "one-sided" } },
+      fallback: { cohort: "all", dueDate: "2016-06-30", pricing: pooledRule },
+    });
   const contract: Contract = contractJson({
     metrics: [reconvictions],
     cohorts: [{ id: "c1" }, { id: "c2" }, { id: "c3" }, { id: "all", label: "cohorts 1-3 pooled" }],
     tranches: [cohortTranche("c1", "2012-12-31"), cohortTranche("c2", "2013-12-31"), cohortTranche("c3", "2014-12-31")],
   });
   // events per 100: c1 42 vs 50 (−16%), c2 47 vs 49 (−4.1%), c3 45 vs 48 (−6.25%)
-  const cohortMeasurement = (events: number, comparisonEvents: number) => measure({
-    estimator: "comparison", better: "lower",
-    treatment: { outcome: "count", events, exposure: 1000 }, comparison: { outcome: "count", events: comparisonEvents, exposure: 10000 },
-  });
+  const cohortMeasurement = (events: number, comparisonEvents: number) =>
+    measure({
+      estimator: "comparison",
+      better: "lower",
+      treatment: { outcome: "count", events, exposure: 1000 },
+      comparison: { outcome: "count", events: comparisonEvents, exposure: 10000 },
+    });
   const c1 = cohortMeasurement(420, 5000);
   const c2 = cohortMeasurement(470, 4900);
   const c3 = cohortMeasurement(450, 4800);
-  const pooled = poolCohorts([{ label: "c1", measurement: c1 }, { label: "c2", measurement: c2 }, { label: "c3", measurement: c3 }]);
+  const pooled = poolCohorts([
+    { label: "c1", measurement: c1 },
+    { label: "c2", measurement: c2 },
+    { label: "c3", measurement: c3 },
+  ]);
   const at = (m: Measurement, id: string, cohort: string, recordedAt: string) =>
     measurementEvent(m, { id, metric: "reconvictions", cohort, status: "verified", verifier: "evaluator", recordedAt });
-  const cohortEvents = [at(c1, "r-c1", "c1", "2012-11-30"), at(c2, "r-c2", "c2", "2013-11-30"), at(c3, "r-c3", "c3", "2014-11-30")];
+  const cohortEvents = [
+    at(c1, "r-c1", "c1", "2012-11-30"),
+    at(c2, "r-c2", "c2", "2013-11-30"),
+    at(c3, "r-c3", "c3", "2014-11-30"),
+  ];
 
   it("pools the cohorts between their effects: value 44.67 against 49 (−8.84%)", () => {
     expect(pooled.effect).toBeCloseTo((-8 - 2 - 3) / 3, 12);
-    expect(pooled.relativeEffect).toBeCloseTo((-13 / 3) / 49, 12);
+    expect(pooled.relativeEffect).toBeCloseTo(-13 / 3 / 49, 12);
   });
 
   it("before the pooled result: c1 is paid on its own; c2 and c3 wait for the pool", () => {
@@ -172,7 +304,9 @@ describe("the Peterborough pattern: a cohort paid on its own result, else on the
     expect(trancheOf(settlement, "t-c1").amountEarned?.amount).toBe("1000000.00");
     const t2 = trancheOf(settlement, "t-c2");
     expect(t2.status).toBe("not-yet-due");
-    expect(t2.reason).toBe("cohort c2 did not clear its own rule and is paid on the pooled result of cohort all: due on 2016-06-30; reconvictions (cohort all): no result reported");
+    expect(t2.reason).toBe(
+      "cohort c2 did not clear its own rule and is paid on the pooled result of cohort all: due on 2016-06-30; reconvictions (cohort all): no result reported",
+    );
     expect(t2.amountEarned).toBeNull();
   });
 
@@ -184,7 +318,9 @@ describe("the Peterborough pattern: a cohort paid on its own result, else on the
     expect(trancheOf(settlement, "t-c3").amountEarned?.amount).toBe("500000.00");
     expect(settlement.totals.earned.amount).toBe("2000000.00");
     const text = explain(settlement);
-    expect(text).toContain("Fallback: cohort c2 did not clear its own rule, so it is paid on the pooled result of cohort all (from 2016-06-30), never on both");
+    expect(text).toContain(
+      "Fallback: cohort c2 did not clear its own rule, so it is paid on the pooled result of cohort all (from 2016-06-30), never on both",
+    );
     expect(text).toContain("measured by pool of cohorts");
   });
 });

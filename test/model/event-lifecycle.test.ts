@@ -44,11 +44,13 @@ interface Expected {
 function expected(model: Model): Expected {
   const head = model.chain[model.chain.length - 1];
   const base = { paid: model.paidCents, trail: model.chain.length };
-  if (head === undefined || head.status === "rejected") return { ...base, status: model.today < DUE ? "not-yet-due" : "awaiting-verification", earned: null };
+  if (head === undefined || head.status === "rejected")
+    return { ...base, status: model.today < DUE ? "not-yet-due" : "awaiting-verification", earned: null };
   if (head.status === "disputed") return { ...base, status: "disputed", earned: null };
   if (head.status === "reported") return { ...base, status: "awaiting-verification", earned: null };
   const earned = Math.min(CAP_CENTS, Math.max(0, 200 - head.tenths) * CENTS_PER_TENTH);
-  const status: TrancheStatus = earned === 0 ? "not-earned" : model.paidCents === 0 ? "earned" : model.paidCents < earned ? "partly-paid" : "paid";
+  const status: TrancheStatus =
+    earned === 0 ? "not-earned" : model.paidCents === 0 ? "earned" : model.paidCents < earned ? "partly-paid" : "paid";
   return { ...base, status, earned };
 }
 
@@ -88,9 +90,11 @@ class Report implements fc.Command<Model, Real> {
     const id = newId(real);
     const head = model.chain[model.chain.length - 1];
     const value = (this.tenths / 10).toFixed(1);
-    real.events.push(head === undefined
-      ? { type: "result", id, metric: "dropout", period: "p1", value, status: "reported", recordedAt: model.today }
-      : { type: "result", id, restates: head.id, value, status: "reported", recordedAt: model.today });
+    real.events.push(
+      head === undefined
+        ? { type: "result", id, metric: "dropout", period: "p1", value, status: "reported", recordedAt: model.today }
+        : { type: "result", id, restates: head.id, value, status: "reported", recordedAt: model.today },
+    );
     model.chain.push({ id, status: "reported", tenths: this.tenths });
     checkAgainstModel(model, real);
   }
@@ -104,7 +108,14 @@ class ChangeStatus implements fc.Command<Model, Real> {
   run(model: Model, real: Real): void {
     const id = newId(real);
     const head = model.chain[model.chain.length - 1]!;
-    real.events.push({ type: "result", id, restates: head.id, status: this.status, recordedAt: model.today, ...(this.status === "verified" ? { verifier: "evaluator" } : {}) });
+    real.events.push({
+      type: "result",
+      id,
+      restates: head.id,
+      status: this.status,
+      recordedAt: model.today,
+      ...(this.status === "verified" ? { verifier: "evaluator" } : {}),
+    });
     model.chain.push({ id, status: this.status, tenths: head.tenths });
     checkAgainstModel(model, real);
   }
@@ -118,7 +129,16 @@ class Correct implements fc.Command<Model, Real> {
   run(model: Model, real: Real): void {
     const id = newId(real);
     const head = model.chain[model.chain.length - 1]!;
-    real.events.push({ type: "result", id, restates: head.id, value: this.tenths / 10, status: "verified", verifier: "evaluator", recordedAt: model.today, note: "audit correction" });
+    real.events.push({
+      type: "result",
+      id,
+      restates: head.id,
+      value: this.tenths / 10,
+      status: "verified",
+      verifier: "evaluator",
+      recordedAt: model.today,
+      note: "audit correction",
+    });
     model.chain.push({ id, status: "verified", tenths: this.tenths });
     checkAgainstModel(model, real);
   }
@@ -130,7 +150,15 @@ class Pay implements fc.Command<Model, Real> {
   constructor(readonly amountCents: number) {}
   check = () => true;
   run(model: Model, real: Real): void {
-    real.events.push({ type: "payment", id: newId(real), tranche: "t1", payer: "payer", recipient: "provider", amount: (this.amountCents / 100).toFixed(2), paidOn: model.today });
+    real.events.push({
+      type: "payment",
+      id: newId(real),
+      tranche: "t1",
+      payer: "payer",
+      recipient: "provider",
+      amount: (this.amountCents / 100).toFixed(2),
+      paidOn: model.today,
+    });
     model.paidCents += this.amountCents;
     checkAgainstModel(model, real);
   }
@@ -146,7 +174,8 @@ class Advance implements fc.Command<Model, Real> {
     model.today = next;
     checkAgainstModel(model, real);
     for (const [day, want] of model.snapshots) {
-      if (day < model.today) expect(observe(settle(CONTRACT, real.events, { asOf: day })), `as of ${day}`).toEqual(want);
+      if (day < model.today)
+        expect(observe(settle(CONTRACT, real.events, { asOf: day })), `as of ${day}`).toEqual(want);
     }
   }
   toString = () => `advance(${this.days})`;
@@ -157,7 +186,10 @@ const commands = [
   tenths.map((value) => new Report(value)),
   fc.constantFrom("verified", "verified", "disputed", "rejected" as const).map((status) => new ChangeStatus(status)),
   tenths.map((value) => new Correct(value)),
-  fc.integer({ min: -2_000_000, max: 12_000_000 }).filter((value) => value !== 0).map((value) => new Pay(value)),
+  fc
+    .integer({ min: -2_000_000, max: 12_000_000 })
+    .filter((value) => value !== 0)
+    .map((value) => new Pay(value)),
   fc.integer({ min: 1, max: 45 }).map((days) => new Advance(days)),
 ];
 
@@ -166,7 +198,12 @@ describe("the verification lifecycle matches a reference model", () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 30 }), (sequence) => {
         const setup = () => ({
-          model: { today: "2027-09-01", chain: [], paidCents: 0, snapshots: new Map<string, Expected>() } satisfies Model,
+          model: {
+            today: "2027-09-01",
+            chain: [],
+            paidCents: 0,
+            snapshots: new Map<string, Expected>(),
+          } satisfies Model,
           real: { events: [], nextId: 1 } satisfies Real,
         });
         fc.modelRun(setup, sequence);

@@ -9,9 +9,18 @@ describe("allocateUnits", () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 2 ** 40, max: 2 ** 52 })),
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 2 ** 40 })), { minLength: 1, maxLength: 6 }).filter((weights) => weights.some((weight) => weight > 0)),
+        fc
+          .array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 2 ** 40 })), {
+            minLength: 1,
+            maxLength: 6,
+          })
+          .filter((weights) => weights.some((weight) => weight > 0)),
         (units, weights) => {
-          const expected = allocateDecimal(new Dec(units).div(100), weights.map((weight) => new Dec(weight)), "EUR").map((part) => part.times(100).toNumber());
+          const expected = allocateDecimal(
+            new Dec(units).div(100),
+            weights.map((weight) => new Dec(weight)),
+            "EUR",
+          ).map((part) => part.times(100).toNumber());
           const parts = allocateUnits(units, weights);
           expect(parts).toEqual(expected.map((part) => (part === 0 ? 0 : part)));
           expect(parts.reduce((acc, part) => acc + part, 0)).toBe(units);

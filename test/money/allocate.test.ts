@@ -14,7 +14,11 @@ describe("allocate", () => {
   });
 
   it("splits a negative amount as the mirror image of the positive one", () => {
-    expect(allocate(money("-100.00", "EUR"), ["1", "1", "1"]).map((m) => m.amount)).toEqual(["-33.34", "-33.33", "-33.33"]);
+    expect(allocate(money("-100.00", "EUR"), ["1", "1", "1"]).map((m) => m.amount)).toEqual([
+      "-33.34",
+      "-33.33",
+      "-33.33",
+    ]);
   });
 
   it("respects zero-decimal and three-decimal currencies", () => {
@@ -37,7 +41,9 @@ describe("allocate", () => {
       fc.property(
         currency,
         fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
-        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 }).filter((r) => r.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 12 })
+          .filter((r) => r.some((x) => x > 0)),
         (code, units, ratios) => {
           const amount = new Dec(units.toString()).div(new Dec(10).pow(minorUnits(code))).toFixed(minorUnits(code));
           const parts = allocate(money(amount, code), ratios.map(String));

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { add, compare, isNegative, isZero, minorUnits, money, subtract, sum, zero, knownCurrencies } from "../../src/index.js";
+import {
+  add,
+  compare,
+  isNegative,
+  isZero,
+  minorUnits,
+  money,
+  subtract,
+  sum,
+  zero,
+  knownCurrencies,
+} from "../../src/index.js";
 import { Dec } from "../../src/money/decimal.js";
 import { roundToMinorUnits } from "../../src/money/rounding.js";
 import { readDecimal, readMeasure } from "../../src/money/decimal.js";
@@ -55,17 +66,22 @@ describe("Money", () => {
 
   it("law: addition is exact where floats are not (0.1 + 0.2 = 0.3)", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), (a, b) => {
-        const asMoney = (units: bigint) => money(new Dec(units.toString()).div(100).toFixed(2), "EUR");
-        expect(add(asMoney(a), asMoney(b))).toEqual(asMoney(a + b));
-        expect(subtract(add(asMoney(a), asMoney(b)), asMoney(b))).toEqual(asMoney(a));
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }),
+        fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }),
+        (a, b) => {
+          const asMoney = (units: bigint) => money(new Dec(units.toString()).div(100).toFixed(2), "EUR");
+          expect(add(asMoney(a), asMoney(b))).toEqual(asMoney(a + b));
+          expect(subtract(add(asMoney(a), asMoney(b)), asMoney(b))).toEqual(asMoney(a));
+        },
+      ),
     );
   });
 });
 
 describe("the rounding step", () => {
-  const round = (text: string, mode: Parameters<typeof roundToMinorUnits>[2]) => roundToMinorUnits(new Dec(text), "EUR", mode).toFixed(2);
+  const round = (text: string, mode: Parameters<typeof roundToMinorUnits>[2]) =>
+    roundToMinorUnits(new Dec(text), "EUR", mode).toFixed(2);
 
   it("applies each mode as documented on ties and non-ties", () => {
     expect(round("2.345", "half-even")).toBe("2.34");

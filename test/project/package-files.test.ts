@@ -27,7 +27,10 @@ interface PackageJson {
 const packageJson = JSON.parse(readFileSync(root("package.json"), "utf8")) as PackageJson;
 
 function packedFiles(): string[] {
-  const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
+  const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   const [pack] = JSON.parse(output) as [{ files: { path: string }[] }];
   return pack.files.map((file) => file.path).sort();
 }
@@ -41,10 +44,14 @@ function exportTargets(exports: unknown): string[] {
 
 /** The packed files a file uses: relative imports, the worker it starts, its source map. */
 function usedBy(file: string, text: string): string[] {
-  const specifiers = [...text.matchAll(/(?:from|import|require\()\s*["'](\.{1,2}\/[^"']+)["']/g)].map((match) => match[1]!);
+  const specifiers = [...text.matchAll(/(?:from|import|require\()\s*["'](\.{1,2}\/[^"']+)["']/g)].map(
+    (match) => match[1]!,
+  );
   const workers = [...text.matchAll(/new URL\(["'](\.{1,2}\/[^"']+\.js)["']/g)].map((match) => match[1]!);
   const map = /\/\/# sourceMappingURL=(\S+)/.exec(text)?.[1];
-  const resolved = [...specifiers, ...workers, ...(map === undefined ? [] : [map])].map((specifier) => normalize(join(dirname(file), specifier)));
+  const resolved = [...specifiers, ...workers, ...(map === undefined ? [] : [map])].map((specifier) =>
+    normalize(join(dirname(file), specifier)),
+  );
   // a declaration file names its neighbours by their JavaScript names
   if (file.endsWith(".d.ts")) return resolved.map((path) => path.replace(/\.js$/, ".d.ts"));
   if (file.endsWith(".d.cts")) return resolved.map((path) => path.replace(/\.cjs$/, ".d.cts"));
@@ -54,7 +61,8 @@ function usedBy(file: string, text: string): string[] {
 describe("the package's files", () => {
   let files: string[] = [];
   beforeAll(() => {
-    if (!existsSync(root("dist/index.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+    if (!existsSync(root("dist/index.js")))
+      throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
     files = packedFiles();
   });
 
@@ -75,7 +83,13 @@ describe("the package's files", () => {
 
   it("holds no file that nothing uses", () => {
     const packed = new Set(files);
-    const start = [packageJson.main, packageJson.module, packageJson.types, ...Object.values(packageJson.bin), ...exportTargets(packageJson.exports)];
+    const start = [
+      packageJson.main,
+      packageJson.module,
+      packageJson.types,
+      ...Object.values(packageJson.bin),
+      ...exportTargets(packageJson.exports),
+    ];
     const used = new Set(["package.json", "README.md", "LICENSE", "CHANGELOG.md"]);
     const queue = start.map((path) => normalize(path));
     while (queue.length > 0) {

@@ -36,7 +36,11 @@ function escapesIn(text: string, filePath: string, root: string): Escape[] {
       if (!inside) found.push({ line: index + 1, found: match, why: `resolves to ${target}, outside the repository` });
     }
     for (const [match] of line.matchAll(BARE_PARENT)) {
-      found.push({ line: index + 1, found: match, why: "a bare parent-folder segment: build paths from the file's own URL instead" });
+      found.push({
+        line: index + 1,
+        found: match,
+        why: "a bare parent-folder segment: build paths from the file's own URL instead",
+      });
     }
     for (const [match] of line.matchAll(MACHINE_FOLDER)) {
       found.push({ line: index + 1, found: match.slice(1), why: "an absolute path into one machine's folders" });
@@ -61,7 +65,9 @@ describe("the repository is self-contained", () => {
       // this file's own examples below are written to be caught
       file.endsWith(join("test", "project", "self-contained.test.ts"))
         ? []
-        : escapesIn(readFileSync(file, "utf8"), file, ROOT).map(({ line, found, why }) => `${relative(ROOT, file)}:${line}: ${found} (${why})`),
+        : escapesIn(readFileSync(file, "utf8"), file, ROOT).map(
+            ({ line, found, why }) => `${relative(ROOT, file)}:${line}: ${found} (${why})`,
+          ),
     );
     expect(escapes).toEqual([]);
   });

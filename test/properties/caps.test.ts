@@ -8,7 +8,8 @@ import { settleJson } from "../support/contract-builder.js";
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 const sumCents = (amounts: readonly string[]) => amounts.reduce((acc, amount) => acc + cents(amount), 0);
-const earnedTranches = (settlement: Settlement) => settlement.tranches.filter((tranche) => tranche.amountEarned !== null);
+const earnedTranches = (settlement: Settlement) =>
+  settlement.tranches.filter((tranche) => tranche.amountEarned !== null);
 
 describe("no cap is ever exceeded", () => {
   it("tranche, contract, metric and payer caps hold on every settlement", () => {
@@ -26,7 +27,9 @@ describe("no cap is ever exceeded", () => {
           expect(cents(settlement.totals.earned.amount)).toBeLessThanOrEqual(cents(contract.caps.contract));
         }
         for (const [payer, cap] of Object.entries(contract.caps?.perPayer ?? {})) {
-          const paidBy = settled.flatMap((tranche) => tranche.byPayer.filter((entry) => entry.party === payer).map((entry) => entry.earned!.amount));
+          const paidBy = settled.flatMap((tranche) =>
+            tranche.byPayer.filter((entry) => entry.party === payer).map((entry) => entry.earned!.amount),
+          );
           expect(sumCents(paidBy)).toBeLessThanOrEqual(cents(cap));
         }
         // A metric cap bounds what is attributed to the metric. A tranche priced on one metric only, without a
@@ -34,7 +37,11 @@ describe("no cap is ever exceeded", () => {
         for (const [metric, cap] of Object.entries(contract.caps?.perMetric ?? {})) {
           const onlyThis = settled.filter((tranche) => {
             const pricing = JSON.stringify(definition(tranche.id).pricing);
-            return definition(tranche.id).floor === undefined && pricing.includes(`"metric":"${metric}"`) && !pricing.includes(`"metric":"${metric === "dropout" ? "attendance" : "dropout"}"`);
+            return (
+              definition(tranche.id).floor === undefined &&
+              pricing.includes(`"metric":"${metric}"`) &&
+              !pricing.includes(`"metric":"${metric === "dropout" ? "attendance" : "dropout"}"`)
+            );
           });
           expect(sumCents(onlyThis.map((tranche) => tranche.amountEarned!.amount))).toBeLessThanOrEqual(cents(cap));
         }
@@ -65,10 +72,16 @@ describe("no cap is ever exceeded", () => {
 
 describe("a contract cap cuts exactly the excess", () => {
   it("with no other shared cap, the total earned is the smaller of the cap and the uncapped total", () => {
-    const withContractCap = fc.tuple(contractArb(), fc.integer({ min: 0, max: 60_000_000 })).map(([contract, cap]): { capped: Contract; uncapped: Contract; cap: string } => {
-      const { caps: _caps, ...uncapped } = contract;
-      return { capped: { ...uncapped, caps: { contract: (cap / 100).toFixed(2) } }, uncapped, cap: (cap / 100).toFixed(2) };
-    });
+    const withContractCap = fc
+      .tuple(contractArb(), fc.integer({ min: 0, max: 60_000_000 }))
+      .map(([contract, cap]): { capped: Contract; uncapped: Contract; cap: string } => {
+        const { caps: _caps, ...uncapped } = contract;
+        return {
+          capped: { ...uncapped, caps: { contract: (cap / 100).toFixed(2) } },
+          uncapped,
+          cap: (cap / 100).toFixed(2),
+        };
+      });
     fc.assert(
       fc.property(withContractCap, verifiedResultsArb(), ({ capped, uncapped, cap }, results) => {
         const withCap = settleJson(capped, results, "2029-12-31");

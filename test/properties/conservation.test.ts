@@ -17,7 +17,14 @@ const decimals = (amount: string) => amount.split(".")[1]?.length ?? 0;
 function everyAmount(settlement: Settlement): string[] {
   const amounts: string[] = [];
   JSON.stringify(settlement, (_key, value: unknown) => {
-    if (value !== null && typeof value === "object" && "currency" in value && "amount" in value && typeof value.amount === "string") amounts.push(value.amount);
+    if (
+      value !== null &&
+      typeof value === "object" &&
+      "currency" in value &&
+      "amount" in value &&
+      typeof value.amount === "string"
+    )
+      amounts.push(value.amount);
     return value;
   });
   return amounts;
@@ -42,13 +49,23 @@ describe("every cent is conserved", () => {
           expect(sum(earned.map((amount) => amount!))).toBe(total);
           for (const view of views) expect(sum(view.map((entry) => entry.earned!.amount))).toBe(total);
           expect(cents(tranche.balance!.amount)).toBe(total - paid);
-          expect(tranche.clawback === null ? 0n : cents(tranche.clawback.amount)).toBe(total < paid ? paid - total : 0n);
+          expect(tranche.clawback === null ? 0n : cents(tranche.clawback.amount)).toBe(
+            total < paid ? paid - total : 0n,
+          );
         }
         const settled = settlement.tranches.filter((tranche) => tranche.amountEarned !== null);
-        expect(cents(settlement.totals.earned.amount)).toBe(sum(settled.map((tranche) => tranche.amountEarned!.amount)));
-        expect(cents(settlement.totals.paid.amount)).toBe(sum(settlement.tranches.map((tranche) => tranche.amountPaid.amount)));
-        expect(cents(settlement.totals.earned.amount) - sum(settled.map((tranche) => tranche.amountPaid.amount))).toBe(cents(settlement.totals.balance.amount));
-        expect(sum(settlement.totals.byPayer.map((entry) => entry.earned!.amount))).toBe(cents(settlement.totals.earned.amount));
+        expect(cents(settlement.totals.earned.amount)).toBe(
+          sum(settled.map((tranche) => tranche.amountEarned!.amount)),
+        );
+        expect(cents(settlement.totals.paid.amount)).toBe(
+          sum(settlement.tranches.map((tranche) => tranche.amountPaid.amount)),
+        );
+        expect(cents(settlement.totals.earned.amount) - sum(settled.map((tranche) => tranche.amountPaid.amount))).toBe(
+          cents(settlement.totals.balance.amount),
+        );
+        expect(sum(settlement.totals.byPayer.map((entry) => entry.earned!.amount))).toBe(
+          cents(settlement.totals.earned.amount),
+        );
         for (const amount of everyAmount(settlement)) expect(decimals(amount)).toBe(minorUnits(settlement.currency));
       }),
       RUNS,

@@ -24,13 +24,19 @@ function improve(results: readonly ResultEvent[], index: number, tenths: number)
   });
 }
 
-const earnedOf = (settlement: Settlement, id: string) => Number(settlement.tranches.find((tranche) => tranche.id === id)!.amountEarned!.amount);
+const earnedOf = (settlement: Settlement, id: string) =>
+  Number(settlement.tranches.find((tranche) => tranche.id === id)!.amountEarned!.amount);
 
 /** The tranches priced on a result, in settlement order. */
 function tranchesUsing(contract: Contract, settlement: Settlement, result: ResultEvent): string[] {
   const json = (id: string) => JSON.stringify(contract.tranches.find((tranche) => tranche.id === id)!.pricing);
   return settlement.tranches
-    .filter((tranche) => "period" in tranche.covers && tranche.covers.period === result.period && json(tranche.id).includes(`"metric":"${result.metric}"`))
+    .filter(
+      (tranche) =>
+        "period" in tranche.covers &&
+        tranche.covers.period === result.period &&
+        json(tranche.id).includes(`"metric":"${result.metric}"`),
+    )
     .map((tranche) => tranche.id);
 }
 
@@ -46,7 +52,8 @@ describe("a better result never pays less", () => {
       fc.property(noSharedCaps, verifiedResultsArb(), improvement, (contract, results, { index, tenths }) => {
         const before = settleJson(contract, results, AS_OF);
         const after = settleJson(contract, improve(results, index, tenths), AS_OF);
-        for (const tranche of before.tranches) expect(earnedOf(after, tranche.id)).toBeGreaterThanOrEqual(earnedOf(before, tranche.id));
+        for (const tranche of before.tranches)
+          expect(earnedOf(after, tranche.id)).toBeGreaterThanOrEqual(earnedOf(before, tranche.id));
         expect(Number(after.totals.earned.amount)).toBeGreaterThanOrEqual(Number(before.totals.earned.amount));
       }),
       RUNS,
@@ -58,7 +65,9 @@ describe("a better result never pays less", () => {
     // its metrics by largest remainder, which in principle can move one cent of the attribution to another
     // metric whose cap then cuts it (the "Alabama paradox" of largest remainder). 20,000 generated runs did not
     // find such a case, but the law is only claimed where it is certain.
-    const contracts = contractArb({ metricCaps: true }).map((contract): Contract => ({ ...contract, rounding: { ...contract.rounding, at: "metric" } }));
+    const contracts = contractArb({ metricCaps: true }).map(
+      (contract): Contract => ({ ...contract, rounding: { ...contract.rounding, at: "metric" } }),
+    );
     fc.assert(
       fc.property(contracts, verifiedResultsArb(), improvement, (contract, results, { index, tenths }) => {
         const before = settleJson(contract, results, AS_OF);

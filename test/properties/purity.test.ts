@@ -72,7 +72,14 @@ describe("the time zone does not matter", () => {
 
   it("settles the FIS example to the same figures and text in any time zone", () => {
     // `npm test` also runs the whole suite under UTC, Pacific/Apia (UTC+13/14) and America/Sao_Paulo (UTC−3).
-    const zones = ["UTC", "Pacific/Apia", "Pacific/Kiritimati", "America/Sao_Paulo", "Pacific/Pago_Pago", "Europe/Rome"];
+    const zones = [
+      "UTC",
+      "Pacific/Apia",
+      "Pacific/Kiritimati",
+      "America/Sao_Paulo",
+      "Pacific/Pago_Pago",
+      "Europe/Rome",
+    ];
     const results = zones.map((tz) => {
       process.env.TZ = tz;
       const early = settleJson(contract, events, "2027-12-31");

@@ -2,7 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
-  distributionSvg, distributionVegaLite, parseContract, parseEvents, paymentCurve, paymentCurveSvg, paymentCurveVegaLite, renderHtml, renderMarkdown, settle, simulate,
+  distributionSvg,
+  distributionVegaLite,
+  parseContract,
+  parseEvents,
+  paymentCurve,
+  paymentCurveSvg,
+  paymentCurveVegaLite,
+  renderHtml,
+  renderMarkdown,
+  settle,
+  simulate,
   type ReportLocale,
 } from "../../src/index.js";
 import { reportStyle } from "../../src/report/style.js";
@@ -15,7 +25,9 @@ import { reportStyle } from "../../src/report/style.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const contract = parseContract(JSON.parse(readFileSync(here("../../examples/fis-dispersione/contract.json"), "utf8")));
-const events = parseEvents(JSON.parse(readFileSync(here("../../examples/fis-dispersione/events.json"), "utf8")), { contract });
+const events = parseEvents(JSON.parse(readFileSync(here("../../examples/fis-dispersione/events.json"), "utf8")), {
+  contract,
+});
 const settlement = settle(contract, events, { asOf: "2028-03-31" });
 
 function golden(name: string, actual: string): void {
@@ -25,8 +37,10 @@ function golden(name: string, actual: string): void {
 }
 
 describe.each<ReportLocale>(["it", "en"])("reports in %s", (locale) => {
-  it("Markdown matches the golden file", () => golden(`fis-2028-03-31.${locale}.md`, renderMarkdown(settlement, { locale })));
-  it("HTML matches the golden file", () => golden(`fis-2028-03-31.${locale}.html`, renderHtml(settlement, { locale, contract })));
+  it("Markdown matches the golden file", () =>
+    golden(`fis-2028-03-31.${locale}.md`, renderMarkdown(settlement, { locale })));
+  it("HTML matches the golden file", () =>
+    golden(`fis-2028-03-31.${locale}.html`, renderHtml(settlement, { locale, contract })));
 
   it("HTML is self-contained: no scripts, no external resources, one chart per tranche", () => {
     const html = renderHtml(settlement, { locale, contract });
@@ -48,8 +62,12 @@ describe("the Italian report", () => {
   });
 
   it("explains the status in Italian, from the settlement's figures", () => {
-    expect(markdown).toContain("**Stato:** pagata — pagati 204.000,00\u00a0€ a fronte di 186.000,00\u00a0€ ora maturati: 18.000,00\u00a0€ vanno restituiti");
-    expect(markdown).toContain("**Stato:** non ancora dovuta — scadenza il 30 novembre 2028; dropout-rate (periodo as-2027-28): nessun risultato comunicato");
+    expect(markdown).toContain(
+      "**Stato:** pagata — pagati 204.000,00\u00a0€ a fronte di 186.000,00\u00a0€ ora maturati: 18.000,00\u00a0€ vanno restituiti",
+    );
+    expect(markdown).toContain(
+      "**Stato:** non ancora dovuta — scadenza il 30 novembre 2028; dropout-rate (periodo as-2027-28): nessun risultato comunicato",
+    );
     const early = renderMarkdown(settle(contract, events, { asOf: "2027-10-10" }), { locale: "it" });
     expect(early).toContain("**Stato:** contestata — il risultato di dropout-rate (periodo as-2026-27) è contestato");
   });
@@ -80,11 +98,16 @@ describe("payment curves", () => {
     expect(curve.points.filter((point) => point.x > 19.001).every((point) => point.amount === 0)).toBe(true);
     expect(curve.points.filter((point) => point.x <= 17).every((point) => point.amount === 240000)).toBe(true);
     // lower is better: the curve never rises as the dropout rate rises
-    for (let index = 1; index < curve.points.length; index += 1) expect(curve.points[index]!.amount).toBeLessThanOrEqual(curve.points[index - 1]!.amount);
+    for (let index = 1; index < curve.points.length; index += 1)
+      expect(curve.points[index]!.amount).toBeLessThanOrEqual(curve.points[index - 1]!.amount);
   });
 
   it("draw as SVG with escaped text and the words of the report's language", () => {
-    const svg = paymentCurveSvg(curve, reportStyle("it", "EUR"), { title: "t1 <prima> & \"unica\"", baseline: "valore di riferimento", cap: "massimale" });
+    const svg = paymentCurveSvg(curve, reportStyle("it", "EUR"), {
+      title: 't1 <prima> & "unica"',
+      baseline: "valore di riferimento",
+      cap: "massimale",
+    });
     expect(svg).toContain("<title>t1 &lt;prima&gt; &amp; &quot;unica&quot;</title>");
     expect(svg).toContain("massimale 240.000,00\u00a0€");
     expect(svg).toContain("17,9 → 186.000,00\u00a0€");
@@ -97,14 +120,28 @@ describe("payment curves", () => {
   });
 
   it("are not drawn for a rule over several metrics", () => {
-    const json = JSON.parse(readFileSync(here("../../examples/fis-dispersione/contract.json"), "utf8")) as Record<string, unknown>;
+    const json = JSON.parse(readFileSync(here("../../examples/fis-dispersione/contract.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
     const weighted = parseContract({
       ...json,
       metrics: [...contract.metrics, { ...contract.metrics[0]!, id: "attendance", better: "higher" }],
-      tranches: [{ ...contract.tranches[0]!, pricing: { type: "weighted", parts: [
-        { weight: "50%", rule: contract.tranches[0]!.pricing },
-        { weight: "50%", rule: { type: "rate", metric: "attendance", basis: "improvement", pricePerUnit: "1000.00" } },
-      ] } }],
+      tranches: [
+        {
+          ...contract.tranches[0]!,
+          pricing: {
+            type: "weighted",
+            parts: [
+              { weight: "50%", rule: contract.tranches[0]!.pricing },
+              {
+                weight: "50%",
+                rule: { type: "rate", metric: "attendance", basis: "improvement", pricePerUnit: "1000.00" },
+              },
+            ],
+          },
+        },
+      ],
     });
     expect(paymentCurve(weighted, "t1")).toBeUndefined();
   });
@@ -113,8 +150,12 @@ describe("payment curves", () => {
 describe("a simulation in the report", () => {
   const investors = parseContract(JSON.parse(readFileSync(here("../../examples/fis-investors/contract.json"), "utf8")));
   const simulation = simulate(investors, {
-    runs: 2_000, seed: 5, percentiles: [5, 50, 95],
-    results: [{ metric: "dropout-rate", distribution: { type: "triangular", min: 15.5, mode: 17.8, max: 20.5 }, decimals: 1 }],
+    runs: 2_000,
+    seed: 5,
+    percentiles: [5, 50, 95],
+    results: [
+      { metric: "dropout-rate", distribution: { type: "triangular", min: 15.5, mode: 17.8, max: 20.5 }, decimals: 1 },
+    ],
   });
   const settled = settle(investors, [], { asOf: "2027-12-31" });
 
@@ -125,15 +166,23 @@ describe("a simulation in the report", () => {
     expect(html.match(/<svg /g)).toHaveLength(6);
     const markdown = renderMarkdown(settled, { locale: "en", simulation });
     expect(markdown).toContain("## Simulation: 2,000 runs, seed 5");
-    expect(markdown).toContain(`| Total outcome payments | ${reportStyle("en", "EUR").money(simulation.totalPayments.mean.amount)} |`);
+    expect(markdown).toContain(
+      `| Total outcome payments | ${reportStyle("en", "EUR").money(simulation.totalPayments.mean.amount)} |`,
+    );
   });
 
   it("draws the cumulative share of runs, from 0% at the minimum to 100% at the maximum, with the mean", () => {
-    const svg = distributionSvg(simulation.totalPayments, reportStyle("en", "EUR"), { title: "Total", amount: "total (EUR)", mean: "mean" });
+    const svg = distributionSvg(simulation.totalPayments, reportStyle("en", "EUR"), {
+      title: "Total",
+      amount: "total (EUR)",
+      mean: "mean",
+    });
     expect(svg).toContain(`mean ${reportStyle("en", "EUR").money(simulation.totalPayments.mean.amount)}`);
     expect(svg).toContain(">100%<");
     expect(svg).not.toContain("NaN");
-    const spec = distributionVegaLite(simulation.totalPayments, "total (EUR)") as { layer: { data: { values: { share?: number }[] } }[] };
+    const spec = distributionVegaLite(simulation.totalPayments, "total (EUR)") as {
+      layer: { data: { values: { share?: number }[] } }[];
+    };
     const shares = spec.layer[0]!.data.values.map((point) => point.share);
     expect(shares).toEqual([0, 0.05, 0.5, 0.95, 1]);
   });

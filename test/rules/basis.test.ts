@@ -8,7 +8,11 @@ import { contractJson, metric, settleJson, tranche, trancheOf, verified } from "
  */
 
 const attendance = metric({
-  id: "attendance", name: "School attendance", unit: "%", kind: "rate", better: "higher",
+  id: "attendance",
+  name: "School attendance",
+  unit: "%",
+  kind: "rate",
+  better: "higher",
   baseline: { value: 40, period: { start: "2022-09-01", end: "2025-08-31" }, source: "school registers 2022-25" },
 });
 const dropout = metric(); // lower is better, baseline 20.0
@@ -31,16 +35,26 @@ describe("basis of a rule", () => {
     // lower is better, baseline 20.0, measured 17.9
     { m: dropout, basis: "value", measured: "17.9", value: "17.9", improvement: "2.1", amount: "17900.00" }, // 17.9 × 1000
     { m: dropout, basis: "improvement", measured: "17.9", value: "2.1", improvement: "2.1", amount: "2100.00" }, // (20.0 − 17.9) × 1000
-    { m: dropout, basis: "relative-improvement", measured: "17.9", value: "0.105", improvement: "2.1", amount: "105.00" }, // 2.1/20 = 0.105; × 1000
+    {
+      m: dropout,
+      basis: "relative-improvement",
+      measured: "17.9",
+      value: "0.105",
+      improvement: "2.1",
+      amount: "105.00",
+    }, // 2.1/20 = 0.105; × 1000
     // worse than baseline: improvement negative on both directions
     { m: attendance, basis: "improvement", measured: 38, value: "-2", improvement: "-2", amount: "0.00" }, // 38 − 40 = −2 → floored
     { m: dropout, basis: "relative-improvement", measured: 22, value: "-0.1", improvement: "-2", amount: "0.00" }, // (20 − 22)/20 = −0.1 → floored
-  ] as const)("$m.better is better, $basis, measured $measured → basis $value, pays $amount", ({ m, basis, measured, value, improvement, amount }) => {
-    const { t1 } = priceOn(m, basis, measured);
-    const step = t1.trace.find((entry) => entry.kind === "basis");
-    expect(step).toMatchObject({ kind: "basis", metric: m.id, basis, better: m.better, value, improvement });
-    expect(t1.amountEarned?.amount).toBe(amount);
-  });
+  ] as const)(
+    "$m.better is better, $basis, measured $measured → basis $value, pays $amount",
+    ({ m, basis, measured, value, improvement, amount }) => {
+      const { t1 } = priceOn(m, basis, measured);
+      const step = t1.trace.find((entry) => entry.kind === "basis");
+      expect(step).toMatchObject({ kind: "basis", metric: m.id, basis, better: m.better, value, improvement });
+      expect(t1.amountEarned?.amount).toBe(amount);
+    },
+  );
 
   it("explains each basis with its arithmetic", () => {
     expect(explain(priceOn(attendance, "improvement", 46).settlement)).toContain(
@@ -56,7 +70,11 @@ describe("basis of a rule", () => {
 
   it("divides a relative improvement by the magnitude of a negative baseline", () => {
     const netChange = metric({
-      id: "net-change", name: "Net change in households in arrears", unit: "households", kind: "count", better: "higher",
+      id: "net-change",
+      name: "Net change in households in arrears",
+      unit: "households",
+      kind: "count",
+      better: "higher",
       baseline: { value: -50, period: { start: "2022-01-01", end: "2022-12-31" }, source: "housing register" },
     });
     const { t1 } = priceOn(netChange, "relative-improvement", -40);
@@ -77,7 +95,15 @@ describe("basis of a rule", () => {
 
     it("on the value basis, lower is better: met when the value is at most the threshold", () => {
       const met = gate(dropout, "value", 18, "17.9"); // 17.9 ≤ 18 → met
-      expect(met.t1.trace).toContainEqual({ kind: "threshold", metric: "dropout", basisValue: "17.9", threshold: "18", comparison: "at-most", met: true, amount: "50000.00" });
+      expect(met.t1.trace).toContainEqual({
+        kind: "threshold",
+        metric: "dropout",
+        basisValue: "17.9",
+        threshold: "18",
+        comparison: "at-most",
+        met: true,
+        amount: "50000.00",
+      });
       expect(met.t1.amountEarned?.amount).toBe("50000.00");
       expect(explain(met.settlement)).toContain("Rule (threshold): 17.9 ≤ 18? met, pays EUR 50,000.00");
       expect(gate(dropout, "value", 18, 18).t1.amountEarned?.amount).toBe("50000.00"); // 18 ≤ 18 → met (inclusive)
@@ -93,7 +119,9 @@ describe("basis of a rule", () => {
 
     it("on the improvement bases, always at least (positive is better)", () => {
       const met = gate(dropout, "improvement", 2, "17.9"); // 20 − 17.9 = 2.1 ≥ 2
-      expect(met.t1.trace).toContainEqual(expect.objectContaining({ kind: "threshold", comparison: "at-least", basisValue: "2.1", met: true }));
+      expect(met.t1.trace).toContainEqual(
+        expect.objectContaining({ kind: "threshold", comparison: "at-least", basisValue: "2.1", met: true }),
+      );
       expect(gate(dropout, "improvement", "2.5", "17.9").t1.amountEarned?.amount).toBe("0.00"); // 2.1 < 2.5
       expect(gate(attendance, "relative-improvement", "15%", 46).t1.amountEarned?.amount).toBe("50000.00"); // 0.15 ≥ 0.15
     });

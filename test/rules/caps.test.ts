@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { explain, type PricingRule } from "../../src/index.js";
-import { contractJson, earnedLines, metric, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
+import {
+  contractJson,
+  earnedLines,
+  metric,
+  settleJson,
+  tranche,
+  trancheOf,
+  verified,
+} from "../support/contract-builder.js";
 
 /**
  * Caps (tranche, contract, per metric, per payer) and the tranche floor. Each cap that bites is recorded in
@@ -21,12 +29,23 @@ describe("tranche cap", () => {
     expect(t1.amountPriced?.amount).toBe("210000.00");
     expect(t1.amountEarned?.amount).toBe("150000.00");
     expect(t1.capsApplied).toEqual([
-      { kind: "cap", cap: "tranche", id: "t1", limit: "150000", usedBefore: "0", before: "210000", after: "150000", cut: "60000" },
+      {
+        kind: "cap",
+        cap: "tranche",
+        id: "t1",
+        limit: "150000",
+        usedBefore: "0",
+        before: "210000",
+        after: "150000",
+        cut: "60000",
+      },
     ]);
     expect(settlement.capsApplied).toEqual(t1.capsApplied);
     expect(earnedLines(t1)).toEqual({ "payer→provider": "150000.00" });
     const text = explain(settlement);
-    expect(text).toContain("Cap: tranche cap t1 of EUR 150,000.00: cuts EUR 60,000.00: EUR 210,000.00 → EUR 150,000.00");
+    expect(text).toContain(
+      "Cap: tranche cap t1 of EUR 150,000.00: cuts EUR 60,000.00: EUR 210,000.00 → EUR 150,000.00",
+    );
     expect(text).toContain("Caps that bit:");
     expect(text).toContain("tranche cap t1: cut EUR 60,000");
   });
@@ -69,7 +88,16 @@ describe("contract cap", () => {
     expect(t2.amountPriced?.amount).toBe("300000.00");
     expect(t2.amountEarned?.amount).toBe("200000.00");
     expect(t2.capsApplied).toEqual([
-      { kind: "cap", cap: "contract", id: "test-contract", limit: "600000", usedBefore: "400000", before: "300000", after: "200000", cut: "100000" },
+      {
+        kind: "cap",
+        cap: "contract",
+        id: "test-contract",
+        limit: "600000",
+        usedBefore: "400000",
+        before: "300000",
+        after: "200000",
+        cut: "100000",
+      },
     ]);
     expect(settlement.totals.earned.amount).toBe("600000.00"); // 400000 + 200000
     expect(explain(settlement)).toContain(
@@ -94,7 +122,11 @@ describe("contract cap", () => {
     // t-a (p2): (20 − 17) × 100000 = 300000, uncut; t-b (p1): 400000, only 500000 − 300000 = 200000 left
     expect(trancheOf(settlement, "t-a").amountEarned?.amount).toBe("300000.00");
     expect(trancheOf(settlement, "t-b").amountEarned?.amount).toBe("200000.00");
-    expect(trancheOf(settlement, "t-b").capsApplied[0]).toMatchObject({ cap: "contract", usedBefore: "300000", cut: "200000" });
+    expect(trancheOf(settlement, "t-b").capsApplied[0]).toMatchObject({
+      cap: "contract",
+      usedBefore: "300000",
+      cut: "200000",
+    });
   });
 
   it("leaves nothing for a later tranche once the cap is used up", () => {
@@ -102,25 +134,69 @@ describe("contract cap", () => {
       tranches: [tranche(), tranche({ id: "t2", covers: { period: "p2" }, dueDate: "2028-11-30" })],
       caps: { contract: "20000.00" },
     });
-    const settlement = settleJson(contract, [verified("r1", "dropout", "p1", 17), verified("r2", "dropout", "p2", 17, "2028-10-01")], "2028-12-31");
+    const settlement = settleJson(
+      contract,
+      [verified("r1", "dropout", "p1", 17), verified("r2", "dropout", "p2", 17, "2028-10-01")],
+      "2028-12-31",
+    );
     // each tranche prices (20 − 17) × 10000 = 30000; t1 is cut to the 20000 cap (cut 10000), t2 to 0 (cut 30000)
-    expect(trancheOf(settlement, "t1").capsApplied).toEqual([expect.objectContaining({ cap: "contract", usedBefore: "0", cut: "10000" })]);
+    expect(trancheOf(settlement, "t1").capsApplied).toEqual([
+      expect.objectContaining({ cap: "contract", usedBefore: "0", cut: "10000" }),
+    ]);
     const t2 = trancheOf(settlement, "t2");
     expect(t2.amountPriced?.amount).toBe("30000.00");
     expect(t2.amountEarned?.amount).toBe("0.00");
     expect(t2.capsApplied).toEqual([
-      { kind: "cap", cap: "contract", id: "test-contract", limit: "20000", usedBefore: "20000", before: "30000", after: "0", cut: "30000" },
+      {
+        kind: "cap",
+        cap: "contract",
+        id: "test-contract",
+        limit: "20000",
+        usedBefore: "20000",
+        before: "30000",
+        after: "0",
+        cut: "30000",
+      },
     ]);
     expect(settlement.capsApplied.map((step) => step.cut)).toEqual(["10000", "30000"]);
   });
 
   it("caps the bundled FIS example at EUR 600,000 when all three years reach the target", () => {
     const example = (file: string): unknown =>
-      JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/fis-dispersione/${file}`, import.meta.url)), "utf8"));
+      JSON.parse(
+        readFileSync(fileURLToPath(new URL(`../../examples/fis-dispersione/${file}`, import.meta.url)), "utf8"),
+      );
     const events = [
-      { type: "result", id: "y1", metric: "dropout-rate", period: "as-2026-27", value: "16.0", status: "verified", verifier: "evaluator", recordedAt: "2027-10-28" },
-      { type: "result", id: "y2", metric: "dropout-rate", period: "as-2027-28", value: "16.0", status: "verified", verifier: "evaluator", recordedAt: "2028-10-28" },
-      { type: "result", id: "y3", metric: "dropout-rate", period: "as-2028-29", value: "16.0", status: "verified", verifier: "evaluator", recordedAt: "2029-10-28" },
+      {
+        type: "result",
+        id: "y1",
+        metric: "dropout-rate",
+        period: "as-2026-27",
+        value: "16.0",
+        status: "verified",
+        verifier: "evaluator",
+        recordedAt: "2027-10-28",
+      },
+      {
+        type: "result",
+        id: "y2",
+        metric: "dropout-rate",
+        period: "as-2027-28",
+        value: "16.0",
+        status: "verified",
+        verifier: "evaluator",
+        recordedAt: "2028-10-28",
+      },
+      {
+        type: "result",
+        id: "y3",
+        metric: "dropout-rate",
+        period: "as-2028-29",
+        value: "16.0",
+        status: "verified",
+        verifier: "evaluator",
+        recordedAt: "2029-10-28",
+      },
     ];
     const settlement = settleJson(example("contract.json"), events, "2029-12-31");
     // each year: (20.0 − 16.0)/20 = 0.2 ≥ 0.15 → 240000 (the tranche cap of 240000 does not bite)
@@ -130,7 +206,16 @@ describe("contract cap", () => {
     // t3: 600000 − 480000 = 120000 left → cut 120000
     expect(t3.amountEarned?.amount).toBe("120000.00");
     expect(t3.capsApplied).toEqual([
-      { kind: "cap", cap: "contract", id: "fis-dispersione-2026", limit: "600000", usedBefore: "480000", before: "240000", after: "120000", cut: "120000" },
+      {
+        kind: "cap",
+        cap: "contract",
+        id: "fis-dispersione-2026",
+        limit: "600000",
+        usedBefore: "480000",
+        before: "240000",
+        after: "120000",
+        cut: "120000",
+      },
     ]);
     // split: fis 70% = 84000 (67200 / 16800); comune 30% = 36000 (28800 / 7200): comune's payer cap
     // of 180000 has 180000 − 72000 − 72000 = 36000 left, so it does not bite
@@ -168,7 +253,16 @@ describe("per-metric cap", () => {
     // t2: (20 − 17) × 100000 = 300000; 250000 − 210000 = 40000 left → cut 260000
     expect(t2.amountEarned?.amount).toBe("40000.00");
     expect(t2.capsApplied).toEqual([
-      { kind: "cap", cap: "metric", id: "dropout", limit: "250000", usedBefore: "210000", before: "300000", after: "40000", cut: "260000" },
+      {
+        kind: "cap",
+        cap: "metric",
+        id: "dropout",
+        limit: "250000",
+        usedBefore: "210000",
+        before: "300000",
+        after: "40000",
+        cut: "260000",
+      },
     ]);
     expect(explain(settlement)).toContain(
       "Cap: metric cap dropout of EUR 250,000.00, EUR 210,000.00 already used: cuts EUR 260,000.00: EUR 300,000.00 → EUR 40,000.00",
@@ -177,35 +271,64 @@ describe("per-metric cap", () => {
 
   it("cuts only its metric's part of a weighted rule", () => {
     const learning = metric({
-      id: "learning", name: "Mean learning level", unit: "levels", kind: "mean", better: "higher",
+      id: "learning",
+      name: "Mean learning level",
+      unit: "levels",
+      kind: "mean",
+      better: "higher",
       baseline: { value: "3.0", period: { start: "2014-07-01", end: "2015-03-31" }, source: "control villages" },
     });
     const enrolment = metric({
-      id: "enrolment", name: "Enrolment", unit: "%", kind: "rate", better: "higher",
+      id: "enrolment",
+      name: "Enrolment",
+      unit: "%",
+      kind: "rate",
+      better: "higher",
       baseline: { value: "70.0", period: { start: "2014-07-01", end: "2015-03-31" }, source: "census" },
     });
     const contract = contractJson({
       currency: "USD",
       metrics: [learning, enrolment],
-      tranches: [tranche({
-        pricing: {
-          type: "weighted",
-          parts: [
-            { weight: "80%", rule: { type: "rate", metric: "learning", basis: "improvement", pricePerUnit: "200000.00" } },
-            { weight: "20%", rule: { type: "rate", metric: "enrolment", basis: "improvement", pricePerUnit: "10000.00" } },
-          ],
-        },
-      })],
+      tranches: [
+        tranche({
+          pricing: {
+            type: "weighted",
+            parts: [
+              {
+                weight: "80%",
+                rule: { type: "rate", metric: "learning", basis: "improvement", pricePerUnit: "200000.00" },
+              },
+              {
+                weight: "20%",
+                rule: { type: "rate", metric: "enrolment", basis: "improvement", pricePerUnit: "10000.00" },
+              },
+            ],
+          },
+        }),
+      ],
       caps: { perMetric: { learning: "200000.00" } },
     });
-    const settlement = settleJson(contract, [verified("r1", "learning", "p1", "4.35"), verified("r2", "enrolment", "p1", "79.6")], "2027-12-31");
+    const settlement = settleJson(
+      contract,
+      [verified("r1", "learning", "p1", "4.35"), verified("r2", "enrolment", "p1", "79.6")],
+      "2027-12-31",
+    );
     const t1 = trancheOf(settlement, "t1");
     // learning 1.35 × 200000 × 80% = 216000 → capped at 200000 (cut 16000); enrolment 9.6 × 10000 × 20% = 19200
     // earned 200000 + 19200 = 219200
     expect(t1.amountPriced?.amount).toBe("235200.00");
     expect(t1.amountEarned?.amount).toBe("219200.00");
     expect(t1.capsApplied).toEqual([
-      { kind: "cap", cap: "metric", id: "learning", limit: "200000", usedBefore: "0", before: "216000", after: "200000", cut: "16000" },
+      {
+        kind: "cap",
+        cap: "metric",
+        id: "learning",
+        limit: "200000",
+        usedBefore: "0",
+        before: "216000",
+        after: "200000",
+        cut: "16000",
+      },
     ]);
   });
 });
@@ -219,29 +342,63 @@ describe("per-payer cap", () => {
       { id: "investor", name: "Fondazione di comunità", roles: ["investor"] },
       { id: "evaluator", name: "Valutatore indipendente", roles: ["verifier"] },
     ] as const;
-    const fisTranche = (id: string, period: string, dueDate: string) => tranche({
-      id, covers: { period }, dueDate,
-      pricing: { type: "linear", metric: "dropout", basis: "relative-improvement", points: [{ at: "5%", amount: "120000.00" }, { at: "15%", amount: "240000.00" }] },
-      payers: [{ party: "fis", share: "70%" }, { party: "comune", share: "30%" }],
-      recipients: [{ party: "investor", share: "80%" }, { party: "coop", share: "20%" }],
-    });
+    const fisTranche = (id: string, period: string, dueDate: string) =>
+      tranche({
+        id,
+        covers: { period },
+        dueDate,
+        pricing: {
+          type: "linear",
+          metric: "dropout",
+          basis: "relative-improvement",
+          points: [
+            { at: "5%", amount: "120000.00" },
+            { at: "15%", amount: "240000.00" },
+          ],
+        },
+        payers: [
+          { party: "fis", share: "70%" },
+          { party: "comune", share: "30%" },
+        ],
+        recipients: [
+          { party: "investor", share: "80%" },
+          { party: "coop", share: "20%" },
+        ],
+      });
     const contract = contractJson({
       parties,
-      tranches: [fisTranche("t1", "p1", "2027-11-30"), fisTranche("t2", "p2", "2028-11-30"), fisTranche("t3", "p3", "2029-11-30")],
+      tranches: [
+        fisTranche("t1", "p1", "2027-11-30"),
+        fisTranche("t2", "p2", "2028-11-30"),
+        fisTranche("t3", "p3", "2029-11-30"),
+      ],
       caps: { perPayer: { comune: "180000.00" } },
     });
-    const settlement = settleJson(contract, [
-      verified("r1", "dropout", "p1", 16, "2027-10-15"),
-      verified("r2", "dropout", "p2", 16, "2028-10-15"),
-      verified("r3", "dropout", "p3", 16, "2029-10-15"),
-    ], "2029-12-31");
+    const settlement = settleJson(
+      contract,
+      [
+        verified("r1", "dropout", "p1", 16, "2027-10-15"),
+        verified("r2", "dropout", "p2", 16, "2028-10-15"),
+        verified("r3", "dropout", "p3", 16, "2029-10-15"),
+      ],
+      "2029-12-31",
+    );
     // every year (20 − 16)/20 = 0.2 ≥ 0.15 → 240000; comune's 30% = 72000 a year
     expect(trancheOf(settlement, "t1").amountEarned?.amount).toBe("240000.00");
     expect(trancheOf(settlement, "t2").amountEarned?.amount).toBe("240000.00");
     const t3 = trancheOf(settlement, "t3");
     // t3: comune has 180000 − 72000 − 72000 = 36000 left of its cap → its 72000 is cut by 36000
     expect(t3.capsApplied).toEqual([
-      { kind: "cap", cap: "payer", id: "comune", limit: "180000", usedBefore: "144000", before: "72000", after: "36000", cut: "36000" },
+      {
+        kind: "cap",
+        cap: "payer",
+        id: "comune",
+        limit: "180000",
+        usedBefore: "144000",
+        before: "72000",
+        after: "36000",
+        cut: "36000",
+      },
     ]);
     // earned: fis 168000 + comune 36000 = 204000
     expect(t3.amountEarned?.amount).toBe("204000.00");
@@ -275,7 +432,9 @@ describe("tranche floor", () => {
     expect(t1.amountEarned?.amount).toBe("50000.00");
     expect(t1.trace).toContainEqual({ kind: "floor", floor: "50000", before: "10000", after: "50000" });
     expect(earnedLines(t1)).toEqual({ "payer→provider": "50000.00" });
-    expect(explain(settlement)).toContain("Floor: the tranche pays at least EUR 50,000.00: EUR 10,000.00 → EUR 50,000.00");
+    expect(explain(settlement)).toContain(
+      "Floor: the tranche pays at least EUR 50,000.00: EUR 10,000.00 → EUR 50,000.00",
+    );
   });
 
   it("pays the floor even when the rule pays nothing", () => {

@@ -22,19 +22,32 @@ const FIS_PARTIES = [
 ] as const;
 
 const FIS_RULE: PricingRule = {
-  type: "linear", metric: "dropout", basis: "relative-improvement",
-  points: [{ at: "5%", amount: "120000.00" }, { at: "15%", amount: "240000.00" }],
+  type: "linear",
+  metric: "dropout",
+  basis: "relative-improvement",
+  points: [
+    { at: "5%", amount: "120000.00" },
+    { at: "15%", amount: "240000.00" },
+  ],
 };
 
 function settleLinear(measured: number | string, pricing: PricingRule = FIS_RULE) {
   const contract = contractJson({
     parties: FIS_PARTIES,
-    tranches: [tranche({
-      pricing,
-      cap: "240000.00",
-      payers: [{ party: "fis", share: "70%" }, { party: "comune", share: "30%" }],
-      recipients: [{ party: "investor", share: "80%" }, { party: "coop", share: "20%" }],
-    })],
+    tranches: [
+      tranche({
+        pricing,
+        cap: "240000.00",
+        payers: [
+          { party: "fis", share: "70%" },
+          { party: "comune", share: "30%" },
+        ],
+        recipients: [
+          { party: "investor", share: "80%" },
+          { party: "coop", share: "20%" },
+        ],
+      }),
+    ],
   });
   const settlement = settleJson(contract, [verified("r1", "dropout", "p1", measured)], "2027-12-31");
   return { settlement, t1: trancheOf(settlement, "t1") };
@@ -45,8 +58,14 @@ describe("linear rule", () => {
     const { settlement, t1 } = settleLinear("17.9");
     // (20.0 − 17.9)/20 = 0.105; fraction (0.105 − 0.05)/0.10 = 0.55; 120000 + 0.55 × 120000 = 186000
     expect(t1.trace).toContainEqual({
-      kind: "interpolation", metric: "dropout", basisValue: "0.105", position: "between",
-      lower: { at: "0.05", amount: "120000" }, upper: { at: "0.15", amount: "240000" }, fraction: "0.55", amount: "186000",
+      kind: "interpolation",
+      metric: "dropout",
+      basisValue: "0.105",
+      position: "between",
+      lower: { at: "0.05", amount: "120000" },
+      upper: { at: "0.15", amount: "240000" },
+      fraction: "0.55",
+      amount: "186000",
     });
     expect(t1.amountEarned?.amount).toBe("186000.00");
     expect(earnedLines(t1)).toEqual({
@@ -88,8 +107,14 @@ describe("linear rule", () => {
 
   it("follows each segment of a three-point line", () => {
     const threePoints: PricingRule = {
-      type: "linear", metric: "dropout", basis: "improvement",
-      points: [{ at: 1, amount: "60000.00" }, { at: 2, amount: "120000.00" }, { at: 4, amount: "150000.00" }],
+      type: "linear",
+      metric: "dropout",
+      basis: "improvement",
+      points: [
+        { at: 1, amount: "60000.00" },
+        { at: 2, amount: "120000.00" },
+        { at: 4, amount: "150000.00" },
+      ],
     };
     // improvement 20 − 17 = 3: second segment, fraction (3 − 2)/(4 − 2) = 0.5; 120000 + 0.5 × 30000 = 135000
     expect(settleLinear(17, threePoints).t1.amountEarned?.amount).toBe("135000.00");
@@ -99,8 +124,13 @@ describe("linear rule", () => {
 
   it("rounds an inexact interpolation once, to the cent", () => {
     const thirds: PricingRule = {
-      type: "linear", metric: "dropout", basis: "improvement",
-      points: [{ at: 0, amount: "0.00" }, { at: 3, amount: "100000.00" }],
+      type: "linear",
+      metric: "dropout",
+      basis: "improvement",
+      points: [
+        { at: 0, amount: "0.00" },
+        { at: 3, amount: "100000.00" },
+      ],
     };
     const { settlement, t1 } = settleLinear(19, thirds);
     // improvement 20 − 19 = 1; fraction 1/3; 100000/3 = 33333.333… → 33333.33 (half-even)
@@ -111,7 +141,9 @@ describe("linear rule", () => {
       "comune→investor": "8000.00", // 30% × 33333.33 = 9999.999 → 10000.00 (remainder cent); 80% = 8000.00
       "comune→coop": "2000.00", // 20% × 10000.00
     });
-    expect(explain(settlement)).toMatch(/Rounding \(half-even, once per tranche\): ≈EUR 33,333\.333333 → EUR 33,333\.33/);
+    expect(explain(settlement)).toMatch(
+      /Rounding \(half-even, once per tranche\): ≈EUR 33,333\.333333 → EUR 33,333\.33/,
+    );
   });
 
   it("settles the bundled FIS example file as of 2027-12-31 (verified 17.6, paid in full)", () => {
@@ -132,7 +164,15 @@ describe("linear rule", () => {
 
   it("on the measured value of a lower-is-better metric, pays the better end below the first point and nothing past the last", () => {
     // dropout 15% → EUR 240,000, 19% → EUR 120,000: a lower rate is better, so 14% pays the full 240,000
-    const rule: PricingRule = { type: "linear", metric: "dropout", basis: "value", points: [{ at: 15, amount: "240000.00" }, { at: 19, amount: "120000.00" }] };
+    const rule: PricingRule = {
+      type: "linear",
+      metric: "dropout",
+      basis: "value",
+      points: [
+        { at: 15, amount: "240000.00" },
+        { at: 19, amount: "120000.00" },
+      ],
+    };
     const earned = (value: number) => trancheOf(settleLinear(value, rule).settlement, "t1").amountEarned?.amount;
     expect(earned(14)).toBe("240000.00");
     expect(earned(15)).toBe("240000.00");
@@ -141,6 +181,8 @@ describe("linear rule", () => {
     expect(earned(19.5)).toBe("0.00");
     const text = explain(settleLinear(14, rule).settlement);
     expect(text).toContain("Rule (linear): 14 is at or below the first point 15 (the better end): pays EUR 240,000.00");
-    expect(explain(settleLinear(19.5, rule).settlement)).toContain("Rule (linear): 19.5 is above the last point 19 (the worse end): pays nothing");
+    expect(explain(settleLinear(19.5, rule).settlement)).toContain(
+      "Rule (linear): 19.5 is above the last point 19 (the worse end): pays nothing",
+    );
   });
 });

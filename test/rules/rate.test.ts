@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { explain } from "../../src/index.js";
-import { contractJson, earnedLines, metric, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
+import {
+  contractJson,
+  earnedLines,
+  metric,
+  settleJson,
+  tranche,
+  trancheOf,
+  verified,
+} from "../support/contract-builder.js";
 
 /**
  * Rate rules: a price per unit of the basis. Figures from a UK rate card (DWP Innovation Fund: GBP 3,500 per
@@ -22,15 +30,26 @@ describe("rate rule", () => {
       parties: UK_PARTIES,
       metrics: [
         metric({
-          id: "employment-entries", name: "Entries into employment", unit: "participants", kind: "count", better: "higher",
-          baseline: { value: 0, period: { start: "2022-04-01", end: "2023-03-31" }, source: "no entries without the programme" },
+          id: "employment-entries",
+          name: "Entries into employment",
+          unit: "participants",
+          kind: "count",
+          better: "higher",
+          baseline: {
+            value: 0,
+            period: { start: "2022-04-01", end: "2023-03-31" },
+            source: "no entries without the programme",
+          },
         }),
       ],
       tranches: [
         tranche({
           pricing: { type: "rate", metric: "employment-entries", basis: "value", pricePerUnit: "3500.00" },
           payers: [{ party: "dwp", share: "100%" }],
-          recipients: [{ party: "bridges", share: "60%" }, { party: "prospects", share: "40%" }],
+          recipients: [
+            { party: "bridges", share: "60%" },
+            { party: "prospects", share: "40%" },
+          ],
         }),
       ],
     });
@@ -44,7 +63,13 @@ describe("rate rule", () => {
       "dwp→bridges": "77700.00", // 60% × 129500 = 77700
       "dwp→prospects": "51800.00", // 40% × 129500 = 51800
     });
-    expect(t1.trace).toContainEqual({ kind: "rate", metric: "employment-entries", basisValue: "37", pricePerUnit: "3500.00", amount: "129500" });
+    expect(t1.trace).toContainEqual({
+      kind: "rate",
+      metric: "employment-entries",
+      basisValue: "37",
+      pricePerUnit: "3500.00",
+      amount: "129500",
+    });
 
     const text = explain(settlement);
     expect(text).toContain("Basis: the measured value of employment-entries, 37");
@@ -61,14 +86,25 @@ describe("rate rule", () => {
       parties: UK_PARTIES,
       metrics: [
         metric({
-          id: "reconvictions", name: "Reconviction events per 100 released prisoners", unit: "events per 100", kind: "frequency", better: "lower",
-          baseline: { value: "74.0", period: { start: "2008-01-01", end: "2009-12-31" }, source: "Police National Computer, matched comparison" },
+          id: "reconvictions",
+          name: "Reconviction events per 100 released prisoners",
+          unit: "events per 100",
+          kind: "frequency",
+          better: "lower",
+          baseline: {
+            value: "74.0",
+            period: { start: "2008-01-01", end: "2009-12-31" },
+            source: "Police National Computer, matched comparison",
+          },
         }),
       ],
       tranches: [
         tranche({
           pricing: { type: "rate", metric: "reconvictions", basis: "improvement", pricePerUnit: "25000.00" },
-          payers: [{ party: "dwp", share: "60%" }, { party: "lottery", share: "40%" }],
+          payers: [
+            { party: "dwp", share: "60%" },
+            { party: "lottery", share: "40%" },
+          ],
           recipients: [{ party: "bridges", share: "100%" }],
         }),
       ],
@@ -82,7 +118,10 @@ describe("rate rule", () => {
       "dwp→bridges": "112500.00", // 60% × 187500
       "lottery→bridges": "75000.00", // 40% × 187500
     });
-    expect(t1.byPayer.map((row) => [row.party, row.earned?.amount])).toEqual([["dwp", "112500.00"], ["lottery", "75000.00"]]);
+    expect(t1.byPayer.map((row) => [row.party, row.earned?.amount])).toEqual([
+      ["dwp", "112500.00"],
+      ["lottery", "75000.00"],
+    ]);
 
     const text = explain(settlement);
     expect(text).toContain("Basis: improvement of reconvictions (lower is better): baseline 74 − measured 66.5 = 7.5");
@@ -105,7 +144,9 @@ describe("rate rule", () => {
 
     const text = explain(settlement);
     expect(text).toContain("Rule (rate): -1.5 × EUR 10,000.00 per unit = EUR -15,000.00");
-    expect(text).toContain("Floor at zero: dropout would pay EUR -15,000.00 (the result got worse), so it pays nothing");
+    expect(text).toContain(
+      "Floor at zero: dropout would pay EUR -15,000.00 (the result got worse), so it pays nothing",
+    );
     expect(text).toContain("Status: NOT-EARNED");
   });
 
@@ -120,8 +161,14 @@ describe("rate rule", () => {
   it("shows an unrounded amount to 6 decimals, marked ≈, before the rounding step", () => {
     // relative improvement (30 − 20) / 30 = 0.333…; × EUR 100,000.00 = EUR 33,333.333… → rounds to 33,333.33
     const contract = contractJson({
-      metrics: [metric({ baseline: { value: "30", period: { start: "2022-09-01", end: "2025-08-31" }, source: "registry" } })],
-      tranches: [tranche({ pricing: { type: "rate", metric: "dropout", basis: "relative-improvement", pricePerUnit: "100000.00" } })],
+      metrics: [
+        metric({ baseline: { value: "30", period: { start: "2022-09-01", end: "2025-08-31" }, source: "registry" } }),
+      ],
+      tranches: [
+        tranche({
+          pricing: { type: "rate", metric: "dropout", basis: "relative-improvement", pricePerUnit: "100000.00" },
+        }),
+      ],
     });
     const settlement = settleJson(contract, [verified("r1", "dropout", "p1", "20")], "2027-12-31");
     expect(trancheOf(settlement, "t1").amountEarned?.amount).toBe("33333.33");

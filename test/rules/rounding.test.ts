@@ -1,12 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { explain, type PricingRule, type RoundingMode } from "../../src/index.js";
-import { contractJson, earnedLines, metric, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
+import {
+  contractJson,
+  earnedLines,
+  metric,
+  settleJson,
+  tranche,
+  trancheOf,
+  verified,
+} from "../support/contract-builder.js";
 
 /** The single rounding step: its mode, and where it applies (once per tranche, or once per metric). */
 
 const placements = metric({
-  id: "placements", name: "Sustained job placements", unit: "participants", kind: "count", better: "higher",
-  baseline: { value: 0, period: { start: "2022-01-01", end: "2022-12-31" }, source: "no placements without the programme" },
+  id: "placements",
+  name: "Sustained job placements",
+  unit: "participants",
+  kind: "count",
+  better: "higher",
+  baseline: {
+    value: 0,
+    period: { start: "2022-01-01", end: "2022-12-31" },
+    source: "no placements without the programme",
+  },
 });
 
 function settleRate(mode: RoundingMode, measured: number, pricePerUnit: string, currency = "EUR") {
@@ -14,10 +30,12 @@ function settleRate(mode: RoundingMode, measured: number, pricePerUnit: string, 
     currency,
     rounding: { mode, at: "tranche" },
     metrics: [placements],
-    tranches: [tranche({
-      pricing: { type: "rate", metric: "placements", basis: "value", pricePerUnit },
-      recipients: [{ party: "provider", share: "100%" }],
-    })],
+    tranches: [
+      tranche({
+        pricing: { type: "rate", metric: "placements", basis: "value", pricePerUnit },
+        recipients: [{ party: "provider", share: "100%" }],
+      }),
+    ],
   });
   const settlement = settleJson(contract, [verified("r1", "placements", "p1", measured)], "2027-12-31");
   return { settlement, t1: trancheOf(settlement, "t1") };
@@ -30,7 +48,13 @@ describe("rounding mode", () => {
     const up = settleRate("half-up", 5, "100.025");
     expect(even.t1.amountEarned?.amount).toBe("500.12");
     expect(up.t1.amountEarned?.amount).toBe("500.13");
-    expect(even.t1.trace).toContainEqual({ kind: "rounding", mode: "half-even", at: "tranche", before: "500.125", after: "500.12" });
+    expect(even.t1.trace).toContainEqual({
+      kind: "rounding",
+      mode: "half-even",
+      at: "tranche",
+      before: "500.125",
+      after: "500.12",
+    });
     expect(explain(even.settlement)).toContain("Rounding (half-even, once per tranche): EUR 500.125 → EUR 500.12");
     expect(explain(up.settlement)).toContain("Rounding (half-up, once per tranche): EUR 500.125 → EUR 500.13");
     expect(explain(up.settlement)).toContain("Rounding: half-up, once per tranche.");
@@ -64,11 +88,19 @@ describe("rounding mode", () => {
 
 describe("where rounding applies on a weighted rule", () => {
   const learning = metric({
-    id: "learning", name: "Mean learning level", unit: "levels", kind: "mean", better: "higher",
+    id: "learning",
+    name: "Mean learning level",
+    unit: "levels",
+    kind: "mean",
+    better: "higher",
     baseline: { value: "3.0", period: { start: "2014-07-01", end: "2015-03-31" }, source: "control villages" },
   });
   const enrolment = metric({
-    id: "enrolment", name: "Enrolment", unit: "%", kind: "rate", better: "higher",
+    id: "enrolment",
+    name: "Enrolment",
+    unit: "%",
+    kind: "rate",
+    better: "higher",
     baseline: { value: "70.0", period: { start: "2014-07-01", end: "2015-03-31" }, source: "census" },
   });
   const rule: PricingRule = {
@@ -85,7 +117,11 @@ describe("where rounding applies on a weighted rule", () => {
       tranches: [tranche({ pricing: rule })],
     });
     // learning 4.0 − 3.0 = 1 level; enrolment 71 − 70 = 1 point
-    const settlement = settleJson(contract, [verified("r1", "learning", "p1", 4), verified("r2", "enrolment", "p1", 71)], "2027-12-31");
+    const settlement = settleJson(
+      contract,
+      [verified("r1", "learning", "p1", 4), verified("r2", "enrolment", "p1", 71)],
+      "2027-12-31",
+    );
     return { settlement, t1: trancheOf(settlement, "t1") };
   };
 

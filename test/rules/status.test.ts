@@ -2,7 +2,16 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { explain, type ContractEvent } from "../../src/index.js";
-import { PARTIES, contractJson, payment, reported, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
+import {
+  PARTIES,
+  contractJson,
+  payment,
+  reported,
+  settleJson,
+  tranche,
+  trancheOf,
+  verified,
+} from "../support/contract-builder.js";
 
 /**
  * Where a tranche stands on the settlement date. The default contract pays EUR 10,000 per point of
@@ -23,12 +32,16 @@ describe("tranche status", () => {
     const { settlement, t1 } = t1At([], "2027-10-01");
     expect(t1.status).toBe("not-yet-due");
     expect(t1.reason).toBe("due on 2027-11-30; dropout (period p1): no result reported");
-    expect(t1.results).toEqual([{ kind: "result", metric: "dropout", scope: "period p1", status: "missing", trail: [] }]);
+    expect(t1.results).toEqual([
+      { kind: "result", metric: "dropout", scope: "period p1", status: "missing", trail: [] },
+    ]);
     expect(t1.amountPriced).toBeNull();
     expect(t1.amountEarned).toBeNull();
     expect(t1.balance).toBeNull();
     expect(t1.clawback).toBeNull();
-    expect(t1.lines).toEqual([{ payer: "payer", recipient: "provider", earned: null, paid: { amount: "0.00", currency: "EUR" }, balance: null }]);
+    expect(t1.lines).toEqual([
+      { payer: "payer", recipient: "provider", earned: null, paid: { amount: "0.00", currency: "EUR" }, balance: null },
+    ]);
     const text = explain(settlement);
     expect(text).toContain("Status: NOT-YET-DUE — due on 2027-11-30");
     expect(text).toContain("Result: dropout (period p1): none reported yet");
@@ -40,13 +53,17 @@ describe("tranche status", () => {
     expect(t1.status).toBe("awaiting-verification");
     expect(t1.reason).toBe("the result for dropout (period p1) is reported but not yet verified");
     expect(t1.amountEarned).toBeNull();
-    expect(explain(settlement)).toContain("Result: dropout (period p1) = 17.9, reported as recorded on 2027-09-20 [event r1]");
+    expect(explain(settlement)).toContain(
+      "Result: dropout (period p1) = 17.9, reported as recorded on 2027-09-20 [event r1]",
+    );
   });
 
   it("awaiting-verification: no result after the due date", () => {
     const { t1 } = t1At([], "2027-12-01");
     expect(t1.status).toBe("awaiting-verification");
-    expect(t1.reason).toBe("due on 2027-11-30 and still without a verified result: dropout (period p1): no result reported");
+    expect(t1.reason).toBe(
+      "due on 2027-11-30 and still without a verified result: dropout (period p1): no result reported",
+    );
   });
 
   it("a rejected result waits for a new report: not-yet-due before the due date, awaiting-verification after", () => {
@@ -63,11 +80,20 @@ describe("tranche status", () => {
   it("disputed: nothing is payable while a result is under dispute", () => {
     const events: ContractEvent[] = [
       verified("r1", "dropout", "p1", "17.9", "2027-10-15"),
-      { type: "result", id: "r2", restates: "r1", status: "disputed", recordedAt: "2027-11-02", note: "the Comune disputes 14 pupils" },
+      {
+        type: "result",
+        id: "r2",
+        restates: "r1",
+        status: "disputed",
+        recordedAt: "2027-11-02",
+        note: "the Comune disputes 14 pupils",
+      },
     ];
     const { settlement, t1 } = t1At(events, "2027-12-01");
     expect(t1.status).toBe("disputed");
-    expect(t1.reason).toBe("the result for dropout (period p1) is disputed: nothing is payable on it until the dispute is resolved");
+    expect(t1.reason).toBe(
+      "the result for dropout (period p1) is disputed: nothing is payable on it until the dispute is resolved",
+    );
     expect(t1.amountEarned).toBeNull();
     // the restatement inherits the value 17.9; the history shows both events
     expect(t1.results[0]?.trail).toEqual([
@@ -99,7 +125,10 @@ describe("tranche status", () => {
 
   it("partly-paid: part of the earned amount is paid", () => {
     const { settlement, t1 } = t1At(
-      [verified("r1", "dropout", "p1", "17.9", "2027-10-15"), payment("p1", "t1", "payer", "provider", "10000.00", "2027-12-10")],
+      [
+        verified("r1", "dropout", "p1", "17.9", "2027-10-15"),
+        payment("p1", "t1", "payer", "provider", "10000.00", "2027-12-10"),
+      ],
       "2027-12-31",
     );
     expect(t1.status).toBe("partly-paid");
@@ -107,8 +136,11 @@ describe("tranche status", () => {
     expect(t1.amountPaid.amount).toBe("10000.00");
     expect(t1.balance?.amount).toBe("11000.00");
     expect(t1.lines[0]).toEqual({
-      payer: "payer", recipient: "provider",
-      earned: { amount: "21000.00", currency: "EUR" }, paid: { amount: "10000.00", currency: "EUR" }, balance: { amount: "11000.00", currency: "EUR" },
+      payer: "payer",
+      recipient: "provider",
+      earned: { amount: "21000.00", currency: "EUR" },
+      paid: { amount: "10000.00", currency: "EUR" },
+      balance: { amount: "11000.00", currency: "EUR" },
     });
     expect(explain(settlement)).toContain("Payment: p1 on 2027-12-10, payer → provider: EUR 10,000.00");
   });
@@ -142,7 +174,16 @@ describe("tranche status", () => {
     const events: ContractEvent[] = [
       verified("r1", "dropout", "p1", "17.9", "2027-10-15"),
       payment("p1", "t1", "payer", "provider", "21000.00", "2027-12-10"),
-      { type: "result", id: "r2", restates: "r1", value: "18.5", status: "verified", verifier: "evaluator", recordedAt: "2028-02-15", note: "registers corrected" },
+      {
+        type: "result",
+        id: "r2",
+        restates: "r1",
+        value: "18.5",
+        status: "verified",
+        verifier: "evaluator",
+        recordedAt: "2028-02-15",
+        note: "registers corrected",
+      },
     ];
 
     it("before the restatement: paid in full, no clawback", () => {
@@ -163,11 +204,24 @@ describe("tranche status", () => {
       expect(settlement.totals.balance.amount).toBe("-6000.00");
       const text = explain(settlement);
       expect(text).toContain("history: r1 verified 17.9 on 2027-10-15; r2 verified 18.5 on 2028-02-15");
-      expect(text).toContain("Earned EUR 15,000.00; paid EUR 21,000.00; balance EUR -6,000.00 — CLAWBACK: EUR 6,000.00 is owed back");
+      expect(text).toContain(
+        "Earned EUR 15,000.00; paid EUR 21,000.00; balance EUR -6,000.00 — CLAWBACK: EUR 6,000.00 is owed back",
+      );
     });
 
     it("a restatement to a result that earns nothing claws back everything", () => {
-      const worse: ContractEvent[] = [...events.slice(0, 2), { type: "result", id: "r2", restates: "r1", value: "20.5", status: "verified", verifier: "evaluator", recordedAt: "2028-02-15" }];
+      const worse: ContractEvent[] = [
+        ...events.slice(0, 2),
+        {
+          type: "result",
+          id: "r2",
+          restates: "r1",
+          value: "20.5",
+          status: "verified",
+          verifier: "evaluator",
+          recordedAt: "2028-02-15",
+        },
+      ];
       const { t1 } = t1At(worse, "2028-03-31");
       expect(t1.status).toBe("not-earned");
       expect(t1.reason).toBe("the verified results now earn nothing, but EUR 21,000.00 was paid: it is owed back");
@@ -179,20 +233,41 @@ describe("tranche status", () => {
     const events: ContractEvent[] = [
       verified("r1", "dropout", "p1", "17.9", "2027-10-15"),
       payment("p1", "t1", "payer", "provider", "10000.00", "2027-12-10"),
-      { type: "result", id: "r2", restates: "r1", value: "18.5", status: "verified", verifier: "evaluator", recordedAt: "2028-02-15" },
+      {
+        type: "result",
+        id: "r2",
+        restates: "r1",
+        value: "18.5",
+        status: "verified",
+        verifier: "evaluator",
+        recordedAt: "2028-02-15",
+      },
       payment("p2", "t1", "payer", "provider", "2000.00", "2028-03-01"),
     ];
-    expect(settleJson(contractJson(), [...events].reverse(), "2028-03-31")).toEqual(settleJson(contractJson(), events, "2028-03-31"));
+    expect(settleJson(contractJson(), [...events].reverse(), "2028-03-31")).toEqual(
+      settleJson(contractJson(), events, "2028-03-31"),
+    );
   });
 });
 
 describe("a tranche covering a cohort", () => {
   it("is settled on the result reported for that cohort", () => {
     const contract = contractJson({
-      cohorts: [{ id: "c2026", label: "Pupils enrolled in autumn 2026", enrolledFrom: "2026-09-01", enrolledTo: "2026-10-31" }],
+      cohorts: [
+        { id: "c2026", label: "Pupils enrolled in autumn 2026", enrolledFrom: "2026-09-01", enrolledTo: "2026-10-31" },
+      ],
       tranches: [tranche({ covers: { cohort: "c2026" } })],
     });
-    const result: ContractEvent = { type: "result", id: "r1", metric: "dropout", cohort: "c2026", value: 18, status: "verified", verifier: "evaluator", recordedAt: "2027-10-01" };
+    const result: ContractEvent = {
+      type: "result",
+      id: "r1",
+      metric: "dropout",
+      cohort: "c2026",
+      value: 18,
+      status: "verified",
+      verifier: "evaluator",
+      recordedAt: "2027-10-01",
+    };
     const settlement = settleJson(contract, [result], "2027-12-31");
     const t1 = trancheOf(settlement, "t1");
     // (20.0 − 18) × 10000 = 20000
@@ -200,7 +275,9 @@ describe("a tranche covering a cohort", () => {
     expect(t1.results[0]).toMatchObject({ metric: "dropout", scope: "cohort c2026", status: "verified", value: "18" });
     const text = explain(settlement);
     expect(text).toContain("Tranche t1 (cohort c2026), due 2027-11-30");
-    expect(text).toContain("Result: dropout (cohort c2026) = 18, verified by evaluator as recorded on 2027-10-01 [event r1]");
+    expect(text).toContain(
+      "Result: dropout (cohort c2026) = 18, verified by evaluator as recorded on 2027-10-01 [event r1]",
+    );
     // a result for a period does not count for the cohort
     const wrongScope = settleJson(contract, [verified("r1", "dropout", "p1", 18)], "2027-12-31");
     expect(trancheOf(wrongScope, "t1").status).toBe("awaiting-verification");
@@ -230,7 +307,8 @@ describe("the bundled FIS example through time", () => {
     // paid 114240 + 28560 + 48960 + 12240 = 204000; earned 186000; 204000 − 186000 = 18000
     expect(t1.clawback).toEqual({ amount: "18000.00", currency: "EUR" });
     expect(t1.balance?.amount).toBe("-18000.00");
-    const rows = (list: typeof settlement.totals.byPayer) => list.map((row) => [row.party, row.earned?.amount, row.paid.amount, row.balance?.amount]);
+    const rows = (list: typeof settlement.totals.byPayer) =>
+      list.map((row) => [row.party, row.earned?.amount, row.paid.amount, row.balance?.amount]);
     expect(rows(settlement.totals.byPayer)).toEqual([
       ["fis", "130200.00", "142800.00", "-12600.00"], // 70% × 186000; 114240 + 28560
       ["comune", "55800.00", "61200.00", "-5400.00"], // 30% × 186000; 48960 + 12240
@@ -243,7 +321,9 @@ describe("the bundled FIS example through time", () => {
     expect(trancheOf(settlement, "t2").status).toBe("not-yet-due"); // r5 is recorded on 2028-09-25, after asOf
     const text = explain(settlement);
     expect(text).toContain("CLAWBACK: EUR 18,000.00 is owed back");
-    expect(text).toContain("Fondo per l'Innovazione Sociale (Dipartimento della Funzione Pubblica) [fis]: earned EUR 130,200.00, paid EUR 142,800.00, balance EUR -12,600.00");
+    expect(text).toContain(
+      "Fondo per l'Innovazione Sociale (Dipartimento della Funzione Pubblica) [fis]: earned EUR 130,200.00, paid EUR 142,800.00, balance EUR -12,600.00",
+    );
     expect(text).toContain("2 tranche(s) pending results; paid on them so far EUR 0.00");
   });
 });
@@ -255,11 +335,19 @@ describe("totals by payer and recipient", () => {
       tranches: [
         tranche({
           id: "t1",
-          payers: [{ party: "payer", share: "60%" }, { party: "region", share: "40%" }],
-          recipients: [{ party: "provider", share: "75%" }, { party: "investor", share: "25%" }],
+          payers: [
+            { party: "payer", share: "60%" },
+            { party: "region", share: "40%" },
+          ],
+          recipients: [
+            { party: "provider", share: "75%" },
+            { party: "investor", share: "25%" },
+          ],
         }),
         tranche({
-          id: "t2", covers: { period: "p2" }, dueDate: "2028-11-30",
+          id: "t2",
+          covers: { period: "p2" },
+          dueDate: "2028-11-30",
           payers: [{ party: "payer", share: "100%" }],
           recipients: [{ party: "investor", share: "100%" }],
         }),
@@ -280,7 +368,8 @@ describe("totals by payer and recipient", () => {
     expect(totals.balance.amount).toBe("5250.00"); // 21000 − (9450 + 6300): the advance is not in the balance
     expect(totals.paidOnPending.amount).toBe("1000.00");
     expect(totals.pendingTranches).toBe(1);
-    const rows = (list: typeof totals.byPayer) => list.map((row) => [row.party, row.earned?.amount, row.paid.amount, row.balance?.amount]);
+    const rows = (list: typeof totals.byPayer) =>
+      list.map((row) => [row.party, row.earned?.amount, row.paid.amount, row.balance?.amount]);
     expect(rows(totals.byPayer)).toEqual([
       ["payer", "12600.00", "10450.00", "3150.00"], // paid 9450 + 1000 advance; balance 12600 − 9450
       ["region", "8400.00", "6300.00", "2100.00"],
@@ -293,6 +382,8 @@ describe("totals by payer and recipient", () => {
     expect(text).toContain("Earned on settled tranches EUR 21,000.00; paid EUR 16,750.00; balance EUR 5,250.00");
     expect(text).toContain("1 tranche(s) pending results; paid on them so far EUR 1,000.00");
     expect(text).toContain("Comune di Palermo [payer]: earned EUR 12,600.00, paid EUR 10,450.00, balance EUR 3,150.00");
-    expect(text).toContain("Fondazione di comunità [investor]: earned EUR 5,250.00, paid EUR 1,000.00, balance EUR 5,250.00");
+    expect(text).toContain(
+      "Fondazione di comunità [investor]: earned EUR 5,250.00, paid EUR 1,000.00, balance EUR 5,250.00",
+    );
   });
 });

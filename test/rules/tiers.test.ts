@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { explain, type PricingRule } from "../../src/index.js";
-import { contractJson, earnedLines, metric, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
+import {
+  contractJson,
+  earnedLines,
+  metric,
+  settleJson,
+  tranche,
+  trancheOf,
+  verified,
+} from "../support/contract-builder.js";
 
 /**
  * Tier tables, Peterborough-style: step amounts by band of relative reduction in reconviction events
@@ -15,12 +23,22 @@ const PARTIES = [
 ] as const;
 
 const reconvictions = metric({
-  id: "reconvictions", name: "Reconviction events per 100 prisoners released", unit: "events per 100", kind: "frequency", better: "lower",
-  baseline: { value: "80.0", period: { start: "2008-09-01", end: "2010-08-31" }, source: "Police National Computer, comparison group" },
+  id: "reconvictions",
+  name: "Reconviction events per 100 prisoners released",
+  unit: "events per 100",
+  kind: "frequency",
+  better: "lower",
+  baseline: {
+    value: "80.0",
+    period: { start: "2008-09-01", end: "2010-08-31" },
+    source: "Police National Computer, comparison group",
+  },
 });
 
 const TIERS: PricingRule = {
-  type: "tiers", metric: "reconvictions", basis: "relative-improvement",
+  type: "tiers",
+  metric: "reconvictions",
+  basis: "relative-improvement",
   tiers: [
     { from: "8.5%", to: "10%", amount: "4800000.00" },
     { from: "10%", to: "12.5%", amount: "9600000.00" },
@@ -33,13 +51,22 @@ function settleTiers(measured: number | string, pricing: PricingRule = TIERS) {
     currency: "GBP",
     parties: PARTIES,
     metrics: [reconvictions],
-    tranches: [tranche({
-      pricing,
-      payers: [{ party: "moj", share: "80%" }, { party: "lottery", share: "20%" }],
-      recipients: [{ party: "investors", share: "100%" }],
-    })],
+    tranches: [
+      tranche({
+        pricing,
+        payers: [
+          { party: "moj", share: "80%" },
+          { party: "lottery", share: "20%" },
+        ],
+        recipients: [{ party: "investors", share: "100%" }],
+      }),
+    ],
   });
-  const settlement = settleJson(contract, [{ ...verified("r1", "reconvictions", "p1", measured), verifier: "qinetiq" }], "2027-12-31");
+  const settlement = settleJson(
+    contract,
+    [{ ...verified("r1", "reconvictions", "p1", measured), verifier: "qinetiq" }],
+    "2027-12-31",
+  );
   return { settlement, t1: trancheOf(settlement, "t1") };
 }
 
@@ -47,7 +74,15 @@ describe("tiers rule", () => {
   it("an 8.5% reduction falls in the first band and pays 4.8M", () => {
     const { settlement, t1 } = settleTiers("73.2");
     // (80.0 − 73.2)/80 = 6.8/80 = 0.085 → [0.085, 0.10) → 4,800,000
-    expect(t1.trace).toContainEqual({ kind: "tier", metric: "reconvictions", basisValue: "0.085", tier: 0, from: "0.085", to: "0.1", amount: "4800000" });
+    expect(t1.trace).toContainEqual({
+      kind: "tier",
+      metric: "reconvictions",
+      basisValue: "0.085",
+      tier: 0,
+      from: "0.085",
+      to: "0.1",
+      amount: "4800000",
+    });
     expect(t1.amountEarned?.amount).toBe("4800000.00");
     expect(earnedLines(t1)).toEqual({
       "moj→investors": "3840000.00", // 80% × 4,800,000
@@ -79,7 +114,13 @@ describe("tiers rule", () => {
   it("below the lowest band pays nothing", () => {
     const { settlement, t1 } = settleTiers(74);
     // (80 − 74)/80 = 0.075 < 0.085 → no band
-    expect(t1.trace).toContainEqual({ kind: "tier", metric: "reconvictions", basisValue: "0.075", tier: null, amount: "0" });
+    expect(t1.trace).toContainEqual({
+      kind: "tier",
+      metric: "reconvictions",
+      basisValue: "0.075",
+      tier: null,
+      amount: "0",
+    });
     expect(t1.amountEarned?.amount).toBe("0.00");
     expect(t1.status).toBe("not-earned");
     expect(explain(settlement)).toContain("Rule (tiers): 0.075 falls in no tier: pays nothing");
@@ -87,7 +128,9 @@ describe("tiers rule", () => {
 
   it("finds the band whatever order the tiers are listed in, and names it by its listed index", () => {
     const reversed: PricingRule = {
-      type: "tiers", metric: "reconvictions", basis: "relative-improvement",
+      type: "tiers",
+      metric: "reconvictions",
+      basis: "relative-improvement",
       tiers: [
         { from: "12.5%", amount: "12000000.00" },
         { from: "10%", to: "12.5%", amount: "9600000.00" },
@@ -102,8 +145,13 @@ describe("tiers rule", () => {
 
   it("bands on the improvement basis are in the metric's own units", () => {
     const absolute: PricingRule = {
-      type: "tiers", metric: "reconvictions", basis: "improvement",
-      tiers: [{ from: 5, to: 8, amount: "1000000.00" }, { from: 8, amount: "2500000.00" }],
+      type: "tiers",
+      metric: "reconvictions",
+      basis: "improvement",
+      tiers: [
+        { from: 5, to: 8, amount: "1000000.00" },
+        { from: 8, amount: "2500000.00" },
+      ],
     };
     // improvement = 80.0 − 73.5 = 6.5 → [5, 8) → 1,000,000
     expect(settleTiers("73.5", absolute).t1.amountEarned?.amount).toBe("1000000.00");

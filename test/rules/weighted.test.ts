@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { explain, type PricingRule } from "../../src/index.js";
-import { contractJson, earnedLines, metric, settleJson, tranche, trancheOf, verified } from "../support/contract-builder.js";
+import {
+  contractJson,
+  earnedLines,
+  metric,
+  settleJson,
+  tranche,
+  trancheOf,
+  verified,
+} from "../support/contract-builder.js";
 
 /**
  * Weighted rules, Educate Girls-style: 80% of the outcome payment on learning gains, 20% on enrolment of
@@ -15,11 +23,19 @@ const PARTIES = [
 ] as const;
 
 const learning = metric({
-  id: "learning", name: "Mean ASER learning level of pupils", unit: "ASER levels", kind: "mean", better: "higher",
+  id: "learning",
+  name: "Mean ASER learning level of pupils",
+  unit: "ASER levels",
+  kind: "mean",
+  better: "higher",
   baseline: { value: "3.0", period: { start: "2014-07-01", end: "2015-03-31" }, source: "randomised control villages" },
 });
 const enrolment = metric({
-  id: "enrolment", name: "Enrolment of eligible out-of-school girls", unit: "%", kind: "rate", better: "higher",
+  id: "enrolment",
+  name: "Enrolment of eligible out-of-school girls",
+  unit: "%",
+  kind: "rate",
+  better: "higher",
   baseline: { value: "70.0", period: { start: "2014-07-01", end: "2015-03-31" }, source: "door-to-door census" },
 });
 
@@ -36,19 +52,31 @@ function settleWeighted(results: readonly ReturnType<typeof verified>[], pricing
     currency: "USD",
     parties: PARTIES,
     metrics: [learning, enrolment],
-    tranches: [tranche({
-      pricing,
-      payers: [{ party: "ciff", share: "100%" }],
-      recipients: [{ party: "ubs-optimus", share: "85%" }, { party: "educate-girls", share: "15%" }],
-    })],
+    tranches: [
+      tranche({
+        pricing,
+        payers: [{ party: "ciff", share: "100%" }],
+        recipients: [
+          { party: "ubs-optimus", share: "85%" },
+          { party: "educate-girls", share: "15%" },
+        ],
+      }),
+    ],
   });
-  const settlement = settleJson(contract, results.map((event) => ({ ...event, verifier: "idinsight" })), "2027-12-31");
+  const settlement = settleJson(
+    contract,
+    results.map((event) => ({ ...event, verifier: "idinsight" })),
+    "2027-12-31",
+  );
   return { settlement, t1: trancheOf(settlement, "t1") };
 }
 
 describe("weighted rule", () => {
   it("pays 80% of the learning part plus 20% of the enrolment part", () => {
-    const { settlement, t1 } = settleWeighted([verified("r1", "learning", "p1", "4.35"), verified("r2", "enrolment", "p1", "79.6")]);
+    const { settlement, t1 } = settleWeighted([
+      verified("r1", "learning", "p1", "4.35"),
+      verified("r2", "enrolment", "p1", "79.6"),
+    ]);
     // learning: (4.35 − 3.0) = 1.35 levels × 200000 = 270000; × 80% = 216000
     // enrolment: (79.6 − 70.0) = 9.6 points × 10000 = 96000; × 20% = 19200
     // total 216000 + 19200 = 235200
@@ -81,14 +109,28 @@ describe("weighted rule", () => {
     const mixed: PricingRule = {
       type: "weighted",
       parts: [
-        { weight: "0.8", rule: { type: "threshold", metric: "learning", basis: "improvement", threshold: 1, amount: "300000.00" } },
+        {
+          weight: "0.8",
+          rule: { type: "threshold", metric: "learning", basis: "improvement", threshold: 1, amount: "300000.00" },
+        },
         {
           weight: "0.2",
-          rule: { type: "linear", metric: "enrolment", basis: "value", points: [{ at: 75, amount: "0.00" }, { at: 90, amount: "150000.00" }] },
+          rule: {
+            type: "linear",
+            metric: "enrolment",
+            basis: "value",
+            points: [
+              { at: 75, amount: "0.00" },
+              { at: 90, amount: "150000.00" },
+            ],
+          },
         },
       ],
     };
-    const { t1 } = settleWeighted([verified("r1", "learning", "p1", "4.1"), verified("r2", "enrolment", "p1", 81)], mixed);
+    const { t1 } = settleWeighted(
+      [verified("r1", "learning", "p1", "4.1"), verified("r2", "enrolment", "p1", 81)],
+      mixed,
+    );
     // learning: 4.1 − 3.0 = 1.1 ≥ 1 → 300000; × 0.8 = 240000
     // enrolment: value 81, fraction (81 − 75)/15 = 0.4; 0 + 0.4 × 150000 = 60000; × 0.2 = 12000
     // total 252000

@@ -47,13 +47,22 @@ export function metric(overrides: Partial<Metric> = {}): Metric {
     unit: "%",
     kind: "rate",
     better: "lower",
-    baseline: { value: "20.0", period: { start: "2022-09-01", end: "2025-08-31" }, source: "national student registry 2022-25" },
+    baseline: {
+      value: "20.0",
+      period: { start: "2022-09-01", end: "2025-08-31" },
+      source: "national student registry 2022-25",
+    },
     ...overrides,
   };
 }
 
 /** A rate rule on the default metric: EUR 10,000 per point of improvement. */
-export const DEFAULT_RULE: PricingRule = { type: "rate", metric: "dropout", basis: "improvement", pricePerUnit: "10000.00" };
+export const DEFAULT_RULE: PricingRule = {
+  type: "rate",
+  metric: "dropout",
+  basis: "improvement",
+  pricePerUnit: "10000.00",
+};
 
 /** A tranche, by default t1 on period p1, due 2027-11-30, all from "payer" to "provider". */
 export function tranche(overrides: Partial<Tranche> = {}): Tranche {
@@ -85,17 +94,36 @@ export function contractJson(overrides: Partial<Contract> = {}): Contract {
 }
 
 /** A verified result of a metric for a period (a root event). */
-export function verified(id: string, metricId: string, period: string, value: number | string, recordedAt = "2027-10-15"): ResultEvent {
+export function verified(
+  id: string,
+  metricId: string,
+  period: string,
+  value: number | string,
+  recordedAt = "2027-10-15",
+): ResultEvent {
   return { type: "result", id, metric: metricId, period, value, status: "verified", verifier: "evaluator", recordedAt };
 }
 
 /** A reported (not yet verified) result of a metric for a period. */
-export function reported(id: string, metricId: string, period: string, value: number | string, recordedAt = "2027-09-20"): ResultEvent {
+export function reported(
+  id: string,
+  metricId: string,
+  period: string,
+  value: number | string,
+  recordedAt = "2027-09-20",
+): ResultEvent {
   return { type: "result", id, metric: metricId, period, value, status: "reported", recordedAt };
 }
 
 /** A payment against a tranche. */
-export function payment(id: string, trancheId: string, payer: string, recipient: string, amount: string, paidOn: string): PaymentEvent {
+export function payment(
+  id: string,
+  trancheId: string,
+  payer: string,
+  recipient: string,
+  amount: string,
+  paidOn: string,
+): PaymentEvent {
   return { type: "payment", id, tranche: trancheId, payer, recipient, amount, paidOn };
 }
 
@@ -114,7 +142,9 @@ export function trancheOf(settlement: Settlement, id: string): TrancheSettlement
 
 /** The earned amount of each payer → recipient line, e.g. `{ "fis→investor": "104160.00" }`. */
 export function earnedLines(settled: TrancheSettlement): Record<string, string | null> {
-  return Object.fromEntries(settled.lines.map((line) => [`${line.payer}→${line.recipient}`, line.earned?.amount ?? null]));
+  return Object.fromEntries(
+    settled.lines.map((line) => [`${line.payer}→${line.recipient}`, line.earned?.amount ?? null]),
+  );
 }
 
 /** A deep copy of `value` with the value at `path` replaced (created when absent). */
@@ -139,7 +169,8 @@ function walk(value: unknown, path: readonly (string | number)[]): Record<string
     if (current === null || typeof current !== "object") throw new Error(`test setup: no object at ${String(key)}`);
     current = (current as Record<string | number, unknown>)[key];
   }
-  if (current === null || typeof current !== "object") throw new Error("test setup: the path does not lead to an object");
+  if (current === null || typeof current !== "object")
+    throw new Error("test setup: the path does not lead to an object");
   return current as Record<string | number, unknown>;
 }
 

@@ -38,19 +38,31 @@ export function distributionSvg(summary: MoneySummary, style: Style, words: Dist
   const high = points[points.length - 1]!.amount;
   const pad = (high - low) * 0.04 || 1;
   const { parts, sx, sy, at } = plotFrame({
-    title: words.title, xLow: low - pad, xHigh: high + pad, yLow: 0, yHigh: 1, xLabel: words.amount,
-    xTick: (tick) => style.money(tick.toFixed(0)), yTick: (tick) => style.percent(String(tick)),
+    title: words.title,
+    xLow: low - pad,
+    xHigh: high + pad,
+    yLow: 0,
+    yHigh: 1,
+    xLabel: words.amount,
+    xTick: (tick) => style.money(tick.toFixed(0)),
+    yTick: (tick) => style.percent(String(tick)),
   });
   // A step curve: the share stays flat until the next percentile's amount, then rises.
-  const path = points.map((point, index) => {
-    const previous = points[index - 1];
-    const step = previous === undefined ? "" : `L${at(sx(point.amount))} ${at(sy(previous.share))} `;
-    return `${index === 0 ? "M" : step + "L"}${at(sx(point.amount))} ${at(sy(point.share))}`;
-  }).join(" ");
+  const path = points
+    .map((point, index) => {
+      const previous = points[index - 1];
+      const step = previous === undefined ? "" : `L${at(sx(point.amount))} ${at(sy(previous.share))} `;
+      return `${index === 0 ? "M" : step + "L"}${at(sx(point.amount))} ${at(sy(point.share))}`;
+    })
+    .join(" ");
   parts.push(`<path d="${path}" fill="none" stroke="#1d4ed8" stroke-width="2"/>`);
   const mean = Number(summary.mean.amount);
-  parts.push(`<line x1="${at(sx(mean))}" x2="${at(sx(mean))}" y1="${at(sy(0))}" y2="${at(sy(1))}" stroke="#f59e0b" stroke-dasharray="4 3"/>`);
-  parts.push(`<text x="${at(sx(mean) + 4)}" y="${at(sy(0.04))}" fill="#92400e">${escapeXml(`${words.mean} ${style.money(summary.mean.amount)}`)}</text>`);
+  parts.push(
+    `<line x1="${at(sx(mean))}" x2="${at(sx(mean))}" y1="${at(sy(0))}" y2="${at(sy(1))}" stroke="#f59e0b" stroke-dasharray="4 3"/>`,
+  );
+  parts.push(
+    `<text x="${at(sx(mean) + 4)}" y="${at(sy(0.04))}" fill="#92400e">${escapeXml(`${words.mean} ${style.money(summary.mean.amount)}`)}</text>`,
+  );
   parts.push("</svg>");
   return parts.join("\n");
 }
@@ -71,9 +83,16 @@ export function distributionVegaLite(summary: MoneySummary, title: string): Reco
       {
         data: { values: cumulativePoints(summary) },
         mark: { type: "line", interpolate: "step-after" },
-        encoding: { x: { field: "amount", type: "quantitative", title }, y: { field: "share", type: "quantitative", title: "share of runs", axis: { format: "%" } } },
+        encoding: {
+          x: { field: "amount", type: "quantitative", title },
+          y: { field: "share", type: "quantitative", title: "share of runs", axis: { format: "%" } },
+        },
       },
-      { data: { values: [{ mean: Number(summary.mean.amount) }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#f59e0b" }, encoding: { x: { field: "mean", type: "quantitative" } } },
+      {
+        data: { values: [{ mean: Number(summary.mean.amount) }] },
+        mark: { type: "rule", strokeDash: [4, 3], color: "#f59e0b" },
+        encoding: { x: { field: "mean", type: "quantitative" } },
+      },
     ],
   };
 }

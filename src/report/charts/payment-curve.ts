@@ -59,7 +59,12 @@ function breakpoints(rule: PricingRule, metric: Metric): Dec[] {
  * const curve = paymentCurve(contract, "t1", settlement.tranches[0]);
  * writeFileSync("t1.svg", paymentCurveSvg(curve!, reportStyle("it", "EUR")));
  */
-export function paymentCurve(contract: Contract, trancheId: string, settled?: TrancheSettlement, samples = 160): PaymentCurve | undefined {
+export function paymentCurve(
+  contract: Contract,
+  trancheId: string,
+  settled?: TrancheSettlement,
+  samples = 160,
+): PaymentCurve | undefined {
   const tranche = contract.tranches.find((entry) => entry.id === trancheId);
   if (tranche === undefined) return undefined;
   const ids = metricsOf(tranche.pricing);
@@ -70,10 +75,16 @@ export function paymentCurve(contract: Contract, trancheId: string, settled?: Tr
   const metrics = new Map([[metric.id, metric]]);
   const price = (x: Dec) => evaluateRule(tranche.pricing, metrics, new Map([[metric.id, x]])).amount;
 
-  const result = settled?.results.find((entry) => entry.metric === metric.id && entry.status === "verified" && entry.value !== undefined);
+  const result = settled?.results.find(
+    (entry) => entry.metric === metric.id && entry.status === "verified" && entry.value !== undefined,
+  );
   const measuredValue = result?.value !== undefined ? quantity(result.value) : undefined;
   const baseline = quantity(metric.baseline.value);
-  const marks = [baseline, ...breakpoints(tranche.pricing, metric), ...(measuredValue !== undefined ? [measuredValue] : [])];
+  const marks = [
+    baseline,
+    ...breakpoints(tranche.pricing, metric),
+    ...(measuredValue !== undefined ? [measuredValue] : []),
+  ];
   let low = Dec.min(...marks);
   let high = Dec.max(...marks);
   const span = high.minus(low);
@@ -86,11 +97,15 @@ export function paymentCurve(contract: Contract, trancheId: string, settled?: Tr
   const step = high.minus(low).div(samples);
   const epsilon = step.div(1000);
   const xs = new Map<string, Dec>();
-  for (let index = 0; index <= samples; index += 1) xs.set(low.plus(step.times(index)).toString(), low.plus(step.times(index)));
+  for (let index = 0; index <= samples; index += 1)
+    xs.set(low.plus(step.times(index)).toString(), low.plus(step.times(index)));
   for (const mark of marks) {
-    for (const x of [mark.minus(epsilon), mark, mark.plus(epsilon)]) if (x.greaterThanOrEqualTo(low) && x.lessThanOrEqualTo(high)) xs.set(x.toString(), x);
+    for (const x of [mark.minus(epsilon), mark, mark.plus(epsilon)])
+      if (x.greaterThanOrEqualTo(low) && x.lessThanOrEqualTo(high)) xs.set(x.toString(), x);
   }
-  const points = [...xs.values()].sort((a, b) => a.comparedTo(b)).map((x) => ({ x: x.toNumber(), amount: price(x).toNumber() }));
+  const points = [...xs.values()]
+    .sort((a, b) => a.comparedTo(b))
+    .map((x) => ({ x: x.toNumber(), amount: price(x).toNumber() }));
 
   return {
     trancheId,
@@ -100,7 +115,14 @@ export function paymentCurve(contract: Contract, trancheId: string, settled?: Tr
     baseline: baseline.toNumber(),
     points,
     ...(measuredValue !== undefined && result !== undefined
-      ? { measured: { x: measuredValue.toNumber(), amount: price(measuredValue).toNumber(), value: result.value!, priced: price(measuredValue).toString() } }
+      ? {
+          measured: {
+            x: measuredValue.toNumber(),
+            amount: price(measuredValue).toNumber(),
+            value: result.value!,
+            priced: price(measuredValue).toString(),
+          },
+        }
       : {}),
     ...(tranche.cap !== undefined ? { cap: { amount: Number(tranche.cap), value: tranche.cap } } : {}),
   };

@@ -3,7 +3,12 @@ import type { PaymentCurve } from "./payment-curve.js";
 
 /** Text for SVG and HTML: the five characters that XML reserves, escaped. */
 export function escapeXml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
 }
 
 /** About five round numbers spanning [low, high], for axis ticks. */
@@ -45,27 +50,50 @@ export interface FrameOptions {
  * The frame every chart shares: the SVG element with its title, a white background, grid lines with labelled
  * ticks on both axes, and the x axis' label; and the scales from data to drawing. Close `parts` with `</svg>`.
  */
-export function plotFrame(frame: FrameOptions): { parts: string[]; sx(x: number): number; sy(y: number): number; at(value: number): string; plotWidth: number; plotHeight: number } {
+export function plotFrame(frame: FrameOptions): {
+  parts: string[];
+  sx(x: number): number;
+  sy(y: number): number;
+  at(value: number): string;
+  plotWidth: number;
+  plotHeight: number;
+} {
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const sx = (x: number) => MARGIN.left + ((x - frame.xLow) / (frame.xHigh - frame.xLow || 1)) * plotWidth;
   const sy = (y: number) => MARGIN.top + plotHeight - ((y - frame.yLow) / (frame.yHigh - frame.yLow || 1)) * plotHeight;
   const at = (value: number) => value.toFixed(1);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(frame.title)}" font-family="system-ui, sans-serif" font-size="12">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(frame.title)}" font-family="system-ui, sans-serif" font-size="12">`,
+  );
   parts.push(`<title>${escapeXml(frame.title)}</title>`);
   parts.push(`<rect x="0" y="0" width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
   for (const tick of ticks(frame.yLow, frame.yHigh)) {
-    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(tick))}" y2="${at(sy(tick))}" stroke="#e5e7eb"/>`);
-    parts.push(`<text x="${MARGIN.left - 8}" y="${at(sy(tick) + 4)}" text-anchor="end" fill="#374151">${escapeXml(frame.yTick(tick))}</text>`);
+    parts.push(
+      `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(tick))}" y2="${at(sy(tick))}" stroke="#e5e7eb"/>`,
+    );
+    parts.push(
+      `<text x="${MARGIN.left - 8}" y="${at(sy(tick) + 4)}" text-anchor="end" fill="#374151">${escapeXml(frame.yTick(tick))}</text>`,
+    );
   }
   for (const tick of ticks(frame.xLow, frame.xHigh)) {
-    parts.push(`<line x1="${at(sx(tick))}" x2="${at(sx(tick))}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight + 5}" stroke="#374151"/>`);
-    parts.push(`<text x="${at(sx(tick))}" y="${MARGIN.top + plotHeight + 18}" text-anchor="middle" fill="#374151">${escapeXml(frame.xTick(tick))}</text>`);
+    parts.push(
+      `<line x1="${at(sx(tick))}" x2="${at(sx(tick))}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight + 5}" stroke="#374151"/>`,
+    );
+    parts.push(
+      `<text x="${at(sx(tick))}" y="${MARGIN.top + plotHeight + 18}" text-anchor="middle" fill="#374151">${escapeXml(frame.xTick(tick))}</text>`,
+    );
   }
-  parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`);
-  parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`);
-  parts.push(`<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 10}" text-anchor="middle" fill="#111827">${escapeXml(frame.xLabel)}</text>`);
+  parts.push(
+    `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${MARGIN.top + plotHeight}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`,
+  );
+  parts.push(
+    `<line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#374151"/>`,
+  );
+  parts.push(
+    `<text x="${MARGIN.left + plotWidth / 2}" y="${HEIGHT - 10}" text-anchor="middle" fill="#111827">${escapeXml(frame.xLabel)}</text>`,
+  );
   return { parts, sx, sy, at, plotWidth, plotHeight };
 }
 
@@ -77,7 +105,11 @@ export function plotFrame(frame: FrameOptions): { parts: string[]; sx(x: number)
  * @example
  * const svg = paymentCurveSvg(paymentCurve(contract, "t1", settled)!, reportStyle("en", "EUR"));
  */
-export function paymentCurveSvg(curve: PaymentCurve, style: Style, words: ChartWords = { baseline: "baseline", cap: "cap" }): string {
+export function paymentCurveSvg(
+  curve: PaymentCurve,
+  style: Style,
+  words: ChartWords = { baseline: "baseline", cap: "cap" },
+): string {
   const title = words.title ?? `${curve.trancheId}: ${curve.metric}`;
   const xs = curve.points.map((point) => point.x);
   const amounts = [...curve.points.map((point) => point.amount), curve.cap?.amount ?? 0, 0];
@@ -85,20 +117,36 @@ export function paymentCurveSvg(curve: PaymentCurve, style: Style, words: ChartW
   const xHigh = Math.max(...xs);
   const yHigh = Math.max(...amounts) * 1.08 || 1;
   const { parts, sx, sy, at, plotWidth, plotHeight } = plotFrame({
-    title, xLow, xHigh, yLow: 0, yHigh, xLabel: `${curve.metric} (${curve.unit})`,
-    xTick: (tick) => style.num(String(tick)), yTick: (tick) => style.money(tick.toFixed(0)),
+    title,
+    xLow,
+    xHigh,
+    yLow: 0,
+    yHigh,
+    xLabel: `${curve.metric} (${curve.unit})`,
+    xTick: (tick) => style.num(String(tick)),
+    yTick: (tick) => style.money(tick.toFixed(0)),
   });
 
   const baselineX = sx(curve.baseline);
-  parts.push(`<line x1="${at(baselineX)}" x2="${at(baselineX)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#9ca3af" stroke-dasharray="2 3"/>`);
+  parts.push(
+    `<line x1="${at(baselineX)}" x2="${at(baselineX)}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#9ca3af" stroke-dasharray="2 3"/>`,
+  );
   // Labels sit inside the plot, on the side with room: the baseline's at the foot of its line, the cap's at the left.
   const baselineOnRight = baselineX > MARGIN.left + plotWidth * 0.6;
-  parts.push(`<text x="${at(baselineX + (baselineOnRight ? -4 : 4))}" y="${MARGIN.top + plotHeight - 6}" text-anchor="${baselineOnRight ? "end" : "start"}" fill="#6b7280">${escapeXml(words.baseline)} ${escapeXml(style.num(String(curve.baseline)))}</text>`);
+  parts.push(
+    `<text x="${at(baselineX + (baselineOnRight ? -4 : 4))}" y="${MARGIN.top + plotHeight - 6}" text-anchor="${baselineOnRight ? "end" : "start"}" fill="#6b7280">${escapeXml(words.baseline)} ${escapeXml(style.num(String(curve.baseline)))}</text>`,
+  );
   if (curve.cap !== undefined) {
-    parts.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(curve.cap.amount))}" y2="${at(sy(curve.cap.amount))}" stroke="#b91c1c" stroke-dasharray="6 4"/>`);
-    parts.push(`<text x="${MARGIN.left + 6}" y="${at(sy(curve.cap.amount) - 5)}" text-anchor="start" fill="#b91c1c">${escapeXml(words.cap)} ${escapeXml(style.money(curve.cap.value))}</text>`);
+    parts.push(
+      `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${at(sy(curve.cap.amount))}" y2="${at(sy(curve.cap.amount))}" stroke="#b91c1c" stroke-dasharray="6 4"/>`,
+    );
+    parts.push(
+      `<text x="${MARGIN.left + 6}" y="${at(sy(curve.cap.amount) - 5)}" text-anchor="start" fill="#b91c1c">${escapeXml(words.cap)} ${escapeXml(style.money(curve.cap.value))}</text>`,
+    );
   }
-  const path = curve.points.map((point, index) => `${index === 0 ? "M" : "L"}${at(sx(point.x))} ${at(sy(point.amount))}`).join(" ");
+  const path = curve.points
+    .map((point, index) => `${index === 0 ? "M" : "L"}${at(sx(point.x))} ${at(sy(point.amount))}`)
+    .join(" ");
   parts.push(`<path d="${path}" fill="none" stroke="#1d4ed8" stroke-width="2"/>`);
   if (curve.measured !== undefined) {
     const x = sx(curve.measured.x);
@@ -106,7 +154,9 @@ export function paymentCurveSvg(curve: PaymentCurve, style: Style, words: ChartW
     const anchor = x > MARGIN.left + plotWidth * 0.6 ? "end" : "start";
     const dx = anchor === "end" ? -10 : 10;
     parts.push(`<circle cx="${at(x)}" cy="${at(y)}" r="5" fill="#f59e0b" stroke="#92400e"/>`);
-    parts.push(`<text x="${at(x + dx)}" y="${at(y - 8)}" text-anchor="${anchor}" fill="#92400e">${escapeXml(`${style.num(curve.measured.value)} → ${style.money(curve.measured.priced)}`)}</text>`);
+    parts.push(
+      `<text x="${at(x + dx)}" y="${at(y - 8)}" text-anchor="${anchor}" fill="#92400e">${escapeXml(`${style.num(curve.measured.value)} → ${style.money(curve.measured.priced)}`)}</text>`,
+    );
   }
   parts.push("</svg>");
   return parts.join("\n");

@@ -12,16 +12,40 @@ export function paymentCurveVegaLite(curve: PaymentCurve, currency: string): Rec
   const y = { field: "amount", type: "quantitative", title: currency };
   const layers: Record<string, unknown>[] = [
     { data: { values: curve.points }, mark: { type: "line", interpolate: "linear" }, encoding: { x, y } },
-    { data: { values: [{ baseline: curve.baseline }] }, mark: { type: "rule", strokeDash: [2, 3], color: "#9ca3af" }, encoding: { x: { field: "baseline", type: "quantitative" } } },
+    {
+      data: { values: [{ baseline: curve.baseline }] },
+      mark: { type: "rule", strokeDash: [2, 3], color: "#9ca3af" },
+      encoding: { x: { field: "baseline", type: "quantitative" } },
+    },
   ];
   if (curve.cap !== undefined) {
-    layers.push({ data: { values: [{ cap: curve.cap.amount }] }, mark: { type: "rule", strokeDash: [6, 4], color: "#b91c1c" }, encoding: { y: { field: "cap", type: "quantitative" } } });
+    layers.push({
+      data: { values: [{ cap: curve.cap.amount }] },
+      mark: { type: "rule", strokeDash: [6, 4], color: "#b91c1c" },
+      encoding: { y: { field: "cap", type: "quantitative" } },
+    });
   }
   if (curve.measured !== undefined) {
     layers.push({
-      data: { values: [{ x: curve.measured.x, amount: curve.measured.amount, value: curve.measured.value, priced: curve.measured.priced }] },
+      data: {
+        values: [
+          {
+            x: curve.measured.x,
+            amount: curve.measured.amount,
+            value: curve.measured.value,
+            priced: curve.measured.priced,
+          },
+        ],
+      },
       mark: { type: "point", filled: true, size: 80, color: "#f59e0b" },
-      encoding: { x, y, tooltip: [{ field: "value", title: curve.metric }, { field: "priced", title: currency }] },
+      encoding: {
+        x,
+        y,
+        tooltip: [
+          { field: "value", title: curve.metric },
+          { field: "priced", title: currency },
+        ],
+      },
     });
   }
   return {

@@ -5,7 +5,12 @@ import type { TrancheStatus } from "../../engine/settlement-types.js";
 import type { Phrasebook } from "./phrasebook.js";
 import { isMeasurementStep, measuredResultLines, measurementEn } from "../measurement-text.js";
 
-const CAP_NAMES: Record<CapKind, string> = { metric: "metric cap", tranche: "tranche cap", contract: "contract cap", payer: "payer cap" };
+const CAP_NAMES: Record<CapKind, string> = {
+  metric: "metric cap",
+  tranche: "tranche cap",
+  contract: "contract cap",
+  payer: "payer cap",
+};
 
 const STATUS_NAMES: Record<TrancheStatus, string> = {
   "not-yet-due": "not yet due",
@@ -34,16 +39,21 @@ export const en: Phrasebook = {
         const head = `Result: ${step.metric} (${step.scope}) = ${num(step.value!)}, ${step.status}${by} as recorded on ${date(step.recordedAt!)} [event ${step.eventId}${evidence}]`;
         const measured = measuredResultLines(step, measurementEn, style);
         if (step.trail.length <= 1) return head + measured;
-        const trail = step.trail.map((entry) => `${entry.eventId} ${entry.status} ${num(entry.value)} on ${date(entry.recordedAt)}`).join("; ");
+        const trail = step.trail
+          .map((entry) => `${entry.eventId} ${entry.status} ${num(entry.value)} on ${date(entry.recordedAt)}`)
+          .join("; ");
         return `${head}\n      history: ${trail}${measured}`;
       }
       case "basis": {
         const source = `baseline ${num(step.baseline)} from ${step.baselineSource}`;
-        if (step.basis === "value") return `Basis: the measured value of ${step.metric}, ${num(step.measured)} (${source})`;
-        const change = step.better === "lower"
-          ? `baseline ${num(step.baseline)} − measured ${num(step.measured)} = ${num(step.improvement)}`
-          : `measured ${num(step.measured)} − baseline ${num(step.baseline)} = ${num(step.improvement)}`;
-        if (step.basis === "improvement") return `Basis: improvement of ${step.metric} (${step.better} is better): ${change}; baseline from ${step.baselineSource}`;
+        if (step.basis === "value")
+          return `Basis: the measured value of ${step.metric}, ${num(step.measured)} (${source})`;
+        const change =
+          step.better === "lower"
+            ? `baseline ${num(step.baseline)} − measured ${num(step.measured)} = ${num(step.improvement)}`
+            : `measured ${num(step.measured)} − baseline ${num(step.baseline)} = ${num(step.improvement)}`;
+        if (step.basis === "improvement")
+          return `Basis: improvement of ${step.metric} (${step.better} is better): ${change}; baseline from ${step.baselineSource}`;
         return `Basis: relative improvement of ${step.metric} (${step.better} is better): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); baseline from ${step.baselineSource}`;
       }
       case "rate":
@@ -80,7 +90,9 @@ export const en: Phrasebook = {
         return `Rounding (${step.mode}, once per ${step.at === "metric" ? `metric, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
       case "cap": {
         const used = new Dec(step.usedBefore).isZero() ? "" : `, ${money(step.usedBefore)} already used`;
-        const bit = new Dec(step.cut).isZero() ? "does not bite" : `cuts ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
+        const bit = new Dec(step.cut).isZero()
+          ? "does not bite"
+          : `cuts ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
         return `Cap: ${CAP_NAMES[step.cap]} ${step.id} of ${money(step.limit)}${used}: ${bit}`;
       }
       case "floor":
@@ -95,8 +107,16 @@ export const en: Phrasebook = {
         return undefined;
       case "formula": {
         const shown = (value: string) => (/^-?[0-9.]+$/.test(value) ? num(value) : value);
-        const reads = step.reads.length === 0 ? "" : `\n      where ${step.reads.map((read) => `${read.name} = ${shown(read.value)}`).join(", ")}`;
-        const lookups = step.lookups.map((lookup) => `\n      table ${lookup.table} ${JSON.stringify(lookup.keys)}: row ${lookup.row + 1} gives ${num(lookup.value)}`).join("");
+        const reads =
+          step.reads.length === 0
+            ? ""
+            : `\n      where ${step.reads.map((read) => `${read.name} = ${shown(read.value)}`).join(", ")}`;
+        const lookups = step.lookups
+          .map(
+            (lookup) =>
+              `\n      table ${lookup.table} ${JSON.stringify(lookup.keys)}: row ${lookup.row + 1} gives ${num(lookup.value)}`,
+          )
+          .join("");
         return `Rule (formula): ${step.expression} = ${money(step.value)}${reads}${lookups}`;
       }
       case "terms":
@@ -108,7 +128,8 @@ export const en: Phrasebook = {
     asOf: (date) => `As known on ${date}`,
     amountsIn: (currency) => `Amounts in ${currency}`,
     rounding: (mode, at) => `Rounding: ${mode}, once per ${at}`,
-    tranche: (id, label, covers, due) => `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${covers}), due ${due}`,
+    tranche: (id, label, covers, due) =>
+      `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${covers}), due ${due}`,
     covers: (tranche) => coverageLabel(tranche.covers),
     status: "Status",
     computation: "How it was computed",
@@ -131,7 +152,8 @@ export const en: Phrasebook = {
     baselineMark: "baseline",
     capMark: "cap",
     chart: "Payment curve",
-    chartCaption: (metric) => `What the tranche pays for each result of ${metric}: the measured result is marked, caps are drawn as dashed lines.`,
+    chartCaption: (metric) =>
+      `What the tranche pays for each result of ${metric}: the measured result is marked, caps are drawn as dashed lines.`,
     simulation: (runs, seed) => `Simulation: ${runs.toLocaleString("en-GB")} runs, seed ${seed}`,
     simulationNote: "The share of runs that paid at most each amount; percentiles are amounts of actual runs.",
     totalPayments: "Total outcome payments",

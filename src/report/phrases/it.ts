@@ -5,7 +5,12 @@ import type { Style } from "../style.js";
 import type { Phrasebook } from "./phrasebook.js";
 import { fallbackOf, isMeasurementStep, measuredResultLines, measurementIt } from "../measurement-text.js";
 
-const CAP_NAMES: Record<CapKind, string> = { metric: "massimale per metrica", tranche: "massimale della tranche", contract: "massimale del contratto", payer: "massimale del pagatore" };
+const CAP_NAMES: Record<CapKind, string> = {
+  metric: "massimale per metrica",
+  tranche: "massimale della tranche",
+  contract: "massimale del contratto",
+  payer: "massimale del pagatore",
+};
 
 const STATUS_NAMES: Record<TrancheStatus, string> = {
   "not-yet-due": "non ancora dovuta",
@@ -41,7 +46,8 @@ const BASIS_BETTER = { lower: "migliore se più basso", higher: "migliore se pi�
 
 /** The engine's `period X` / `cohort X`, in Italian. */
 const scope = (text: string) => text.replace(/^period /, "periodo ").replace(/^cohort /, "coorte ");
-const covers = (tranche: TrancheSettlement) => ("period" in tranche.covers ? `periodo ${tranche.covers.period}` : `coorte ${tranche.covers.cohort}`);
+const covers = (tranche: TrancheSettlement) =>
+  "period" in tranche.covers ? `periodo ${tranche.covers.period}` : `coorte ${tranche.covers.cohort}`;
 
 /** Why a tranche has its status, rebuilt from the settlement's figures (the engine's reason is in English). */
 function reason(tranche: TrancheSettlement, { money, date }: Style, asOf: string): string {
@@ -49,8 +55,12 @@ function reason(tranche: TrancheSettlement, { money, date }: Style, asOf: string
   const fallback = fallbackOf(tranche.trace);
   const results = fallback?.results ?? tranche.results;
   const dueDate = fallback?.step.dueDate ?? tranche.dueDate;
-  const lead = fallback === undefined ? "" : `la coorte ${fallback.step.cohort} non ha superato la propria regola ed è pagata sul risultato aggregato della coorte ${fallback.step.pooledCohort}: `;
-  const describe = (list: readonly ResultStep[]) => list.map((result) => `${result.metric} (${scope(result.scope)})`).join(", ");
+  const lead =
+    fallback === undefined
+      ? ""
+      : `la coorte ${fallback.step.cohort} non ha superato la propria regola ed è pagata sul risultato aggregato della coorte ${fallback.step.pooledCohort}: `;
+  const describe = (list: readonly ResultStep[]) =>
+    list.map((result) => `${result.metric} (${scope(result.scope)})`).join(", ");
   const disputed = results.filter((result) => result.status === "disputed");
   const reported = results.filter((result) => result.status === "reported");
   const absent = results.filter((result) => result.status === "missing" || result.status === "rejected");
@@ -58,7 +68,8 @@ function reason(tranche: TrancheSettlement, { money, date }: Style, asOf: string
     case "disputed":
       return `${lead}il risultato di ${describe(disputed)} è contestato: nulla è dovuto finché la contestazione non è risolta`;
     case "awaiting-verification":
-      if (reported.length > 0) return `${lead}il risultato di ${describe(reported)} è stato comunicato ma non ancora verificato`;
+      if (reported.length > 0)
+        return `${lead}il risultato di ${describe(reported)} è stato comunicato ma non ancora verificato`;
       return `${lead}scaduta il ${date(dueDate)} e ancora senza un risultato verificato: ${absentText(absent)}`;
     case "not-yet-due":
       return `${lead}scadenza il ${date(dueDate)}; ${absentText(absent)}`;
@@ -71,20 +82,26 @@ function reason(tranche: TrancheSettlement, { money, date }: Style, asOf: string
   if (tranche.status === "not-earned") {
     const bitten = tranche.capsApplied.map((step) => `il ${CAP_NAMES[step.cap]} ${step.id}`);
     const priced = new Dec(tranche.amountPriced?.amount ?? "0");
-    const why = priced.isZero() || bitten.length === 0
-      ? "i risultati verificati non maturano alcun importo secondo la regola di pagamento"
-      : `i risultati verificati valgono ${show(priced)}, ma ${bitten.join(" e ")} non ${bitten.length === 1 ? "lascia" : "lasciano"} nulla da pagare`;
+    const why =
+      priced.isZero() || bitten.length === 0
+        ? "i risultati verificati non maturano alcun importo secondo la regola di pagamento"
+        : `i risultati verificati valgono ${show(priced)}, ma ${bitten.join(" e ")} non ${bitten.length === 1 ? "lascia" : "lasciano"} nulla da pagare`;
     return paid.isZero() ? why : `${why}, ma sono stati pagati ${show(paid)}: vanno restituiti`;
   }
-  if (paid.isZero()) return `${show(earned)} maturati, ${asOf >= dueDate ? "pagabili ora" : `pagabili dal ${date(dueDate)}`}`;
-  if (paid.lessThan(earned)) return `pagati ${show(paid)} su ${show(earned)}; restano dovuti ${show(earned.minus(paid))}`;
+  if (paid.isZero())
+    return `${show(earned)} maturati, ${asOf >= dueDate ? "pagabili ora" : `pagabili dal ${date(dueDate)}`}`;
+  if (paid.lessThan(earned))
+    return `pagati ${show(paid)} su ${show(earned)}; restano dovuti ${show(earned.minus(paid))}`;
   if (paid.equals(earned)) return `${show(earned)} maturati e pagati per intero`;
   return `pagati ${show(paid)} a fronte di ${show(earned)} ora maturati: ${show(paid.minus(earned))} vanno restituiti`;
 }
 
 function absentText(absent: readonly ResultStep[]): string {
   return absent
-    .map((result) => `${result.metric} (${scope(result.scope)}): ${result.status === "missing" ? "nessun risultato comunicato" : "risultato respinto, se ne attende uno nuovo"}`)
+    .map(
+      (result) =>
+        `${result.metric} (${scope(result.scope)}): ${result.status === "missing" ? "nessun risultato comunicato" : "risultato respinto, se ne attende uno nuovo"}`,
+    )
     .join("; ");
 }
 
@@ -98,21 +115,30 @@ export const it: Phrasebook = {
     if (isMeasurementStep(step)) return measurementIt.step(step, style);
     switch (step.kind) {
       case "result": {
-        if (step.status === "missing") return `Risultato: ${step.metric} (${scope(step.scope)}): nessuno comunicato finora`;
+        if (step.status === "missing")
+          return `Risultato: ${step.metric} (${scope(step.scope)}): nessuno comunicato finora`;
         const by = step.verifier !== undefined ? ` da ${step.verifier}` : "";
         const evidence = step.evidence !== undefined ? `, documentazione: ${step.evidence}` : "";
         const head = `Risultato: ${step.metric} (${scope(step.scope)}) = ${num(step.value!)}, ${RESULT_STATUS[step.status]}${by}, registrato il ${date(step.recordedAt!)} [evento ${step.eventId!}${evidence}]`;
         const measured = measuredResultLines(step, measurementIt, style);
         if (step.trail.length <= 1) return head + measured;
-        const trail = step.trail.map((entry) => `${entry.eventId} ${RESULT_STATUS[entry.status]} ${num(entry.value)} il ${date(entry.recordedAt)}`).join("; ");
+        const trail = step.trail
+          .map(
+            (entry) =>
+              `${entry.eventId} ${RESULT_STATUS[entry.status]} ${num(entry.value)} il ${date(entry.recordedAt)}`,
+          )
+          .join("; ");
         return `${head}\n      storia: ${trail}${measured}`;
       }
       case "basis": {
-        if (step.basis === "value") return `Base: il valore misurato di ${step.metric}, ${num(step.measured)} (valore di riferimento ${num(step.baseline)}, fonte: ${step.baselineSource})`;
-        const change = step.better === "lower"
-          ? `riferimento ${num(step.baseline)} − misurato ${num(step.measured)} = ${num(step.improvement)}`
-          : `misurato ${num(step.measured)} − riferimento ${num(step.baseline)} = ${num(step.improvement)}`;
-        if (step.basis === "improvement") return `Base: miglioramento di ${step.metric} (${BASIS_BETTER[step.better]}): ${change}; fonte del riferimento: ${step.baselineSource}`;
+        if (step.basis === "value")
+          return `Base: il valore misurato di ${step.metric}, ${num(step.measured)} (valore di riferimento ${num(step.baseline)}, fonte: ${step.baselineSource})`;
+        const change =
+          step.better === "lower"
+            ? `riferimento ${num(step.baseline)} − misurato ${num(step.measured)} = ${num(step.improvement)}`
+            : `misurato ${num(step.measured)} − riferimento ${num(step.baseline)} = ${num(step.improvement)}`;
+        if (step.basis === "improvement")
+          return `Base: miglioramento di ${step.metric} (${BASIS_BETTER[step.better]}): ${change}; fonte del riferimento: ${step.baselineSource}`;
         return `Base: miglioramento relativo di ${step.metric} (${BASIS_BETTER[step.better]}): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); fonte del riferimento: ${step.baselineSource}`;
       }
       case "rate":
@@ -149,7 +175,9 @@ export const it: Phrasebook = {
         return `Arrotondamento (${roundingName(step.mode)}, una volta per ${step.at === "metric" ? `metrica, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
       case "cap": {
         const used = new Dec(step.usedBefore).isZero() ? "" : `, già utilizzati ${money(step.usedBefore)}`;
-        const bit = new Dec(step.cut).isZero() ? "non incide" : `taglia ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
+        const bit = new Dec(step.cut).isZero()
+          ? "non incide"
+          : `taglia ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
         return `Massimale: ${CAP_NAMES[step.cap]} ${step.id} di ${money(step.limit)}${used}: ${bit}`;
       }
       case "floor":
@@ -164,8 +192,16 @@ export const it: Phrasebook = {
         return undefined;
       case "formula": {
         const shown = (value: string) => (/^-?[0-9.]+$/.test(value) ? num(value) : value);
-        const reads = step.reads.length === 0 ? "" : `\n      dove ${step.reads.map((read) => `${read.name} = ${shown(read.value)}`).join(", ")}`;
-        const lookups = step.lookups.map((lookup) => `\n      tabella ${lookup.table} ${JSON.stringify(lookup.keys)}: la riga ${lookup.row + 1} dà ${num(lookup.value)}`).join("");
+        const reads =
+          step.reads.length === 0
+            ? ""
+            : `\n      dove ${step.reads.map((read) => `${read.name} = ${shown(read.value)}`).join(", ")}`;
+        const lookups = step.lookups
+          .map(
+            (lookup) =>
+              `\n      tabella ${lookup.table} ${JSON.stringify(lookup.keys)}: la riga ${lookup.row + 1} dà ${num(lookup.value)}`,
+          )
+          .join("");
         return `Regola (formula): ${step.expression} = ${money(step.value)}${reads}${lookups}`;
       }
       case "terms":
@@ -176,8 +212,10 @@ export const it: Phrasebook = {
     settlementOf: (id, title) => `Liquidazione di ${id} — ${title}`,
     asOf: (day) => `Situazione nota al ${day}`,
     amountsIn: (currency) => `Importi in ${currency}`,
-    rounding: (mode, at) => `Arrotondamento: ${roundingName(mode)}, una volta per ${at === "metric" ? "metrica" : "tranche"}`,
-    tranche: (id, label, where, due) => `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${where}), scadenza ${due}`,
+    rounding: (mode, at) =>
+      `Arrotondamento: ${roundingName(mode)}, una volta per ${at === "metric" ? "metrica" : "tranche"}`,
+    tranche: (id, label, where, due) =>
+      `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${where}), scadenza ${due}`,
     covers,
     status: "Stato",
     computation: "Come è stato calcolato",
@@ -200,9 +238,12 @@ export const it: Phrasebook = {
     baselineMark: "valore di riferimento",
     capMark: "massimale",
     chart: "Curva di pagamento",
-    chartCaption: (metric) => `Quanto paga la tranche per ogni risultato di ${metric}: il risultato misurato è segnato, i massimali sono tratteggiati.`,
-    simulation: (runs, seed) => `Simulazione: ${new Intl.NumberFormat("it-IT", { useGrouping: "always" }).format(runs)} estrazioni, seme ${seed}`,
-    simulationNote: "La quota di estrazioni che ha pagato al più ciascun importo; i percentili sono importi di estrazioni effettive.",
+    chartCaption: (metric) =>
+      `Quanto paga la tranche per ogni risultato di ${metric}: il risultato misurato è segnato, i massimali sono tratteggiati.`,
+    simulation: (runs, seed) =>
+      `Simulazione: ${new Intl.NumberFormat("it-IT", { useGrouping: "always" }).format(runs)} estrazioni, seme ${seed}`,
+    simulationNote:
+      "La quota di estrazioni che ha pagato al più ciascun importo; i percentili sono importi di estrazioni effettive.",
     totalPayments: "Pagamenti totali per i risultati",
     costOf: (party) => `Costo per ${party}`,
     mean: "media",
