@@ -4,7 +4,8 @@
  *
  *   <!-- test: file contract.json -->      the block is a file: written under that name in the page's folder
  *   <!-- test: run -->                     shell commands, each run in the page's folder; or a ```js / ```ts
- *                                          block, run as a program (js with node, ts with tsx)
+ *                                          block, run as a program (js with node; ts type-checked, then
+ *                                          run with tsx)
  *   <!-- test: run exit=1 -->              the same, each command expected to exit with that code (default 0)
  *   <!-- test: output -->                  what the runs since the last output block printed (stdout and
  *                                          stderr as one), exactly

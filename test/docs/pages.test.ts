@@ -46,6 +46,8 @@ function pageFolder(page: string): string {
   const folder = mkdtempSync(join(tmpdir(), "pay-by-results-docs-"));
   const fixtures = join(FIXTURES, page.replace(/\.md$/, "").replaceAll("/", "_"));
   if (existsSync(fixtures)) cpSync(fixtures, folder, { recursive: true });
+  // a project of ES modules, like the one the guides tell a reader to make
+  writeFileSync(join(folder, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`);
   mkdirSync(join(folder, "node_modules"));
   symlinkSync(ROOT, join(folder, "node_modules", "pay-by-results"), "dir");
   symlinkSync(join(ROOT, "dist"), join(folder, "dist"), "dir");
@@ -175,11 +177,21 @@ for (const page of PAGES) {
   });
 }
 
-/** A js or ts block, saved beside the page's files and run as a program: node for js, tsx for ts. */
+/** How a reader's editor checks a TypeScript block: strict, against the built package's types. */
+const TYPE_CHECK = [
+  "tsc --noEmit --strict --exactOptionalPropertyTypes --noUncheckedIndexedAccess",
+  "--module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck",
+  `--types node --typeRoots "${join(ROOT, "node_modules", "@types")}"`,
+].join(" ");
+
+/**
+ * A js or ts block, saved beside the page's files and run as a program: node for js; for ts, the type checker
+ * first (a block that would not compile in a reader's project fails here, its errors printed), then tsx.
+ */
 function programCommand(folder: string, step: Extract<Step, { kind: "program" }>): string {
   const file = `block-${step.line}.${step.language === "js" ? "mjs" : "ts"}`;
   writeFileSync(join(folder, file), step.body);
-  return step.language === "js" ? `node ${file}` : `tsx ${file}`;
+  return step.language === "js" ? `node ${file}` : `${TYPE_CHECK} ${file} && tsx ${file}`;
 }
 
 describe("the pages under test", () => {
