@@ -1,0 +1,90 @@
+// The contract of docs/pricing/threshold.md, settled on a verified result given on the command line:
+//   node example.mjs 71.2                                  priced by rule.json (the page's fixed amount)
+//   node example.mjs --rule gated-rule.json 900            another rule: the gate in front of a price, …
+//   node example.mjs --cap 500000.00 --floor 200000.00 73  with a tranche cap or floor
+// Two metrics, lower is better: reconvictions (events per 100 released prisoners, baseline 80.0) and
+// reconviction-events (events in the cohort, baseline 1,000), both against the comparison group. The result is
+// of the rule's metric. The Ministry of Justice pays 80%, a lottery fund 20%; everything goes to the investors.
+// Prints the explanation, or the contract's problems.
+import { readFileSync } from "node:fs";
+import { explain, parseContract, parseEvents, settle } from "pay-by-results";
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const at = args.indexOf(name);
+  return at < 0 ? undefined : args.splice(at, 2)[1];
+};
+const rule = JSON.parse(readFileSync(option("--rule") ?? "rule.json", "utf8"));
+const cap = option("--cap");
+const floor = option("--floor");
+const [value] = args;
+
+const baseline = (value) => ({ value, period: { start: "2023-01-01", end: "2025-12-31" }, source: "baseline source" });
+const contract = {
+  id: "example",
+  title: "Reconviction threshold",
+  currency: "GBP",
+  rounding: { mode: "half-even", at: "tranche" },
+  term: { start: "2026-01-01", end: "2028-12-31" },
+  parties: [
+    { id: "moj", name: "Ministry of Justice", roles: ["outcome-payer"] },
+    { id: "lottery", name: "Lottery fund", roles: ["outcome-payer"] },
+    { id: "investors", name: "Social investors", roles: ["investor"] },
+    { id: "evaluator", name: "Independent evaluator", roles: ["verifier"] },
+  ],
+  metrics: [
+    {
+      id: "reconvictions",
+      name: "Reconviction events per 100 released prisoners",
+      unit: "events per 100",
+      kind: "frequency",
+      better: "lower",
+      baseline: baseline("80.0"),
+    },
+    {
+      id: "reconviction-events",
+      name: "Reconviction events in the cohort",
+      unit: "events",
+      kind: "count",
+      better: "lower",
+      baseline: baseline("1000"),
+    },
+  ],
+  periods: [{ id: "p1", label: "Cohort 1", start: "2026-01-01", end: "2026-12-31" }],
+  tranches: [
+    {
+      id: "t1",
+      covers: { period: "p1" },
+      dueDate: "2027-11-30",
+      pricing: rule,
+      ...(cap === undefined ? {} : { cap }),
+      ...(floor === undefined ? {} : { floor }),
+      payers: [
+        { party: "moj", share: "80%" },
+        { party: "lottery", share: "20%" },
+      ],
+      recipients: [{ party: "investors", share: "100%" }],
+    },
+  ],
+};
+const events = [
+  {
+    type: "result",
+    id: "r1",
+    metric: rule.metric,
+    period: "p1",
+    value,
+    status: "verified",
+    verifier: "evaluator",
+    recordedAt: "2027-01-15",
+  },
+];
+
+let parsed;
+try {
+  parsed = parseContract(contract);
+} catch (error) {
+  console.log(error.message);
+  process.exit(1);
+}
+console.log(explain(settle(parsed, parseEvents(events, { contract: parsed }), { asOf: "2028-12-31" })));
