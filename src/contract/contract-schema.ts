@@ -83,12 +83,10 @@ export const pricingRuleSchema: z.ZodType = z.lazy(() =>
 
 const parameterValueSchema = z.union(
   [
-    z
-      .string()
-      .refine((text) => readDecimal(text) !== undefined, {
-        error: 'expected a decimal string such as "12.50" or "5%"',
-        params: { code: "invalid_decimal" },
-      }),
+    z.string().refine((text) => readDecimal(text) !== undefined, {
+      error: 'expected a decimal string such as "12.50" or "5%"',
+      params: { code: "invalid_decimal" },
+    }),
     z.strictObject({ text: z.string() }),
   ],
   { error: 'expected a parameter: a decimal string such as "12.50", or a text as { "text": "north" }' },
@@ -118,12 +116,10 @@ const formulaPartsSchema = {
           .array(
             z.strictObject({
               when: z.array(z.string()),
-              then: z
-                .string()
-                .refine((text) => readDecimal(text) !== undefined, {
-                  error: 'expected the output as a decimal string such as "12.50"',
-                  params: { code: "invalid_decimal" },
-                }),
+              then: z.string().refine((text) => readDecimal(text) !== undefined, {
+                error: 'expected the output as a decimal string such as "12.50"',
+                params: { code: "invalid_decimal" },
+              }),
               validFrom: calendarDateSchema.optional(),
               validTo: calendarDateSchema.optional(),
             }),

@@ -96,12 +96,10 @@ export interface CohortFallback {
   readonly pricing: PricingRule;
 }
 
-const decimal = z
-  .string({ error: 'expected a decimal string, e.g. "0.0123"' })
-  .refine(isDecimalString, {
-    error: 'expected a plain decimal string (no exponent), e.g. "0.0123"',
-    params: { code: "invalid_decimal" },
-  });
+const decimal = z.string({ error: 'expected a decimal string, e.g. "0.0123"' }).refine(isDecimalString, {
+  error: 'expected a plain decimal string (no exponent), e.g. "0.0123"',
+  params: { code: "invalid_decimal" },
+});
 
 const probability = decimal.refine((text) => !isDecimalString(text) || (new Dec(text).gte(0) && new Dec(text).lte(1)), {
   error: "a p-value lies between 0 and 1",

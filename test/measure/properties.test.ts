@@ -18,15 +18,13 @@ import { contractJson, metric, settleJson, tranche, trancheOf } from "../support
 
 const RUNS = { numRuns: 150 };
 
-const binaryArb = fc
-  .integer({ min: 2, max: 5000 })
-  .chain((n) =>
-    fc.record({
-      outcome: fc.constant("binary" as const),
-      n: fc.constant(n),
-      successes: fc.integer({ min: 0, max: n }),
-    }),
-  );
+const binaryArb = fc.integer({ min: 2, max: 5000 }).chain((n) =>
+  fc.record({
+    outcome: fc.constant("binary" as const),
+    n: fc.constant(n),
+    successes: fc.integer({ min: 0, max: n }),
+  }),
+);
 const countArb = fc.record({
   outcome: fc.constant("count" as const),
   events: fc.integer({ min: 0, max: 3000 }),
