@@ -17,7 +17,8 @@
  * Two directives stand alone, without a block: `<!-- test: run [exit=N] COMMAND -->` runs a command the page
  * does not show (e.g. to settle a worked example whose contract the page only describes), and
  * `<!-- test: output … -->` is only ever followed by a block. Files a page needs but does not show live in
- * test/docs/pages/<the page's path, with / as _ and no .md>/ and are copied into the page's folder first.
+ * test/docs/pages/<the page's path, with / as _ and no .md>/ and are copied into the page's folder first, after
+ * test/docs/pages/shared/ (the modules several pages' fixtures import).
  *
  * A block with no directive, a directive with no block, or an unknown directive is an error of the page.
  */

@@ -44,6 +44,8 @@ const UPDATE = process.env.UPDATE_DOCS === "1";
 /** The page's own folder: its fixtures, the built package as a dependency, the command on the PATH. */
 function pageFolder(page: string): string {
   const folder = mkdtempSync(join(tmpdir(), "pay-by-results-docs-"));
+  // what several pages' fixtures share (test/docs/pages/shared/), then the page's own
+  cpSync(join(FIXTURES, "shared"), folder, { recursive: true });
   const fixtures = join(FIXTURES, page.replace(/\.md$/, "").replaceAll("/", "_"));
   if (existsSync(fixtures)) cpSync(fixtures, folder, { recursive: true });
   // a project of ES modules, like the one the guides tell a reader to make
