@@ -45,9 +45,9 @@ const UPDATE = process.env.UPDATE_DOCS === "1";
 function pageFolder(page: string): string {
   const folder = mkdtempSync(join(tmpdir(), "pay-by-results-docs-"));
   // what several pages' fixtures share (test/docs/pages/shared/), then the page's own
-  cpSync(join(FIXTURES, "shared"), folder, { recursive: true });
-  const fixtures = join(FIXTURES, page.replace(/\.md$/, "").replaceAll("/", "_"));
-  if (existsSync(fixtures)) cpSync(fixtures, folder, { recursive: true });
+  for (const fixtures of [join(FIXTURES, "shared"), join(FIXTURES, page.replace(/\.md$/, "").replaceAll("/", "_"))]) {
+    if (existsSync(fixtures)) cpSync(fixtures, folder, { recursive: true });
+  }
   // a project of ES modules, like the one the guides tell a reader to make
   writeFileSync(join(folder, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`);
   mkdirSync(join(folder, "node_modules"));
