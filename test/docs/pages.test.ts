@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -112,6 +113,7 @@ for (const page of PAGES) {
       folder = pageFolder(page);
     });
     afterAll(() => {
+      if (folder !== "") rmSync(folder, { recursive: true, force: true });
       if (updates.length === 0) return;
       const text = readFileSync(join(ROOT, page), "utf8");
       // from the bottom up, so that each block's line is still where it was
