@@ -1,10 +1,10 @@
 // node message.mjs CONTRACT.json : reads the contract with parseContract and prints the message of the error it
 // throws (exit code 1), or "valid" (exit code 0).
-import { readFileSync } from "node:fs";
 import { parseContract } from "pay-by-results";
+import { readJson } from "./json-files.mjs";
 
 try {
-  parseContract(JSON.parse(readFileSync(process.argv[2], "utf8")));
+  parseContract(readJson(process.argv[2]));
   console.log("valid");
 } catch (error) {
   console.log(error.message);

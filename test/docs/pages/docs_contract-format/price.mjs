@@ -3,12 +3,13 @@
 // turn. Prints, for each, the tranche's status and the lines of its explanation that derive the amount (from the
 // basis to the rounding step). A measured value is a number for the rule's metric, or metric=value pairs
 // separated by commas for a rule over several metrics.
-import { readFileSync } from "node:fs";
 import { explain, parseContract, parseEvents, settle } from "pay-by-results";
+import { readJson } from "./json-files.mjs";
+import { verified } from "./worked-example.mjs";
 
 const [file, ...measured] = process.argv.slice(2);
-const json = JSON.parse(readFileSync("small-contract.json", "utf8"));
-json.tranches[0].pricing = JSON.parse(readFileSync(file, "utf8"));
+const json = readJson("small-contract.json");
+json.tranches[0].pricing = readJson(file);
 const contract = parseContract(json);
 
 for (const values of measured) {
@@ -16,16 +17,9 @@ for (const values of measured) {
     ? values.split(",").map((pair) => pair.split("="))
     : [[json.tranches[0].pricing.metric, values]];
   const events = parseEvents(
-    results.map(([metric, value], index) => ({
-      type: "result",
-      id: `r${index + 1}`,
-      metric,
-      period: "as-2026-27",
-      value,
-      status: "verified",
-      verifier: "evaluator",
-      recordedAt: "2027-10-28",
-    })),
+    results.map(([metric, value], index) =>
+      verified({ id: `r${index + 1}`, metric, period: "as-2026-27", value, recordedAt: "2027-10-28" }),
+    ),
     { contract },
   );
   const lines = explain(settle(contract, events, { asOf: "2027-12-31" })).split("\n");

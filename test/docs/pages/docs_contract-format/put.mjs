@@ -4,8 +4,9 @@
 // the same id), a tranche in place of the contract's only tranche. The event fragments (an event, or a list of
 // events) are written, in the order given, as events.json.
 import { readFileSync, writeFileSync } from "node:fs";
+import { readJson } from "./json-files.mjs";
 
-const contract = JSON.parse(readFileSync("small-contract.json", "utf8"));
+const contract = readJson("small-contract.json");
 const events = [];
 
 function putById(list, entry) {

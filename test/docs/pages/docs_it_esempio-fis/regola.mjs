@@ -1,13 +1,13 @@
 // docs/it/esempio-fis.md: the contract's fragments the page shows (baseline.json, pricing.json, caps.json), put
 // into a contract with the example's parties and one school year, settled on a few measured rates; prints the
 // rule line of the Italian report for each rate.
-import { readFileSync } from "node:fs";
 import { parseContract, parseEvents, renderMarkdown, settle } from "pay-by-results";
+import { readFragment } from "./json-files.mjs";
+import { verified } from "./worked-example.mjs";
 
-const fragment = (file) => JSON.parse(`{${readFileSync(file, "utf8")}}`);
-const { baseline } = fragment("baseline.json");
-const tranche = fragment("pricing.json");
-const { caps } = fragment("caps.json");
+const { baseline } = readFragment("baseline.json");
+const tranche = readFragment("pricing.json");
+const { caps } = readFragment("caps.json");
 
 const contract = parseContract({
   id: "fis-dispersione-2026",
@@ -32,18 +32,7 @@ const contract = parseContract({
 
 for (const rate of ["19.2", "19.0", "17.9", "17.6", "17.0", "16.0"]) {
   const events = parseEvents(
-    [
-      {
-        type: "result",
-        id: "r1",
-        metric: "dropout-rate",
-        period: "as-2026-27",
-        value: rate,
-        status: "verified",
-        verifier: "evaluator",
-        recordedAt: "2027-10-28",
-      },
-    ],
+    [verified({ id: "r1", metric: "dropout-rate", period: "as-2026-27", value: rate, recordedAt: "2027-10-28" })],
     { contract },
   );
   const report = renderMarkdown(settle(contract, events, { asOf: "2027-12-31" }), { locale: "it" });

@@ -6,19 +6,14 @@
 //   node example.mjs --points ramp-points.json 19.2    rule.json with the "points" of that file instead
 //   node example.mjs --rule value-rule.json 14         another rule
 // Prints the explanation, or the contract's problems.
-import { readFileSync } from "node:fs";
-import { explain, parseContract, parseEvents, settle } from "pay-by-results";
+import { readFragment, readJson } from "./json-files.mjs";
+import { baseline, commandLine, printSettlement, verified } from "./worked-example.mjs";
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : args.splice(at, 2)[1];
-};
-let rule = JSON.parse(readFileSync(option("--rule") ?? "rule.json", "utf8"));
-const points = option("--points");
+const { rule: ruleFile, points, values } = commandLine("--rule", "--points");
+let rule = readJson(ruleFile ?? "rule.json");
 // the file holds a "points" key as the page shows it, not a whole JSON document
-if (points !== undefined) rule = { ...rule, ...JSON.parse(`{ ${readFileSync(points, "utf8")} }`) };
-const [value] = args;
+if (points !== undefined) rule = { ...rule, ...readFragment(points) };
+const [value] = values;
 
 const contract = {
   id: "example",
@@ -40,7 +35,7 @@ const contract = {
       unit: "%",
       kind: "rate",
       better: "lower",
-      baseline: { value: "20.0", period: { start: "2022-09-01", end: "2025-08-31" }, source: "baseline source" },
+      baseline: baseline("20.0", "2022-09-01", "2025-08-31"),
     },
   ],
   periods: [{ id: "p1", label: "a.s. 2026/27", start: "2026-09-01", end: "2027-08-31" }],
@@ -62,24 +57,5 @@ const contract = {
     },
   ],
 };
-const events = [
-  {
-    type: "result",
-    id: "r1",
-    metric: "dropout-rate",
-    period: "p1",
-    value,
-    status: "verified",
-    verifier: "evaluator",
-    recordedAt: "2027-10-15",
-  },
-];
-
-let parsed;
-try {
-  parsed = parseContract(contract);
-} catch (error) {
-  console.log(error.message);
-  process.exit(1);
-}
-console.log(explain(settle(parsed, parseEvents(events, { contract: parsed }), { asOf: "2027-12-31" })));
+const events = [verified({ id: "r1", metric: "dropout-rate", period: "p1", value, recordedAt: "2027-10-15" })];
+printSettlement(contract, events, "2027-12-31");

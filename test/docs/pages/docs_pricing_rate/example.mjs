@@ -4,19 +4,13 @@
 // Two metrics: dropout-rate (of participating pupils, baseline 20.0, lower is better) and attendance (school
 // attendance, baseline 30, higher is better); the result is of the rule's metric, the tranche (t1) has the cap
 // given, the Comune pays all of it to the cooperative. Prints the explanation, or the contract's problems.
-import { readFileSync } from "node:fs";
-import { explain, parseContract, parseEvents, settle } from "pay-by-results";
+import { readJson } from "./json-files.mjs";
+import { baseline, commandLine, printSettlement, verified } from "./worked-example.mjs";
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : args.splice(at, 2)[1];
-};
-const rule = JSON.parse(readFileSync(option("--rule"), "utf8"));
-const cap = option("--cap");
-const [value] = args;
+const { rule: ruleFile, cap, values } = commandLine("--rule", "--cap");
+const rule = readJson(ruleFile);
+const [value] = values;
 
-const baseline = (value) => ({ value, period: { start: "2022-09-01", end: "2025-08-31" }, source: "baseline source" });
 const contract = {
   id: "example",
   title: "A price per unit",
@@ -35,7 +29,7 @@ const contract = {
       unit: "%",
       kind: "rate",
       better: "lower",
-      baseline: baseline("20.0"),
+      baseline: baseline("20.0", "2022-09-01", "2025-08-31"),
     },
     {
       id: "attendance",
@@ -43,7 +37,7 @@ const contract = {
       unit: "%",
       kind: "rate",
       better: "higher",
-      baseline: baseline("30"),
+      baseline: baseline("30", "2022-09-01", "2025-08-31"),
     },
   ],
   periods: [{ id: "p1", label: "School year 2026/27", start: "2026-09-01", end: "2027-08-31" }],
@@ -59,24 +53,5 @@ const contract = {
     },
   ],
 };
-const events = [
-  {
-    type: "result",
-    id: "r1",
-    metric: rule.metric,
-    period: "p1",
-    value,
-    status: "verified",
-    verifier: "evaluator",
-    recordedAt: "2027-10-15",
-  },
-];
-
-let parsed;
-try {
-  parsed = parseContract(contract);
-} catch (error) {
-  console.log(error.message);
-  process.exit(1);
-}
-console.log(explain(settle(parsed, parseEvents(events, { contract: parsed }), { asOf: "2027-12-31" })));
+const events = [verified({ id: "r1", metric: rule.metric, period: "p1", value, recordedAt: "2027-10-15" })];
+printSettlement(contract, events, "2027-12-31");

@@ -3,13 +3,13 @@
 // 60% to the social investor and 40% to the provider, a contract cap (GBP 250,000.00 unless given:
 // `node rate-card.mjs 200000.00`); verified 37 entries into employment, 22 sustained employments and 18 NQF
 // level 2 qualifications. The rule of the page's "The rule" (rule.json) is that of the first tranche.
-import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import { explain, parseContract, parseEvents, settle } from "pay-by-results";
+import { readFragment, readJson } from "./json-files.mjs";
+import { baseline, printSettlement, verified } from "./worked-example.mjs";
 
 const contractCap = process.argv[2] ?? "250000.00";
-const { tranches } = JSON.parse(`{ ${readFileSync("tranches.json", "utf8")} }`);
-if (!isDeepStrictEqual(tranches[0].pricing, JSON.parse(readFileSync("rule.json", "utf8")))) {
+const { tranches } = readFragment("tranches.json");
+if (!isDeepStrictEqual(tranches[0].pricing, readJson("rule.json"))) {
   throw new Error("rule.json is not the pricing of the rate card's first tranche");
 }
 
@@ -19,9 +19,9 @@ const outcome = (id, name) => ({
   unit: "participants",
   kind: "count",
   better: "higher",
-  baseline: { value: 0, period: { start: "2025-01-01", end: "2025-12-31" }, source: "baseline source" },
+  baseline: baseline(0, "2025-01-01", "2025-12-31"),
 });
-const contract = parseContract({
+const contract = {
   id: "example",
   title: "Innovation Fund rate card",
   currency: "GBP",
@@ -41,23 +41,11 @@ const contract = parseContract({
   periods: [{ id: "p1", label: "Year 1", start: "2026-01-01", end: "2026-12-31" }],
   tranches,
   caps: { contract: contractCap },
-});
-const verified = (id, metric, value) => ({
-  type: "result",
-  id,
-  metric,
-  period: "p1",
-  value,
-  status: "verified",
-  verifier: "evaluator",
-  recordedAt: "2027-01-15",
-});
-const events = parseEvents(
-  [
-    verified("r1", "entry-employment", 37),
-    verified("r2", "sustained-employment", 22),
-    verified("r3", "nqf-level-2", 18),
-  ],
-  { contract },
-);
-console.log(explain(settle(contract, events, { asOf: "2027-03-31" })));
+};
+const result = (id, metric, value) => verified({ id, metric, period: "p1", value, recordedAt: "2027-01-15" });
+const events = [
+  result("r1", "entry-employment", 37),
+  result("r2", "sustained-employment", 22),
+  result("r3", "nqf-level-2", 18),
+];
+printSettlement(contract, events, "2027-03-31");

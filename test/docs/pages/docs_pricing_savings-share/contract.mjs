@@ -3,7 +3,7 @@
 // 30 November of the next year) priced by the rule given; the payers given, everything to a senior investor (70%)
 // and a subordinate one (30%). `settleAndExplain` settles verified results, one a year, and prints the
 // explanation, or the contract's problems.
-import { explain, parseContract, parseEvents, settle } from "pay-by-results";
+import { baseline, printSettlement, verifiedEachYear } from "./worked-example.mjs";
 
 export function savingsContract({
   rule,
@@ -38,7 +38,7 @@ export function savingsContract({
         unit: "child-years",
         kind: "count",
         better: "lower",
-        baseline: { value: 400, period: { start: "2026-09-01", end: "2027-08-31" }, source: "baseline source" },
+        baseline: baseline(400, "2026-09-01", "2027-08-31"),
       },
     ],
     periods,
@@ -58,24 +58,6 @@ export function savingsContract({
 }
 
 export function settleAndExplain(contract, values) {
-  let parsed;
-  try {
-    parsed = parseContract(contract);
-  } catch (error) {
-    console.log(error.message);
-    process.exit(1);
-  }
-  const events = values.map((value, i) => ({
-    type: "result",
-    id: `r${i + 1}`,
-    metric: "special-ed-years",
-    period: `p${i + 1}`,
-    value,
-    status: "verified",
-    verifier: "evaluator",
-    recordedAt: `${2027 + i}-01-15`,
-  }));
-  console.log(
-    explain(settle(parsed, parseEvents(events, { contract: parsed }), { asOf: `${2027 + values.length}-12-31` })),
-  );
+  const events = verifiedEachYear("special-ed-years", values, { recordedOn: "01-15" });
+  printSettlement(contract, events, `${2027 + values.length}-12-31`);
 }

@@ -6,20 +6,13 @@
 // reconviction-events (events in the cohort, baseline 1,000), both against the comparison group. The result is
 // of the rule's metric. The Ministry of Justice pays 80%, a lottery fund 20%; everything goes to the investors.
 // Prints the explanation, or the contract's problems.
-import { readFileSync } from "node:fs";
-import { explain, parseContract, parseEvents, settle } from "pay-by-results";
+import { readJson } from "./json-files.mjs";
+import { baseline, commandLine, printSettlement, verified } from "./worked-example.mjs";
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : args.splice(at, 2)[1];
-};
-const rule = JSON.parse(readFileSync(option("--rule") ?? "rule.json", "utf8"));
-const cap = option("--cap");
-const floor = option("--floor");
-const [value] = args;
+const { rule: ruleFile, cap, floor, values } = commandLine("--rule", "--cap", "--floor");
+const rule = readJson(ruleFile ?? "rule.json");
+const [value] = values;
 
-const baseline = (value) => ({ value, period: { start: "2023-01-01", end: "2025-12-31" }, source: "baseline source" });
 const contract = {
   id: "example",
   title: "Reconviction threshold",
@@ -39,7 +32,7 @@ const contract = {
       unit: "events per 100",
       kind: "frequency",
       better: "lower",
-      baseline: baseline("80.0"),
+      baseline: baseline("80.0", "2023-01-01", "2025-12-31"),
     },
     {
       id: "reconviction-events",
@@ -47,7 +40,7 @@ const contract = {
       unit: "events",
       kind: "count",
       better: "lower",
-      baseline: baseline("1000"),
+      baseline: baseline("1000", "2023-01-01", "2025-12-31"),
     },
   ],
   periods: [{ id: "p1", label: "Cohort 1", start: "2026-01-01", end: "2026-12-31" }],
@@ -67,24 +60,5 @@ const contract = {
     },
   ],
 };
-const events = [
-  {
-    type: "result",
-    id: "r1",
-    metric: rule.metric,
-    period: "p1",
-    value,
-    status: "verified",
-    verifier: "evaluator",
-    recordedAt: "2027-01-15",
-  },
-];
-
-let parsed;
-try {
-  parsed = parseContract(contract);
-} catch (error) {
-  console.log(error.message);
-  process.exit(1);
-}
-console.log(explain(settle(parsed, parseEvents(events, { contract: parsed }), { asOf: "2028-12-31" })));
+const events = [verified({ id: "r1", metric: rule.metric, period: "p1", value, recordedAt: "2027-01-15" })];
+printSettlement(contract, events, "2028-12-31");

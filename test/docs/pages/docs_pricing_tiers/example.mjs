@@ -4,17 +4,11 @@
 //   node example.mjs --rule overlapping-tiers.json 73.2   another table (here one the contract check rejects)
 // Reconviction events per 100 released prisoners, baseline 80.0, lower is better; the Ministry of Justice pays
 // 80%, a lottery fund 20%; the investors receive everything. Prints the explanation, or the contract's problems.
-import { readFileSync } from "node:fs";
-import { explain, parseContract, parseEvents, settle } from "pay-by-results";
+import { readJson } from "./json-files.mjs";
+import { baseline, commandLine, printSettlement, verifiedEachYear } from "./worked-example.mjs";
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : args.splice(at, 2)[1];
-};
-const rule = JSON.parse(readFileSync(option("--rule") ?? "rule.json", "utf8"));
-const mojCap = option("--moj-cap");
-const values = args;
+const { rule: ruleFile, mojCap, values } = commandLine("--rule", "--moj-cap");
+const rule = readJson(ruleFile ?? "rule.json");
 
 const periods = values.map((_, i) => ({
   id: `p${i + 1}`,
@@ -41,7 +35,7 @@ const contract = {
       unit: "events per 100",
       kind: "frequency",
       better: "lower",
-      baseline: { value: "80.0", period: { start: "2023-01-01", end: "2025-12-31" }, source: "baseline source" },
+      baseline: baseline("80.0", "2023-01-01", "2025-12-31"),
     },
   ],
   periods,
@@ -58,24 +52,5 @@ const contract = {
   })),
   ...(mojCap === undefined ? {} : { caps: { perPayer: { moj: mojCap } } }),
 };
-const events = values.map((value, i) => ({
-  type: "result",
-  id: `r${i + 1}`,
-  metric: "reconvictions",
-  period: `p${i + 1}`,
-  value,
-  status: "verified",
-  verifier: "evaluator",
-  recordedAt: `${2027 + i}-01-15`,
-}));
-
-let parsed;
-try {
-  parsed = parseContract(contract);
-} catch (error) {
-  console.log(error.message);
-  process.exit(1);
-}
-console.log(
-  explain(settle(parsed, parseEvents(events, { contract: parsed }), { asOf: `${2027 + values.length}-12-31` })),
-);
+const events = verifiedEachYear("reconvictions", values, { recordedOn: "01-15" });
+printSettlement(contract, events, `${2027 + values.length}-12-31`);

@@ -6,25 +6,18 @@
 // Learning: the mean ASER level of pupils, baseline 3.0 (control villages), higher is better. Enrolment: the share
 // of eligible out-of-school girls enrolled, baseline 70.0%, higher is better. The outcome payer (ciff) pays
 // everything, 85% to the investor and 15% to the provider. Prints the explanation, or the contract's problems.
-import { readFileSync } from "node:fs";
-import { explain, parseContract, parseEvents, settle } from "pay-by-results";
+import { readJson } from "./json-files.mjs";
+import { baseline, commandLine, printSettlement, verified } from "./worked-example.mjs";
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const at = args.indexOf(name);
-  return at < 0 ? undefined : args.splice(at, 2)[1];
-};
-const rule = JSON.parse(readFileSync(option("--rule") ?? "rule.json", "utf8"));
-const roundingAt = option("--rounding-at") ?? "tranche";
-const learningCap = option("--learning-cap");
-const [learning, enrolment] = args;
+const { rule: ruleFile, roundingAt, learningCap, values } = commandLine("--rule", "--rounding-at", "--learning-cap");
+const rule = readJson(ruleFile ?? "rule.json");
+const [learning, enrolment] = values;
 
-const baseline = (value, source) => ({ value, period: { start: "2024-07-01", end: "2025-06-30" }, source });
 const contract = {
   id: "example",
   title: "Educate Girls",
   currency: "USD",
-  rounding: { mode: "half-even", at: roundingAt },
+  rounding: { mode: "half-even", at: roundingAt ?? "tranche" },
   term: { start: "2025-07-01", end: "2028-12-31" },
   parties: [
     { id: "ciff", name: "Outcome payer", roles: ["outcome-payer"] },
@@ -39,7 +32,7 @@ const contract = {
       unit: "ASER levels",
       kind: "mean",
       better: "higher",
-      baseline: baseline("3.0", "baseline source"),
+      baseline: baseline("3.0", "2024-07-01", "2025-06-30"),
     },
     {
       id: "enrolment",
@@ -47,7 +40,7 @@ const contract = {
       unit: "%",
       kind: "rate",
       better: "higher",
-      baseline: baseline("70.0", "baseline source"),
+      baseline: baseline("70.0", "2024-07-01", "2025-06-30"),
     },
   ],
   periods: [{ id: "p1", label: "Year 1", start: "2025-07-01", end: "2026-06-30" }],
@@ -66,26 +59,9 @@ const contract = {
   ],
   ...(learningCap === undefined ? {} : { caps: { perMetric: { learning: learningCap } } }),
 };
-const verified = (id, metric, value) => ({
-  type: "result",
-  id,
-  metric,
-  period: "p1",
-  value,
-  status: "verified",
-  verifier: "evaluator",
-  recordedAt: "2027-01-15",
-});
+const result = (id, metric, value) => verified({ id, metric, period: "p1", value, recordedAt: "2027-01-15" });
 const events = [
-  verified("r1", "learning", learning),
-  ...(enrolment === undefined ? [] : [verified("r2", "enrolment", enrolment)]),
+  result("r1", "learning", learning),
+  ...(enrolment === undefined ? [] : [result("r2", "enrolment", enrolment)]),
 ];
-
-let parsed;
-try {
-  parsed = parseContract(contract);
-} catch (error) {
-  console.log(error.message);
-  process.exit(1);
-}
-console.log(explain(settle(parsed, parseEvents(events, { contract: parsed }), { asOf: "2027-12-31" })));
+printSettlement(contract, events, "2027-12-31");
