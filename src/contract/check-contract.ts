@@ -2,7 +2,7 @@ import { Dec, readDecimal, readMeasure } from "../money/decimal.js";
 import { isKnownCurrency, minorUnits } from "../money/currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { Contract, PricingRule, Share } from "./types.js";
-import { measurementOptionIssues } from "./measurement-format.js";
+import { measurementOptionIssues, pooledTwiceIssues } from "./measurement-format.js";
 import { checkFinance } from "./check-finance.js";
 import { checkRateCard } from "./check-rate-card.js";
 
@@ -204,7 +204,7 @@ export function checkContract(contract: Contract): InputIssue[] {
             report(
               [...path, "tiers", current.index],
               "overlapping_tiers",
-              `tier ${current.index} (from ${current.from.toString()}) overlaps tier ${previous.index}; tiers are [from, to) bands and must not overlap`,
+              `tier ${current.index + 1} (from ${current.from.toString()}) overlaps tier ${previous.index + 1}; tiers are [from, to) bands and must not overlap`,
             );
           }
         }
@@ -262,6 +262,8 @@ export function checkContract(contract: Contract): InputIssue[] {
     checkShares([...path, "payers"], tranche.payers, "payers");
     checkShares([...path, "recipients"], tranche.recipients, "recipients");
   });
+
+  issues.push(...pooledTwiceIssues(contract.tranches));
 
   const caps = contract.caps;
   if (caps?.contract !== undefined) checkMoney(["caps", "contract"], caps.contract, "the contract cap");

@@ -102,7 +102,7 @@ export function checkTables(tables: readonly DecisionTable[]): InputIssue[] {
             issue(
               [...path, "rows", b.index],
               "ambiguous_rows",
-              `rows ${a.index} and ${b.index} are equally specific and both match ${JSON.stringify(keys)}${a.validFrom <= b.validTo && b.validFrom <= a.validTo && (a.validFrom !== "0000-01-01" || b.validFrom !== "0000-01-01" || a.validTo !== "9999-12-31" || b.validTo !== "9999-12-31") ? " on overlapping dates" : ""}: make one more specific, or give them validity dates that do not overlap`,
+              `rows ${a.index + 1} and ${b.index + 1} are equally specific and both match ${JSON.stringify(keys)}${a.validFrom <= b.validTo && b.validFrom <= a.validTo && (a.validFrom !== "0000-01-01" || b.validFrom !== "0000-01-01" || a.validTo !== "9999-12-31" || b.validTo !== "9999-12-31") ? " on overlapping dates" : ""}: make one more specific, or give them validity dates that do not overlap`,
             ),
           );
         }

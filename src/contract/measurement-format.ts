@@ -263,6 +263,38 @@ export function measurementOptionIssues(
 }
 
 /**
+ * A tranche that pays on a pooled cohort, beside cohort tranches that fall back on the same pool, would pay the
+ * pooled result twice: once itself, and once through each fallback that applies. Refused, at the pooled tranche.
+ */
+export function pooledTwiceIssues(
+  tranches: readonly {
+    readonly id: string;
+    readonly covers: { readonly period: string } | { readonly cohort: string };
+    readonly fallback?: CohortFallback;
+  }[],
+): InputIssue[] {
+  const fallingBack = new Map<string, string[]>();
+  for (const tranche of tranches) {
+    if (tranche.fallback !== undefined)
+      fallingBack.set(tranche.fallback.cohort, [...(fallingBack.get(tranche.fallback.cohort) ?? []), tranche.id]);
+  }
+  return tranches.flatMap((tranche, index) => {
+    if (!("cohort" in tranche.covers)) return [];
+    const cohort = tranche.covers.cohort;
+    // a fallback to the tranche's own cohort is fallback_to_itself, reported with the fallback
+    const others = (fallingBack.get(cohort) ?? []).filter((id) => id !== tranche.id);
+    if (others.length === 0) return [];
+    return [
+      issue(
+        ["tranches", index, "covers", "cohort"],
+        "pool_paid_twice",
+        `tranche ${tranche.id} pays on cohort ${cohort}, the pool that ${others.join(", ")} fall${others.length === 1 ? "s" : ""} back on: the pooled result would pay twice; pay the pool through the fallbacks or through this tranche, not both`,
+      ),
+    ];
+  });
+}
+
+/**
  * The problems of a result's measurement against the result and its metric: the value must be the value
  * measured, and the measurement's direction (which sets its one-sided p-value) the metric's.
  */

@@ -7,9 +7,17 @@ import type { TrancheStatus } from "./settlement-types.js";
 import { pendingStatus } from "./tranche-status.js";
 
 /** What pricing a tranche gave: an amount, or a pending status (while a pooled fallback result is awaited). */
-export type TranchePricing =
-  | { readonly pending: null; readonly priced: Priced; readonly steps: readonly Step[]; readonly payableFrom: string }
-  | { readonly pending: { readonly status: TrancheStatus; readonly reason: string }; readonly steps: readonly Step[] };
+export type TranchePricing = (
+  | { readonly pending: null; readonly priced: Priced; readonly steps: readonly Step[] }
+  | { readonly pending: { readonly status: TrancheStatus; readonly reason: string }; readonly steps: readonly Step[] }
+) &
+  PayableOn;
+
+/** When a tranche is payable, and whether on a pooled result: its own due date, or its fallback's. */
+export interface PayableOn {
+  readonly payableFrom: string;
+  readonly pricedOnPool?: string;
+}
 
 /**
  * Prices a tranche whose own results are verified: its rule under its statistical options; then, for a cohort
@@ -17,7 +25,7 @@ export type TranchePricing =
  * Peterborough pattern). The tranche is one tranche whichever way it is paid, so a cohort is never paid twice:
  * on its own result or on the pool, and a later restatement of its own result moves it from one to the other.
  *
- * A tranche paid on the pool is payable from the fallback's due date.
+ * A tranche paid on the pool (or waiting for it) is payable from the fallback's due date.
  * `resultsFor` gives the result steps of a rule for the pooled cohort, as `settle` knows them; `formulasFor`
  * what a formula rule reads for a period or cohort.
  */
@@ -45,8 +53,10 @@ export function priceTranche(
     ...pooledResults,
   ];
   const pending = pendingStatus(pooledResults, fallback.dueDate, asOf);
+  const onPool: PayableOn = { payableFrom: fallback.dueDate, pricedOnPool: fallback.cohort };
   if (pending !== null) {
     return {
+      ...onPool,
       pending: {
         status: pending.status,
         reason: `cohort ${tranche.covers.cohort} did not clear its own rule and is paid on the pooled result of cohort ${fallback.cohort}: ${pending.reason}`,
@@ -61,5 +71,5 @@ export function priceTranche(
     tranche.statistics,
     formulasFor?.({ cohort: fallback.cohort }),
   );
-  return { pending: null, priced: pooled.priced, steps: [...steps, ...pooled.steps], payableFrom: fallback.dueDate };
+  return { ...onPool, pending: null, priced: pooled.priced, steps: [...steps, ...pooled.steps] };
 }

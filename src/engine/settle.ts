@@ -21,7 +21,7 @@ import { applyCap, CapUsage } from "./caps.js";
 import { pendingStatus } from "./tranche-status.js";
 import { settlementOrder } from "./settlement-order.js";
 import { coverageLabel } from "../contract/coverage.js";
-import { priceTranche } from "./measured-pricing.js";
+import { type PayableOn, priceTranche } from "./measured-pricing.js";
 import type { PartyAmounts, PaymentLine, Settlement, TrancheSettlement, TrancheStatus } from "./settlement-types.js";
 
 /** Options of `settle`: explicit, with no default date (the core never reads the clock). */
@@ -166,7 +166,7 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
   // earned per payer → recipient, in minor units; null while results are pending.
   let earned: Map<string, Map<string, Dec>> | null = null;
   let amountPriced: Dec | null = null;
-  let payableFrom = tranche.dueDate;
+  let payable: PayableOn = { payableFrom: tranche.dueDate };
   const capSteps: CapStep[] = [];
 
   if (pending === null) {
@@ -195,9 +195,12 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
     );
     trace.push(...pricing.steps);
     pending = pricing.pending;
+    payable =
+      pricing.pricedOnPool === undefined
+        ? { payableFrom: pricing.payableFrom }
+        : { payableFrom: pricing.payableFrom, pricedOnPool: pricing.pricedOnPool };
     if (pricing.pending === null) {
       const { priced } = pricing;
-      payableFrom = pricing.payableFrom;
       const rounded = roundPriced(context, priced.amount, priced.byMetric, trace);
       amountPriced = rounded.total;
       earned = capAndSplit(context, tranche, rounded.byMetric, trace, capSteps);
@@ -220,7 +223,8 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
   const earnedTotal = earned === null ? null : sumOf(lines.map((line) => line.earned));
   const paidTotal = sumOf(lines.map((line) => line.paid));
   const { status, reason } =
-    pending ?? settledStatus(earnedTotal!, paidTotal, currency, payableFrom, context.asOf, amountPriced!, capSteps);
+    pending ??
+    settledStatus(earnedTotal!, paidTotal, currency, payable.payableFrom, context.asOf, amountPriced!, capSteps);
   trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal.minus(paidTotal);
   const toMoney = (value: Dec) => fromDecimal(value, currency);
@@ -230,6 +234,7 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
     ...(tranche.label !== undefined ? { label: tranche.label } : {}),
     covers: tranche.covers,
     dueDate: tranche.dueDate,
+    ...payable,
     status,
     reason,
     results,

@@ -46,7 +46,19 @@ export interface TrancheSettlement {
   readonly id: string;
   readonly label?: string;
   readonly covers: Coverage;
+  /** The due date the contract gives the tranche. */
   readonly dueDate: string;
+  /**
+   * The date the tranche is payable from: its due date, or, for a cohort paid on the pooled result (its
+   * `fallback`), the fallback's due date, since the pooled result does not exist before then. Every consumer
+   * dates the tranche's payments by it: cash flows, the CSV, the reports, INDIGO.
+   */
+  readonly payableFrom: string;
+  /**
+   * The cohort whose pooled result prices the tranche, when the tranche's own rule paid nothing and its
+   * `fallback` applies (or is awaited): why `payableFrom` is the fallback's due date. Absent otherwise.
+   */
+  readonly pricedOnPool?: string;
   readonly status: TrancheStatus;
   /** Why the tranche has this status, in a sentence. */
   readonly reason: string;

@@ -72,7 +72,10 @@ export interface TierStep {
   readonly kind: "tier";
   readonly metric: string;
   readonly basisValue: string;
-  /** The index of the band the basis falls in, or `null` when it falls in none (pays nothing). */
+  /**
+   * The index of the band the basis falls in within the rule's `tiers`, counting from 0, or `null` when it
+   * falls in none (pays nothing). Texts count from 1: index 0 is "tier 1".
+   */
   readonly tier: number | null;
   readonly from?: string;
   readonly to?: string;
@@ -106,6 +109,7 @@ export interface SavingsShareStep {
 /** One part of a weighted rule: its amount times its weight. */
 export interface WeightStep {
   readonly kind: "weight";
+  /** The index of the part within the rule's `parts`, counting from 0. Texts count from 1: index 0 is "part 1". */
   readonly part: number;
   readonly weight: string;
   readonly partAmount: string;
@@ -218,6 +222,7 @@ export interface FormulaStep {
   readonly lookups: readonly {
     readonly table: string;
     readonly keys: readonly string[];
+    /** The index of the row used within the table's `rows`, counting from 0. Texts count from 1: index 0 is "row 1". */
     readonly row: number;
     readonly value: string;
   }[];

@@ -72,18 +72,21 @@ export interface CashFlows {
   readonly steps: readonly FinanceStep[];
 }
 
-/** @internal The outcome payments of a settlement: each earned line of a settled tranche, due on its due date. */
+/**
+ * @internal The outcome payments of a settlement: each earned line of a settled tranche, on the date the
+ * settlement says it is payable from (its due date, or its pooled fallback's).
+ */
 export function receiptsOf(settlement: Settlement): Receipt[] {
   const places = minorUnits(settlement.currency);
   const receipts: Receipt[] = [];
   for (const tranche of settlement.tranches) {
     if (tranche.amountEarned === null) continue;
-    const day = dayNumber(tranche.dueDate);
+    const day = dayNumber(tranche.payableFrom);
     for (const line of tranche.lines) {
       const units = line.earned === null ? 0 : unitsOf(line.earned.amount, places);
       if (units > 0)
         receipts.push({
-          date: tranche.dueDate,
+          date: tranche.payableFrom,
           day,
           tranche: tranche.id,
           payer: line.payer,
@@ -113,7 +116,7 @@ export function financeOf(contractInput: Contract): { contract: Contract; financ
 
 /**
  * Every party's dated cash flows under a settlement: investors' drawdowns, outcome payments (what each
- * settled tranche earned, on its due date), the waterfall's distributions of the pooled outcome payments
+ * settled tranche earned, on the date it is payable from: its due date, or its pooled fallback's), the waterfall's distributions of the pooled outcome payments
  * (principal, return, fees, excess), and guarantee calls. Exact to the minor unit; every split by the
  * largest-remainder rule. Tranches still pending bring nothing (listed in `pendingTranches`).
  *

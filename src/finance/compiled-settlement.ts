@@ -187,6 +187,8 @@ export function compileSettlement(contract: Contract): CompiledSettlement {
     }
     return {
       id: tranche.id,
+      // payable on its due date: tranches with a pooled fallback, the one case where a tranche is payable later
+      // (TrancheSettlement.payableFrom), are refused by the simulation before it compiles a contract
       dueDate: tranche.dueDate,
       day: dayNumber(tranche.dueDate),
       inputs,

@@ -14,7 +14,10 @@ export interface WaterfallPart {
 export interface WaterfallStepRecord {
   readonly kind: "waterfall-step";
   readonly date: string;
-  /** The index of the step in `finance.waterfall.steps`, or `"excess"`. */
+  /**
+   * The index of the step in `finance.waterfall.steps`, counting from 0, or `"excess"`. Texts count from 1:
+   * index 0 is "step 1".
+   */
   readonly step: number | "excess";
   readonly type: "principal" | "return" | "management-fee" | "performance-fee" | "excess";
   /** What was in the pool when the step was reached, and what it left. */
@@ -29,7 +32,7 @@ export interface WaterfallStepRecord {
 export interface GuaranteeRecord {
   readonly kind: "guarantee";
   readonly date: string;
-  /** The index of the guarantee in `finance.guarantees`. */
+  /** The index of the guarantee in `finance.guarantees`, counting from 0. Texts count from 1: index 0 is "guarantee 1". */
   readonly guarantee: number;
   readonly guarantor: string;
   /** Each covered investor's loss when the guarantee is called (drawn capital minus everything received). */

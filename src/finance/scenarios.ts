@@ -11,6 +11,7 @@ import { parseEvents } from "../ledger/parse-events.js";
 import { deepFreeze } from "../util/freeze.js";
 import { cashFlows, type CashFlows } from "./cash-flows.js";
 import { investorReturns, type PartyReturns } from "./returns.js";
+import { lastPayableDate } from "../contract/payable-dates.js";
 
 /** A named set of results, e.g. the downside, base and upside cases of a business plan. */
 export interface Scenario {
@@ -33,7 +34,7 @@ export interface ScenarioOptions {
 /** What one scenario leads to. */
 export interface ScenarioOutcome {
   readonly name: string;
-  /** The settlement with the scenario's results verified, as of the later of the term's end and the last due date. */
+  /** The settlement with the scenario's results verified, as of the later of the term's end and the last date a payment is payable (due dates and pooled fallbacks' due dates). */
   readonly settlement: Settlement;
   /** What each outcome payer pays. */
   readonly byPayer: readonly { readonly party: string; readonly cost: Money }[];
@@ -87,7 +88,8 @@ export function runScenarios(
     else names.set(scenario.name, index);
   });
   if (issues.length > 0) throw new OptionsError(issues);
-  const asOf = [contract.term.end, ...contract.tranches.map((tranche) => tranche.dueDate)].sort().at(-1)!;
+  // settled when every payment the contract makes is payable, pooled fallbacks included
+  const asOf = [contract.term.end, lastPayableDate(contract) ?? contract.term.end].sort().at(-1)!;
   return scenarios.map((scenario, index) => {
     const events: ResultEvent[] = scenario.results.map((result, r) => ({
       type: "result",

@@ -45,6 +45,7 @@ export interface PriceLinesOptions {
 
 /** How one line was priced: the formula's step (values read, rows used, exact value) and the rounded amount. */
 export interface LineExplanation {
+  /** The index of the line in the lines given, counting from 0. Texts count from 1: index 0 is "Line 1". */
   readonly line: number;
   readonly invoice: string;
   readonly formula: FormulaStep;
@@ -181,7 +182,7 @@ export function priceLines(
         throw new FormulaRuntimeProblem(
           at,
           "formula_no_matching_row",
-          `line ${lineIndex}: no row of table "${table}" matches ${JSON.stringify(keys)} on ${date}; add a row (a row of "*" catches every key)`,
+          `line ${lineIndex + 1}: no row of table "${table}" matches ${JSON.stringify(keys)} on ${date}; add a row (a row of "*" catches every key)`,
         );
       return found;
     },

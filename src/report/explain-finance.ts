@@ -17,11 +17,11 @@ function stepLines(step: FinanceStep, currency: string): string[] {
     const losses = step.losses.map((entry) => `${entry.party} ${cash(entry.loss)}`).join(", ");
     const paid = step.paid.map((entry) => `${entry.party} ${cash(entry.amount)}`).join(", ");
     return [
-      `${step.date}  guarantee ${step.guarantee} by ${step.guarantor}: loss ${losses}; ${step.share} of it = ${cash(step.claim)}; ` +
+      `${step.date}  guarantee ${step.guarantee + 1} by ${step.guarantor}: loss ${losses}; ${step.share} of it = ${cash(step.claim)}; ` +
         `limit ${cash(step.limit)}, used before ${cash(step.usedBefore)}; paid ${paid}`,
     ];
   }
-  const which = step.step === "excess" ? "excess" : `step ${step.step}, ${STEP_NAMES[step.type] ?? step.type}`;
+  const which = step.step === "excess" ? "excess" : `step ${step.step + 1}, ${STEP_NAMES[step.type] ?? step.type}`;
   const parts = step.parts.map((part) =>
     step.type === "excess"
       ? `${part.party} ${cash(part.paid)}`

@@ -27,7 +27,7 @@ function partyLines(
 
 function trancheText(tranche: TrancheSettlement, style: Style): string[] {
   const lines = [
-    en.labels.tranche(tranche.id, tranche.label, en.labels.covers(tranche), tranche.dueDate),
+    en.labels.tranche(tranche, (date) => date),
     `  Status: ${tranche.status.toUpperCase()} — ${tranche.reason}`,
   ];
   for (const step of tranche.trace) {
@@ -89,7 +89,7 @@ export function explainLines(run: LinesPriced): string {
   const lines: string[] = [];
   for (const entry of run.explanations ?? []) {
     lines.push(
-      `Line ${entry.line} (invoice ${entry.invoice}): ${run.currency} ${groupThousands(entry.amount)}`,
+      `Line ${entry.line + 1} (invoice ${entry.invoice}): ${run.currency} ${groupThousands(entry.amount)}`,
       `  ${en.step(entry.formula, style) ?? ""}`,
     );
   }

@@ -1,6 +1,7 @@
 import type { Contract, Metric, Party, PricingRule, Tranche } from "../contract/types.js";
 import type { Settlement, TrancheSettlement } from "../engine/settlement-types.js";
 import { metricsOf } from "../pricing/evaluate-rule.js";
+import { lastPayableDate } from "../contract/payable-dates.js";
 
 /**
  * Export to the INDIGO data standard (GO Lab, University of Oxford; project schema 4.1), the public record of
@@ -101,10 +102,7 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
     return ids.length === 1 ? { outcome_metric_id: v(ids[0]!) } : {};
   };
   const trancheById = new Map(contract.tranches.map((tranche) => [tranche.id, tranche]));
-  const lastDue = contract.tranches
-    .map((tranche) => tranche.dueDate)
-    .sort()
-    .at(-1);
+  const lastDue = lastPayableDate(contract);
 
   const outcomeMetrics = contract.metrics.map((metric) => ({
     id: metric.id,
@@ -169,7 +167,7 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
         recipient_organisation_id: org(line.recipient),
         type: v("Planned"),
         money: { currency, amount: amount(line.earned!.amount) },
-        notes: `earned on tranche ${tranche.id} as known on ${settlement.asOf}`,
+        notes: `earned on tranche ${tranche.id} as known on ${settlement.asOf}, payable from ${tranche.payableFrom}`,
         status,
       }));
     const actual = tranche.trace.flatMap((step) =>

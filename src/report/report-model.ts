@@ -86,7 +86,7 @@ export function reportModel(settlement: Settlement, options: ReportOptions = {})
       const curve = options.contract === undefined ? undefined : paymentCurve(options.contract, tranche.id, tranche);
       return {
         id: tranche.id,
-        heading: labels.tranche(tranche.id, tranche.label, labels.covers(tranche), style.date(tranche.dueDate)),
+        heading: labels.tranche(tranche, style.date),
         status: `${phrases.status(tranche.status)} — ${phrases.reason(tranche, style, settlement.asOf)}`,
         steps: tranche.trace.flatMap((step) => phrases.step(step, style) ?? []),
         lines: {

@@ -10,6 +10,7 @@ const COLUMNS = [
   "tranche",
   "covers",
   "due_date",
+  "payable_from",
   "status",
   "payer",
   "recipient",
@@ -22,7 +23,8 @@ const COLUMNS = [
 /**
  * A settlement as CSV, one row per payer → recipient line of each tranche, for a spreadsheet: amounts as plain
  * decimal strings with the currency's minor units (`186000.00`), `earned` and `balance` empty while the
- * tranche's results are pending. Rows follow the settlement order (due date, then tranche id). Lines end
+ * tranche's results are pending. `due_date` is the contract's; `payable_from` the date the tranche is payable
+ * from (later for a cohort paid on its pooled fallback). Rows follow the settlement order (due date, then tranche id). Lines end
  * with CRLF, as RFC 4180 says.
  *
  * @example
@@ -37,6 +39,7 @@ export function settlementToCsv(settlement: Settlement): string {
         tranche.id,
         covers,
         tranche.dueDate,
+        tranche.payableFrom,
         tranche.status,
         line.payer,
         line.recipient,

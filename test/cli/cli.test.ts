@@ -65,8 +65,10 @@ describe("pay-by-results (commands that succeed)", () => {
     const result = run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "csv");
     expect(result.code).toBe(0);
     const rows = result.out.trimEnd().split("\r\n");
-    expect(rows[0]).toBe("tranche,covers,due_date,status,payer,recipient,currency,earned,paid,balance");
-    expect(rows[1]).toBe("t1,period as-2026-27,2027-11-30,paid,fis,investor,EUR,104160.00,114240.00,-10080.00");
+    expect(rows[0]).toBe("tranche,covers,due_date,payable_from,status,payer,recipient,currency,earned,paid,balance");
+    expect(rows[1]).toBe(
+      "t1,period as-2026-27,2027-11-30,2027-11-30,paid,fis,investor,EUR,104160.00,114240.00,-10080.00",
+    );
     expect(rows).toHaveLength(13);
   });
 

@@ -238,7 +238,24 @@ describe("parseContract: pricing rules", () => {
       }),
     );
     expect(found).toMatchObject({ code: "overlapping_tiers", at: "$.tranches[0].pricing.tiers[1]" });
-    expect(found.message).toBe("tier 1 (from 5) overlaps tier 0; tiers are [from, to) bands and must not overlap");
+    expect(found.message).toBe("tier 2 (from 5) overlaps tier 1; tiers are [from, to) bands and must not overlap");
+  });
+
+  it("overlapping tiers: the message counts tiers from 1, the path indexes them from 0", () => {
+    const found = oneIssue(
+      pricing({
+        type: "tiers",
+        metric: "dropout",
+        basis: "improvement",
+        tiers: [
+          { from: 0, to: 10, amount: "1000.00" },
+          { from: 20, to: 30, amount: "3000.00" },
+          { from: 8, to: 15, amount: "2000.00" },
+        ],
+      }),
+    );
+    expect(found).toMatchObject({ code: "overlapping_tiers", at: "$.tranches[0].pricing.tiers[2]" });
+    expect(found.message).toBe("tier 3 (from 8) overlaps tier 1; tiers are [from, to) bands and must not overlap");
   });
 
   it("two open-ended tiers overlap", () => {

@@ -75,10 +75,27 @@ describe("FIS example with investors: the README's hand check", () => {
 
   it("the explanation names every step with its figures", () => {
     const text = explainCashFlows(base!.cashFlows!);
-    expect(text).toContain("2028-11-30  step 1, return: pool EUR 38,000.00 → EUR 25,585.09");
+    expect(text).toContain("2028-11-30  step 2, return: pool EUR 38,000.00 → EUR 25,585.09");
     expect(text).toContain("banca owed EUR 12,414.91, paid EUR 12,414.91");
     expect(text).toContain("at most 25,000.00 in total over the contract");
-    expect(text).toContain("2029-12-31  guarantee 0 by garante: loss banca EUR 0.00");
+    expect(text).toContain("2029-12-31  guarantee 1 by garante: loss banca EUR 0.00");
+  });
+
+  it("the explanation counts waterfall steps from 1; the records keep the 0-based index", () => {
+    const flows = base!.cashFlows!;
+    const first = flows.steps.find((step) => step.kind === "waterfall-step" && step.step === 0)!;
+    expect(first).toMatchObject({ date: "2027-11-30", type: "principal" });
+    const text = explainCashFlows(flows);
+    expect(text).toContain("2027-11-30  step 1, return of principal: pool EUR ");
+    expect(text).not.toMatch(/ step 0,/);
+  });
+
+  it("the explanation counts guarantees from 1; the record keeps the 0-based index", () => {
+    const flows = base!.cashFlows!;
+    expect(flows.steps.filter((step) => step.kind === "guarantee").map((step) => step.guarantee)).toEqual([0]);
+    const text = explainCashFlows(flows);
+    expect(text).toContain("  guarantee 1 by garante:");
+    expect(text).not.toContain("guarantee 0");
   });
 });
 

@@ -81,7 +81,23 @@ describe("decision tables", () => {
     const issues = contractIssues(contractJson({ tables: [tied] }));
     expect(codesAt(issues)).toEqual([{ code: "ambiguous_rows", at: "$.tables[0].rows[1]" }]);
     expect(issues[0]!.message).toBe(
-      'rows 0 and 1 are equally specific and both match ["north","hospital"]: make one more specific, or give them validity dates that do not overlap',
+      'rows 1 and 2 are equally specific and both match ["north","hospital"]: make one more specific, or give them validity dates that do not overlap',
+    );
+  });
+
+  it("the tie's message counts rows from 1, its path indexes them from 0", () => {
+    const tied = {
+      ...PRICE,
+      rows: [
+        { when: ["north", "*"], then: "6.00" },
+        { when: ["*", "*"], then: "5.00" },
+        { when: ["*", "hospital"], then: "6.50" },
+      ],
+    };
+    const issues = contractIssues(contractJson({ tables: [tied] }));
+    expect(codesAt(issues)).toEqual([{ code: "ambiguous_rows", at: "$.tables[0].rows[2]" }]);
+    expect(issues[0]!.message).toBe(
+      'rows 1 and 3 are equally specific and both match ["north","hospital"]: make one more specific, or give them validity dates that do not overlap',
     );
   });
 

@@ -104,7 +104,7 @@ describe("priceLines", () => {
     ]);
     expect(explainLines(run)).toBe(
       [
-        "Line 0 (invoice HC-1): EUR 138.60",
+        "Line 1 (invoice HC-1): EUR 138.60",
         '  Rule (formula): input.quantity * lookup("price", input.indicator, input.facilityType) * (1 + bonus) = EUR 138.59748',
         '      where input.quantity = 7, input.indicator = "delivery", input.facilityType = "health-centre", input.quality = 0.8, bonusRate = 0.1, bonus = 0.08',
         '      table price ["delivery","health-centre"]: row 3 gives 18.333',
@@ -114,6 +114,19 @@ describe("priceLines", () => {
       ].join("\n"),
     );
     expect(priceLines(pbf(), [line("HC-1", "delivery", 7, 0.8)], OPTIONS).explanations).toBeUndefined();
+  });
+
+  it("explainLines counts lines from 1; the explanations keep the 0-based index", () => {
+    const run = priceLines(pbf(), [line("HC-1", "anc4", 120), line("H-2", "anc4", 41, 0.75, "hospital")], {
+      ...OPTIONS,
+      explain: true,
+    });
+    expect(run.explanations?.map((entry) => entry.line)).toEqual([0, 1]);
+    const text = explainLines(run).split("\n");
+    expect(text.filter((entry) => entry.startsWith("Line "))).toEqual([
+      "Line 1 (invoice HC-1): EUR 720.00",
+      "Line 2 (invoice H-2): EUR 198.34",
+    ]);
   });
 
   it("uses the terms in force for the period (an amended bonus rate from Q3)", () => {
@@ -229,6 +242,12 @@ describe("priceLines", () => {
     );
   });
 
+  it("a line whose keys match no table row: the message counts lines from 1, the path indexes them from 0", () => {
+    expect(() => priceLines(pbf(), [line("A", "malaria", 3)], OPTIONS)).toThrow(
+      '$.lines[0]: line 1: no row of table "price" matches ["malaria","health-centre"] on 2027-01-01',
+    );
+  });
+
   it("a line whose keys match no table row is a FormulaError at the line", () => {
     try {
       priceLines(pbf(), [line("A", "anc4", 1), line("A", "malaria", 3)], OPTIONS);
@@ -240,7 +259,7 @@ describe("priceLines", () => {
           code: "formula_no_matching_row",
           at: "$.lines[1]",
           message:
-            'line 1: no row of table "price" matches ["malaria","health-centre"] on 2027-01-01; add a row (a row of "*" catches every key)',
+            'line 2: no row of table "price" matches ["malaria","health-centre"] on 2027-01-01; add a row (a row of "*" catches every key)',
         }),
       ]);
     }

@@ -563,4 +563,29 @@ describe("measurements in contracts and events", () => {
       ["fallback_to_itself", "$.tranches[0].fallback.cohort"],
     ]);
   });
+
+  it("a tranche on the pooled cohort beside fallbacks to it would pay the pool twice: refused at that tranche", () => {
+    const fallback = {
+      cohort: "all",
+      dueDate: "2028-06-30",
+      pricing: { type: "rate", metric: "dropout", basis: "improvement", pricePerUnit: "1.00" },
+    } as const;
+    const issues = contractIssues(
+      contractJson({
+        cohorts: [{ id: "c1" }, { id: "c2" }, { id: "all" }],
+        tranches: [
+          tranche({ id: "t-c1", covers: { cohort: "c1" }, fallback }),
+          tranche({ id: "t-c2", covers: { cohort: "c2" }, fallback }),
+          tranche({ id: "t-all", covers: { cohort: "all" } }),
+        ],
+      }),
+    );
+    expect(issues.map((entry) => [entry.code, entry.at, entry.message])).toEqual([
+      [
+        "pool_paid_twice",
+        "$.tranches[2].covers.cohort",
+        "tranche t-all pays on cohort all, the pool that t-c1, t-c2 fall back on: the pooled result would pay twice; pay the pool through the fallbacks or through this tranche, not both",
+      ],
+    ]);
+  });
 });

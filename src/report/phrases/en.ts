@@ -128,8 +128,11 @@ export const en: Phrasebook = {
     asOf: (date) => `As known on ${date}`,
     amountsIn: (currency) => `Amounts in ${currency}`,
     rounding: (mode, at) => `Rounding: ${mode}, once per ${at}`,
-    tranche: (id, label, covers, due) =>
-      `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${covers}), due ${due}`,
+    tranche: (tranche, date) =>
+      `Tranche ${tranche.id}${tranche.label !== undefined ? ` — ${tranche.label}` : ""} (${coverageLabel(tranche.covers)}), due ${date(tranche.dueDate)}` +
+      (tranche.pricedOnPool === undefined
+        ? ""
+        : `, payable from ${date(tranche.payableFrom)} on the pooled result of cohort ${tranche.pricedOnPool}`),
     covers: (tranche) => coverageLabel(tranche.covers),
     status: "Status",
     computation: "How it was computed",

@@ -54,7 +54,7 @@ function reason(tranche: TrancheSettlement, { money, date }: Style, asOf: string
   // A cohort paid on the pool (the Peterborough fallback) waits for the pooled results, from the fallback's date.
   const fallback = fallbackOf(tranche.trace);
   const results = fallback?.results ?? tranche.results;
-  const dueDate = fallback?.step.dueDate ?? tranche.dueDate;
+  const dueDate = tranche.payableFrom;
   const lead =
     fallback === undefined
       ? ""
@@ -214,8 +214,11 @@ export const it: Phrasebook = {
     amountsIn: (currency) => `Importi in ${currency}`,
     rounding: (mode, at) =>
       `Arrotondamento: ${roundingName(mode)}, una volta per ${at === "metric" ? "metrica" : "tranche"}`,
-    tranche: (id, label, where, due) =>
-      `Tranche ${id}${label !== undefined ? ` — ${label}` : ""} (${where}), scadenza ${due}`,
+    tranche: (tranche, date) =>
+      `Tranche ${tranche.id}${tranche.label !== undefined ? ` — ${tranche.label}` : ""} (${covers(tranche)}), scadenza ${date(tranche.dueDate)}` +
+      (tranche.pricedOnPool === undefined
+        ? ""
+        : `, pagabile dal ${date(tranche.payableFrom)} sul risultato aggregato della coorte ${tranche.pricedOnPool}`),
     covers,
     status: "Stato",
     computation: "Come è stato calcolato",

@@ -22,7 +22,8 @@ export interface Labels {
   asOf(date: string): string;
   amountsIn(currency: string): string;
   rounding(mode: string, at: "tranche" | "metric"): string;
-  tranche(id: string, label: string | undefined, covers: string, due: string): string;
+  /** A tranche's heading: id, label, what it covers, its due date and, when later, the date it is payable from. */
+  tranche(tranche: TrancheSettlement, date: (iso: string) => string): string;
   covers(tranche: TrancheSettlement): string;
   readonly status: string;
   readonly computation: string;
