@@ -1,25 +1,17 @@
 // The finance section of the page (finance.json, a fragment of a contract) in the contract of the bundled
-// example examples/fis-investors (a copy), settled on the base case (dropout rates 18.2, 17.8 and 17.6,
-// verified) as of 2029-12-31: prints the waterfall's payments and each investor's returns at a 4% discount rate.
+// example examples/fis-investors (the page links examples/ to the package's own), settled on the base case
+// (dropout rates 18.2, 17.8 and 17.6, verified) as of 2029-12-31: prints the waterfall's payments and each
+// investor's returns at a 4% discount rate.
 import { readFileSync } from "node:fs";
 import { cashFlows, investorReturns, irrText, settle } from "pay-by-results";
+import { verifiedEachYear } from "./worked-example.mjs";
 
 const contract = JSON.parse(readFileSync("examples/fis-investors/contract.json", "utf8"));
 contract.finance = JSON.parse(`{${readFileSync("finance.json", "utf8")}}`).finance;
-const events = [
-  ["as-2026-27", "18.2"],
-  ["as-2027-28", "17.8"],
-  ["as-2028-29", "17.6"],
-].map(([period, value], index) => ({
-  type: "result",
-  id: `r${index + 1}`,
-  metric: "dropout-rate",
-  period,
-  value,
-  status: "verified",
-  verifier: "evaluator",
-  recordedAt: `${2027 + index}-10-28`,
-}));
+const events = verifiedEachYear("dropout-rate", ["18.2", "17.8", "17.6"], {
+  recordedOn: "10-28",
+  periods: ["as-2026-27", "as-2027-28", "as-2028-29"],
+});
 const flows = cashFlows(contract, settle(contract, events, { asOf: "2029-12-31" }));
 for (const flow of flows.flows) {
   if (flow.from === "(waterfall)")

@@ -1,5 +1,6 @@
 // The measurement plan of the page (plan.json, a fragment of a contract) in the design of the bundled example
-// examples/fis-three-stages (a copy of 1-design.json): prints what assessPlan finds.
+// examples/fis-three-stages (1-design.json; the page links examples/ to the package's own): prints what
+// assessPlan finds.
 import { readFileSync } from "node:fs";
 import { assessPlan } from "pay-by-results";
 

@@ -1,5 +1,5 @@
-// The FIS profile of the example's deal (a copy of examples/fis-three-stages/3-deal.json) with its evaluator
-// left out: the report, laid out by profileText.
+// The FIS profile of the example's deal (examples/fis-three-stages/3-deal.json; the page links examples/ to the
+// package's own) with its evaluator left out: the report, laid out by profileText.
 import { readFileSync } from "node:fs";
 import { checkProfile, profileText } from "pay-by-results";
 

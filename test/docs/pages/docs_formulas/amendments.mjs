@@ -1,7 +1,7 @@
 // The amendment of the page (amendments.json, a fragment of a contract) in the contract of the bundled example
-// examples/health-pbf (a copy), with what the fragment leaves out ("...") filled in from that contract: the
-// formula's expression as it was, and the tranche's own pricing. Settled on the example's events as of
-// 2027-12-31: prints the "Terms in force" step of each tranche that has one.
+// examples/health-pbf (copied from the package by the page's first directive), with what the fragment leaves out
+// ("...") filled in from that contract: the formula's expression as it was, and the tranche's own pricing. Settled
+// on the example's events as of 2027-12-31: prints the "Terms in force" step of each tranche that has one.
 import { readFileSync } from "node:fs";
 import { explain, settle } from "pay-by-results";
 

@@ -1,5 +1,6 @@
 // The decision table of the page (tables.json, a fragment of a contract) in the contract of the bundled example
-// examples/health-pbf (a copy), settled on its events as of 2027-12-31: prints each lookup the explanation shows.
+// examples/health-pbf (copied from the package by the page's first directive), settled on its events as of
+// 2027-12-31: prints each lookup the explanation shows.
 import { readFileSync } from "node:fs";
 import { explain, settle } from "pay-by-results";
 
