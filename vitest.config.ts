@@ -6,7 +6,8 @@ export default defineConfig({
     // The command-line tests and the pages of the docs start the built binary some two hundred times; they run in
     // the UTC pass only. The other time-zone passes (npm run test:unit) still check the same reports in-process
     // (test/report).
-    exclude: process.env.TZ === undefined || process.env.TZ === "UTC" ? [] : ["test/cli/**", "test/docs/pages.test.ts"],
+    exclude:
+      process.env.TZ === undefined || process.env.TZ === "UTC" ? [] : ["test/cli/**", "test/docs/pages-*.test.ts"],
     // A fixed seed for the property tests unless FC_SEED says otherwise (see test/setup/fast-check.ts).
     setupFiles: ["test/setup/fast-check.ts"],
     // No test is timed: a test fails for what it computes, never because the machine is busy. The budgets below

@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { delimiter, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outputDiffers, pageSteps, replaceBlock, type Step } from "./doc-steps.js";
@@ -24,7 +24,7 @@ import { outputDiffers, pageSteps, replaceBlock, type Step } from "./doc-steps.j
  * `import … from "pay-by-results"` is the built library. What a page shows as output is compared with what is
  * printed; when they differ, the test names the page and line to update. See doc-steps.ts for the directives.
  *
- * `UPDATE_DOCS=1 npx vitest run test/docs/pages.test.ts` writes what the library prints into the pages' `exact`
+ * `UPDATE_DOCS=1 npx vitest run test/docs/pages-` writes what the library prints into the pages' `exact`
  * and `begins` output blocks (the same number of lines for `begins`); read the change before committing it.
  */
 
@@ -39,7 +39,8 @@ function markdownUnder(folder: string): string[] {
   });
 }
 
-const PAGES = ["README.md", ...markdownUnder("docs").sort()];
+/** README.md and every page under docs/, in English and Italian. */
+export const PAGES: readonly string[] = ["README.md", ...markdownUnder("docs").sort()];
 const UPDATE = process.env.UPDATE_DOCS === "1";
 
 /** The page's own folder: its fixtures, the built package as a dependency, the command on the PATH. */
@@ -100,7 +101,18 @@ function title(step: Step): string {
   }
 }
 
-for (const page of PAGES) {
+/**
+ * Follows each page of `pages` (paths from the repository's root) as a describe block of its own: one test per
+ * step, in order. The pages are spread over a few test files (test/docs/pages-*.test.ts) so that the runner
+ * can follow several at once.
+ */
+export function describePages(pages: readonly string[]): void {
+  for (const page of pages) {
+    describePage(page);
+  }
+}
+
+function describePage(page: string): void {
   const { steps, problems } = pageSteps(readFileSync(join(ROOT, page), "utf8"));
 
   describe(page, () => {
@@ -198,10 +210,16 @@ function programCommand(folder: string, step: Extract<Step, { kind: "program" }>
   return step.language === "js" ? `node ${file}` : `${TYPE_CHECK} ${file} && tsx ${file}`;
 }
 
-describe("the pages under test", () => {
-  it("are README.md and every page under docs/, in English and in Italian", () => {
-    expect(PAGES).toContain("README.md");
-    expect(PAGES).toContain(join("docs", "getting-started.md"));
-    expect(PAGES).toContain(join("docs", "it", "guida-rapida.md"));
-  });
-});
+/**
+ * Which test file follows a page: the guides, the pricing guides, the analysts' pages, and the reference (every
+ * other page, so that a new page is always followed).
+ */
+export function pageGroup(page: string): "guides" | "pricing" | "analysis" | "reference" {
+  const path = page.split(sep).join("/");
+  if (path === "README.md" || path === "docs/getting-started.md" || path === "docs/index.md") return "guides";
+  if (path.startsWith("docs/it/")) return "guides";
+  if (path.startsWith("docs/pricing/")) return "pricing";
+  if (["docs/finance.md", "docs/fis-path.md", "docs/formulas.md", "docs/measurement.md"].includes(path))
+    return "analysis";
+  return "reference";
+}
