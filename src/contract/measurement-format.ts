@@ -23,6 +23,8 @@ export interface MeasurementRecord {
     | "pooled";
   readonly method:
     | "wald-z"
+    | "one-proportion-z"
+    | "binomial-exact"
     | "two-proportion-z"
     | "poisson-rate-z"
     | "one-sample-t"
@@ -45,6 +47,8 @@ export interface MeasurementRecord {
   readonly standardError: string;
   readonly statistic?: string;
   readonly degreesOfFreedom?: string;
+  /** Yates's continuity correction taken off |effect| for the test and added to the interval, when applied. */
+  readonly continuityCorrection?: string;
   /** The confidence interval of the effect; `confidence` as a fraction, e.g. "0.95". */
   readonly interval: { readonly confidence: string; readonly lower: string; readonly upper: string };
   /** P-values of "no effect": one-sided toward an improvement, and two-sided. */
@@ -116,10 +120,20 @@ export const measurementRecordSchema = z
       },
     ),
     method: z.enum(
-      ["wald-z", "two-proportion-z", "poisson-rate-z", "one-sample-t", "welch-t", "combined-z", "poisson-exact"],
+      [
+        "wald-z",
+        "one-proportion-z",
+        "binomial-exact",
+        "two-proportion-z",
+        "poisson-rate-z",
+        "one-sample-t",
+        "welch-t",
+        "combined-z",
+        "poisson-exact",
+      ],
       {
         error:
-          "expected a method: wald-z, two-proportion-z, poisson-rate-z, one-sample-t, welch-t, combined-z or poisson-exact",
+          "expected a method: wald-z, one-proportion-z, binomial-exact, two-proportion-z, poisson-rate-z, one-sample-t, welch-t, combined-z or poisson-exact",
       },
     ),
     methodText: z.string().optional(),
@@ -133,6 +147,7 @@ export const measurementRecordSchema = z
     standardError: decimal,
     statistic: decimal.optional(),
     degreesOfFreedom: decimal.optional(),
+    continuityCorrection: decimal.optional(),
     interval: z.strictObject({ confidence: decimal, lower: decimal, upper: decimal }),
     pValue: z.strictObject({ oneSided: probability, twoSided: probability }).optional(),
     inputs: z.array(

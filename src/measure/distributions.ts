@@ -378,3 +378,169 @@ export function binomialSfInclusive(k: number, n: number, p: number): number {
   if (k > n) return 0;
   return incompleteBeta(p, k, n - k + 1, 1 - p).lower;
 }
+
+/**
+ * ln Γ(n + 1) − ((n + ½) ln n − n + ½ ln 2π), the error of Stirling's formula for n! (n > 0), without the
+ * cancellation of subtracting the two: the series from 15 on, below it the difference of modest numbers.
+ */
+function stirlingError(n: number): number {
+  if (n >= 15) return stirlingCorrection(n);
+  return logGamma(n) - (n - 0.5) * Math.log(n) + n - LN_SQRT_2PI;
+}
+
+/** x ln(x/m) + m − x, the deviance term of Loader's binomial density, accurate when x is near m. */
+function devianceTerm(x: number, m: number): number {
+  if (Math.abs(x - m) < 0.1 * (x + m)) {
+    const v = (x - m) / (x + m);
+    let sum = (x - m) * v;
+    let term = 2 * x * v;
+    const v2 = v * v;
+    for (let j = 1; j < 1000; j += 1) {
+      term *= v2;
+      const next = sum + term / (2 * j + 1);
+      if (next === sum) return sum;
+      sum = next;
+    }
+    return sum;
+  }
+  return x * Math.log(x / m) + m - x;
+}
+
+/**
+ * P(X = k) for X ~ Binomial(n, p), by Loader's saddle-point form (as R's `dbinom`), which keeps about 14
+ * significant digits where the plain product of factorials and powers would lose them for large n.
+ *
+ * @example binomialPmf(0, 30, 0.1) // 0.9³⁰ = 0.04239115827521624
+ */
+export function binomialPmf(k: number, n: number, p: number): number {
+  assertDomain(
+    Number.isInteger(k) && Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1,
+    `binomialPmf needs whole k, n and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`,
+  );
+  if (k < 0 || k > n) return 0;
+  const q = 1 - p;
+  if (p === 0) return k === 0 ? 1 : 0;
+  if (p === 1) return k === n ? 1 : 0;
+  if (k === 0) return Math.exp(n * Math.log1p(-p));
+  if (k === n) return Math.exp(n * Math.log(p));
+  const logCore =
+    stirlingError(n) - stirlingError(k) - stirlingError(n - k) - devianceTerm(k, n * p) - devianceTerm(n - k, n * q);
+  const logFront = Math.log(2 * Math.PI) + Math.log(k) + Math.log1p(-k / n);
+  return Math.exp(logCore - 0.5 * logFront);
+}
+
+/**
+ * The exact binomial test of k successes of n against the proportion p, as R's `binom.test`: `below` =
+ * P(X ≤ k), `above` = P(X ≥ k), and `twoSided` = the probability of the outcomes no more likely than the one
+ * observed (R's rule, with its relative tolerance of 10⁻⁷ for ties), at most 1.
+ *
+ * @example binomialTest(0, 30, 0.1) // { below: 0.0423911…, above: 1, twoSided: 0.0682179… }
+ */
+export function binomialTest(
+  k: number,
+  n: number,
+  p: number,
+): { readonly below: number; readonly above: number; readonly twoSided: number } {
+  assertDomain(
+    Number.isInteger(k) && Number.isInteger(n) && n >= 1 && k >= 0 && k <= n && p >= 0 && p <= 1,
+    `binomialTest needs whole 0 ≤ k ≤ n, n ≥ 1 and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`,
+  );
+  const below = binomialCdf(k, n, p);
+  const above = binomialSfInclusive(k, n, p);
+  return { below, above, twoSided: Math.min(1, binomialTwoSided(k, n, p)) };
+}
+
+/** R's two-sided binomial p-value: the other tail counts the outcomes whose probability is at most P(X = k). */
+function binomialTwoSided(k: number, n: number, p: number): number {
+  if (p === 0) return k === 0 ? 1 : 0;
+  if (p === 1) return k === n ? 1 : 0;
+  const mean = n * p;
+  if (k === mean) return 1;
+  const limit = binomialPmf(k, n, p) * (1 + 1e-7);
+  // The density falls from the mode outward on each side (the mode lies between ⌊np⌋ and ⌈np⌉), so the
+  // outcomes of the other side at most as likely as k form a tail, found by bisection.
+  if (k < mean) {
+    // the smallest j ≥ ⌈np⌉ with P(X = j) ≤ limit (n + 1 when there is none)
+    let low = Math.ceil(mean);
+    let high = n + 1;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (binomialPmf(middle, n, p) <= limit) high = middle;
+      else low = middle + 1;
+    }
+    return binomialCdf(k, n, p) + binomialSfInclusive(low, n, p);
+  }
+  // the largest j ≤ ⌊np⌋ with P(X = j) ≤ limit (−1 when there is none)
+  let low = -1;
+  let high = Math.floor(mean);
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (binomialPmf(middle, n, p) <= limit) low = middle;
+    else high = middle - 1;
+  }
+  return binomialCdf(low, n, p) + binomialSfInclusive(k, n, p);
+}
+
+/**
+ * The beta quantile: the x with I_x(a, b) = p, for 0 < p < 1 and a, b > 0. Newton's method on the
+ * incomplete beta from a start in the right tail's region, kept inside a bracket that a step leaving it
+ * bisects; the tail nearer to the answer is solved (1 − I_x(a, b) = 1 − p as I_{1−x}(b, a)), so a quantile
+ * near 0 or 1 keeps its relative digits.
+ *
+ * @example betaQuantile(0.975, 1, 30) // 0.1157033082220278, the Clopper–Pearson upper bound of 0 of 30
+ */
+export function betaQuantile(p: number, a: number, b: number): number {
+  assertDomain(
+    p > 0 && p < 1 && a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b),
+    `betaQuantile needs 0 < p < 1 and a, b > 0, got p=${p}, a=${a}, b=${b}`,
+  );
+  if (p > 0.5) return 1 - lowerBetaQuantile(1 - p, b, a);
+  return lowerBetaQuantile(p, a, b);
+}
+
+/** The x with I_x(a, b) = p, for p ≤ ½, solved as the lower tail (a small x keeps its relative digits). */
+function lowerBetaQuantile(p: number, a: number, b: number): number {
+  const logBetaAB = logBeta(a, b);
+  // log of the density x^(a−1) (1−x)^(b−1) / B(a, b)
+  const logDensity = (x: number) => (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBetaAB;
+  let low = 0;
+  let high = 1;
+  // start: the leading term of the lower tail, I_x ≈ x^a / (a B(a, b)), capped at the mean
+  let x = Math.min(Math.exp((Math.log(p) + Math.log(a) + logBetaAB) / a), a / (a + b));
+  if (!(x > 0 && x < 1)) x = 0.5;
+  for (let step = 0; step < 1000; step += 1) {
+    const error = incompleteBeta(x, a, b).lower - p;
+    if (error === 0) break;
+    if (error > 0) high = x;
+    else low = x;
+    let next = x - error / Math.exp(logDensity(x));
+    if (!(next > low && next < high)) next = (low + high) / 2;
+    const done = Math.abs(next - x) <= x * 1e-15 || high - low <= x * 1e-15;
+    x = next;
+    if (done) break;
+  }
+  return x;
+}
+
+/**
+ * The Clopper–Pearson ("exact") interval of a proportion from k successes of n, at the two-sided level
+ * `confidence`, as R's `binom.test`: [B(α/2; k, n − k + 1), B(1 − α/2; k + 1, n − k)] with B the beta
+ * quantile and α = 1 − confidence; 0 when k = 0, 1 when k = n. It always contains k/n.
+ *
+ * @example clopperPearson(0, 30, 0.95) // { lower: 0, upper: 0.1157033082220278 }
+ */
+export function clopperPearson(
+  k: number,
+  n: number,
+  confidence: number,
+): { readonly lower: number; readonly upper: number } {
+  assertDomain(
+    Number.isInteger(k) && Number.isInteger(n) && n >= 1 && k >= 0 && k <= n && confidence > 0 && confidence < 1,
+    `clopperPearson needs whole 0 ≤ k ≤ n, n ≥ 1 and 0 < confidence < 1, got k=${k}, n=${n}, confidence=${confidence}`,
+  );
+  const alpha = (1 - confidence) / 2;
+  return {
+    lower: k === 0 ? 0 : betaQuantile(alpha, k, n - k + 1),
+    upper: k === n ? 1 : 1 - betaQuantile(alpha, n - k, k + 1),
+  };
+}

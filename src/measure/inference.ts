@@ -21,16 +21,20 @@ export function notFinite(path: readonly (string | number)[]): MeasureError {
   ]);
 }
 
-/** A standard error of zero cannot be tested: the outcome does not vary. A typed error, never NaN. */
-export function assertPositiveSpread(standardError: number, path: readonly (string | number)[], what: string): void {
+/**
+ * A standard error of zero cannot be tested: the outcome does not vary. A typed error, never NaN. `why`
+ * replaces the usual reason ("the outcome does not vary") where there is a more precise one.
+ */
+export function assertPositiveSpread(
+  standardError: number,
+  path: readonly (string | number)[],
+  what: string,
+  why = "the outcome does not vary",
+): void {
   if (Number.isNaN(standardError) || standardError === Number.POSITIVE_INFINITY) throw notFinite(path);
   if (!(standardError > 0)) {
     throw new MeasureError([
-      issue(
-        path,
-        "zero_variance",
-        `${what} has a standard error of 0 (the outcome does not vary): no interval or test is possible`,
-      ),
+      issue(path, "zero_variance", `${what} has a standard error of 0 (${why}): no interval or test is possible`),
     ]);
   }
 }
@@ -39,7 +43,9 @@ export function assertPositiveSpread(standardError: number, path: readonly (stri
  * The two-sided interval `estimate ± q·intervalError` (q the normal or t quantile), and the test of
  * "no effect" with `statistic = estimate / testError` (a test may use the null's standard error, e.g. a
  * pooled proportion). The one-sided p-value is for the alternative in the `better` direction.
- * `degreesOfFreedom` undefined means the normal distribution.
+ * `degreesOfFreedom` undefined means the normal distribution. A continuity `correction` (Yates, at most
+ * |estimate|) is taken off |estimate| for the statistic and added to the interval's half-width, as R's
+ * `prop.test` does.
  */
 export function infer(
   estimate: number,
@@ -48,14 +54,17 @@ export function infer(
   better: Better,
   confidence: number,
   degreesOfFreedom?: number,
+  correction = 0,
 ): Inference {
   const upperTail = (1 + confidence) / 2;
   const q = degreesOfFreedom === undefined ? normalQuantile(upperTail) : studentTQuantile(upperTail, degreesOfFreedom);
-  const statistic = estimate / testError;
+  const statistic =
+    correction === 0 ? estimate / testError : (Math.sign(estimate) * (Math.abs(estimate) - correction)) / testError;
   const below = degreesOfFreedom === undefined ? normalCdf(statistic) : studentTCdf(statistic, degreesOfFreedom);
   const above = degreesOfFreedom === undefined ? normalSf(statistic) : studentTSf(statistic, degreesOfFreedom);
+  const halfWidth = q * intervalError + correction;
   return {
-    interval: { confidence, lower: estimate - q * intervalError, upper: estimate + q * intervalError },
+    interval: { confidence, lower: estimate - halfWidth, upper: estimate + halfWidth },
     statistic,
     pValue: { oneSided: better === "higher" ? above : below, twoSided: Math.min(1, 2 * Math.min(below, above)) },
   };

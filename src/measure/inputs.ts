@@ -60,11 +60,22 @@ interface CommonRequest {
    */
   readonly scale?: number;
   /**
-   * `"normal"` (default): the large-sample test of the method. `"exact"`, for event counts only (a comparison
-   * or a fixed baseline): exact p-values from the Poisson distribution (`poisson-exact`); the interval stays
-   * the normal one.
+   * Which test: absent, the library chooses (the large-sample test of the method, except for a proportion
+   * against a fixed baseline where the normal approximation is unsafe — n·p₀ < 5, n·(1 − p₀) < 5, no success or
+   * no failure — which gets the exact binomial test). `"normal"`: the large-sample test, always. `"exact"`:
+   * for event counts (a comparison or a fixed baseline), exact p-values from the Poisson distribution
+   * (`poisson-exact`, the interval stays the normal one); for a proportion against a fixed baseline, the exact
+   * binomial test with the Clopper–Pearson interval (`binomial-exact`).
    */
   readonly test?: "normal" | "exact";
+  /**
+   * Yates's continuity correction of the proportion tests (`one-proportion-z` against a fixed baseline,
+   * `two-proportion-z` between two groups), as R's `prop.test(correct = TRUE)`: |effect| is reduced by
+   * min(½·(1/n₁ + 1/n₂), |effect|) (min(1/(2n), |effect|) against a fixed baseline; times the scale) before it is
+   * divided by the standard error, and the interval is widened by the same amount. Default `false`: the plain
+   * z-tests outcome contracts write down. An exact test needs no correction and ignores it.
+   */
+  readonly continuityCorrection?: boolean;
 }
 
 /** The level of one group (a proportion, mean or rate) with its confidence interval; no test. */
@@ -128,6 +139,7 @@ const common = {
   confidence: count.optional(),
   scale: count.optional(),
   test: z.enum(["normal", "exact"], { error: "expected the test: normal or exact" }).optional(),
+  continuityCorrection: z.boolean({ error: "expected the continuity correction as true or false" }).optional(),
 };
 const requestSchema = z.discriminatedUnion(
   "estimator",
@@ -212,8 +224,32 @@ export function aggregateIssues(group: GroupAggregate, path: Path): InputIssue[]
         `the sum of squares ${group.sumOfSquares} is below (sum)²/n = ${(group.sum * group.sum) / group.n}: it cannot come from real values`,
       ),
     );
+  } else if (group.n >= 2 && Number.isInteger(group.n) && lostSpread(group)) {
+    const spread = group.sumOfSquares - group.sum * (group.sum / group.n);
+    issues.push(
+      issue(
+        [...path, "sumOfSquares"],
+        "insufficient_precision",
+        `the sums cannot carry this group's spread: sumOfSquares − sum²/n = ${Number(spread.toPrecision(3))} is within the rounding error of sumOfSquares = ${Number(group.sumOfSquares.toPrecision(6))} (fewer than ${VARIANCE_DIGITS} of its significant digits are left: the mean is too large against the spread for double precision), so a variance, an interval or a p-value from them would be rounding noise: pass the participant records to measureRecords instead, which keep the spread's digits (and tell whether the outcome varies at all)`,
+      ),
+    );
   }
   return issues;
+}
+
+/**
+ * The fewest significant digits of a variance computed from sums that a measurement accepts. The variance of
+ * an aggregate is (Σx² − Σx·x̄)/(n − 1): the subtraction cancels about log₁₀(Σx² / (Σx² − Σx·x̄)) ≈
+ * log₁₀((mean/sd)²) of the 15.6 digits Σx² carries as a double (and Σx² itself may carry fewer, if it was
+ * summed naively). Below this many digits the result is rounding noise — a confident p-value from nothing — so
+ * such an aggregate is refused (`insufficient_precision`): roughly, when |mean| exceeds 670,000 standard deviations.
+ */
+export const VARIANCE_DIGITS = 4;
+
+/** True when Σx² − Σx·x̄ keeps fewer than `VARIANCE_DIGITS` significant digits of Σx² (which is then above 0). */
+function lostSpread(group: ContinuousAggregate): boolean {
+  const spread = group.sumOfSquares - group.sum * (group.sum / group.n);
+  return group.sumOfSquares > 0 && spread < 10 ** VARIANCE_DIGITS * Number.EPSILON * group.sumOfSquares;
 }
 
 /** Problems of the options every request has (confidence level, scale) and of a trend's history. */
@@ -225,24 +261,60 @@ export function commonIssues(
     readonly history?: readonly HistoryPoint[];
     readonly test?: string;
     readonly baseline?: number;
+    readonly continuityCorrection?: boolean;
   },
   outcome: OutcomeKind,
 ): InputIssue[] {
   const issues: InputIssue[] = [];
+  const binaryBaseline = outcome === "binary" && request.estimator === "fixed-baseline";
   if (request.test === "exact") {
-    if (outcome !== "count" || (request.estimator !== "comparison" && request.estimator !== "fixed-baseline")) {
+    const counts =
+      outcome === "count" && (request.estimator === "comparison" || request.estimator === "fixed-baseline");
+    if (!counts && !binaryBaseline) {
       issues.push(
         issue(
           ["test"],
           "exact_test_unavailable",
-          `the exact test is for event counts compared with a comparison group or a fixed baseline (got ${outcome} outcomes, estimator ${request.estimator})`,
+          `the exact test is for event counts compared with a comparison group or a fixed baseline, and for a proportion against a fixed baseline (got ${outcome} outcomes, estimator ${request.estimator})`,
         ),
       );
-    } else if (request.estimator === "fixed-baseline" && request.baseline !== undefined && request.baseline < 0) {
+    } else if (
+      counts &&
+      request.estimator === "fixed-baseline" &&
+      request.baseline !== undefined &&
+      request.baseline < 0
+    ) {
       issues.push(
         issue(["baseline"], "negative_baseline", `an event rate cannot be negative (got ${request.baseline})`),
       );
     }
+  }
+  const scale = request.scale ?? 1;
+  if (
+    binaryBaseline &&
+    Number.isFinite(request.baseline) &&
+    scale > 0 &&
+    !(request.baseline! >= 0 && request.baseline! <= scale)
+  ) {
+    issues.push(
+      issue(
+        ["baseline"],
+        "baseline_out_of_range",
+        `a baseline proportion lies between 0 and the scale ${scale} (got ${request.baseline}): the test asks how likely the treated group's count is if its proportion were the baseline`,
+      ),
+    );
+  }
+  if (
+    request.continuityCorrection === true &&
+    !(outcome === "binary" && (binaryBaseline || request.estimator === "comparison"))
+  ) {
+    issues.push(
+      issue(
+        ["continuityCorrection"],
+        "continuity_correction_unavailable",
+        `the continuity correction is for the proportion tests: a proportion against a fixed baseline, or two proportions (got ${outcome} outcomes, estimator ${request.estimator})`,
+      ),
+    );
   }
   if (request.confidence !== undefined && !(request.confidence > 0 && request.confidence < 1)) {
     issues.push(

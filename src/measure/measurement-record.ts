@@ -44,6 +44,7 @@ export function measurementRecord(m: Measurement): MeasurementRecord {
     standardError: s(m.standardError),
     ...(m.statistic !== undefined ? { statistic: s(m.statistic) } : {}),
     ...(m.degreesOfFreedom !== undefined ? { degreesOfFreedom: s(m.degreesOfFreedom) } : {}),
+    ...(m.continuityCorrection !== undefined ? { continuityCorrection: s(m.continuityCorrection) } : {}),
     interval: { confidence: s(m.interval.confidence), lower: s(m.interval.lower), upper: s(m.interval.upper) },
     ...(m.pValue !== undefined ? { pValue: { oneSided: s(m.pValue.oneSided), twoSided: s(m.pValue.twoSided) } } : {}),
     inputs: m.groups.map((group) => ({

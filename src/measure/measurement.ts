@@ -2,7 +2,13 @@ import type { Better, Estimator, OutcomeKind } from "./inputs.js";
 
 /**
  * The statistical method behind a measurement's interval and p-value:
- * - `wald-z`: estimate ± z·SE (a level, a change against a fixed baseline, for proportions and rates);
+ * - `wald-z`: estimate ± z·SE (the level of a proportion or a rate; a rate against a fixed baseline);
+ * - `one-proportion-z`: a proportion against a fixed baseline p₀, the score test of R's `prop.test`: the
+ *   statistic (p̂ − p₀)/√(p₀(1 − p₀)/n) uses the baseline's standard error, the interval the estimate's;
+ * - `binomial-exact`: a proportion against a fixed baseline, exactly: P(X ≤ k) and P(X ≥ k) for
+ *   X ~ Binomial(n, p₀), two-sided as R's `binom.test` (the outcomes no more likely than the one observed), and
+ *   the Clopper–Pearson interval. Chosen by the library where the normal approximation is unsafe (n·p₀ < 5,
+ *   n·(1 − p₀) < 5, no success or no failure), or on request (`test: "exact"`);
  * - `two-proportion-z`: the two-proportion z-test (pooled proportion under the null for the test,
  *   unpooled standard error for the interval);
  * - `poisson-rate-z`: the same for two Poisson event rates (pooled rate for the test, unpooled for the interval);
@@ -19,6 +25,8 @@ import type { Better, Estimator, OutcomeKind } from "./inputs.js";
  */
 export type MeasurementMethod =
   | "wald-z"
+  | "one-proportion-z"
+  | "binomial-exact"
   | "two-proportion-z"
   | "poisson-rate-z"
   | "one-sample-t"
@@ -67,6 +75,13 @@ export interface Measurement {
   readonly statistic?: number;
   /** Present for t-based methods. */
   readonly degreesOfFreedom?: number;
+  /**
+   * Yates's continuity correction, when the request asked for it (`continuityCorrection: true`) and a proportion
+   * test applied it: the amount, in the scaled unit, taken off |effect| for the statistic and added to each side
+   * of the interval (1/(2n) against a fixed baseline, ½(1/n₁ + 1/n₂) between two groups, times the scale, at most
+   * |effect|).
+   */
+  readonly continuityCorrection?: number;
   readonly interval: { readonly confidence: number; readonly lower: number; readonly upper: number };
   /** `oneSided` tests the alternative "the effect is an improvement" (in the `better` direction). */
   readonly pValue?: { readonly oneSided: number; readonly twoSided: number };

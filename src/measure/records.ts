@@ -28,8 +28,13 @@ export interface RecordsRequest {
   readonly better: Better;
   readonly confidence?: number;
   readonly scale?: number;
-  /** `"exact"`: exact Poisson p-values for counts (see `MeasureRequest`). */
+  /**
+   * `"exact"`: exact Poisson p-values for counts, the exact binomial test for a proportion against a fixed
+   * baseline; `"normal"`: the large-sample test; absent: the library chooses (see `MeasureRequest`).
+   */
   readonly test?: "normal" | "exact";
+  /** Yates's continuity correction of the proportion tests (see `MeasureRequest`); default `false`. */
+  readonly continuityCorrection?: boolean;
   /** fixed-baseline: the baseline in the scaled unit. */
   readonly baseline?: number;
   /** trend-baseline: the history and the time to project to. */
@@ -334,7 +339,8 @@ function settingsOf(request: RecordsRequest): MeasureSettings {
     better: request.better,
     confidence: request.confidence ?? 0.95,
     scale: request.scale ?? defaultScale(request.outcome),
-    test: request.test ?? "normal",
+    ...(request.test !== undefined ? { test: request.test } : {}),
+    ...(request.continuityCorrection === true ? { continuityCorrection: true } : {}),
   };
 }
 

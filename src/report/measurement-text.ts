@@ -37,6 +37,8 @@ function lines(
     interval: (confidence: string, lower: string, upper: string, se: string) => string;
     test: (statistic: string | undefined, one: string, two: string, better: string) => string;
     method: string;
+    /** The method in words: the record's own text in English, a translation from its figures otherwise. */
+    methodText: (record: MeasurementRecord, style: Style) => string | undefined;
   },
   record: MeasurementRecord,
   style: Style,
@@ -74,8 +76,57 @@ function lines(
       `  ${words.test(record.statistic === undefined ? undefined : num(record.statistic), pValue(record.pValue.oneSided, style), pValue(record.pValue.twoSided, style), record.better)}`,
     );
   }
-  out.push(`  ${words.method}: ${record.method}${record.methodText !== undefined ? ` — ${record.methodText}` : ""}`);
+  const text = words.methodText(record, style);
+  out.push(`  ${words.method}: ${record.method}${text !== undefined ? ` — ${text}` : ""}`);
   return out;
+}
+
+/**
+ * Why the normal approximation to a proportion's test against a fixed baseline is unsafe, from the record's
+ * figures (the measure layer's rule: n·p₀ < 5, n·(1 − p₀) < 5, no success, no failure), in Italian.
+ */
+function unsafeNormalIt(record: MeasurementRecord, style: Style): string | undefined {
+  const input = record.inputs[0];
+  if (input?.n === undefined || input.successes === undefined || record.counterfactual === undefined) return undefined;
+  const n = new Dec(input.n);
+  const expected = n.times(record.counterfactual).div(record.scale);
+  const shown = (value: Dec) => style.num(value.toSignificantDigits(6).toString());
+  if (expected.lt(5)) return `n·p₀ = ${shown(expected)} < 5`;
+  if (n.minus(expected).lt(5)) return `n·(1 − p₀) = ${shown(n.minus(expected))} < 5`;
+  if (new Dec(input.successes).isZero()) return "nessun successo";
+  if (new Dec(input.successes).equals(n)) return "nessun insuccesso";
+  return undefined;
+}
+
+/** The method of a measurement in Italian, from the record's method and figures (its `methodText` is English). */
+function methodTextIt(record: MeasurementRecord, style: Style): string {
+  const df = record.degreesOfFreedom === undefined ? "" : `, ${style.num(record.degreesOfFreedom)} gradi di libertà`;
+  const yates =
+    record.continuityCorrection === undefined
+      ? ""
+      : `, con la correzione di continuità di Yates (|effetto| ridotto di ${style.num(record.continuityCorrection)} per il test, intervallo allargato di altrettanto)`;
+  switch (record.method) {
+    case "wald-z":
+      return "z di Wald (approssimazione normale, errore standard della stima)";
+    case "one-proportion-z":
+      return `test z per una proporzione (test score: l'errore standard della proporzione di riferimento per il test, quello della stima per l'intervallo)${yates}`;
+    case "binomial-exact": {
+      const unsafe = unsafeNormalIt(record, style);
+      return `test binomiale esatto (a due code come binom.test di R: gli esiti non più probabili di quello osservato), intervallo di Clopper–Pearson${unsafe === undefined ? "" : `; qui l'approssimazione normale non è affidabile: ${unsafe}`}`;
+    }
+    case "two-proportion-z":
+      return `test z per due proporzioni (proporzione comune per il test, errore standard non combinato per l'intervallo)${yates}`;
+    case "poisson-rate-z":
+      return "test z per due tassi di Poisson (tasso comune per il test, errore standard non combinato per l'intervallo)";
+    case "one-sample-t":
+      return `t di Student a un campione${df}`;
+    case "welch-t":
+      return `t di Welch (varianze diverse, Welch–Satterthwaite${df})`;
+    case "combined-z":
+      return "z normale sull'errore standard combinato";
+    case "poisson-exact":
+      return "test esatto di Poisson (binomiale condizionata per due gruppi; a due code, il doppio della coda minore), intervallo di Wald";
+  }
 }
 
 /** English. */
@@ -108,6 +159,7 @@ export const measurementEn: MeasurementWords = {
         test: (statistic, one, two, better) =>
           `test of no effect: ${statistic !== undefined ? `statistic ${statistic}, ` : ""}p = ${one} one-sided (toward ${better}), ${two} two-sided`,
         method: "method",
+        methodText: (record) => record.methodText,
       },
       record,
       style,
@@ -166,6 +218,7 @@ export const measurementIt: MeasurementWords = {
         test: (statistic, one, two, better) =>
           `test di effetto nullo: ${statistic !== undefined ? `statistica ${statistic}, ` : ""}p = ${one} a una coda (verso il più ${better === "higher" ? "alto" : "basso"}), ${two} a due code`,
         method: "metodo",
+        methodText: methodTextIt,
       },
       record,
       style,

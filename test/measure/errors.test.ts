@@ -150,9 +150,66 @@ describe("group aggregates", () => {
       message:
         "the pooled proportion of both groups has a standard error of 0 (the outcome does not vary): no interval or test is possible",
     });
+    // A proportion against a fixed baseline is no longer refused here: 0 of 40 against 10% gets the exact binomial
+    // test (see "proportions against a fixed baseline" in estimators.test.ts). A rate of no event still is.
     expect(
-      one(() => measure({ estimator: "fixed-baseline", better: "lower", baseline: 0.1, treatment: binary(40, 0) })),
+      one(() =>
+        measure({
+          estimator: "fixed-baseline",
+          better: "lower",
+          baseline: 10,
+          treatment: { outcome: "count", events: 0, exposure: 40 },
+        }),
+      ),
     ).toMatchObject({ code: "zero_variance", at: "$.treatment" });
+  });
+
+  it("a proportion tested with the normal test against a baseline of 0 (nothing varies under the null)", () => {
+    expect(
+      one(() =>
+        measure({
+          estimator: "fixed-baseline",
+          better: "lower",
+          baseline: 0,
+          test: "normal",
+          treatment: binary(40, 2),
+        }),
+      ),
+    ).toMatchObject({
+      code: "zero_variance",
+      at: "$.baseline",
+      message:
+        "the baseline proportion has a standard error of 0 (a baseline of 0 or of the whole scale leaves nothing to vary under the null hypothesis: leave the test to the library, which uses the exact binomial test here): no interval or test is possible",
+    });
+  });
+
+  it("a baseline proportion outside 0 to the scale", () => {
+    expect(
+      one(() =>
+        measure({ estimator: "fixed-baseline", better: "lower", scale: 100, baseline: 120, treatment: binary(40, 2) }),
+      ),
+    ).toMatchObject({
+      code: "baseline_out_of_range",
+      at: "$.baseline",
+      message:
+        "a baseline proportion lies between 0 and the scale 100 (got 120): the test asks how likely the treated group's count is if its proportion were the baseline",
+    });
+  });
+
+  it("the continuity correction on other than a proportion test", () => {
+    expect(
+      one(() =>
+        measure({
+          ...comparison({ outcome: "count", events: 4, exposure: 10 }, { outcome: "count", events: 40, exposure: 100 }),
+          continuityCorrection: true,
+        }),
+      ),
+    ).toMatchObject({
+      code: "continuity_correction_unavailable",
+      at: "$.continuityCorrection",
+      message:
+        "the continuity correction is for the proportion tests: a proportion against a fixed baseline, or two proportions (got count outcomes, estimator comparison)",
+    });
   });
 
   it("a confidence level outside (0, 1) and a non-positive scale", () => {
@@ -166,12 +223,13 @@ describe("group aggregates", () => {
     expect(issues[0]!.message).toBe("the confidence level must lie strictly between 0 and 1, e.g. 0.95 (got 95)");
   });
 
-  it("the exact test on other than event counts, and against a negative baseline", () => {
+  it("the exact test on other than event counts or a proportion against a fixed baseline, and against a negative baseline", () => {
+    // The message names the proportion against a fixed baseline since the exact binomial test was added.
     expect(one(() => measure({ ...comparison(binary(600, 51), binary(650, 91)), test: "exact" }))).toMatchObject({
       code: "exact_test_unavailable",
       at: "$.test",
       message:
-        "the exact test is for event counts compared with a comparison group or a fixed baseline (got binary outcomes, estimator comparison)",
+        "the exact test is for event counts compared with a comparison group or a fixed baseline, and for a proportion against a fixed baseline (got binary outcomes, estimator comparison)",
     });
     expect(
       one(() =>
@@ -270,6 +328,100 @@ describe("group aggregates", () => {
   it("reports every problem at once", () => {
     const issues = issuesOf(() => measure(comparison(binary(0, 3), { outcome: "binary", n: 650, successes: -2 })));
     expect(issues.map((entry) => entry.code).sort()).toEqual(["empty_group", "negative_count", "proportion_above_1"]);
+  });
+});
+
+describe("rounding noise is no evidence: no p-value from it", () => {
+  it("a trend on a straight line at uneven years, and a treated proportion of 0 or 1: zero variance", () => {
+    // The residuals of the fitted line are rounding noise (about 1e-13); they used to give a standard error of
+    // 3.8e-13 and p = 1e-27.
+    for (const successes of [0, 200]) {
+      expect(
+        one(() =>
+          measure({
+            estimator: "trend-baseline",
+            better: "lower",
+            scale: 100,
+            at: 2026,
+            treatment: binary(200, successes),
+            history: [2015, 2018, 2019, 2023].map((at) => ({ at, value: 30 - 0.7 * (at - 2015) })),
+          }),
+        ),
+      ).toMatchObject({
+        code: "zero_variance",
+        at: "$.treatment",
+        message:
+          "the treatment group and the trend together has a standard error of 0 (the treated group's outcome does not vary and the history lies on a straight line, within the rounding of its figures): no interval or test is possible",
+      });
+    }
+  });
+
+  /** n, Σx and Σx² of values summed as doubles, as a user's own code would. */
+  const sums = (values: readonly number[]) => ({
+    outcome: "continuous" as const,
+    n: values.length,
+    sum: values.reduce((acc, x) => acc + x, 0),
+    sumOfSquares: values.reduce((acc, x) => acc + x * x, 0),
+  });
+  // a fixed spread of about 0.3 around 0 (no randomness in the tests)
+  const noise = Array.from({ length: 50 }, (_, i) => (((i * 0.6180339887) % 1) - 0.5) * 1.1);
+
+  it("aggregates whose sums have lost the spread's digits are refused: pass the records instead", () => {
+    // Values of 1e9 plus noise (sd 0.32), a real difference of 1: Σx² ≈ 5e19 carries the spread (Σ(x − x̄)² ≈ 5)
+    // in no digit. The sums used to give p = 0.35 one-sided; the records give 1.8e-28.
+    const treated = noise.map((x) => 1e9 + 1 + x);
+    const compared = noise.map((_, i) => 1e9 + noise[(i + 7) % 50]!);
+    const issues = issuesOf(() =>
+      measure({ estimator: "comparison", better: "higher", treatment: sums(treated), comparison: sums(compared) }),
+    );
+    expect(issues.map((entry) => [entry.code, entry.at])).toEqual([
+      ["insufficient_precision", "$.treatment.sumOfSquares"],
+      ["insufficient_precision", "$.comparison.sumOfSquares"],
+    ]);
+    // the sums give 8190 for a Σ(x − x̄)² of about 5: garbage, which is what the test used to divide by
+    expect(issues[0]!.message).toBe(
+      "the sums cannot carry this group's spread: sumOfSquares − sum²/n = 8190 is within the rounding error of sumOfSquares = 50000000000000000000 (fewer than 4 of its significant digits are left: the mean is too large against the spread for double precision), so a variance, an interval or a p-value from them would be rounding noise: pass the participant records to measureRecords instead, which keep the spread's digits (and tell whether the outcome varies at all)",
+    );
+    // the records keep the digits: the difference of 1 is overwhelming
+    const records: ParticipantRecord[] = [
+      ...treated.map((value) => ({ group: "treatment" as const, value })),
+      ...compared.map((value) => ({ group: "comparison" as const, value })),
+    ];
+    const m = measureRecords(records, { estimator: "comparison", outcome: "continuous", better: "higher" });
+    expect(m.effect).toBeCloseTo(1, 6);
+    expect(m.pValue!.oneSided).toBeLessThan(1e-20);
+
+    // Ten values of 0.1 against 0.1000001: the sums leave rounding noise (2.8e-17) that used to give p = 6e-16.
+    const tenths = Array.from({ length: 10 }, () => 0.1);
+    expect(
+      one(() =>
+        measure({ estimator: "fixed-baseline", better: "higher", baseline: 0.1000001, treatment: sums(tenths) }),
+      ),
+    ).toMatchObject({ code: "insufficient_precision", at: "$.treatment.sumOfSquares" });
+    // Sums that are exactly those of a constant outcome are refused too: they cannot tell it from a spread below
+    // their last digit (three values of 2 and of 2 ± 1e-8 have the same n, Σx and Σx²), where records can.
+    expect(
+      one(() =>
+        measure({
+          estimator: "level",
+          better: "higher",
+          treatment: { outcome: "continuous", n: 3, sum: 6, sumOfSquares: 12 },
+        }),
+      ),
+    ).toMatchObject({ code: "insufficient_precision" });
+    // the records tell that the outcome does not vary
+    expect(
+      one(() =>
+        measureRecords(
+          tenths.map((value) => ({ group: "treatment" as const, value })),
+          { estimator: "fixed-baseline", outcome: "continuous", better: "higher", baseline: 0.1000001 },
+        ),
+      ),
+    ).toMatchObject({
+      code: "zero_variance",
+      message:
+        "the treatment group has a standard error of 0 (the outcome does not vary): no interval or test is possible",
+    });
   });
 });
 

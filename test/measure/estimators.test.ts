@@ -140,6 +140,110 @@ describe("estimators by hand", () => {
   });
 });
 
+describe("proportions against a fixed baseline: the exact binomial test where the normal one is unsafe", () => {
+  const zeroOf30 = {
+    estimator: "fixed-baseline",
+    better: "lower",
+    scale: 100,
+    baseline: 10,
+    treatment: { outcome: "binary", n: 30, successes: 0 },
+  } as const;
+
+  it("0 of 30 against 10%: the exact test by default (n·p₀ = 3 < 5), as R's binom.test", () => {
+    const m = measure(zeroOf30);
+    expect(m.method).toBe("binomial-exact");
+    expect(m.methodText).toBe(
+      "exact binomial test (two-sided as R's binom.test: the outcomes no more likely than the one observed), Clopper–Pearson interval; the normal approximation is unsafe here: n·p₀ = 3 < 5",
+    );
+    // binom.test(0, 30, 0.1): P(X ≤ 0) = 0.9³⁰, two-sided 0.0682; interval [0, 11.57%] less the baseline
+    expect(m.pValue!.oneSided).toBeCloseTo(0.9 ** 30, 14);
+    expect(m.pValue!.twoSided).toBeCloseTo(0.0682179469371262, 12);
+    expect(m.statistic).toBeUndefined();
+    expect(m.interval.lower).toBe(-10);
+    expect(m.interval.upper).toBeCloseTo(11.570330822202779 - 10, 10);
+    expect(m.standardError).toBe(0); // the estimate's own (Wald) standard error, which could not test it
+  });
+
+  it("the normal test on request: R's prop.test score test (0.034), and with Yates's correction", () => {
+    const score = measure({ ...zeroOf30, test: "normal" });
+    expect(score.method).toBe("one-proportion-z");
+    expect(score.pValue!.oneSided).toBeCloseTo(0.0339445774309145, 12);
+    expect(score.statistic! ** 2).toBeCloseTo(10 / 3, 12); // X-squared = 3²/(30·0.1·0.9)
+    const corrected = measure({ ...zeroOf30, test: "normal", continuityCorrection: true });
+    expect(corrected.pValue!.oneSided).toBeCloseTo(0.06407328063283986, 12);
+    expect(corrected.continuityCorrection).toBeCloseTo(100 / 60, 12);
+    expect(corrected.methodText).toContain("with Yates's continuity correction (|effect| reduced by 1.66667");
+  });
+
+  it("the rule: n·p₀ < 5, n·(1 − p₀) < 5, no success or no failure; the normal test otherwise", () => {
+    const at = (n: number, successes: number, baseline: number, test?: "normal" | "exact") =>
+      measure({
+        estimator: "fixed-baseline",
+        better: "higher",
+        baseline,
+        treatment: { outcome: "binary", n, successes },
+        ...(test !== undefined ? { test } : {}),
+      });
+    expect(at(50, 3, 0.1).method).toBe("one-proportion-z"); // n·p₀ = 5: safe
+    expect(at(49, 3, 0.1).methodText).toContain("n·p₀ = 4.9 < 5");
+    expect(at(50, 47, 0.9).method).toBe("one-proportion-z");
+    expect(at(49, 47, 0.9).methodText).toContain("n·(1 − p₀) = 4.9 < 5");
+    expect(at(200, 0, 0.1).methodText).toContain("unsafe here: no success");
+    expect(at(200, 200, 0.9).methodText).toContain("unsafe here: no failure");
+    // on request, in the safe region, with no reason given
+    const asked = at(200, 30, 0.1, "exact");
+    expect(asked.method).toBe("binomial-exact");
+    expect(asked.methodText).not.toContain("unsafe");
+    expect(at(49, 3, 0.1, "normal").method).toBe("one-proportion-z");
+  });
+
+  it("two proportions with Yates's correction: 8/40 vs 17/40 gives R's prop.test default (0.0536, not 0.0299)", () => {
+    const request = {
+      estimator: "comparison",
+      better: "lower",
+      treatment: { outcome: "binary", n: 40, successes: 8 },
+      comparison: { outcome: "binary", n: 40, successes: 17 },
+    } as const;
+    expect(measure(request).pValue!.twoSided).toBeCloseTo(0.029940117436412967, 12);
+    const corrected = measure({ ...request, continuityCorrection: true });
+    expect(corrected.pValue!.twoSided).toBeCloseTo(0.05364741636351154, 12);
+    expect(corrected.methodText).toBe(
+      "two-proportion z-test (pooled proportion for the test, unpooled standard error for the interval), with Yates's continuity correction (|effect| reduced by 0.025 for the test, the interval widened by as much)",
+    );
+    // the same from participant records
+    const records: ParticipantRecord[] = [
+      ...Array.from({ length: 40 }, (_, i) => ({ group: "treatment" as const, outcome: i < 8 })),
+      ...Array.from({ length: 40 }, (_, i) => ({ group: "comparison" as const, outcome: i < 17 })),
+    ];
+    const fromRecords = measureRecords(records, {
+      estimator: "comparison",
+      outcome: "binary",
+      better: "lower",
+      continuityCorrection: true,
+    });
+    expect(fromRecords.pValue).toEqual(corrected.pValue);
+  });
+});
+
+describe("a trend whose history lies on a line, within the rounding of its figures", () => {
+  it("projects without error: the group's standard error alone, a normal test, even at uneven years", () => {
+    // 30 − 0.7·(year − 2015) at 2015, 2018, 2019 and 2023: the least-squares residuals are rounding noise
+    // (about 1e-13), which used to become a standard error of 3.8e-13 on 2 degrees of freedom.
+    const m = measure({
+      estimator: "trend-baseline",
+      better: "lower",
+      scale: 100,
+      at: 2026,
+      treatment: { outcome: "binary", n: 200, successes: 30 },
+      history: [2015, 2018, 2019, 2023].map((at) => ({ at, value: 30 - 0.7 * (at - 2015) })),
+    });
+    expect(m.counterfactual).toBeCloseTo(22.3, 12);
+    expect(m.standardError).toBe(Math.sqrt((0.15 * 0.85) / 200) * 100);
+    expect(m.method).toBe("combined-z");
+    expect(m.degreesOfFreedom).toBeUndefined();
+  });
+});
+
 describe("the comparison-group example", () => {
   it("its seeded records are the same on every run, and measure as its README states", () => {
     const records = generateRecords(2010);

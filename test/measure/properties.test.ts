@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  distributions,
   measure,
   measureCohorts,
   MeasureError,
@@ -60,16 +61,35 @@ const requestArb: fc.Arbitrary<MeasureRequest> = fc
     fc.integer({ min: 0, max: 4 }),
     fc.double({ min: -50, max: 50, noNaN: true }),
     fc.boolean(),
+    fc.boolean(),
   )
-  .map(([[t, c], [t0, c0], better, confidence, which, baseline, exact]): MeasureRequest => {
-    // the exact Poisson test where it applies: counts, against a comparison group or a (non-negative) baseline
-    const exactApplies = exact && t.outcome === "count" && (which === 3 || (which === 1 && baseline >= 0));
-    const common = { better, confidence, ...(exactApplies ? { test: "exact" as const } : {}) };
+  .map(([[t, c], [t0, c0], better, confidence, which, baseline, exact, corrected]): MeasureRequest => {
+    // the exact Poisson test where it applies: counts, against a comparison group or a (non-negative) baseline;
+    // the exact binomial test: a proportion against a fixed baseline
+    const exactApplies =
+      exact &&
+      ((t.outcome === "count" && (which === 3 || (which === 1 && baseline >= 0))) ||
+        (t.outcome === "binary" && which === 1));
+    // Yates's continuity correction where it applies: the proportion tests (a fixed baseline, two groups)
+    const correctionApplies = corrected && t.outcome === "binary" && (which === 1 || which === 3);
+    const common = {
+      better,
+      confidence,
+      ...(exactApplies ? { test: "exact" as const } : {}),
+      ...(correctionApplies ? { continuityCorrection: true } : {}),
+    };
     switch (which) {
       case 0:
         return { estimator: "level", treatment: t, ...common };
       case 1:
-        return { estimator: "fixed-baseline", treatment: t, baseline, ...common };
+        // A proportion's baseline lies in [0, 1] (scale 1): outside it, a fixed baseline is refused
+        // (baseline_out_of_range) since the test became R's score or exact binomial test, which need p₀ in [0, 1].
+        return {
+          estimator: "fixed-baseline",
+          treatment: t,
+          baseline: t.outcome === "binary" ? Math.abs(baseline) / 50 : baseline,
+          ...common,
+        };
       case 2:
         return {
           estimator: "trend-baseline",
@@ -213,6 +233,66 @@ describe("laws of measurement", () => {
             comparison: group(size, 10),
           });
         expect(at(n * factor).pValue!.twoSided).toBeLessThanOrEqual(at(n).pValue!.twoSided * (1 + 1e-9));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("laws of the exact binomial test", () => {
+  const caseArb = fc.integer({ min: 1, max: 400 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      successes: fc.integer({ min: 0, max: n }),
+      p0: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 1)),
+      confidence: fc.constantFrom(0.8, 0.9, 0.95, 0.99),
+    }),
+  );
+
+  it("its p-values lie in [0, 1], its interval contains the observed proportion, and excludes p₀ only when a tail is below α/2", () => {
+    fc.assert(
+      fc.property(caseArb, ({ n, successes, p0, confidence }) => {
+        const { below, above, twoSided } = distributions.binomialTest(successes, n, p0);
+        for (const p of [below, above, twoSided]) {
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(1);
+        }
+        // the two tails overlap in P(X = k), so together they cover everything; the two-sided p-value is at
+        // least the tail on the side of the observed count
+        expect(below + above).toBeGreaterThanOrEqual(1 - 1e-12);
+        expect(twoSided).toBeGreaterThanOrEqual(Math.min(below, above) * (1 - 1e-12));
+        const { lower, upper } = distributions.clopperPearson(successes, n, confidence);
+        expect(0 <= lower && lower <= successes / n && successes / n <= upper && upper <= 1).toBe(true);
+        // Clopper–Pearson is the set of p₀ whose equal-tailed exact test does not reject: outside it, a tail is ≤ α/2
+        const alpha = (1 - confidence) / 2;
+        if (p0 < lower * (1 - 1e-9)) expect(above).toBeLessThanOrEqual(alpha * (1 + 1e-9));
+        if (p0 > upper * (1 + 1e-9)) expect(below).toBeLessThanOrEqual(alpha * (1 + 1e-9));
+        if (p0 > lower * (1 + 1e-9) && p0 < upper * (1 - 1e-9)) expect(Math.min(below, above)).toBeGreaterThan(alpha);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("through measure: the interval of the effect contains it, and a wider confidence gives a wider interval", () => {
+    fc.assert(
+      fc.property(caseArb, ({ n, successes, p0 }) => {
+        const at = (confidence: number) =>
+          measure({
+            estimator: "fixed-baseline",
+            better: "lower",
+            scale: 100,
+            baseline: p0 * 100,
+            confidence,
+            test: "exact",
+            treatment: { outcome: "binary", n, successes },
+          });
+        const narrow = at(0.9);
+        const wide = at(0.99);
+        expect(narrow.method).toBe("binomial-exact");
+        expect(narrow.interval.lower).toBeLessThanOrEqual(narrow.effect);
+        expect(narrow.effect).toBeLessThanOrEqual(narrow.interval.upper);
+        expect(wide.interval.lower).toBeLessThanOrEqual(narrow.interval.lower);
+        expect(wide.interval.upper).toBeGreaterThanOrEqual(narrow.interval.upper);
       }),
       RUNS,
     );

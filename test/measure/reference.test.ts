@@ -15,6 +15,13 @@ import {
  * Every estimator and distribution function against reference figures computed once by SciPy
  * (test/measure/reference/make_fixtures.py, output committed as fixtures.json), matched to at least 10
  * significant digits: |ours − reference| ≤ 1e-10 × |reference| (exactly 0 where the reference is 0).
+ * The two proportions against a fixed baseline ("dropout vs baseline", "employment vs baseline") changed by
+ * design when that test became the score test (`one-proportion-z`, R's prop.test): their statistic and
+ * p-values now use the baseline's standard error; their interval is the same Wald interval as before.
+ *
+ * The proportion tests are also checked against R itself (test/measure/reference/make_fixtures_r.R, output
+ * committed as fixtures-r.json): binom.test and its Clopper–Pearson interval, prop.test with and without
+ * Yates's correction, one and two samples, to 1e-9 relative.
  */
 
 interface Fixtures {
@@ -193,5 +200,145 @@ describe("estimators match the reference figures to 10 significant digits", () =
     const { effects, ...expected } = fixtures.pool.expected;
     expect(effects).toHaveLength(3);
     expectFigures(poolCohorts(parts), expected, "pool");
+  });
+});
+
+interface RFixtures {
+  readonly generatedBy: string;
+  readonly binomial: readonly {
+    x: number;
+    n: number;
+    p: number;
+    confidence: number;
+    twoSided: number;
+    less: number;
+    greater: number;
+    lower: number;
+    upper: number;
+  }[];
+  readonly oneProportion: readonly {
+    x: number;
+    n: number;
+    p: number;
+    correct: boolean;
+    statistic: number;
+    twoSided: number;
+    less: number;
+    greater: number;
+  }[];
+  readonly twoProportions: readonly {
+    x1: number;
+    n1: number;
+    x2: number;
+    n2: number;
+    correct: boolean;
+    statistic: number;
+    twoSided: number;
+    less: number;
+    greater: number;
+    lower: number;
+    upper: number;
+  }[];
+}
+
+const rFixtures = JSON.parse(
+  readFileSync(new URL("./reference/fixtures-r.json", import.meta.url), "utf8"),
+) as RFixtures;
+
+const R_RELATIVE = 1e-9;
+
+/**
+ * As `expectClose`, to 1e-9 relative and naming R. `absolute` is a floor for figures R computes as a difference
+ * that is 0 in exact arithmetic: prop.test's corrected X-squared of 20/40 against 20/41 is 7.7e-31, ours 0.
+ */
+function expectR(actual: number | undefined, expected: number, what: string, absolute = 0): void {
+  expect(actual, what).toBeTypeOf("number");
+  const tolerance = Math.max(Math.abs(expected) * R_RELATIVE, expected === 0 ? 1e-15 : absolute);
+  if (!(Math.abs(actual! - expected) <= tolerance)) {
+    throw new Error(
+      `${what}: got ${actual}, R says ${expected} (relative error ${Math.abs(actual! - expected) / Math.abs(expected)})`,
+    );
+  }
+}
+
+describe(`the proportion tests match R (${rFixtures.generatedBy}) to 1e-9 relative`, () => {
+  it("binom.test: the exact binomial test and the Clopper–Pearson interval, from the distributions", () => {
+    expect(rFixtures.binomial.length).toBeGreaterThanOrEqual(20);
+    for (const c of rFixtures.binomial) {
+      const name = `binom.test(${c.x}, ${c.n}, ${c.p}), ${c.confidence}`;
+      const test = distributions.binomialTest(c.x, c.n, c.p);
+      expectR(test.twoSided, c.twoSided, `${name}: two-sided`);
+      expectR(test.below, c.less, `${name}: less`);
+      expectR(test.above, c.greater, `${name}: greater`);
+      const interval = distributions.clopperPearson(c.x, c.n, c.confidence);
+      expectR(interval.lower, c.lower, `${name}: lower`);
+      expectR(interval.upper, c.upper, `${name}: upper`);
+    }
+  });
+
+  it("binom.test through measure: a proportion against a fixed baseline with test exact (scale 100)", () => {
+    for (const c of rFixtures.binomial) {
+      for (const better of ["lower", "higher"] as const) {
+        const name = `measure ${c.x} of ${c.n} against ${c.p}, ${better} is better`;
+        const m = measure({
+          estimator: "fixed-baseline",
+          better,
+          scale: 100,
+          baseline: c.p * 100,
+          confidence: c.confidence,
+          test: "exact",
+          treatment: { outcome: "binary", n: c.n, successes: c.x },
+        });
+        expect(m.method).toBe("binomial-exact");
+        expectR(m.pValue!.oneSided, better === "lower" ? c.less : c.greater, `${name}: one-sided`);
+        expectR(m.pValue!.twoSided, c.twoSided, `${name}: two-sided`);
+        // the interval of the effect is the proportion's, in percent, less the baseline
+        expectR(m.interval.lower + c.p * 100, c.lower * 100, `${name}: lower`);
+        expectR(m.interval.upper + c.p * 100, c.upper * 100, `${name}: upper`);
+      }
+    }
+  });
+
+  it("prop.test, one sample: the score test, with and without Yates's correction", () => {
+    expect(rFixtures.oneProportion.filter((c) => c.correct)).toHaveLength(rFixtures.oneProportion.length / 2);
+    for (const c of rFixtures.oneProportion) {
+      for (const better of ["lower", "higher"] as const) {
+        const name = `prop.test(${c.x}, ${c.n}, ${c.p}, correct = ${c.correct}), ${better} is better`;
+        const m = measure({
+          estimator: "fixed-baseline",
+          better,
+          baseline: c.p,
+          test: "normal",
+          continuityCorrection: c.correct,
+          treatment: { outcome: "binary", n: c.n, successes: c.x },
+        });
+        expect(m.method).toBe("one-proportion-z");
+        expectR(m.statistic! ** 2, c.statistic, `${name}: X-squared`);
+        expectR(m.pValue!.twoSided, c.twoSided, `${name}: two-sided`);
+        expectR(m.pValue!.oneSided, better === "lower" ? c.less : c.greater, `${name}: one-sided`);
+      }
+    }
+  });
+
+  it("prop.test, two samples: the pooled z-test, with and without Yates's correction, and its interval", () => {
+    for (const c of rFixtures.twoProportions) {
+      for (const better of ["lower", "higher"] as const) {
+        const name = `prop.test(c(${c.x1}, ${c.x2}), c(${c.n1}, ${c.n2}), correct = ${c.correct}), ${better} is better`;
+        const m = measure({
+          estimator: "comparison",
+          better,
+          continuityCorrection: c.correct,
+          treatment: { outcome: "binary", n: c.n1, successes: c.x1 },
+          comparison: { outcome: "binary", n: c.n2, successes: c.x2 },
+        });
+        expect(m.method).toBe("two-proportion-z");
+        expectR(m.statistic! ** 2, c.statistic, `${name}: X-squared`, 1e-15);
+        expectR(m.pValue!.twoSided, c.twoSided, `${name}: two-sided`);
+        expectR(m.pValue!.oneSided, better === "lower" ? c.less : c.greater, `${name}: one-sided`);
+        // prop.test clips its interval to [−1, 1]; ours is not clipped, so compare where R did not clip
+        if (c.lower > -1) expectR(m.interval.lower, c.lower, `${name}: lower`);
+        if (c.upper < 1) expectR(m.interval.upper, c.upper, `${name}: upper`);
+      }
+    }
   });
 });

@@ -77,7 +77,8 @@ def continuous(values):
 def estimators(rng):
     cases = []
 
-    # Proportions: a level, a fixed baseline (Wald z), two groups (two-proportion z).
+    # Proportions: a level (Wald interval), a fixed baseline (the score test of R's prop.test: the baseline's
+    # standard error for the statistic, the estimate's for the interval), two groups (two-proportion z).
     for name, n, s, baseline, better, scale in [("dropout level", 600, 51, None, "lower", 100), ("dropout vs baseline", 600, 51, 12.0, "lower", 100),
                                                  ("employment vs baseline", 250, 140, 0.5, "higher", 1)]:
         p = s / n
@@ -89,8 +90,10 @@ def estimators(rng):
         else:
             req["baseline"] = baseline
             eff = p * scale - baseline
-            exp = dict(value=p * scale, counterfactual=baseline, effect=eff, standardError=se, **normal_inference(eff, se, se, better))
-        cases.append(dict(name=name, method="wald-z", request=req, expected=exp))
+            p0 = baseline / scale
+            se_0 = math.sqrt(p0 * (1 - p0) / n) * scale
+            exp = dict(value=p * scale, counterfactual=baseline, effect=eff, standardError=se, **normal_inference(eff, se, se_0, better))
+        cases.append(dict(name=name, method="wald-z" if baseline is None else "one-proportion-z", request=req, expected=exp))
 
     for name, nt, st, nc, sc, better, scale in [("dropout comparison", 600, 51, 650, 91, "lower", 100), ("employment comparison", 420, 198, 400, 160, "higher", 1),
                                                  ("small groups", 30, 4, 28, 9, "lower", 100)]:
