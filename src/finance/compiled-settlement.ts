@@ -14,6 +14,7 @@ import { settle } from "../engine/settle.js";
 import { settlementOrder } from "../engine/settlement-order.js";
 import { parseEvents } from "../ledger/parse-events.js";
 import { receiptsOf } from "./cash-flows.js";
+import { trancheInForce } from "../contract/amendments.js";
 
 /**
  * A fast path for the simulation: the contract compiled once (constants parsed, shares as integer weights,
@@ -175,13 +176,17 @@ export function compileSettlement(contract: Contract): CompiledSettlement {
   const scopes = new Map<string, { metric: string; key: string; period?: string; cohort?: string }>();
   const viaSettle = pricedBySettle(contract) ? contract : null;
   const tranches = order.map((tranche) => {
-    const inputs = metricsOf(tranche.pricing).map((metric) => {
+    // Re-priced through settle, a tranche is priced on its terms as amended by every amendment (priceRun settles
+    // as of END_OF_TIME, when all are agreed): the results drawn are those that rule and its formulas read.
+    const { terms, tranche: inForce } =
+      viaSettle === null ? { terms: contract, tranche } : trancheInForce(contract, tranche, { asOf: END_OF_TIME });
+    const inputs = metricsOf(inForce.pricing).map((metric) => {
       const key = scopeKey(metric, tranche.covers);
       if (!scopes.has(key)) scopes.set(key, { metric, key, ...tranche.covers });
       return { metric, key };
     });
     // What formula rules read, in this and other periods (previous, last year, a window), is drawn too.
-    for (const need of viaSettle === null ? [] : formulaNeeds(contract, tranche.pricing, tranche.covers)) {
+    for (const need of viaSettle === null ? [] : formulaNeeds(terms, inForce.pricing, tranche.covers)) {
       const key = scopeKey(need.metric, need.covers);
       if (!scopes.has(key)) scopes.set(key, { metric: need.metric, key, ...need.covers });
     }
