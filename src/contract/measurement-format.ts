@@ -65,10 +65,18 @@ export interface MeasurementRecord {
     readonly estimate: string;
     readonly standardError: string;
   }[];
-  /** Blends and pools: the parts and their weights. */
+  /**
+   * Blends and pools: the parts and their weights, each with its own measured value and counterfactual (when
+   * recorded: records written before they were added have neither), so the pooled or blended figures can be
+   * checked by hand: Σ weight × effect, and the value and counterfactual likewise.
+   */
   readonly parts?: readonly {
     readonly label: string;
     readonly weight: string;
+    /** The part's own measured value. */
+    readonly value?: string;
+    /** The part's own counterfactual. */
+    readonly counterfactual?: string;
     readonly effect: string;
     readonly standardError: string;
   }[];
@@ -164,7 +172,16 @@ export const measurementRecordSchema = z
       }),
     ),
     parts: z
-      .array(z.strictObject({ label: z.string(), weight: decimal, effect: decimal, standardError: decimal }))
+      .array(
+        z.strictObject({
+          label: z.string(),
+          weight: decimal,
+          value: decimal.optional(),
+          counterfactual: decimal.optional(),
+          effect: decimal,
+          standardError: decimal,
+        }),
+      )
       .optional(),
   })
   .superRefine((record, context) => {

@@ -19,6 +19,11 @@ function weightOf(weight: number | string): number | undefined {
   return value === undefined ? undefined : value.toNumber();
 }
 
+/** A part's own measured value and counterfactual (left out when it has none), for the record of the parts. */
+function ownFigures(m: Measurement): { value: number; counterfactual?: number } {
+  return { value: m.value, ...(m.counterfactual !== undefined ? { counterfactual: m.counterfactual } : {}) };
+}
+
 /** The checks shared by blends and pools: weights, and parts that measure the same thing the same way. */
 function partIssues(
   parts: readonly { weight: number | string; measurement: Measurement }[],
@@ -115,6 +120,7 @@ export function blend(parts: readonly BlendPart[], options: { readonly confidenc
     parts.map((part, index) => ({
       label: part.label ?? `${part.measurement.estimator} ${index + 1}`,
       weight: weights[index]!,
+      ...ownFigures(part.measurement),
       effect: part.measurement.effect,
       standardError: part.measurement.standardError,
     })),
@@ -187,6 +193,7 @@ export function poolCohorts(parts: readonly PoolPart[], options: { readonly conf
     parts.map((part, index) => ({
       label: part.label,
       weight: weights[index]!,
+      ...ownFigures(part.measurement),
       effect: part.measurement.effect,
       standardError: part.measurement.standardError,
     })),

@@ -63,6 +63,9 @@ export function measurementRecord(m: Measurement): MeasurementRecord {
           parts: m.parts.map((part) => ({
             label: part.label,
             weight: s(part.weight),
+            // a measurement saved before parts carried their value (e.g. as JSON) still records, without it
+            ...(part.value !== undefined ? { value: s(part.value) } : {}),
+            ...(part.counterfactual !== undefined ? { counterfactual: s(part.counterfactual) } : {}),
             effect: s(part.effect),
             standardError: s(part.standardError),
           })),

@@ -86,10 +86,17 @@ export interface Measurement {
   /** `oneSided` tests the alternative "the effect is an improvement" (in the `better` direction). */
   readonly pValue?: { readonly oneSided: number; readonly twoSided: number };
   readonly groups: readonly GroupSummary[];
-  /** For blends and pools: the parts and their weights. */
+  /**
+   * For blends and pools: the parts and their weights (adding up to 1), each with its own measured value,
+   * counterfactual and effect, so Σ weight × effect is the effect (and likewise the value and counterfactual).
+   */
   readonly parts?: readonly {
     readonly label: string;
     readonly weight: number;
+    /** The part's own measured value. */
+    readonly value: number;
+    /** The part's own counterfactual, when it has one. */
+    readonly counterfactual?: number;
     readonly effect: number;
     readonly standardError: number;
   }[];

@@ -30,6 +30,8 @@ function lines(
     spread: (n: string, sd: string) => string;
     standardError: string;
     weight: string;
+    /** The name of a blend's or pool's figure, e.g. "pooled effect", from the word for the figure. */
+    combined: (estimator: Estimator, figure: string) => string;
     effect: string;
     value: string;
     counterfactual: string;
@@ -56,10 +58,28 @@ function lines(
       `  ${input.label}: ${counts} → ${num(input.estimate)} (${words.standardError} ${num(input.standardError)})`,
     );
   }
-  for (const part of record.parts ?? []) {
+  // A blend's or pool's parts: each one's weight, value, counterfactual and effect (a record written before parts
+  // carried their value and counterfactual shows the effect only), then the weighted sums, to check by hand.
+  const parts = record.parts ?? [];
+  for (const part of parts) {
+    const figures =
+      part.value === undefined
+        ? `${words.effect} ${num(part.effect)}`
+        : part.counterfactual === undefined
+          ? `${words.value} ${num(part.value)}, ${words.effect} ${num(part.effect)}`
+          : `${words.value} ${num(part.value)} − ${words.counterfactual} ${num(part.counterfactual)} = ${words.effect} ${num(part.effect)}`;
     out.push(
-      `  ${part.label}: ${words.weight} ${percent(part.weight)}, ${words.effect} ${num(part.effect)} (${words.standardError} ${num(part.standardError)})`,
+      `  ${part.label}: ${words.weight} ${percent(part.weight)}, ${figures} (${words.standardError} ${num(part.standardError)})`,
     );
+  }
+  const weightedSum = (figure: string, of: (part: (typeof parts)[number]) => string, total: string) =>
+    `  ${words.combined(record.estimator, figure)}: ${parts.map((part) => `${percent(part.weight)} × ${num(of(part))}`).join(" + ")} = ${num(total)}`;
+  if (parts.length > 0) {
+    if (parts.every((part) => part.value !== undefined))
+      out.push(weightedSum(words.value, (part) => part.value!, record.value));
+    if (record.counterfactual !== undefined && parts.every((part) => part.counterfactual !== undefined))
+      out.push(weightedSum(words.counterfactual, (part) => part.counterfactual!, record.counterfactual));
+    out.push(weightedSum(words.effect, (part) => part.effect, record.effect));
   }
   const relative =
     record.relativeEffect !== undefined ? ` (${percent(record.relativeEffect)} ${words.ofCounterfactual})` : "";
@@ -150,6 +170,7 @@ export const measurementEn: MeasurementWords = {
         spread: (n, sd) => `n = ${n}, standard deviation ${sd}`,
         standardError: "standard error",
         weight: "weight",
+        combined: (estimator, figure) => `${estimator === "blend" ? "blended" : "pooled"} ${figure}`,
         effect: "effect",
         value: "value",
         counterfactual: "counterfactual",
@@ -209,6 +230,7 @@ export const measurementIt: MeasurementWords = {
         spread: (n, sd) => `n = ${n}, deviazione standard ${sd}`,
         standardError: "errore standard",
         weight: "peso",
+        combined: (estimator, figure) => `${figure} ${estimator === "blend" ? "combinato" : "aggregato"}`,
         effect: "effetto",
         value: "valore",
         counterfactual: "controfattuale",

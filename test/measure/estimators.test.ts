@@ -89,6 +89,12 @@ describe("estimators by hand", () => {
     expect(m.effect).toBeCloseTo(0.8 * -0.1 + 0.2 * -0.05, 14); // −0.09
     expect(m.standardError).toBeCloseTo(0.8 * trial.standardError + 0.2 * did.standardError, 14);
     expect(m.parts?.map((part) => part.weight)).toEqual([0.8, 0.2]);
+    // each part keeps its own value and counterfactual: 10% against 20%, and 10% against the baseline 15%
+    expect(m.parts?.map((part) => [part.value, part.counterfactual])).toEqual([
+      [trial.value, trial.counterfactual],
+      [did.value, did.counterfactual],
+    ]);
+    expect(m.parts?.[1]?.counterfactual).toBe(0.15);
   });
 
   it("a pool weights cohorts by treated participants", () => {
@@ -106,6 +112,13 @@ describe("estimators by hand", () => {
     ]);
     expect(m.effect).toBeCloseTo(-8, 12);
     expect(m.parts?.map((part) => part.weight)).toEqual([0.75, 0.25]);
+    // values 40 and 48 against 50 each: pooled value 0.75 × 40 + 0.25 × 48 = 42, counterfactual 50
+    expect(m.parts?.map((part) => [part.value, part.counterfactual])).toEqual([
+      [40, 50],
+      [48, 50],
+    ]);
+    expect(m.value).toBeCloseTo(42, 12);
+    expect(m.counterfactual).toBeCloseTo(50, 12);
   });
 
   it("records: a period is chosen with `period`, a cohort with `cohort`", () => {

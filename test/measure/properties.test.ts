@@ -6,6 +6,7 @@ import {
   measureCohorts,
   MeasureError,
   measurementEvent,
+  measurementRecord,
   poolCohorts,
   type GroupAggregate,
   type Measurement,
@@ -369,6 +370,42 @@ describe("laws of cohorts", () => {
         const slack = 1e-9 * Math.max(1, ...effects.map(Math.abs));
         expect(result.pooled.effect).toBeGreaterThanOrEqual(Math.min(...effects) - slack);
         expect(result.pooled.effect).toBeLessThanOrEqual(Math.max(...effects) + slack);
+      }),
+      RUNS,
+    );
+  });
+
+  it("a pooled record adds up by hand: Σ weight × each cohort's value, counterfactual and effect", () => {
+    fc.assert(
+      fc.property(cohortRecordsArb, (records) => {
+        let result: ReturnType<typeof measureCohorts> | undefined;
+        try {
+          result = measureCohorts(records, { estimator: "comparison", outcome: "count", better: "lower" });
+        } catch (error) {
+          if (error instanceof MeasureError && error.issues.every((entry) => entry.code === "zero_variance")) return;
+          throw error;
+        }
+        const record = measurementRecord(result.pooled);
+        const parts = record.parts ?? [];
+        expect(parts.map((part) => part.label)).toEqual(result.cohorts.map((entry) => `cohort ${entry.cohort}`));
+        // each part is its cohort's own record; the sums of 12-digit figures agree with the pooled ones to ~1e-10
+        result.cohorts.forEach((entry, index) => {
+          const own = measurementRecord(entry.measurement);
+          expect([parts[index]?.value, parts[index]?.counterfactual, parts[index]?.effect]).toEqual([
+            own.value,
+            own.counterfactual,
+            own.effect,
+          ]);
+        });
+        const sum = (of: (part: (typeof parts)[number]) => string) =>
+          parts.reduce((acc, part) => acc + Number(part.weight) * Number(of(part)), 0);
+        for (const [total, figure] of [
+          [sum((part) => part.value!), record.value],
+          [sum((part) => part.counterfactual!), record.counterfactual!],
+          [sum((part) => part.effect), record.effect],
+        ] as const) {
+          expect(Math.abs(total - Number(figure))).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(Number(figure))));
+        }
       }),
       RUNS,
     );

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  blend,
   explain,
   measure,
   measureCohorts,
@@ -9,6 +10,7 @@ import {
   parseContract,
   parseEvents,
   plainTextStyle,
+  poolCohorts,
   renderHtml,
   renderMarkdown,
   reportStyle,
@@ -92,6 +94,147 @@ describe("reports of measured results", () => {
     const html = renderHtml(settle(contract, events, { asOf: "2030-12-31" }), { locale: "en" });
     expect(html).toContain("measured by pool of cohorts (count outcome, scale 100, lower is better)");
     expect(html).toContain("Fallback: cohort c2 did not clear its own rule");
+  });
+});
+
+describe("a pooled explanation can be checked by hand: each cohort's value, counterfactual and weight", () => {
+  const cohort = (n: number, successes: number, comparisonSuccesses: number) =>
+    measure({
+      estimator: "comparison",
+      better: "lower",
+      scale: 100,
+      treatment: { outcome: "binary", n, successes },
+      comparison: { outcome: "binary", n: 1000, successes: comparisonSuccesses },
+    });
+  // By hand: c1 120 of 300 = 40% against 450 of 1,000 = 45%, effect −5; c2 44 of 100 = 44% against 46%, effect −2.
+  // Weighted by treated participants: 300/400 = 75% and 100/400 = 25%, so
+  //   value 0.75 × 40 + 0.25 × 44 = 30 + 11 = 41, counterfactual 0.75 × 45 + 0.25 × 46 = 33.75 + 11.5 = 45.25,
+  //   effect 0.75 × −5 + 0.25 × −2 = −3.75 − 0.5 = −4.25 = 41 − 45.25; relative −4.25 / 45.25 = −9.392265%.
+  // Standard errors: c1 √(0.4 × 0.6/300 + 0.45 × 0.55/1000) × 100 = √0.0010475 × 100 = 3.236510,
+  //   c2 √(0.44 × 0.56/100 + 0.46 × 0.54/1000) × 100 = √0.0027124 × 100 = 5.208071,
+  //   pooled √((0.75 × 3.236510)² + (0.25 × 5.208071)²) = √(5.892188 + 1.695250) = √7.587438 = 2.754530.
+  const record = measurementRecord(
+    poolCohorts([
+      { label: "cohort c1", measurement: cohort(300, 120, 450) },
+      { label: "cohort c2", measurement: cohort(100, 44, 460) },
+    ]),
+  );
+
+  it("the record carries each part's own value and counterfactual", () => {
+    expect(record.parts).toEqual([
+      {
+        label: "cohort c1",
+        weight: "0.75",
+        value: "40",
+        counterfactual: "45",
+        effect: "-5",
+        standardError: "3.23651046654",
+      },
+      {
+        label: "cohort c2",
+        weight: "0.25",
+        value: "44",
+        counterfactual: "46",
+        effect: "-2",
+        standardError: "5.20807066004",
+      },
+    ]);
+    expect(record).toMatchObject({ value: "41", counterfactual: "45.25", effect: "-4.25" });
+  });
+
+  it("English: the parts, then the weighted sums of the value, the counterfactual and the effect", () => {
+    expect(measurementEn.lines(record, plainTextStyle("GBP")).slice(0, 8)).toEqual([
+      "measured by pool of cohorts (binary outcome, scale 100, lower is better)",
+      "  cohort c1: weight 75%, value 40 − counterfactual 45 = effect -5 (standard error ≈3.23651)",
+      "  cohort c2: weight 25%, value 44 − counterfactual 46 = effect -2 (standard error ≈5.208071)",
+      "  pooled value: 75% × 40 + 25% × 44 = 41",
+      "  pooled counterfactual: 75% × 45 + 25% × 46 = 45.25",
+      "  pooled effect: 75% × -5 + 25% × -2 = -4.25",
+      "  effect: value 41 − counterfactual 45.25 = -4.25 (≈-9.392265% of the counterfactual)",
+      "  95% confidence interval [≈-9.64878, ≈1.14878], standard error ≈2.75453",
+    ]);
+  });
+
+  it("Italian: the same lines", () => {
+    expect(measurementIt.lines(record, reportStyle("it", "GBP")).slice(0, 7)).toEqual([
+      "misurato come aggregazione delle coorti (esito binario, scala 100, migliore se più basso)",
+      "  cohort c1: peso 75%, valore 40 − controfattuale 45 = effetto -5 (errore standard ≈3,23651)",
+      "  cohort c2: peso 25%, valore 44 − controfattuale 46 = effetto -2 (errore standard ≈5,208071)",
+      "  valore aggregato: 75% × 40 + 25% × 44 = 41",
+      "  controfattuale aggregato: 75% × 45 + 25% × 46 = 45,25",
+      "  effetto aggregato: 75% × -5 + 25% × -2 = -4,25",
+      "  effetto: valore 41 − controfattuale 45,25 = -4,25 (≈-9,392265% del controfattuale)",
+    ]);
+  });
+
+  it("a blend says blended, in both languages", () => {
+    // 80% × −5 + 20% × −2 = −4.4; value 0.8 × 40 + 0.2 × 44 = 40.8; counterfactual 0.8 × 45 + 0.2 × 46 = 45.2
+    const blended = measurementRecord(
+      blend([
+        { label: "trial", weight: "80%", measurement: cohort(300, 120, 450) },
+        { label: "did", weight: "20%", measurement: cohort(100, 44, 460) },
+      ]),
+    );
+    const english = measurementEn.lines(blended, plainTextStyle("GBP"));
+    expect(english).toContain(
+      "  trial: weight 80%, value 40 − counterfactual 45 = effect -5 (standard error ≈3.23651)",
+    );
+    expect(english).toContain("  blended value: 80% × 40 + 20% × 44 = 40.8");
+    expect(english).toContain("  blended counterfactual: 80% × 45 + 20% × 46 = 45.2");
+    expect(english).toContain("  blended effect: 80% × -5 + 20% × -2 = -4.4");
+    expect(measurementIt.lines(blended, reportStyle("it", "GBP"))).toContain(
+      "  effetto combinato: 80% × -5 + 20% × -2 = -4,4",
+    );
+  });
+
+  it("measureCohorts: each pooled part carries its cohort's own recorded value and counterfactual", () => {
+    // the comparison-group example's pool, measured at the top of this file
+    expect(
+      measurementRecord(pooled).parts?.map((part) => [part.label, part.value, part.counterfactual, part.effect]),
+    ).toEqual(
+      cohorts.map(({ cohort, measurement }) => {
+        const own = measurementRecord(measurement);
+        return [`cohort ${cohort}`, own.value, own.counterfactual, own.effect];
+      }),
+    );
+  });
+
+  it("a part with a value but no counterfactual shows its value and effect, and no counterfactual sum", () => {
+    const parts = record.parts!.map(({ counterfactual: _, ...part }) => part);
+    const lines = measurementEn.lines({ ...record, parts }, plainTextStyle("GBP"));
+    expect(lines).toContain("  cohort c1: weight 75%, value 40, effect -5 (standard error ≈3.23651)");
+    expect(lines).toContain("  pooled value: 75% × 40 + 25% × 44 = 41");
+    expect(lines.some((line) => line.startsWith("  pooled counterfactual"))).toBe(false);
+    expect(lines).toContain("  pooled effect: 75% × -5 + 25% × -2 = -4.25");
+  });
+
+  it("an old record, whose parts have neither value nor counterfactual, still parses and prints", () => {
+    const old = { ...record, parts: record.parts!.map(({ value: _v, counterfactual: _c, ...part }) => part) };
+    const [event] = parseEvents([
+      {
+        type: "result",
+        id: "r-all",
+        metric: "reconvictions",
+        cohort: "all",
+        value: "41",
+        status: "verified",
+        recordedAt: "2030-08-14",
+        measurement: old,
+      },
+    ]);
+    const parsed = event?.type === "result" ? event.measurement : undefined;
+    expect(parsed?.parts).toEqual(old.parts);
+    expect(measurementEn.lines(parsed!, plainTextStyle("GBP")).slice(1, 5)).toEqual([
+      "  cohort c1: weight 75%, effect -5 (standard error ≈3.23651)",
+      "  cohort c2: weight 25%, effect -2 (standard error ≈5.208071)",
+      "  pooled effect: 75% × -5 + 25% × -2 = -4.25",
+      "  effect: value 41 − counterfactual 45.25 = -4.25 (≈-9.392265% of the counterfactual)",
+    ]);
+    expect(measurementIt.lines(parsed!, reportStyle("it", "GBP")).slice(1, 4)).toEqual([
+      "  cohort c1: peso 75%, effetto -5 (errore standard ≈3,23651)",
+      "  cohort c2: peso 25%, effetto -2 (errore standard ≈5,208071)",
+      "  effetto aggregato: 75% × -5 + 25% × -2 = -4,25",
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   measure,
   measurementEvent,
   poolCohorts,
+  renderMarkdown,
   type Contract,
   type Measurement,
   type PricingRule,
@@ -322,5 +323,37 @@ describe("the Peterborough pattern: a cohort paid on its own result, else on the
       "Fallback: cohort c2 did not clear its own rule, so it is paid on the pooled result of cohort all (from 2016-06-30), never on both",
     );
     expect(text).toContain("measured by pool of cohorts");
+  });
+
+  it("the pooled result's explanation lists each cohort's value, counterfactual and weight, and the weighted sums", () => {
+    const settlement = settleJson(contract, [...cohortEvents, at(pooled, "r-all", "all", "2016-05-31")], "2016-07-31");
+    // By hand: the cohorts have 1,000 released each, so each weighs 1/3 (≈33.333333%):
+    //   c1 42 − 50 = −8, c2 47 − 49 = −2, c3 45 − 48 = −3 events per 100;
+    //   value (42 + 47 + 45)/3 = 134/3 = 44.666…, counterfactual (50 + 49 + 48)/3 = 49, effect −13/3 = −4.333…
+    //   = 44.666… − 49; relative −13/3 / 49 = −8.843537%. Standard errors (Poisson, per 100):
+    //   c1 √(420/1000² + 5000/10000²)·100 = √(4.2 + 0.5) = √4.7 = 2.167948, c2 √(4.7 + 0.49) = 2.278157,
+    //   c3 √(4.5 + 0.48) = 2.231591.
+    const english = explain(settlement);
+    for (const line of [
+      "c1: weight ≈33.333333%, value 42 − counterfactual 50 = effect -8 (standard error ≈2.167948)",
+      "c2: weight ≈33.333333%, value 47 − counterfactual 49 = effect -2 (standard error ≈2.278157)",
+      "c3: weight ≈33.333333%, value 45 − counterfactual 48 = effect -3 (standard error ≈2.231591)",
+      "pooled value: ≈33.333333% × 42 + ≈33.333333% × 47 + ≈33.333333% × 45 = ≈44.666667",
+      "pooled counterfactual: ≈33.333333% × 50 + ≈33.333333% × 49 + ≈33.333333% × 48 = 49",
+      "pooled effect: ≈33.333333% × -8 + ≈33.333333% × -2 + ≈33.333333% × -3 = ≈-4.333333",
+      "effect: value ≈44.666667 − counterfactual 49 = ≈-4.333333 (≈-8.843537% of the counterfactual)",
+    ]) {
+      expect(english).toContain(`\n        ${line}\n`);
+    }
+    const italian = renderMarkdown(settlement, { locale: "it" });
+    for (const line of [
+      "c1: peso ≈33,333333%, valore 42 − controfattuale 50 = effetto -8 (errore standard ≈2,167948)",
+      "c3: peso ≈33,333333%, valore 45 − controfattuale 48 = effetto -3 (errore standard ≈2,231591)",
+      "valore aggregato: ≈33,333333% × 42 + ≈33,333333% × 47 + ≈33,333333% × 45 = ≈44,666667",
+      "controfattuale aggregato: ≈33,333333% × 50 + ≈33,333333% × 49 + ≈33,333333% × 48 = 49",
+      "effetto aggregato: ≈33,333333% × -8 + ≈33,333333% × -2 + ≈33,333333% × -3 = ≈-4,333333",
+    ]) {
+      expect(italian).toContain(line);
+    }
   });
 });
