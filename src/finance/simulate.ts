@@ -59,6 +59,12 @@ export interface InvestorSimulation {
     readonly runsWithTotalLoss: number;
     /** Runs with no IRR for another reason (several roots, or none), left out of the percentiles. */
     readonly runsWithoutRate: number;
+    /**
+     * Runs whose IRR is `undetermined`: the NPV comes within rounding error of zero where double precision
+     * cannot tell one root from two close ones, or from none. Left out of the percentiles, and not counted in
+     * `runsWithoutRate`: such a run may well have a rate.
+     */
+    readonly runsUndetermined: number;
     /** Percentiles over the runs with a rate and the runs with a total loss. */
     readonly percentiles: readonly { readonly p: number; readonly rate: number }[];
   };
@@ -247,7 +253,8 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
 /**
  * @internal Runs `from` to `to` (exclusive) of a planned simulation. Each run's row holds: the total of the
  * outcome payments, each payer's cost (minor units), then for each investor its net (minor units) and its
- * IRR (NaN when there is no unique one — internal only, never in a result).
+ * IRR: the rate, −1 for a total loss, +∞ when it is undetermined, NaN when there is no unique one (internal
+ * only, never in a result).
  */
 export function simulateRange(
   plan: SimulationPlan,
@@ -307,7 +314,14 @@ export function simulateRange(
           irr.reason === "all-one-sign" &&
           timed.length > 0 &&
           timed.every((flow) => flow.amount < 0);
-        rows[column + 1] = irr.kind === "rate" ? irr.rate : totalLoss ? -1 : Number.NaN;
+        rows[column + 1] =
+          irr.kind === "rate"
+            ? irr.rate
+            : totalLoss
+              ? -1
+              : irr.kind === "undetermined"
+                ? Number.POSITIVE_INFINITY
+                : Number.NaN;
       });
     }
     onRun?.(run + 1 - from);
@@ -354,9 +368,9 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
     investors: (plan.finance?.investors ?? []).map((investor, i) => {
       const netColumn = 1 + payers + 2 * i;
       const nets = column(netColumn);
-      const irrs = column(netColumn + 1)
-        .filter((rate) => !Number.isNaN(rate))
-        .sort();
+      const recorded = column(netColumn + 1);
+      const irrs = recorded.filter((rate) => Number.isFinite(rate)).sort();
+      const undetermined = recorded.filter((rate) => rate === Number.POSITIVE_INFINITY).length;
       const totalLosses = irrs.filter((rate) => rate === -1).length;
       return {
         party: investor.party,
@@ -365,7 +379,8 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
         irr: {
           runsWithRate: irrs.length - totalLosses,
           runsWithTotalLoss: totalLosses,
-          runsWithoutRate: runs - irrs.length,
+          runsWithoutRate: runs - irrs.length - undetermined,
+          runsUndetermined: undetermined,
           percentiles: irrs.length === 0 ? [] : levels.map((p) => ({ p, rate: nearestRank(irrs, p) })),
         },
       };

@@ -21,14 +21,20 @@ const amount = (value: Money) => groupThousands(value.amount);
 const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
 
 /**
- * An IRR as a person reads it: `5.72%`, or why there is none.
+ * An IRR as a person reads it: `5.72%`, several rates, or why there is none or none can be given.
  *
  * @example
  * irrText(xirr(timedFlows([{ day: 0, amount: -100 }, { day: 365, amount: 110 }]))); // e.g. "10.00%"
+ * irrText({ kind: "multiple", rates: [0.1], beyondRange: 1 }); // "several (10.00%, and 1 beyond the range searched)"
+ * irrText({ kind: "undetermined", reason: "roots-too-close", near: 0 }); // "undetermined (roots too close to tell apart, near 0.00%)"
  */
 export function irrText(irr: IrrResult): string {
   if (irr.kind === "rate") return percent(irr.rate);
-  if (irr.kind === "multiple") return `several (${irr.rates.map(percent).join(", ")})`;
+  if (irr.kind === "multiple") {
+    const beyond = irr.beyondRange === undefined ? [] : [`and ${irr.beyondRange} beyond the range searched`];
+    return `several (${[...irr.rates.map(percent), ...beyond].join(", ")})`;
+  }
+  if (irr.kind === "undetermined") return `undetermined (roots too close to tell apart, near ${percent(irr.near)})`;
   return irr.reason === "all-one-sign" ? "none (one sign)" : irr.reason === "no-root" ? "none" : "out of range";
 }
 
@@ -65,7 +71,8 @@ export function scenariosTable(outcomes: readonly ScenarioOutcome[]): string {
 
 /**
  * A simulation's summary as two tables: the mean and percentiles of the total payments, each payer's cost
- * and each investor's net; then each investor's probability of loss and IRR percentiles.
+ * and each investor's net; then each investor's probability of loss and IRR percentiles, and a note of the runs
+ * left out of them because their IRR is undetermined (when there are any).
  *
  * @example
  * console.log(simulationTable(simulate(contract, options)));
@@ -98,5 +105,12 @@ export function simulationTable(result: SimulationResult): string {
       }),
     ]),
   );
-  return `${money}\n\n${irr}\n(IRR percentiles count a run in which the investor gets nothing back at −100%.)`;
+  const undetermined = result.investors
+    .filter((entry) => entry.irr.runsUndetermined > 0)
+    .map(
+      (entry) =>
+        `\n(${entry.party}: ${entry.irr.runsUndetermined} ${entry.irr.runsUndetermined === 1 ? "run" : "runs"} left out, ` +
+        "with an IRR undetermined: roots too close to tell apart in double precision.)",
+    );
+  return `${money}\n\n${irr}\n(IRR percentiles count a run in which the investor gets nothing back at −100%.)${undetermined.join("")}`;
 }

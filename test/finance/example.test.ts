@@ -124,11 +124,38 @@ describe("the tables", () => {
     // every run is the base case's last year thrice: 204,000 × 3 = 612,000, capped at 600,000
     expect(text).toMatch(/total outcome payments\s+600,000.00\s+600,000.00/);
     expect(text).toMatch(/banca\s+0.00%\s+0\s+4.00%/);
+    expect(text).not.toMatch(/undetermined/);
   });
 
-  it("irrText: a rate, several, or why there is none", () => {
+  it("simulationTable: runs whose IRR is undetermined are noted under the IRR table, for each investor that has any", () => {
+    const result = simulate(contract, {
+      runs: 10,
+      seed: 3,
+      results: [{ metric: "dropout-rate", distribution: { type: "samples", values: [17.6] } }],
+    });
+    const [banca, investor] = result.investors;
+    const text = simulationTable({
+      ...result,
+      investors: [
+        { ...banca!, irr: { ...banca!.irr, runsWithRate: 7, runsUndetermined: 3 } },
+        { ...investor!, irr: { ...investor!.irr, runsWithRate: 9, runsUndetermined: 1 } },
+      ],
+    });
+    expect(text.split("\n").slice(-2)).toEqual([
+      "(banca: 3 runs left out, with an IRR undetermined: roots too close to tell apart in double precision.)",
+      "(investor: 1 run left out, with an IRR undetermined: roots too close to tell apart in double precision.)",
+    ]);
+  });
+
+  it("irrText: a rate, several, why there is none, or why none can be given", () => {
     expect(irrText({ kind: "rate", rate: 0.0572 })).toBe("5.72%");
     expect(irrText({ kind: "multiple", rates: [0.1, 0.2] })).toBe("several (10.00%, 20.00%)");
+    expect(irrText({ kind: "multiple", rates: [0.1], beyondRange: 1 })).toBe(
+      "several (10.00%, and 1 beyond the range searched)",
+    );
+    expect(irrText({ kind: "undetermined", reason: "roots-too-close", near: 0.101 })).toBe(
+      "undetermined (roots too close to tell apart, near 10.10%)",
+    );
     expect(irrText({ kind: "none", reason: "all-one-sign" })).toBe("none (one sign)");
     expect(irrText({ kind: "none", reason: "no-root" })).toBe("none");
     expect(irrText({ kind: "none", reason: "out-of-range" })).toBe("out of range");

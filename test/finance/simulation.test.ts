@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseContract, runScenarios, simulate, type SimulationOptions } from "../../src/index.js";
 import { simulateInWorkers } from "../../src/node/index.js";
 import { draw, runGenerator } from "../../src/finance/random.js";
+import { planSimulation, simulateRange, summarize } from "../../src/finance/simulate.js";
 
 /** Scenarios and the seeded Monte Carlo simulation, on the FIS example with its investors. */
 
@@ -67,9 +68,30 @@ describe("simulate", () => {
       // every run has an IRR or is a total loss: these flows change sign once, so an IRR always exists
       expect(investor.irr.runsWithRate + investor.irr.runsWithTotalLoss).toBe(2_000);
       expect(investor.irr.runsWithoutRate).toBe(0);
+      expect(investor.irr.runsUndetermined).toBe(0);
       const rates = investor.irr.percentiles.map((entry) => entry.rate);
       expect([...rates].sort((a, b) => a - b)).toEqual(rates);
     }
+  });
+
+  it("runs whose IRR is undetermined are counted in runsUndetermined, apart from runsWithoutRate, and left out of the percentiles", () => {
+    const runOptions = { ...options(40, 11), percentiles: [0, 100] };
+    const plan = planSimulation(contract, runOptions);
+    const rows = simulateRange(plan, runOptions.seed, 0, runOptions.runs);
+    const irrColumn = plan.columns - 1; // the last investor's IRR
+    const rates = Array.from({ length: 40 }, (_, run) => rows[run * plan.columns + irrColumn]!);
+    // as simulateRange records them: +∞ for an undetermined IRR, NaN for none
+    [0, 1, 2].forEach((run) => {
+      rows[run * plan.columns + irrColumn] = Number.POSITIVE_INFINITY;
+    });
+    rows[3 * plan.columns + irrColumn] = Number.NaN;
+    const { irr } = summarize(plan, runOptions, rows).investors.at(-1)!;
+    const kept = rates.slice(4);
+    expect(irr.runsUndetermined).toBe(3);
+    expect(irr.runsWithoutRate).toBe(1);
+    expect(irr.runsWithRate + irr.runsWithTotalLoss).toBe(36);
+    expect(irr.runsWithTotalLoss).toBe(kept.filter((rate) => rate === -1).length);
+    expect(irr.percentiles.map((entry) => entry.rate)).toEqual([Math.min(...kept), Math.max(...kept)]);
   });
 
   it("a run with every result at the baseline earns nothing: the senior lender's loss is covered up to the guarantee", () => {
