@@ -71,6 +71,39 @@ describe("TSDoc examples", () => {
     expect(Math.abs(npvAt(flows, 0.1))).toBeLessThan(1e-9);
     expect(irrText(xirr(flows))).toMatch(/^10\.00/);
     expect(
+      xirr([
+        { t: 0, amount: -1000 },
+        { t: 1, amount: 1100 },
+      ]),
+    ).toEqual({ kind: "rate", rate: expect.closeTo(0.1, 12) });
+    expect(
+      xirr([
+        { t: 0, amount: -1000 },
+        { t: 1, amount: 4020 },
+        { t: 2, amount: -4040 },
+      ]),
+    ).toEqual({
+      kind: "multiple",
+      rates: [expect.closeTo(1, 12), expect.closeTo(1.02, 12)],
+    });
+    expect(
+      xirr([
+        { t: 0, amount: -100 },
+        { t: 1, amount: 200 },
+        { t: 2, amount: -100 },
+      ]),
+    ).toEqual({
+      kind: "undetermined",
+      reason: "roots-too-close",
+      near: expect.closeTo(0, 6),
+    });
+    expect(irrText({ kind: "multiple", rates: [0.1], beyondRange: 1 })).toBe(
+      "several (10.00%, and 1 beyond the range searched)",
+    );
+    expect(irrText({ kind: "undetermined", reason: "roots-too-close", near: 0 })).toBe(
+      "undetermined (roots too close to tell apart, near 0.00%)",
+    );
+    expect(
       timedFlows([
         { day: 400, amount: 5 },
         { day: 35, amount: -10 },
