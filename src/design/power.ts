@@ -12,8 +12,11 @@ import { DesignError } from "./design-error.js";
  * - an event rate (`count`): variance λ per unit of exposure (Poisson);
  * - a mean (`continuous`): variance σ² per participant, σ given; a t-test by default (below), or z.
  *
- * Against a fixed baseline (one sample of n), the measure layer's Wald test has standard error √(v(p₁)/n), the
- * estimate's own, under the null and the alternative alike. With a comparison group (n₁ treated, n₂ compared, the comparison
+ * Against a fixed baseline (one sample of n), a proportion is tested by the measure layer with the score test of
+ * R's `prop.test` (`one-proportion-z`): its standard error is the baseline's under the null, √(v(p₀)/n), and the
+ * estimate's under the alternative, √(v(p₁)/n). An event rate is tested with the Wald statistic (`wald-z`), whose
+ * standard error is the estimate's own, √(v(p₁)/n), under the null and the alternative alike; a mean's variance
+ * does not depend on its value. With a comparison group (n₁ treated, n₂ compared, the comparison
  * group expected at the baseline), the null uses the pooled value p̄ = (n₁p₁ + n₂p₀)/(n₁ + n₂):
  * √(v(p̄)(1/n₁ + 1/n₂)), and the alternative √(v(p₁)/n₁ + v(p₀)/n₂). Then
  *
@@ -92,6 +95,11 @@ interface Checked {
   readonly methodText: string;
   /** The t-test's one-sided significance α′, when a mean is powered with the noncentral t. */
   readonly tAlpha?: number;
+  /**
+   * Against a fixed baseline, whether the test's null standard error is the baseline's (a proportion: the score
+   * test) rather than the estimate's (a rate: the Wald test).
+   */
+  readonly nullAtBaseline: boolean;
 }
 
 type Report = (path: readonly (string | number)[], code: string, message: string) => void;
@@ -201,6 +209,7 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
     maxEffect,
     methodText: `${testText}, ${alternative}, significance ${significance}, power ${power}`,
     ...(tTest ? { tAlpha: significance / sides } : {}),
+    nullAtBaseline: outcome === "binary",
   };
 }
 
@@ -235,10 +244,12 @@ function standardErrors(
 ): { readonly null0: number; readonly alternative: number } {
   const treated = design.base + design.sign * effect;
   if (sample.comparison === undefined) {
-    // The measure layer tests a result against a fixed baseline with the Wald statistic: the standard error of
-    // the estimate itself, so the test's spread is the treated group's under the null and the alternative alike.
+    // A proportion against a fixed baseline: the score test (`prop.test`), whose statistic divides by the
+    // baseline's standard error, while the estimate spreads with its own. A rate: the Wald statistic, the
+    // estimate's own standard error under the null and the alternative alike.
     const spread = Math.sqrt(design.variance(treated) / sample.treatment);
-    return { null0: spread, alternative: spread };
+    const null0 = design.nullAtBaseline ? Math.sqrt(design.variance(design.base) / sample.treatment) : spread;
+    return { null0, alternative: spread };
   }
   const n1 = sample.treatment;
   const n2 = sample.comparison;
@@ -338,7 +349,7 @@ export function detectionPower(
  * @example
  * // a fixed baseline of 20% early leavers, 400 pupils, 5% two-sided, 80% power
  * minimumDetectableEffect({ outcome: "binary", better: "lower", baseline: 20, scale: 100, significance: 0.05,
- *   power: 0.8, sample: { treatment: 400 } }).effect; // ≈ 5.00 percentage points
+ *   power: 0.8, sample: { treatment: 400 } }).effect; // ≈ 5.41 percentage points (the score test)
  * @throws DesignError when the request is not valid, or no improvement within the outcome's range reaches the power.
  */
 export function minimumDetectableEffect(request: DesignRequest & { readonly sample: PlannedSample }): DetectableEffect {
@@ -366,7 +377,7 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
     high = Math.sqrt(design.variance(design.base) || 1) || 1;
     for (let step = 0; step < 200 && powerAt(design, high, sample) < request.power; step += 1) high *= 2;
   }
-  // Near the edge of a proportion's range the Wald power need not rise with the effect all the way: scan a
+  // Near the edge of a proportion's range the power need not rise with the effect all the way: scan a
   // grid for the first effect that reaches the power, so the bisection finds the smallest one. (Without an
   // edge — a mean, a rate that may rise — the power rises with the effect throughout.)
   const GRID = Number.isFinite(design.maxEffect) ? 256 : 0;
@@ -396,7 +407,8 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
  * The sample an improvement of `effect` (scaled unit) needs: the treated group's size, and with a comparison
  * group (`ratio` compared per treated participant, default 1) the comparison group's. Closed form:
  * √n₁ = (z₁₋α′ · √(v(p̄)(1 + 1/r)) + z₁₋β · √(v(p₁) + v(p₀)/r)) / δ, or without a comparison group
- * √n = (z₁₋α′ + z₁₋β) · √v(p₁) / δ. Sizes are rounded up to whole participants.
+ * √n = (z₁₋α′ · √v(p₀) + z₁₋β · √v(p₁)) / δ for a proportion (the score test) and
+ * √n = (z₁₋α′ + z₁₋β) · √v(p₁) / δ for a rate or a mean. Sizes are rounded up to whole participants.
  *
  * @example
  * // two arms, 20% → 13% early leavers: power.prop.test(p1=.20, p2=.13, power=.8) gives n = 440.2 per arm
@@ -435,7 +447,8 @@ export function requiredSample(
   const treated = design.base + design.sign * delta;
   let root: number;
   if (!request.comparisonGroup) {
-    root = ((design.zAlpha + design.zBeta) * Math.sqrt(design.variance(treated))) / delta;
+    const nullVariance = design.nullAtBaseline ? design.variance(design.base) : design.variance(treated);
+    root = (design.zAlpha * Math.sqrt(nullVariance) + design.zBeta * Math.sqrt(design.variance(treated))) / delta;
   } else {
     const pooled = (treated + ratio * design.base) / (1 + ratio);
     root =

@@ -7,10 +7,13 @@
 #   .Machine$double.eps^0.25, so that the solved n and p2 carry more than six significant digits).
 # Means: R's own power.t.test (noncentral t), one and two samples.
 # One proportion against a fixed baseline, and event rates (one and two samples): R has no package function
-#   for these (against a fixed baseline the library powers the measure layer's Wald test, whose standard error
-#   is the estimate's own; between two groups, the pooled-null z-test), so the figures come from the same
-#   formula written out here with R's pnorm, qnorm
-#   and uniroot (tol 1e-14): they check the library's arithmetic and root finding, not the method.
+#   for these, so the figures come from the standard formulas written out here with R's pnorm, qnorm and
+#   uniroot (tol 1e-14): they check the library's arithmetic and root finding, not the method. Against a fixed
+#   baseline the library powers the test the measure layer runs: for a proportion the score test of prop.test
+#   (the baseline's standard error under the null, the estimate's under the alternative:
+#   n = [z_{1-a} sqrt(p0 q0) + z_{1-b} sqrt(p1 q1)]^2 / (p1 - p0)^2, also solved here in closed form and checked
+#   against uniroot); for a rate the Wald test, whose standard error is the estimate's own. Between two groups,
+#   the pooled-null z-test.
 options(digits = 17)
 tside <- function(alt) if (alt == "two-sided") 2 else 1
 out <- list()
@@ -52,8 +55,19 @@ out$t_means <- t_cases
 
 one_sample_power <- function(v, base, treated, n, alpha, alt) {
   z <- qnorm(1 - alpha / tside(alt))
-  # the Wald test the measure layer runs against a fixed baseline: the estimate's own standard error
-  pnorm(sqrt(n) * abs(treated - base) / sqrt(v(treated)) - z)
+  if (identical(v, vp)) {
+    # a proportion: the score test of prop.test, the baseline's standard error for the critical value and the
+    # estimate's for the spread of the result under the alternative
+    pnorm((sqrt(n) * abs(treated - base) - z * sqrt(v(base))) / sqrt(v(treated)))
+  } else {
+    # a rate: the Wald test the measure layer runs against a fixed baseline, the estimate's own standard error
+    pnorm(sqrt(n) * abs(treated - base) / sqrt(v(treated)) - z)
+  }
+}
+# The score test's sample in closed form, to check the root finding below
+one_proportion_n <- function(base, treated, alpha, power, alt) {
+  z <- qnorm(1 - alpha / tside(alt))
+  (z * sqrt(vp(base)) + qnorm(power) * sqrt(vp(treated)))^2 / (treated - base)^2
 }
 two_sample_power <- function(v, base, treated, n1, n2, alpha, alt) {
   z <- qnorm(1 - alpha / tside(alt))
@@ -78,9 +92,14 @@ formula_cases <- function(v, cases) {
       f_d <- function(d) two_sample_power(v, base, base + sgn * d, n1, n2, 0.05, alt) - 0.8
     }
     upper <- if (sgn < 0) base * (1 - 1e-9) else if (identical(v, vp)) (1 - base) * (1 - 1e-9) else 100 * base
+    n_80 <- uniroot(f_n, c(1e-6, 1e9), tol = 1e-14)$root
+    if (is.null(n2) && identical(v, vp)) {
+      closed <- one_proportion_n(base, treated, 0.05, 0.8, alt)
+      stopifnot(abs(n_80 - closed) / closed < 1e-9)
+    }
     list(alternative = alt, baseline = base, treated = treated, n1 = n1, n2 = if (is.null(n2)) NULL else n2,
       power = pw,
-      n1_for_80 = uniroot(f_n, c(1e-6, 1e9), tol = 1e-14)$root,
+      n1_for_80 = n_80,
       effect_detectable_at_80 = uniroot(f_d, c(1e-12, upper), tol = 1e-15)$root)
   })
 }
