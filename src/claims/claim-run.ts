@@ -358,7 +358,8 @@ export class ClaimRun {
   }
 }
 
-const utf8 = new TextDecoder("utf-8");
+// ignoreBOM: a field that starts with U+FEFF keeps it, as the text path reads it (and refuses it in an id).
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** The non-empty fields of a claims file row as text, for the slow path that says what is wrong. */
 function textRecord(bytes: Uint8Array, from: Int32Array, to: Int32Array): Record<string, string> {

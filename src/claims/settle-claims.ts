@@ -46,6 +46,15 @@ export function settleClaims(
  * iterable). The claims are read one at a time and held as compact columns, not as objects, when
  * `keepDecisions` is false.
  *
+ * Given `readClaimsCsv(file)` and `keepDecisions: false`, the file's bytes are read straight into the columns
+ * instead of claim objects, with the same options (`readClaimsCsv` checked them once, when called), the same
+ * checks and the same result or errors. A claims file is read in time linear in its size and in memory that
+ * does not grow with it: a line may hold at most `maxLineBytes` bytes (an option of `readClaimsCsv`, 1 MiB unless
+ * set), and a longer one is a `ClaimsError` issue `line_too_long` at its line (`$.line[n]`), found without
+ * holding the line.
+ *
+ * @throws ClaimsError listing every malformed claim or row (a file's issues name their line); OptionsError for
+ * bad options; ContractError when the contract is invalid or has no rate card.
  * @example
  * import { readClaimsCsv } from "pay-by-results/node";
  * const result = await settleClaimsAsync(contract, readClaimsCsv("claims.csv"), { asOf: "2027-12-31", keepDecisions: false });
@@ -65,7 +74,7 @@ export async function settleClaimsAsync(
 
 /** Reads a claims file's rows from its bytes into the run's columns. */
 async function readClaimsFile(run: ClaimRun, csv: ClaimsCsvSource): Promise<void> {
-  const parser = new ClaimsCsvParser(csv.separator, {
+  const parser = new ClaimsCsvParser(csv.settings, {
     bytes: (bytes, from, to, line) => run.addBytes(bytes, from, to, line),
     problems: (found) => run.reportProblems(found),
   });

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Claim } from "../claims/claim-types.js";
@@ -6,31 +7,47 @@ import { ClaimProblems, onLine } from "../claims/claims-error.js";
 import {
   CLAIMS_CSV_SOURCE,
   ClaimsCsvParser,
+  claimsCsvSettings,
   type ClaimsCsvSeparator,
+  type ClaimsCsvSettings,
   type ClaimsCsvSource,
 } from "../claims/claims-csv.js";
+import { OptionsError, issue } from "../errors/validation-error.js";
 
 /** Options of `readClaimsCsv`. */
 export interface ReadClaimsCsvOptions {
-  /** The field separator (default `,`; `;` is common in Italian spreadsheets). */
+  /** The field separator (default `,`; `;` is common in Italian spreadsheets; or a tab, `"\t"`). */
   readonly separator?: ClaimsCsvSeparator;
+  /**
+   * The most bytes a line may hold, not counting its line break (default 1,048,576: 1 MiB; at most 1 GiB). A
+   * longer line is a `line_too_long` problem with its line number, found without reading the line into memory.
+   */
+  readonly maxLineBytes?: number;
 }
 
 /**
  * Reads a claims file in CSV, one claim at a time, for `settleClaimsAsync`: memory stays flat however long
- * the file is. The first row names the columns, in any order: `id`, `participant`, `outcome`, `achievedOn`,
- * `claimedOn`, `evidence` and, optionally, `enrolledOn`. Fields may be quoted with `"` (a quote inside is
- * written `""`); a field may not span lines. Blank lines are skipped; an empty `enrolledOn` means not known.
+ * the file is (a line is held until its end, and a line may hold at most `maxLineBytes`, 1 MiB unless set). The
+ * first row names the columns, in any order: `id`, `participant`, `outcome`, `achievedOn`, `claimedOn`,
+ * `evidence` and, optionally, `enrolledOn`. Fields may be quoted with `"` (a quote inside is written `""`); a
+ * field may not span lines. Lines end with LF or CRLF; a byte order mark at the start is skipped; bytes that are
+ * not UTF-8 are read as U+FFFD. Blank lines are skipped; an empty `enrolledOn` means not known.
  *
- * A bad header stops the reading at once. Bad rows are skipped and reported together when the file has been
+ * The options are checked at once: a bad one throws an `OptionsError` here, before a byte is read. A bad header
+ * (or a header line longer than `maxLineBytes`) stops the reading at once. Bad rows, and lines longer than
+ * `maxLineBytes` (skipped unread, in time linear in their length), are reported together when the file has been
  * read: the iteration then throws a `ClaimsError` whose issues give each row's line number and column, e.g.
- * `{ at: "$.line[7].achievedOn", code: "invalid_date", message: "line 7: ..." }`.
+ * `{ at: "$.line[7].achievedOn", code: "invalid_date", message: "line 7: ..." }` or
+ * `{ at: "$.line[9]", code: "line_too_long", message: "line 9: longer than 1048576 bytes, ..." }`.
  *
  * Given to `settleClaimsAsync` with `keepDecisions: false`, the file is not turned into claim objects at all:
- * the settlement reads the bytes of each row straight into its columns (same checks, same messages), which is
- * several times faster. The returned generator then is not iterated; it can be given once.
+ * the settlement reads the bytes of each row straight into its columns (same options, same checks, same
+ * messages, same results: both ways cut the same lines from the same bytes), which is several times faster.
+ * The returned generator then is not iterated; it can be given once.
  *
  * @param source a file path, or any async iterable of text or bytes (a stream) holding the CSV.
+ * @throws OptionsError at once when an option is not valid (a separator other than `,`, `;` or a tab, a
+ * `maxLineBytes` that is not a whole number from 1 to 1 GiB, an unknown option) or the source is neither.
  * @example
  * import { settleClaimsAsync } from "pay-by-results";
  * import { readClaimsCsv } from "pay-by-results/node";
@@ -38,14 +55,23 @@ export interface ReadClaimsCsvOptions {
  */
 export function readClaimsCsv(
   source: string | AsyncIterable<string | Uint8Array>,
-  options: ReadClaimsCsvOptions = {},
+  options?: ReadClaimsCsvOptions,
 ): AsyncGenerator<Claim> {
-  const separator = options.separator ?? ",";
+  const settings: ClaimsCsvSettings = { ...claimsCsvSettings(options), isUtf8 };
+  if (typeof source !== "string" && !isIterable(source)) {
+    throw new OptionsError([
+      issue(
+        ["source"],
+        "invalid_source",
+        "the claims source must be a file path or an async iterable of text or bytes (a stream)",
+      ),
+    ]);
+  }
   const chunks = (): AsyncIterable<string | Uint8Array> => (typeof source === "string" ? fileChunks(source) : source);
   const state = { started: false };
-  const claims = readClaims(chunks, separator, state);
+  const claims = readClaims(chunks, settings, state);
   const csvSource: ClaimsCsvSource = {
-    separator,
+    settings,
     get started() {
       return state.started;
     },
@@ -56,15 +82,24 @@ export function readClaimsCsv(
   return claims;
 }
 
+function isIterable(source: unknown): source is AsyncIterable<string | Uint8Array> {
+  return (
+    source !== null &&
+    typeof source === "object" &&
+    (typeof (source as Record<symbol, unknown>)[Symbol.asyncIterator] === "function" ||
+      typeof (source as Record<symbol, unknown>)[Symbol.iterator] === "function")
+  );
+}
+
 async function* readClaims(
   chunks: () => AsyncIterable<string | Uint8Array>,
-  separator: ClaimsCsvSeparator,
+  settings: ClaimsCsvSettings,
   state: { started: boolean },
 ): AsyncGenerator<Claim> {
   state.started = true;
   const problems = new ClaimProblems();
   let ready: Claim[] = [];
-  const parser = new ClaimsCsvParser(separator, {
+  const parser = new ClaimsCsvParser(settings, {
     record(record, line) {
       const found = isSoundClaimText(record) ? [] : claimRecordIssues(record, ["line", line]);
       if (found.length > 0) problems.add(onLine(found, line));
