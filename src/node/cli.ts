@@ -3,13 +3,14 @@
  * The `pay-by-results` command line: check contract files, settle them, export them. Node-only; the library
  * core it calls does no I/O. User errors print a plain message with the file and JSON path and exit with a
  * non-zero code, never a stack trace:
- *   0 done; 1 the input files are wrong (invalid JSON, invalid contract or events); 2 the command line is wrong
- *   or a file cannot be read.
+ *   0 done; 1 the input files are wrong (invalid JSON, or any of the library's validation errors: an invalid
+ *   contract, events, claims or simulation file, a decision table with no row for a settlement's keys); 2 the
+ *   command line is wrong, a file cannot be read, or the output cannot be written (a full disk: the reader
+ *   closing a pipe early is not an error); 70 an internal error, a defect of the library to report.
  */
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import {
-  ContractError,
   contractJsonSchema,
   eventsJsonSchema,
   explain,
@@ -26,6 +27,7 @@ import {
   simulate,
   simulationTable,
   explainClaims,
+  EventsError,
   toIndigo,
   ValidationError,
   type Contract,
@@ -37,6 +39,8 @@ import {
 } from "../index.js";
 import { readClaimsCsv } from "./read-claims-csv.js";
 import { ClaimsError } from "../claims/claims-error.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
+import { planSimulation } from "../finance/simulate.js";
 // bundled into dist/cli.js at build time: the version printed is the one the package was built as
 import packageJson from "../../package.json" with { type: "json" };
 
@@ -66,7 +70,8 @@ Commands:
   schema [contract|events]                  print the JSON Schema of a file format
 
 Run "${PROGRAM} <command> --help" for a command's options, "${PROGRAM} --version" for the version.
-Exit codes: 0 done; 1 the files are wrong; 2 the command line is wrong or a file cannot be read.`,
+Exit codes: 0 done; 1 the files are wrong; 2 the command line is wrong, a file cannot be read or the output
+cannot be written; 70 an internal error of ${PROGRAM} (please report it).`,
   validate: `Usage: ${PROGRAM} validate <contract.json> [events.json]
 
 Checks a contract file and, when given, its events file against it. Prints every problem with its JSON path,
@@ -96,7 +101,8 @@ A progress line is written to stderr when it is a terminal.`,
 
 Runs a seeded Monte Carlo simulation: results.json holds { "results": [ { "metric", "period"?, "cohort"?,
 "distribution": { "type": "normal" | "beta" | "binomial" | "triangular" | "samples", ... }, "decimals"? } ] }
-and may also give "runs", "seed" and "percentiles"; the options below override the file.
+and may also give "runs" (default 10000), "seed" (default 1) and "percentiles"; the file is checked as the
+options of the library's simulate, and the options below override it.
   --runs <n>         how many runs (default 10000)
   --seed <n>         the seed (default 1): the same seed gives the same simulation
   --format <format>  text (default: percentiles of payments, each payer's cost, each investor's return) or json
@@ -109,6 +115,54 @@ Prints the JSON Schema of the contract format (default) or of the events format.
 interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** Resolves when what was written has been flushed, with the first error writing the output, if any. */
+  finished?(): Promise<NodeJS.ErrnoException | undefined>;
+}
+
+/**
+ * Lines written to a stream, with the first write error kept to be reported when the command is done (a full
+ * disk or `/dev/full`: ENOSPC; a descriptor not open for writing: EBADF; EIO), not thrown as an unhandled
+ * 'error' event with a stack trace, nor lost (console.log ignores the errors of stdout).
+ */
+function lines(stream: NodeJS.WriteStream): {
+  write(text: string): void;
+  finished(): Promise<NodeJS.ErrnoException | undefined>;
+} {
+  let failed: NodeJS.ErrnoException | undefined;
+  let last: Promise<void> = Promise.resolve();
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    failed ??= error;
+  });
+  return {
+    write(text) {
+      last = new Promise((resolve) => {
+        try {
+          stream.write(`${text}\n`, (error) => {
+            if (error) failed ??= error;
+            resolve();
+          });
+        } catch (error) {
+          failed ??= error as NodeJS.ErrnoException;
+          resolve();
+        }
+      });
+    },
+    async finished() {
+      await last;
+      return failed;
+    },
+  };
+}
+
+/** The console's standard output and error, through `lines`. */
+function consoleOutput(): Output {
+  const out = lines(process.stdout);
+  const err = lines(process.stderr);
+  return {
+    out: (text) => out.write(text),
+    err: (text) => err.write(text),
+    finished: () => out.finished(),
+  };
 }
 
 /** The options given, by name (strings, or `true` for flags), and the positional arguments. */
@@ -134,20 +188,46 @@ function parse(args: readonly string[], options: ParseArgsConfig["options"], com
   }
 }
 
+/** An error of the operating system (a missing file, a folder, no permission, a full disk), with its code. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string; syscall: string } {
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === "string" &&
+    typeof (error as NodeJS.ErrnoException).syscall === "string"
+  );
+}
+
+/** A file that cannot be read, as a command-line error (exit 2) in plain words. */
+function unreadable(path: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return new CliError(
+    code === "ENOENT"
+      ? `${path}: no such file`
+      : code === "EISDIR"
+        ? `${path}: is a folder, not a file`
+        : `${path}: cannot be read (${code ?? "unknown error"})`,
+    2,
+  );
+}
+
+/** Checks that a path names a file that exists (not a folder) before it is streamed: exit 2 otherwise. */
+function fileSize(path: string): number {
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  if (stats.isDirectory()) throw unreadable(path, { code: "EISDIR" });
+  return stats.size;
+}
+
 function readJson(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(
-      code === "ENOENT"
-        ? `${path}: no such file`
-        : code === "EISDIR"
-          ? `${path}: is a folder, not a file`
-          : `${path}: cannot be read (${code ?? "unknown error"})`,
-      2,
-    );
+    throw unreadable(path, error);
   }
   try {
     return JSON.parse(text) as unknown;
@@ -156,26 +236,32 @@ function readJson(path: string): unknown {
   }
 }
 
+/**
+ * A validation error of the library (any `ValidationError`: contract, events, options, claims, formula, ...) as
+ * the file's list of problems, exit 1: `contract.json: invalid contract: 2 problems`, then each issue's JSON
+ * path, message and code. The first line of the error's own message says what kind of problem it is.
+ */
+function problems(path: string | undefined, error: ValidationError): CliError {
+  const what = error.message.split("\n", 1)[0]!.replace(/: \d+ problems?$/, "");
+  const listed = error.issues.map((found) => `  ${found.at}: ${found.message} [${found.code}]`);
+  const count = `${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}`;
+  return new CliError(`${path ?? PROGRAM}: ${what}: ${count}\n${listed.join("\n")}`, 1);
+}
+
 /** Runs a library call on a file's data, turning a validation error into the file's list of problems. */
 function checked<T>(path: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof ValidationError) {
-      const lines = error.issues.map((found) => `  ${found.at}: ${found.message} [${found.code}]`);
-      const what =
-        error instanceof ContractError
-          ? "invalid contract"
-          : error instanceof OptionsError
-            ? "invalid options"
-            : "invalid events";
-      throw new CliError(
-        `${path}: ${what}: ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}\n${lines.join("\n")}`,
-        1,
-      );
-    }
+    if (error instanceof ValidationError) throw problems(path, error);
     throw error;
   }
+}
+
+/** `--as-of` refused by the library (an `OptionsError` on `asOf` only): a command-line error, exit 2. */
+function asOfError(error: unknown, asOf: string): CliError | undefined {
+  if (!(error instanceof OptionsError) || !error.issues.every((found) => found.path[0] === "asOf")) return undefined;
+  return new CliError(`--as-of ${asOf}: ${error.issues[0]?.message ?? "invalid"}`, 2);
 }
 
 function positionals(values: readonly string[], count: { min: number; max: number }, command: string): string[] {
@@ -212,9 +298,14 @@ function settleFiles(args: readonly string[], command: string, extra: ParseArgsC
   try {
     settlement = settle(contract, events, { asOf });
   } catch (error) {
-    if (error instanceof OptionsError)
-      throw new CliError(`--as-of ${asOf}: ${error.issues[0]?.message ?? "invalid"}`, 2);
-    throw error;
+    // Settling can still find the files wrong (a decision table with no row for the keys of a result, a division
+    // by zero in a formula): a FormulaError at the contract's path, or events inconsistent with the contract.
+    throw (
+      asOfError(error, asOf) ??
+      (error instanceof ValidationError
+        ? problems(error instanceof EventsError ? eventsPath : contractPath, error)
+        : error)
+    );
   }
   return { help: false as const, contract, settlement, values: parsed.values };
 }
@@ -259,22 +350,71 @@ async function* counted(path: string, onBytes: (bytes: number) => void): AsyncGe
   }
 }
 
+/** The fields of a simulation file: the options of the library's `simulate`, without `onProgress`. */
+const SIMULATION_FIELDS = ["runs", "seed", "percentiles", "results"] as const;
+
+/**
+ * The options a simulation file gives, checked as the API's `simulate` options are (`planSimulation`, the same
+ * validation and messages: a `"runs": "50"` is refused at `$.runs`, not replaced by the default). Only a field
+ * the file leaves out takes its default (runs 10,000, seed 1). Before that, what only a file can get wrong: it
+ * must be an object, with no unknown key (a misspelt `"run"` would otherwise leave the default in place).
+ */
+function simulationFileOptions(contract: Contract, path: string): SimulationOptions {
+  const file = readJson(path);
+  const found: InputIssue[] = [];
+  if (file === null || typeof file !== "object" || Array.isArray(file)) {
+    found.push(
+      issue([], "invalid_type", 'expected an object with "results" and, optionally, "runs", "seed" and "percentiles"'),
+    );
+  } else {
+    const given = file as Record<string, unknown>;
+    for (const key of Object.keys(given)) {
+      if (!(SIMULATION_FIELDS as readonly string[]).includes(key))
+        found.push(
+          issue(
+            [key],
+            "unknown_key",
+            `unknown key "${key}": a simulation file gives ${SIMULATION_FIELDS.map((name) => `"${name}"`).join(", ")}`,
+          ),
+        );
+    }
+  }
+  if (found.length > 0) throw problems(path, new OptionsError(found));
+  const given = file as Record<string, unknown>;
+  const options = {
+    runs: "runs" in given ? given.runs : 10_000,
+    seed: "seed" in given ? given.seed : 1,
+    results: given.results,
+    ...("percentiles" in given ? { percentiles: given.percentiles } : {}),
+  } as SimulationOptions;
+  checked(path, () => planSimulation(contract, options));
+  return options;
+}
+
 /** Runs the simulation a results file describes (`--runs` and `--seed` override the file), with a progress line. */
 function simulateFile(contract: Contract, path: string, values: Parsed["values"]): SimulationResult {
-  const file = readJson(path);
-  const given = (file !== null && typeof file === "object" ? file : {}) as Partial<SimulationOptions>;
-  const runs = wholeNumber(values.runs, "runs", typeof given.runs === "number" ? given.runs : 10_000);
-  const seed = wholeNumber(values.seed, "seed", typeof given.seed === "number" ? given.seed : 1);
+  const given = simulationFileOptions(contract, path);
   const bar = progress("simulating (runs)");
   const options: SimulationOptions = {
-    runs,
-    seed,
-    results: given.results as SimulationOptions["results"],
-    ...(given.percentiles !== undefined ? { percentiles: given.percentiles } : {}),
+    ...given,
+    runs: wholeNumber(values.runs, "runs", given.runs),
+    seed: wholeNumber(values.seed, "seed", given.seed),
     onProgress: (done, total) => bar.update(done, total),
   };
   try {
-    return checked(path, () => simulate(contract, options));
+    return simulate(contract, options);
+  } catch (error) {
+    // the file was checked above: what the library refuses now is a value given on the command line (--runs 0)
+    const flag = (found: InputIssue) => (found.path[0] === "runs" || found.path[0] === "seed" ? found.path[0] : null);
+    if (
+      error instanceof OptionsError &&
+      error.issues.length > 0 &&
+      error.issues.every((found) => flag(found) !== null && values[flag(found)!] !== undefined)
+    ) {
+      const found = error.issues[0]!;
+      throw new CliError(`--${flag(found)!} ${String(values[flag(found)!])}: ${found.message}`, 2);
+    }
+    throw error instanceof ValidationError ? problems(path, error) : error;
   } finally {
     bar.end();
   }
@@ -339,12 +479,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
     if (format !== "text" && format !== "json")
       throw new CliError(`--format ${String(format)}: expected text or json`, 2);
     const contract = loadContract(contractPath!);
-    let size: number;
-    try {
-      size = statSync(claimsPath!).size;
-    } catch {
-      throw new CliError(`${claimsPath!}: no such file`, 2);
-    }
+    const size = fileSize(claimsPath!);
     const bar = progress("reading claims (bytes)");
     try {
       const claims = readClaimsCsv(counted(claimsPath!, (bytes) => bar.update(bytes, size)));
@@ -353,15 +488,12 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
       io.out(format === "json" ? JSON.stringify(settlement, null, 2) : explainClaims(settlement));
     } catch (error) {
       bar.end();
-      if (error instanceof ClaimsError) {
-        const lines = error.issues.map((found) => `  ${found.at}: ${found.message} [${found.code}]`);
-        throw new CliError(
-          `${claimsPath!}: invalid claims: ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}\n${lines.join("\n")}`,
-          1,
-        );
-      }
-      if (error instanceof OptionsError)
-        throw new CliError(`--as-of ${asOf}: ${error.issues[0]?.message ?? "invalid"}`, 2);
+      // the claims file's rows (ClaimsError), --as-of, the contract (no rate card: ContractError), the file's reading
+      if (error instanceof ClaimsError) throw problems(claimsPath!, error);
+      const refused = asOfError(error, asOf);
+      if (refused !== undefined) throw refused;
+      if (error instanceof ValidationError) throw problems(contractPath!, error);
+      if (isSystemError(error)) throw unreadable(claimsPath!, error);
       throw error;
     }
   },
@@ -398,10 +530,16 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
 };
 
 /** Runs the command line and returns the exit code; output goes through `io` (the console by default). */
-export async function runCli(
-  args: readonly string[],
-  io: Output = { out: (text) => console.log(text), err: (text) => console.error(text) },
-): Promise<number> {
+export async function runCli(args: readonly string[], io: Output = consoleOutput()): Promise<number> {
+  const code = await dispatch(args, io);
+  const failed = await io.finished?.();
+  // The reader closing the pipe early (`| head`) is not an error: it has read what it wanted.
+  if (failed === undefined || failed.code === "EPIPE") return code;
+  io.err(`${PROGRAM}: cannot write the output (${failed.code ?? "unknown error"}): ${failed.message}`);
+  return code === 0 ? 2 : code;
+}
+
+async function dispatch(args: readonly string[], io: Output): Promise<number> {
   const [command, ...rest] = args;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP.main!);
@@ -423,6 +561,11 @@ export async function runCli(
     if (error instanceof CliError) {
       io.err(error.message);
       return error.exitCode;
+    }
+    // Whatever validation error a command did not place in a file is still the input's fault, not a defect.
+    if (error instanceof ValidationError) {
+      io.err(problems(undefined, error).message);
+      return 1;
     }
     // A defect of the library, not of the input: say so plainly, with what to report.
     io.err(

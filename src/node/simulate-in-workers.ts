@@ -27,6 +27,26 @@ function workerSource(): { source: URL | string; eval: boolean } {
 }
 
 /**
+ * The flags a worker starts with. A worker inherits the process's `execArgv` unless given its own, and refuses
+ * (ERR_WORKER_INVALID_EXEC_ARGV) the V8 and per-process flags in it, e.g. `node --max-old-space-size=4096`, while
+ * `--input-type=module` stops a worker started from a file. The worker needs none of them (its source is the
+ * built file, or the TypeScript source with tsx registered inside it): it starts with none, and the old-space
+ * size the process was given, if any, becomes the worker's heap limit.
+ */
+function workerFlags(flags: readonly string[]): {
+  execArgv: string[];
+  resourceLimits: { maxOldGenerationSizeMb?: number };
+} {
+  let megabytes: number | undefined;
+  for (const flag of flags) {
+    // node takes both spellings; the last one given wins
+    const value = /^--max[-_]old[-_]space[-_]size=(\d+)$/.exec(flag)?.[1];
+    if (value !== undefined && Number(value) > 0) megabytes = Number(value);
+  }
+  return { execArgv: [], resourceLimits: megabytes === undefined ? {} : { maxOldGenerationSizeMb: megabytes } };
+}
+
+/**
  * `simulate`, with the runs spread over worker threads: the runs are cut into contiguous ranges, one per
  * worker, and the rows put back in run order before the summary. Each run is seeded from the seed and its
  * index, so the result is exactly the one `simulate` gives on one thread, whatever the number of workers.
@@ -49,9 +69,7 @@ export async function simulateInWorkers(
   }
   const count = Math.min(requested, options.runs);
   const { source, eval: evaluate } = workerSource();
-  // Workers inherit the process's flags, but one meant for a script given on the command line
-  // (`node --input-type=module`) stops a worker started from a file.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
+  const { execArgv, resourceLimits } = workerFlags(process.execArgv);
   const plain: SimulationOptions = {
     runs: options.runs,
     seed: options.seed,
@@ -73,6 +91,7 @@ export async function simulateInWorkers(
               workerData: { contract: plan.contract, options: plain, from, to },
               eval: evaluate,
               execArgv,
+              resourceLimits,
             });
             workers.push(worker);
             worker.on(

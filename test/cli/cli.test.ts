@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,7 @@ import { parseContract, parseEvents, settle } from "../../src/index.js";
 /**
  * The built command line (dist/cli.js, made by `npm run build`, which `npm test` runs first), run as a user
  * would: output, exit codes, and one test per user error. Exit codes: 0 done; 1 the files are wrong; 2 the
- * command line is wrong or a file cannot be read.
+ * command line is wrong, a file cannot be read or the output cannot be written; 70 a defect of the library.
  */
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -195,10 +195,12 @@ describe("pay-by-results (commands that succeed)", () => {
     },
   );
 
-  it("--help prints the commands", () => {
+  it("--help prints the commands and the exit codes", () => {
     const result = run("--help");
     expect(result.code).toBe(0);
     expect(result.out).toContain("Commands:");
+    expect(result.out).toContain("2 the command line is wrong, a file cannot be read or the output\ncannot be written");
+    expect(result.out).toContain("70 an internal error of pay-by-results (please report it)");
   });
 
   it.each(["--version", "-v", "version"])("%s prints the package's version and exits 0", (flag) => {
@@ -295,6 +297,94 @@ describe("pay-by-results (user errors: a plain message, no stack trace, a non-ze
     expectError(result, 1, "results.json: invalid options");
     expect(result.err).toContain("[missing_distribution]");
   });
+  it("a simulation file whose runs is a string: refused at $.runs, not run 10,000 times", () => {
+    const example = JSON.parse(readFileSync(root("examples/fis-investors/simulation.json"), "utf8")) as object;
+    const result = run(
+      "simulate",
+      root("examples/fis-investors/contract.json"),
+      file("runs-text.json", JSON.stringify({ ...example, runs: "50" })),
+    );
+    expectError(result, 1, "runs-text.json: invalid options: 1 problem");
+    expect(result.err).toContain("$.runs: runs must be a whole number");
+    expect(result.err).toContain("[invalid_runs]");
+  });
+  it("a simulation file with a misspelt key", () => {
+    const example = JSON.parse(readFileSync(root("examples/fis-investors/simulation.json"), "utf8")) as {
+      runs?: number;
+    };
+    const { runs, ...rest } = example;
+    const result = run(
+      "simulate",
+      root("examples/fis-investors/contract.json"),
+      file("run-key.json", JSON.stringify({ ...rest, run: runs })),
+    );
+    expectError(result, 1, "run-key.json: invalid options: 1 problem");
+    expect(result.err).toContain('$.run: unknown key "run"');
+  });
+  it("a --runs the library refuses is a command-line error", () =>
+    expectError(
+      run(
+        "simulate",
+        root("examples/fis-investors/contract.json"),
+        root("examples/fis-investors/simulation.json"),
+        "--runs",
+        "0",
+      ),
+      2,
+      "--runs 0: runs must be a whole number",
+    ));
+  it("a decision table with no row for a result's keys: the formula's path and code, exit 1", () => {
+    // the health example's price table without its "*" rows, and a region no row names
+    const contract = JSON.parse(readFileSync(root("examples/health-pbf/contract.json"), "utf8")) as {
+      parameters: Record<string, unknown>;
+      tables: { rows: { when: string[] }[] }[];
+    };
+    contract.parameters.region = { text: "south" };
+    contract.tables[0]!.rows = contract.tables[0]!.rows.filter((row) => row.when[1] !== "*");
+    const result = run(
+      "settle",
+      file("no-row.json", JSON.stringify(contract)),
+      root("examples/health-pbf/events.json"),
+      "--as-of",
+      "2027-12-31",
+    );
+    expectError(result, 1, "no-row.json: formula error: 1 problem");
+    expect(result.err).toContain('$.formulas[0].expression: at character 1: no row of table "price"');
+    expect(result.err).toContain("[formula_no_matching_row]");
+    expect(result.err).not.toContain("internal error");
+  });
+  it("claims against a contract without a rate card: the contract's problem, exit 1", () => {
+    const result = run("claims", CONTRACT, root("examples/rate-card/claims-sample.csv"), "--as-of", "2015-09-30");
+    expectError(result, 1, "contract.json: invalid contract: 1 problem");
+    expect(result.err).toContain('$.rateCard: the contract has no "rateCard"');
+    expect(result.err).not.toContain("internal error");
+  });
+  it("a folder instead of the claims file", () =>
+    expectError(
+      run("claims", root("examples/rate-card/contract.json"), scratch, "--as-of", "2015-09-30"),
+      2,
+      "is a folder, not a file",
+    ));
+  it("a missing claims file", () =>
+    expectError(
+      run("claims", root("examples/rate-card/contract.json"), join(scratch, "nope.csv"), "--as-of", "2015-09-30"),
+      2,
+      "nope.csv: no such file",
+    ));
+  it.skipIf(!existsSync("/dev/full"))("output that cannot be written (a full disk: /dev/full): exit 2", () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, [CLI, "schema"], {
+        stdio: ["ignore", full, "pipe"],
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain("pay-by-results: cannot write the output (ENOSPC)");
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      closeSync(full);
+    }
+  });
   it("a missing file", () => expectError(run("validate", join(scratch, "nope.json")), 2, "nope.json: no such file"));
   it("a folder instead of a file", () => expectError(run("validate", scratch), 2, "is a folder, not a file"));
   it("a file that is not JSON", () =>
@@ -317,4 +407,25 @@ describe("pay-by-results (user errors: a plain message, no stack trace, a non-ze
     expectError(result, 1, "events.json: invalid events: 1 problem");
     expect(result.err).toContain('$[0].metric: unknown metric "dropuot" [unknown_metric]');
   });
+});
+
+describe("simulateInWorkers in a process started with V8 flags", () => {
+  it("node --max-old-space-size=…: the workers start (they do not inherit the flag) and equal one thread", () => {
+    // from the sources, through tsx: the worker's flags are chosen the same way in the built package
+    const script = `
+import { readFileSync } from "node:fs";
+import { parseContract, simulate } from ${JSON.stringify(root("src/index.ts"))};
+import { simulateInWorkers } from ${JSON.stringify(root("src/node/index.ts"))};
+const contract = parseContract(JSON.parse(readFileSync(${JSON.stringify(root("examples/fis-investors/contract.json"))}, "utf8")));
+const options = { runs: 300, seed: 11, results: [{ metric: "dropout-rate", distribution: { type: "normal", mean: 17.8, sd: 1.2 }, decimals: 1 }] };
+const result = await simulateInWorkers(contract, options, { workers: 2 });
+process.stdout.write(JSON.stringify(result) === JSON.stringify(simulate(contract, options)) ? "equal" : "different");`;
+    const result = spawnSync(
+      process.execPath,
+      ["--max-old-space-size=512", "--import", "tsx", "--input-type=module", "--eval", script],
+      { cwd: root(""), encoding: "utf8" },
+    );
+    expect(result.stderr).not.toContain("ERR_WORKER_INVALID_EXEC_ARGV");
+    expect({ code: result.status, out: result.stdout }).toEqual({ code: 0, out: "equal" });
+  }, 120_000);
 });
