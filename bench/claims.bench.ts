@@ -16,7 +16,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { addMonths } from "date-fns";
 import { parseContract, settleClaims, type Claim } from "../src/index.js";
 import { claimsCsvLines, generateClaims } from "../examples/rate-card/generate-claims.js";
 
@@ -185,7 +184,8 @@ function floor(input: readonly Claim[]): { total: number; toFirstPayer: number; 
   const termStart = day(contract.term.start);
   const termEnd = day(contract.term.end);
   const asOf = day(AS_OF);
-  // Window ends by start day, computed beforehand with date-fns as the library does (memoised there).
+  // Window ends by start day, computed beforehand (the library memoises them): the same day `win` months later,
+  // or the last day of that month when it is shorter, on UTC dates (the bench's years are all after 100).
   const firstDay = termStart - 800;
   const span = 3000;
   const windowEnd = new Int32Array(K * span);
@@ -193,8 +193,10 @@ function floor(input: readonly Claim[]): { total: number; toFirstPayer: number; 
     if (win[o] === 0) continue;
     for (let d = 0; d < span; d += 1) {
       const date = new Date((firstDay + d) * 86_400_000);
-      const end = addMonths(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 12), win[o]!);
-      windowEnd[o * span + d] = Date.UTC(end.getFullYear(), end.getMonth(), end.getDate()) / 86_400_000;
+      const month = date.getUTCMonth() + win[o]!;
+      const lastDay = new Date(Date.UTC(date.getUTCFullYear(), month + 1, 0)).getUTCDate();
+      windowEnd[o * span + d] =
+        Date.UTC(date.getUTCFullYear(), month, Math.min(date.getUTCDate(), lastDay)) / 86_400_000;
     }
   }
   const run = () => {

@@ -39,7 +39,7 @@ export interface CompiledCard {
   readonly termStart: number;
   readonly termEnd: number;
   readonly payers: readonly { readonly party: string; readonly share: string; readonly ratio: Dec }[];
-  /** The window end for a start day, memoised per outcome (date-fns on calendar dates is the slow part). */
+  /** The window end for a start day (`addMonthsToDay`), memoised per outcome. */
   windowEnd(outcome: number, start: number): number;
 }
 

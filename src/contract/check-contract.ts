@@ -1,6 +1,7 @@
 import { Dec, readDecimal, readMeasure } from "../money/decimal.js";
 import { isKnownCurrency, minorUnits } from "../money/currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
+import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract, PricingRule, Share } from "./types.js";
 import { measurementOptionIssues, pooledTwiceIssues } from "./measurement-format.js";
 import { checkFinance } from "./check-finance.js";
@@ -34,6 +35,8 @@ export function checkContract(contract: Contract): InputIssue[] {
         "sub_minor_unit",
         `${what} ${amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`,
       );
+    } else if (currencyKnown && isTooLarge(value, minorUnits(contract.currency))) {
+      report(path, "amount_too_large", tooLargeMessage(what, amount, contract.currency, minorUnits(contract.currency)));
     }
   };
   const checkRange = (path: Path, start: string, end: string) => {

@@ -1,6 +1,7 @@
 import { Dec, readDecimal } from "../money/decimal.js";
 import { isKnownCurrency, minorUnits } from "../money/currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
+import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract } from "./types.js";
 import type { Finance } from "./finance-types.js";
 
@@ -25,6 +26,8 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
         "sub_minor_unit",
         `${what} ${amount} has more than ${minorUnits(currency)} decimal places for ${currency}`,
       );
+    } else if (isKnownCurrency(currency) && isTooLarge(value, minorUnits(currency))) {
+      report(path, "amount_too_large", tooLargeMessage(what, amount, currency, minorUnits(currency)));
     }
     return value;
   };

@@ -1,12 +1,10 @@
 import { Dec, readDecimal } from "../money/decimal.js";
 import { isKnownCurrency, minorUnits } from "../money/currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
+import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract } from "./types.js";
 
 type Path = readonly (string | number)[];
-
-/** The largest amount, in minor units, that the claims engine adds with plain integers: 2^53 − 1. */
-const MAX_MINOR = Number.MAX_SAFE_INTEGER;
 
 /**
  * The whole-contract checks of the `rateCard` section (outcome codes, prerequisites, windows, price schedules,
@@ -28,13 +26,8 @@ export function checkRateCard(contract: Contract): InputIssue[] {
         "sub_minor_unit",
         `${what} ${amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`,
       );
-    } else if (
-      value
-        .abs()
-        .times(new Dec(10).pow(minorUnits(contract.currency)))
-        .greaterThan(MAX_MINOR)
-    ) {
-      report(path, "amount_too_large", `${what} ${amount} is too large: rate card amounts stay below 2^53 minor units`);
+    } else if (isTooLarge(value, minorUnits(contract.currency))) {
+      report(path, "amount_too_large", tooLargeMessage(what, amount, contract.currency, minorUnits(contract.currency)));
     }
   };
   const root = ["rateCard"] as const;

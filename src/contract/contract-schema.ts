@@ -92,11 +92,11 @@ const parameterValueSchema = z.union(
   { error: 'expected a parameter: a decimal string such as "12.50", or a text as { "text": "north" }' },
 );
 
+const inputTypeSchema = z.enum(["number", "text"], { error: "expected an input type: number or text" });
+
 const formulaPartsSchema = {
   parameters: z.record(z.string(), parameterValueSchema).optional(),
-  inputs: z
-    .record(z.string(), z.enum(["number", "text"], { error: "expected an input type: number or text" }))
-    .optional(),
+  inputs: z.record(z.string(), inputTypeSchema).optional(),
   formulas: z
     .array(
       z.strictObject({
@@ -165,6 +165,20 @@ const shareListSchema = z
   .min(1, "list at least one party");
 
 const periodRangeSchema = z.strictObject({ start: calendarDateSchema, end: calendarDateSchema });
+
+/**
+ * The records of a contract: objects whose keys are the user's names (parameters, inputs) or ids (caps per
+ * metric and per payer), with the schema of their values. zod reads a record's own key `__proto__` as no key at
+ * all (it never assigns it, to keep prototypes safe), so `parseContract` reads that key of these records itself:
+ * a parameter really called `__proto__` is an ordinary parameter, and a cap keyed `__proto__` is reported as
+ * naming no party or metric instead of vanishing.
+ */
+export const CONTRACT_RECORDS: readonly { readonly path: readonly string[]; readonly value: z.ZodType }[] = [
+  { path: ["parameters"], value: parameterValueSchema },
+  { path: ["inputs"], value: inputTypeSchema },
+  { path: ["caps", "perMetric"], value: moneyAmountSchema },
+  { path: ["caps", "perPayer"], value: moneyAmountSchema },
+];
 
 export const contractSchema = z
   .strictObject({

@@ -1,10 +1,14 @@
-import { addMonths } from "date-fns";
 import type { CalendarDate } from "./calendar.js";
 
 /**
+ * The library's one calendar: every computation on calendar dates (validity, day numbers, days between two
+ * dates, adding months, the parts of a date for printing) is done here, on integers.
+ *
  * Calendar dates as whole day numbers (days since 1970-01-01), for the hot paths of claims and finance: integer
  * comparisons instead of string ones, and no `Date` objects per claim. Pure arithmetic on the proleptic
- * Gregorian calendar (H. Hinnant's days-from-civil), so the time zone never matters.
+ * Gregorian calendar (H. Hinnant's days-from-civil): no `Date`, no local time, so the time zone never matters
+ * (a day a zone skipped, such as 2011-12-30 in Pacific/Apia, is a day like any other), and every year of the
+ * `YYYY-MM-DD` form, 0000 to 9999, is itself (JavaScript's `Date` reads the years 0-99 as 1900-1999).
  */
 
 const ZERO = 48; // "0"
@@ -14,8 +18,14 @@ const DASH = 45; // "-"
 const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function isLeap(year: number): boolean {
+/** True for a leap year of the proleptic Gregorian calendar (2000 and 2024 are, 1900 and 2100 are not). */
+export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The number of days of a month (1-12) of a year: 28 to 31. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 /**
@@ -59,7 +69,7 @@ for (let year = 0; year < 10_000; year += 1) {
   const before = year - 1;
   YEAR_START[year] =
     365 * (year - 1970) + (Math.floor(before / 4) - Math.floor(before / 100) + Math.floor(before / 400)) - 477;
-  LEAP[year] = isLeap(year) ? 1 : 0;
+  LEAP[year] = isLeapYear(year) ? 1 : 0;
 }
 /** Days before the first of each month (index 1-12), in a common year (0-12) and in a leap year (13-25). */
 const MONTH_START = new Int32Array(26);
@@ -103,7 +113,13 @@ function dayOfDigits(
   return YEAR_START[year]! + MONTH_START[at]! + day - 1;
 }
 
-function daysFromCivil(year: number, month: number, day: number): number {
+/** True when `text` is a real calendar date in `YYYY-MM-DD` form, years 0000 to 9999 (2027-02-29 is not). */
+export function isCalendarDate(text: unknown): boolean {
+  return !Number.isNaN(dayNumber(text));
+}
+
+/** The day number of a calendar date given as integers (any year, month 1-12, day 1 to the month's length). */
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -125,19 +141,36 @@ export function civilOf(dayNumberValue: number): { year: number; month: number; 
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-/** The `YYYY-MM-DD` text of a day number. */
+/**
+ * The `YYYY-MM-DD` text of a day number. Years outside 0000-9999 (reached only by arithmetic, such as a window
+ * of months from late 9999) are written with their digits and sign, e.g. `10000-01-15`.
+ */
 export function dateOf(dayNumberValue: number): CalendarDate {
   const { year, month, day } = civilOf(dayNumberValue);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const yearText = year < 0 ? `-${String(-year).padStart(4, "0")}` : String(year).padStart(4, "0");
+  return `${yearText}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later): `NaN` when either is not a calendar date. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return dayNumber(to) - dayNumber(from);
 }
 
 /**
- * The day `months` calendar months after `start`, by date-fns `addMonths` on the calendar date (the same day
- * of the month, or the last day of a shorter month: 31 January + 1 month = 28 or 29 February). Computed at
- * local noon, which exists in every time zone on every day, and read back as a calendar date.
+ * The day `months` calendar months after `start` (before it when `months` is negative). The rule: the same day
+ * of the month `months` later, or the last day of that month when it is shorter — 31 January + 1 month =
+ * 28 February (29 in a leap year), 31 August + 6 months = 28 or 29 February, 29 February 2028 + 12 months =
+ * 28 February 2029. Computed on (year, month, day) integers.
  */
 export function addMonthsToDay(start: number, months: number): number {
   const { year, month, day } = civilOf(start);
-  const shifted = addMonths(new Date(year, month - 1, day, 12), months);
-  return daysFromCivil(shifted.getFullYear(), shifted.getMonth() + 1, shifted.getDate());
+  const index = year * 12 + (month - 1) + months;
+  const toYear = Math.floor(index / 12);
+  const toMonth = index - toYear * 12 + 1;
+  return daysFromCivil(toYear, toMonth, Math.min(day, daysInMonth(toYear, toMonth)));
+}
+
+/** `addMonthsToDay` on a `YYYY-MM-DD` date: `addMonthsToDate("2028-02-29", -12)` is `"2027-02-28"`. */
+export function addMonthsToDate(date: CalendarDate, months: number): CalendarDate {
+  return dateOf(addMonthsToDay(dayNumber(date), months));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SMALLEST_SIGNIFICANCE } from "../design/design-error.js";
 import { readDecimal } from "../money/decimal.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { idSchema, quantitySchema, shareSchema } from "./primitives.js";
@@ -141,12 +142,12 @@ export function checkStage(contract: Contract): InputIssue[] {
   }
   const significance = fraction(plan.significance);
   const power = fraction(plan.power);
-  if (!(significance > 0 && significance < 0.5)) {
+  if (!(significance >= SMALLEST_SIGNIFICANCE && significance < 0.5)) {
     issues.push(
       issue(
         at("significance"),
         "invalid_significance",
-        `the significance level must be above 0% and below 50% (usually 5%), not ${plan.significance}`,
+        `the significance level must be from 0.0000001% (10⁻⁹) to below 50% (usually 5%), not ${plan.significance}`,
       ),
     );
   }

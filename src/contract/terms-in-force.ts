@@ -4,6 +4,7 @@ import { parseContract } from "./parse-contract.js";
 import { amendedTerms, type TermsInForce, type TermsOptions } from "./amendments.js";
 import type { Contract, Coverage } from "./types.js";
 import { issue, OptionsError } from "../errors/validation-error.js";
+import { quoted } from "../errors/describe-value.js";
 
 /**
  * The terms in force for a period (by id) or a coverage: an amendment applies when its `effectiveFrom` is on
@@ -38,7 +39,7 @@ export function termsInForce(
       issue(
         ["covers"],
         "unknown_coverage",
-        `${JSON.stringify(covers)} is not a period (by id) or { period } / { cohort } of the contract`,
+        `${coverageText(covers)} is not a period (by id) or { period } / { cohort } of the contract`,
       ),
     );
   if (options?.asOf !== undefined && (typeof options.asOf !== "string" || !isCalendarDate(options.asOf))) {
@@ -46,4 +47,14 @@ export function termsInForce(
   }
   if (issues.length > 0) throw new OptionsError(issues);
   return amendedTerms(contract, coverage, options);
+}
+
+/** What was given as a coverage, for a message: `"p9"`, `{ period: "p9" }`, or what kind of value it is. */
+function coverageText(covers: unknown): string {
+  if (covers !== null && typeof covers === "object" && !Array.isArray(covers)) {
+    const { period, cohort } = covers as { period?: unknown; cohort?: unknown };
+    if (period !== undefined) return `{ period: ${quoted(period)} }`;
+    if (cohort !== undefined) return `{ cohort: ${quoted(cohort)} }`;
+  }
+  return quoted(covers);
 }

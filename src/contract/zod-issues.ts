@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { FLOAT_MONEY_MESSAGE } from "./primitives.js";
 
@@ -6,21 +7,11 @@ import { FLOAT_MONEY_MESSAGE } from "./primitives.js";
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
   for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
+    // own keys only: a missing "constructor" or "toString" is missing, not a method of every object
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
-}
-
-/** What a value is, in the words of a JSON file. */
-function jsonKind(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the text ${JSON.stringify(value)}`;
-  if (typeof value === "number") return `the number ${String(value)}`;
-  if (typeof value === "boolean") return `${String(value)}`;
-  return typeof value;
 }
 
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -63,8 +54,9 @@ export function fromZodIssues(error: z.ZodError, input: unknown): InputIssue[] {
       return issue(path, typeof code === "string" ? code : "invalid", zodIssue.message);
     }
     if (zodIssue.code === "invalid_type" && zodIssue.message.startsWith("Invalid input")) {
-      const expected = EXPECTED[zodIssue.expected] ?? zodIssue.expected;
-      return issue(path, "invalid_type", `expected ${expected}, got ${jsonKind(value)}`);
+      const expected =
+        (Object.hasOwn(EXPECTED, zodIssue.expected) ? EXPECTED[zodIssue.expected] : undefined) ?? zodIssue.expected;
+      return issue(path, "invalid_type", `expected ${expected}, got ${describeValue(value)}`);
     }
     if (zodIssue.code === "invalid_format") return issue(path, "invalid_id", zodIssue.message);
     // An empty text or list where at least one is needed (a name, a tier table, the parties).

@@ -7,6 +7,7 @@ import { OptionsError, issue, type InputIssue } from "../errors/validation-error
 import { runScenarios, type Scenario } from "../finance/scenarios.js";
 import type { IrrResult } from "../finance/xirr.js";
 import { deepFreeze } from "../util/freeze.js";
+import { quoted } from "../errors/describe-value.js";
 
 /** What `exAnteTable` tabulates: one metric's effects, and the rate investors' NPVs are computed at. */
 export interface ExAnteOptions {
@@ -67,7 +68,7 @@ export function exAnteTable(contractInput: Contract, options: ExAnteOptions): re
       issue(
         ["metric"],
         "unknown_metric",
-        `unknown metric "${String(options?.metric)}": the contract declares ${contract.metrics.map((entry) => entry.id).join(", ")}`,
+        `unknown metric ${quoted(options?.metric)}: the contract declares ${contract.metrics.map((entry) => entry.id).join(", ")}`,
       ),
     );
   if (contract.tranches.length === 0)

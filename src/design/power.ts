@@ -2,7 +2,8 @@ import { issue, type InputIssue } from "../errors/validation-error.js";
 import { normalCdf, normalQuantile, studentTQuantile } from "../measure/distributions.js";
 import { noncentralTCdf } from "./noncentral-t.js";
 import { deepFreeze } from "../util/freeze.js";
-import { DesignError } from "./design-error.js";
+import { DesignError, SMALLEST_SIGNIFICANCE } from "./design-error.js";
+import { describeValue } from "../errors/describe-value.js";
 
 /**
  * Power and sample size for a feasibility study: how large an effect a sample can detect, and how large a
@@ -103,6 +104,8 @@ interface Checked {
 }
 
 type Report = (path: readonly (string | number)[], code: string, message: string) => void;
+/** The largest group a design plans or asks for: 10¹² participants or units of exposure (beyond, rounding rules). */
+const LARGEST_SAMPLE = 1e12;
 const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 
 function checkRequest(request: DesignRequest, report: Report): Checked | undefined {
@@ -130,11 +133,11 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
     local(["alternative"], "invalid_choice", "expected one-sided or two-sided");
   if (!finite(scale) || scale <= 0)
     local(["scale"], "invalid_scale", "the scale must be a number above zero, e.g. 100 for percentages");
-  if (!finite(significance) || significance <= 0 || significance >= 0.5)
+  if (!finite(significance) || significance < SMALLEST_SIGNIFICANCE || significance >= 0.5)
     local(
       ["significance"],
       "invalid_significance",
-      "the significance level is a fraction above 0 and below 0.5, e.g. 0.05",
+      `the significance level is a fraction from 1e-9 to below 0.5, e.g. 0.05 (got ${describeValue(significance)})`,
     );
   if (!finite(power) || power < 0.5 || power >= 1)
     local(
@@ -155,6 +158,12 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
       ["standardDeviation"],
       "invalid_standard_deviation",
       "a mean needs the outcome's standard deviation, a number above zero",
+    );
+  else if (outcome === "continuous" && !((sd as number) >= 1e-150 && (sd as number) <= 1e150))
+    local(
+      ["standardDeviation"],
+      "invalid_standard_deviation",
+      `the standard deviation must lie from 1e-150 to 1e150, so that its square (the variance) is a number (got ${describeValue(sd)})`,
     );
   if (outcome !== "continuous" && sd !== undefined)
     local(
@@ -226,8 +235,12 @@ function checkSample(sample: PlannedSample | undefined, report: Report): boolean
   const size = (key: "treatment" | "comparison") => {
     const value = sample[key];
     if (value === undefined && key === "comparison") return;
-    if (!finite(value) || value <= 0) {
-      report(["sample", key], "invalid_sample_size", `the ${key} group's size must be a number above zero`);
+    if (!finite(value) || value <= 0 || value > LARGEST_SAMPLE) {
+      report(
+        ["sample", key],
+        "invalid_sample_size",
+        `the ${key} group's size must be a number above zero and at most 10¹²`,
+      );
       sound = false;
     }
   };
@@ -457,6 +470,14 @@ export function requiredSample(
       delta;
   }
   let exactTreatment = root * root;
+  if (!(exactTreatment * Math.max(1, ratio) <= LARGEST_SAMPLE))
+    fail([
+      issue(
+        ["effect"],
+        "effect_too_small",
+        `an improvement of ${effect} needs a sample of more than 10¹² participants (or units of exposure): no study is planned on it`,
+      ),
+    ]);
   if (design.tAlpha !== undefined)
     exactTreatment = tSampleSize(
       design,

@@ -1,8 +1,10 @@
-import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
+import { Dec, measureText, plain, readDecimal, readMeasure } from "../money/decimal.js";
 import { allocateDecimal } from "../money/allocate.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
 import { groupThousands } from "../money/format.js";
+import { minorUnits } from "../money/currency.js";
+import { isTooLarge, limitText, shownAmount } from "../money/limits.js";
 import { isCalendarDate } from "../contract/calendar.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
@@ -17,6 +19,7 @@ import { trancheIndex, trancheInForce } from "../contract/amendments.js";
 import type { Coverage } from "../contract/types.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { deepFreeze } from "../util/freeze.js";
+import { ownValue } from "../util/own.js";
 import { applyCap, CapUsage } from "./caps.js";
 import { pendingStatus } from "./tranche-status.js";
 import { settlementOrder } from "./settlement-order.js";
@@ -45,7 +48,9 @@ export interface SettleOptions {
  * const settlement = settle(contract, events, { asOf: "2027-12-31" });
  * console.log(explain(settlement));
  * @throws ContractError when the contract was not made by `parseContract` and is not valid.
- * @throws EventsError when the events are inconsistent with each other or the contract (every problem listed).
+ * @throws EventsError when the events are inconsistent with each other or the contract (every problem listed), or
+ * when a result would make a tranche earn, after its caps, 10^15 minor units or more (`amount_too_large` at the
+ * result's value: beyond the largest amount the library computes exactly).
  * @throws OptionsError when `asOf` is not a calendar date.
  * @throws FormulaError when a formula meets a division by zero or a decision table without a matching row.
  */
@@ -73,6 +78,7 @@ export function settle(
     metrics: new Map(contract.metrics.map((metric) => [metric.id, metric])),
     usage: new CapUsage(),
     paymentsByTranche: groupBy(ledger.payments, (payment) => payment.tranche),
+    events,
   };
   const order = settlementOrder(contract.tranches);
   const tranches = order.map((tranche) => settleTranche(context, tranche));
@@ -96,6 +102,8 @@ interface SettleContext {
   readonly metrics: ReadonlyMap<string, Metric>;
   readonly usage: CapUsage;
   readonly paymentsByTranche: ReadonlyMap<string, readonly PaymentEvent[]>;
+  /** The events as given, to point an error at one. */
+  readonly events: readonly ContractEvent[];
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -128,7 +136,7 @@ function resultSteps(context: SettleContext, tranche: Tranche, terms: Contract):
       metric,
       scope: scopeLabel({ covers }),
       status: state.status,
-      value: String(state.value),
+      value: measureText(state.value),
       eventId: state.eventId,
       recordedAt: state.recordedAt,
       ...(state.verifier !== undefined ? { verifier: state.verifier } : {}),
@@ -221,6 +229,8 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
   const sumOf = (values: readonly (Money | null)[]) =>
     values.reduce<Dec>((acc, value) => acc.plus(value?.amount ?? 0), new Dec(0));
   const earnedTotal = earned === null ? null : sumOf(lines.map((line) => line.earned));
+  if (earnedTotal !== null && isTooLarge(earnedTotal, minorUnits(currency)))
+    tooLargeEarned(context, tranche, results, earnedTotal);
   const paidTotal = sumOf(lines.map((line) => line.paid));
   const { status, reason } =
     pending ??
@@ -249,6 +259,28 @@ function settleTranche(context: SettleContext, original: Tranche): TrancheSettle
     capsApplied: capSteps.filter((step) => !new Dec(step.cut).isZero()),
     trace,
   };
+}
+
+/**
+ * A tranche that earns more than the largest amount (after its caps) is refused: nothing downstream — cash
+ * flows, the simulation, INDIGO — could carry it exactly, and it is most often a result written wrong. The
+ * error points at the verified results it was priced on.
+ */
+function tooLargeEarned(context: SettleContext, tranche: Tranche, results: readonly ResultStep[], earned: Dec): never {
+  const places = minorUnits(context.contract.currency);
+  const where = results
+    .filter((result) => result.eventId !== undefined && result.status === "verified")
+    .map((result) => context.events.findIndex((event) => event.id === result.eventId))
+    .filter((index) => index >= 0);
+  const currency = context.contract.currency;
+  const text = earned.toFixed(places);
+  const amount = text.length <= 40 ? `${text} ${currency}` : `an amount ${shownAmount(text)}`;
+  const message = `on this result tranche "${tranche.id}" would earn ${amount}, too much: ${limitText(currency, places)}; check the value, or cap the tranche`;
+  throw new EventsError(
+    (where.length > 0 ? where : [undefined]).map((index) =>
+      issue(index === undefined ? [] : [index, "value"], "amount_too_large", message),
+    ),
+  );
 }
 
 /** The one rounding step, where the contract says it applies. Returns the rounded parts per metric. */
@@ -314,7 +346,7 @@ function capAndSplit(
   };
 
   for (const [metric, part] of parts) {
-    const limit = contract.caps?.perMetric?.[metric];
+    const limit = ownValue(contract.caps?.perMetric, metric);
     if (limit !== undefined)
       parts.set(metric, record(applyCap("metric", metric, new Dec(limit), usage.get(`metric:${metric}`), part)));
   }
@@ -347,7 +379,7 @@ function capAndSplit(
       share: plain(payerShares[index]!),
       amount: plain(payerAmount),
     });
-    const limit = contract.caps?.perPayer?.[payer.party];
+    const limit = ownValue(contract.caps?.perPayer, payer.party);
     if (limit !== undefined)
       payerAmount = record(
         applyCap("payer", payer.party, new Dec(limit), usage.get(`payer:${payer.party}`), payerAmount),

@@ -4,11 +4,12 @@ import type { Contract } from "../contract/types.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
 import type { Settlement } from "../engine/settlement-types.js";
+import { quoted } from "../errors/describe-value.js";
 import { ContractError, OptionsError, issue } from "../errors/validation-error.js";
 import { deepFreeze } from "../util/freeze.js";
 import { compileFinance, type CompiledFinance } from "./compile-finance.js";
 import type { FinanceStep } from "./finance-steps.js";
-import { dayNumber, moneyOfUnits, unitsOf } from "./minor-units.js";
+import { checkSafeTotal, dayNumber, moneyOfUnits, unitsOf } from "./minor-units.js";
 import { runFinance, WATERFALL_ACCOUNT, type FlowKind, type FlowUnits, type Receipt } from "./waterfall.js";
 
 /** One cash flow: `amount` goes from `from` to `to` on `date`. */
@@ -79,11 +80,12 @@ export interface CashFlows {
 export function receiptsOf(settlement: Settlement): Receipt[] {
   const places = minorUnits(settlement.currency);
   const receipts: Receipt[] = [];
-  for (const tranche of settlement.tranches) {
-    if (tranche.amountEarned === null) continue;
+  settlement.tranches.forEach((tranche, t) => {
+    if (tranche.amountEarned === null) return;
     const day = dayNumber(tranche.payableFrom);
-    for (const line of tranche.lines) {
-      const units = line.earned === null ? 0 : unitsOf(line.earned.amount, places);
+    tranche.lines.forEach((line, l) => {
+      const path = ["settlement", "tranches", t, "lines", l, "earned", "amount"];
+      const units = line.earned === null ? 0 : unitsOf(line.earned.amount, places, path);
       if (units > 0)
         receipts.push({
           date: tranche.payableFrom,
@@ -93,9 +95,20 @@ export function receiptsOf(settlement: Settlement): Receipt[] {
           recipient: line.recipient,
           units,
         });
-    }
-  }
+    });
+  });
   return receipts;
+}
+
+/**
+ * @internal A bound on every sum of minor units the waterfall and the cash flows make: twice the outcome
+ * payments (received, then pooled and distributed), the commitments and the guarantee limits.
+ */
+export function unitsBound(finance: CompiledFinance, outcomePayments: number): bigint {
+  let bound = 2n * BigInt(outcomePayments);
+  for (const investor of finance.investors) bound += BigInt(investor.commitment);
+  for (const guarantee of finance.guarantees) bound += BigInt(guarantee.limit);
+  return bound;
 }
 
 /** @internal The compiled finance section of a contract, checking the contract when it was not parsed. */
@@ -124,7 +137,9 @@ export function financeOf(contractInput: Contract): { contract: Contract; financ
  * const flows = cashFlows(contract, settle(contract, events, { asOf: "2030-01-31" }));
  * flows.investors[0]?.net; // { amount: "-12000.00", currency: "EUR" } when the investor lost 12,000
  * @throws ContractError when the contract has no `finance` section (code `finance_required`) or is not valid.
- * @throws OptionsError when the settlement is of another contract (code `settlement_mismatch`).
+ * @throws OptionsError when the settlement is of another contract (code `settlement_mismatch`), or carries an
+ * amount of 10^15 minor units or more, or outcome payments whose sums would pass 2^53 − 1 minor units
+ * (`amount_too_large`: a settlement from `settle` never does the first).
  */
 export function cashFlows(contractInput: Contract, settlement: Settlement): CashFlows {
   const { contract, finance } = financeOf(contractInput);
@@ -133,11 +148,20 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
       issue(
         ["settlement"],
         "settlement_mismatch",
-        `the settlement is of contract "${String(settlement?.contractId)}", not "${contract.id}": settle this contract first`,
+        `the settlement is of contract ${quoted(settlement?.contractId)}, not "${contract.id}": settle this contract first`,
       ),
     ]);
   }
-  const { flows, steps } = runFinance(finance, receiptsOf(settlement), true);
+  const receipts = receiptsOf(settlement);
+  checkSafeTotal(
+    unitsBound(
+      finance,
+      receipts.reduce((total, receipt) => total + receipt.units, 0),
+    ),
+    ["settlement"],
+    "the outcome payments of this settlement (received, then distributed), the commitments and the guarantee limits",
+  );
+  const { flows, steps } = runFinance(finance, receipts, true);
   const noOutcomes = runFinance(finance, [], false).flows;
   return deepFreeze({
     contractId: contract.id,

@@ -2,6 +2,7 @@ import { Dec, readDecimal } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
 import { dayNumber, unitsOf, type MinorUnitsContext } from "./minor-units.js";
+import { OptionsError, issue } from "../errors/validation-error.js";
 
 /** An investor, ready for the waterfall: drawdowns in minor units, sorted by date. */
 export interface CompiledInvestor {
@@ -55,15 +56,24 @@ export interface CompiledFinance extends MinorUnitsContext {
   readonly firstDraw: { readonly date: string; readonly day: number } | null;
 }
 
-/** Shares or weights as whole numbers in the same proportions (scaled by a power of ten). */
-export function integerWeights(shares: readonly Dec[]): number[] {
+/**
+ * Shares or weights as whole numbers in the same proportions (scaled by a power of ten).
+ * @throws OptionsError (`share_too_precise`) at `path` when a share has too many digits for the whole numbers to
+ * stay below 2^53: `settle` splits such shares exactly, the investors' side and the simulation cannot.
+ */
+export function integerWeights(shares: readonly Dec[], path: readonly (string | number)[] = []): number[] {
   const places = Math.max(0, ...shares.map((share) => share.decimalPlaces()));
-  return shares.map((share) => {
-    const weight = share.times(new Dec(10).pow(places)).toNumber();
-    if (!Number.isSafeInteger(weight))
-      throw new RangeError(`share ${share.toString()} has too many digits to split exactly`);
-    return weight;
-  });
+  const weights = shares.map((share) => share.times(new Dec(10).pow(places)).toNumber());
+  const total = weights.reduce((acc, weight) => acc + weight, 0);
+  if (!weights.every(Number.isSafeInteger) || !Number.isSafeInteger(total))
+    throw new OptionsError([
+      issue(
+        path,
+        "share_too_precise",
+        `these shares have ${places} decimal places as fractions, too many to split whole minor units by them exactly: the investors' side and the simulation take at most 15 (13 after the point of a percentage)`,
+      ),
+    ]);
+  return weights;
 }
 
 /**
@@ -107,7 +117,10 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
         return { type: "management-fee", party: step.party, rate: share(step.rate), rateText: step.rate };
       case "performance-fee": {
         const fee = share(step.share);
-        const [feeWeight, restWeight] = integerWeights([fee, new Dec(1).minus(fee)]) as [number, number];
+        const [feeWeight, restWeight] = integerWeights(
+          [fee, new Dec(1).minus(fee)],
+          ["contract", "finance", "waterfall", "steps", finance.waterfall.steps.indexOf(step), "share"],
+        ) as [number, number];
         return { type: "performance-fee", party: step.party, weights: [feeWeight, restWeight], shareText: step.share };
       }
     }
@@ -121,7 +134,10 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
     steps,
     excess: {
       parties: finance.waterfall.excess.map((entry) => entry.party),
-      weights: integerWeights(finance.waterfall.excess.map((entry) => share(entry.share))),
+      weights: integerWeights(
+        finance.waterfall.excess.map((entry) => share(entry.share)),
+        ["contract", "finance", "waterfall", "excess"],
+      ),
     },
     guarantees: (finance.guarantees ?? []).map((guarantee) => {
       const payOn = guarantee.payOn ?? contract.term.end;

@@ -6,7 +6,9 @@ import type { Contract, Metric, PricingRule } from "../contract/types.js";
 import { scopeKey } from "../ledger/history.js";
 import { metricsOf } from "../pricing/evaluate-rule.js";
 import { integerWeights } from "./compile-finance.js";
-import { dayNumber, unitsOf, type MinorUnitsContext } from "./minor-units.js";
+import { dayNumber, MAX_UNITS, unitsOf, type MinorUnitsContext } from "./minor-units.js";
+import { largestAmount } from "../money/limits.js";
+import { OptionsError, issue } from "../errors/validation-error.js";
 import type { Receipt } from "./waterfall.js";
 import type { ResultEvent } from "../contract/event-types.js";
 import { formulaNeeds } from "../pricing/contract-formulas.js";
@@ -201,9 +203,15 @@ export function compileSettlement(contract: Contract): CompiledSettlement {
       floor: tranche.floor === undefined ? null : units(tranche.floor),
       cap: tranche.cap === undefined ? null : units(tranche.cap),
       payers: tranche.payers.map((entry) => entry.party),
-      payerWeights: integerWeights(tranche.payers.map((entry) => readDecimal(entry.share)!)),
+      payerWeights: integerWeights(
+        tranche.payers.map((entry) => readDecimal(entry.share)!),
+        ["contract", "tranches", contract.tranches.indexOf(tranche), "payers"],
+      ),
       recipients: tranche.recipients.map((entry) => entry.party),
-      recipientWeights: integerWeights(tranche.recipients.map((entry) => readDecimal(entry.share)!)),
+      recipientWeights: integerWeights(
+        tranche.recipients.map((entry) => readDecimal(entry.share)!),
+        ["contract", "tranches", contract.tranches.indexOf(tranche), "recipients"],
+      ),
     };
   });
   const caps = contract.caps;
@@ -238,11 +246,9 @@ function pricedBySettle(contract: Contract): boolean {
 const END_OF_TIME = "9999-12-31";
 
 /** Re-prices through `settle` itself: every drawn value becomes a verified result, nothing is paid. */
-function receiptsViaSettle(
-  contract: Contract,
-  scopes: CompiledSettlement["scopes"],
-  values: ReadonlyMap<string, Dec>,
-): Receipt[] {
+function receiptsViaSettle(compiled: CompiledSettlement, values: ReadonlyMap<string, Dec>): Receipt[] {
+  const contract = compiled.viaSettle!;
+  const scopes = compiled.scopes;
   const verifier = contract.parties.find((party) => party.roles.includes("verifier"))?.id;
   const events: ResultEvent[] = scopes.map((scope, index) => ({
     type: "result",
@@ -254,14 +260,36 @@ function receiptsViaSettle(
     recordedAt: contract.term.start,
     ...(verifier !== undefined ? { verifier } : {}),
   }));
-  return receiptsOf(settle(contract, parseEvents(events, { contract }), { asOf: END_OF_TIME }));
+  const settlement = settle(contract, parseEvents(events, { contract }), { asOf: END_OF_TIME });
+  try {
+    return receiptsOf(settlement);
+  } catch (error) {
+    const found = error instanceof OptionsError ? error.issues[0] : undefined;
+    if (found?.code === "amount_too_large") tooLarge(compiled, settlement.tranches[found.path[2] as number]?.id ?? "");
+    throw error;
+  }
 }
 
 /** Splits `total` over parts in proportion to `weights` (all zero when the weights or the total are). */
 function attributeUnits(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((acc, weight) => acc + weight, 0);
   if (sum === 0 || total === 0) return weights.map(() => 0);
+  if (weights.length === 1) return [total]; // the whole amount, even when the one price was beyond the limit
   return allocateUnits(total, weights);
+}
+
+/**
+ * A run whose results price a tranche beyond the largest amount computed exactly in minor units, after its
+ * caps: refused, since a JavaScript number would lose its last digits.
+ */
+function tooLarge(compiled: CompiledSettlement, tranche: string): never {
+  throw new OptionsError([
+    issue(
+      ["results"],
+      "amount_too_large",
+      `the results drawn in a run price tranche "${tranche}" above ${largestAmount(compiled.places)} ${compiled.currency} (10^15 minor units), the largest amount the simulation computes exactly: narrow the distributions, or cap the tranche`,
+    ),
+  ]);
 }
 
 /** The most tranche prices a compiled contract remembers (results drawn to a few decimals repeat often). */
@@ -275,7 +303,14 @@ function priceTranche(
 ): { metrics: string[]; parts: number[] } {
   const { currency, places, mode } = compiled;
   const scale = 10 ** places;
-  const toUnits = (value: Dec) => roundToWholeUnits(value.times(scale), mode).toNumber();
+  // A price beyond the largest amount is kept as ±Infinity: a cap may still bring it back (priceRun refuses it
+  // otherwise). Several metrics' parts cannot be split in proportion to an infinite one: refused at once.
+  const toUnits = (value: Dec) => {
+    const units = roundToWholeUnits(value.times(scale), mode);
+    if (units.abs().lessThanOrEqualTo(MAX_UNITS)) return units.toNumber();
+    if (byMetric.size > 1) tooLarge(compiled, tranche.id);
+    return units.isNegative() ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  };
   const byMetric = tranche.price(measured);
   const metrics = [...byMetric.keys()];
   if (compiled.at === "metric") return { metrics, parts: metrics.map((metric) => toUnits(byMetric.get(metric)!)) };
@@ -298,7 +333,7 @@ function priceTranche(
  * payer-recipient line with a positive amount, due on the tranche's due date.
  */
 export function priceRun(compiled: CompiledSettlement, values: ReadonlyMap<string, Dec>): Receipt[] {
-  if (compiled.viaSettle !== null) return receiptsViaSettle(compiled.viaSettle, compiled.scopes, values);
+  if (compiled.viaSettle !== null) return receiptsViaSettle(compiled, values);
   const usage = new Map<string, number>();
   const used = (key: string) => usage.get(key) ?? 0;
   const receipts: Receipt[] = [];
@@ -328,6 +363,7 @@ export function priceRun(compiled: CompiledSettlement, values: ReadonlyMap<strin
     if (tranche.floor !== null && amount < tranche.floor) amount = tranche.floor;
     if (tranche.cap !== null) amount = Math.min(amount, Math.max(tranche.cap, 0));
     if (compiled.contractCap !== null) amount = Math.min(amount, Math.max(compiled.contractCap - used("contract"), 0));
+    if (!(Math.abs(amount) <= MAX_UNITS)) tooLarge(compiled, tranche.id);
     const byPayer = amount === 0 ? tranche.payerWeights.map(() => 0) : allocateUnits(amount, tranche.payerWeights);
     let final = 0;
     tranche.payers.forEach((payer, p) => {

@@ -2,7 +2,9 @@ import { Dec, readDecimal } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
 import type { Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
+import { describeValue } from "../errors/describe-value.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
+import { isTooLarge, largestAmount } from "../money/limits.js";
 import { deepFreeze } from "../util/freeze.js";
 import type { CashFlows } from "./cash-flows.js";
 import { dayNumber, moneyOfUnits, unitsOf, unitsText } from "./minor-units.js";
@@ -40,7 +42,7 @@ function readRate(text: unknown): Dec {
       issue(
         ["discountRate"],
         "invalid_rate",
-        `discountRate must be an annual rate above −100% written as a string, e.g. "5%" or "0.05"; got ${JSON.stringify(text)}`,
+        `discountRate must be an annual rate above −100% written as a string, e.g. "5%" or "0.05"; got ${describeValue(text)}`,
       ),
     ]);
   }
@@ -54,7 +56,8 @@ function readRate(text: unknown): Dec {
  * @example
  * const returns = partyReturns(cashFlows(contract, settlement), "investor", { discountRate: "5%" });
  * if (returns.irr.kind === "rate") console.log(`IRR ${(returns.irr.rate * 100).toFixed(2)}%`);
- * @throws OptionsError when the party has no flows (`unknown_party`) or the rate is not a rate (`invalid_rate`).
+ * @throws OptionsError when the party has no flows (`unknown_party`), the rate is not a rate (`invalid_rate`), or
+ * the NPV at it passes the largest amount (`amount_too_large`: a rate within a hair of −100%).
  */
 export function partyReturns(flows: CashFlows, party: string, options: ReturnsOptions): PartyReturns {
   const rate = readRate(options?.discountRate);
@@ -66,12 +69,13 @@ export function partyReturns(flows: CashFlows, party: string, options: ReturnsOp
   }
   const places = minorUnits(flows.currency);
   const byDay = new Map<number, { date: string; units: number }>();
-  for (const flow of own.flows) {
+  const partyIndex = flows.parties.indexOf(own);
+  own.flows.forEach((flow, index) => {
     const day = dayNumber(flow.date);
     const entry = byDay.get(day) ?? { date: flow.date, units: 0 };
-    entry.units += unitsOf(flow.amount.amount, places);
+    entry.units += unitsOf(flow.amount.amount, places, ["flows", "parties", partyIndex, "flows", index, "amount"]);
     byDay.set(day, entry);
-  }
+  });
   const dated = [...byDay.entries()].sort((a, b) => a[0] - b[0]).filter(([, entry]) => entry.units !== 0);
   let paidIn = 0;
   let received = 0;
@@ -89,6 +93,16 @@ export function partyReturns(flows: CashFlows, party: string, options: ReturnsOp
   let npv = new Dec(0);
   for (const [day, entry] of dated)
     npv = npv.plus(new Dec(unitsText(entry.units, places)).div(growthFactor(rate, day - firstDay!)));
+  const npvRounded = roundToMinorUnits(npv, flows.currency, "half-even");
+  if (isTooLarge(npvRounded, places)) {
+    throw new OptionsError([
+      issue(
+        ["discountRate"],
+        "amount_too_large",
+        `at a discount rate of ${options.discountRate} the NPV of ${party}'s flows is about ${npvRounded.toSignificantDigits(3).toExponential()} ${flows.currency}, beyond ${largestAmount(places)}, the largest amount the library computes exactly: choose a rate further from −100%`,
+      ),
+    ]);
+  }
   return deepFreeze({
     party,
     paidIn: moneyOfUnits(paidIn, flows.currency),
@@ -99,10 +113,7 @@ export function partyReturns(flows: CashFlows, party: string, options: ReturnsOp
     npv: {
       rate: options.discountRate,
       on: dated[0]?.[1].date ?? null,
-      amount: moneyOfUnits(
-        unitsOf(roundToMinorUnits(npv, flows.currency, "half-even").toFixed(places), places),
-        flows.currency,
-      ),
+      amount: moneyOfUnits(unitsOf(npvRounded.toFixed(places), places), flows.currency),
     },
     paybackDate,
   });

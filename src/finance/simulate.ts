@@ -3,11 +3,13 @@ import type { Money } from "../money/money.js";
 import type { Contract } from "../contract/types.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
+import { describeValue, quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import { deepFreeze } from "../util/freeze.js";
 import { compileFinance, type CompiledFinance } from "./compile-finance.js";
 import { compileSettlement, priceRun, type CompiledSettlement } from "./compiled-settlement.js";
-import { moneyOfUnits } from "./minor-units.js";
+import { checkSafeTotal, moneyOfUnits } from "./minor-units.js";
+import { unitsBound } from "./cash-flows.js";
 import { draw, runGenerator, type Distribution } from "./random.js";
 import { runFinance } from "./waterfall.js";
 import { timedFlows, xirr } from "./xirr.js";
@@ -170,14 +172,42 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
   const issues: InputIssue[] = [];
   const report = (path: readonly (string | number)[], code: string, message: string) =>
     issues.push(issue(path, code, message));
+  if (options === null || typeof options !== "object")
+    report([], "invalid_type", `expected the simulation's options as an object, got ${describeValue(options)}`);
   if (!wholeIn(options?.runs, 1, 100_000_000))
-    report(["runs"], "invalid_runs", "runs must be a whole number from 1 to 100,000,000");
+    report(
+      ["runs"],
+      "invalid_runs",
+      `runs must be a whole number from 1 to 100,000,000, got ${describeValue(options?.runs)}`,
+    );
   if (!wholeIn(options?.seed, 0, 2 ** 32 - 1))
-    report(["seed"], "invalid_seed", "seed must be a whole number from 0 to 4294967295");
-  for (const [index, p] of (options?.percentiles ?? []).entries()) {
-    if (!finite(p) || p < 0 || p > 100)
-      report(["percentiles", index], "invalid_percentile", "a percentile is a number from 0 to 100");
+    report(
+      ["seed"],
+      "invalid_seed",
+      `seed must be a whole number from 0 to 4294967295, got ${describeValue(options?.seed)}`,
+    );
+  const percentiles: unknown = options?.percentiles;
+  if (percentiles !== undefined && !Array.isArray(percentiles)) {
+    report(
+      ["percentiles"],
+      "invalid_percentile",
+      `percentiles must be a list of numbers from 0 to 100, e.g. [5, 50, 95], got ${describeValue(percentiles)}`,
+    );
   }
+  for (const [index, p] of (Array.isArray(percentiles) ? percentiles : []).entries()) {
+    if (!finite(p) || p < 0 || p > 100)
+      report(
+        ["percentiles", index],
+        "invalid_percentile",
+        `a percentile is a number from 0 to 100, got ${describeValue(p)}`,
+      );
+  }
+  if (options?.onProgress !== undefined && typeof options.onProgress !== "function")
+    report(
+      ["onProgress"],
+      "invalid_type",
+      `onProgress must be a function called with (done, total), got ${describeValue(options.onProgress)}`,
+    );
   // Simulated results are values without a measurement: a significance gate, a conservative bound or a pooled
   // fallback has nothing to work on, so such contracts are refused rather than silently priced at nothing.
   contract.tranches.forEach((tranche, index) => {
@@ -197,14 +227,26 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
   const general = new Map<string, number>();
   (Array.isArray(options?.results) ? options.results : []).forEach((entry, index) => {
     const path = ["results", index] as const;
-    if (!metrics.has(entry?.metric))
-      report([...path, "metric"], "unknown_metric", `unknown metric "${String(entry?.metric)}"`);
+    if (entry === null || typeof entry !== "object") {
+      report(
+        path,
+        "invalid_type",
+        `expected a result's distribution ({ metric, distribution }), got ${describeValue(entry)}`,
+      );
+      return;
+    }
+    if (!metrics.has(entry.metric))
+      report([...path, "metric"], "unknown_metric", `unknown metric ${quoted(entry.metric)}`);
     if (entry.period !== undefined && !periods.has(entry.period))
-      report([...path, "period"], "unknown_period", `unknown period "${entry.period}"`);
+      report([...path, "period"], "unknown_period", `unknown period ${quoted(entry.period)}`);
     if (entry.cohort !== undefined && !cohorts.has(entry.cohort))
-      report([...path, "cohort"], "unknown_cohort", `unknown cohort "${entry.cohort}"`);
+      report([...path, "cohort"], "unknown_cohort", `unknown cohort ${quoted(entry.cohort)}`);
     if (entry.decimals !== undefined && !wholeIn(entry.decimals, 0, 20))
-      report([...path, "decimals"], "invalid_decimals", "decimals must be a whole number from 0 to 20");
+      report(
+        [...path, "decimals"],
+        "invalid_decimals",
+        `decimals must be a whole number from 0 to 20, got ${describeValue(entry.decimals)}`,
+      );
     checkDistribution([...path, "distribution"], entry.distribution, report);
     const key =
       entry.period !== undefined
@@ -267,6 +309,11 @@ export function simulateRange(
   const payerIndex = new Map(plan.settlement.payers.map((party, index) => [party, index]));
   const investors = plan.finance?.investors ?? [];
   const scale = 10 ** plan.settlement.places;
+  // Every sum of minor units a run makes stays below its outcome payments (twice, with a finance section: received,
+  // then distributed), plus the commitments and the guarantee limits: that bound must stay exact (below 2^53).
+  const fixed = plan.finance === null ? 0n : unitsBound(plan.finance, 0);
+  const factor = plan.finance === null ? 1 : 2;
+  const headroom = Number.MAX_SAFE_INTEGER - Number(fixed) - 1024; // below the exact bound: checked exactly beyond
   const parsed = new Map<string, Dec>(); // drawn values reported to a few decimals repeat: read each once
   for (let run = from; run < to; run += 1) {
     const next = runGenerator(seed, run);
@@ -289,6 +336,14 @@ export function simulateRange(
       const column = base + 1 + payerIndex.get(receipt.payer)!;
       rows[column] = rows[column]! + receipt.units;
     }
+    if (factor * rows[base]! > headroom)
+      checkSafeTotal(
+        BigInt(factor) * BigInt(rows[base]!) + fixed,
+        ["results"],
+        plan.finance === null
+          ? "the outcome payments of a run"
+          : "the outcome payments of a run (received, then distributed), the commitments and the guarantee limits",
+      );
     if (plan.finance !== null) {
       const { flows } = runFinance(plan.finance, receipts, false);
       investors.forEach((investor, i) => {
@@ -401,7 +456,9 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
  *   results: [{ metric: "dropout-rate", distribution: { type: "normal", mean: 17.5, sd: 1.2 }, decimals: 1 }],
  * });
  * result.totalPayments.percentiles; // [{ p: 5, amount: {...} }, ...]
- * @throws OptionsError listing every problem with the options (runs, seed, distributions, missing results).
+ * @throws OptionsError listing every problem with the options (runs, seed, percentiles, distributions, missing
+ * results); or `amount_too_large` at `$.results` when a run's drawn results price a tranche beyond the largest
+ * amount computed exactly in minor units (below 10^15) after its caps.
  */
 export function simulate(contract: Contract, options: SimulationOptions): SimulationResult {
   const plan = planSimulation(contract, options);

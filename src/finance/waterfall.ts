@@ -3,7 +3,10 @@ import { allocateUnits } from "../money/allocate.js";
 import { roundToWholeUnits } from "../money/rounding.js";
 import type { CompiledFinance, CompiledStep } from "./compile-finance.js";
 import type { FinanceStep, WaterfallPart } from "./finance-steps.js";
-import { unitsText } from "./minor-units.js";
+import { MAX_UNITS, unitsText } from "./minor-units.js";
+import { largestAmount } from "../money/limits.js";
+import { dateOf } from "../contract/day-number.js";
+import { OptionsError, issue } from "../errors/validation-error.js";
 import { groupThousands } from "../money/format.js";
 import { growthFactor } from "./growth.js";
 
@@ -270,7 +273,20 @@ function owedBy(
   pool: number,
   explain: boolean,
 ): { parties: string[]; owed: number[]; basis: string } {
-  const round = (value: Dec) => roundUnits(finance, value);
+  const round = (value: Dec) => {
+    const units = roundUnits(finance, value);
+    if (!(Math.abs(units) <= MAX_UNITS)) {
+      // A return at a rate high enough, or a fee, can owe more than any amount computed exactly.
+      throw new OptionsError([
+        issue(
+          ["contract", "finance", "waterfall", "steps", index],
+          "amount_too_large",
+          `on ${dateOf(day)} step ${index + 1} of the waterfall owes more than ${largestAmount(finance.places)} ${finance.currency} (10^15 minor units), the largest amount the investors' side computes exactly: its rate is too high for these dates`,
+        ),
+      ]);
+    }
+    return units;
+  };
   switch (step.type) {
     case "principal":
       return {

@@ -22,6 +22,9 @@
  * counted, not listed.
  */
 
+import { describeValue } from "../errors/describe-value.js";
+import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
+
 /** A dated flow for the solver: `t` in years from the first flow (days / 365), `amount` signed. */
 export interface TimedFlow {
   readonly t: number;
@@ -58,16 +61,84 @@ export const IRR_TOLERANCE = 1e-12;
 const LOWEST_GROWTH = 1e-9; // 1 + r, i.e. r = −99.9999999%
 const HIGHEST_RATE = 1e9;
 
-/**
- * Σ amount / (1 + rate)^t, in floating point (for the solver).
- *
- * @example
- * npvAt(timedFlows([{ day: 0, amount: -100 }, { day: 365, amount: 110 }]), 0.1); // 0 (within rounding)
- */
-export function npvAt(flows: readonly TimedFlow[], rate: number): number {
+/** Σ amount / (1 + rate)^t, unchecked: the solver's own, which may meet ±Infinity near −100%. */
+function npv(flows: readonly TimedFlow[], rate: number): number {
   const logGrowth = Math.log1p(rate);
   let total = 0;
   for (const flow of flows) total += flow.amount * Math.exp(-logGrowth * flow.t);
+  return total;
+}
+
+type Report = (path: readonly (string | number)[], code: string, message: string) => void;
+
+/**
+ * Checks a list of flows whose fields are finite numbers (`t` and `amount`, or `day` and `amount`), so that no
+ * NaN or Infinity reaches the solver. @throws OptionsError listing every problem with its path, e.g. `$[3].amount`.
+ */
+function checkFlows(flows: unknown, time: "t" | "day"): void {
+  const issues: InputIssue[] = [];
+  const report: Report = (path, code, message) => issues.push(issue(path, code, message));
+  if (!Array.isArray(flows)) {
+    report([], "invalid_type", `expected a list of flows ({ ${time}, amount }), got ${describeValue(flows)}`);
+  } else {
+    for (let index = 0; index < flows.length && issues.length < 100; index += 1) {
+      const flow: unknown = flows[index];
+      if (flow === null || typeof flow !== "object") {
+        report([index], "invalid_type", `expected a flow ({ ${time}, amount }), got ${describeValue(flow)}`);
+        continue;
+      }
+      for (const key of [time, "amount"] as const) {
+        const value = (flow as Record<string, unknown>)[key];
+        if (typeof value !== "number" || !Number.isFinite(value))
+          report(
+            [index, key],
+            "not_finite",
+            `the ${key === "amount" ? "amount" : key === "t" ? "time t (in years)" : "day"} must be a finite number, got ${describeValue(value)}`,
+          );
+      }
+    }
+  }
+  if (issues.length > 0) throw new OptionsError(issues);
+}
+
+/** Flows netted at one time must stay finite: two amounts near the largest double can add up to Infinity. */
+function checkNetted(amounts: Iterable<number>): void {
+  for (const amount of amounts)
+    if (!Number.isFinite(amount))
+      throw new OptionsError([
+        issue([], "not_finite", "flows at the same time add up beyond the range of a double (about 1.8e308)"),
+      ]);
+}
+
+/**
+ * Σ amount / (1 + rate)^t, in floating point: the net present value of timed flows at an annual rate above
+ * −100%, the function the IRR solver finds the roots of.
+ *
+ * @example
+ * npvAt(timedFlows([{ day: 0, amount: -100 }, { day: 365, amount: 110 }]), 0.1); // 0 (within rounding)
+ * @throws OptionsError when a flow's `t` or `amount` is not a finite number (`not_finite`, at `$[i].amount`), when
+ * the rate is not a finite number above −1 (`invalid_rate`, at `$.rate`: at −100% or below nothing is
+ * discounted to a number), or when the NPV passes the range of a double (`not_finite`).
+ */
+export function npvAt(flows: readonly TimedFlow[], rate: number): number {
+  checkFlows(flows, "t");
+  if (typeof rate !== "number" || !(rate > -1) || !Number.isFinite(rate))
+    throw new OptionsError([
+      issue(
+        ["rate"],
+        "invalid_rate",
+        `the rate must be a finite number above −1 (−100%), e.g. 0.05 for 5%, got ${describeValue(rate)}`,
+      ),
+    ]);
+  const total = npv(flows, rate);
+  if (!Number.isFinite(total))
+    throw new OptionsError([
+      issue(
+        ["rate"],
+        "not_finite",
+        `at the rate ${rate} the NPV of these flows passes the range of a double (about 1.8e308): choose a rate further from −100%`,
+      ),
+    ]);
   return total;
 }
 
@@ -76,10 +147,13 @@ export function npvAt(flows: readonly TimedFlow[], rate: number): number {
  *
  * @example
  * timedFlows([{ day: 400, amount: 5 }, { day: 35, amount: -10 }]); // [{ t: 0, amount: -10 }, { t: 1, amount: 5 }]
+ * @throws OptionsError when a flow's `day` or `amount` is not a finite number (`not_finite`, at `$[i].amount`).
  */
 export function timedFlows(flows: readonly { readonly day: number; readonly amount: number }[]): TimedFlow[] {
+  checkFlows(flows, "day");
   const byDay = new Map<number, number>();
   for (const flow of flows) byDay.set(flow.day, (byDay.get(flow.day) ?? 0) + flow.amount);
+  checkNetted(byDay.values());
   const days = [...byDay.keys()].filter((day) => byDay.get(day) !== 0).sort((a, b) => a - b);
   const first = days[0] ?? 0;
   return days.map((day) => ({ t: (day - first) / 365, amount: byDay.get(day)! }));
@@ -114,14 +188,18 @@ function signChanges(amounts: readonly number[]): number {
  * xirr([{ t: 0, amount: -1000 }, { t: 1, amount: 1100 }]); // { kind: "rate", rate: 0.1 } (within 1e-12)
  * xirr([{ t: 0, amount: -1000 }, { t: 1, amount: 4020 }, { t: 2, amount: -4040 }]); // { kind: "multiple", rates: [1, 1.02] } (each within 1e-12)
  * xirr([{ t: 0, amount: -100 }, { t: 1, amount: 200 }, { t: 2, amount: -100 }]); // { kind: "undetermined", reason: "roots-too-close", near: ≈ 0 }
+ * @throws OptionsError when a flow's `t` or `amount` is not a finite number (`not_finite`, at `$[i].amount`):
+ * the solver never answers on a NaN.
  */
 export function xirr(flows: readonly TimedFlow[]): IrrResult {
+  checkFlows(flows, "t");
   const timed = ordered(flows);
   const amounts = timed.map((flow) => flow.amount);
+  if (timed !== flows) checkNetted(amounts);
   const changes = signChanges(amounts);
   if (changes === 0) return { kind: "none", reason: "all-one-sign" };
   if (changes > 1) return severalSignChanges(timed, amounts);
-  const f = (rate: number) => npvAt(timed, rate);
+  const f = (rate: number) => npv(timed, rate);
   // Exactly one root. As the rate falls towards −100% the NPV takes the sign of the last flow; as it
   // rises without bound, the sign of the first. Start at 10% and widen on the side that needs it.
   const lastSign = Math.sign(amounts[amounts.length - 1]!);
@@ -181,7 +259,7 @@ function severalSignChanges(timed: readonly TimedFlow[], amounts: readonly numbe
 
 /** The rate of a root bracketed in ln(1 + r), refined on the NPV itself to `IRR_TOLERANCE` when it can be. */
 function polish(timed: readonly TimedFlow[], lo: number, hi: number, x: number): number {
-  const f = (rate: number) => npvAt(timed, rate);
+  const f = (rate: number) => npv(timed, rate);
   const a = Math.expm1(lo);
   const b = Math.expm1(hi);
   const fa = f(a);

@@ -1,5 +1,6 @@
-import { Dec } from "../money/decimal.js";
+import { Dec, measureText } from "../money/decimal.js";
 import { isKnownCurrency, minorUnits } from "../money/currency.js";
+import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { canonicalJson } from "../util/canonical-json.js";
 import type { Contract } from "../contract/types.js";
@@ -126,6 +127,9 @@ export function buildHistory(
           "sub_minor_unit",
           `${event.amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`,
         );
+      } else if (isKnownCurrency(contract.currency) && isTooLarge(amount, minorUnits(contract.currency))) {
+        const message = tooLargeMessage("the payment", event.amount, contract.currency, minorUnits(contract.currency));
+        report(index, "amount", "amount_too_large", message);
       }
       if (event.recordedAt !== undefined && event.recordedAt < event.paidOn) {
         report(
@@ -338,7 +342,7 @@ export function ledgerAsOf(history: History, asOf: string): Ledger {
         trail: known.map((entry) => ({
           eventId: entry.event.id,
           status: entry.event.status,
-          value: String(entry.value),
+          value: measureText(entry.value),
           recordedAt: entry.recordedAt,
         })),
       }),

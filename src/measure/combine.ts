@@ -1,3 +1,4 @@
+import { describeValue, quoted } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { readDecimal } from "../money/decimal.js";
 import { finish, type MeasureSettings } from "./estimators.js";
@@ -24,6 +25,69 @@ function ownFigures(m: Measurement): { value: number; counterfactual?: number } 
   return { value: m.value, ...(m.counterfactual !== undefined ? { counterfactual: m.counterfactual } : {}) };
 }
 
+const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+/**
+ * The options of `blend` and `poolCohorts` (a confidence level strictly between 0 and 1) and the shape of their
+ * parts (a list of objects, each with a measurement whose figures are finite numbers, and a label when given
+ * as text): what must hold before any figure is read.
+ */
+function shapeIssues(parts: unknown, options: unknown, key: string, labelRequired: boolean): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    issues.push(issue([], "invalid_type", `expected the options as an object, got ${describeValue(options)}`));
+  } else {
+    const confidence = (options as { confidence?: unknown } | undefined)?.confidence;
+    if (confidence !== undefined && !(finite(confidence) && confidence > 0 && confidence < 1))
+      issues.push(
+        issue(
+          ["confidence"],
+          "confidence_out_of_range",
+          `the confidence level must lie strictly between 0 and 1, e.g. 0.95 (got ${quoted(confidence)})`,
+        ),
+      );
+  }
+  if (!Array.isArray(parts)) {
+    issues.push(issue([key], "invalid_type", `expected a list of parts, got ${describeValue(parts)}`));
+    return issues;
+  }
+  parts.forEach((part: unknown, index) => {
+    if (part === null || typeof part !== "object") {
+      issues.push(
+        issue([key, index], "invalid_type", `expected a part ({ measurement, ... }), got ${describeValue(part)}`),
+      );
+      return;
+    }
+    const { label, measurement } = part as { label?: unknown; measurement?: unknown };
+    if ((labelRequired || label !== undefined) && typeof label !== "string")
+      issues.push(
+        issue([key, index, "label"], "invalid_type", `expected a label as text, got ${describeValue(label)}`),
+      );
+    const m = measurement as Partial<Record<"value" | "effect" | "standardError", unknown>> | null | undefined;
+    if (m === null || typeof m !== "object") {
+      issues.push(
+        issue(
+          [key, index, "measurement"],
+          "invalid_measurement",
+          `expected a measurement (what measure returns), got ${describeValue(measurement)}`,
+        ),
+      );
+      return;
+    }
+    for (const field of ["value", "effect", "standardError"] as const) {
+      if (!finite(m[field]))
+        issues.push(
+          issue(
+            [key, index, "measurement", field],
+            "invalid_measurement",
+            `a measurement's ${field} is a finite number, got ${describeValue(m[field])}`,
+          ),
+        );
+    }
+  });
+  return issues;
+}
+
 /** The checks shared by blends and pools: weights, and parts that measure the same thing the same way. */
 function partIssues(
   parts: readonly { weight: number | string; measurement: Measurement }[],
@@ -39,7 +103,7 @@ function partIssues(
         issue(
           [key, index, "weight"],
           "invalid_weight",
-          `expected a non-negative weight such as 0.8 or "80%" (got ${JSON.stringify(part.weight)})`,
+          `expected a non-negative weight such as 0.8 or "80%" (got ${quoted(part.weight)})`,
         ),
       );
       return 0;
@@ -81,9 +145,13 @@ function partIssues(
  *
  * @example
  * const blended = blend([{ weight: "80%", measurement: trial }, { weight: "20%", measurement: did }]);
- * @throws MeasureError when the weights do not add up to 100%, a part has no counterfactual, or the parts differ.
+ * @throws MeasureError when the weights do not add up to 100%, a part has no counterfactual, or the parts differ;
+ * when a part is not a measurement with finite figures (`invalid_measurement`), or `confidence` is not strictly
+ * between 0 and 1 (`confidence_out_of_range`).
  */
 export function blend(parts: readonly BlendPart[], options: { readonly confidence?: number } = {}): Measurement {
+  const shape = shapeIssues(parts, options, "parts", false);
+  if (shape.length > 0) throw new MeasureError(shape);
   const { issues, weights } = partIssues(parts, "parts");
   const total = weights.reduce((acc, weight) => acc + weight, 0);
   if (issues.length === 0 && Math.abs(total - 1) > 1e-12) {
@@ -148,8 +216,12 @@ export function treatedSize(measurement: Measurement): number {
  *
  * @example
  * const pooled = poolCohorts([{ label: "c1", measurement: m1 }, { label: "c2", measurement: m2 }]);
+ * @throws MeasureError when a cohort is not a measurement with finite figures or has no label, a weight is
+ * negative, the cohorts differ or have no participants, or `confidence` is not strictly between 0 and 1.
  */
 export function poolCohorts(parts: readonly PoolPart[], options: { readonly confidence?: number } = {}): Measurement {
+  const shape = shapeIssues(parts, options, "cohorts", true);
+  if (shape.length > 0) throw new MeasureError(shape);
   const { issues, weights: raw } = partIssues(
     parts.map((part) => ({ weight: part.weight ?? treatedSize(part.measurement), measurement: part.measurement })),
     "cohorts",

@@ -1,4 +1,4 @@
-import { deepFreeze } from "../util/freeze.js";
+import { frozenCopy } from "../util/freeze.js";
 import {
   binomialCdf,
   binomialSfInclusive,
@@ -234,6 +234,7 @@ function build(
 ): Measurement {
   const df = core.degreesOfFreedom;
   const correction = core.continuityCorrection;
+  // Copied, then frozen: a blend's or a pool's parts carry labels the caller passed in.
   const base = {
     estimator,
     method: core.method,
@@ -261,7 +262,7 @@ function build(
   if (core.exactTails !== undefined) {
     const { below, above, twoSided } = core.exactTails;
     const q = normalQuantile((1 + settings.confidence) / 2);
-    return deepFreeze({
+    return frozenCopy({
       ...base,
       interval: {
         confidence: settings.confidence,
@@ -277,7 +278,7 @@ function build(
   if (core.testError === undefined) {
     const upper = (1 + settings.confidence) / 2;
     const q = df === undefined ? normalQuantile(upper) : studentTQuantile(upper, df);
-    return deepFreeze({
+    return frozenCopy({
       ...base,
       interval: {
         confidence: settings.confidence,
@@ -295,7 +296,7 @@ function build(
     df,
     correction,
   );
-  return deepFreeze({
+  return frozenCopy({
     ...base,
     statistic: inference.statistic,
     interval: inference.interval,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { fromZodIssues } from "../contract/zod-issues.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { MeasureError } from "./measure-error.js";
+import { describeValue } from "../errors/describe-value.js";
 
 /**
  * The inputs of a measurement: group aggregates, and what to estimate from them. Statistics are computed with
@@ -124,7 +125,19 @@ export type MeasureRequest =
 /** Every estimator a measurement can name: those of `measure`, plus blends and pools of cohorts. */
 export type Estimator = MeasureRequest["estimator"] | "blend" | "pooled";
 
-const count = z.number({ error: "expected a number" }).finite();
+const count = z
+  .number({
+    error: (iss) =>
+      iss.input === undefined ? "expected a number" : `expected a finite number, got ${describeValue(iss.input)}`,
+  })
+  .finite();
+
+/** One of a few words, refused with what was expected and what was given (`got the text "sideways"`). */
+function choice<T extends string>(values: readonly [T, ...T[]], expected: string) {
+  return z.enum(values, {
+    error: (iss) => (iss.input === undefined ? expected : `${expected}, got ${describeValue(iss.input)}`),
+  });
+}
 const aggregateSchema = z.discriminatedUnion(
   "outcome",
   [
@@ -134,13 +147,22 @@ const aggregateSchema = z.discriminatedUnion(
   ],
   { error: "expected a group aggregate whose outcome is binary, count or continuous" },
 );
-const common = {
-  better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
+/** The options every measurement request has, checked alike by `measure` and `measureRecords`. */
+export const commonFields = {
+  better: choice(["higher", "lower"], "expected which direction is better: higher or lower"),
   confidence: count.optional(),
   scale: count.optional(),
-  test: z.enum(["normal", "exact"], { error: "expected the test: normal or exact" }).optional(),
-  continuityCorrection: z.boolean({ error: "expected the continuity correction as true or false" }).optional(),
+  test: choice(["normal", "exact"], "expected the test: normal or exact").optional(),
+  continuityCorrection: z
+    .boolean({
+      error: (iss) =>
+        iss.input === undefined
+          ? "expected the continuity correction as true or false"
+          : `expected the continuity correction as true or false, got ${describeValue(iss.input)}`,
+    })
+    .optional(),
 };
+const common = commonFields;
 const requestSchema = z.discriminatedUnion(
   "estimator",
   [

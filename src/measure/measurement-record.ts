@@ -2,7 +2,7 @@ import { Dec, plain } from "../money/decimal.js";
 import type { MeasurementRecord } from "../contract/measurement-format.js";
 import type { ResultEvent, ResultStatus } from "../contract/event-types.js";
 import type { CalendarDate } from "../contract/calendar.js";
-import { deepFreeze } from "../util/freeze.js";
+import { frozenCopy } from "../util/freeze.js";
 import type { Measurement } from "./measurement.js";
 
 /** How many significant digits a measured figure keeps when it becomes a decimal string. */
@@ -30,7 +30,7 @@ const s = toDecimalString;
  * const record = measurementRecord(measure(request)); // decimal strings, ready for a result event
  */
 export function measurementRecord(m: Measurement): MeasurementRecord {
-  return deepFreeze({
+  return frozenCopy({
     estimator: m.estimator,
     method: m.method,
     methodText: m.methodText,
@@ -90,7 +90,8 @@ export interface MeasurementEventOptions {
 /**
  * The verification event of a measured result: its value is the measurement's value (12 significant digits)
  * and it carries the measurement, so `settle` can apply a tranche's statistical options and `explain` shows
- * how the number that paid was obtained.
+ * how the number that paid was obtained. The event is a frozen copy: the measurement and the options passed in
+ * are neither frozen nor changed.
  *
  * @example
  * const event = measurementEvent(measurement, { id: "r-c1", metric: "reconvictions", cohort: "c1",
@@ -98,7 +99,7 @@ export interface MeasurementEventOptions {
  */
 export function measurementEvent(measurement: Measurement, options: MeasurementEventOptions): ResultEvent {
   const record = measurementRecord(measurement);
-  return deepFreeze({
+  return frozenCopy({
     type: "result",
     id: options.id,
     metric: options.metric,

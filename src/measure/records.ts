@@ -1,8 +1,11 @@
+import { z } from "zod";
+import { fromZodIssues } from "../contract/zod-issues.js";
+import { describeValue, quoted } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { poolCohorts } from "./combine.js";
 import { defaultScale, type GroupMoments } from "./group-estimate.js";
 import { measureMoments, type MeasureSettings, type MomentsRequest } from "./estimators.js";
-import { commonIssues, type Better, type HistoryPoint, type OutcomeKind } from "./inputs.js";
+import { commonFields, commonIssues, type Better, type HistoryPoint, type OutcomeKind } from "./inputs.js";
 import { MeasureError } from "./measure-error.js";
 import type { Measurement } from "./measurement.js";
 
@@ -106,7 +109,7 @@ function recordIssues(record: ParticipantRecord, index: number, outcome: Outcome
       issue(
         [index, "group"],
         "invalid_choice",
-        `expected a group: treatment or comparison (got ${JSON.stringify(record.group)})`,
+        `expected a group: treatment or comparison (got ${quoted(record.group)})`,
       ),
     );
   }
@@ -125,7 +128,7 @@ function recordIssues(record: ParticipantRecord, index: number, outcome: Outcome
         issue(
           [index, "outcome"],
           typeof o === "number" && o > 1 ? "proportion_above_1" : "invalid_type",
-          `a binary outcome is true/false or 1/0 (got ${JSON.stringify(o)})`,
+          `a binary outcome is true/false or 1/0 (got ${quoted(o)})`,
         ),
       );
     }
@@ -344,7 +347,37 @@ function settingsOf(request: RecordsRequest): MeasureSettings {
   };
 }
 
-function checkRequest(request: RecordsRequest): void {
+const finiteNumber = z
+  .number({
+    error: (iss) =>
+      iss.input === undefined ? "expected a number" : `expected a finite number, got ${describeValue(iss.input)}`,
+  })
+  .finite();
+const label = (what: string) =>
+  z.string({ error: (iss) => `expected ${what} as a string, got ${describeValue(iss.input)}` });
+
+/** What a records request may say: every option checked before a record is read. */
+const recordsRequestSchema = z.strictObject({
+  estimator: z.enum(["level", "fixed-baseline", "trend-baseline", "comparison", "difference-in-differences"], {
+    error: (iss) =>
+      `expected an estimator: level, fixed-baseline, trend-baseline, comparison or difference-in-differences${iss.input === undefined ? "" : `, got ${describeValue(iss.input)}`}`,
+  }),
+  outcome: z.enum(["binary", "count", "continuous"], {
+    error: (iss) =>
+      `expected the outcome: binary, count or continuous${iss.input === undefined ? "" : `, got ${describeValue(iss.input)}`}`,
+  }),
+  ...commonFields,
+  baseline: finiteNumber.optional(),
+  history: z.array(z.strictObject({ at: finiteNumber, value: finiteNumber })).optional(),
+  at: finiteNumber.optional(),
+  period: label("the period").optional(),
+  periods: z.strictObject({ before: label("the period before"), after: label("the period after") }).optional(),
+  cohort: label("the cohort").optional(),
+});
+
+function checkRequest(request: RecordsRequest, schema: z.ZodType = recordsRequestSchema): void {
+  const structural = schema.safeParse(request);
+  if (!structural.success) throw new MeasureError(fromZodIssues(structural.error, request));
   const issues = requestIssues(request);
   if (issues.length > 0) throw new MeasureError(issues);
 }
@@ -387,7 +420,7 @@ export function measureCohorts(
   records: readonly ParticipantRecord[],
   request: Omit<RecordsRequest, "cohort">,
 ): CohortMeasurements {
-  checkRequest(request);
+  checkRequest(request, recordsRequestSchema.omit({ cohort: true }));
   if (Array.isArray(records)) {
     const missing = records.findIndex((record) => typeof record?.cohort !== "string");
     if (missing >= 0)

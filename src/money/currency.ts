@@ -108,8 +108,9 @@ export function isKnownCurrency(code: string): boolean {
  * @throws RangeError for a code the library does not know (a programmer error: contracts are checked when parsed).
  */
 export function minorUnits(code: CurrencyCode): number {
-  const units = MINOR_UNITS[code];
-  if (units === undefined) throw new RangeError(`unknown ISO 4217 currency code "${code}"`);
+  // an own key only: "constructor" or "toString" is no currency, not a property of every object
+  const units = Object.hasOwn(MINOR_UNITS, code) ? MINOR_UNITS[code] : undefined;
+  if (units === undefined) throw new RangeError(`unknown ISO 4217 currency code "${String(code)}"`);
   return units;
 }
 

@@ -5,6 +5,7 @@ import { FormulaError } from "../errors/formula-error.js";
 import type { Contract, Coverage, FormulaRule, Metric, PricingRule } from "../contract/types.js";
 import { formulaRules, typedFormulas } from "../contract/check-formulas.js";
 import type { FormulaStep, PricingStep } from "../explanation/steps.js";
+import { addMonthsToDate } from "../contract/day-number.js";
 import { parseFormulaText } from "../formula/parse.js";
 import { checkFormulaTree, type FormulaScope, type FormulaUses } from "../formula/check.js";
 import {
@@ -46,10 +47,9 @@ export interface FormulaProgram {
 
 const programs = new WeakMap<Contract, FormulaProgram>();
 
+/** The same day a year earlier (29 February → 28 February), by the calendar's month arithmetic. */
 function yearEarlier(date: string): string {
-  const year = String(Number(date.slice(0, 4)) - 1).padStart(4, "0");
-  const rest = date.slice(4) === "-02-29" ? "-02-28" : date.slice(4);
-  return year + rest;
+  return addMonthsToDate(date, -12);
 }
 
 /**

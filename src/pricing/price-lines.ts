@@ -23,6 +23,7 @@ import { issue, OptionsError, type InputIssue } from "../errors/validation-error
 import { LinesError } from "../errors/formula-error.js";
 import { FormulaRuntimeProblem, type FormulaRuntime, type FormulaValue } from "../formula/evaluate.js";
 import { formulaErrorOf, formulaProgram } from "./contract-formulas.js";
+import { quoted } from "../errors/describe-value.js";
 
 /** One line to price: the invoice (e.g. a facility) it belongs to, and its inputs by name. */
 export interface PriceLine {
@@ -98,7 +99,7 @@ export function priceLines(
   const period = contract.periods.find((entry) => entry.id === options?.period);
   if (period === undefined)
     problems.push(
-      issue(["period"], "unknown_period", `unknown period "${String(options?.period)}": declare it under periods`),
+      issue(["period"], "unknown_period", `unknown period ${quoted(options?.period)}: declare it under periods`),
     );
   if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf))
     problems.push(issue(["asOf"], "invalid_date", 'asOf must be a calendar date as YYYY-MM-DD, e.g. "2027-12-31"'));

@@ -1,4 +1,5 @@
 import type { ReportLocale } from "../report/style.js";
+import { ownValue } from "../util/own.js";
 
 /**
  * What a programme profile's findings say, in one language: a sentence per finding code, built from the
@@ -100,12 +101,12 @@ const it: ProfilePhrasebook = {
       case "investor_without_commitment":
         return `L'investitore "${detail.party}" non ha impegni nella sezione finance: nella fase di pagamento sui risultati indicare che cosa prefinanzia (finance.investors).`;
       case "no_measurement_plan":
-        return `Nella fase di ${STAGE_IT[detail.stage] ?? detail.stage} lo studio di fattibilità deve definire il modello di misurazione dell'impatto: aggiungere un measurementPlan.`;
+        return `Nella fase di ${ownValue(STAGE_IT, detail.stage) ?? detail.stage} lo studio di fattibilità deve definire il modello di misurazione dell'impatto: aggiungere un measurementPlan.`;
     }
   },
   severity: { missing: "mancante", advice: "suggerimento" },
   heading: (profile, contractId, stage) =>
-    `Profilo ${profile.toUpperCase()} di ${contractId} (fase: ${STAGE_IT[stage] ?? stage})`,
+    `Profilo ${profile.toUpperCase()} di ${contractId} (fase: ${ownValue(STAGE_IT, stage) ?? stage})`,
   verdict: (passed, missing) =>
     passed
       ? "Rispetta le regole del programma."

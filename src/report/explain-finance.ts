@@ -2,6 +2,7 @@ import { groupThousands } from "../money/format.js";
 import type { Money } from "../money/money.js";
 import type { CashFlows } from "../finance/cash-flows.js";
 import type { FinanceStep } from "../finance/finance-steps.js";
+import { ownValue } from "../util/own.js";
 
 const STEP_NAMES: Record<string, string> = {
   principal: "return of principal",
@@ -21,7 +22,8 @@ function stepLines(step: FinanceStep, currency: string): string[] {
         `limit ${cash(step.limit)}, used before ${cash(step.usedBefore)}; paid ${paid}`,
     ];
   }
-  const which = step.step === "excess" ? "excess" : `step ${step.step + 1}, ${STEP_NAMES[step.type] ?? step.type}`;
+  const which =
+    step.step === "excess" ? "excess" : `step ${step.step + 1}, ${ownValue(STEP_NAMES, step.type) ?? step.type}`;
   const parts = step.parts.map((part) =>
     step.type === "excess"
       ? `${part.party} ${cash(part.paid)}`

@@ -35,6 +35,7 @@ function table({ headers, rows }: Table): string {
  *
  * @example
  * writeFileSync("liquidazione.html", renderHtml(settlement, { locale: "it", contract }));
+ * @throws OptionsError for a locale other than "en" and "it" (`unknown_locale`).
  */
 export function renderHtml(settlement: Settlement, options: ReportOptions = {}): string {
   const model = reportModel(settlement, options);

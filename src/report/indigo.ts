@@ -2,6 +2,9 @@ import type { Contract, Metric, Party, PricingRule, Tranche } from "../contract/
 import type { Settlement, TrancheSettlement } from "../engine/settlement-types.js";
 import { metricsOf } from "../pricing/evaluate-rule.js";
 import { lastPayableDate } from "../contract/payable-dates.js";
+import { Dec } from "../money/decimal.js";
+import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
+import { ownValue } from "../util/own.js";
 
 /**
  * Export to the INDIGO data standard (GO Lab, University of Oxford; project schema 4.1), the public record of
@@ -15,8 +18,10 @@ import { lastPayableDate } from "../contract/payable-dates.js";
  * the outcome payments it received as transactions (with a finance section, also its commitment and its
  * drawdowns); per outcome payer, its cap and total payments.
  *
- * INDIGO writes money as JSON numbers: amounts are converted at this boundary only, from the exact decimal
- * strings, and are exact for amounts below 2^53 minor units. Organisations are named by the party id unless
+ * INDIGO writes money as JSON numbers (its schema has no string form for amounts): amounts are converted at
+ * this boundary only, from the exact decimal strings, and only when the JSON number reads back as exactly the
+ * amount — always so for the amounts a contract and its events may state (at most 15 digits); a price per unit
+ * or a total with more digits than a JSON number keeps is refused (`inexact_number`), never written rounded. Organisations are named by the party id unless
  * `organisationIds` maps a party to its INDIGO organisation id (e.g. `"INDIGO-ORG-0001"`).
  */
 export interface IndigoOptions {
@@ -31,7 +36,24 @@ type Value<T> = { readonly value: T };
 export type IndigoProject = Readonly<Record<string, unknown>>;
 
 const v = <T>(value: T): Value<T> => ({ value });
-const amount = (text: string): Value<number> => v(Number(text));
+
+/**
+ * An amount as INDIGO writes it, a JSON number (its schema's type for amounts), when that number reads back as
+ * exactly the amount; otherwise the problem is recorded with its path: the standard has no exact form for it,
+ * and the library never writes a number that has lost digits.
+ */
+function exactAmount(text: string, path: readonly (string | number)[], problems: InputIssue[]): Value<number> {
+  const number = Number(text);
+  if (Number.isFinite(number) && new Dec(String(number)).equals(new Dec(text))) return v(number);
+  problems.push(
+    issue(
+      path,
+      "inexact_number",
+      `INDIGO writes amounts as JSON numbers, which keep about 15 significant digits: ${text.length <= 40 ? text : `this amount of ${text.length} characters`} would be written ${Number.isFinite(number) ? String(number) : "null"}, and INDIGO's schema has no exact (string) form for it`,
+    ),
+  );
+  return v(0);
+}
 
 /**
  * The rule of a tranche in words, for `price_description`.
@@ -86,16 +108,20 @@ const datesOf = (period: { start: string; end: string } | undefined) =>
  * @example
  * const project = toIndigo(contract, settle(contract, events, { asOf: "2028-03-31" }), { status: "PUBLIC" });
  * writeFileSync("project.json", JSON.stringify(project, null, 2));
+ * @throws OptionsError listing every amount a JSON number cannot hold exactly (`inexact_number`, e.g. at
+ * `$.contract.tranches[0].pricing.pricePerUnit`): the standard has no exact form for it.
  */
 export function toIndigo(contract: Contract, settlement: Settlement, options: IndigoOptions = {}): IndigoProject {
   const status = options.status ?? "PRIVATE";
-  const org = (party: string) => v(options.organisationIds?.[party] ?? party);
+  const problems: InputIssue[] = [];
+  const amount = (text: string, path: readonly (string | number)[]) => exactAmount(text, path, problems);
+  const org = (party: string) => v(ownValue(options.organisationIds, party) ?? party);
   const metrics = new Map(contract.metrics.map((metric) => [metric.id, metric]));
   const parties = new Map<string, Party>(contract.parties.map((party) => [party.id, party]));
   const currency = v(contract.currency);
   const verifiers = contract.parties
     .filter((party) => party.roles.includes("verifier"))
-    .map((party) => options.organisationIds?.[party.id] ?? party.id);
+    .map((party) => ownValue(options.organisationIds, party.id) ?? party.id);
   const final = settlement.asOf >= contract.term.end;
   const onlyMetric = (tranche: Tranche) => {
     const ids = metricsOf(tranche.pricing);
@@ -120,7 +146,19 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
     metricsOf(tranche.pricing).map((metricId) => ({
       outcome_metric_id: v(metricId),
       currency,
-      ...(tranche.pricing.type === "rate" ? { price_per_unit: { amount: amount(tranche.pricing.pricePerUnit) } } : {}),
+      ...(tranche.pricing.type === "rate"
+        ? {
+            price_per_unit: {
+              amount: amount(tranche.pricing.pricePerUnit, [
+                "contract",
+                "tranches",
+                contract.tranches.indexOf(tranche),
+                "pricing",
+                "pricePerUnit",
+              ]),
+            },
+          }
+        : {}),
       ...(tranche.cap !== undefined ? { maximum_price_if_all_targets_achieved: { amount: v(tranche.cap) } } : {}),
       price_description: v(
         `tranche ${tranche.id}${tranche.label !== undefined ? ` (${tranche.label})` : ""}, due ${tranche.dueDate}: ${describeRule(tranche.pricing, metrics)}`,
@@ -166,7 +204,18 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
         payer_organisation_id: org(line.payer),
         recipient_organisation_id: org(line.recipient),
         type: v("Planned"),
-        money: { currency, amount: amount(line.earned!.amount) },
+        money: {
+          currency,
+          amount: amount(line.earned!.amount, [
+            "settlement",
+            "tranches",
+            settlement.tranches.indexOf(tranche),
+            "lines",
+            tranche.lines.indexOf(line),
+            "earned",
+            "amount",
+          ]),
+        },
         notes: `earned on tranche ${tranche.id} as known on ${settlement.asOf}, payable from ${tranche.payableFrom}`,
         status,
       }));
@@ -179,7 +228,17 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
               payer_organisation_id: org(step.payer),
               recipient_organisation_id: org(step.recipient),
               type: v("Actual"),
-              money: { currency, amount: amount(step.amount) },
+              money: {
+                currency,
+                amount: amount(step.amount, [
+                  "settlement",
+                  "tranches",
+                  settlement.tranches.indexOf(tranche),
+                  "trace",
+                  tranche.trace.indexOf(step),
+                  "amount",
+                ]),
+              },
               notes: `payment ${step.eventId} on ${step.paidOn} against tranche ${tranche.id}`,
               status,
             },
@@ -198,7 +257,20 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
       id: `investment-${party.id}`,
       organisation_id: org(party.id),
       ...(committed !== undefined
-        ? { investment_commitment: { currency, amount: { exact: amount(committed.commitment) } } }
+        ? {
+            investment_commitment: {
+              currency,
+              amount: {
+                exact: amount(committed.commitment, [
+                  "contract",
+                  "finance",
+                  "investors",
+                  contract.finance!.investors.indexOf(committed),
+                  "commitment",
+                ]),
+              },
+            },
+          }
         : {}),
       notes: party.name,
       status,
@@ -211,7 +283,18 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
       sending_organisation_id: org(entry.party),
       receiving_organisation_id: org(entry.fundedParty),
       transaction_type: v("Other"),
-      money: { currency, amount: amount(drawdown.amount) },
+      money: {
+        currency,
+        amount: amount(drawdown.amount, [
+          "contract",
+          "finance",
+          "investors",
+          contract.finance!.investors.indexOf(entry),
+          "drawdowns",
+          entry.drawdowns.indexOf(drawdown),
+          "amount",
+        ]),
+      },
       notes: `capital drawn from ${entry.party} for ${entry.fundedParty}`,
       status,
     })),
@@ -227,7 +310,17 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
               sending_organisation_id: org(step.payer),
               receiving_organisation_id: org(step.recipient),
               transaction_type: v("Outcome Payment"),
-              money: { currency, amount: amount(step.amount) },
+              money: {
+                currency,
+                amount: amount(step.amount, [
+                  "settlement",
+                  "tranches",
+                  settlement.tranches.indexOf(tranche),
+                  "trace",
+                  tranche.trace.indexOf(step),
+                  "amount",
+                ]),
+              },
               notes: `payment ${step.eventId} against tranche ${tranche.id}`,
               status,
             },
@@ -237,21 +330,32 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
   );
 
   const commitments = settlement.totals.byPayer.map((payer) => {
-    const cap = contract.caps?.perPayer?.[payer.party];
+    const cap = ownValue(contract.caps?.perPayer, payer.party);
     return {
       organisation_id: org(payer.party),
       maximum_potential_outcome_payment:
         cap !== undefined
-          ? { currency: v(contract.currency), amount: amount(cap) }
+          ? { currency: v(contract.currency), amount: amount(cap, ["contract", "caps", "perPayer", payer.party]) }
           : { currency: v(contract.currency) },
       result_type: v(final ? "Overall" : "Interim"),
       period: { start_date: v(contract.term.start), end_date: v(settlement.asOf) },
-      total_outcome_payments: { currency: v(contract.currency), amount: amount(payer.paid.amount) },
+      total_outcome_payments: {
+        currency: v(contract.currency),
+        amount: amount(payer.paid.amount, [
+          "settlement",
+          "totals",
+          "byPayer",
+          settlement.totals.byPayer.indexOf(payer),
+          "paid",
+          "amount",
+        ]),
+      },
       notes: `${parties.get(payer.party)?.name ?? payer.party}: earned ${payer.earned.amount}, paid ${payer.paid.amount} as known on ${settlement.asOf}`,
       status,
     };
   });
 
+  if (problems.length > 0) throw new OptionsError(problems);
   return {
     status,
     name: v(contract.title),

@@ -21,6 +21,7 @@ function table({ headers, rows }: Table): string[] {
  *
  * @example
  * writeFileSync("liquidazione.md", renderMarkdown(settlement, { locale: "it" }));
+ * @throws OptionsError for a locale other than "en" and "it" (`unknown_locale`).
  */
 export function renderMarkdown(settlement: Settlement, options: ReportOptions = {}): string {
   const model = reportModel(settlement, options);

@@ -6,7 +6,8 @@ import { paymentCurve, type PaymentCurve } from "./charts/payment-curve.js";
 import { en } from "./phrases/en.js";
 import { it } from "./phrases/it.js";
 import type { Phrasebook } from "./phrases/phrasebook.js";
-import { reportStyle, type ReportLocale, type Style } from "./style.js";
+import { REPORT_LOCALES, reportStyle, type ReportLocale, type Style } from "./style.js";
+import { checkLocale } from "./report-locale.js";
 
 /** Options of `renderMarkdown` and `renderHtml`. */
 export interface ReportOptions {
@@ -61,6 +62,7 @@ const PHRASEBOOKS: Record<ReportLocale, Phrasebook> = { en, it };
 /** Builds the content of a report from a settlement: every figure and sentence, in one language. */
 export function reportModel(settlement: Settlement, options: ReportOptions = {}): ReportModel {
   const locale = options.locale ?? "en";
+  checkLocale(locale, REPORT_LOCALES);
   const phrases = PHRASEBOOKS[locale];
   const { labels } = phrases;
   const style = reportStyle(locale, settlement.currency);

@@ -1,7 +1,7 @@
-import { format as formatDate } from "date-fns";
-import { enGB, it as itLocale } from "date-fns/locale";
+import { civilOf, dayNumber } from "../contract/day-number.js";
 import { Dec, fixed, plain } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
+import { checkLocale } from "./report-locale.js";
 import { groupThousands } from "../money/format.js";
 
 /** The languages reports are written in. */
@@ -11,8 +11,8 @@ export const REPORT_LOCALES: readonly ReportLocale[] = ["en", "it"];
 
 /**
  * How numbers, money and dates are written in one output. Every function takes the exact decimal string of
- * the settlement and never passes money through a JavaScript number: `Intl.NumberFormat` is given the
- * string itself, which it formats exactly.
+ * the settlement and never passes money through a JavaScript number: `Intl.NumberFormat` gives the
+ * language's signs, separators and currency symbol, and the digits are the string's own, whatever their number.
  */
 export interface Style {
   readonly locale: ReportLocale;
@@ -62,7 +62,98 @@ export function plainTextStyle(currency: string): Style {
 }
 
 const INTL_LOCALE: Record<ReportLocale, string> = { en: "en-GB", it: "it-IT" };
-const DATE_LOCALE = { en: enGB, it: itLocale } as const;
+
+type Parts = readonly Intl.NumberFormatPart[];
+
+/**
+ * Writes a decimal the way `format` lays out a number — sign, currency symbol, separators — with the decimal's
+ * own digits, grouped by three: exact for any number of digits (`Intl.NumberFormat` itself, given a decimal
+ * string, writes ∞ beyond about 300 digits). `templates` are the parts of 1111.5 and −1111.5; trailing zeros of
+ * the fraction are dropped down to `minimum` digits, as `Intl.NumberFormat` does.
+ */
+function layOut(
+  templates: { positive: Parts; negative: Parts },
+  value: Dec,
+  decimals: number,
+  minimum: number,
+): string {
+  const negative = value.isNegative() && !value.isZero();
+  const [whole = "0", digits = ""] = value.abs().toFixed(decimals).split(".");
+  let fraction = digits;
+  while (fraction.length > minimum && fraction.endsWith("0")) fraction = fraction.slice(0, -1);
+  const template = negative ? templates.negative : templates.positive;
+  const group = template.find((part) => part.type === "group")?.value ?? "";
+  let text = "";
+  let integerWritten = false;
+  for (const part of template) {
+    if (part.type === "integer") {
+      if (!integerWritten) text += groupThousands(whole).replaceAll(",", group);
+      integerWritten = true;
+    } else if (part.type === "decimal") {
+      if (fraction !== "") text += part.value;
+    } else if (part.type === "fraction") {
+      text += fraction;
+    } else if (part.type !== "group") {
+      text += part.value;
+    }
+  }
+  return text;
+}
+
+/** The parts of 1111.5 and −1111.5 in a language, with one fraction digit and grouping always on. */
+function templatesOf(intl: string, options: Intl.NumberFormatOptions): { positive: Parts; negative: Parts } {
+  const format = new Intl.NumberFormat(intl, {
+    ...options,
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    useGrouping: "always",
+  });
+  return { positive: format.formatToParts(1111.5), negative: format.formatToParts(-1111.5) };
+}
+
+/** The months' names in each language, January first. */
+const MONTH_NAMES: Record<ReportLocale, readonly string[]> = {
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+  it: [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+  ],
+};
+
+/**
+ * A calendar date in words: day, month name, four-digit year (`30 November 2027`, `30 novembre 0027`). Written
+ * from the date's own digits, with no `Date` and no time zone, so it is the same day everywhere and for every
+ * year 0000-9999. Text that is not a calendar date is returned as it is.
+ */
+function dateInWords(text: string, locale: ReportLocale): string {
+  const day = dayNumber(text);
+  if (Number.isNaN(day)) return text;
+  const { year, month, day: date } = civilOf(day);
+  return `${date} ${MONTH_NAMES[locale][month - 1]} ${String(year).padStart(4, "0")}`;
+}
 
 /**
  * The style of a report for people in a language: money as the language writes it (`186.000,00 €` in
@@ -74,35 +165,22 @@ const DATE_LOCALE = { en: enGB, it: itLocale } as const;
  */
 export function reportStyle(locale: ReportLocale, currency: string): Style {
   const places = minorUnits(currency);
+  checkLocale(locale, REPORT_LOCALES);
   const intl = INTL_LOCALE[locale];
+  const numbers = templatesOf(intl, {});
+  const amounts = templatesOf(intl, { style: "currency", currency });
   const number = (text: string, minimum: number) => {
     const { value, decimals, approximate } = shown(text, minimum);
-    const formatted = new Intl.NumberFormat(intl, {
-      minimumFractionDigits: minimum,
-      maximumFractionDigits: decimals,
-      useGrouping: "always",
-    }).format(plain(value) as `${number}`); // a decimal string: Intl formats it exactly
-    return `${approximate ? "≈" : ""}${formatted}`;
+    return `${approximate ? "≈" : ""}${layOut(numbers, value, decimals, minimum)}`;
   };
   return {
     locale,
     money(amount) {
       const { value, decimals, approximate } = shown(amount, places);
-      const formatted = new Intl.NumberFormat(intl, {
-        style: "currency",
-        currency,
-        minimumFractionDigits: places,
-        maximumFractionDigits: decimals,
-        useGrouping: "always",
-      }).format(plain(value) as `${number}`);
-      return `${approximate ? "≈" : ""}${formatted}`;
+      return `${approximate ? "≈" : ""}${layOut(amounts, value, decimals, places)}`;
     },
     num: (text) => number(text, 0),
     percent: (share) => `${number(new Dec(share).times(100).toString(), 0)}%`,
-    date(day) {
-      const [year, month, date] = day.split("-").map(Number);
-      // A calendar date built and printed in local time: the same day whatever the time zone.
-      return formatDate(new Date(year!, month! - 1, date!), "d MMMM yyyy", { locale: DATE_LOCALE[locale] });
-    },
+    date: (day) => dateInWords(day, locale),
   };
 }

@@ -30,7 +30,7 @@ describe("day numbers", () => {
     }
   });
 
-  it("adds calendar months like date-fns, clamping to the end of a shorter month", () => {
+  it("adds calendar months, clamping to the end of a shorter month", () => {
     expect(dateOf(addMonthsToDay(dayNumber("2013-08-31"), 6))).toBe("2014-02-28");
     expect(dateOf(addMonthsToDay(dayNumber("2015-08-31"), 6))).toBe("2016-02-29");
     expect(dateOf(addMonthsToDay(dayNumber("2013-01-15"), 12))).toBe("2014-01-15");

@@ -246,7 +246,8 @@ describe("rate card checks (parseContract)", () => {
     });
     expect(outcomes((list) => (list[0]!.price = "100000000000000.00"))[0]).toMatchObject({
       code: "amount_too_large",
-      message: "the price 100000000000000.00 is too large: rate card amounts stay below 2^53 minor units",
+      message:
+        "the price 100000000000000.00 is too large: an amount in GBP is at most 9999999999999.99 (below 10^15 minor units), the largest every function of the library computes exactly",
     });
   });
 

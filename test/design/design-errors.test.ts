@@ -68,7 +68,7 @@ describe("design request errors", () => {
     expect(one(mde({ significance: 5 }))).toMatchObject({
       code: "invalid_significance",
       at: "$.significance",
-      message: "the significance level is a fraction above 0 and below 0.5, e.g. 0.05",
+      message: "the significance level is a fraction from 1e-9 to below 0.5, e.g. 0.05 (got the number 5)",
     });
   });
   it("a power below one half", () => {
@@ -148,7 +148,7 @@ describe("design request errors", () => {
     expect(one(mde({ sample: { treatment: 400, comparison: 0 } }))).toMatchObject({
       code: "invalid_sample_size",
       at: "$.sample.comparison",
-      message: "the comparison group's size must be a number above zero",
+      message: "the comparison group's size must be a number above zero and at most 10¹²",
     });
   });
   it("a sample too small for any effect in range", () => {
@@ -156,6 +156,33 @@ describe("design request errors", () => {
       code: "no_detectable_effect",
       at: "$.sample",
       message: "this sample cannot reach a power of 0.95: even the largest possible improvement is detected less often",
+    });
+  });
+  it("a significance level of 1e-20: a DesignError, not an internal assertion of the normal quantile", () => {
+    expect(
+      one(() => requiredSample({ ...valid, significance: 1e-20, effect: 7, comparisonGroup: true })),
+    ).toMatchObject({
+      code: "invalid_significance",
+      at: "$.significance",
+      message: "the significance level is a fraction from 1e-9 to below 0.5, e.g. 0.05 (got the number 1e-20)",
+    });
+    expect(minimumDetectableEffect({ ...valid, sample, significance: 1e-9 }).effect).toBeGreaterThan(0);
+  });
+  it("a planned group beyond 10¹²", () => {
+    expect(one(mde({ sample: { treatment: 1e300 } }))).toMatchObject({
+      code: "invalid_sample_size",
+      at: "$.sample.treatment",
+      message: "the treatment group's size must be a number above zero and at most 10¹²",
+    });
+  });
+  it("a standard deviation whose square is no number", () => {
+    expect(
+      one(mde({ outcome: "continuous", baseline: 10, scale: undefined, standardDeviation: 1e-300 })),
+    ).toMatchObject({
+      code: "invalid_standard_deviation",
+      at: "$.standardDeviation",
+      message:
+        "the standard deviation must lie from 1e-150 to 1e150, so that its square (the variance) is a number (got the number 1e-300)",
     });
   });
   it("every problem at once", () => {
@@ -180,6 +207,14 @@ describe("effect and sample errors", () => {
       code: "effect_out_of_range",
       at: "$.effect",
       message: "an improvement of 20 would take the outcome out of its range from the baseline 20",
+    });
+  });
+  it("an effect so small that no countable sample detects it", () => {
+    expect(one(() => requiredSample({ ...valid, effect: 1e-9, comparisonGroup: true }))).toMatchObject({
+      code: "effect_too_small",
+      at: "$.effect",
+      message:
+        "an improvement of 1e-9 needs a sample of more than 10¹² participants (or units of exposure): no study is planned on it",
     });
   });
   it("no comparisonGroup", () => {

@@ -173,7 +173,16 @@ describe("stage errors", () => {
     expect(oneIssue(withPlan({ significance: "50%" }))).toMatchObject({
       code: "invalid_significance",
       at: "$.measurementPlan.significance",
-      message: "the significance level must be above 0% and below 50% (usually 5%), not 50%",
+      message: "the significance level must be from 0.0000001% (10⁻⁹) to below 50% (usually 5%), not 50%",
+    });
+  });
+
+  it("a significance level below 0.0000001% (10⁻⁹)", () => {
+    expect(oneIssue(withPlan({ significance: "0.00000000000000000001" }))).toMatchObject({
+      code: "invalid_significance",
+      at: "$.measurementPlan.significance",
+      message:
+        "the significance level must be from 0.0000001% (10⁻⁹) to below 50% (usually 5%), not 0.00000000000000000001",
     });
   });
 

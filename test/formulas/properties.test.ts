@@ -289,7 +289,7 @@ describe("formula properties", () => {
     ).toBe("42");
   });
 
-  it("a contract whose parameters try to set __proto__ pollutes nothing: the name stays unknown", () => {
+  it("a contract whose parameters have a key __proto__ pollutes nothing: it is an ordinary parameter", () => {
     const json = JSON.parse(
       JSON.stringify(
         contractJson({ tranches: [tranche({ pricing: { type: "formula", expression: 'param["__proto__"] * 2' } })] }),
@@ -300,7 +300,8 @@ describe("formula properties", () => {
     expect(result.success).toBe(false);
     if (!result.success)
       expect(result.error.issues.map((found) => found.message)).toEqual([
-        'at character 1: unknown parameter "__proto__": declare it under parameters',
+        // read as the text parameter it is (zod alone would have dropped the key: the name was then unknown)
+        "at character 1: each side of * must be a number, got a text",
       ]);
     expect(({} as Record<string, unknown>).text).toBeUndefined();
   });

@@ -20,7 +20,7 @@ import { reportStyle } from "../../src/report/style.js";
 /**
  * The Markdown and HTML reports of the FIS example, in Italian and English, compared with golden files
  * (test/report/golden; regenerate with UPDATE_GOLDEN=1 after a deliberate change and review the diff). The
- * suite runs under three time zones, so the goldens also prove that dates do not move with the clock's zone.
+ * suite runs under five time zones, so the goldens also prove that dates do not move with the clock's zone.
  */
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));

@@ -1,6 +1,6 @@
 import type { MoneySummary } from "../../finance/simulate.js";
 import type { Style } from "../style.js";
-import { escapeXml, plotFrame } from "./svg.js";
+import { coordinateOf, escapeXml, plotFrame } from "./svg.js";
 
 /**
  * The distribution of an amount over a simulation's runs, as its cumulative curve: for each amount, the share
@@ -10,9 +10,9 @@ import { escapeXml, plotFrame } from "./svg.js";
  */
 function cumulativePoints(summary: MoneySummary): { amount: number; share: number }[] {
   return [
-    { amount: Number(summary.min.amount), share: 0 },
-    ...summary.percentiles.map((entry) => ({ amount: Number(entry.amount.amount), share: entry.p / 100 })),
-    { amount: Number(summary.max.amount), share: 1 },
+    { amount: coordinateOf(summary.min.amount), share: 0 },
+    ...summary.percentiles.map((entry) => ({ amount: coordinateOf(entry.amount.amount), share: entry.p / 100 })),
+    { amount: coordinateOf(summary.max.amount), share: 1 },
   ];
 }
 
@@ -36,11 +36,11 @@ export function distributionSvg(summary: MoneySummary, style: Style, words: Dist
   const points = cumulativePoints(summary);
   const low = points[0]!.amount;
   const high = points[points.length - 1]!.amount;
-  const pad = (high - low) * 0.04 || 1;
+  const pad = (high / 2 - low / 2) * 0.08 || 1; // the span's 4%, halved first so that it never overflows
   const { parts, sx, sy, at } = plotFrame({
     title: words.title,
-    xLow: low - pad,
-    xHigh: high + pad,
+    xLow: Math.max(low - pad, -Number.MAX_VALUE),
+    xHigh: Math.min(high + pad, Number.MAX_VALUE),
     yLow: 0,
     yHigh: 1,
     xLabel: words.amount,
@@ -56,7 +56,7 @@ export function distributionSvg(summary: MoneySummary, style: Style, words: Dist
     })
     .join(" ");
   parts.push(`<path d="${path}" fill="none" stroke="#1d4ed8" stroke-width="2"/>`);
-  const mean = Number(summary.mean.amount);
+  const mean = coordinateOf(summary.mean.amount);
   parts.push(
     `<line x1="${at(sx(mean))}" x2="${at(sx(mean))}" y1="${at(sy(0))}" y2="${at(sy(1))}" stroke="#f59e0b" stroke-dasharray="4 3"/>`,
   );
@@ -89,7 +89,7 @@ export function distributionVegaLite(summary: MoneySummary, title: string): Reco
         },
       },
       {
-        data: { values: [{ mean: Number(summary.mean.amount) }] },
+        data: { values: [{ mean: coordinateOf(summary.mean.amount) }] },
         mark: { type: "rule", strokeDash: [4, 3], color: "#f59e0b" },
         encoding: { x: { field: "mean", type: "quantitative" } },
       },

@@ -1,4 +1,4 @@
-import { Dec, readMeasure } from "../../money/decimal.js";
+import { Dec, plain, readMeasure } from "../../money/decimal.js";
 import type { Basis, Contract, Metric, PricingRule } from "../../contract/types.js";
 import type { TrancheSettlement } from "../../engine/settlement-types.js";
 import { evaluateRule, metricsOf } from "../../pricing/evaluate-rule.js";
@@ -24,6 +24,16 @@ export interface PaymentCurve {
 }
 
 const quantity = (value: string | number): Dec => readMeasure(value) ?? new Dec(0);
+
+/**
+ * A plotting coordinate: the decimal as a JavaScript number, held within the finite doubles (an amount of
+ * 400 digits is drawn at the edge of the range, never as Infinity or NaN). Labels use the exact decimals.
+ */
+function coordinate(value: Dec): number {
+  const number = value.toNumber();
+  if (Number.isFinite(number)) return number;
+  return number > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
+}
 
 /** The measured value at which the rule's basis equals `x`. */
 function measuredAt(metric: Metric, basis: Basis, x: Dec): Dec {
@@ -105,25 +115,25 @@ export function paymentCurve(
   }
   const points = [...xs.values()]
     .sort((a, b) => a.comparedTo(b))
-    .map((x) => ({ x: x.toNumber(), amount: price(x).toNumber() }));
+    .map((x) => ({ x: coordinate(x), amount: coordinate(price(x)) }));
 
   return {
     trancheId,
     metric: metric.id,
     unit: metric.unit,
     better: metric.better,
-    baseline: baseline.toNumber(),
+    baseline: coordinate(baseline),
     points,
     ...(measuredValue !== undefined && result !== undefined
       ? {
           measured: {
-            x: measuredValue.toNumber(),
-            amount: price(measuredValue).toNumber(),
+            x: coordinate(measuredValue),
+            amount: coordinate(price(measuredValue)),
             value: result.value!,
-            priced: price(measuredValue).toString(),
+            priced: plain(price(measuredValue)),
           },
         }
       : {}),
-    ...(tranche.cap !== undefined ? { cap: { amount: Number(tranche.cap), value: tranche.cap } } : {}),
+    ...(tranche.cap !== undefined ? { cap: { amount: coordinate(new Dec(tranche.cap)), value: tranche.cap } } : {}),
   };
 }

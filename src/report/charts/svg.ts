@@ -11,15 +11,35 @@ export function escapeXml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-/** About five round numbers spanning [low, high], for axis ticks. */
+/**
+ * A plotting coordinate from an exact decimal string: its nearest double, held within the finite doubles (an
+ * amount of 400 digits is drawn at the edge of the range, never as Infinity or NaN). Labels use the exact text.
+ */
+export function coordinateOf(text: string): number {
+  const number = Number(text);
+  if (Number.isFinite(number)) return number;
+  return number > 0 ? Number.MAX_VALUE : number < 0 ? -Number.MAX_VALUE : 0;
+}
+
+/**
+ * About five round numbers spanning [low, high], for axis ticks. Finite for any finite range, even one as wide
+ * as the doubles allow (a span that overflows is taken in fifths).
+ */
 function ticks(low: number, high: number, count = 5): number[] {
-  const span = high - low || 1;
-  const raw = span / count;
+  const span = high - low;
+  const raw = (Number.isFinite(span) ? span / count : high / count - low / count) || 1 / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= raw) ?? raw;
+  const step =
+    [1, 2, 2.5, 5, 10]
+      .map((factor) => factor * magnitude)
+      .find((candidate) => candidate >= raw && Number.isFinite(candidate)) ?? raw;
   const first = Math.ceil(low / step) * step;
   const values: number[] = [];
-  for (let value = first; value <= high + step / 1e9; value += step) values.push(Number(value.toPrecision(12)));
+  for (let index = 0; index <= 2 * count + 2; index += 1) {
+    const value = first + index * step;
+    if (!(value <= high + step / 1e9) || !Number.isFinite(value)) break;
+    values.push(Number(value.toPrecision(12)));
+  }
   return values;
 }
 
@@ -60,8 +80,11 @@ export function plotFrame(frame: FrameOptions): {
 } {
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const sx = (x: number) => MARGIN.left + ((x - frame.xLow) / (frame.xHigh - frame.xLow || 1)) * plotWidth;
-  const sy = (y: number) => MARGIN.top + plotHeight - ((y - frame.yLow) / (frame.yHigh - frame.yLow || 1)) * plotHeight;
+  // Halves before differences: the same result, bit for bit, but no overflow when the range spans the doubles.
+  const sx = (x: number) =>
+    MARGIN.left + ((x / 2 - frame.xLow / 2) / (frame.xHigh / 2 - frame.xLow / 2 || 0.5)) * plotWidth;
+  const sy = (y: number) =>
+    MARGIN.top + plotHeight - ((y / 2 - frame.yLow / 2) / (frame.yHigh / 2 - frame.yLow / 2 || 0.5)) * plotHeight;
   const at = (value: number) => value.toFixed(1);
   const parts: string[] = [];
   parts.push(
@@ -115,7 +138,7 @@ export function paymentCurveSvg(
   const amounts = [...curve.points.map((point) => point.amount), curve.cap?.amount ?? 0, 0];
   const xLow = Math.min(...xs);
   const xHigh = Math.max(...xs);
-  const yHigh = Math.max(...amounts) * 1.08 || 1;
+  const yHigh = Math.min(Math.max(...amounts) * 1.08, Number.MAX_VALUE) || 1;
   const { parts, sx, sy, at, plotWidth, plotHeight } = plotFrame({
     title,
     xLow,

@@ -1,4 +1,5 @@
 import { Dec } from "../../money/decimal.js";
+import { ownValue } from "../../util/own.js";
 import type { CapKind, ResultStep } from "../../explanation/steps.js";
 import type { TrancheSettlement, TrancheStatus } from "../../engine/settlement-types.js";
 import type { Style } from "../style.js";
@@ -40,7 +41,7 @@ const ROUNDING_NAMES: Readonly<Record<string, string>> = {
   floor: "verso il basso",
   ceiling: "verso l'alto",
 };
-const roundingName = (mode: string) => `${ROUNDING_NAMES[mode] ?? mode} (${mode})`;
+const roundingName = (mode: string) => `${ownValue(ROUNDING_NAMES, mode) ?? mode} (${mode})`;
 
 const BASIS_BETTER = { lower: "migliore se più basso", higher: "migliore se più alto" } as const;
 
