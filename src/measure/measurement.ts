@@ -1,3 +1,4 @@
+import type { MeasurementRecord } from "../contract/measurement-format.js";
 import type { Better, Estimator, OutcomeKind } from "./inputs.js";
 
 /**
@@ -23,16 +24,7 @@ import type { Better, Estimator, OutcomeKind } from "./inputs.js";
  *   of events, the treated group's share is Binomial(total, E₁/(E₁ + E₂)) when the rates are equal). Two-sided:
  *   twice the smaller tail, at most 1. The interval is the Wald interval of the difference.
  */
-export type MeasurementMethod =
-  | "wald-z"
-  | "one-proportion-z"
-  | "binomial-exact"
-  | "two-proportion-z"
-  | "poisson-rate-z"
-  | "one-sample-t"
-  | "welch-t"
-  | "combined-z"
-  | "poisson-exact";
+export type MeasurementMethod = MeasurementRecord["method"];
 
 /** What a group contributed, for the record: its size and its estimate in the scaled unit. */
 export interface GroupSummary {

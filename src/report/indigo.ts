@@ -115,6 +115,16 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
   const status = options.status ?? "PRIVATE";
   const problems: InputIssue[] = [];
   const amount = (text: string, path: readonly (string | number)[]) => exactAmount(text, path, problems);
+  // a payment's amount, with the path of its step in the settlement should it not be exact as a JSON number
+  const paymentAmount = (tranche: TrancheSettlement, step: TrancheSettlement["trace"][number] & { amount: string }) =>
+    amount(step.amount, [
+      "settlement",
+      "tranches",
+      settlement.tranches.indexOf(tranche),
+      "trace",
+      tranche.trace.indexOf(step),
+      "amount",
+    ]);
   const org = (party: string) => v(ownValue(options.organisationIds, party) ?? party);
   const metrics = new Map(contract.metrics.map((metric) => [metric.id, metric]));
   const parties = new Map<string, Party>(contract.parties.map((party) => [party.id, party]));
@@ -230,14 +240,7 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
               type: v("Actual"),
               money: {
                 currency,
-                amount: amount(step.amount, [
-                  "settlement",
-                  "tranches",
-                  settlement.tranches.indexOf(tranche),
-                  "trace",
-                  tranche.trace.indexOf(step),
-                  "amount",
-                ]),
+                amount: paymentAmount(tranche, step),
               },
               notes: `payment ${step.eventId} on ${step.paidOn} against tranche ${tranche.id}`,
               status,
@@ -312,14 +315,7 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
               transaction_type: v("Outcome Payment"),
               money: {
                 currency,
-                amount: amount(step.amount, [
-                  "settlement",
-                  "tranches",
-                  settlement.tranches.indexOf(tranche),
-                  "trace",
-                  tranche.trace.indexOf(step),
-                  "amount",
-                ]),
+                amount: paymentAmount(tranche, step),
               },
               notes: `payment ${step.eventId} against tranche ${tranche.id}`,
               status,
