@@ -108,5 +108,5 @@ export function parseContract(input: unknown): Contract {
 export function safeParseContract(input: unknown): SafeParseResult<Contract, ContractError> {
   const { contract, issues } = validateContract(input);
   if (issues.length > 0 || contract === undefined) return { success: false, error: new ContractError(issues) };
-  return { success: true, data: markParsed(deepFreeze(contract)) };
+  return { success: true, data: markParsed(deepFreeze(contract), "contract") };
 }

@@ -2,6 +2,7 @@ import { Dec } from "../money/decimal.js";
 import type { Contract, PricingRule, Tranche } from "../contract/types.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
+import { quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import type { Measurement } from "../measure/measurement.js";
 import { simulate, type ResultDistribution, type SimulationResult } from "../finance/simulate.js";
@@ -86,7 +87,7 @@ function metricOf(contract: Contract, metricId: string, measurement: Measurement
       issue(
         ["metric"],
         "unknown_metric",
-        `unknown metric "${String(metricId)}": the contract declares ${contract.metrics.map((entry) => entry.id).join(", ")}`,
+        `unknown metric ${quoted(metricId)}: the contract declares ${contract.metrics.map((entry) => entry.id).join(", ")}`,
       ),
     );
   const figures = [

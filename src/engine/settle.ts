@@ -67,7 +67,7 @@ export function settle(
   // Values from parseContract / parseEvents are trusted; anything else (hand-built in JavaScript) is checked
   // first, so that bad input is always a ValidationError and never a TypeError deep inside.
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
-  const events = isParsed(eventsInput) ? eventsInput : parseEvents(eventsInput);
+  const events = isParsed(eventsInput, "events") ? eventsInput : parseEvents(eventsInput);
   const { history, issues } = buildHistory(events, contract);
   if (issues.length > 0) throw new EventsError(issues);
   const ledger = ledgerAsOf(history, options.asOf);

@@ -4,6 +4,7 @@ import type { Contract } from "../contract/types.js";
 import type { ContractEvent, ResultEvent } from "../contract/event-types.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
+import { describeValue } from "../errors/describe-value.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 import { settle } from "../engine/settle.js";
 import type { Settlement } from "../engine/settlement-types.js";
@@ -73,6 +74,8 @@ export function runScenarios(
         "scenarios record their results as verified, so the contract needs a party with the role verifier",
       ),
     );
+  if (!Array.isArray(scenarios))
+    issues.push(issue([], "invalid_scenarios", `the scenarios are a list, got ${describeValue(scenarios)}`));
   const names = new Map<string, number>();
   (Array.isArray(scenarios) ? scenarios : []).forEach((scenario, index) => {
     if (typeof scenario?.name !== "string" || scenario.name === "")

@@ -1,5 +1,6 @@
 import { readDecimal } from "../money/decimal.js";
 import { Exact, fromDec, plainText } from "./exact.js";
+import { describeValue } from "../errors/describe-value.js";
 import { issue } from "../errors/validation-error.js";
 import { FormulaError } from "../errors/formula-error.js";
 import { parseFormulaText } from "./parse.js";
@@ -43,7 +44,12 @@ export function evaluateFormula(text: string, options: EvaluateFormulaOptions = 
   const params = new Map<string, FormulaValue>();
   const types = new Map<string, "number" | "text">();
   const problems = [];
-  for (const [name, value] of Object.entries(options.parameters ?? {})) {
+  const given = options === null || typeof options !== "object" ? undefined : options;
+  if (given === undefined)
+    problems.push(
+      issue([], "invalid_options", `the options are an object such as { parameters }, got ${describeValue(options)}`),
+    );
+  for (const [name, value] of Object.entries(given?.parameters ?? {})) {
     if (typeof value === "string") {
       const decimal = readDecimal(value);
       if (decimal === undefined)

@@ -54,5 +54,5 @@ export function safeParseEvents(
     const { issues } = buildHistory(events, checked.data);
     if (issues.length > 0) return { success: false, error: new EventsError(issues) };
   }
-  return { success: true, data: markParsed(deepFreeze(events)) };
+  return { success: true, data: markParsed(deepFreeze(events), "events") };
 }

@@ -51,7 +51,8 @@ function shapeIssues(parts: unknown, options: unknown, key: string, labelRequire
     issues.push(issue([key], "invalid_type", `expected a list of parts, got ${describeValue(parts)}`));
     return issues;
   }
-  parts.forEach((part: unknown, index) => {
+  // Array.from: a hole in a sparse list is a missing part, not skipped
+  Array.from(parts as unknown[]).forEach((part: unknown, index) => {
     if (part === null || typeof part !== "object") {
       issues.push(
         issue([key, index], "invalid_type", `expected a part ({ measurement, ... }), got ${describeValue(part)}`),

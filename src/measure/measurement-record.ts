@@ -1,3 +1,4 @@
+import { describeValue } from "../errors/describe-value.js";
 import { Dec, plain } from "../money/decimal.js";
 import type { MeasurementRecord } from "../contract/measurement-format.js";
 import type { ResultEvent, ResultStatus } from "../contract/event-types.js";
@@ -16,7 +17,8 @@ export const MEASUREMENT_DIGITS = 12;
  * @example toDecimalString(1 / 3)          // "0.333333333333"
  */
 export function toDecimalString(value: number, digits: number = MEASUREMENT_DIGITS): string {
-  if (!Number.isFinite(value)) throw new RangeError(`assertion: a measured figure must be finite, got ${value}`);
+  if (!Number.isFinite(value))
+    throw new RangeError(`assertion: a measured figure must be finite, got ${describeValue(value)}`);
   return plain(new Dec(value.toPrecision(digits)));
 }
 

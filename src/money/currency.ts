@@ -1,3 +1,5 @@
+import { quoted } from "../errors/describe-value.js";
+
 /**
  * ISO 4217 currencies and their minor units (the number of digits after the decimal point of the smallest
  * coin or cent). The table holds the active codes whose minor unit is not 2, and the commonly used codes
@@ -96,7 +98,9 @@ export type CurrencyCode = string;
  * isKnownCurrency("eur"); // false: codes are in capitals
  */
 export function isKnownCurrency(code: string): boolean {
-  return Object.hasOwn(MINOR_UNITS, code);
+  // a string only: Object.hasOwn would turn any other value into a key, which can throw (an object without
+  // prototype) or overflow the stack (a list nested deep)
+  return typeof code === "string" && Object.hasOwn(MINOR_UNITS, code);
 }
 
 /**
@@ -109,8 +113,8 @@ export function isKnownCurrency(code: string): boolean {
  */
 export function minorUnits(code: CurrencyCode): number {
   // an own key only: "constructor" or "toString" is no currency, not a property of every object
-  const units = Object.hasOwn(MINOR_UNITS, code) ? MINOR_UNITS[code] : undefined;
-  if (units === undefined) throw new RangeError(`unknown ISO 4217 currency code "${String(code)}"`);
+  const units = isKnownCurrency(code) ? MINOR_UNITS[code] : undefined;
+  if (units === undefined) throw new RangeError(`unknown ISO 4217 currency code ${quoted(code)}`);
   return units;
 }
 

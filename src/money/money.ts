@@ -1,6 +1,7 @@
 import { Dec, fixed, readDecimal } from "./decimal.js";
 import { minorUnits, isKnownCurrency, type CurrencyCode } from "./currency.js";
 import { isWholeMinorUnits } from "./rounding.js";
+import { quoted } from "../errors/describe-value.js";
 
 /**
  * An exact amount of money: a decimal string with exactly the currency's minor-unit digits, and an
@@ -20,10 +21,10 @@ export interface Money {
  * the minor unit (round first: the library never rounds silently).
  */
 export function money(amount: string, currency: CurrencyCode): Money {
-  if (!isKnownCurrency(currency)) throw new RangeError(`unknown ISO 4217 currency code "${currency}"`);
-  const value = readDecimal(amount);
+  if (!isKnownCurrency(currency)) throw new RangeError(`unknown ISO 4217 currency code ${quoted(currency)}`);
+  const value = typeof amount === "string" ? readDecimal(amount) : undefined;
   if (value === undefined || amount.includes("%")) {
-    throw new RangeError(`"${amount}" is not a decimal string such as "1234.56"`);
+    throw new RangeError(`${quoted(amount)} is not a decimal string such as "1234.56"`);
   }
   if (!isWholeMinorUnits(value, currency)) {
     throw new RangeError(`${amount} has more than ${minorUnits(currency)} decimal places for ${currency}`);

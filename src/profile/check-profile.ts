@@ -1,6 +1,7 @@
 import type { Contract, PartyRole } from "../contract/types.js";
 import { isParsed } from "../contract/parsed.js";
 import { parseContract } from "../contract/parse-contract.js";
+import { quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, pathText } from "../errors/validation-error.js";
 import { REPORT_LOCALES, type ReportLocale } from "../report/style.js";
 import { deepFreeze } from "../util/freeze.js";
@@ -64,11 +65,11 @@ export function checkProfile(
 ): ProfileReport {
   const problems = [];
   if (profile !== "fis")
-    problems.push(issue(["profile"], "unknown_profile", `unknown profile "${String(profile)}": the library knows fis`));
+    problems.push(issue(["profile"], "unknown_profile", `unknown profile ${quoted(profile)}: the library knows fis`));
   const locale = options.locale ?? "en";
   if (!REPORT_LOCALES.includes(locale))
     problems.push(
-      issue(["locale"], "unknown_locale", `unknown locale "${String(locale)}": use ${REPORT_LOCALES.join(" or ")}`),
+      issue(["locale"], "unknown_locale", `unknown locale ${quoted(locale)}: use ${REPORT_LOCALES.join(" or ")}`),
     );
   if (problems.length > 0) throw new OptionsError(problems);
   const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
