@@ -20,6 +20,7 @@ export {
   OptionsError,
   type InputIssue,
 } from "./errors/validation-error.js";
+export { ArgumentError } from "./errors/argument-error.js";
 
 // contract and events formats
 export { parseContract, safeParseContract, type SafeParseResult } from "./contract/parse-contract.js";

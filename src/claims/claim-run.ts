@@ -1,5 +1,5 @@
 import { isCalendarDate } from "../contract/calendar.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import type { Contract } from "../contract/types.js";
 import { ContractError, OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
@@ -75,7 +75,7 @@ export class ClaimRun {
     this.hasRegister = options?.participants !== undefined;
     if (this.hasRegister) this.readRegister(options.participants, optionIssues);
     if (optionIssues.length > 0) throw new OptionsError(optionIssues);
-    const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+    const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
     if (contract.rateCard === undefined) {
       throw new ContractError([
         issue(

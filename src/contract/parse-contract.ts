@@ -4,7 +4,7 @@ import { checkContract } from "./check-contract.js";
 import { CONTRACT_RECORDS, contractSchema } from "./contract-schema.js";
 import type { Contract } from "./types.js";
 import { fromZodIssues } from "./zod-issues.js";
-import { markParsed } from "./parsed.js";
+import { markIssued } from "../util/issued.js";
 import { checkFormulaParts } from "./check-formula-parts.js";
 import { checkStage, tranchesRequired } from "./stage-format.js";
 
@@ -108,5 +108,5 @@ export function parseContract(input: unknown): Contract {
 export function safeParseContract(input: unknown): SafeParseResult<Contract, ContractError> {
   const { contract, issues } = validateContract(input);
   if (issues.length > 0 || contract === undefined) return { success: false, error: new ContractError(issues) };
-  return { success: true, data: markParsed(deepFreeze(contract), "contract") };
+  return { success: true, data: markIssued(deepFreeze(contract), "contract") };
 }

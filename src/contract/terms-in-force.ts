@@ -1,5 +1,5 @@
 import { isCalendarDate } from "./calendar.js";
-import { isParsed } from "./parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "./parse-contract.js";
 import { amendedTerms, type TermsInForce, type TermsOptions } from "./amendments.js";
 import type { Contract, Coverage } from "./types.js";
@@ -25,7 +25,7 @@ export function termsInForce(
   covers: string | Coverage,
   options: TermsOptions = {},
 ): TermsInForce {
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const coverage = typeof covers === "string" ? { period: covers } : covers;
   const known =
     coverage !== null && typeof coverage === "object" && "period" in coverage

@@ -1,5 +1,5 @@
 import type { Contract } from "../contract/types.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 import { readDecimal } from "../money/decimal.js";
@@ -47,7 +47,7 @@ const OUTCOMES: Readonly<Record<string, DesignOutcome>> = { rate: "binary", freq
  * per-participant variance to plan on); DesignError when the plan's figures make no design question.
  */
 export function assessPlan(contractInput: Contract): PlanAssessment {
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const plan = contract.measurementPlan;
   if (plan === undefined)
     throw new OptionsError([

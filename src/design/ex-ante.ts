@@ -1,7 +1,7 @@
 import { Dec } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import type { Contract, Coverage } from "../contract/types.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import { runScenarios, type Scenario } from "../finance/scenarios.js";
@@ -60,7 +60,7 @@ export function coveredScopes(contract: Contract): readonly Coverage[] {
  * string; ContractError when the contract is not valid.
  */
 export function exAnteTable(contractInput: Contract, options: ExAnteOptions): readonly ExAnteRow[] {
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const issues: InputIssue[] = [];
   const metric = contract.metrics.find((entry) => entry.id === options?.metric);
   if (metric === undefined)

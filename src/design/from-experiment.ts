@@ -1,6 +1,6 @@
 import { Dec } from "../money/decimal.js";
 import type { Contract, PricingRule, Tranche } from "../contract/types.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
@@ -126,7 +126,7 @@ function metricOf(contract: Contract, metricId: string, measurement: Measurement
  * @throws OptionsError when the metric is unknown, the measurement is not a finite one, or its direction differs.
  */
 export function suggestTerms(contractInput: Contract, metricId: string, measurement: Measurement): SuggestedTerms {
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const issues: InputIssue[] = [];
   const metric = metricOf(contract, metricId, measurement, issues);
   if (issues.length > 0 || metric === undefined) throw new OptionsError(issues);
@@ -201,7 +201,7 @@ export function dealOutlook(
   measurement: Measurement,
   options: DealOutlookOptions,
 ): DealOutlook {
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const issues: InputIssue[] = [];
   const metric = metricOf(contract, options?.metric, measurement, issues);
   const decimal = (key: "threshold" | "target") => {

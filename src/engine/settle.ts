@@ -6,7 +6,7 @@ import { groupThousands } from "../money/format.js";
 import { minorUnits } from "../money/currency.js";
 import { isTooLarge, limitText, shownAmount } from "../money/limits.js";
 import { isCalendarDate } from "../contract/calendar.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { parseEvents } from "../ledger/parse-events.js";
 import type { Contract, Metric, Tranche } from "../contract/types.js";
@@ -66,8 +66,8 @@ export function settle(
   }
   // Values from parseContract / parseEvents are trusted; anything else (hand-built in JavaScript) is checked
   // first, so that bad input is always a ValidationError and never a TypeError deep inside.
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
-  const events = isParsed(eventsInput, "events") ? eventsInput : parseEvents(eventsInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
+  const events = isIssued(eventsInput, "events") ? eventsInput : parseEvents(eventsInput);
   const { history, issues } = buildHistory(events, contract);
   if (issues.length > 0) throw new EventsError(issues);
   const ledger = ledgerAsOf(history, options.asOf);

@@ -1,7 +1,7 @@
 import type { Money } from "../money/money.js";
 import { minorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import type { Settlement } from "../engine/settlement-types.js";
 import { quoted } from "../errors/describe-value.js";
@@ -113,7 +113,7 @@ export function unitsBound(finance: CompiledFinance, outcomePayments: number): b
 
 /** @internal The compiled finance section of a contract, checking the contract when it was not parsed. */
 export function financeOf(contractInput: Contract): { contract: Contract; finance: CompiledFinance } {
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const finance = compileFinance(contract);
   if (finance === null) {
     throw new ContractError([

@@ -2,7 +2,7 @@ import type { Money } from "../money/money.js";
 import type { Quantity } from "../contract/primitives.js";
 import type { Contract } from "../contract/types.js";
 import type { ContractEvent, ResultEvent } from "../contract/event-types.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { describeValue } from "../errors/describe-value.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
@@ -63,7 +63,7 @@ export function runScenarios(
   scenarios: readonly Scenario[],
   options: ScenarioOptions,
 ): ScenarioOutcome[] {
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const verifier = contract.parties.find((party) => party.roles.includes("verifier"));
   const issues = [];
   if (verifier === undefined)

@@ -1,7 +1,7 @@
 import { Dec } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import type { Contract } from "../contract/types.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
@@ -168,7 +168,7 @@ function checkDistribution(
 
 /** @internal Checks the options against the contract and compiles both. @throws OptionsError */
 export function planSimulation(contractInput: Contract, options: SimulationOptions): SimulationPlan {
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const issues: InputIssue[] = [];
   const report = (path: readonly (string | number)[], code: string, message: string) =>
     issues.push(issue(path, code, message));

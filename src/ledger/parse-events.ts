@@ -6,7 +6,7 @@ import { eventsSchema } from "../contract/events-schema.js";
 import { fromZodIssues } from "../contract/zod-issues.js";
 import { safeParseContract, type SafeParseResult } from "../contract/parse-contract.js";
 import { buildHistory } from "./history.js";
-import { isParsed, markParsed } from "../contract/parsed.js";
+import { isIssued, markIssued } from "../util/issued.js";
 
 /** Options of `parseEvents`. */
 export interface ParseEventsOptions {
@@ -47,12 +47,12 @@ export function safeParseEvents(
   if (contractInput !== undefined) {
     // A contract that did not come from parseContract is checked first: events cannot be checked against
     // a contract that is itself wrong.
-    const checked = isParsed(contractInput)
+    const checked = isIssued(contractInput, "contract")
       ? { success: true as const, data: contractInput }
       : safeParseContract(contractInput);
     if (!checked.success) return checked;
     const { issues } = buildHistory(events, checked.data);
     if (issues.length > 0) return { success: false, error: new EventsError(issues) };
   }
-  return { success: true, data: markParsed(deepFreeze(events), "events") };
+  return { success: true, data: markIssued(deepFreeze(events), "events") };
 }

@@ -14,7 +14,7 @@ import { deepFreeze } from "../util/freeze.js";
 import type { FormulaStep } from "../explanation/steps.js";
 import { minorUnits } from "../money/currency.js";
 import { fromDecimal, type Money } from "../money/money.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { amendedTerms } from "../contract/amendments.js";
 import { isCalendarDate } from "../contract/calendar.js";
@@ -94,7 +94,7 @@ export function priceLines(
   lines: readonly PriceLine[],
   options: PriceLinesOptions,
 ): LinesPriced {
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const problems: InputIssue[] = [];
   const period = contract.periods.find((entry) => entry.id === options?.period);
   if (period === undefined)

@@ -1,5 +1,5 @@
 import type { Contract, PartyRole } from "../contract/types.js";
-import { isParsed } from "../contract/parsed.js";
+import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, pathText } from "../errors/validation-error.js";
@@ -72,7 +72,7 @@ export function checkProfile(
       issue(["locale"], "unknown_locale", `unknown locale ${quoted(locale)}: use ${REPORT_LOCALES.join(" or ")}`),
     );
   if (problems.length > 0) throw new OptionsError(problems);
-  const contract = isParsed(contractInput) ? contractInput : parseContract(contractInput);
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const phrases = profilePhrasebook(locale);
   const findings: ProfileFinding[] = [];
   const find = (severity: ProfileFinding["severity"], path: readonly (string | number)[], detail: FindingDetail) =>

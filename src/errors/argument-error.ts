@@ -1,0 +1,73 @@
+import { describeValue } from "./describe-value.js";
+import { issue, ValidationError, type InputIssue } from "./validation-error.js";
+import { isIssued, type IssuedKind } from "../util/issued.js";
+
+/**
+ * An argument is not a value the function takes: a Money that is not one, a probability outside 0–1, a
+ * settlement the library did not issue (a copy, a changed value, a JSON round trip), a locale the library does not
+ * know. `issues` say which argument (its name as the path: `$.ratios[2]`, `$.settlement`), with a code and a plain
+ * message.
+ */
+export class ArgumentError extends ValidationError {
+  constructor(issues: readonly InputIssue[]) {
+    super("invalid arguments", issues);
+  }
+}
+
+/** What each issued kind is, and where it comes from, for a message: "the settlement that settle returned". */
+const ISSUED_WORDS: Record<IssuedKind, { readonly what: string; readonly from: string; readonly code: string }> = {
+  contract: { what: "a contract", from: "parseContract", code: "not_a_contract" },
+  events: { what: "events", from: "parseEvents", code: "not_events" },
+  settlement: { what: "a settlement", from: "settle", code: "not_a_settlement" },
+  "cash-flows": { what: "cash flows", from: "cashFlows", code: "not_cash_flows" },
+  "lines-priced": { what: "priced lines", from: "priceLines", code: "not_priced_lines" },
+  "claim-settlement": {
+    what: "a claims settlement",
+    from: "settleClaims or settleClaimsAsync",
+    code: "not_a_claim_settlement",
+  },
+  "claim-decision": { what: "a claim decision", from: "a claims settlement's decisions", code: "not_a_claim_decision" },
+  irr: { what: "an internal rate of return", from: "xirr or investorReturns", code: "not_an_irr" },
+  "scenario-outcome": { what: "a scenario outcome", from: "runScenarios", code: "not_a_scenario_outcome" },
+  simulation: { what: "a simulation result", from: "simulate", code: "not_a_simulation" },
+  "money-summary": { what: "a summary of simulated amounts", from: "simulate", code: "not_a_money_summary" },
+  "profile-report": { what: "a profile report", from: "checkProfile", code: "not_a_profile_report" },
+  "payment-curve": { what: "a payment curve", from: "paymentCurve", code: "not_a_payment_curve" },
+  measurement: {
+    what: "a measurement",
+    from: "measureRecords, measureCohorts, blend or poolCohorts",
+    code: "not_a_measurement",
+  },
+  formula: { what: "a formula", from: "parseFormula", code: "not_a_formula" },
+  style: { what: "a report style", from: "reportStyle or plainTextStyle", code: "not_a_style" },
+  "json-schema": { what: "a JSON Schema", from: "contractJsonSchema or eventsJsonSchema", code: "not_a_json_schema" },
+};
+
+/**
+ * The issue for an argument that should be a `kind` the library issued, or undefined when it is one.
+ * `fn` names the function called, `name` the argument (its path).
+ */
+export function issuedIssue(
+  value: unknown,
+  kind: IssuedKind,
+  fn: string,
+  name: string | (string | number)[],
+): InputIssue | undefined {
+  if (isIssued(value, kind)) return undefined;
+  const words = ISSUED_WORDS[kind];
+  const got =
+    typeof value === "object" && value !== null
+      ? `${describeValue(value)} that ${words.from} did not return (a copy, a changed value or one read back from JSON is not accepted: call ${words.from} again)`
+      : describeValue(value);
+  return issue(
+    typeof name === "string" ? [name] : name,
+    words.code,
+    `${fn} takes ${words.what} as ${words.from} returned it; got ${got}`,
+  );
+}
+
+/** Throws an ArgumentError unless `value` is a `kind` the library issued; see `issuedIssue`. */
+export function requireIssued(value: unknown, kind: IssuedKind, fn: string, name: string): void {
+  const found = issuedIssue(value, kind, fn, name);
+  if (found !== undefined) throw new ArgumentError([found]);
+}
