@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import * as core from "../../src/index.js";
 import * as nodeEntry from "../../src/node/index.js";
+import { validCalls } from "./valid-calls.js";
 
 export type Outcome = "result" | "typed-error" | "failure";
 
@@ -318,39 +319,50 @@ function retype(value: unknown): unknown {
   }
 }
 
+type Change = "replace" | "remove" | "retype" | "special" | "keep";
+const CHANGES: readonly Change[] = ["replace", "remove", "retype", "special", "keep"];
+
+/**
+ * `copy` (fresh, the caller's to change) with the field at `where` (an index into its paths, modulo their number)
+ * changed as `how` says; `name` names the value in the description.
+ */
+function changeOneField(
+  copy: unknown,
+  name: string,
+  where: number,
+  how: Change,
+  anything: Drawn,
+  special: Drawn,
+): Drawn {
+  const paths = pathsOf(copy).filter((p) => p.length > 0);
+  const path = paths[where % Math.max(paths.length, 1)];
+  if (path === undefined || how === "keep") return { value: copy, what: name };
+  let parent = copy as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const key = path[path.length - 1] as string | number;
+  const at = path.join(".");
+  if (how === "remove") {
+    if (Array.isArray(parent)) parent.splice(Number(key), 1);
+    else delete parent[key];
+    return { value: copy, what: `${name} without ${at}` };
+  }
+  if (how === "retype") {
+    parent[key] = retype(parent[key]);
+    return { value: copy, what: `${name} with ${at} retyped` };
+  }
+  const replacement = how === "special" ? special : anything;
+  parent[key] = replacement.value;
+  return { value: copy, what: `${name} with ${at} = ${replacement.what}` };
+}
+
 /** An example's JSON with one field replaced, removed or retyped, built fresh for each call. */
 const mutatedExample: fc.Arbitrary<Drawn> = fc
-  .tuple(
-    fc.nat(),
-    fc.nat(),
-    fc.constantFrom("replace", "remove", "retype", "special", "keep"),
-    anythingValue,
-    specialValue,
-  )
+  .tuple(fc.nat(), fc.nat(), fc.constantFrom(...CHANGES), anythingValue, specialValue)
   .map(([which, where, how, anything, special]) => {
     const list = examples().json;
     const example = list[which % list.length];
     if (example === undefined) return { value: undefined, what: "no example" };
-    const copy: unknown = structuredClone(example.value);
-    const paths = pathsOf(copy).filter((p) => p.length > 0);
-    const path = paths[where % paths.length];
-    if (path === undefined || how === "keep") return { value: copy, what: `the example ${example.name}` };
-    let parent = copy as Record<string | number, unknown>;
-    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-    const key = path[path.length - 1] as string | number;
-    const at = path.join(".");
-    if (how === "remove") {
-      if (Array.isArray(parent)) parent.splice(Number(key), 1);
-      else delete parent[key];
-      return { value: copy, what: `${example.name} without ${at}` };
-    }
-    if (how === "retype") {
-      parent[key] = retype(parent[key]);
-      return { value: copy, what: `${example.name} with ${at} retyped` };
-    }
-    const replacement = how === "special" ? special : anything;
-    parent[key] = replacement.value;
-    return { value: copy, what: `${example.name} with ${at} = ${replacement.what}` };
+    return changeOneField(structuredClone(example.value), `the example ${example.name}`, where, how, anything, special);
   });
 
 const plausibleValue: fc.Arbitrary<Drawn> = fc.nat().map((i) => {
@@ -366,9 +378,56 @@ const argument: fc.Arbitrary<Drawn> = fc.oneof(
   { weight: 4, arbitrary: plausibleValue },
 );
 
-function argumentsFor(fn: AnyFunction): fc.Arbitrary<Drawn[]> {
+type Make = () => unknown[];
+
+/** A plain copy of an argument whose fields can be changed, or undefined (a stream, a function, a cyclic value). */
+function plainCopy(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Symbol.asyncIterator in value) return undefined;
+  try {
+    return structuredClone(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A valid call of the export with one thing changed: kept whole, one argument replaced by any drawn value, one
+ * field inside one argument changed (on a copy: a library value copied is no longer the library's), the last
+ * argument dropped, or one argument too many.
+ */
+function nearValidArguments(makes: readonly Make[]): fc.Arbitrary<Drawn[]> {
+  return fc
+    .tuple(
+      fc.nat(),
+      fc.nat(),
+      fc.nat(),
+      fc.constantFrom("keep", "replace", "field", "field", "drop", "extra"),
+      fc.constantFrom(...CHANGES),
+      argument,
+      specialValue,
+    )
+    .map(([which, position, where, how, change, drawn, special]) => {
+      const make = makes[which % makes.length] as Make;
+      const values = make();
+      const args: Drawn[] = values.map((value, i) => ({ value, what: `valid argument ${i + 1}` }));
+      const at = values.length === 0 ? 0 : position % values.length;
+      if (how === "replace" && args.length > 0) args[at] = drawn;
+      else if (how === "drop") args.pop();
+      else if (how === "extra") args.push(drawn);
+      else if (how === "field" && args.length > 0) {
+        const copy = plainCopy(values[at]);
+        if (copy !== undefined)
+          args[at] = changeOneField(copy, `valid argument ${at + 1}`, where, change, drawn, special);
+      }
+      return args;
+    });
+}
+
+function argumentsFor(fn: AnyFunction, valid: readonly Make[] | undefined): fc.Arbitrary<Drawn[]> {
   const most = Math.max(fn.length, 1) + 1;
-  return fc.array(argument, { minLength: 0, maxLength: most });
+  const arbitrary = fc.array(argument, { minLength: 0, maxLength: most });
+  if (valid === undefined || valid.length === 0) return arbitrary;
+  return fc.oneof({ weight: 2, arbitrary }, { weight: 3, arbitrary: nearValidArguments(valid) });
 }
 
 /** `readClaimsCsv` is called with in-memory sources only, never a path. */
@@ -575,6 +634,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const budget = options.stepBudgetMs ?? 2000;
   const keep = options.keepFindings ?? 200;
   const functions = exportedFunctions();
+  const valid = await validCalls();
   const counts: Record<string, ExportCounts> = {};
   const findings: Finding[] = [];
   let cases = 0;
@@ -588,7 +648,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const note = (finding: Finding) => {
       if (kept++ < keep) findings.push(finding);
     };
-    const drawn = fc.sample(argumentsFor(fn), { seed: options.seed + index * 7919, numRuns: options.casesPerExport });
+    const drawn = fc.sample(argumentsFor(fn, valid.get(name)), {
+      seed: options.seed + index * 7919,
+      numRuns: options.casesPerExport,
+    });
     for (const raw of drawn) {
       cases++;
       const args = safeArguments(name, raw);

@@ -5,7 +5,21 @@
  * change its arguments. Larger runs: `npx tsx scripts/fuzz-exports.ts --cases 100000 --seed N`.
  */
 import { describe, expect, it } from "vitest";
-import { distinctFindings, exportedFunctions, findingText, runFuzz, type FuzzReport } from "./exports-fuzz.js";
+import {
+  classify,
+  distinctFindings,
+  exportedFunctions,
+  findingText,
+  runFuzz,
+  type FuzzReport,
+} from "./exports-fuzz.js";
+import { validCalls } from "./valid-calls.js";
+
+/**
+ * A call's time budget in this test: a hang guard, not a speed check (no test depends on the machine's speed;
+ * scripts/fuzz-exports.ts, run by hand, flags slow calls at 2 seconds).
+ */
+const HANG_GUARD_MS = 120_000;
 
 /** Cases per export: about 90 exports, a few seconds in all. */
 const CASES_PER_EXPORT = 25;
@@ -278,11 +292,33 @@ const OPEN: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+describe("the fuzz run's valid calls", () => {
+  it("each gives a result, so that a changed one tests the checks behind it", async () => {
+    const functions = exportedFunctions();
+    const refused: string[] = [];
+    for (const [name, makes] of await validCalls()) {
+      const fn = functions.get(name);
+      expect(fn, `${name} is an export`).toBeDefined();
+      for (const make of makes) {
+        try {
+          await fn?.(...make());
+        } catch (error) {
+          refused.push(
+            `${name}: ${classify(error, name)}: ${error instanceof Error ? error.message.split("\n")[0] : ""}`,
+          );
+        }
+      }
+    }
+    expect(refused).toEqual([]);
+    expect((await validCalls()).size).toBeGreaterThan(60);
+  });
+});
+
 describe("every export, fuzzed", () => {
   let report: FuzzReport;
 
   it("runs every exported function", async () => {
-    report = await runFuzz({ casesPerExport: CASES_PER_EXPORT, seed: SEED });
+    report = await runFuzz({ casesPerExport: CASES_PER_EXPORT, seed: SEED, stepBudgetMs: HANG_GUARD_MS });
     expect(Object.keys(report.counts).length).toBe(exportedFunctions().size);
     for (const name of Object.keys(OPEN)) expect(exportedFunctions().has(name), `OPEN names ${name}`).toBe(true);
   });
