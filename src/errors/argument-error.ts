@@ -9,6 +9,8 @@ import { isIssued, type IssuedKind } from "../util/issued.js";
  * message.
  */
 export class ArgumentError extends ValidationError {
+  static override readonly errorKind: string = "ArgumentError";
+
   constructor(issues: readonly InputIssue[]) {
     super("invalid arguments", issues);
   }

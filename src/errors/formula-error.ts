@@ -6,6 +6,8 @@ import { ValidationError, type InputIssue } from "./validation-error.js";
  * matching). `issues` say where, with the formula's path and the character position in the message.
  */
 export class FormulaError extends ValidationError {
+  static override readonly errorKind: string = "FormulaError";
+
   constructor(issues: readonly InputIssue[]) {
     super("formula error", issues);
   }
@@ -13,6 +15,8 @@ export class FormulaError extends ValidationError {
 
 /** The lines given to `priceLines` are not valid: `issues` lists every problem with its path (`$.lines[3].inputs.quantity`). */
 export class LinesError extends ValidationError {
+  static override readonly errorKind: string = "LinesError";
+
   constructor(issues: readonly InputIssue[]) {
     super("invalid lines", issues);
   }
