@@ -5,6 +5,7 @@ import { formatMinor, priceEntry } from "./compiled-card.js";
 import type { CutRecord } from "./cap-log.js";
 import { MessageCache, cutMessage } from "./decision-messages.js";
 import { R, REASONS, REPEAT } from "./rejection-reasons.js";
+import { markIssued } from "../util/issued.js";
 
 /**
  * The decision on every claim of a settlement, in the order the claims were read (an identical repeat has no
@@ -102,6 +103,11 @@ export class ClaimDecisionList implements Iterable<ClaimDecision> {
   }
 }
 
+/** A decision made from the columns, frozen and known as the library's own (so `explainClaimDecision` takes it). */
+function issuedDecision(decision: ClaimDecision): ClaimDecision {
+  return markIssued(Object.freeze(decision), "claim-decision");
+}
+
 /** What a decision is made from, and the strings decisions share (amounts, periods, messages). */
 class DecisionView {
   /** The row of each decision when repeats were skipped (else decision `i` is row `i`). */
@@ -162,7 +168,7 @@ class DecisionView {
     const period = this.periodLabels[columns.period[row]! - this.firstPeriod]!;
     if (code !== R.none && code < R.superseded_in_group) {
       // Rejected before any price applies (the common rejections): one fixed shape, no optional fields.
-      return Object.freeze({
+      return issuedDecision({
         claimId: claim.id,
         participant: claim.participant,
         outcome: claim.outcome,
@@ -185,7 +191,7 @@ class DecisionView {
     // Only a claim a cap touched has cuts: look them up for those alone.
     const cutRecords = code >= R.participant_cap_reached || paid < value ? run.capLog.cutsByRow.get(row) : undefined;
     if (code === R.none && cutRecords === undefined) {
-      return Object.freeze({
+      return issuedDecision({
         claimId: claim.id,
         participant: claim.participant,
         outcome: claim.outcome,
@@ -219,6 +225,6 @@ class DecisionView {
       built.message = cutRecords!.map((cut) => cutMessage(cut, card.places)).join("; ");
     }
     if (cutRecords !== undefined) built.cuts = Object.freeze(cutRecords.map((cut) => this.cutOf(cut)));
-    return Object.freeze(built as unknown as ClaimDecision);
+    return issuedDecision(built as unknown as ClaimDecision);
   }
 }

@@ -2,6 +2,7 @@ import { Dec } from "../money/decimal.js";
 import { allocateDecimal } from "../money/allocate.js";
 import { fromDecimal, type Money } from "../money/money.js";
 import { deepFreeze } from "../util/freeze.js";
+import { markIssued } from "../util/issued.js";
 import type { ClaimRun } from "./claim-run.js";
 import type { ClaimPeriodTotal, ClaimSettlement } from "./claim-types.js";
 import { ClaimDecisionList } from "./claim-decisions.js";
@@ -142,9 +143,9 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
         cut: asMoney(line.cut),
       })),
   };
-  if (!run.keepDecisions) return deepFreeze(settlement);
+  if (!run.keepDecisions) return markIssued(deepFreeze(settlement), "claim-settlement");
   deepFreeze(settlement);
-  return Object.freeze({ ...settlement, decisions: new ClaimDecisionList(run) });
+  return markIssued(Object.freeze({ ...settlement, decisions: new ClaimDecisionList(run) }), "claim-settlement");
 }
 
 /** The sums again in `bigint`, for a settlement whose total reaches 2^53 minor units. */

@@ -6,7 +6,7 @@ import { groupThousands } from "../money/format.js";
 import { minorUnits } from "../money/currency.js";
 import { isTooLarge, limitText, shownAmount } from "../money/limits.js";
 import { isCalendarDate } from "../contract/calendar.js";
-import { isIssued } from "../util/issued.js";
+import { isIssued, markIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { parseEvents } from "../ledger/parse-events.js";
 import type { Contract, Metric, Tranche } from "../contract/types.js";
@@ -82,7 +82,7 @@ export function settle(
   };
   const order = settlementOrder(contract.tranches);
   const tranches = order.map((tranche) => settleTranche(context, tranche));
-  return deepFreeze({
+  const settlement: Settlement = deepFreeze({
     contractId: contract.id,
     title: contract.title,
     currency: contract.currency,
@@ -93,6 +93,8 @@ export function settle(
     totals: totalsOf(contract, tranches),
     capsApplied: tranches.flatMap((tranche) => tranche.capsApplied),
   });
+  // The reports take a settlement this function returned, and no copy or hand-made one.
+  return markIssued(settlement, "settlement");
 }
 
 interface SettleContext {

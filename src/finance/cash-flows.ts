@@ -1,7 +1,7 @@
 import type { Money } from "../money/money.js";
 import { minorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
-import { isIssued } from "../util/issued.js";
+import { isIssued, markIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import type { Settlement } from "../engine/settlement-types.js";
 import { quoted } from "../errors/describe-value.js";
@@ -163,7 +163,7 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
   );
   const { flows, steps } = runFinance(finance, receipts, true);
   const noOutcomes = runFinance(finance, [], false).flows;
-  return deepFreeze({
+  const result: CashFlows = deepFreeze({
     contractId: contract.id,
     currency: contract.currency,
     asOf: settlement.asOf,
@@ -182,6 +182,7 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
       .map((tranche) => tranche.id),
     steps,
   });
+  return markIssued(result, "cash-flows");
 }
 
 function partyFlows(contract: Contract, flows: readonly FlowUnits[], currency: string): PartyCashFlows[] {

@@ -14,7 +14,7 @@ import { deepFreeze } from "../util/freeze.js";
 import type { FormulaStep } from "../explanation/steps.js";
 import { minorUnits } from "../money/currency.js";
 import { fromDecimal, type Money } from "../money/money.js";
-import { isIssued } from "../util/issued.js";
+import { isIssued, markIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { amendedTerms } from "../contract/amendments.js";
 import { isCalendarDate } from "../contract/calendar.js";
@@ -289,7 +289,7 @@ export function priceLines(
     total += entry.total;
     invoices.push(Object.freeze({ invoice, lines: entry.lines, total: toMoney(entry.total) }));
   }
-  return Object.freeze({
+  const priced: LinesPriced = Object.freeze({
     currency,
     amounts: Object.freeze(amounts),
     invoices: Object.freeze(invoices),
@@ -297,6 +297,7 @@ export function priceLines(
     amendments: Object.freeze(amendments.map((amendment) => amendment.id)),
     ...(explanations !== undefined ? { explanations: deepFreeze(explanations) } : {}),
   });
+  return markIssued(priced, "lines-priced");
 }
 
 function fault(issues: InputIssue[], line: number, name: string, message: string): false {

@@ -1,6 +1,10 @@
 import { groupThousands } from "../money/format.js";
 import type { Money } from "../money/money.js";
 import type { ClaimDecision, ClaimSettlement } from "../claims/claim-types.js";
+import { ArgumentError, issuedIssue, requireIssued } from "../errors/argument-error.js";
+import { describeValue } from "../errors/describe-value.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
+import { isKnownCurrency } from "../money/currency.js";
 
 const cash = (value: Money) => `${value.currency} ${groupThousands(value.amount)}`;
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
@@ -20,8 +24,22 @@ const CAP_NAMES = {
  * explainClaimDecision(decision);
  * // "Claim C1 (participant P7, EMP-ENTRY achieved 2013-01-10, claimed 2013-02-01, period 2013-Q1): accepted,
  * //  price 3,500.00, pays 3,500.00"
+ * @throws ArgumentError for a decision that is not one of a claims settlement's decisions as read from its list
+ * (`not_a_claim_decision`: a copy, a changed decision or one read back from JSON), or a currency that is neither
+ * "" (amounts without a currency) nor a currency code the library knows (`unknown_currency`).
  */
 export function explainClaimDecision(decision: ClaimDecision, currency = ""): string {
+  const problems = [
+    issuedIssue(decision, "claim-decision", "explainClaimDecision", "decision"),
+    currency === "" || isKnownCurrency(currency)
+      ? undefined
+      : issue(
+          ["currency"],
+          "unknown_currency",
+          `the amounts are written in a currency given by its ISO 4217 code, such as "GBP", or in none (""); got ${describeValue(currency)}`,
+        ),
+  ].filter((found): found is InputIssue => found !== undefined);
+  if (problems.length > 0) throw new ArgumentError(problems);
   const unit = currency === "" ? "" : `${currency} `;
   const money = (amount: string) => `${unit}${groupThousands(amount)}`;
   const head = `Claim ${decision.claimId} (participant ${decision.participant}, ${decision.outcome} achieved ${decision.achievedOn}, claimed ${decision.claimedOn}, period ${decision.period})`;
@@ -48,8 +66,11 @@ export function explainClaimDecision(decision: ClaimDecision, currency = ""): st
  *
  * @example
  * console.log(explainClaims(settleClaims(contract, claims, { asOf: "2015-03-31" })));
+ * @throws ArgumentError for a claims settlement `settleClaims` or `settleClaimsAsync` did not return
+ * (`not_a_claim_settlement`: a copy, a changed settlement or one read back from JSON; settle the claims again).
  */
 export function explainClaims(settlement: ClaimSettlement): string {
+  requireIssued(settlement, "claim-settlement", "explainClaims", "settlement");
   const { counts } = settlement;
   const lines = [
     `Claims under ${settlement.contractId} as of ${settlement.asOf} (${settlement.currency}, claim periods by ${settlement.claimPeriod})`,

@@ -3,6 +3,7 @@ import type { Money } from "../money/money.js";
 import type { CashFlows } from "../finance/cash-flows.js";
 import type { FinanceStep } from "../finance/finance-steps.js";
 import { ownValue } from "../util/own.js";
+import { requireIssued } from "../errors/argument-error.js";
 
 const STEP_NAMES: Record<string, string> = {
   principal: "return of principal",
@@ -43,8 +44,11 @@ function stepLines(step: FinanceStep, currency: string): string[] {
  *
  * @example
  * console.log(explainCashFlows(cashFlows(contract, settlement)));
+ * @throws ArgumentError for cash flows `cashFlows` did not return (`not_cash_flows`: a copy, a changed value or one
+ * read back from JSON; call cashFlows again).
  */
 export function explainCashFlows(flows: CashFlows): string {
+  requireIssued(flows, "cash-flows", "explainCashFlows", "flows");
   const currency = flows.currency;
   const cash = (value: Money) => `${value.currency} ${groupThousands(value.amount)}`;
   const lines: string[] = [`Investors' side of ${flows.contractId}, as of ${flows.asOf}`, ""];

@@ -6,6 +6,7 @@ import type { PartyAmounts, PartyTotals, Settlement, TrancheSettlement } from ".
 import { en } from "./phrases/en.js";
 import { plainTextStyle, type Style } from "./style.js";
 import type { LinesPriced } from "../pricing/price-lines.js";
+import { requireIssued } from "../errors/argument-error.js";
 
 function cash(value: Money | null, fallback = "pending"): string {
   return value === null ? fallback : `${value.currency} ${groupThousands(value.amount)}`;
@@ -50,8 +51,11 @@ function trancheText(tranche: TrancheSettlement, style: Style): string[] {
  *
  * @example
  * console.log(explain(settle(contract, events, { asOf: "2027-12-31" })));
+ * @throws ArgumentError for a settlement `settle` did not return (`not_a_settlement`: a copy, a changed settlement
+ * or one read back from JSON; settle again).
  */
 export function explain(settlement: Settlement): string {
+  requireIssued(settlement, "settlement", "explain", "settlement");
   const { totals, currency } = settlement;
   const style = plainTextStyle(currency);
   const lines = [
@@ -83,8 +87,11 @@ export function explain(settlement: Settlement): string {
  *
  * @example
  * console.log(explainLines(priceLines(contract, lines, { formula: "line-amount", period: "2027-Q1", asOf: "2027-04-30", explain: true })));
+ * @throws ArgumentError for priced lines `priceLines` did not return (`not_priced_lines`: a copy, a changed value or
+ * one read back from JSON; price the lines again).
  */
 export function explainLines(run: LinesPriced): string {
+  requireIssued(run, "lines-priced", "explainLines", "run");
   const style = plainTextStyle(run.currency);
   const lines: string[] = [];
   for (const entry of run.explanations ?? []) {

@@ -4,7 +4,13 @@ import { metricsOf } from "../pricing/evaluate-rule.js";
 import { lastPayableDate } from "../contract/payable-dates.js";
 import { Dec } from "../money/decimal.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
+import { ArgumentError, requireIssued } from "../errors/argument-error.js";
+import { describeValue, quoted } from "../errors/describe-value.js";
+import { pricingRuleSchema } from "../contract/contract-schema.js";
+import { fromZodIssues } from "../contract/zod-issues.js";
 import { ownValue } from "../util/own.js";
+import { optionsObject } from "./report-locale.js";
+import { isSettlementOf, mismatchText, parsedContract } from "./report-model.js";
 
 /**
  * Export to the INDIGO data standard (GO Lab, University of Oxford; project schema 4.1), the public record of
@@ -55,16 +61,136 @@ function exactAmount(text: string, path: readonly (string | number)[], problems:
   return v(0);
 }
 
+/** The deepest a rule given to `describeRule` may nest rules (a threshold's `then`, a weighted rule's parts). */
+const RULE_DEPTH = 64;
+/** The most rules a rule given to `describeRule` may hold, counting each time one is reached. */
+const RULE_COUNT = 100_000;
+
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  value !== null && typeof value === "object";
+
+/**
+ * Whether a rule nests rules too deep or holds too many to be checked and described: checked before the schema,
+ * whose checks recurse (a rule nested thousands deep, or the same rule object reached again and again, would
+ * overflow the stack or take exponential time). Reads the rules' `then` and `parts` only.
+ */
+function ruleTooLarge(rule: unknown): boolean {
+  const pending: { readonly rule: unknown; readonly depth: number }[] = [{ rule, depth: 1 }];
+  let count = 0;
+  while (pending.length > 0) {
+    const { rule: next, depth } = pending.pop()!;
+    if (!isRecord(next)) continue;
+    if (depth > RULE_DEPTH || ++count > RULE_COUNT) return true;
+    if (next.then !== undefined) pending.push({ rule: next.then, depth: depth + 1 });
+    const parts = next.parts;
+    if (!Array.isArray(parts)) continue;
+    if (parts.length > RULE_COUNT) return true;
+    for (const part of parts) if (isRecord(part)) pending.push({ rule: part.rule, depth: depth + 1 });
+  }
+  return false;
+}
+
+/**
+ * The problems of a rule that the contract's checks would find and that describing it meets: a threshold that
+ * pays neither an amount nor a rule (`threshold_payout`), a metric not among the metrics given (`unknown_metric`).
+ */
+function ruleIssues(
+  rule: PricingRule,
+  metrics: ReadonlyMap<string, Metric>,
+  path: readonly (string | number)[],
+  issues: InputIssue[],
+): void {
+  if (rule.type === "weighted") {
+    rule.parts.forEach((part, index) => ruleIssues(part.rule, metrics, [...path, "parts", index, "rule"], issues));
+    return;
+  }
+  if (rule.type === "formula") return;
+  if (!metrics.has(rule.metric))
+    issues.push(
+      issue(
+        [...path, "metric"],
+        "unknown_metric",
+        `the rule is priced on metric ${quoted(rule.metric)}, which is not among the metrics given: give the contract's metrics`,
+      ),
+    );
+  if (rule.type === "threshold") {
+    if (rule.amount === undefined && rule.then === undefined)
+      issues.push(
+        issue(
+          path,
+          "threshold_payout",
+          'a threshold pays either a fixed "amount" or the rule in "then": give exactly one',
+        ),
+      );
+    if (rule.then !== undefined) ruleIssues(rule.then, metrics, [...path, "then"], issues);
+  }
+}
+
+/** The problems of `describeRule`'s arguments: a pricing rule as a contract states it, and a Map of metrics. */
+function describeRuleIssues(rule: unknown, metrics: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  let checkedRule: PricingRule | undefined;
+  if (ruleTooLarge(rule))
+    issues.push(
+      issue(
+        ["rule"],
+        "rule_too_large",
+        `the rule nests rules more than ${RULE_DEPTH} deep, or holds more than ${RULE_COUNT} of them: a contract's rule is smaller`,
+      ),
+    );
+  else {
+    const checked = pricingRuleSchema.safeParse(rule);
+    if (checked.success) checkedRule = rule as PricingRule;
+    else
+      for (const found of fromZodIssues(checked.error, rule))
+        issues.push(issue(["rule", ...found.path], found.code, found.message));
+  }
+  if (!(metrics instanceof Map)) {
+    issues.push(
+      issue(
+        ["metrics"],
+        "not_a_map",
+        `the metrics are a Map of the contract's metrics by id, got ${describeValue(metrics)}`,
+      ),
+    );
+    return issues;
+  }
+  for (const [id, metric] of metrics as Map<unknown, unknown>) {
+    if (!isRecord(metric) || typeof metric.unit !== "string")
+      issues.push(
+        issue(
+          typeof id === "string" ? ["metrics", id] : ["metrics"],
+          "not_a_metric",
+          `expected a metric of the contract ({ id, name, unit, … }) for id ${quoted(id)}, got ${describeValue(metric)}`,
+        ),
+      );
+  }
+  if (checkedRule !== undefined) ruleIssues(checkedRule, metrics as ReadonlyMap<string, Metric>, ["rule"], issues);
+  return issues;
+}
+
 /**
  * The rule of a tranche in words, for `price_description`.
  *
  * @example
  * describeRule({ type: "rate", metric: "entries", basis: "value", pricePerUnit: "3500.00" }, metrics);
  * // "3500.00 per unit of the measured entries"
+ * @throws ArgumentError listing every problem of the arguments: a rule that is not a pricing rule as a contract
+ * states it (the contract's codes at its path under `$.rule`, e.g. `unknown_type`, `required`, `threshold_payout`;
+ * `rule_too_large` for one nested more than 64 deep), a rule priced on a metric not among the metrics
+ * (`unknown_metric`), metrics that are not a Map (`not_a_map`) or a value of the Map that is not a metric
+ * (`not_a_metric`).
  */
 export function describeRule(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): string {
+  const issues = describeRuleIssues(rule, metrics);
+  if (issues.length > 0) throw new ArgumentError(issues);
+  return ruleText(rule, metrics);
+}
+
+/** A checked rule in words (see `describeRule`). */
+function ruleText(rule: PricingRule, metrics: ReadonlyMap<string, Metric>): string {
   if (rule.type === "weighted") {
-    return `weighted: ${rule.parts.map((part) => `${part.weight} × (${describeRule(part.rule, metrics)})`).join(" + ")}`;
+    return `weighted: ${rule.parts.map((part) => `${part.weight} × (${ruleText(part.rule, metrics)})`).join(" + ")}`;
   }
   if (rule.type === "formula") return `formula: ${rule.expression}`;
   const metric = metrics.get(rule.metric);
@@ -79,7 +205,7 @@ export function describeRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
     case "rate":
       return `${rule.pricePerUnit} per unit of ${basis}`;
     case "threshold":
-      return `when ${basis} reaches ${String(rule.threshold)}: ${rule.amount !== undefined ? rule.amount : describeRule(rule.then!, metrics)}`;
+      return `when ${basis} reaches ${String(rule.threshold)}: ${rule.amount !== undefined ? rule.amount : rule.then !== undefined ? ruleText(rule.then, metrics) : "nothing"}`;
     case "tiers":
       return `by ${basis}: ${rule.tiers.map((tier) => `[${String(tier.from)}, ${tier.to !== undefined ? String(tier.to) : "∞"}) → ${tier.amount}`).join("; ")}`;
     case "linear":
@@ -87,6 +213,55 @@ export function describeRule(rule: PricingRule, metrics: ReadonlyMap<string, Met
     case "savings-share":
       return `${rule.share} of ${rule.savingPerUnit} saved per unit of ${basis}`;
   }
+}
+
+/**
+ * The options of `toIndigo` with their defaults, checked with the settlement against the contract.
+ * @throws OptionsError listing every problem (see `toIndigo`).
+ */
+function indigoOptions(
+  options: unknown,
+  settlement: Settlement,
+  contract: Contract,
+): { readonly status: "PUBLIC" | "PRIVATE"; readonly organisationIds?: Readonly<Record<string, string>> } {
+  const issues: InputIssue[] = [];
+  if (!isSettlementOf(settlement, contract))
+    issues.push(
+      issue(["settlement"], "settlement_mismatch", `${mismatchText(settlement, contract)}: settle this contract first`),
+    );
+  const { fields, issue: notAnObject } = optionsObject(options, '{ status: "PUBLIC" }');
+  if (notAnObject !== undefined) issues.push(notAnObject);
+  const status: unknown = fields.status ?? "PRIVATE";
+  if (status !== "PUBLIC" && status !== "PRIVATE")
+    issues.push(
+      issue(["status"], "invalid_choice", `the status is "PUBLIC" or "PRIVATE", got ${describeValue(status)}`),
+    );
+  const organisationIds = fields.organisationIds;
+  if (organisationIds !== undefined) {
+    if (!isRecord(organisationIds) || Array.isArray(organisationIds))
+      issues.push(
+        issue(
+          ["organisationIds"],
+          "invalid_type",
+          `the organisation ids are an object of INDIGO organisation ids by party id, got ${describeValue(organisationIds)}`,
+        ),
+      );
+    else
+      for (const [party, id] of Object.entries(organisationIds))
+        if (typeof id !== "string")
+          issues.push(
+            issue(
+              ["organisationIds", party],
+              "invalid_type",
+              `an organisation id is a text such as "INDIGO-ORG-0001", got ${describeValue(id)}`,
+            ),
+          );
+  }
+  if (issues.length > 0) throw new OptionsError(issues);
+  return {
+    status: status as "PUBLIC" | "PRIVATE",
+    ...(organisationIds !== undefined ? { organisationIds: organisationIds as Readonly<Record<string, string>> } : {}),
+  };
 }
 
 function periodOf(
@@ -108,11 +283,18 @@ const datesOf = (period: { start: string; end: string } | undefined) =>
  * @example
  * const project = toIndigo(contract, settle(contract, events, { asOf: "2028-03-31" }), { status: "PUBLIC" });
  * writeFileSync("project.json", JSON.stringify(project, null, 2));
- * @throws OptionsError listing every amount a JSON number cannot hold exactly (`inexact_number`, e.g. at
- * `$.contract.tranches[0].pricing.pricePerUnit`): the standard has no exact form for it.
+ * @throws ArgumentError for a settlement `settle` did not return (`not_a_settlement`: a copy, a changed settlement
+ * or one read back from JSON; settle again).
+ * @throws ContractError for a contract given as plain data that is not a valid contract (as `settle`).
+ * @throws OptionsError for a settlement that is not of the contract (`settlement_mismatch`), options that are not
+ * an object (`invalid_options`), a status other than "PUBLIC" and "PRIVATE" (`invalid_choice`), organisation ids
+ * that are not an object of texts (`invalid_type`); then listing every amount a JSON number cannot hold exactly
+ * (`inexact_number`, e.g. at `$.contract.tranches[0].pricing.pricePerUnit`): the standard has no exact form for it.
  */
-export function toIndigo(contract: Contract, settlement: Settlement, options: IndigoOptions = {}): IndigoProject {
-  const status = options.status ?? "PRIVATE";
+export function toIndigo(contractInput: Contract, settlement: Settlement, options?: IndigoOptions): IndigoProject {
+  requireIssued(settlement, "settlement", "toIndigo", "settlement");
+  const contract = parsedContract(contractInput);
+  const { status, organisationIds } = indigoOptions(options, settlement, contract);
   const problems: InputIssue[] = [];
   const amount = (text: string, path: readonly (string | number)[]) => exactAmount(text, path, problems);
   // a payment's amount, with the path of its step in the settlement should it not be exact as a JSON number
@@ -125,13 +307,13 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
       tranche.trace.indexOf(step),
       "amount",
     ]);
-  const org = (party: string) => v(ownValue(options.organisationIds, party) ?? party);
+  const org = (party: string) => v(ownValue(organisationIds, party) ?? party);
   const metrics = new Map(contract.metrics.map((metric) => [metric.id, metric]));
   const parties = new Map<string, Party>(contract.parties.map((party) => [party.id, party]));
   const currency = v(contract.currency);
   const verifiers = contract.parties
     .filter((party) => party.roles.includes("verifier"))
-    .map((party) => ownValue(options.organisationIds, party.id) ?? party.id);
+    .map((party) => ownValue(organisationIds, party.id) ?? party.id);
   const final = settlement.asOf >= contract.term.end;
   const onlyMetric = (tranche: Tranche) => {
     const ids = metricsOf(tranche.pricing);
@@ -171,7 +353,7 @@ export function toIndigo(contract: Contract, settlement: Settlement, options: In
         : {}),
       ...(tranche.cap !== undefined ? { maximum_price_if_all_targets_achieved: { amount: v(tranche.cap) } } : {}),
       price_description: v(
-        `tranche ${tranche.id}${tranche.label !== undefined ? ` (${tranche.label})` : ""}, due ${tranche.dueDate}: ${describeRule(tranche.pricing, metrics)}`,
+        `tranche ${tranche.id}${tranche.label !== undefined ? ` (${tranche.label})` : ""}, due ${tranche.dueDate}: ${ruleText(tranche.pricing, metrics)}`,
       ),
       status,
     })),

@@ -21,10 +21,15 @@ function table({ headers, rows }: Table): string[] {
  *
  * @example
  * writeFileSync("liquidazione.md", renderMarkdown(settlement, { locale: "it" }));
- * @throws OptionsError for a locale other than "en" and "it" (`unknown_locale`).
+ * @throws ArgumentError for a settlement `settle` did not return (`not_a_settlement`: a copy, a changed settlement
+ * or one read back from JSON; settle again).
+ * @throws OptionsError for options that are not an object (`invalid_options`), a locale other than "en" and "it"
+ * (`unknown_locale`), a `contract` the settlement is not of (`settlement_mismatch`), a `simulation` that `simulate`
+ * did not return (`not_a_simulation`) or in another currency than the settlement's (`currency_mismatch`).
+ * @throws ContractError for a `contract` given as plain data that is not a valid contract.
  */
-export function renderMarkdown(settlement: Settlement, options: ReportOptions = {}): string {
-  const model = reportModel(settlement, options);
+export function renderMarkdown(settlement: Settlement, options?: ReportOptions): string {
+  const model = reportModel(settlement, options, "renderMarkdown");
   const { labels } = model.phrases;
   const out = [`# ${model.title}`, "", model.subtitle.join(" · "), ""];
   for (const tranche of model.tranches) {

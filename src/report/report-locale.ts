@@ -1,13 +1,43 @@
-import { OptionsError, issue } from "../errors/validation-error.js";
+/**
+ * The checks of a report's options: the options object itself and its language. A report collects these issues
+ * with the others of its options and throws them together as one `OptionsError`.
+ */
+import { describeValue, quoted } from "../errors/describe-value.js";
+import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 
 /**
- * Checks a report's language against the languages `known`, by the list itself (so `"constructor"` or
- * `"toString"` is no language, not a property of the phrasebooks' object).
+ * The issue for a report's language that is not one of the languages `known`, or undefined. The language is
+ * looked up in the list itself, so `"constructor"` or `"toString"` is no language, not a property of the
+ * phrasebooks' object.
+ */
+export function localeIssue(locale: unknown, known: readonly string[]): InputIssue | undefined {
+  if (typeof locale === "string" && known.includes(locale)) return undefined;
+  return issue(["locale"], "unknown_locale", `unknown locale ${quoted(locale)}: use ${known.join(" or ")}`);
+}
+
+/**
+ * Checks a report's language against the languages `known` (see `localeIssue`).
  * @throws OptionsError (`unknown_locale`) for any other value.
  */
 export function checkLocale(locale: unknown, known: readonly string[]): void {
-  if (typeof locale !== "string" || !known.includes(locale))
-    throw new OptionsError([
-      issue(["locale"], "unknown_locale", `unknown locale "${String(locale)}": use ${known.join(" or ")}`),
-    ]);
+  const found = localeIssue(locale, known);
+  if (found !== undefined) throw new OptionsError([found]);
+}
+
+/**
+ * The options of a call as an object to read fields from, with the issue when they are not one (`invalid_options`,
+ * at the root of the options): `undefined` stands for no options. A list is no options object. `example` shows
+ * what the options look like, e.g. `{ locale: "it" }`.
+ */
+export function optionsObject(
+  options: unknown,
+  example: string,
+): { readonly fields: Readonly<Record<string, unknown>>; readonly issue?: InputIssue } {
+  if (options === undefined) return { fields: {} };
+  if (options !== null && typeof options === "object" && !Array.isArray(options))
+    return { fields: options as Readonly<Record<string, unknown>> };
+  return {
+    fields: {},
+    issue: issue([], "invalid_options", `the options are an object such as ${example}, got ${describeValue(options)}`),
+  };
 }

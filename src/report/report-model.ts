@@ -7,15 +7,26 @@ import { en } from "./phrases/en.js";
 import { it } from "./phrases/it.js";
 import type { Phrasebook } from "./phrases/phrasebook.js";
 import { REPORT_LOCALES, reportStyle, type ReportLocale, type Style } from "./style.js";
-import { checkLocale } from "./report-locale.js";
+import { localeIssue, optionsObject } from "./report-locale.js";
+import { issuedIssue, requireIssued } from "../errors/argument-error.js";
+import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
+import { quoted } from "../errors/describe-value.js";
+import { isIssued } from "../util/issued.js";
+import { parseContract } from "../contract/parse-contract.js";
 
-/** Options of `renderMarkdown` and `renderHtml`. */
+/** Options of `renderMarkdown` and `renderHtml`; other fields are ignored. */
 export interface ReportOptions {
   /** The language of the report (default English). */
   readonly locale?: ReportLocale;
-  /** The contract, to draw each tranche's payment curve (HTML); without it the report has no charts. */
+  /**
+   * The contract the settlement is of (as `parseContract` returned it, or as plain data, checked as `settle`
+   * checks it), to draw each tranche's payment curve (HTML); without it the report has no charts.
+   */
   readonly contract?: Contract;
-  /** A simulation of the contract (`simulate`), to show its distributions after the settlement. */
+  /**
+   * A simulation of the contract, in the settlement's currency, as `simulate` returned it: its distributions are
+   * shown after the settlement.
+   */
   readonly simulation?: SimulationResult;
 }
 
@@ -59,10 +70,95 @@ export interface ReportModel {
 
 const PHRASEBOOKS: Record<ReportLocale, Phrasebook> = { en, it };
 
-/** Builds the content of a report from a settlement: every figure and sentence, in one language. */
-export function reportModel(settlement: Settlement, options: ReportOptions = {}): ReportModel {
-  const locale = options.locale ?? "en";
-  checkLocale(locale, REPORT_LOCALES);
+/**
+ * The contract as the library parsed it: one `parseContract` returned as it is, anything else parsed as `settle`
+ * parses it.
+ * @throws ContractError when it is not a valid contract.
+ */
+export function parsedContract(contract: unknown): Contract {
+  return isIssued(contract, "contract") ? (contract as Contract) : parseContract(contract);
+}
+
+/**
+ * True when `settlement` was settled on `contract`: the same contract id and currency, and the same tranches.
+ * (A settlement of an amended contract has the original's tranches: amendments change their terms only.)
+ */
+export function isSettlementOf(settlement: Settlement, contract: Contract): boolean {
+  if (settlement.contractId !== contract.id || settlement.currency !== contract.currency) return false;
+  const ids = new Set(contract.tranches.map((tranche) => tranche.id));
+  return ids.size === settlement.tranches.length && settlement.tranches.every((tranche) => ids.has(tranche.id));
+}
+
+/** The words that say which contract a settlement is of, when it is not `contract`. */
+export function mismatchText(settlement: Settlement, contract: Contract): string {
+  return settlement.contractId === contract.id
+    ? `the settlement is of another version of contract ${quoted(contract.id)} (its currency or tranches differ)`
+    : `the settlement is of contract ${quoted(settlement.contractId)}, not ${quoted(contract.id)}`;
+}
+
+/** A report's options, checked against its settlement. */
+interface CheckedReportOptions {
+  readonly locale: ReportLocale;
+  readonly contract?: Contract;
+  readonly simulation?: SimulationResult;
+}
+
+/**
+ * Reads the options of a report on `settlement` made by `fn`, every problem collected into one OptionsError.
+ * @throws ContractError when `contract` is given and is not a valid contract.
+ * @throws OptionsError when the options are not an object (`invalid_options`), for an unknown locale
+ * (`unknown_locale`), a contract the settlement is not of (`settlement_mismatch`), a simulation `simulate` did not
+ * return (`not_a_simulation`) or in another currency (`currency_mismatch`).
+ */
+function reportOptions(settlement: Settlement, options: unknown, fn: string): CheckedReportOptions {
+  const { fields, issue: notAnObject } = optionsObject(options, '{ locale: "it", contract }');
+  const issues: InputIssue[] = notAnObject === undefined ? [] : [notAnObject];
+  const locale = fields.locale ?? "en";
+  const unknownLocale = localeIssue(locale, REPORT_LOCALES);
+  if (unknownLocale !== undefined) issues.push(unknownLocale);
+  let contract: Contract | undefined;
+  if (fields.contract !== undefined) {
+    contract = parsedContract(fields.contract);
+    if (!isSettlementOf(settlement, contract))
+      issues.push(
+        issue(
+          ["contract"],
+          "settlement_mismatch",
+          `${mismatchText(settlement, contract)}: give the contract the settlement is of`,
+        ),
+      );
+  }
+  const simulation = fields.simulation;
+  if (simulation !== undefined) {
+    const notASimulation = issuedIssue(simulation, "simulation", fn, ["simulation"]);
+    if (notASimulation !== undefined) issues.push(notASimulation);
+    else if ((simulation as SimulationResult).currency !== settlement.currency)
+      issues.push(
+        issue(
+          ["simulation"],
+          "currency_mismatch",
+          `the simulation is in ${(simulation as SimulationResult).currency}, the settlement in ${settlement.currency}: simulate the settlement's contract`,
+        ),
+      );
+  }
+  if (issues.length > 0) throw new OptionsError(issues);
+  return {
+    locale: locale as ReportLocale,
+    ...(contract !== undefined ? { contract } : {}),
+    ...(simulation !== undefined ? { simulation: simulation as SimulationResult } : {}),
+  };
+}
+
+/**
+ * Builds the content of a report from a settlement: every figure and sentence, in one language. `fn` names the
+ * function the report is made by, for the messages.
+ * @throws ArgumentError (`not_a_settlement`) for a settlement `settle` did not return; ContractError and
+ * OptionsError for its options (see `reportOptions`).
+ */
+export function reportModel(settlement: Settlement, optionsInput: unknown, fn: string): ReportModel {
+  requireIssued(settlement, "settlement", fn, "settlement");
+  const options = reportOptions(settlement, optionsInput, fn);
+  const { locale } = options;
   const phrases = PHRASEBOOKS[locale];
   const { labels } = phrases;
   const style = reportStyle(locale, settlement.currency);

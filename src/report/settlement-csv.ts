@@ -1,5 +1,6 @@
 import type { Settlement } from "../engine/settlement-types.js";
 import { coverageLabel } from "../contract/coverage.js";
+import { requireIssued } from "../errors/argument-error.js";
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
 function field(value: string): string {
@@ -29,8 +30,11 @@ const COLUMNS = [
  *
  * @example
  * writeFileSync("settlement.csv", settlementToCsv(settle(contract, events, { asOf: "2028-03-31" })));
+ * @throws ArgumentError for a settlement `settle` did not return (`not_a_settlement`: a copy, a changed settlement
+ * or one read back from JSON; settle again).
  */
 export function settlementToCsv(settlement: Settlement): string {
+  requireIssued(settlement, "settlement", "settlementToCsv", "settlement");
   const rows: string[][] = [[...COLUMNS]];
   for (const tranche of settlement.tranches) {
     const covers = coverageLabel(tranche.covers);

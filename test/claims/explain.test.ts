@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explainClaimDecision, explainClaims } from "../../src/index.js";
-import { claim, decisionOf, settle } from "./support.js";
+import { ArgumentError, explainClaimDecision, explainClaims, settleClaims } from "../../src/index.js";
+import { CARD_CONTRACT, claim, decisionOf, settle } from "./support.js";
 
 /** The text renderings of a claims settlement and of one decision, checked line by line. */
 
@@ -40,5 +40,62 @@ describe("explainClaims and explainClaimDecision", () => {
     expect(explainClaimDecision(decisionOf(result, "early"))).toBe(
       "Claim early (participant P2, SUST achieved 2013-01-01, claimed 2013-01-11, period 2013-Q1): rejected (prerequisite_missing): outcome SUST can only be claimed after ENTRY, which the participant has not achieved on or before 2013-01-01",
     );
+  });
+});
+
+describe("explainClaims and explainClaimDecision take only what a claims settlement issued", () => {
+  const result = settle([claim("ATT", "2013-01-10", { id: "att" }), claim("SUST", "2013-01-01", { id: "early" })]);
+
+  /** The class, code and path of each issue of the error `call` throws. */
+  const refusal = (call: () => unknown): [string, string, string][] => {
+    try {
+      call();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ArgumentError);
+      return (error as ArgumentError).issues.map((found) => ["ArgumentError", found.code, found.at]);
+    }
+    throw new Error("expected an ArgumentError");
+  };
+
+  it("a claims settlement read back from JSON, or copied: not_a_claim_settlement, settle the claims again", () => {
+    for (const copy of [JSON.parse(JSON.stringify(result)), { ...result }, undefined])
+      expect(refusal(() => explainClaims(copy))).toEqual([["ArgumentError", "not_a_claim_settlement", "$.settlement"]]);
+    expect(() => explainClaims(JSON.parse(JSON.stringify(result)))).toThrow(
+      "call settleClaims or settleClaimsAsync again",
+    );
+  });
+
+  it("a claims settlement without decisions is the library's too", () => {
+    const lean = settleClaims(CARD_CONTRACT, [claim("ATT", "2013-01-10")], {
+      asOf: "2015-12-31",
+      keepDecisions: false,
+    });
+    expect(explainClaims(lean)).toContain("Total due: GBP 1,400.00");
+  });
+
+  it("every decision read from the list is taken, however it is read", () => {
+    const list = result.decisions!;
+    for (const decision of [list.at(0)!, list.at(-1)!, [...list][0]!, list.toArray()[1]!, list.find(() => true)!])
+      expect(explainClaimDecision(decision)).toMatch(/^Claim (att|early) /);
+  });
+
+  it("a decision copied, changed or read back from JSON: not_a_claim_decision", () => {
+    const decision = decisionOf(result, "att");
+    for (const copy of [JSON.parse(JSON.stringify(decision)), { ...decision, amount: "9999.00" }, null])
+      expect(refusal(() => explainClaimDecision(copy))).toEqual([
+        ["ArgumentError", "not_a_claim_decision", "$.decision"],
+      ]);
+  });
+
+  it("a currency that is neither empty nor known: unknown_currency, with the decision's problem when both are wrong", () => {
+    const decision = decisionOf(result, "att");
+    expect(refusal(() => explainClaimDecision(decision, "gbp"))).toEqual([
+      ["ArgumentError", "unknown_currency", "$.currency"],
+    ]);
+    expect(refusal(() => explainClaimDecision({ ...decision }, 5 as never))).toEqual([
+      ["ArgumentError", "not_a_claim_decision", "$.decision"],
+      ["ArgumentError", "unknown_currency", "$.currency"],
+    ]);
+    expect(explainClaimDecision(decision, "GBP")).toContain("pays GBP 1,400.00");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ArgumentError,
   distributionSvg,
   distributionVegaLite,
   OptionsError,
@@ -15,6 +16,7 @@ import {
   toIndigo,
   type Settlement,
 } from "../../src/index.js";
+import { distributionSpec, drawDistributionSvg } from "../../src/report/charts/distribution.js";
 import { financeContractJson } from "../finance/finance-builder.js";
 
 /**
@@ -44,9 +46,41 @@ const events = (value: string) =>
     { contract },
   );
 const settlement = settle(contract, events("1500"), { asOf: "2012-12-31" });
-/** The same settlement with every amount of 1,500.00 replaced by `amount` (a settlement built by hand). */
+/** The same settlement with every amount of 1,500.00 replaced by `amount`: built by hand, so no report takes it. */
 const withAmount = (amount: string): Settlement =>
   JSON.parse(JSON.stringify(settlement).replaceAll('"1500.00"', JSON.stringify(amount)));
+/** The largest amount `settle` computes in euros (10^15 − 1 cents), earned on a contract with no cap. */
+const LARGEST = "9999999999999.99";
+const uncapped = parseContract(json);
+const largest = settle(
+  uncapped,
+  parseEvents(
+    [
+      {
+        type: "result",
+        id: "r1",
+        metric: "outcome",
+        period: "p-t1",
+        value: LARGEST,
+        status: "verified",
+        verifier: "evaluator",
+        recordedAt: "2011-01-01",
+      },
+    ],
+    { contract: uncapped },
+  ),
+  { asOf: "2012-12-31" },
+);
+/** The code and path of the ArgumentError a call throws. */
+const argumentError = (call: () => unknown) => {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ArgumentError);
+    return (error as ArgumentError).issues.map((found) => [found.code, found.at]);
+  }
+  throw new Error("expected an ArgumentError");
+};
 
 describe("reports format any amount exactly", () => {
   it("money of 400 digits, in English and Italian: every digit, grouped, no ∞", () => {
@@ -56,13 +90,19 @@ describe("reports format any amount exactly", () => {
     expect(reportStyle("it", "EUR").num("1234.5")).toBe("1.234,5");
   });
 
-  it("HTML and Markdown of a settlement with 400-digit amounts show them, with no NaN or ∞", () => {
-    const big = withAmount(`${NINES}.00`);
-    const html = renderHtml(big, { contract });
-    const markdown = renderMarkdown(big, { contract, locale: "it" });
+  it("HTML and Markdown of the largest amount settle computes show every digit, with no NaN or ∞", () => {
+    expect(largest.tranches[0]!.amountEarned?.amount).toBe(LARGEST);
+    const html = renderHtml(largest, { contract: uncapped });
+    const markdown = renderMarkdown(largest, { contract: uncapped, locale: "it" });
     for (const text of [html, markdown]) expect(text).not.toMatch(/NaN|Infinity|∞|null/);
-    expect(html).toContain(`€${grouped(NINES, ",")}.00`);
-    expect(markdown).toContain(`${grouped(NINES, ".")},00\u00a0€`);
+    expect(html).toContain("€9,999,999,999,999.99");
+    expect(markdown).toContain("9.999.999.999.999,99\u00a0€");
+  });
+
+  it("a settlement with 400-digit amounts written by hand is no settlement: the reports refuse it", () => {
+    const big = withAmount(`${NINES}.00`);
+    expect(argumentError(() => renderHtml(big, { contract }))).toEqual([["not_a_settlement", "$.settlement"]]);
+    expect(argumentError(() => renderMarkdown(big))).toEqual([["not_a_settlement", "$.settlement"]]);
   });
 
   it("a payment curve whose amounts pass the range of a double is drawn at its edge, never as NaN or null", () => {
@@ -77,6 +117,7 @@ describe("reports format any amount exactly", () => {
   });
 
   it("a distribution chart of amounts beyond the doubles: labels exact, coordinates finite", () => {
+    // no simulation reaches such amounts: the drawing itself is checked, on a summary written by hand
     const money = (amount: string) => ({ amount, currency: "EUR" });
     const summary = {
       mean: money(`${NINES}.00`),
@@ -84,10 +125,16 @@ describe("reports format any amount exactly", () => {
       max: money(`${NINES}.00`),
       percentiles: [{ p: 50, amount: money(`${NINES}.00`) }],
     };
-    const svg = distributionSvg(summary, reportStyle("en", "EUR"), { title: "t", amount: "EUR", mean: "mean" });
+    const words = { title: "t", amount: "EUR", mean: "mean" };
+    const svg = drawDistributionSvg(summary, reportStyle("en", "EUR"), words);
     expect(svg).not.toMatch(/NaN|Infinity|∞/);
     expect(svg).toContain(`mean €${grouped(NINES, ",")}.00`);
-    expect(JSON.stringify(distributionVegaLite(summary, "EUR"))).not.toContain("null");
+    expect(JSON.stringify(distributionSpec(summary, "EUR"))).not.toContain("null");
+    // and the exported functions take only a summary of a simulation
+    expect(argumentError(() => distributionSvg(summary, reportStyle("en", "EUR"), words))).toEqual([
+      ["not_a_money_summary", "$.summary"],
+    ]);
+    expect(argumentError(() => distributionVegaLite(summary, "EUR"))).toEqual([["not_a_money_summary", "$.summary"]]);
   });
 });
 
@@ -107,22 +154,17 @@ describe("INDIGO writes amounts as JSON numbers only when they are exact", () =>
     expect(JSON.stringify(project)).toContain('"amount":{"value":1500}');
   });
 
-  it('"12345678901234567.89" is refused with the reason, not written as 12345678901234568', () => {
-    expect(refusal(() => toIndigo(contract, withAmount("12345678901234567.89")))).toEqual([
-      [
-        "inexact_number",
-        "$.settlement.tranches[0].lines[0].earned.amount",
-        "INDIGO writes amounts as JSON numbers, which keep about 15 significant digits: 12345678901234567.89 would be written 12345678901234568, and INDIGO's schema has no exact (string) form for it",
-      ],
-    ]);
+  it("the largest amount settle computes is written as the same number", () => {
+    const project = toIndigo(uncapped, largest) as { outcome_payments: { money: { amount: { value: number } } }[] };
+    expect(project.outcome_payments[0]!.money.amount.value).toBe(9999999999999.99);
+    expect(String(project.outcome_payments[0]!.money.amount.value)).toBe(LARGEST);
   });
 
-  it("a 400-digit amount is refused, not written as null", () => {
-    expect(refusal(() => toIndigo(contract, withAmount(`${NINES}.00`)))[0]).toEqual([
-      "inexact_number",
-      "$.settlement.tranches[0].lines[0].earned.amount",
-      "INDIGO writes amounts as JSON numbers, which keep about 15 significant digits: this amount of 403 characters would be written null, and INDIGO's schema has no exact (string) form for it",
-    ]);
+  it("a settlement with amounts no settlement has (17 or 400 digits), written by hand, is refused as no settlement", () => {
+    for (const amount of ["12345678901234567.89", `${NINES}.00`])
+      expect(argumentError(() => toIndigo(contract, withAmount(amount)))).toEqual([
+        ["not_a_settlement", "$.settlement"],
+      ]);
   });
 
   it("a price per unit with 20 decimals is refused at its place in the contract", () => {
