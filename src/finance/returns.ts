@@ -2,7 +2,8 @@ import { Dec, readDecimal } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
 import type { Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
-import { describeValue } from "../errors/describe-value.js";
+import { describeValue, quoted } from "../errors/describe-value.js";
+import { requireIssued } from "../errors/argument-error.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 import { isTooLarge, largestAmount } from "../money/limits.js";
 import { deepFreeze } from "../util/freeze.js";
@@ -56,15 +57,18 @@ function readRate(text: unknown): Dec {
  * @example
  * const returns = partyReturns(cashFlows(contract, settlement), "investor", { discountRate: "5%" });
  * if (returns.irr.kind === "rate") console.log(`IRR ${(returns.irr.rate * 100).toFixed(2)}%`);
- * @throws OptionsError when the party has no flows (`unknown_party`), the rate is not a rate (`invalid_rate`), or
- * the NPV at it passes the largest amount (`amount_too_large`: a rate within a hair of −100%).
+ * @throws ArgumentError (`not_cash_flows`, at `$.flows`) for anything but cash flows `cashFlows` returned (or an
+ * outcome of `runScenarios` holds): a copy, changed flows or flows read back from JSON are refused. OptionsError
+ * when the party has no flows (`unknown_party`), the rate is not a rate (`invalid_rate`), or the NPV at it passes
+ * the largest amount (`amount_too_large`: a rate within a hair of −100%).
  */
 export function partyReturns(flows: CashFlows, party: string, options: ReturnsOptions): PartyReturns {
+  requireIssued(flows, "cash-flows", "partyReturns", "flows");
   const rate = readRate(options?.discountRate);
   const own = flows.parties.find((entry) => entry.party === party);
   if (own === undefined) {
     throw new OptionsError([
-      issue(["party"], "unknown_party", `party "${party}" has no cash flows under this contract`),
+      issue(["party"], "unknown_party", `party ${quoted(party)} has no cash flows under this contract`),
     ]);
   }
   const places = minorUnits(flows.currency);
@@ -124,8 +128,10 @@ export function partyReturns(flows: CashFlows, party: string, options: ReturnsOp
  *
  * @example
  * for (const r of investorReturns(cashFlows(contract, settlement), { discountRate: "5%" })) console.log(r.party, r.multiple);
+ * @throws ArgumentError (`not_cash_flows`) and OptionsError as `partyReturns` does.
  */
 export function investorReturns(flows: CashFlows, options: ReturnsOptions): PartyReturns[] {
+  requireIssued(flows, "cash-flows", "investorReturns", "flows");
   readRate(options?.discountRate);
   return flows.investors.map((investor) => partyReturns(flows, investor.party, options));
 }

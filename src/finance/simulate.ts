@@ -1,18 +1,18 @@
 import { Dec } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import type { Contract } from "../contract/types.js";
-import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import { deepFreeze } from "../util/freeze.js";
+import { isIssued, markIssued } from "../util/issued.js";
 import { compileFinance, type CompiledFinance } from "./compile-finance.js";
 import { compileSettlement, priceRun, type CompiledSettlement } from "./compiled-settlement.js";
 import { checkSafeTotal, moneyOfUnits } from "./minor-units.js";
 import { unitsBound } from "./cash-flows.js";
 import { draw, runGenerator, type Distribution } from "./random.js";
 import { runFinance } from "./waterfall.js";
-import { timedFlows, xirr } from "./xirr.js";
+import { solveIrr, timedFlows } from "./xirr.js";
 
 /** The distribution of one metric's result: for one period or cohort, or (neither given) for all of them. */
 export interface ResultDistribution {
@@ -359,7 +359,7 @@ export function simulateRange(
           }
         }
         const timed = timedFlows(own);
-        const irr = xirr(timed);
+        const irr = solveIrr(timed);
         const column = base + 1 + plan.settlement.payers.length + 2 * i;
         rows[column] = net;
         // A total loss (money in, nothing back) has no IRR; it is recorded as −100%, the IRR's limit as what
@@ -406,15 +406,19 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
     for (const value of values) total += BigInt(value);
     values.sort();
     const mean = new Dec(total.toString()).div(runs).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toNumber();
-    return {
-      mean: moneyOfUnits(mean, currency),
-      min: moneyOfUnits(values[0]!, currency),
-      max: moneyOfUnits(values[runs - 1]!, currency),
-      percentiles: levels.map((p) => ({ p, amount: moneyOfUnits(nearestRank(values, p), currency) })),
-    };
+    // frozen below with the whole result; the charts take each summary on its own
+    return markIssued(
+      {
+        mean: moneyOfUnits(mean, currency),
+        min: moneyOfUnits(values[0]!, currency),
+        max: moneyOfUnits(values[runs - 1]!, currency),
+        percentiles: levels.map((p) => ({ p, amount: moneyOfUnits(nearestRank(values, p), currency) })),
+      },
+      "money-summary",
+    );
   };
   const payers = plan.settlement.payers.length;
-  return deepFreeze({
+  const result: SimulationResult = deepFreeze({
     runs,
     seed: options.seed,
     currency,
@@ -441,6 +445,7 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
       };
     }),
   });
+  return markIssued(result, "simulation");
 }
 
 /**
@@ -448,7 +453,9 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
  * distribution, settles the contract with those results verified (the fast compiled path, equal to
  * `settle` to the cent), runs the investors' side, and records the total payments, each payer's cost,
  * each investor's net and IRR. Reproducible: the same contract, options and seed give the same result,
- * whether run here or spread over worker threads (`simulateInWorkers` from `pay-by-results/node`).
+ * whether run here or spread over worker threads (`simulateInWorkers` from `pay-by-results/node`). The result is
+ * frozen, and the library knows it and each of its summaries of amounts as its own: `simulationTable`,
+ * `distributionSvg` and `distributionVegaLite` take them (and no copy of them).
  *
  * @example
  * const result = simulate(contract, {

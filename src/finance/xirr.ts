@@ -24,6 +24,8 @@
 
 import { describeValue } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
+import { deepFreeze } from "../util/freeze.js";
+import { markIssued } from "../util/issued.js";
 
 /** A dated flow for the solver: `t` in years from the first flow (days / 365), `amount` signed. */
 export interface TimedFlow {
@@ -182,7 +184,8 @@ function signChanges(amounts: readonly number[]): number {
 
 /**
  * The internal rate of return of flows timed in years (see `timedFlows`). Flows given out of order, or twice
- * at one time, are ordered and netted first.
+ * at one time, are ordered and netted first. The result is frozen, and the library knows it as its own: `irrText`
+ * takes it (and no copy of it).
  *
  * @example
  * xirr([{ t: 0, amount: -1000 }, { t: 1, amount: 1100 }]); // { kind: "rate", rate: 0.1 } (within 1e-12)
@@ -192,6 +195,14 @@ function signChanges(amounts: readonly number[]): number {
  * the solver never answers on a NaN.
  */
 export function xirr(flows: readonly TimedFlow[]): IrrResult {
+  return markIssued(deepFreeze(solveIrr(flows)), "irr");
+}
+
+/**
+ * @internal `xirr` without marking its result as issued: for the many IRRs of a simulation, which never leave
+ * it. @throws OptionsError as `xirr` does.
+ */
+export function solveIrr(flows: readonly TimedFlow[]): IrrResult {
   checkFlows(flows, "t");
   const timed = ordered(flows);
   const amounts = timed.map((flow) => flow.amount);

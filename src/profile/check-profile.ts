@@ -1,8 +1,10 @@
 import type { Contract, PartyRole } from "../contract/types.js";
-import { isIssued } from "../util/issued.js";
+import { isIssued, markIssued } from "../util/issued.js";
+import { requireIssued } from "../errors/argument-error.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { quoted } from "../errors/describe-value.js";
-import { OptionsError, issue, pathText } from "../errors/validation-error.js";
+import { OptionsError, issue, pathText, type InputIssue } from "../errors/validation-error.js";
+import { localeIssue, optionsObject } from "../report/report-locale.js";
 import { REPORT_LOCALES, type ReportLocale } from "../report/style.js";
 import { deepFreeze } from "../util/freeze.js";
 import { FIS_AREAS, profilePhrasebook, type FindingDetail, type FisRole } from "./profile-phrases.js";
@@ -53,24 +55,26 @@ const FIS_ROLES: readonly FisRole[] = ["beneficiary", "provider", "investor", "v
  * - the area is one of `social-inclusion`, `cultural-animation`, `early-school-leaving`;
  * - advice at the pay-by-results stage: every investor has a commitment in the finance section.
  *
+ * The report is frozen, and the library knows it as its own: `profileText` takes it (and no copy of it).
+ *
  * @example
  * const report = checkProfile(contract, "fis", { locale: "it" });
  * if (!report.passed) for (const finding of report.findings) console.log(finding.message);
- * @throws OptionsError for an unknown profile or locale; ContractError when the contract itself is not valid.
+ * @throws OptionsError for an unknown profile (`unknown_profile`) or locale (`unknown_locale`), or options that are
+ * not an object (`invalid_options`); ContractError when the contract itself is not valid.
  */
 export function checkProfile(
   contractInput: Contract,
   profile: ProfileName,
   options: ProfileOptions = {},
 ): ProfileReport {
-  const problems = [];
+  const { fields, issue: notAnObject } = optionsObject(options, '{ locale: "it" }');
+  const problems: InputIssue[] = notAnObject === undefined ? [] : [notAnObject];
   if (profile !== "fis")
     problems.push(issue(["profile"], "unknown_profile", `unknown profile ${quoted(profile)}: the library knows fis`));
-  const locale = options.locale ?? "en";
-  if (!REPORT_LOCALES.includes(locale))
-    problems.push(
-      issue(["locale"], "unknown_locale", `unknown locale ${quoted(locale)}: use ${REPORT_LOCALES.join(" or ")}`),
-    );
+  const locale = (fields.locale ?? "en") as ReportLocale;
+  const unknownLocale = localeIssue(locale, REPORT_LOCALES);
+  if (unknownLocale !== undefined) problems.push(unknownLocale);
   if (problems.length > 0) throw new OptionsError(problems);
   const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
   const phrases = profilePhrasebook(locale);
@@ -105,7 +109,7 @@ export function checkProfile(
         find("advice", ["finance", "investors"], { code: "investor_without_commitment", party: party.id });
     });
   }
-  return deepFreeze({
+  const report: ProfileReport = deepFreeze({
     profile,
     locale,
     contract: contract.id,
@@ -113,14 +117,18 @@ export function checkProfile(
     passed: findings.every((finding) => finding.severity !== "missing"),
     findings,
   });
+  return markIssued(report, "profile-report");
 }
 
 /**
  * A profile report as plain text: a heading, the verdict, then one line per finding.
  *
  * @example console.log(profileText(checkProfile(contract, "fis", { locale: "it" })));
+ * @throws ArgumentError (`not_a_profile_report`, at `$.report`) for anything but a report `checkProfile` returned:
+ * a copy, a changed report or one read back from JSON is refused.
  */
 export function profileText(report: ProfileReport): string {
+  requireIssued(report, "profile-report", "profileText", "report");
   const phrases = profilePhrasebook(report.locale);
   const missing = report.findings.filter((finding) => finding.severity === "missing").length;
   return [

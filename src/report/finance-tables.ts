@@ -3,6 +3,10 @@ import type { Money } from "../money/money.js";
 import type { ScenarioOutcome } from "../finance/scenarios.js";
 import type { MoneySummary, SimulationResult } from "../finance/simulate.js";
 import type { IrrResult } from "../finance/xirr.js";
+import { issuedIssue, requireIssued } from "../errors/argument-error.js";
+import { describeValue } from "../errors/describe-value.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
+import { throwIfAny } from "./charts/chart-arguments.js";
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */
 function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -18,17 +22,29 @@ function textTable(header: readonly string[], rows: readonly (readonly string[])
 }
 
 const amount = (value: Money) => groupThousands(value.amount);
-const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
+/** A rate as a percentage to two decimals; a rate that rounds to zero is `0.00%`, never `-0.00%`. */
+function percent(rate: number): string {
+  const text = (rate * 100).toFixed(2);
+  return `${text === "-0.00" ? "0.00" : text}%`;
+}
 
 /**
  * An IRR as a person reads it: `5.72%`, several rates, or why there is none or none can be given.
  *
  * @example
  * irrText(xirr(timedFlows([{ day: 0, amount: -100 }, { day: 365, amount: 110 }]))); // e.g. "10.00%"
- * irrText({ kind: "multiple", rates: [0.1], beyondRange: 1 }); // "several (10.00%, and 1 beyond the range searched)"
- * irrText({ kind: "undetermined", reason: "roots-too-close", near: 0 }); // "undetermined (roots too close to tell apart, near 0.00%)"
+ * irrText(xirr([{ t: 0, amount: -1000 }, { t: 1, amount: 4020 }, { t: 2, amount: -4040 }])); // "several (100.00%, 102.00%)"
+ * irrText(xirr([{ t: 0, amount: -100 }, { t: 1, amount: 200 }, { t: 2, amount: -100 }])); // "undetermined (roots too close to tell apart, near 0.00%)"
+ * @throws ArgumentError (`not_an_irr`, at `$.irr`) for anything but a result `xirr` returned (or the `irr` of
+ * `partyReturns`, `investorReturns`, `runScenarios`): a copy, a changed result or one read back from JSON is refused.
  */
 export function irrText(irr: IrrResult): string {
+  requireIssued(irr, "irr", "irrText", "irr");
+  return irrWords(irr);
+}
+
+/** @internal `irrText` on a result already checked (or built by a test). */
+export function irrWords(irr: IrrResult): string {
   if (irr.kind === "rate") return percent(irr.rate);
   if (irr.kind === "multiple") {
     const beyond = irr.beyondRange === undefined ? [] : [`and ${irr.beyondRange} beyond the range searched`];
@@ -43,8 +59,50 @@ export function irrText(irr: IrrResult): string {
  *
  * @example
  * console.log(scenariosTable(runScenarios(contract, scenarios, { discountRate: "4%" })));
+ * @throws ArgumentError when `outcomes` is not a list (`invalid_type`, at `$.outcomes`), one of them is not an
+ * outcome `runScenarios` returned (`not_a_scenario_outcome`, at `$.outcomes[i]`: a copy, a changed outcome or one
+ * read back from JSON is refused), or one is in another currency than the first (`mixed_currencies`).
  */
 export function scenariosTable(outcomes: readonly ScenarioOutcome[]): string {
+  throwIfAny(outcomesIssues(outcomes));
+  return scenariosText(outcomes);
+}
+
+/** The issues of a list of scenario outcomes to tabulate side by side. */
+function outcomesIssues(outcomes: unknown): InputIssue[] {
+  if (!Array.isArray(outcomes))
+    return [
+      issue(
+        ["outcomes"],
+        "invalid_type",
+        `scenariosTable takes the list of outcomes runScenarios returned; got ${describeValue(outcomes)}`,
+      ),
+    ];
+  const issues: InputIssue[] = [];
+  let currency: string | undefined;
+  for (let index = 0; index < outcomes.length; index += 1) {
+    const outcome: unknown = outcomes[index];
+    const notIssued = issuedIssue(outcome, "scenario-outcome", "scenariosTable", ["outcomes", index]);
+    if (notIssued !== undefined) {
+      issues.push(notIssued);
+      continue;
+    }
+    const own = (outcome as ScenarioOutcome).settlement.currency;
+    currency ??= own;
+    if (own !== currency)
+      issues.push(
+        issue(
+          ["outcomes", index],
+          "mixed_currencies",
+          `the outcomes of one table share a currency: this one is in ${own}, the first in ${currency}`,
+        ),
+      );
+  }
+  return issues;
+}
+
+/** `scenariosTable` on outcomes already checked. */
+function scenariosText(outcomes: readonly ScenarioOutcome[]): string {
   const first = outcomes[0];
   if (first === undefined) return "no scenarios";
   const payers = first.byPayer.map((entry) => entry.party);
@@ -63,7 +121,9 @@ export function scenariosTable(outcomes: readonly ScenarioOutcome[]): string {
     amount(outcome.totalCost),
     ...investors.flatMap((party) => {
       const returns = outcome.investors.find((entry) => entry.party === party);
-      return returns === undefined ? ["", "", ""] : [amount(returns.net), returns.multiple ?? "", irrText(returns.irr)];
+      return returns === undefined
+        ? ["", "", ""]
+        : [amount(returns.net), returns.multiple ?? "", irrWords(returns.irr)];
     }),
   ]);
   return textTable(header, rows);
@@ -76,8 +136,16 @@ export function scenariosTable(outcomes: readonly ScenarioOutcome[]): string {
  *
  * @example
  * console.log(simulationTable(simulate(contract, options)));
+ * @throws ArgumentError (`not_a_simulation`, at `$.result`) for anything but a result `simulate` (or
+ * `simulateInWorkers`) returned: a copy, a changed result or one read back from JSON is refused.
  */
 export function simulationTable(result: SimulationResult): string {
+  requireIssued(result, "simulation", "simulationTable", "result");
+  return simulationText(result);
+}
+
+/** @internal `simulationTable` on a result already checked (or built by a test). */
+export function simulationText(result: SimulationResult): string {
   const levels = result.totalPayments.percentiles.map((entry) => `p${entry.p}`);
   const row = (label: string, summary: MoneySummary) => [
     label,

@@ -3,6 +3,7 @@ import { Dec, fixed, plain } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
 import { checkLocale } from "./report-locale.js";
 import { groupThousands } from "../money/format.js";
+import { markIssued } from "../util/issued.js";
 
 /** The languages reports are written in. */
 export type ReportLocale = "en" | "it";
@@ -26,6 +27,14 @@ export interface Style {
   date(day: string): string;
 }
 
+/**
+ * A style as the library hands it out: frozen (no caller can swap one of its functions) and known as the
+ * library's own, so that a chart can trust it.
+ */
+function issuedStyle(style: Style): Style {
+  return markIssued(Object.freeze(style), "style");
+}
+
 /** How many decimals to show of an amount, and whether digits are dropped. */
 function shown(amount: string, minimum: number): { value: Dec; decimals: number; approximate: boolean } {
   const exact = new Dec(amount);
@@ -46,10 +55,11 @@ function neutralNumber(text: string): string {
  *
  * @example
  * plainTextStyle("EUR").money("186000"); // "EUR 186,000.00"
+ * @throws RangeError for a currency code the library does not know (see `isKnownCurrency`).
  */
 export function plainTextStyle(currency: string): Style {
   const places = minorUnits(currency);
-  return {
+  return issuedStyle({
     locale: "en",
     money(amount) {
       const { value, decimals, approximate } = shown(amount, places);
@@ -58,7 +68,7 @@ export function plainTextStyle(currency: string): Style {
     num: neutralNumber,
     percent: (share) => `${neutralNumber(new Dec(share).times(100).toString())}%`,
     date: (day) => day,
-  };
+  });
 }
 
 const INTL_LOCALE: Record<ReportLocale, string> = { en: "en-GB", it: "it-IT" };
@@ -157,11 +167,14 @@ function dateInWords(text: string, locale: ReportLocale): string {
 
 /**
  * The style of a report for people in a language: money as the language writes it (`186.000,00 €` in
- * Italian, `€186,000.00` in English), dates in words (`30 novembre 2027`, `30 November 2027`).
+ * Italian, `€186,000.00` in English), dates in words (`30 novembre 2027`, `30 November 2027`). The style is
+ * frozen, and the charts know it as the library's own (as they know `plainTextStyle`'s).
  *
  * @example
  * reportStyle("it", "EUR").money("186000"); // "186.000,00 €"
  * reportStyle("it", "EUR").date("2027-11-30"); // "30 novembre 2027"
+ * @throws RangeError for a currency code the library does not know (see `isKnownCurrency`); OptionsError
+ * (`unknown_locale`) for a language reports are not written in.
  */
 export function reportStyle(locale: ReportLocale, currency: string): Style {
   const places = minorUnits(currency);
@@ -173,7 +186,7 @@ export function reportStyle(locale: ReportLocale, currency: string): Style {
     const { value, decimals, approximate } = shown(text, minimum);
     return `${approximate ? "≈" : ""}${layOut(numbers, value, decimals, minimum)}`;
   };
-  return {
+  return issuedStyle({
     locale,
     money(amount) {
       const { value, decimals, approximate } = shown(amount, places);
@@ -182,5 +195,5 @@ export function reportStyle(locale: ReportLocale, currency: string): Style {
     num: (text) => number(text, 0),
     percent: (share) => `${number(new Dec(share).times(100).toString(), 0)}%`,
     date: (day) => dateInWords(day, locale),
-  };
+  });
 }

@@ -97,12 +97,24 @@ describe("TSDoc examples", () => {
       reason: "roots-too-close",
       near: expect.closeTo(0, 6),
     });
-    expect(irrText({ kind: "multiple", rates: [0.1], beyondRange: 1 })).toBe(
-      "several (10.00%, and 1 beyond the range searched)",
-    );
-    expect(irrText({ kind: "undetermined", reason: "roots-too-close", near: 0 })).toBe(
-      "undetermined (roots too close to tell apart, near 0.00%)",
-    );
+    expect(
+      irrText(
+        xirr([
+          { t: 0, amount: -1000 },
+          { t: 1, amount: 4020 },
+          { t: 2, amount: -4040 },
+        ]),
+      ),
+    ).toBe("several (100.00%, 102.00%)");
+    expect(
+      irrText(
+        xirr([
+          { t: 0, amount: -100 },
+          { t: 1, amount: 200 },
+          { t: 2, amount: -100 },
+        ]),
+      ),
+    ).toBe("undetermined (roots too close to tell apart, near 0.00%)");
     expect(
       timedFlows([
         { day: 400, amount: 5 },

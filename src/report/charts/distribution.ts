@@ -1,5 +1,7 @@
 import type { MoneySummary } from "../../finance/simulate.js";
+import { issuedIssue } from "../../errors/argument-error.js";
 import type { Style } from "../style.js";
+import { textIssues, throwIfAny, wordsIssues } from "./chart-arguments.js";
 import { coordinateOf, escapeXml, plotFrame } from "./svg.js";
 
 /**
@@ -31,8 +33,22 @@ export interface DistributionWords {
  *
  * @example
  * const svg = distributionSvg(simulate(contract, options).totalPayments, reportStyle("it", "EUR"), words);
+ * @throws ArgumentError listing every argument that is not what it should be: `summary` not one of the summaries
+ * of a simulation `simulate` returned (`not_a_money_summary`: a copy or one read back from JSON is refused),
+ * `style` not one `reportStyle` or `plainTextStyle` returned (`not_a_style`), `words` not an object whose `title`,
+ * `amount` and `mean` are texts (`invalid_type`, at `$.words` or `$.words.title`…).
  */
 export function distributionSvg(summary: MoneySummary, style: Style, words: DistributionWords): string {
+  throwIfAny([
+    issuedIssue(summary, "money-summary", "distributionSvg", "summary"),
+    issuedIssue(style, "style", "distributionSvg", "style"),
+    ...wordsIssues(words, "words", { required: ["title", "amount", "mean"] }),
+  ]);
+  return drawDistributionSvg(summary, style, words);
+}
+
+/** @internal `distributionSvg` on arguments already checked (or built by a test). */
+export function drawDistributionSvg(summary: MoneySummary, style: Style, words: DistributionWords): string {
   const points = cumulativePoints(summary);
   const low = points[0]!.amount;
   const high = points[points.length - 1]!.amount;
@@ -72,8 +88,19 @@ export function distributionSvg(summary: MoneySummary, style: Style, words: Dist
  *
  * @example
  * const spec = distributionVegaLite(result.totalPayments, "total outcome payments (EUR)");
+ * @throws ArgumentError when `summary` is not one of the summaries of a simulation `simulate` returned
+ * (`not_a_money_summary`), or `title` is not a text (`invalid_type`, at `$.title`).
  */
 export function distributionVegaLite(summary: MoneySummary, title: string): Record<string, unknown> {
+  throwIfAny([
+    issuedIssue(summary, "money-summary", "distributionVegaLite", "summary"),
+    ...textIssues(title, ["title"], "the title"),
+  ]);
+  return distributionSpec(summary, title);
+}
+
+/** @internal `distributionVegaLite` on arguments already checked (or built by a test). */
+export function distributionSpec(summary: MoneySummary, title: string): Record<string, unknown> {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     title,

@@ -1,8 +1,14 @@
-import { Dec, plain, readMeasure } from "../../money/decimal.js";
-import type { Basis, Contract, Metric, PricingRule } from "../../contract/types.js";
+import { Dec, isDecimalString, plain, readMeasure } from "../../money/decimal.js";
+import type { Basis, Contract, Metric, PricingRule, Tranche } from "../../contract/types.js";
 import type { TrancheSettlement } from "../../engine/settlement-types.js";
 import { evaluateRule, metricsOf } from "../../pricing/evaluate-rule.js";
 import { formulaRules } from "../../contract/check-formulas.js";
+import { parseContract } from "../../contract/parse-contract.js";
+import { describeValue, quoted } from "../../errors/describe-value.js";
+import { issue, type InputIssue } from "../../errors/validation-error.js";
+import { deepFreeze } from "../../util/freeze.js";
+import { isIssued, markIssued } from "../../util/issued.js";
+import { throwIfAny } from "./chart-arguments.js";
 
 /**
  * The payment curve of a tranche: what its rule pays (before caps) for each possible result of its metric,
@@ -61,22 +67,142 @@ function breakpoints(rule: PricingRule, metric: Metric): Dec[] {
   }
 }
 
+/** The most points a curve is sampled at (besides the points either side of each breakpoint). */
+const MOST_SAMPLES = 10_000;
+/** The most tranche ids a message lists. */
+const IDS_LISTED = 5;
+
+/** The verified results a tranche's settlement holds, by metric (the first of each), read. */
+type VerifiedValues = ReadonlyMap<string, { readonly value: string; readonly quantity: Dec }>;
+
+/**
+ * Adds to `issues` those of a tranche's settlement given to draw its measured result: an object of the tranche
+ * `trancheId` (when that is known) whose `results` is a list, each verified result's value a decimal string.
+ * Returns its verified values.
+ */
+function settledIssues(settled: unknown, trancheId: string | undefined, issues: InputIssue[]): VerifiedValues {
+  const values = new Map<string, { value: string; quantity: Dec }>();
+  if (settled === undefined) return values;
+  if (settled === null || typeof settled !== "object" || Array.isArray(settled)) {
+    issues.push(
+      issue(
+        ["settled"],
+        "invalid_type",
+        `settled is the tranche's entry in a settlement (settlement.tranches[i]), or nothing; got ${describeValue(settled)}`,
+      ),
+    );
+    return values;
+  }
+  const { id, results } = settled as { id?: unknown; results?: unknown };
+  if (trancheId !== undefined && id !== trancheId)
+    issues.push(
+      issue(
+        ["settled", "id"],
+        "tranche_mismatch",
+        `settled is the settlement of tranche ${quoted(id)}, not of ${quoted(trancheId)}: pass the settlement's entry for ${quoted(trancheId)}`,
+      ),
+    );
+  if (!Array.isArray(results)) {
+    issues.push(
+      issue(
+        ["settled", "results"],
+        "invalid_type",
+        `settled.results is a list of results; got ${describeValue(results)}`,
+      ),
+    );
+    return values;
+  }
+  results.forEach((entry: unknown, index) => {
+    if (entry === null || typeof entry !== "object") {
+      issues.push(
+        issue(["settled", "results", index], "invalid_type", `a result is an object; got ${describeValue(entry)}`),
+      );
+      return;
+    }
+    const { metric, status, value } = entry as { metric?: unknown; status?: unknown; value?: unknown };
+    if (status !== "verified" || value === undefined) return;
+    if (typeof value !== "string" || !isDecimalString(value)) {
+      issues.push(
+        issue(
+          ["settled", "results", index, "value"],
+          "invalid_value",
+          `a verified result's value is a decimal string such as "17.9"; got ${describeValue(value)}`,
+        ),
+      );
+      return;
+    }
+    if (typeof metric === "string" && !values.has(metric)) values.set(metric, { value, quantity: new Dec(value) });
+  });
+  return values;
+}
+
+/**
+ * The tranche to draw and the verified values to mark on it, from checked arguments.
+ * @throws ArgumentError listing every argument that is not what it should be.
+ */
+function curveArguments(
+  contract: Contract,
+  trancheId: unknown,
+  settled: unknown,
+  samples: unknown,
+): { tranche: Tranche; verified: VerifiedValues } {
+  const issues: InputIssue[] = [];
+  let tranche: Tranche | undefined;
+  if (typeof trancheId !== "string") {
+    issues.push(
+      issue(["trancheId"], "invalid_type", `trancheId is the id of a tranche; got ${describeValue(trancheId)}`),
+    );
+  } else {
+    tranche = contract.tranches.find((entry) => entry.id === trancheId);
+    if (tranche === undefined) {
+      const ids = contract.tranches.slice(0, IDS_LISTED).map((entry) => quoted(entry.id));
+      const more = contract.tranches.length > IDS_LISTED ? ", …" : "";
+      issues.push(
+        issue(
+          ["trancheId"],
+          "unknown_tranche",
+          `contract ${quoted(contract.id)} has no tranche ${quoted(trancheId)}: its tranches are ${ids.join(", ")}${more}`,
+        ),
+      );
+    }
+  }
+  const verified = settledIssues(settled, typeof trancheId === "string" ? trancheId : undefined, issues);
+  if (!Number.isInteger(samples) || (samples as number) < 1 || (samples as number) > MOST_SAMPLES)
+    issues.push(
+      issue(
+        ["samples"],
+        "invalid_samples",
+        `samples is a whole number of points from 1 to ${MOST_SAMPLES.toLocaleString("en-GB")}; got ${describeValue(samples)}`,
+      ),
+    );
+  throwIfAny(issues);
+  return { tranche: tranche!, verified };
+}
+
 /**
  * The payment curve of a tranche priced on a single metric, or `undefined` when its rule combines several
- * metrics (a curve would need one axis per metric).
+ * metrics (a curve would need one axis per metric) or is a formula. The contract is taken as `settle` takes it:
+ * one `parseContract` returned, or a plain one, parsed first. The curve is frozen, and the library knows it as
+ * its own: `paymentCurveSvg` and `paymentCurveVegaLite` take it (and no copy of it).
  *
  * @example
  * const curve = paymentCurve(contract, "t1", settlement.tranches[0]);
  * writeFileSync("t1.svg", paymentCurveSvg(curve!, reportStyle("it", "EUR")));
+ * @throws ContractError when a plain contract is not valid. ArgumentError listing every other argument that is
+ * not what it should be: `trancheId` not a text (`invalid_type`) or no tranche of the contract
+ * (`unknown_tranche`); `settled` not a tranche's entry in a settlement (`invalid_type` at `$.settled` or
+ * `$.settled.results[i]`), the entry of another tranche (`tranche_mismatch`, at `$.settled.id`), or a verified
+ * result's value not a decimal string (`invalid_value`); `samples` not a whole number from 1 to 10,000
+ * (`invalid_samples`).
  */
 export function paymentCurve(
-  contract: Contract,
+  contractInput: Contract,
   trancheId: string,
   settled?: TrancheSettlement,
   samples = 160,
 ): PaymentCurve | undefined {
-  const tranche = contract.tranches.find((entry) => entry.id === trancheId);
-  if (tranche === undefined) return undefined;
+  const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
+  const { tranche, verified } = curveArguments(contract, trancheId, settled, samples);
   const ids = metricsOf(tranche.pricing);
   // A formula may read parameters, tables and other periods: no curve over one metric describes it.
   if (formulaRules(tranche.pricing, []).length > 0) return undefined;
@@ -85,10 +211,8 @@ export function paymentCurve(
   const metrics = new Map([[metric.id, metric]]);
   const price = (x: Dec) => evaluateRule(tranche.pricing, metrics, new Map([[metric.id, x]])).amount;
 
-  const result = settled?.results.find(
-    (entry) => entry.metric === metric.id && entry.status === "verified" && entry.value !== undefined,
-  );
-  const measuredValue = result?.value !== undefined ? quantity(result.value) : undefined;
+  const result = verified.get(metric.id);
+  const measuredValue = result?.quantity;
   const baseline = quantity(metric.baseline.value);
   const marks = [
     baseline,
@@ -117,8 +241,8 @@ export function paymentCurve(
     .sort((a, b) => a.comparedTo(b))
     .map((x) => ({ x: coordinate(x), amount: coordinate(price(x)) }));
 
-  return {
-    trancheId,
+  const curve: PaymentCurve = {
+    trancheId: tranche.id,
     metric: metric.id,
     unit: metric.unit,
     better: metric.better,
@@ -129,11 +253,12 @@ export function paymentCurve(
           measured: {
             x: coordinate(measuredValue),
             amount: coordinate(price(measuredValue)),
-            value: result.value!,
+            value: result.value,
             priced: plain(price(measuredValue)),
           },
         }
       : {}),
     ...(tranche.cap !== undefined ? { cap: { amount: coordinate(new Dec(tranche.cap)), value: tranche.cap } } : {}),
   };
+  return markIssued(deepFreeze(curve), "payment-curve");
 }

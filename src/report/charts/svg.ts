@@ -1,4 +1,6 @@
+import { issuedIssue } from "../../errors/argument-error.js";
 import type { Style } from "../style.js";
+import { throwIfAny, wordsIssues } from "./chart-arguments.js";
 import type { PaymentCurve } from "./payment-curve.js";
 
 /** Text for SVG and HTML: the five characters that XML reserves, escaped. */
@@ -127,12 +129,21 @@ export function plotFrame(frame: FrameOptions): {
  *
  * @example
  * const svg = paymentCurveSvg(paymentCurve(contract, "t1", settled)!, reportStyle("en", "EUR"));
+ * @throws ArgumentError listing every argument that is not what it should be: `curve` not a curve `paymentCurve`
+ * returned (`not_a_payment_curve`: a copy or one read back from JSON is refused), `style` not one `reportStyle` or
+ * `plainTextStyle` returned (`not_a_style`), `words` not an object whose `baseline` and `cap` (and `title`, when
+ * given) are texts (`invalid_type`, at `$.words` or `$.words.cap`…).
  */
 export function paymentCurveSvg(
   curve: PaymentCurve,
   style: Style,
   words: ChartWords = { baseline: "baseline", cap: "cap" },
 ): string {
+  throwIfAny([
+    issuedIssue(curve, "payment-curve", "paymentCurveSvg", "curve"),
+    issuedIssue(style, "style", "paymentCurveSvg", "style"),
+    ...wordsIssues(words, "words", { required: ["baseline", "cap"], optional: ["title"] }),
+  ]);
   const title = words.title ?? `${curve.trancheId}: ${curve.metric}`;
   const xs = curve.points.map((point) => point.x);
   const amounts = [...curve.points.map((point) => point.amount), curve.cap?.amount ?? 0, 0];

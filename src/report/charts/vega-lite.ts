@@ -1,3 +1,5 @@
+import { issuedIssue } from "../../errors/argument-error.js";
+import { currencyIssues, throwIfAny } from "./chart-arguments.js";
 import type { PaymentCurve } from "./payment-curve.js";
 
 /**
@@ -5,13 +7,25 @@ import type { PaymentCurve } from "./payment-curve.js";
  * a point, the cap as a dashed rule. Plain JSON; render it with any Vega-Lite viewer.
  *
  * @example
- * const spec = paymentCurveVegaLite(paymentCurve(contract, "t1", settled)!);
+ * const spec = paymentCurveVegaLite(paymentCurve(contract, "t1", settled)!, "EUR");
+ * @throws ArgumentError when `curve` is not a curve `paymentCurve` returned (`not_a_payment_curve`: a copy or one
+ * read back from JSON is refused), or `currency` is not a currency code the library knows (`unknown_currency`, at
+ * `$.currency`).
  */
 export function paymentCurveVegaLite(curve: PaymentCurve, currency: string): Record<string, unknown> {
+  throwIfAny([
+    issuedIssue(curve, "payment-curve", "paymentCurveVegaLite", "curve"),
+    ...currencyIssues(currency, ["currency"]),
+  ]);
   const x = { field: "x", type: "quantitative", title: `${curve.metric} (${curve.unit})` };
   const y = { field: "amount", type: "quantitative", title: currency };
   const layers: Record<string, unknown>[] = [
-    { data: { values: curve.points }, mark: { type: "line", interpolate: "linear" }, encoding: { x, y } },
+    // copies: the curve is frozen, and a viewer may tag the rows it is given
+    {
+      data: { values: curve.points.map((point) => ({ x: point.x, amount: point.amount })) },
+      mark: { type: "line", interpolate: "linear" },
+      encoding: { x, y },
+    },
     {
       data: { values: [{ baseline: curve.baseline }] },
       mark: { type: "rule", strokeDash: [2, 3], color: "#9ca3af" },
