@@ -8,10 +8,11 @@
  *   npx tsx bench/bundle-size.bench.ts
  */
 import { gzipSync } from "node:zlib";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = dirname(fileURLToPath(new URL("../package.json", import.meta.url)));
 const KB = 1024;
 
 interface Entry {

@@ -24,7 +24,9 @@ const caught = (fn) => { try { fn(); return undefined; } catch (error) { return 
 const out = {};
 ${program}
 process.stdout.write(JSON.stringify(out));`;
-  return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", source], { cwd: root, encoding: "utf8" }));
+  return JSON.parse(
+    execFileSync(process.execPath, ["--input-type=module", "-e", source], { cwd: root, encoding: "utf8" }),
+  );
 }
 
 describe.skipIf(!built)("two copies of the library in one program", () => {
