@@ -4,6 +4,7 @@ import {
   OptionsError,
   ValidationError,
   parseContract,
+  parseClaimsCsv,
   parseEvents,
   settle,
   settleClaims,
@@ -12,7 +13,6 @@ import {
   type InputIssue,
   type Settlement,
 } from "../src/index.js";
-import { claimsFromCsv } from "./claims-csv.js";
 import { isClaimsFile, type LoadedFile } from "./input-files.js";
 
 /** What the page settles: a contract, its events or claims (none: no results yet), and the date. */
@@ -55,7 +55,7 @@ export function settleFiles(input: PageInput): Outcome {
   const contract = problems.take("contract", () => parseContract(readJson(contractFile)));
   const { results } = input;
   if (results !== undefined && isClaimsFile(results)) {
-    const claims = problems.take("claims", () => claimsFromCsv(results.text));
+    const claims = problems.take("claims", () => parseClaimsCsv(results.text));
     if (contract === undefined || claims === undefined || problems.found()) return problems.outcome();
     const settlement = problems.take("claims", () => settleClaims(contract, claims, { asOf: input.asOf }));
     return settlement === undefined ? problems.outcome() : { kind: "claims", contract, settlement };

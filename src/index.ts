@@ -140,6 +140,7 @@ export { settleClaims, settleClaimsAsync } from "./claims/settle-claims.js";
 export type { SettleClaimsOptions } from "./claims/claim-run.js";
 export type * from "./claims/claim-types.js";
 export { ClaimsError } from "./claims/claims-error.js";
+export { parseClaimsCsv, type ClaimsCsvOptions } from "./claims/claims-from-csv.js";
 export { ClaimDecisionList } from "./claims/claim-decisions.js";
 export { explainClaims, explainClaimDecision } from "./report/explain-claims.js";
 export { distributionSvg, distributionVegaLite, type DistributionWords } from "./report/charts/distribution.js";

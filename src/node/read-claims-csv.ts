@@ -2,28 +2,17 @@ import { isUtf8 } from "node:buffer";
 import { statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import type { Claim } from "../claims/claim-types.js";
-import { claimRecordIssues, isSoundClaimText } from "../claims/claim-record.js";
-import { ClaimProblems, onLine } from "../claims/claims-error.js";
 import {
   CLAIMS_CSV_SOURCE,
-  ClaimsCsvParser,
   claimsCsvSettings,
-  type ClaimsCsvSeparator,
   type ClaimsCsvSettings,
   type ClaimsCsvSource,
 } from "../claims/claims-csv.js";
+import { ClaimsCsvReader, type ClaimsCsvOptions } from "../claims/claims-from-csv.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 
-/** Options of `readClaimsCsv`. */
-export interface ReadClaimsCsvOptions {
-  /** The field separator (default `,`; `;` is common in Italian spreadsheets; or a tab, `"\t"`). */
-  readonly separator?: ClaimsCsvSeparator;
-  /**
-   * The most bytes a line may hold, not counting its line break (default 1,048,576: 1 MiB; at most 1 GiB). A
-   * longer line is a `line_too_long` problem with its line number, found without reading the line into memory.
-   */
-  readonly maxLineBytes?: number;
-}
+/** Options of `readClaimsCsv`: those of `parseClaimsCsv`. */
+export type ReadClaimsCsvOptions = ClaimsCsvOptions;
 
 /**
  * Reads a claims file in CSV, one claim at a time, for `settleClaimsAsync`: memory stays flat however long
@@ -97,25 +86,10 @@ async function* readClaims(
   state: { started: boolean },
 ): AsyncGenerator<Claim> {
   state.started = true;
-  const problems = new ClaimProblems();
-  let ready: Claim[] = [];
-  const parser = new ClaimsCsvParser(settings, {
-    record(record, line) {
-      const found = isSoundClaimText(record) ? [] : claimRecordIssues(record, ["line", line]);
-      if (found.length > 0) problems.add(onLine(found, line));
-      else ready.push(record as unknown as Claim);
-    },
-    problems: (found) => problems.add(found),
-  });
-  for await (const chunk of chunks()) {
-    parser.push(chunk);
-    const batch = ready;
-    ready = [];
-    yield* batch;
-  }
-  parser.end();
-  yield* ready;
-  problems.throwIfAny();
+  const reader = new ClaimsCsvReader(settings);
+  for await (const chunk of chunks()) yield* reader.push(chunk);
+  yield* reader.end();
+  reader.throwIfAny();
 }
 
 /**

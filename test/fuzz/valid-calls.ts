@@ -126,6 +126,7 @@ function build(): Map<string, Make[]> {
     priceLines: [() => [pbfLines, lines(), linesOptions()]],
     settleClaims: [() => [rateCard, [], claimsOptions()]],
     settleClaimsAsync: [() => [rateCard, nodeEntry.readClaimsCsv(chunks(csvHead)), claimsOptions()]],
+    parseClaimsCsv: [() => [csvHead], () => [csvHead, { separator: "," }]],
     readClaimsCsv: [() => [chunks(csvHead)], () => [chunks(csvHead), { separator: "," }]],
     termsInForce: [() => [pbf, "2027-Q3", { asOf: "2027-12-31" }]],
     measureRecords: [() => [records(), recordsRequest()]],
