@@ -2,6 +2,29 @@ import type { Contract } from "../contract/types.js";
 import type { Claim, ClaimSettlement } from "./claim-types.js";
 import { ClaimRun, type SettleClaimsOptions } from "./claim-run.js";
 import { CLAIMS_CSV_SOURCE, ClaimsCsvParser, type ClaimsCsvSource } from "./claims-csv.js";
+import { ArgumentError } from "../errors/argument-error.js";
+import { describeValue } from "../errors/describe-value.js";
+import { issue } from "../errors/validation-error.js";
+
+/** True when `value` can be read with `for … of` (and, when `async` is allowed, with `for await … of`). */
+function isIterable(value: unknown, async: boolean): boolean {
+  if (value === null || (typeof value !== "object" && typeof value !== "function")) return false;
+  const holder = value as Record<symbol, unknown>;
+  return typeof holder[Symbol.iterator] === "function" || (async && typeof holder[Symbol.asyncIterator] === "function");
+}
+
+function checkClaimsSource(claims: unknown, fn: string, async: boolean): void {
+  if (typeof claims === "string" || !isIterable(claims, async)) {
+    const what = async ? "a list, an iterable or an async iterable (readClaimsCsv)" : "a list or an iterable";
+    throw new ArgumentError([
+      issue(
+        ["claims"],
+        "not_iterable",
+        `${fn} takes the claims as ${what} of claim objects; got ${describeValue(claims)}`,
+      ),
+    ]);
+  }
+}
 
 /**
  * Settles the claims of a contract's rate card as of a date: a decision for every claim (accepted, accepted in
@@ -29,12 +52,14 @@ import { CLAIMS_CSV_SOURCE, ClaimsCsvParser, type ClaimsCsvSource } from "./clai
  * result.byPayer;                // [{ party: "dwp", due: 2800.00 GBP }, { party: "council", due: 700.00 GBP }]
  * @throws ClaimsError listing every malformed claim (missing field, bad date or id), with its index.
  * @throws ContractError when the contract is invalid or has no rate card; OptionsError for bad options.
+ * @throws ArgumentError when the claims are not a list or an iterable (`not_iterable`).
  */
 export function settleClaims(
   contract: Contract,
   claims: Iterable<Claim>,
   options: SettleClaimsOptions,
 ): ClaimSettlement {
+  checkClaimsSource(claims, "settleClaims", false);
   const run = new ClaimRun(contract, options, Array.isArray(claims) ? claims.length : 0);
   if (Array.isArray(claims)) for (let index = 0; index < claims.length; index += 1) run.add(claims[index]);
   else for (const claim of claims) run.add(claim);
@@ -54,7 +79,8 @@ export function settleClaims(
  * holding the line.
  *
  * @throws ClaimsError listing every malformed claim or row (a file's issues name their line); OptionsError for
- * bad options; ContractError when the contract is invalid or has no rate card.
+ * bad options; ContractError when the contract is invalid or has no rate card; ArgumentError when the claims are
+ * not iterable (`not_iterable`).
  * @example
  * import { readClaimsCsv } from "pay-by-results/node";
  * const result = await settleClaimsAsync(contract, readClaimsCsv("claims.csv"), { asOf: "2027-12-31", keepDecisions: false });
@@ -64,6 +90,7 @@ export async function settleClaimsAsync(
   claims: AsyncIterable<Claim> | Iterable<Claim>,
   options: SettleClaimsOptions,
 ): Promise<ClaimSettlement> {
+  checkClaimsSource(claims, "settleClaimsAsync", true);
   const run = new ClaimRun(contract, options);
   const csv = (claims as { [CLAIMS_CSV_SOURCE]?: ClaimsCsvSource })[CLAIMS_CSV_SOURCE];
   // A claims file from readClaimsCsv, and no decisions to keep: its rows go from bytes to columns directly.

@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ClaimsError, OptionsError, parseClaimsCsv } from "../../src/index.js";
+import {
+  ArgumentError,
+  ClaimsError,
+  OptionsError,
+  parseClaimsCsv,
+  settleClaims,
+  settleClaimsAsync,
+  type Contract,
+} from "../../src/index.js";
 import { readClaimsCsv } from "../../src/node/index.js";
 
 const file = new URL("../../examples/rate-card/claims-sample.csv", import.meta.url).pathname;
@@ -19,7 +27,9 @@ describe("parseClaimsCsv: claims from a CSV text, anywhere", () => {
     const claims = parseClaimsCsv(`${HEADER.replaceAll(",", ";")}C1;P1;EMP-ENTRY;2013-01-10;2013-01-20;EV-1\n`, {
       separator: ";",
     });
-    expect(claims.map((claim) => [claim.id, claim.participant, claim.achievedOn])).toEqual([["C1", "P1", "2013-01-10"]]);
+    expect(claims.map((claim) => [claim.id, claim.participant, claim.achievedOn])).toEqual([
+      ["C1", "P1", "2013-01-10"],
+    ]);
   });
 
   it("lists every row that cannot be read, with its line, in one ClaimsError", () => {
@@ -47,5 +57,34 @@ describe("parseClaimsCsv: claims from a CSV text, anywhere", () => {
     };
     expect(codeOf(() => parseClaimsCsv(new Uint8Array([1]) as unknown as string))).toEqual(["$.text invalid_source"]);
     expect(codeOf(() => parseClaimsCsv(HEADER, { separator: "|" as ";" }))).toEqual(["$.separator invalid_separator"]);
+  });
+});
+
+describe("settleClaims and settleClaimsAsync: claims that cannot be read one by one", () => {
+  const contract = JSON.parse(
+    readFileSync(new URL("../../examples/rate-card/contract.json", import.meta.url), "utf8"),
+  ) as Contract;
+
+  it.each([
+    ["an object with a length", { length: 0 }],
+    ["a text", "C1,P1"],
+    ["null", null],
+  ])("refuses %s as the claims with an ArgumentError not_iterable at $.claims", async (_, claims) => {
+    for (const run of [
+      () => settleClaims(contract, claims as never, { asOf: "2015-09-30" }),
+      () => settleClaimsAsync(contract, claims as never, { asOf: "2015-09-30" }),
+    ]) {
+      const error = await (async () => {
+        try {
+          await run();
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(ArgumentError);
+      expect((error as ArgumentError).issues.map((found) => `${found.at} ${found.code}`)).toEqual([
+        "$.claims not_iterable",
+      ]);
+    }
   });
 });
