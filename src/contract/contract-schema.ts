@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { readDecimal } from "../money/decimal.js";
 import { ROUNDING_MODES } from "../money/rounding.js";
 import {
@@ -31,7 +31,7 @@ const basisSchema = z.enum(["value", "improvement", "relative-improvement"], {
 
 const metricRule = { metric: idSchema, basis: basisSchema };
 
-export const pricingRuleSchema: z.ZodType = z.lazy(() =>
+export const pricingRuleSchema: z.ZodMiniType = z.lazy(() =>
   z.discriminatedUnion(
     "type",
     [
@@ -40,22 +40,22 @@ export const pricingRuleSchema: z.ZodType = z.lazy(() =>
         type: z.literal("threshold"),
         ...metricRule,
         threshold: quantitySchema,
-        amount: moneyAmountSchema.optional(),
-        then: pricingRuleSchema.optional(),
+        amount: z.optional(moneyAmountSchema),
+        then: z.optional(pricingRuleSchema),
       }),
       z.strictObject({
         type: z.literal("tiers"),
         ...metricRule,
         tiers: z
-          .array(z.strictObject({ from: quantitySchema, to: quantitySchema.optional(), amount: moneyAmountSchema }))
-          .min(1, "a tier table needs at least one tier"),
+          .array(z.strictObject({ from: quantitySchema, to: z.optional(quantitySchema), amount: moneyAmountSchema }))
+          .check(z.minLength(1, "a tier table needs at least one tier")),
       }),
       z.strictObject({
         type: z.literal("linear"),
         ...metricRule,
         points: z
           .array(z.strictObject({ at: quantitySchema, amount: moneyAmountSchema }))
-          .min(1, "linear interpolation needs at least one point"),
+          .check(z.minLength(1, "linear interpolation needs at least one point")),
       }),
       z.strictObject({
         type: z.literal("savings-share"),
@@ -67,12 +67,12 @@ export const pricingRuleSchema: z.ZodType = z.lazy(() =>
         type: z.literal("weighted"),
         parts: z
           .array(z.strictObject({ weight: shareSchema, rule: pricingRuleSchema }))
-          .min(1, "a weighted rule needs at least one part"),
+          .check(z.minLength(1, "a weighted rule needs at least one part")),
       }),
       z.strictObject({
         type: z.literal("formula"),
         expression: z.string({ error: "expected the formula as a string" }),
-        metric: idSchema.optional(),
+        metric: z.optional(idSchema),
       }),
     ],
     {
@@ -83,10 +83,12 @@ export const pricingRuleSchema: z.ZodType = z.lazy(() =>
 
 const parameterValueSchema = z.union(
   [
-    z.string().refine((text) => readDecimal(text) !== undefined, {
-      error: 'expected a decimal string such as "12.50" or "5%"',
-      params: { code: "invalid_decimal" },
-    }),
+    z.string().check(
+      z.refine((text) => readDecimal(text) !== undefined, {
+        error: 'expected a decimal string such as "12.50" or "5%"',
+        params: { code: "invalid_decimal" },
+      }),
+    ),
     z.strictObject({ text: z.string() }),
   ],
   { error: 'expected a parameter: a decimal string such as "12.50", or a text as { "text": "north" }' },
@@ -95,44 +97,48 @@ const parameterValueSchema = z.union(
 const inputTypeSchema = z.enum(["number", "text"], { error: "expected an input type: number or text" });
 
 const formulaPartsSchema = {
-  parameters: z.record(z.string(), parameterValueSchema).optional(),
-  inputs: z.record(z.string(), inputTypeSchema).optional(),
-  formulas: z
-    .array(
+  parameters: z.optional(z.record(z.string(), parameterValueSchema)),
+  inputs: z.optional(z.record(z.string(), inputTypeSchema)),
+  formulas: z.optional(
+    z.array(
       z.strictObject({
         id: idSchema,
         expression: z.string({ error: "expected the formula as a string" }),
-        description: z.string().optional(),
+        description: z.optional(z.string()),
       }),
-    )
-    .optional(),
-  tables: z
-    .array(
+    ),
+  ),
+  tables: z.optional(
+    z.array(
       z.strictObject({
         id: idSchema,
-        label: z.string().optional(),
-        inputs: z.array(z.string().min(1, "name the input column")).min(1, "a table needs at least one input column"),
+        label: z.optional(z.string()),
+        inputs: z
+          .array(z.string().check(z.minLength(1, "name the input column")))
+          .check(z.minLength(1, "a table needs at least one input column")),
         rows: z
           .array(
             z.strictObject({
               when: z.array(z.string()),
-              then: z.string().refine((text) => readDecimal(text) !== undefined, {
-                error: 'expected the output as a decimal string such as "12.50"',
-                params: { code: "invalid_decimal" },
-              }),
-              validFrom: calendarDateSchema.optional(),
-              validTo: calendarDateSchema.optional(),
+              then: z.string().check(
+                z.refine((text) => readDecimal(text) !== undefined, {
+                  error: 'expected the output as a decimal string such as "12.50"',
+                  params: { code: "invalid_decimal" },
+                }),
+              ),
+              validFrom: z.optional(calendarDateSchema),
+              validTo: z.optional(calendarDateSchema),
             }),
           )
-          .min(1, "a table needs at least one row"),
+          .check(z.minLength(1, "a table needs at least one row")),
       }),
-    )
-    .optional(),
-  amendments: z
-    .array(
+    ),
+  ),
+  amendments: z.optional(
+    z.array(
       z.strictObject({
         id: idSchema,
-        description: z.string().min(1, "say what the amendment changes"),
+        description: z.string().check(z.minLength(1, "say what the amendment changes")),
         agreedOn: calendarDateSchema,
         effectiveFrom: calendarDateSchema,
         changes: z
@@ -143,9 +149,9 @@ const formulaPartsSchema = {
                 z.strictObject({ formula: idSchema, expression: z.string() }),
                 z.strictObject({
                   tranche: idSchema,
-                  pricing: pricingRuleSchema.optional(),
-                  cap: moneyAmountSchema.optional(),
-                  floor: moneyAmountSchema.optional(),
+                  pricing: z.optional(pricingRuleSchema),
+                  cap: z.optional(moneyAmountSchema),
+                  floor: z.optional(moneyAmountSchema),
                 }),
               ],
               {
@@ -154,15 +160,15 @@ const formulaPartsSchema = {
               },
             ),
           )
-          .min(1, "an amendment needs at least one change"),
+          .check(z.minLength(1, "an amendment needs at least one change")),
       }),
-    )
-    .optional(),
+    ),
+  ),
 };
 
 const shareListSchema = z
   .array(z.strictObject({ party: idSchema, share: shareSchema }))
-  .min(1, "list at least one party");
+  .check(z.minLength(1, "list at least one party"));
 
 const periodRangeSchema = z.strictObject({ start: calendarDateSchema, end: calendarDateSchema });
 
@@ -173,7 +179,7 @@ const periodRangeSchema = z.strictObject({ start: calendarDateSchema, end: calen
  * a parameter really called `__proto__` is an ordinary parameter, and a cap keyed `__proto__` is reported as
  * naming no party or metric instead of vanishing.
  */
-export const CONTRACT_RECORDS: readonly { readonly path: readonly string[]; readonly value: z.ZodType }[] = [
+export const CONTRACT_RECORDS: readonly { readonly path: readonly string[]; readonly value: z.ZodMiniType }[] = [
   { path: ["parameters"], value: parameterValueSchema },
   { path: ["inputs"], value: inputTypeSchema },
   { path: ["caps", "perMetric"], value: moneyAmountSchema },
@@ -182,9 +188,9 @@ export const CONTRACT_RECORDS: readonly { readonly path: readonly string[]; read
 
 export const contractSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.optional(z.string()),
     id: idSchema,
-    title: z.string().min(1, "give the contract a title"),
+    title: z.string().check(z.minLength(1, "give the contract a title")),
     currency: z.string({ error: 'expected an ISO 4217 currency code such as "EUR"' }),
     rounding: z.strictObject({
       mode: z.enum(ROUNDING_MODES as [string, ...string[]], {
@@ -197,16 +203,18 @@ export const contractSchema = z
       .array(
         z.strictObject({
           id: idSchema,
-          name: z.string().min(1, "give the party a name"),
-          roles: z.array(roleSchema).min(1, "a party needs at least one role"),
+          name: z.string().check(z.minLength(1, "give the party a name")),
+          roles: z.array(roleSchema).check(z.minLength(1, "a party needs at least one role")),
         }),
       )
-      .min(1, "a contract needs parties"),
+      .check(z.minLength(1, "a contract needs parties")),
     metrics: z.array(
       z.strictObject({
         id: idSchema,
-        name: z.string().min(1, "give the metric a name"),
-        unit: z.string().min(1, 'give the unit the values are in, e.g. "%", "pupils" or "events per 100"'),
+        name: z.string().check(z.minLength(1, "give the metric a name")),
+        unit: z
+          .string()
+          .check(z.minLength(1, 'give the unit the values are in, e.g. "%", "pupils" or "events per 100"')),
         kind: z.enum(["rate", "count", "frequency", "mean", "amount"], {
           error: "expected a metric kind: rate, count, frequency, mean or amount",
         }),
@@ -214,7 +222,7 @@ export const contractSchema = z
         baseline: z.strictObject({
           value: measureSchema,
           period: periodRangeSchema,
-          source: z.string().min(1, "say where the baseline comes from"),
+          source: z.string().check(z.minLength(1, "say where the baseline comes from")),
         }),
       }),
     ),
@@ -222,76 +230,78 @@ export const contractSchema = z
     periods: z.array(
       z.strictObject({
         id: idSchema,
-        label: z.string().optional(),
+        label: z.optional(z.string()),
         start: calendarDateSchema,
         end: calendarDateSchema,
       }),
     ),
-    cohorts: z
-      .array(
+    cohorts: z.optional(
+      z.array(
         z.strictObject({
           id: idSchema,
-          label: z.string().optional(),
-          enrolledFrom: calendarDateSchema.optional(),
-          enrolledTo: calendarDateSchema.optional(),
+          label: z.optional(z.string()),
+          enrolledFrom: z.optional(calendarDateSchema),
+          enrolledTo: z.optional(calendarDateSchema),
         }),
-      )
-      .optional(),
-    tranches: z
-      .array(
+      ),
+    ),
+    // A design or an experiment may leave its tranches out (parseContract then gives `tranches: []`);
+    // a pay-by-results contract needs at least one (stage-format.ts, `tranchesRequired`).
+    tranches: z.optional(
+      z.array(
         z.strictObject({
           id: idSchema,
-          label: z.string().optional(),
+          label: z.optional(z.string()),
           covers: z.union([z.strictObject({ period: idSchema }), z.strictObject({ cohort: idSchema })], {
             error: 'a tranche covers either { "period": id } or { "cohort": id }',
           }),
           dueDate: calendarDateSchema,
           pricing: pricingRuleSchema,
-          cap: moneyAmountSchema.optional(),
-          floor: moneyAmountSchema.optional(),
+          cap: z.optional(moneyAmountSchema),
+          floor: z.optional(moneyAmountSchema),
           payers: shareListSchema,
           recipients: shareListSchema,
-          statistics: statisticsOptionsSchema.optional(),
-          fallback: cohortFallbackSchema(pricingRuleSchema).optional(),
+          statistics: z.optional(statisticsOptionsSchema),
+          fallback: z.optional(cohortFallbackSchema(pricingRuleSchema)),
         }),
-      )
-      // A design or an experiment may leave its tranches out (parseContract then gives `tranches: []`);
-      // a pay-by-results contract needs at least one (stage-format.ts, `tranchesRequired`).
-      .optional(),
-    caps: z
-      .strictObject({
-        contract: moneyAmountSchema.optional(),
-        perMetric: z.record(z.string(), moneyAmountSchema).optional(),
-        perPayer: z.record(z.string(), moneyAmountSchema).optional(),
-      })
-      .optional(),
-    finance: financeSchema.optional(),
+      ),
+    ),
+    caps: z.optional(
+      z.strictObject({
+        contract: z.optional(moneyAmountSchema),
+        perMetric: z.optional(z.record(z.string(), moneyAmountSchema)),
+        perPayer: z.optional(z.record(z.string(), moneyAmountSchema)),
+      }),
+    ),
+    finance: z.optional(financeSchema),
     ...formulaPartsSchema,
     ...stageFormatSchema,
-    rateCard: rateCardSchema.optional(),
+    rateCard: z.optional(rateCardSchema),
   })
-  .superRefine((contract, context) => {
-    // A rate card contract may have no metrics and no tranches (docs/rate-cards.md); any other needs one of each.
-    // Checked here, as part of the structure (zod runs this only when the rest of the structure is sound).
-    if (contract.rateCard !== undefined) return;
-    const needed = [
-      ["metrics", "a contract needs at least one outcome metric"],
-      ["tranches", "a contract needs at least one payment tranche"],
-    ] as const;
-    for (const [key, message] of needed) {
-      const list = contract[key];
-      // Tranches left out (a design, an experiment) are the stage checks' to judge (stage-format.ts).
-      if (list === undefined || (key === "tranches" && (contract.stage ?? "pay-by-results") !== "pay-by-results"))
-        continue;
-      if (list.length === 0)
-        context.addIssue({
-          code: "too_small",
-          origin: "array",
-          minimum: 1,
-          inclusive: true,
-          input: list,
-          path: [key],
-          message,
-        });
-    }
-  });
+  .check(
+    z.superRefine((contract, context) => {
+      // A rate card contract may have no metrics and no tranches (docs/rate-cards.md); any other needs one of each.
+      // Checked here, as part of the structure (zod runs this only when the rest of the structure is sound).
+      if (contract.rateCard !== undefined) return;
+      const needed = [
+        ["metrics", "a contract needs at least one outcome metric"],
+        ["tranches", "a contract needs at least one payment tranche"],
+      ] as const;
+      for (const [key, message] of needed) {
+        const list = contract[key];
+        // Tranches left out (a design, an experiment) are the stage checks' to judge (stage-format.ts).
+        if (list === undefined || (key === "tranches" && (contract.stage ?? "pay-by-results") !== "pay-by-results"))
+          continue;
+        if (list.length === 0)
+          context.addIssue({
+            code: "too_small",
+            origin: "array",
+            minimum: 1,
+            inclusive: true,
+            input: list,
+            path: [key],
+            message,
+          });
+      }
+    }),
+  );

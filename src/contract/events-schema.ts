@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { calendarDateSchema, idSchema, measureSchema, moneyAmountSchema } from "./primitives.js";
 import { measurementRecordSchema } from "./measurement-format.js";
 
@@ -9,19 +9,19 @@ export const eventSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("result"),
       id: idSchema,
-      metric: idSchema.optional(),
-      period: idSchema.optional(),
-      cohort: idSchema.optional(),
-      value: measureSchema.optional(),
+      metric: z.optional(idSchema),
+      period: z.optional(idSchema),
+      cohort: z.optional(idSchema),
+      value: z.optional(measureSchema),
       status: z.enum(["reported", "verified", "disputed", "rejected"], {
         error: "expected a status: reported, verified, disputed or rejected",
       }),
       recordedAt: calendarDateSchema,
-      verifier: idSchema.optional(),
-      evidence: z.string().optional(),
-      restates: idSchema.optional(),
-      note: z.string().optional(),
-      measurement: measurementRecordSchema.optional(),
+      verifier: z.optional(idSchema),
+      evidence: z.optional(z.string()),
+      restates: z.optional(idSchema),
+      note: z.optional(z.string()),
+      measurement: z.optional(measurementRecordSchema),
     }),
     z.strictObject({
       type: z.literal("payment"),
@@ -30,11 +30,11 @@ export const eventSchema = z.discriminatedUnion(
       payer: idSchema,
       recipient: idSchema,
       amount: moneyAmountSchema,
-      currency: z.string().optional(),
+      currency: z.optional(z.string()),
       paidOn: calendarDateSchema,
-      recordedAt: calendarDateSchema.optional(),
-      reference: z.string().optional(),
-      note: z.string().optional(),
+      recordedAt: z.optional(calendarDateSchema),
+      reference: z.optional(z.string()),
+      note: z.optional(z.string()),
     }),
   ],
   { error: "expected an event whose type is result or payment" },

@@ -1,9 +1,9 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { calendarDateSchema, idSchema, moneyAmountSchema, shareSchema } from "./primitives.js";
 
 /** The structure of the optional `finance` section; references and sums are checked by `checkFinance`. */
 
-const investorList = z.array(idSchema).min(1, "list at least one investor");
+const investorList = z.array(idSchema).check(z.minLength(1, "list at least one investor"));
 
 const waterfallStepSchema = z.discriminatedUnion(
   "type",
@@ -12,8 +12,8 @@ const waterfallStepSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("return"),
       investors: investorList,
-      rate: shareSchema.optional(),
-      cap: moneyAmountSchema.optional(),
+      rate: z.optional(shareSchema),
+      cap: z.optional(moneyAmountSchema),
     }),
     z.strictObject({ type: z.literal("management-fee"), party: idSchema, rate: shareSchema }),
     z.strictObject({ type: z.literal("performance-fee"), party: idSchema, share: shareSchema }),
@@ -30,24 +30,26 @@ export const financeSchema = z.strictObject({
         fundedParty: idSchema,
         drawdowns: z
           .array(z.strictObject({ date: calendarDateSchema, amount: moneyAmountSchema }))
-          .min(1, "list at least one drawdown"),
+          .check(z.minLength(1, "list at least one drawdown")),
       }),
     )
-    .min(1, "list at least one investor"),
+    .check(z.minLength(1, "list at least one investor")),
   waterfall: z.strictObject({
-    pool: z.array(idSchema).min(1, "list at least one party whose outcome payments enter the waterfall"),
+    pool: z.array(idSchema).check(z.minLength(1, "list at least one party whose outcome payments enter the waterfall")),
     steps: z.array(waterfallStepSchema),
-    excess: z.array(z.strictObject({ party: idSchema, share: shareSchema })).min(1, "say who gets the excess"),
+    excess: z
+      .array(z.strictObject({ party: idSchema, share: shareSchema }))
+      .check(z.minLength(1, "say who gets the excess")),
   }),
-  guarantees: z
-    .array(
+  guarantees: z.optional(
+    z.array(
       z.strictObject({
         guarantor: idSchema,
         covers: investorList,
         share: shareSchema,
         limit: moneyAmountSchema,
-        payOn: calendarDateSchema.optional(),
+        payOn: z.optional(calendarDateSchema),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });

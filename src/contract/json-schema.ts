@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { contractSchema } from "./contract-schema.js";
 import { eventsSchema } from "./events-schema.js";
 import {
@@ -29,7 +29,7 @@ const DECIMAL = "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$";
 const DECIMAL_OR_PERCENT = "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*%?\\s*$";
 
 /** What each leaf schema adds for editors: a pattern where zod's own check is code, and a description. */
-const LEAVES = new Map<z.ZodType, JsonSchema>([
+const LEAVES = new Map<z.ZodMiniType, JsonSchema>([
   [
     calendarDateSchema,
     { format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "A calendar date, YYYY-MM-DD." },
@@ -62,13 +62,13 @@ const LEAVES = new Map<z.ZodType, JsonSchema>([
   ],
 ]);
 
-function generate(schema: z.ZodType, title: string, description: string): JsonSchema {
+function generate(schema: z.ZodMiniType, title: string, description: string): JsonSchema {
   const generated = z.toJSONSchema(schema, {
     target: "draft-2020-12",
     io: "input",
     unrepresentable: "any",
     override: (context) => {
-      const extra = LEAVES.get(context.zodSchema as unknown as z.ZodType);
+      const extra = LEAVES.get(context.zodSchema as unknown as z.ZodMiniType);
       if (extra === undefined) return;
       const json = context.jsonSchema as JsonSchema;
       // A quantity or measure is a number or a string: the pattern applies to the string form only.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Dec, isDecimalString } from "../money/decimal.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { CalendarDate } from "./calendar.js";
@@ -108,15 +108,19 @@ export interface CohortFallback {
   readonly pricing: PricingRule;
 }
 
-const decimal = z.string({ error: 'expected a decimal string, e.g. "0.0123"' }).refine(isDecimalString, {
-  error: 'expected a plain decimal string (no exponent), e.g. "0.0123"',
-  params: { code: "invalid_decimal" },
-});
+const decimal = z.string({ error: 'expected a decimal string, e.g. "0.0123"' }).check(
+  z.refine(isDecimalString, {
+    error: 'expected a plain decimal string (no exponent), e.g. "0.0123"',
+    params: { code: "invalid_decimal" },
+  }),
+);
 
-const probability = decimal.refine((text) => !isDecimalString(text) || (new Dec(text).gte(0) && new Dec(text).lte(1)), {
-  error: "a p-value lies between 0 and 1",
-  params: { code: "p_value_out_of_range" },
-});
+const probability = decimal.check(
+  z.refine((text) => !isDecimalString(text) || (new Dec(text).gte(0) && new Dec(text).lte(1)), {
+    error: "a p-value lies between 0 and 1",
+    params: { code: "p_value_out_of_range" },
+  }),
+);
 
 export const measurementRecordSchema = z
   .strictObject({
@@ -144,86 +148,88 @@ export const measurementRecordSchema = z
           "expected a method: wald-z, one-proportion-z, binomial-exact, two-proportion-z, poisson-rate-z, one-sample-t, welch-t, combined-z or poisson-exact",
       },
     ),
-    methodText: z.string().optional(),
+    methodText: z.optional(z.string()),
     outcome: z.enum(["binary", "count", "continuous"], { error: "expected an outcome: binary, count or continuous" }),
     better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
     scale: decimal,
     value: decimal,
-    counterfactual: decimal.optional(),
+    counterfactual: z.optional(decimal),
     effect: decimal,
-    relativeEffect: decimal.optional(),
+    relativeEffect: z.optional(decimal),
     standardError: decimal,
-    statistic: decimal.optional(),
-    degreesOfFreedom: decimal.optional(),
-    continuityCorrection: decimal.optional(),
+    statistic: z.optional(decimal),
+    degreesOfFreedom: z.optional(decimal),
+    continuityCorrection: z.optional(decimal),
     interval: z.strictObject({ confidence: decimal, lower: decimal, upper: decimal }),
-    pValue: z.strictObject({ oneSided: probability, twoSided: probability }).optional(),
+    pValue: z.optional(z.strictObject({ oneSided: probability, twoSided: probability })),
     inputs: z.array(
       z.strictObject({
         label: z.string(),
-        n: decimal.optional(),
-        successes: decimal.optional(),
-        events: decimal.optional(),
-        exposure: decimal.optional(),
-        mean: decimal.optional(),
-        standardDeviation: decimal.optional(),
+        n: z.optional(decimal),
+        successes: z.optional(decimal),
+        events: z.optional(decimal),
+        exposure: z.optional(decimal),
+        mean: z.optional(decimal),
+        standardDeviation: z.optional(decimal),
         estimate: decimal,
         standardError: decimal,
       }),
     ),
-    parts: z
-      .array(
+    parts: z.optional(
+      z.array(
         z.strictObject({
           label: z.string(),
           weight: decimal,
-          value: decimal.optional(),
-          counterfactual: decimal.optional(),
+          value: z.optional(decimal),
+          counterfactual: z.optional(decimal),
           effect: decimal,
           standardError: decimal,
         }),
-      )
-      .optional(),
+      ),
+    ),
   })
-  .superRefine((record, context) => {
-    const ok = (text: string | undefined) => text !== undefined && isDecimalString(text);
-    if (ok(record.interval.lower) && ok(record.interval.upper) && ok(record.effect)) {
-      const lower = new Dec(record.interval.lower);
-      const upper = new Dec(record.interval.upper);
-      if (lower.gt(upper) || new Dec(record.effect).lt(lower) || new Dec(record.effect).gt(upper)) {
+  .check(
+    z.superRefine((record, context) => {
+      const ok = (text: string | undefined) => text !== undefined && isDecimalString(text);
+      if (ok(record.interval.lower) && ok(record.interval.upper) && ok(record.effect)) {
+        const lower = new Dec(record.interval.lower);
+        const upper = new Dec(record.interval.upper);
+        if (lower.gt(upper) || new Dec(record.effect).lt(lower) || new Dec(record.effect).gt(upper)) {
+          context.addIssue({
+            code: "custom",
+            path: ["interval"],
+            message: "the interval must run from lower to upper and contain the effect",
+            params: { code: "interval_excludes_effect" },
+          });
+        }
+      }
+      if (ok(record.standardError) && new Dec(record.standardError).isNegative()) {
         context.addIssue({
           code: "custom",
-          path: ["interval"],
-          message: "the interval must run from lower to upper and contain the effect",
-          params: { code: "interval_excludes_effect" },
+          path: ["standardError"],
+          message: "a standard error cannot be negative",
+          params: { code: "negative_standard_error" },
         });
       }
-    }
-    if (ok(record.standardError) && new Dec(record.standardError).isNegative()) {
-      context.addIssue({
-        code: "custom",
-        path: ["standardError"],
-        message: "a standard error cannot be negative",
-        params: { code: "negative_standard_error" },
-      });
-    }
-  });
+    }),
+  );
 
 export const statisticsOptionsSchema = z.strictObject({
-  baseline: z
-    .enum(["contract", "measurement"], { error: "expected the baseline to price against: contract or measurement" })
-    .optional(),
-  significance: z
-    .strictObject({
+  baseline: z.optional(
+    z.enum(["contract", "measurement"], { error: "expected the baseline to price against: contract or measurement" }),
+  ),
+  significance: z.optional(
+    z.strictObject({
       level: shareSchema,
       test: z.enum(["one-sided", "two-sided"], { error: "expected the test: one-sided or two-sided" }),
-    })
-    .optional(),
-  priceOn: z
-    .enum(["estimate", "conservative-bound"], { error: "expected what to price on: estimate or conservative-bound" })
-    .optional(),
+    }),
+  ),
+  priceOn: z.optional(
+    z.enum(["estimate", "conservative-bound"], { error: "expected what to price on: estimate or conservative-bound" }),
+  ),
 });
 
-export const cohortFallbackSchema = (pricingRuleSchema: z.ZodType) =>
+export const cohortFallbackSchema = (pricingRuleSchema: z.ZodMiniType) =>
   z.strictObject({ cohort: idSchema, dueDate: calendarDateSchema, pricing: pricingRuleSchema });
 
 /**

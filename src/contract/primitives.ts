@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { isDecimalString, readDecimal } from "../money/decimal.js";
 import { isCalendarDate } from "./calendar.js";
 
@@ -15,15 +15,15 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 export const ID_MESSAGE = "an id is made of letters, digits, '.', '_', ':' or '-', and starts with a letter or digit";
 
 /** An identifier (`ID_PATTERN`). */
-export const idSchema = z.string({ error: "expected an id (a string)" }).regex(ID_PATTERN, ID_MESSAGE);
+export const idSchema = z.string({ error: "expected an id (a string)" }).check(z.regex(ID_PATTERN, ID_MESSAGE));
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const calendarDateSchema = z
-  .string({ error: 'expected a calendar date as a string, e.g. "2027-08-31"' })
-  .refine(isCalendarDate, {
+export const calendarDateSchema = z.string({ error: 'expected a calendar date as a string, e.g. "2027-08-31"' }).check(
+  z.refine(isCalendarDate, {
     error: 'expected a real calendar date as YYYY-MM-DD, e.g. "2027-08-31"',
     params: { code: "invalid_date" },
-  });
+  }),
+);
 
 /** An amount of money: a decimal string, never a JSON number. Minor units are checked against the currency later. */
 export const moneyAmountSchema = z
@@ -31,10 +31,12 @@ export const moneyAmountSchema = z
     error: (iss) =>
       typeof iss.input === "number" ? FLOAT_MONEY_MESSAGE : 'expected money as a decimal string, e.g. "1500.00"',
   })
-  .refine(isDecimalString, {
-    error: 'expected money as a plain decimal string, e.g. "1500.00" (no currency sign, no thousands separator)',
-    params: { code: "invalid_decimal" },
-  });
+  .check(
+    z.refine(isDecimalString, {
+      error: 'expected money as a plain decimal string, e.g. "1500.00" (no currency sign, no thousands separator)',
+      params: { code: "invalid_decimal" },
+    }),
+  );
 
 /** A price per unit of a measure (may have digits below the minor unit): a decimal string, never a JSON number. */
 export const priceSchema = z
@@ -42,20 +44,27 @@ export const priceSchema = z
     error: (iss) =>
       typeof iss.input === "number" ? FLOAT_MONEY_MESSAGE : 'expected a price as a decimal string, e.g. "2500.00"',
   })
-  .refine(isDecimalString, {
-    error: 'expected a price as a plain decimal string, e.g. "2500.00"',
-    params: { code: "invalid_decimal" },
-  });
+  .check(
+    z.refine(isDecimalString, {
+      error: 'expected a price as a plain decimal string, e.g. "2500.00"',
+      params: { code: "invalid_decimal" },
+    }),
+  );
 
-/** A measured or threshold quantity: a JSON number or a decimal string (`"12.5"`, or `"12.5%"` for 0.125). */
+/**
+ * A measured or threshold quantity: a JSON number or a decimal string (`"12.5"`, or `"12.5%"` for 0.125).
+ * (`z.number()` refuses NaN and ±Infinity itself.)
+ */
 export const quantitySchema = z
-  .union([z.number().finite(), z.string()], {
+  .union([z.number(), z.string()], {
     error: 'expected a number or a decimal string, e.g. 12.5 or "12.5"',
   })
-  .refine((value) => (typeof value === "number" ? true : readDecimal(value) !== undefined), {
-    error: 'expected a number or a decimal string such as "0.125" or "12.5%"',
-    params: { code: "invalid_decimal" },
-  });
+  .check(
+    z.refine((value) => (typeof value === "number" ? true : readDecimal(value) !== undefined), {
+      error: 'expected a number or a decimal string such as "0.125" or "12.5%"',
+      params: { code: "invalid_decimal" },
+    }),
+  );
 
 /** A share or weight: a decimal fraction (`"0.6"`) or a percentage (`"60%"`); not negative. */
 export const shareSchema = z
@@ -65,12 +74,14 @@ export const shareSchema = z
         ? 'a share must be a string such as "60%" or "0.6", so that it is exact'
         : 'expected a share such as "60%" or "0.6"',
   })
-  .refine(
-    (text) => {
-      const value = readDecimal(text);
-      return value !== undefined && !value.isNegative();
-    },
-    { error: 'expected a non-negative share such as "60%" or "0.6"', params: { code: "invalid_share" } },
+  .check(
+    z.refine(
+      (text) => {
+        const value = readDecimal(text);
+        return value !== undefined && !value.isNegative();
+      },
+      { error: 'expected a non-negative share such as "60%" or "0.6"', params: { code: "invalid_share" } },
+    ),
   );
 
 /**
@@ -78,13 +89,15 @@ export const shareSchema = z
  * No "%" suffix: a dropout rate of 17.6% is written 17.6 when the metric's unit is "%".
  */
 export const measureSchema = z
-  .union([z.number().finite(), z.string()], {
+  .union([z.number(), z.string()], {
     error: 'expected a number or a decimal string, e.g. 17.6 or "17.6"',
   })
-  .refine((value) => typeof value === "number" || isDecimalString(value), {
-    error: 'expected a number or a plain decimal string in the metric\'s unit, e.g. 17.6 or "17.6" (no "%" sign)',
-    params: { code: "invalid_decimal" },
-  });
+  .check(
+    z.refine((value) => typeof value === "number" || isDecimalString(value), {
+      error: 'expected a number or a plain decimal string in the metric\'s unit, e.g. 17.6 or "17.6" (no "%" sign)',
+      params: { code: "invalid_decimal" },
+    }),
+  );
 
 /** A measured value, baseline or rule quantity as written in JSON: a number, or a decimal string (`"17.6"`, `"12.5%"`). */
 export type Quantity = number | string;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { SMALLEST_SIGNIFICANCE } from "../design/design-error.js";
 import { readDecimal } from "../money/decimal.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
@@ -46,36 +46,36 @@ export interface MeasurementPlan {
 
 const wholePositive = z
   .number({ error: "expected a whole number of participants" })
-  .int("expected a whole number of participants")
-  .positive("a sample size must be at least 1");
+  .check(z.int("expected a whole number of participants"), z.positive("a sample size must be at least 1"));
 
 /** The optional stage keys of a contract, spread into the contract schema. */
 export const stageFormatSchema = {
-  stage: z
-    .enum(["design", "experiment", "pay-by-results"], {
+  stage: z.optional(
+    z.enum(["design", "experiment", "pay-by-results"], {
       error: "expected a stage: design, experiment or pay-by-results",
-    })
-    .optional(),
-  area: idSchema.optional(),
-  measurementPlan: z
-    .strictObject({
+    }),
+  ),
+  area: z.optional(idSchema),
+  measurementPlan: z.optional(
+    z.strictObject({
       metric: idSchema,
       estimator: z.enum(["fixed-baseline", "trend-baseline", "comparison", "difference-in-differences"], {
         error: "expected an estimator: fixed-baseline, trend-baseline, comparison or difference-in-differences",
       }),
       comparisonGroup: z.boolean({ error: "expected true or false: is there a comparison group?" }),
-      sampleSize: z.strictObject({ treatment: wholePositive, comparison: wholePositive.optional() }),
+      sampleSize: z.strictObject({ treatment: wholePositive, comparison: z.optional(wholePositive) }),
       significance: shareSchema,
       power: shareSchema,
-      alternative: z.enum(["one-sided", "two-sided"], { error: "expected one-sided or two-sided" }).optional(),
-      standardDeviation: quantitySchema.optional(),
-      expectedEffect: quantitySchema.optional(),
-      scale: z
-        .number({ error: "expected the scale as a number, e.g. 100 for percentages" })
-        .positive("the scale must be above zero")
-        .optional(),
-    })
-    .optional(),
+      alternative: z.optional(z.enum(["one-sided", "two-sided"], { error: "expected one-sided or two-sided" })),
+      standardDeviation: z.optional(quantitySchema),
+      expectedEffect: z.optional(quantitySchema),
+      scale: z.optional(
+        z
+          .number({ error: "expected the scale as a number, e.g. 100 for percentages" })
+          .check(z.positive("the scale must be above zero")),
+      ),
+    }),
+  ),
 };
 
 const fraction = (text: string): number => readDecimal(text)?.toNumber() ?? Number.NaN;

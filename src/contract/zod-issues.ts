@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { FLOAT_MONEY_MESSAGE } from "./primitives.js";
@@ -27,7 +27,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
  * Turns zod's issues into the library's: a path of strings and numbers, a stable code, and a message for a
  * person who writes JSON, not TypeScript. A missing field is said to be missing.
  */
-export function fromZodIssues(error: z.ZodError, input: unknown): InputIssue[] {
+export function fromZodIssues(error: z.core.$ZodError, input: unknown): InputIssue[] {
   return error.issues.map((zodIssue) => {
     const path = zodIssue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
     const value = valueAt(input, zodIssue.path);
@@ -53,6 +53,8 @@ export function fromZodIssues(error: z.ZodError, input: unknown): InputIssue[] {
       const code = (zodIssue.params as { code?: unknown } | undefined)?.code;
       return issue(path, typeof code === "string" ? code : "invalid", zodIssue.message);
     }
+    // zod's own message, not one of the schemas': "Invalid input" from zod/mini, which loads no locale, or
+    // "Invalid input: expected …" when the app has loaded zod's English locale. Either way, replaced by ours.
     if (zodIssue.code === "invalid_type" && zodIssue.message.startsWith("Invalid input")) {
       const expected =
         (Object.hasOwn(EXPECTED, zodIssue.expected) ? EXPECTED[zodIssue.expected] : undefined) ?? zodIssue.expected;
