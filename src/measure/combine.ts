@@ -6,6 +6,7 @@ import type { GroupEstimate } from "./group-estimate.js";
 import { assertPositiveSpread, satterthwaite } from "./inference.js";
 import { MeasureError } from "./measure-error.js";
 import type { Measurement } from "./measurement.js";
+import { isIssued } from "../util/issued.js";
 
 /** One estimate in a blend: its weight (`0.8` or `"80%"`) and the measurement. */
 export interface BlendPart {
@@ -14,10 +15,11 @@ export interface BlendPart {
   readonly measurement: Measurement;
 }
 
-function weightOf(weight: number | string): number | undefined {
-  if (typeof weight === "number") return Number.isFinite(weight) ? weight : undefined;
-  const value = readDecimal(weight);
-  return value === undefined ? undefined : value.toNumber();
+function weightOf(weight: unknown): number | undefined {
+  const value =
+    typeof weight === "number" ? weight : typeof weight === "string" ? readDecimal(weight)?.toNumber() : undefined;
+  // a decimal string beyond the largest number ("1" and 400 zeros) is no weight either
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
 /** A part's own measured value and counterfactual (left out when it has none), for the record of the parts. */
@@ -26,6 +28,87 @@ function ownFigures(m: Measurement): { value: number; counterfactual?: number } 
 }
 
 const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+const ESTIMATORS: readonly unknown[] = [
+  "level",
+  "fixed-baseline",
+  "trend-baseline",
+  "comparison",
+  "difference-in-differences",
+  "blend",
+  "pooled",
+];
+
+/**
+ * What a combination reads of a measurement it did not issue (one written by hand, or read back from JSON): its
+ * estimator, direction, outcome and scale, finite figures, its interval's confidence, and its treated group's
+ * size. A measurement the library returned is trusted as it is. The issues' paths start at `path`.
+ */
+function measurementIssues(m: object, path: readonly (string | number)[]): InputIssue[] {
+  if (isIssued(m, "measurement")) return [];
+  const issues: InputIssue[] = [];
+  const read = m as Partial<Record<keyof Measurement, unknown>>;
+  const check = (field: string, ok: boolean, expected: string, got: unknown) => {
+    if (!ok)
+      issues.push(
+        issue(
+          [...path, field],
+          "invalid_measurement",
+          `a measurement's ${field} is ${expected}, got ${describeValue(got)}`,
+        ),
+      );
+  };
+  check(
+    "estimator",
+    ESTIMATORS.includes(read.estimator),
+    "the estimator that made it, e.g. comparison",
+    read.estimator,
+  );
+  check("better", read.better === "higher" || read.better === "lower", "higher or lower", read.better);
+  check(
+    "outcome",
+    read.outcome === "binary" || read.outcome === "count" || read.outcome === "continuous",
+    "binary, count or continuous",
+    read.outcome,
+  );
+  check("scale", finite(read.scale) && read.scale > 0, "a number above zero", read.scale);
+  for (const field of ["value", "effect"] as const) check(field, finite(read[field]), "a finite number", read[field]);
+  check(
+    "standardError",
+    finite(read.standardError) && read.standardError >= 0,
+    "a finite number of 0 or more",
+    read.standardError,
+  );
+  const optional = read.counterfactual;
+  check("counterfactual", optional === undefined || finite(optional), "a finite number when given", optional);
+  const df = read.degreesOfFreedom;
+  check("degreesOfFreedom", df === undefined || (finite(df) && df > 0), "a number above zero when given", df);
+  const confidence = (read.interval as { confidence?: unknown } | null | undefined)?.confidence;
+  if (!(finite(confidence) && confidence > 0 && confidence < 1))
+    issues.push(
+      issue(
+        [...path, "interval", "confidence"],
+        "invalid_measurement",
+        `a measurement's interval has a confidence level between 0 and 1, got ${describeValue(confidence)}`,
+      ),
+    );
+  const groups = read.groups;
+  const treated: unknown = Array.isArray(groups) ? groups[0] : undefined;
+  if (!Array.isArray(groups)) check("groups", false, "a list of groups", groups);
+  else if (treated !== undefined) {
+    const sizes = treated as { n?: unknown; exposure?: unknown } | null;
+    const size = (value: unknown) => value === undefined || (finite(value) && value >= 0);
+    if (sizes === null || typeof sizes !== "object" || !size(sizes.n) || !size(sizes.exposure))
+      issues.push(
+        issue(
+          [...path, "groups", 0],
+          "invalid_measurement",
+          "a measurement's treated group is { n, exposure, ... } with sizes of 0 or more",
+        ),
+      );
+  }
+  return issues;
+}
 
 /**
  * The options of `blend` and `poolCohorts` (a confidence level strictly between 0 and 1) and the shape of their
@@ -64,8 +147,7 @@ function shapeIssues(parts: unknown, options: unknown, key: string, labelRequire
       issues.push(
         issue([key, index, "label"], "invalid_type", `expected a label as text, got ${describeValue(label)}`),
       );
-    const m = measurement as Partial<Record<"value" | "effect" | "standardError", unknown>> | null | undefined;
-    if (m === null || typeof m !== "object") {
+    if (measurement === null || typeof measurement !== "object") {
       issues.push(
         issue(
           [key, index, "measurement"],
@@ -75,16 +157,7 @@ function shapeIssues(parts: unknown, options: unknown, key: string, labelRequire
       );
       return;
     }
-    for (const field of ["value", "effect", "standardError"] as const) {
-      if (!finite(m[field]))
-        issues.push(
-          issue(
-            [key, index, "measurement", field],
-            "invalid_measurement",
-            `a measurement's ${field} is a finite number, got ${describeValue(m[field])}`,
-          ),
-        );
-    }
+    issues.push(...measurementIssues(measurement, [key, index, "measurement"]));
   });
   return issues;
 }
@@ -147,8 +220,9 @@ function partIssues(
  * @example
  * const blended = blend([{ weight: "80%", measurement: trial }, { weight: "20%", measurement: did }]);
  * @throws MeasureError when the weights do not add up to 100%, a part has no counterfactual, or the parts differ;
- * when a part is not a measurement with finite figures (`invalid_measurement`), or `confidence` is not strictly
- * between 0 and 1 (`confidence_out_of_range`).
+ * when a part is not a measurement (`invalid_measurement`: one written by hand or read back from JSON is taken
+ * when it has every field a blend reads, finite), a weight is not a number or a decimal string
+ * (`invalid_weight`), or `confidence` is not strictly between 0 and 1 (`confidence_out_of_range`).
  */
 export function blend(parts: readonly BlendPart[], options: { readonly confidence?: number } = {}): Measurement {
   const shape = shapeIssues(parts, options, "parts", false);
@@ -217,8 +291,9 @@ export function treatedSize(measurement: Measurement): number {
  *
  * @example
  * const pooled = poolCohorts([{ label: "c1", measurement: m1 }, { label: "c2", measurement: m2 }]);
- * @throws MeasureError when a cohort is not a measurement with finite figures or has no label, a weight is
- * negative, the cohorts differ or have no participants, or `confidence` is not strictly between 0 and 1.
+ * @throws MeasureError when a cohort is not a measurement (`invalid_measurement`: one written by hand or read
+ * back from JSON is taken when it has every field a pool reads, finite) or has no label, a weight is negative or
+ * not a number, the cohorts differ or have no participants, or `confidence` is not strictly between 0 and 1.
  */
 export function poolCohorts(parts: readonly PoolPart[], options: { readonly confidence?: number } = {}): Measurement {
   const shape = shapeIssues(parts, options, "cohorts", true);

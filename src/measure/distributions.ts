@@ -2,225 +2,264 @@
  * The probability distributions the tests need, written out so the library has no statistical dependency:
  * the log-gamma function, the regularized incomplete gamma and beta functions, and from them the normal,
  * Student t, Poisson and binomial distributions. Accuracy: about 14 significant digits for moderate
- * arguments (checked against SciPy to 12 digits in test/measure/distributions.test.ts); a few digits fewer
- * when a shape parameter is in the tens of thousands (the prefactors then subtract large logarithms).
+ * arguments (checked against R and SciPy in test/measure/reference.test.ts); a few digits fewer when a shape
+ * parameter is in the tens of thousands (the prefactors then subtract large logarithms).
  *
- * Every function returns a finite number for finite arguments in its domain; arguments outside the domain
- * are programmer errors (the measure layer validates user input first) and raise an assertion.
+ * Each function checks its arguments and throws an `ArgumentError` for one outside its domain, with the
+ * parameter's name as the path (`$.p`, `$.n`) and a code: `not_a_number` (not a number, or NaN, or an infinity
+ * where the parameter takes none: a bigint or a numeric text is not read as a number), `not_whole` (a count with
+ * a fraction), `out_of_range` (the message says the range). Counts and shape parameters are at most 10^15:
+ * beyond it the sums of the series (k + 1, n − k) are no longer exact and their digits are lost. Every result
+ * is a finite number.
+ *
+ * The library's own hot paths call the unchecked core in `distribution-core.ts` with arguments they have
+ * checked.
  *
  * @internal Exported from the package under `distributions` for users who want to check figures by hand.
  */
+import { ArgumentError } from "../errors/argument-error.js";
+import { describeValue } from "../errors/describe-value.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
+import * as core from "./distribution-core.js";
 
-const LN_SQRT_2PI = 0.9189385332046728;
-const EPSILON = 1e-16;
-const TINY = 1e-300;
-const MAX_ITERATIONS = 100_000;
+/** The largest count or shape parameter the functions take: 10^15 (see the module's comment). */
+const LARGEST = 1e15;
+/** The smallest shape parameter or number of degrees of freedom: below it 1/a passes the largest number. */
+const SMALLEST_SHAPE = 1e-300;
 
-function assertDomain(ok: boolean, what: string): void {
-  if (!ok) throw new RangeError(`assertion: ${what}`);
+/** The values a parameter takes. */
+interface Domain {
+  readonly min: number;
+  readonly minIncluded: boolean;
+  readonly max: number;
+  readonly maxIncluded: boolean;
+  /** Whole numbers only. */
+  readonly whole: boolean;
+  /** What the messages say it takes, e.g. "a probability from 0 to 1". */
+  readonly text: string;
 }
 
-/** Stirling's series S(z) = lnΓ(z) − ((z − ½) ln z − z + ½ ln 2π), for z ≥ 15 (error below 1e-19). */
-function stirlingCorrection(z: number): number {
-  const inv = 1 / z;
-  const inv2 = inv * inv;
+const domain = (
+  text: string,
+  min: number,
+  max: number,
+  { minIncluded = true, maxIncluded = true, whole = false } = {},
+): Domain => Object.freeze({ text, min, max, minIncluded, maxIncluded, whole });
+
+/** Any number, ±Infinity included (a distribution function has a limit there). */
+const REAL = domain("a number (±Infinity included)", Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+const PROBABILITY = domain("a probability from 0 to 1", 0, 1);
+const OPEN_PROBABILITY = domain("a probability above 0 and below 1", 0, 1, {
+  minIncluded: false,
+  maxIncluded: false,
+});
+const CONFIDENCE = domain("a confidence level above 0 and below 1, such as 0.95", 0, 1, {
+  minIncluded: false,
+  maxIncluded: false,
+});
+const SHAPE = domain("a number from 1e-300 to 1e15", SMALLEST_SHAPE, LARGEST);
+const DEGREES_OF_FREEDOM = domain(
+  "a number of degrees of freedom of at least 1e-300 (Infinity for the normal limit)",
+  SMALLEST_SHAPE,
+  Number.POSITIVE_INFINITY,
+);
+const NOT_NEGATIVE = domain("a finite number of 0 or more", 0, Number.MAX_VALUE);
+const COUNT = domain("a whole number from 0 to 1e15", 0, LARGEST, { whole: true });
+const TRIALS = domain("a whole number of trials from 1 to 1e15", 1, LARGEST, { whole: true });
+/** A count in a distribution function: below 0 or above n its value is simply 0 or 1. */
+const ANY_COUNT = domain("a whole number from -1e15 to 1e15", -LARGEST, LARGEST, { whole: true });
+
+/** True when the value is in the domain: a few comparisons, run on every call. */
+function accepts(value: unknown, { min, minIncluded, max, maxIncluded, whole }: Domain): boolean {
   return (
-    inv *
-    (1 / 12 +
-      inv2 *
-        (-1 / 360 +
-          inv2 *
-            (1 / 1260 +
-              inv2 *
-                (-1 / 1680 + inv2 * (1 / 1188 + inv2 * (-691 / 360360 + inv2 * (1 / 156 + inv2 * (-3617 / 122400))))))))
+    typeof value === "number" &&
+    (minIncluded ? value >= min : value > min) &&
+    (maxIncluded ? value <= max : value < max) &&
+    (!whole || Number.isInteger(value))
   );
 }
 
+/** The issue of a value outside the domain (which `accepts` refused). */
+function domainIssue(fn: string, name: string, value: unknown, taken: Domain): InputIssue {
+  const message = `${fn}: ${name} must be ${taken.text}; got ${describeValue(value)}`;
+  if (typeof value !== "number" || !Number.isFinite(value)) return issue([name], "not_a_number", message);
+  if (taken.whole && !Number.isInteger(value)) return issue([name], "not_whole", message);
+  return issue([name], "out_of_range", message);
+}
+
+/** A function's parameters, in order, with the values each takes. */
+type Signature = readonly (readonly [name: string, taken: Domain])[];
+
+/** Throws an ArgumentError listing every argument outside its parameter's domain. */
+function checkArguments(fn: string, signature: Signature, values: readonly unknown[]): void {
+  let refused = false;
+  for (let index = 0; index < signature.length; index += 1) {
+    if (!accepts(values[index], (signature[index] as Signature[number])[1])) refused = true;
+  }
+  if (!refused) return;
+  const issues: InputIssue[] = [];
+  signature.forEach(([name, taken], index) => {
+    if (!accepts(values[index], taken)) issues.push(domainIssue(fn, name, values[index], taken));
+  });
+  throw new ArgumentError(issues);
+}
+
+/** Throws an ArgumentError for k above n (k and n checked already). */
+function checkAtMostN(fn: string, k: number, n: number): void {
+  if (k > n)
+    throw new ArgumentError([
+      issue(["k"], "out_of_range", `${fn}: k must be at most n (${n}); got ${describeValue(k)}`),
+    ]);
+}
+
+const Z: Signature = [["z", REAL]];
+const P: Signature = [["p", OPEN_PROBABILITY]];
+const X: Signature = [["x", SHAPE]];
+const A_B: Signature = [
+  ["a", SHAPE],
+  ["b", SHAPE],
+];
+const A_X: Signature = [
+  ["a", SHAPE],
+  ["x", NOT_NEGATIVE],
+];
+const X_A_B: Signature = [
+  ["x", PROBABILITY],
+  ["a", SHAPE],
+  ["b", SHAPE],
+];
+const X_A_B_Y: Signature = [...X_A_B, ["y", PROBABILITY]];
+const T_DF: Signature = [
+  ["t", REAL],
+  ["df", DEGREES_OF_FREEDOM],
+];
+const P_DF: Signature = [
+  ["p", OPEN_PROBABILITY],
+  ["df", DEGREES_OF_FREEDOM],
+];
+const K_MEAN: Signature = [
+  ["k", ANY_COUNT],
+  ["mean", NOT_NEGATIVE],
+];
+const K_N_P: Signature = [
+  ["k", ANY_COUNT],
+  ["n", COUNT],
+  ["p", PROBABILITY],
+];
+const K_TRIALS_P: Signature = [
+  ["k", COUNT],
+  ["n", TRIALS],
+  ["p", PROBABILITY],
+];
+const K_TRIALS_CONFIDENCE: Signature = [
+  ["k", COUNT],
+  ["n", TRIALS],
+  ["confidence", CONFIDENCE],
+];
+const P_A_B: Signature = [
+  ["p", OPEN_PROBABILITY],
+  ["a", SHAPE],
+  ["b", SHAPE],
+];
+
+/** How far x + y may be from 1 in `incompleteBeta` (y is 1 − x, passed apart to keep its digits). */
+const ONE_MINUS_X_TOLERANCE = 1e-9;
+
+// ── Gamma and beta ──────────────────────────────────────────────────────────────────────────────────────
+
 /**
- * ln Γ(x) for x > 0: Stirling's series after shifting x up to at least 15 with Γ(x + 1) = x Γ(x).
+ * ln Γ(x), for x from 1e-300 to 1e15: Stirling's series after shifting x up to at least 15.
  *
  * @example logGamma(5) // ln 24 = 3.1780538303479458
+ * @throws ArgumentError when x is not a number (`not_a_number`) or lies outside 1e-300 to 1e15 (`out_of_range`).
  */
 export function logGamma(x: number): number {
-  assertDomain(x > 0 && Number.isFinite(x), `logGamma needs a positive finite argument, got ${x}`);
-  let z = x;
-  let product = 1;
-  while (z < 15) {
-    product *= z;
-    z += 1;
-  }
-  return (z - 0.5) * Math.log(z) - z + LN_SQRT_2PI + stirlingCorrection(z) - Math.log(product);
-}
-
-/** ln Γ(a) − ln Γ(a + b), accurate when a is large and b small (no subtraction of two large logarithms). */
-function logGammaRatio(a: number, b: number): number {
-  if (a < 15) return logGamma(a) - logGamma(a + b);
-  return -(a - 0.5) * Math.log1p(b / a) - b * Math.log(a + b) + b + stirlingCorrection(a) - stirlingCorrection(a + b);
-}
-
-/** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). */
-export function logBeta(a: number, b: number): number {
-  const [large, small] = a >= b ? [a, b] : [b, a];
-  return logGamma(small) + logGammaRatio(large, small);
-}
-
-/** The regularized incomplete gamma functions: `lower` = P(a, x), `upper` = Q(a, x) = 1 − P(a, x). */
-export function incompleteGamma(a: number, x: number): { readonly lower: number; readonly upper: number } {
-  assertDomain(
-    a > 0 && x >= 0 && Number.isFinite(a) && Number.isFinite(x),
-    `incompleteGamma needs a > 0 and x ≥ 0, got a=${a}, x=${x}`,
-  );
-  if (x === 0) return { lower: 0, upper: 1 };
-  const front = Math.exp(a * Math.log(x) - x - logGamma(a));
-  if (x < a + 1) {
-    // Series: P(a, x) = e^−x x^a / Γ(a) · Σ x^n / (a (a+1) … (a+n)).
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < MAX_ITERATIONS; n += 1) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * EPSILON) break;
-    }
-    const lower = Math.min(1, sum * front);
-    return { lower, upper: 1 - lower };
-  }
-  // Continued fraction for Q(a, x) (modified Lentz).
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < MAX_ITERATIONS; i += 1) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
-  }
-  const upper = Math.min(1, front * h);
-  return { lower: 1 - upper, upper };
-}
-
-/** The continued fraction of the incomplete beta function (modified Lentz). */
-function betaContinuedFraction(a: number, b: number, x: number): number {
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - (qab * x) / qap;
-  if (Math.abs(d) < TINY) d = TINY;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m < MAX_ITERATIONS; m += 1) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPSILON) break;
-  }
-  return h;
+  checkArguments("logGamma", X, [x]);
+  return core.logGamma(x);
 }
 
 /**
- * The regularized incomplete beta function I_x(a, b) (`lower`) and 1 − I_x(a, b) = I_y(b, a) (`upper`),
- * where y = 1 − x is passed separately so that a tail near x = 1 keeps its digits.
+ * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), for a and b from 1e-300 to 1e15.
+ *
+ * @throws ArgumentError when a or b is not a number (`not_a_number`) or lies outside 1e-300 to 1e15
+ * (`out_of_range`).
+ */
+export function logBeta(a: number, b: number): number {
+  checkArguments("logBeta", A_B, [a, b]);
+  return core.logBeta(a, b);
+}
+
+/**
+ * The regularized incomplete gamma functions: `lower` = P(a, x), `upper` = Q(a, x) = 1 − P(a, x), for a from
+ * 1e-300 to 1e15 and a finite x ≥ 0.
+ *
+ * @throws ArgumentError when a or x is not a finite number (`not_a_number`) or is outside its range
+ * (`out_of_range`).
+ */
+export function incompleteGamma(a: number, x: number): { readonly lower: number; readonly upper: number } {
+  checkArguments("incompleteGamma", A_X, [a, x]);
+  return core.incompleteGamma(a, x);
+}
+
+/**
+ * The regularized incomplete beta function I_x(a, b) (`lower`) and 1 − I_x(a, b) = I_y(b, a) (`upper`), for
+ * 0 ≤ x ≤ 1 and a, b from 1e-300 to 1e15, where y = 1 − x may be passed separately so that a tail near x = 1
+ * keeps its digits.
+ *
+ * @throws ArgumentError when an argument is not a number (`not_a_number`) or is outside its range, or y is not
+ * 1 − x (within 1e-9) (`out_of_range`).
  */
 export function incompleteBeta(
   x: number,
   a: number,
   b: number,
-  y: number = 1 - x,
+  y?: number,
 ): { readonly lower: number; readonly upper: number } {
-  assertDomain(
-    a > 0 && b > 0 && x >= 0 && y >= 0 && Number.isFinite(a) && Number.isFinite(b),
-    `incompleteBeta needs a, b > 0 and 0 ≤ x ≤ 1, got x=${x}, a=${a}, b=${b}`,
-  );
-  if (x === 0) return { lower: 0, upper: 1 };
-  if (y === 0) return { lower: 1, upper: 0 };
-  const lnX = x < 0.5 ? Math.log(x) : Math.log1p(-y);
-  const lnY = y < 0.5 ? Math.log(y) : Math.log1p(-x);
-  const front = Math.exp(a * lnX + b * lnY - logBeta(a, b));
-  if (x < (a + 1) / (a + b + 2)) {
-    const lower = Math.min(1, (front * betaContinuedFraction(a, b, x)) / a);
-    return { lower, upper: 1 - lower };
-  }
-  const upper = Math.min(1, (front * betaContinuedFraction(b, a, y)) / b);
-  return { lower: 1 - upper, upper };
+  // y's default is computed after the check: 1 − x on a bigint or an object would throw or run its valueOf
+  checkArguments("incompleteBeta", y === undefined ? X_A_B : X_A_B_Y, [x, a, b, y]);
+  if (y === undefined) return core.incompleteBeta(x, a, b);
+  if (Math.abs(x + y - 1) > ONE_MINUS_X_TOLERANCE)
+    throw new ArgumentError([
+      issue(
+        ["y"],
+        "out_of_range",
+        `incompleteBeta: y must be 1 − x (passed apart to keep its digits near x = 1); got ${describeValue(y)} with x ${describeValue(x)}`,
+      ),
+    ]);
+  return core.incompleteBeta(x, a, b, y);
 }
 
 // ── Normal ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/** P(Z > |z|) for a standard normal Z, accurate in the far tail: ½ erfc(|z|/√2) = ½ Q(½, z²/2). */
-function normalTail(z: number): number {
-  return 0.5 * incompleteGamma(0.5, (z * z) / 2).upper;
+/**
+ * The standard normal distribution function Φ(z) = P(Z ≤ z); ±Infinity give 1 and 0.
+ *
+ * @example normalCdf(1.959963984540054) // 0.975
+ * @throws ArgumentError when z is not a number or is NaN (`not_a_number`).
+ */
+export function normalCdf(z: number): number {
+  checkArguments("normalCdf", Z, [z]);
+  return core.normalCdf(z);
 }
 
 /**
- * The standard normal distribution function Φ(z) = P(Z ≤ z).
+ * The survival function P(Z > z) = Φ(−z), accurate in the upper tail.
  *
- * @example normalCdf(1.959963984540054) // 0.975
+ * @throws ArgumentError when z is not a number or is NaN (`not_a_number`).
  */
-export function normalCdf(z: number): number {
-  assertDomain(!Number.isNaN(z), "normalCdf of NaN");
-  if (z === 0) return 0.5;
-  if (!Number.isFinite(z)) return z > 0 ? 1 : 0;
-  return z < 0 ? normalTail(z) : 1 - normalTail(z);
-}
-
-/** The survival function P(Z > z) = Φ(−z), accurate in the upper tail. */
 export function normalSf(z: number): number {
-  return normalCdf(-z);
+  checkArguments("normalSf", Z, [z]);
+  return core.normalSf(z);
 }
 
-/** The standard normal density φ(z). */
+/**
+ * The standard normal density φ(z).
+ *
+ * @throws ArgumentError when z is not a number or is NaN (`not_a_number`).
+ */
 export function normalPdf(z: number): number {
-  return Math.exp(-0.5 * z * z - LN_SQRT_2PI);
-}
-
-/** Acklam's rational approximation of Φ⁻¹(p) for p ≤ ½ (relative error about 1e-9), refined below. */
-function acklamLowerHalf(p: number): number {
-  const a = [
-    -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
-    2.506628277459239,
-  ];
-  const b = [
-    -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1,
-  ];
-  const c = [
-    -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-  const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number];
-  const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number];
-  const [c0, c1, c2, c3, c4, c5] = c as [number, number, number, number, number, number];
-  const [d0, d1, d2, d3] = d as [number, number, number, number];
-  if (p < 0.02425) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
-    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
-  );
+  checkArguments("normalPdf", Z, [z]);
+  return core.normalPdf(z);
 }
 
 /**
@@ -228,182 +267,106 @@ function acklamLowerHalf(p: number): number {
  * the accurate distribution function until it no longer moves.
  *
  * @example normalQuantile(0.975) // 1.959963984540054
+ * @throws ArgumentError when p is not a number (`not_a_number`) or not strictly between 0 and 1 (`out_of_range`).
  */
 export function normalQuantile(p: number): number {
-  assertDomain(p > 0 && p < 1, `normalQuantile needs 0 < p < 1, got ${p}`);
-  if (p > 0.5) return -normalQuantile(1 - p);
-  if (p === 0.5) return 0;
-  // Halley's method converges cubically from Acklam's 1e-9: one step reaches the last digits, a second checks.
-  let x = acklamLowerHalf(p);
-  for (let step = 0; step < 4; step += 1) {
-    const error = normalCdf(x) - p;
-    const u = error / normalPdf(x);
-    const next = x - u / (1 + (x * u) / 2);
-    const settled = Math.abs(next - x) <= Math.abs(x) * 1e-15;
-    x = next;
-    if (settled) break;
-  }
-  return x;
+  checkArguments("normalQuantile", P, [p]);
+  return core.normalQuantile(p);
 }
 
 // ── Student t ───────────────────────────────────────────────────────────────────────────────────────────
 
-/** Degrees of freedom above which the t distribution is taken as normal (they differ below 1e-16). */
-const NORMAL_DF = 1e16;
-
 /**
- * P(T > |t|) for Student's t with `df` degrees of freedom: ½ I_{df/(df+t²)}(df/2, ½). With very many degrees
- * of freedom that incomplete beta sits where its continued fraction loses digits, so there the expansion in
- * 1/df around the normal is used instead: P(T > z) = Q(z) + φ(z)·[(z³ + z)/4ν + (3z⁷ − 7z⁵ − 5z³ − 3z)/96ν²],
- * whose next term is of order z¹¹/ν³ (the switch keeps its error below about 1e-13 relative; checked against
- * 40-digit arithmetic).
- */
-function studentTail(t: number, df: number): number {
-  if (df >= NORMAL_DF) return normalSf(Math.abs(t));
-  const t2 = t * t;
-  if ((1 + t2) ** 5 < 1e-11 * df ** 3) {
-    const z = Math.abs(t);
-    const z3 = z * t2;
-    const z5 = z3 * t2;
-    const z7 = z5 * t2;
-    return normalTail(z) + normalPdf(z) * ((z3 + z) / (4 * df) + (3 * z7 - 7 * z5 - 5 * z3 - 3 * z) / (96 * df * df));
-  }
-  const x = df / (df + t2);
-  const y = t2 / (df + t2);
-  return 0.5 * incompleteBeta(x, df / 2, 0.5, y).lower;
-}
-
-/**
- * Student's t distribution function P(T ≤ t) with `df` > 0 degrees of freedom (need not be whole, as in
- * Welch's test).
+ * Student's t distribution function P(T ≤ t) with `df` degrees of freedom, at least 1e-300 (need not be whole,
+ * as in Welch's test; Infinity gives the normal); ±Infinity for t give 1 and 0.
  *
  * @example studentTCdf(2.0, 10) // 0.9633059826146298
+ * @throws ArgumentError when t or df is not a number or is NaN (`not_a_number`), or df is below 1e-300
+ * (`out_of_range`).
  */
 export function studentTCdf(t: number, df: number): number {
-  assertDomain(df > 0 && !Number.isNaN(t) && !Number.isNaN(df), `studentTCdf needs df > 0, got ${df}`);
-  if (t === 0) return 0.5;
-  if (!Number.isFinite(t)) return t > 0 ? 1 : 0;
-  const tail = studentTail(t, df);
-  return t < 0 ? tail : 1 - tail;
-}
-
-/** The survival function P(T > t). */
-export function studentTSf(t: number, df: number): number {
-  return studentTCdf(-t, df);
-}
-
-/** The density of Student's t. */
-function studentTPdf(t: number, df: number): number {
-  const logDensity =
-    logGammaRatio(df / 2, 0.5) * -1 - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df);
-  return Math.exp(logDensity);
+  checkArguments("studentTCdf", T_DF, [t, df]);
+  return core.studentTCdf(t, df);
 }
 
 /**
- * Student's t quantile: the t with P(T ≤ t) = p, for 0 < p < 1. Halley's method on the tail (cubic: the
- * density's derivative is known in closed form), from the Cornish–Fisher expansion around the normal quantile,
- * kept inside a bracket that a step leaving it bisects (or doubles, while there is no upper end yet). A step
- * below 1e-10·t leaves an error of the order of its cube, far below the last digit, so the loop stops there.
+ * The survival function P(T > t).
+ *
+ * @throws ArgumentError when t or df is not a number or is NaN (`not_a_number`), or df is below 1e-300
+ * (`out_of_range`).
+ */
+export function studentTSf(t: number, df: number): number {
+  checkArguments("studentTSf", T_DF, [t, df]);
+  return core.studentTSf(t, df);
+}
+
+/**
+ * Student's t quantile: the t with P(T ≤ t) = p, for 0 < p < 1 and df at least 1e-300. Halley's method on the
+ * tail, from the Cornish–Fisher expansion around the normal quantile, kept inside a bracket.
  *
  * @example studentTQuantile(0.975, 10) // 2.2281388519649385
+ * @throws ArgumentError when p or df is not a number (`not_a_number`) or is outside its range (`out_of_range`),
+ * or the quantile is beyond the largest number, about 1.8e308, as for p far in a tail with df near 0
+ * (`no_finite_quantile`).
  */
 export function studentTQuantile(p: number, df: number): number {
-  assertDomain(p > 0 && p < 1 && df > 0, `studentTQuantile needs 0 < p < 1 and df > 0, got p=${p}, df=${df}`);
-  if (p === 0.5) return 0;
-  if (df >= NORMAL_DF) return normalQuantile(p);
-  const q = p < 0.5 ? p : 1 - p; // the tail probability beyond |t|
-  const z = -normalQuantile(q);
-  const z2 = z * z;
-  // Cornish–Fisher: t ≈ z + (z³ + z)/4ν + (5z⁵ + 16z³ + 3z)/96ν² (Abramowitz & Stegun 26.7.5, first terms).
-  const start = z + (z * (z2 + 1)) / (4 * df) + (z * (5 * z2 * z2 + 16 * z2 + 3)) / (96 * df * df);
-  let low = 0;
-  let high = Number.POSITIVE_INFINITY;
-  let t = Number.isFinite(start) && start > 0 ? start : Math.max(z, 1);
-  for (let step = 0; step < 1000; step += 1) {
-    const error = studentTail(t, df) - q;
-    if (error === 0) break;
-    if (error > 0) low = t;
-    else high = t;
-    const newton = error / studentTPdf(t, df);
-    const curvature = ((df + 1) * t) / (df + t * t); // −f''/f' of the tail
-    let next = t + newton / (1 - (newton * curvature) / 2);
-    const halley = next > low && next < high;
-    if (!halley) next = Number.isFinite(high) ? (low + high) / 2 : 2 * t;
-    const done = (halley && Math.abs(next - t) <= t * 1e-10) || high - low <= t * 4e-16;
-    t = next;
-    if (done) break;
-  }
-  return p < 0.5 ? -t : t;
+  checkArguments("studentTQuantile", P_DF, [p, df]);
+  const t = core.studentTQuantile(p, df);
+  if (!Number.isFinite(t))
+    throw new ArgumentError([
+      issue(
+        ["p"],
+        "no_finite_quantile",
+        `studentTQuantile: the quantile of p ${describeValue(p)} with ${describeValue(df)} degrees of freedom is beyond the largest number (about 1.8e308)`,
+      ),
+    ]);
+  return t;
 }
 
 // ── Poisson and binomial ────────────────────────────────────────────────────────────────────────────────
 
-/** P(X ≤ k) for X ~ Poisson(mean), k a whole number ≥ 0: Q(k + 1, mean). */
+/**
+ * P(X ≤ k) for X ~ Poisson(mean): Q(k + 1, mean); 0 for k < 0.
+ *
+ * @throws ArgumentError when k or mean is not a finite number (`not_a_number`), k is not whole (`not_whole`),
+ * k is beyond ±1e15 or the mean is negative (`out_of_range`).
+ */
 export function poissonCdf(k: number, mean: number): number {
-  assertDomain(Number.isInteger(k) && mean >= 0, `poissonCdf needs a whole k and mean ≥ 0, got k=${k}, mean=${mean}`);
-  if (k < 0) return 0;
-  if (mean === 0) return 1;
-  return incompleteGamma(k + 1, mean).upper;
-}
-
-/** P(X ≥ k) for X ~ Poisson(mean): P(k, mean) for k ≥ 1. */
-export function poissonSfInclusive(k: number, mean: number): number {
-  assertDomain(
-    Number.isInteger(k) && mean >= 0,
-    `poissonSfInclusive needs a whole k and mean ≥ 0, got k=${k}, mean=${mean}`,
-  );
-  if (k <= 0) return 1;
-  if (mean === 0) return 0;
-  return incompleteGamma(k, mean).lower;
-}
-
-/** P(X ≤ k) for X ~ Binomial(n, p): I_{1−p}(n − k, k + 1). */
-export function binomialCdf(k: number, n: number, p: number): number {
-  assertDomain(
-    Number.isInteger(k) && Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1,
-    `binomialCdf needs whole k, n and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`,
-  );
-  if (k < 0) return 0;
-  if (k >= n) return 1;
-  return incompleteBeta(1 - p, n - k, k + 1, p).lower;
-}
-
-/** P(X ≥ k) for X ~ Binomial(n, p): I_p(k, n − k + 1). */
-export function binomialSfInclusive(k: number, n: number, p: number): number {
-  assertDomain(
-    Number.isInteger(k) && Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1,
-    `binomialSfInclusive needs whole k, n and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`,
-  );
-  if (k <= 0) return 1;
-  if (k > n) return 0;
-  return incompleteBeta(p, k, n - k + 1, 1 - p).lower;
+  checkArguments("poissonCdf", K_MEAN, [k, mean]);
+  return core.poissonCdf(k, mean);
 }
 
 /**
- * ln Γ(n + 1) − ((n + ½) ln n − n + ½ ln 2π), the error of Stirling's formula for n! (n > 0), without the
- * cancellation of subtracting the two: the series from 15 on, below it the difference of modest numbers.
+ * P(X ≥ k) for X ~ Poisson(mean): P(k, mean) for k ≥ 1; 1 for k ≤ 0.
+ *
+ * @throws ArgumentError when k or mean is not a finite number (`not_a_number`), k is not whole (`not_whole`),
+ * k is beyond ±1e15 or the mean is negative (`out_of_range`).
  */
-function stirlingError(n: number): number {
-  if (n >= 15) return stirlingCorrection(n);
-  return logGamma(n) - (n - 0.5) * Math.log(n) + n - LN_SQRT_2PI;
+export function poissonSfInclusive(k: number, mean: number): number {
+  checkArguments("poissonSfInclusive", K_MEAN, [k, mean]);
+  return core.poissonSfInclusive(k, mean);
 }
 
-/** x ln(x/m) + m − x, the deviance term of Loader's binomial density, accurate when x is near m. */
-function devianceTerm(x: number, m: number): number {
-  if (Math.abs(x - m) < 0.1 * (x + m)) {
-    const v = (x - m) / (x + m);
-    let sum = (x - m) * v;
-    let term = 2 * x * v;
-    const v2 = v * v;
-    for (let j = 1; j < 1000; j += 1) {
-      term *= v2;
-      const next = sum + term / (2 * j + 1);
-      if (next === sum) return sum;
-      sum = next;
-    }
-    return sum;
-  }
-  return x * Math.log(x / m) + m - x;
+/**
+ * P(X ≤ k) for X ~ Binomial(n, p): I_{1−p}(n − k, k + 1); 0 for k < 0, 1 for k ≥ n.
+ *
+ * @throws ArgumentError when k, n or p is not a finite number (`not_a_number`), k or n is not whole
+ * (`not_whole`), k is beyond ±1e15, n outside 0 to 1e15 or p outside 0 to 1 (`out_of_range`).
+ */
+export function binomialCdf(k: number, n: number, p: number): number {
+  checkArguments("binomialCdf", K_N_P, [k, n, p]);
+  return core.binomialCdf(k, n, p);
+}
+
+/**
+ * P(X ≥ k) for X ~ Binomial(n, p): I_p(k, n − k + 1); 1 for k ≤ 0, 0 for k > n.
+ *
+ * @throws ArgumentError when k, n or p is not a finite number (`not_a_number`), k or n is not whole
+ * (`not_whole`), k is beyond ±1e15, n outside 0 to 1e15 or p outside 0 to 1 (`out_of_range`).
+ */
+export function binomialSfInclusive(k: number, n: number, p: number): number {
+  checkArguments("binomialSfInclusive", K_N_P, [k, n, p]);
+  return core.binomialSfInclusive(k, n, p);
 }
 
 /**
@@ -411,136 +374,63 @@ function devianceTerm(x: number, m: number): number {
  * significant digits where the plain product of factorials and powers would lose them for large n.
  *
  * @example binomialPmf(0, 30, 0.1) // 0.9³⁰ = 0.04239115827521624
+ * @throws ArgumentError when k, n or p is not a finite number (`not_a_number`), k or n is not whole
+ * (`not_whole`), k is beyond ±1e15, n outside 0 to 1e15 or p outside 0 to 1 (`out_of_range`).
  */
 export function binomialPmf(k: number, n: number, p: number): number {
-  assertDomain(
-    Number.isInteger(k) && Number.isInteger(n) && n >= 0 && p >= 0 && p <= 1,
-    `binomialPmf needs whole k, n and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`,
-  );
-  if (k < 0 || k > n) return 0;
-  const q = 1 - p;
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (p === 1) return k === n ? 1 : 0;
-  if (k === 0) return Math.exp(n * Math.log1p(-p));
-  if (k === n) return Math.exp(n * Math.log(p));
-  const logCore =
-    stirlingError(n) - stirlingError(k) - stirlingError(n - k) - devianceTerm(k, n * p) - devianceTerm(n - k, n * q);
-  const logFront = Math.log(2 * Math.PI) + Math.log(k) + Math.log1p(-k / n);
-  return Math.exp(logCore - 0.5 * logFront);
+  checkArguments("binomialPmf", K_N_P, [k, n, p]);
+  return core.binomialPmf(k, n, p);
 }
 
 /**
- * The exact binomial test of k successes of n against the proportion p, as R's `binom.test`: `below` =
- * P(X ≤ k), `above` = P(X ≥ k), and `twoSided` = the probability of the outcomes no more likely than the one
- * observed (R's rule, with its relative tolerance of 10⁻⁷ for ties), at most 1.
+ * The exact binomial test of k successes of n (1 to 1e15) against the proportion p, as R's `binom.test`:
+ * `below` = P(X ≤ k), `above` = P(X ≥ k), and `twoSided` = the probability of the outcomes no more likely than
+ * the one observed (R's rule, with its relative tolerance of 10⁻⁷ for ties), at most 1.
  *
  * @example binomialTest(0, 30, 0.1) // { below: 0.0423911…, above: 1, twoSided: 0.0682179… }
+ * @throws ArgumentError when k, n or p is not a finite number (`not_a_number`), k or n is not whole
+ * (`not_whole`), n is outside 1 to 1e15, k outside 0 to n or p outside 0 to 1 (`out_of_range`).
  */
 export function binomialTest(
   k: number,
   n: number,
   p: number,
 ): { readonly below: number; readonly above: number; readonly twoSided: number } {
-  assertDomain(
-    Number.isInteger(k) && Number.isInteger(n) && n >= 1 && k >= 0 && k <= n && p >= 0 && p <= 1,
-    `binomialTest needs whole 0 ≤ k ≤ n, n ≥ 1 and 0 ≤ p ≤ 1, got k=${k}, n=${n}, p=${p}`,
-  );
-  const below = binomialCdf(k, n, p);
-  const above = binomialSfInclusive(k, n, p);
-  return { below, above, twoSided: Math.min(1, binomialTwoSided(k, n, p)) };
-}
-
-/** R's two-sided binomial p-value: the other tail counts the outcomes whose probability is at most P(X = k). */
-function binomialTwoSided(k: number, n: number, p: number): number {
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (p === 1) return k === n ? 1 : 0;
-  const mean = n * p;
-  if (k === mean) return 1;
-  const limit = binomialPmf(k, n, p) * (1 + 1e-7);
-  // The density falls from the mode outward on each side (the mode lies between ⌊np⌋ and ⌈np⌉), so the
-  // outcomes of the other side at most as likely as k form a tail, found by bisection.
-  if (k < mean) {
-    // the smallest j ≥ ⌈np⌉ with P(X = j) ≤ limit (n + 1 when there is none)
-    let low = Math.ceil(mean);
-    let high = n + 1;
-    while (low < high) {
-      const middle = Math.floor((low + high) / 2);
-      if (binomialPmf(middle, n, p) <= limit) high = middle;
-      else low = middle + 1;
-    }
-    return binomialCdf(k, n, p) + binomialSfInclusive(low, n, p);
-  }
-  // the largest j ≤ ⌊np⌋ with P(X = j) ≤ limit (−1 when there is none)
-  let low = -1;
-  let high = Math.floor(mean);
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (binomialPmf(middle, n, p) <= limit) low = middle;
-    else high = middle - 1;
-  }
-  return binomialCdf(low, n, p) + binomialSfInclusive(k, n, p);
+  checkArguments("binomialTest", K_TRIALS_P, [k, n, p]);
+  checkAtMostN("binomialTest", k, n);
+  return core.binomialTest(k, n, p);
 }
 
 /**
- * The beta quantile: the x with I_x(a, b) = p, for 0 < p < 1 and a, b > 0. Newton's method on the
- * incomplete beta from a start in the right tail's region, kept inside a bracket that a step leaving it
- * bisects; the tail nearer to the answer is solved (1 − I_x(a, b) = 1 − p as I_{1−x}(b, a)), so a quantile
- * near 0 or 1 keeps its relative digits.
+ * The beta quantile: the x with I_x(a, b) = p, for 0 < p < 1 and a, b from 1e-300 to 1e15. Newton's method on
+ * the incomplete beta, kept inside a bracket; the tail nearer to the answer is solved, so a quantile near 0 or
+ * 1 keeps its relative digits.
  *
  * @example betaQuantile(0.975, 1, 30) // 0.1157033082220278, the Clopper–Pearson upper bound of 0 of 30
+ * @throws ArgumentError when p, a or b is not a number (`not_a_number`) or is outside its range
+ * (`out_of_range`).
  */
 export function betaQuantile(p: number, a: number, b: number): number {
-  assertDomain(
-    p > 0 && p < 1 && a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b),
-    `betaQuantile needs 0 < p < 1 and a, b > 0, got p=${p}, a=${a}, b=${b}`,
-  );
-  if (p > 0.5) return 1 - lowerBetaQuantile(1 - p, b, a);
-  return lowerBetaQuantile(p, a, b);
-}
-
-/** The x with I_x(a, b) = p, for p ≤ ½, solved as the lower tail (a small x keeps its relative digits). */
-function lowerBetaQuantile(p: number, a: number, b: number): number {
-  const logBetaAB = logBeta(a, b);
-  // log of the density x^(a−1) (1−x)^(b−1) / B(a, b)
-  const logDensity = (x: number) => (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBetaAB;
-  let low = 0;
-  let high = 1;
-  // start: the leading term of the lower tail, I_x ≈ x^a / (a B(a, b)), capped at the mean
-  let x = Math.min(Math.exp((Math.log(p) + Math.log(a) + logBetaAB) / a), a / (a + b));
-  if (!(x > 0 && x < 1)) x = 0.5;
-  for (let step = 0; step < 1000; step += 1) {
-    const error = incompleteBeta(x, a, b).lower - p;
-    if (error === 0) break;
-    if (error > 0) high = x;
-    else low = x;
-    let next = x - error / Math.exp(logDensity(x));
-    if (!(next > low && next < high)) next = (low + high) / 2;
-    const done = Math.abs(next - x) <= x * 1e-15 || high - low <= x * 1e-15;
-    x = next;
-    if (done) break;
-  }
-  return x;
+  checkArguments("betaQuantile", P_A_B, [p, a, b]);
+  return core.betaQuantile(p, a, b);
 }
 
 /**
- * The Clopper–Pearson ("exact") interval of a proportion from k successes of n, at the two-sided level
- * `confidence`, as R's `binom.test`: [B(α/2; k, n − k + 1), B(1 − α/2; k + 1, n − k)] with B the beta
+ * The Clopper–Pearson ("exact") interval of a proportion from k successes of n (1 to 1e15), at the two-sided
+ * level `confidence`, as R's `binom.test`: [B(α/2; k, n − k + 1), B(1 − α/2; k + 1, n − k)] with B the beta
  * quantile and α = 1 − confidence; 0 when k = 0, 1 when k = n. It always contains k/n.
  *
  * @example clopperPearson(0, 30, 0.95) // { lower: 0, upper: 0.1157033082220278 }
+ * @throws ArgumentError when k, n or the confidence is not a finite number (`not_a_number`), k or n is not
+ * whole (`not_whole`), n is outside 1 to 1e15, k outside 0 to n or the confidence not strictly between 0 and 1
+ * (`out_of_range`).
  */
 export function clopperPearson(
   k: number,
   n: number,
   confidence: number,
 ): { readonly lower: number; readonly upper: number } {
-  assertDomain(
-    Number.isInteger(k) && Number.isInteger(n) && n >= 1 && k >= 0 && k <= n && confidence > 0 && confidence < 1,
-    `clopperPearson needs whole 0 ≤ k ≤ n, n ≥ 1 and 0 < confidence < 1, got k=${k}, n=${n}, confidence=${confidence}`,
-  );
-  const alpha = (1 - confidence) / 2;
-  return {
-    lower: k === 0 ? 0 : betaQuantile(alpha, k, n - k + 1),
-    upper: k === n ? 1 : 1 - betaQuantile(alpha, n - k, k + 1),
-  };
+  checkArguments("clopperPearson", K_TRIALS_CONFIDENCE, [k, n, confidence]);
+  checkAtMostN("clopperPearson", k, n);
+  return core.clopperPearson(k, n, confidence);
 }

@@ -1,4 +1,5 @@
 import { frozenCopy } from "../util/freeze.js";
+import { markIssued } from "../util/issued.js";
 import {
   binomialCdf,
   binomialSfInclusive,
@@ -199,12 +200,13 @@ export function finish(
   outcome: OutcomeKind,
   parts?: Measurement["parts"],
 ): Measurement {
-  return assertFinite(build(estimator, core, settings, outcome, parts));
+  return markIssued(assertFinite(build(estimator, core, settings, outcome, parts)), "measurement");
 }
 
 /**
- * The last guard: finite inputs can still overflow (values near 1e300 squared); a result is never NaN or
- * Infinity, so such a measurement is refused with a typed error instead.
+ * The last guard: finite inputs can still overflow (values near 1e300 squared, a group's exposure summed past
+ * the largest number); no figure of a result, its groups' and parts' included, is NaN or Infinity, so such a
+ * measurement is refused with a typed error instead.
  */
 function assertFinite(m: Measurement): Measurement {
   const figures = [
@@ -220,6 +222,23 @@ function assertFinite(m: Measurement): Measurement {
     m.pValue?.oneSided ?? 0,
     m.pValue?.twoSided ?? 0,
     m.continuityCorrection ?? 0,
+    ...m.groups.flatMap((group) => [
+      group.n ?? 0,
+      group.successes ?? 0,
+      group.events ?? 0,
+      group.exposure ?? 0,
+      group.mean ?? 0,
+      group.standardDeviation ?? 0,
+      group.estimate,
+      group.standardError,
+    ]),
+    ...(m.parts ?? []).flatMap((part) => [
+      part.weight,
+      part.value,
+      part.counterfactual ?? 0,
+      part.effect,
+      part.standardError,
+    ]),
   ];
   if (figures.every(Number.isFinite)) return m;
   throw notFinite([]);

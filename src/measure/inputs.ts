@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { fromZodIssues } from "../contract/zod-issues.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { MeasureError } from "./measure-error.js";
@@ -125,12 +125,11 @@ export type MeasureRequest =
 /** Every estimator a measurement can name: those of `measure`, plus blends and pools of cohorts. */
 export type Estimator = MeasureRequest["estimator"] | "blend" | "pooled";
 
-const count = z
-  .number({
-    error: (iss) =>
-      iss.input === undefined ? "expected a number" : `expected a finite number, got ${describeValue(iss.input)}`,
-  })
-  .finite();
+// `z.number()` refuses NaN and ±Infinity itself.
+const count = z.number({
+  error: (iss) =>
+    iss.input === undefined ? "expected a number" : `expected a finite number, got ${describeValue(iss.input)}`,
+});
 
 /** One of a few words, refused with what was expected and what was given (`got the text "sideways"`). */
 function choice<T extends string>(values: readonly [T, ...T[]], expected: string) {
@@ -142,7 +141,7 @@ const aggregateSchema = z.discriminatedUnion(
   "outcome",
   [
     z.strictObject({ outcome: z.literal("binary"), n: count, successes: count }),
-    z.strictObject({ outcome: z.literal("count"), events: count, exposure: count, n: count.optional() }),
+    z.strictObject({ outcome: z.literal("count"), events: count, exposure: count, n: z.optional(count) }),
     z.strictObject({ outcome: z.literal("continuous"), n: count, sum: count, sumOfSquares: count }),
   ],
   { error: "expected a group aggregate whose outcome is binary, count or continuous" },
@@ -150,17 +149,17 @@ const aggregateSchema = z.discriminatedUnion(
 /** The options every measurement request has, checked alike by `measure` and `measureRecords`. */
 export const commonFields = {
   better: choice(["higher", "lower"], "expected which direction is better: higher or lower"),
-  confidence: count.optional(),
-  scale: count.optional(),
-  test: choice(["normal", "exact"], "expected the test: normal or exact").optional(),
-  continuityCorrection: z
-    .boolean({
+  confidence: z.optional(count),
+  scale: z.optional(count),
+  test: z.optional(choice(["normal", "exact"], "expected the test: normal or exact")),
+  continuityCorrection: z.optional(
+    z.boolean({
       error: (iss) =>
         iss.input === undefined
           ? "expected the continuity correction as true or false"
           : `expected the continuity correction as true or false, got ${describeValue(iss.input)}`,
-    })
-    .optional(),
+    }),
+  ),
 };
 const common = commonFields;
 const requestSchema = z.discriminatedUnion(

@@ -1,13 +1,26 @@
+import * as z from "zod/mini";
+import { ArgumentError, requireIssued } from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
+import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import { Dec, plain } from "../money/decimal.js";
 import type { MeasurementRecord } from "../contract/measurement-format.js";
 import type { ResultEvent, ResultStatus } from "../contract/event-types.js";
 import type { CalendarDate } from "../contract/calendar.js";
+import { calendarDateSchema, idSchema } from "../contract/primitives.js";
+import { fromZodIssues } from "../contract/zod-issues.js";
 import { frozenCopy } from "../util/freeze.js";
 import type { Measurement } from "./measurement.js";
 
 /** How many significant digits a measured figure keeps when it becomes a decimal string. */
 export const MEASUREMENT_DIGITS = 12;
+
+/** The significant digits `toDecimalString` takes: those of ECMAScript's `toPrecision`. */
+const DIGITS_RANGE = { min: 1, max: 100 } as const;
+
+/** A finite number as a plain decimal string of `digits` significant digits (both checked by the caller). */
+function decimalText(value: number, digits: number): string {
+  return plain(new Dec(value.toPrecision(digits)));
+}
 
 /**
  * A finite number as a plain decimal string with 12 significant digits (ECMAScript's `toPrecision`, which
@@ -15,14 +28,26 @@ export const MEASUREMENT_DIGITS = 12;
  *
  * @example toDecimalString(100 * 51 / 600) // "8.5"
  * @example toDecimalString(1 / 3)          // "0.333333333333"
+ * @throws ArgumentError when `value` is not a finite number (`not_a_number` at `$.value`), or `digits` is not a
+ * whole number (`not_a_number`, `not_whole`) from 1 to 100 (`out_of_range`) at `$.digits`.
  */
 export function toDecimalString(value: number, digits: number = MEASUREMENT_DIGITS): string {
-  if (!Number.isFinite(value))
-    throw new RangeError(`assertion: a measured figure must be finite, got ${describeValue(value)}`);
-  return plain(new Dec(value.toPrecision(digits)));
+  const issues: InputIssue[] = [];
+  if (typeof value !== "number" || !Number.isFinite(value))
+    issues.push(issue(["value"], "not_a_number", `expected a finite number, got ${describeValue(value)}`));
+  const expected = `a whole number of significant digits from ${DIGITS_RANGE.min} to ${DIGITS_RANGE.max}`;
+  if (typeof digits !== "number" || !Number.isFinite(digits))
+    issues.push(issue(["digits"], "not_a_number", `expected ${expected}, got ${describeValue(digits)}`));
+  else if (!Number.isInteger(digits))
+    issues.push(issue(["digits"], "not_whole", `expected ${expected}, got ${describeValue(digits)}`));
+  else if (digits < DIGITS_RANGE.min || digits > DIGITS_RANGE.max)
+    issues.push(issue(["digits"], "out_of_range", `expected ${expected}, got ${describeValue(digits)}`));
+  if (issues.length > 0) throw new ArgumentError(issues);
+  return decimalText(value, digits);
 }
 
-const s = toDecimalString;
+/** A figure of a measurement the library issued (finite, by construction) as the record writes it. */
+const s = (value: number): string => decimalText(value, MEASUREMENT_DIGITS);
 
 /**
  * The measurement as the event format records it: every figure a decimal string of 12 significant digits.
@@ -30,8 +55,17 @@ const s = toDecimalString;
  *
  * @example
  * const record = measurementRecord(measure(request)); // decimal strings, ready for a result event
+ * @throws ArgumentError (`not_a_measurement` at `$.measurement`) when `m` is not a measurement as `measure`,
+ * `measureRecords`, `measureCohorts`, `blend` or `poolCohorts` returned it (a copy, or one read back from JSON,
+ * is not taken: measure again).
  */
 export function measurementRecord(m: Measurement): MeasurementRecord {
+  requireIssued(m, "measurement", "measurementRecord", "measurement");
+  return recordOf(m);
+}
+
+/** The record of a measurement the library issued. */
+function recordOf(m: Measurement): MeasurementRecord {
   return frozenCopy({
     estimator: m.estimator,
     method: m.method,
@@ -65,8 +99,7 @@ export function measurementRecord(m: Measurement): MeasurementRecord {
           parts: m.parts.map((part) => ({
             label: part.label,
             weight: s(part.weight),
-            // a measurement saved before parts carried their value (e.g. as JSON) still records, without it
-            ...(part.value !== undefined ? { value: s(part.value) } : {}),
+            value: s(part.value),
             ...(part.counterfactual !== undefined ? { counterfactual: s(part.counterfactual) } : {}),
             effect: s(part.effect),
             standardError: s(part.standardError),
@@ -89,18 +122,41 @@ export interface MeasurementEventOptions {
   readonly note?: string;
 }
 
+/** What the options of `measurementEvent` may say: the fields of a result event, checked as `parseEvents` checks them. */
+const eventOptionsSchema = z.strictObject({
+  id: idSchema,
+  metric: idSchema,
+  period: z.optional(idSchema),
+  cohort: z.optional(idSchema),
+  status: z.enum(["reported", "verified", "disputed", "rejected"], {
+    error: "expected a status: reported, verified, disputed or rejected",
+  }),
+  recordedAt: calendarDateSchema,
+  verifier: z.optional(idSchema),
+  evidence: z.optional(z.string({ error: "expected the evidence as text" })),
+  note: z.optional(z.string({ error: "expected the note as text" })),
+});
+
 /**
  * The verification event of a measured result: its value is the measurement's value (12 significant digits)
  * and it carries the measurement, so `settle` can apply a tranche's statistical options and `explain` shows
- * how the number that paid was obtained. The event is a frozen copy: the measurement and the options passed in
- * are neither frozen nor changed.
+ * how the number that paid was obtained. The event is a frozen copy: the options passed in are neither frozen
+ * nor changed.
  *
  * @example
  * const event = measurementEvent(measurement, { id: "r-c1", metric: "reconvictions", cohort: "c1",
  *   status: "verified", verifier: "assessor", recordedAt: "2014-08-07" });
+ * @throws ArgumentError (`not_a_measurement` at `$.measurement`) when `measurement` is not one the library
+ * returned (see `measurementRecord`); OptionsError listing every problem of the options with its path (`$.id`,
+ * `$.recordedAt`, …): options that are not an object or a field of the wrong type (`invalid_type`), a field
+ * missing (`required`), an id, a status or a date the event format does not take (`invalid_id`,
+ * `invalid_choice`, `invalid_date`), an unknown key (`unknown_key`).
  */
 export function measurementEvent(measurement: Measurement, options: MeasurementEventOptions): ResultEvent {
-  const record = measurementRecord(measurement);
+  requireIssued(measurement, "measurement", "measurementEvent", "measurement");
+  const checked = eventOptionsSchema.safeParse(options);
+  if (!checked.success) throw new OptionsError(fromZodIssues(checked.error, options));
+  const record = recordOf(measurement);
   return frozenCopy({
     type: "result",
     id: options.id,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { fromZodIssues } from "../contract/zod-issues.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
@@ -347,12 +347,11 @@ function settingsOf(request: RecordsRequest): MeasureSettings {
   };
 }
 
-const finiteNumber = z
-  .number({
-    error: (iss) =>
-      iss.input === undefined ? "expected a number" : `expected a finite number, got ${describeValue(iss.input)}`,
-  })
-  .finite();
+// `z.number()` refuses NaN and ±Infinity itself.
+const finiteNumber = z.number({
+  error: (iss) =>
+    iss.input === undefined ? "expected a number" : `expected a finite number, got ${describeValue(iss.input)}`,
+});
 const label = (what: string) =>
   z.string({ error: (iss) => `expected ${what} as a string, got ${describeValue(iss.input)}` });
 
@@ -367,15 +366,15 @@ const recordsRequestSchema = z.strictObject({
       `expected the outcome: binary, count or continuous${iss.input === undefined ? "" : `, got ${describeValue(iss.input)}`}`,
   }),
   ...commonFields,
-  baseline: finiteNumber.optional(),
-  history: z.array(z.strictObject({ at: finiteNumber, value: finiteNumber })).optional(),
-  at: finiteNumber.optional(),
-  period: label("the period").optional(),
-  periods: z.strictObject({ before: label("the period before"), after: label("the period after") }).optional(),
-  cohort: label("the cohort").optional(),
+  baseline: z.optional(finiteNumber),
+  history: z.optional(z.array(z.strictObject({ at: finiteNumber, value: finiteNumber }))),
+  at: z.optional(finiteNumber),
+  period: z.optional(label("the period")),
+  periods: z.optional(z.strictObject({ before: label("the period before"), after: label("the period after") })),
+  cohort: z.optional(label("the cohort")),
 });
 
-function checkRequest(request: RecordsRequest, schema: z.ZodType = recordsRequestSchema): void {
+function checkRequest(request: RecordsRequest, schema: z.ZodMiniType = recordsRequestSchema): void {
   const structural = schema.safeParse(request);
   if (!structural.success) throw new MeasureError(fromZodIssues(structural.error, request));
   const issues = requestIssues(request);
@@ -420,7 +419,7 @@ export function measureCohorts(
   records: readonly ParticipantRecord[],
   request: Omit<RecordsRequest, "cohort">,
 ): CohortMeasurements {
-  checkRequest(request, recordsRequestSchema.omit({ cohort: true }));
+  checkRequest(request, z.omit(recordsRequestSchema, { cohort: true }));
   if (Array.isArray(records)) {
     const missing = records.findIndex((record) => typeof record?.cohort !== "string");
     if (missing >= 0)

@@ -1,6 +1,9 @@
 import { Dec } from "./decimal.js";
 import { minorUnits } from "./currency.js";
-import { fromDecimal, toDecimal, type Money } from "./money.js";
+import { fromDecimal, type Money } from "./money.js";
+import { MAX_ISSUES, readMoney, shown, throwIfAny, type MoneyRead } from "./money-check.js";
+import { describeValue } from "../errors/describe-value.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
 
 /**
  * Splits an amount by ratios so that the parts add up to the amount exactly, to the minor unit.
@@ -16,19 +19,62 @@ import { fromDecimal, toDecimal, type Money } from "./money.js";
  * @example
  * allocate(money("100.00", "EUR"), ["1", "1", "1"]).map((m) => m.amount); // ["33.34", "33.33", "33.33"]
  * allocate(money("0.05", "EUR"), ["70%", "30%"]).map((m) => m.amount);    // ["0.04", "0.01"]
- * @throws RangeError when a ratio is negative or not a decimal, or all ratios are zero.
+ * @throws ArgumentError listing each problem: an amount that is not a Money value (`not_money`,
+ * `amount_too_large`, path `$.amount`); ratios not a list (`not_a_list`), an empty list (`no_ratios`) or all
+ * ratios zero (`all_ratios_zero`), path `$.ratios`; a ratio that is not a non-negative decimal text
+ * (`invalid_ratio`, path `$.ratios[i]`).
  */
 export function allocate(amount: Money, ratios: readonly string[]): Money[] {
-  const parsed = ratios.map((ratio) => {
-    const value = parseRatio(ratio);
-    if (value === undefined || value.isNegative()) {
-      throw new RangeError(`allocation ratio "${ratio}" must be a non-negative decimal`);
-    }
-    return value;
-  });
-  return allocateDecimal(toDecimal(amount), parsed, amount.currency).map((part) => fromDecimal(part, amount.currency));
+  const issues: InputIssue[] = [];
+  const read = readMoney(amount, "allocate", ["amount"], issues);
+  const parsed = readRatios(ratios, issues);
+  throwIfAny(issues);
+  const { amount: value, currency } = read as MoneyRead;
+  return allocateDecimal(value, parsed, currency).map((part) => fromDecimal(part, currency));
 }
 
+/** The ratios read, adding an issue to `issues` for each one that is not a ratio (and for no positive one). */
+function readRatios(ratios: unknown, issues: InputIssue[]): Dec[] {
+  if (!Array.isArray(ratios)) {
+    issues.push(
+      issue(
+        ["ratios"],
+        "not_a_list",
+        `allocate takes a list of ratios such as ["1", "2"]; got ${describeValue(ratios)}`,
+      ),
+    );
+    return [];
+  }
+  if (ratios.length === 0) {
+    issues.push(issue(["ratios"], "no_ratios", "allocate takes at least one ratio; got an empty list"));
+    return [];
+  }
+  const parsed: Dec[] = [];
+  let refused = false;
+  for (let index = 0; index < ratios.length; index += 1) {
+    const ratio: unknown = ratios[index];
+    const value = typeof ratio === "string" ? parseRatio(ratio) : undefined;
+    if (value !== undefined) {
+      parsed.push(value);
+      continue;
+    }
+    refused = true;
+    if (issues.length >= MAX_ISSUES) break;
+    issues.push(
+      issue(
+        ["ratios", index],
+        "invalid_ratio",
+        `allocate takes ratios that are non-negative decimal texts, such as "1", "0.25" or "12.5%"; got ${shown(ratio)}`,
+      ),
+    );
+  }
+  if (!refused && parsed.every((ratio) => ratio.isZero())) {
+    issues.push(issue(["ratios"], "all_ratios_zero", "allocate takes at least one ratio above zero; all are zero"));
+  }
+  return parsed;
+}
+
+/** A non-negative decimal text or percentage (`"12.5%"` = 0.125), or undefined. */
 function parseRatio(ratio: string): Dec | undefined {
   const text = ratio.trim();
   const body = text.endsWith("%") ? text.slice(0, -1) : text;

@@ -1,4 +1,6 @@
+import { ArgumentError } from "../errors/argument-error.js";
 import { quoted } from "../errors/describe-value.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
 
 /**
  * ISO 4217 currencies and their minor units (the number of digits after the decimal point of the smallest
@@ -90,17 +92,40 @@ const MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze({
 /** An ISO 4217 alphabetic currency code known to the library, e.g. `"EUR"`. */
 export type CurrencyCode = string;
 
+/** The known codes, sorted, computed once. */
+const SORTED_CODES: readonly string[] = Object.freeze(Object.keys(MINOR_UNITS).sort());
+
 /**
- * True when the library knows the currency's minor unit.
+ * True when the library knows the currency's minor unit: exactly the codes `knownCurrencies` lists. Any other
+ * value, a string or not, is false.
  *
  * @example
  * isKnownCurrency("EUR"); // true
  * isKnownCurrency("eur"); // false: codes are in capitals
  */
-export function isKnownCurrency(code: string): boolean {
+export function isKnownCurrency(currency: string): boolean {
   // a string only: Object.hasOwn would turn any other value into a key, which can throw (an object without
-  // prototype) or overflow the stack (a list nested deep)
-  return typeof code === "string" && Object.hasOwn(MINOR_UNITS, code);
+  // prototype) or overflow the stack (a list nested deep); an own key only: "constructor" is no currency
+  return typeof currency === "string" && Object.hasOwn(MINOR_UNITS, currency);
+}
+
+/**
+ * The issue for an argument that should be a currency the library knows, or undefined when it is one: code
+ * `unknown_currency`, the path `path`, the message naming the function `fn`.
+ *
+ * @internal
+ */
+export function currencyIssue(
+  currency: unknown,
+  fn: string,
+  path: readonly (string | number)[],
+): InputIssue | undefined {
+  if (isKnownCurrency(currency as string)) return undefined;
+  return issue(
+    path,
+    "unknown_currency",
+    `${fn} takes an ISO 4217 currency code the library knows, such as "EUR" (knownCurrencies() lists them); got ${quoted(currency)}`,
+  );
 }
 
 /**
@@ -109,21 +134,21 @@ export function isKnownCurrency(code: string): boolean {
  * @example
  * minorUnits("EUR"); // 2
  * minorUnits("JPY"); // 0
- * @throws RangeError for a code the library does not know (a programmer error: contracts are checked when parsed).
+ * @throws ArgumentError (`unknown_currency`, path `$.currency`) for a code the library does not know.
  */
-export function minorUnits(code: CurrencyCode): number {
-  // an own key only: "constructor" or "toString" is no currency, not a property of every object
-  const units = isKnownCurrency(code) ? MINOR_UNITS[code] : undefined;
-  if (units === undefined) throw new RangeError(`unknown ISO 4217 currency code ${quoted(code)}`);
+export function minorUnits(currency: CurrencyCode): number {
+  const units = isKnownCurrency(currency) ? MINOR_UNITS[currency] : undefined;
+  if (units === undefined) throw new ArgumentError([currencyIssue(currency, "minorUnits", ["currency"]) as InputIssue]);
   return units;
 }
 
 /**
- * The currency codes the library knows, sorted.
+ * The currency codes the library knows, sorted: exactly those `isKnownCurrency` accepts (a new list on each
+ * call).
  *
  * @example
  * knownCurrencies().includes("GBP"); // true
  */
 export function knownCurrencies(): readonly string[] {
-  return Object.keys(MINOR_UNITS).sort();
+  return [...SORTED_CODES];
 }

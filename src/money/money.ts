@@ -1,11 +1,20 @@
 import { Dec, fixed, readDecimal } from "./decimal.js";
-import { minorUnits, isKnownCurrency, type CurrencyCode } from "./currency.js";
+import { currencyIssue, minorUnits, type CurrencyCode } from "./currency.js";
+import { isTooLarge, tooLargeMessage } from "./limits.js";
+import { MAX_ISSUES, readMoney, resultTooLargeIssue, shown, throwIfAny, type MoneyRead } from "./money-check.js";
 import { isWholeMinorUnits } from "./rounding.js";
-import { quoted } from "../errors/describe-value.js";
+import { ArgumentError } from "../errors/argument-error.js";
+import { describeValue, quoted } from "../errors/describe-value.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
 
 /**
  * An exact amount of money: a decimal string with exactly the currency's minor-unit digits, and an
  * ISO 4217 code. Plain, immutable, JSON-ready data: `{ "amount": "1234.50", "currency": "EUR" }`.
+ *
+ * The money functions take any object with an own `amount`, a decimal text in whole minor units of its
+ * currency (`"1234.5"` is read as 1234.50 EUR) below 10^15 minor units, and an own `currency` the library
+ * knows; they never change or freeze it, and refuse anything else with an `ArgumentError` (`not_money`,
+ * `amount_too_large`).
  */
 export interface Money {
   readonly amount: string;
@@ -17,19 +26,42 @@ export interface Money {
  *
  * @example
  * money("1500", "EUR"); // { amount: "1500.00", currency: "EUR" }
- * @throws RangeError when the currency is unknown, the text is not a decimal string, or it has digits below
- * the minor unit (round first: the library never rounds silently).
+ * @throws ArgumentError listing each problem: a currency the library does not know (`unknown_currency`, path
+ * `$.currency`); an amount that is not a decimal text (`not_a_decimal`), has digits below the minor unit (round
+ * first: the library never rounds silently; `below_minor_unit`) or is 10^15 minor units or more
+ * (`amount_too_large`), path `$.amount`.
  */
 export function money(amount: string, currency: CurrencyCode): Money {
-  if (!isKnownCurrency(currency)) throw new RangeError(`unknown ISO 4217 currency code ${quoted(currency)}`);
-  const value = typeof amount === "string" ? readDecimal(amount) : undefined;
-  if (value === undefined || amount.includes("%")) {
-    throw new RangeError(`${quoted(amount)} is not a decimal string such as "1234.56"`);
+  const issues: InputIssue[] = [];
+  const unknownCurrency = currencyIssue(currency, "money", ["currency"]);
+  if (unknownCurrency !== undefined) issues.push(unknownCurrency);
+  const value = typeof amount === "string" && !amount.includes("%") ? readDecimal(amount) : undefined;
+  if (value === undefined) {
+    issues.push(
+      issue(
+        ["amount"],
+        "not_a_decimal",
+        `money takes a decimal text such as "1234.56" as amount; got ${shown(amount)}`,
+      ),
+    );
+  } else if (unknownCurrency === undefined) {
+    const places = minorUnits(currency);
+    if (!isWholeMinorUnits(value, currency)) {
+      issues.push(
+        issue(
+          ["amount"],
+          "below_minor_unit",
+          `money: the amount ${quoted(amount)} has more than ${places} decimal places for ${currency}: round it first (the library never rounds silently)`,
+        ),
+      );
+    } else if (isTooLarge(value, places)) {
+      issues.push(
+        issue(["amount"], "amount_too_large", tooLargeMessage("money: the amount", amount.trim(), currency, places)),
+      );
+    }
   }
-  if (!isWholeMinorUnits(value, currency)) {
-    throw new RangeError(`${amount} has more than ${minorUnits(currency)} decimal places for ${currency}`);
-  }
-  return fromDecimal(value, currency);
+  throwIfAny(issues);
+  return fromDecimal(value as Dec, currency);
 }
 
 /** @internal Money from an exact decimal already in whole minor units. */
@@ -40,47 +72,74 @@ export function fromDecimal(value: Dec, currency: CurrencyCode): Money {
   return Object.freeze({ amount, currency });
 }
 
-/** @internal The exact decimal of a Money value. */
-export function toDecimal(value: Money): Dec {
-  return new Dec(value.amount);
-}
-
 /**
  * The zero amount of a currency.
  *
  * @example
  * zero("JPY"); // { amount: "0", currency: "JPY" }
+ * @throws ArgumentError (`unknown_currency`, path `$.currency`) for a currency the library does not know.
  */
 export function zero(currency: CurrencyCode): Money {
+  const unknownCurrency = currencyIssue(currency, "zero", ["currency"]);
+  if (unknownCurrency !== undefined) throw new ArgumentError([unknownCurrency]);
   return fromDecimal(new Dec(0), currency);
 }
 
-function sameCurrency(a: Money, b: Money, operation: string): void {
-  if (a.currency !== b.currency) {
-    throw new RangeError(`cannot ${operation} ${a.currency} and ${b.currency}: currencies differ`);
+/** Reads the two Money arguments `a` and `b` of `fn`, which must be in one currency. */
+function readPair(a: unknown, b: unknown, fn: string): readonly [MoneyRead, MoneyRead] {
+  const issues: InputIssue[] = [];
+  const first = readMoney(a, fn, ["a"], issues);
+  const second = readMoney(b, fn, ["b"], issues);
+  if (first !== undefined && second !== undefined && first.currency !== second.currency) {
+    issues.push(
+      issue(
+        ["b"],
+        "currency_mismatch",
+        `${fn} takes two amounts in one currency; a is in ${first.currency}, b in ${second.currency}`,
+      ),
+    );
   }
+  throwIfAny(issues);
+  return [first as MoneyRead, second as MoneyRead];
+}
+
+/** A computed amount as Money, refused when it is 10^15 minor units or more (`path` names the argument). */
+function moneyResult(
+  value: Dec,
+  of: { readonly currency: CurrencyCode; readonly places: number },
+  fn: string,
+  path: readonly (string | number)[],
+): Money {
+  const tooLarge = resultTooLargeIssue(value, of, fn, path);
+  if (tooLarge !== undefined) throw new ArgumentError([tooLarge]);
+  return fromDecimal(value, of.currency);
 }
 
 /**
- * `a + b`, exact. @throws RangeError when the currencies differ.
+ * `a + b`, exact.
  *
  * @example
  * add(money("100.10", "EUR"), money("0.90", "EUR")); // { amount: "101.00", currency: "EUR" }
+ * @throws ArgumentError when a or b is not a Money value (`not_money`, `amount_too_large`), the currencies differ
+ * (`currency_mismatch`, path `$.b`) or the sum is 10^15 minor units or more (`amount_too_large`, path `$.b`).
  */
 export function add(a: Money, b: Money): Money {
-  sameCurrency(a, b, "add");
-  return fromDecimal(toDecimal(a).plus(toDecimal(b)), a.currency);
+  const [first, second] = readPair(a, b, "add");
+  return moneyResult(first.amount.plus(second.amount), first, "add", ["b"]);
 }
 
 /**
- * `a - b`, exact. @throws RangeError when the currencies differ.
+ * `a - b`, exact.
  *
  * @example
  * subtract(money("204000.00", "EUR"), money("186000.00", "EUR")); // { amount: "18000.00", currency: "EUR" }
+ * @throws ArgumentError when a or b is not a Money value (`not_money`, `amount_too_large`), the currencies differ
+ * (`currency_mismatch`, path `$.b`) or the difference is 10^15 minor units or more (`amount_too_large`, path
+ * `$.b`).
  */
 export function subtract(a: Money, b: Money): Money {
-  sameCurrency(a, b, "subtract");
-  return fromDecimal(toDecimal(a).minus(toDecimal(b)), a.currency);
+  const [first, second] = readPair(a, b, "subtract");
+  return moneyResult(first.amount.minus(second.amount), first, "subtract", ["b"]);
 }
 
 /**
@@ -88,14 +147,39 @@ export function subtract(a: Money, b: Money): Money {
  *
  * @example
  * sum([money("0.10", "EUR"), money("0.20", "EUR")], "EUR"); // { amount: "0.30", currency: "EUR" }
+ * @throws ArgumentError listing each problem: values not a list (`not_a_list`, path `$.values`), a value that is
+ * not a Money value (`not_money`, `amount_too_large`) or is in another currency (`currency_mismatch`), path
+ * `$.values[i]`; a currency the library does not know (`unknown_currency`, path `$.currency`); a total of 10^15
+ * minor units or more (`amount_too_large`, path `$.values`).
  */
 export function sum(values: readonly Money[], currency: CurrencyCode): Money {
+  const issues: InputIssue[] = [];
+  const unknownCurrency = currencyIssue(currency, "sum", ["currency"]);
+  if (unknownCurrency !== undefined) issues.push(unknownCurrency);
   let total = new Dec(0);
-  for (const value of values) {
-    sameCurrency(value, zero(currency), "add");
-    total = total.plus(toDecimal(value));
+  if (!Array.isArray(values)) {
+    issues.push(
+      issue(["values"], "not_a_list", `sum takes a list of Money values as values; got ${describeValue(values)}`),
+    );
+  } else {
+    for (let index = 0; index < values.length && issues.length < MAX_ISSUES; index += 1) {
+      const value = readMoney(values[index], "sum", ["values", index], issues);
+      if (value === undefined) continue;
+      if (unknownCurrency === undefined && value.currency !== currency) {
+        issues.push(
+          issue(
+            ["values", index],
+            "currency_mismatch",
+            `sum adds amounts in ${currency}, its currency; values[${index}] is in ${value.currency}`,
+          ),
+        );
+      } else {
+        total = total.plus(value.amount);
+      }
+    }
   }
-  return fromDecimal(total, currency);
+  throwIfAny(issues);
+  return moneyResult(total, { currency, places: minorUnits(currency) }, "sum", ["values"]);
 }
 
 /**
@@ -103,10 +187,20 @@ export function sum(values: readonly Money[], currency: CurrencyCode): Money {
  *
  * @example
  * compare(money("5.00", "EUR"), money("12.00", "EUR")); // -1
+ * @throws ArgumentError when a or b is not a Money value (`not_money`, `amount_too_large`) or the currencies
+ * differ (`currency_mismatch`, path `$.b`).
  */
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
-  sameCurrency(a, b, "compare");
-  return toDecimal(a).comparedTo(toDecimal(b)) as -1 | 0 | 1;
+  const [first, second] = readPair(a, b, "compare");
+  return first.amount.comparedTo(second.amount) as -1 | 0 | 1;
+}
+
+/** Reads the one Money argument `value` of `fn`. */
+function readOne(value: unknown, fn: string): MoneyRead {
+  const issues: InputIssue[] = [];
+  const read = readMoney(value, fn, ["value"], issues);
+  throwIfAny(issues);
+  return read as MoneyRead;
 }
 
 /**
@@ -114,9 +208,10 @@ export function compare(a: Money, b: Money): -1 | 0 | 1 {
  *
  * @example
  * isZero(money("0.00", "EUR")); // true
+ * @throws ArgumentError when value is not a Money value (`not_money`, `amount_too_large`, path `$.value`).
  */
 export function isZero(value: Money): boolean {
-  return toDecimal(value).isZero();
+  return readOne(value, "isZero").amount.isZero();
 }
 
 /**
@@ -124,7 +219,9 @@ export function isZero(value: Money): boolean {
  *
  * @example
  * isNegative(money("-18000.00", "EUR")); // true
+ * @throws ArgumentError when value is not a Money value (`not_money`, `amount_too_large`, path `$.value`).
  */
 export function isNegative(value: Money): boolean {
-  return toDecimal(value).isNegative() && !toDecimal(value).isZero();
+  const { amount } = readOne(value, "isNegative");
+  return amount.isNegative() && !amount.isZero();
 }

@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { blend, type Measurement, measure, measurementEvent, measurementRecord, poolCohorts } from "../../src/index.js";
+import {
+  ArgumentError,
+  blend,
+  type Measurement,
+  measure,
+  measurementEvent,
+  measurementRecord,
+  poolCohorts,
+} from "../../src/index.js";
 
 /**
  * What a caller passes in stays the caller's: the measure functions copy, then freeze their results; they never
- * freeze or change the measurement, the options or the parts they were given.
+ * freeze or change the measurement, the options or the parts they were given. (measurementRecord and
+ * measurementEvent take only the measurements the library returned, which it froze itself.)
  */
 
 /** Every object inside `value` (itself included) that is frozen, by path. */
@@ -33,9 +42,19 @@ const plainMeasurement = (treated: number, successes: number): Measurement =>
     }),
   );
 
+/** A measurement as the library issues it (frozen by the library, not by the caller). */
+const issuedMeasurement = (treated: number, successes: number): Measurement =>
+  measure({
+    estimator: "comparison",
+    better: "lower",
+    scale: 100,
+    treatment: { outcome: "binary", n: treated, successes },
+    comparison: { outcome: "binary", n: 650, successes: 91 },
+  });
+
 describe("the caller's inputs are neither frozen nor changed", () => {
   it("measurementEvent: the measurement and the options", () => {
-    const measurement = plainMeasurement(600, 51);
+    const measurement = issuedMeasurement(600, 51);
     const options = {
       id: "r1",
       metric: "dropout",
@@ -47,20 +66,31 @@ describe("the caller's inputs are neither frozen nor changed", () => {
     };
     const before = structuredClone({ measurement, options });
     const event = measurementEvent(measurement, options);
-    expect(Object.isFrozen(measurement)).toBe(false);
     expect(Object.isFrozen(options)).toBe(false);
-    expect(frozenPaths({ measurement, options })).toEqual([]);
+    expect(frozenPaths(options)).toEqual([]);
     expect({ measurement, options }).toEqual(before);
+    // the event is a copy: it shares no object with the options or the measurement
+    expect(event.measurement).not.toBe(measurement);
     // the event itself is frozen all the way down
     expect(frozenPaths(event)).toEqual(objectPaths(event));
   });
 
   it("measurementRecord: the measurement", () => {
-    const measurement = plainMeasurement(600, 51);
+    const measurement = issuedMeasurement(600, 51);
     const before = structuredClone(measurement);
     measurementRecord(measurement);
-    expect(frozenPaths(measurement)).toEqual([]);
     expect(measurement).toEqual(before);
+  });
+
+  it("measurementRecord and measurementEvent refuse a copy of a measurement, and neither freeze nor change it", () => {
+    const copy = plainMeasurement(600, 51);
+    const before = structuredClone(copy);
+    expect(() => measurementRecord(copy)).toThrow(ArgumentError);
+    expect(() =>
+      measurementEvent(copy, { id: "r1", metric: "dropout", status: "verified", recordedAt: "2027-10-15" }),
+    ).toThrow(ArgumentError);
+    expect(frozenPaths(copy)).toEqual([]);
+    expect(copy).toEqual(before);
   });
 
   it("poolCohorts: the parts, their measurements and the options", () => {
@@ -103,7 +133,7 @@ describe("the caller's inputs are neither frozen nor changed", () => {
         expect(error).toBeInstanceOf(Error);
       }
     };
-    attempt(() => measurementEvent(plainMeasurement(600, 51), options));
+    attempt(() => measurementEvent(issuedMeasurement(600, 51), options));
     attempt(() => poolCohorts(parts));
     expect(frozenPaths({ options, parts })).toEqual([]);
     expect({ options, parts }).toEqual(before);
