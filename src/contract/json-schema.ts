@@ -1,4 +1,8 @@
 import * as z from "zod/mini";
+import { ArgumentError } from "../errors/argument-error.js";
+import { describeValue } from "../errors/describe-value.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
+import { markIssued } from "../util/issued.js";
 import { contractSchema } from "./contract-schema.js";
 import { eventsSchema } from "./events-schema.js";
 import {
@@ -96,11 +100,14 @@ export function contractJsonSchema(): JsonSchema {
   );
   // "At least one metric and one tranche" is checked by checkContract, because a rate card contract may have
   // neither (docs/rate-cards.md); the schema says the same with a condition zod cannot express.
-  return {
-    ...schema,
-    if: { not: { required: ["rateCard"] } },
-    then: { properties: { metrics: { minItems: 1 }, tranches: { minItems: 1 } } },
-  };
+  return markIssued(
+    {
+      ...schema,
+      if: { not: { required: ["rateCard"] } },
+      then: { properties: { metrics: { minItems: 1 }, tranches: { minItems: 1 } } },
+    },
+    "json-schema",
+  );
 }
 
 /**
@@ -110,19 +117,91 @@ export function contractJsonSchema(): JsonSchema {
  * writeFileSync("events.schema.json", jsonSchemaText(eventsJsonSchema()));
  */
 export function eventsJsonSchema(): JsonSchema {
-  return generate(
-    eventsSchema,
-    "pay-by-results events",
-    "The append-only history of a contract: verification results (reported, verified, disputed, rejected, restated) and payments. See docs/contract-format.md.",
+  return markIssued(
+    generate(
+      eventsSchema,
+      "pay-by-results events",
+      "The append-only history of a contract: verification results (reported, verified, disputed, rejected, restated) and payments. See docs/contract-format.md.",
+    ),
+    "json-schema",
   );
 }
 
+/** How deep a schema may nest: far beyond any schema's (the library's nest about 30 deep), well within the stack's. */
+const MAX_JSON_DEPTH = 1000;
+/** The most issues one check lists. */
+const MAX_JSON_ISSUES = 20;
+
+const isPlainObject = (value: object): boolean => {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+};
+
 /**
- * A schema as the text of a `.json` file: two-space indentation and a final newline.
+ * The problems of `value` as JSON data, each with its path from `root`: every value a string, a finite number,
+ * true, false, null, a list or a plain object, nothing inside itself (`cyclic_value`), at most 1,000 levels deep
+ * (`too_deep`); anything else — a bigint, undefined, a function, a symbol, NaN or ±Infinity (which JSON would
+ * write as null), a Date, a Map, a hole in a list — is `not_json`.
+ */
+function jsonDataIssues(value: unknown, root: readonly (string | number)[]): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const open = new Set<object>();
+  const visit = (item: unknown, path: readonly (string | number)[], depth: number): void => {
+    if (issues.length >= MAX_JSON_ISSUES) return;
+    if (item === null || typeof item === "string" || typeof item === "boolean") return;
+    if (typeof item === "number" && Number.isFinite(item)) return;
+    const notJson = () =>
+      issues.push(
+        issue(
+          path,
+          "not_json",
+          `expected JSON data (text, a finite number, true, false, null, a list or a plain object), got ${describeValue(item)}`,
+        ),
+      );
+    if (typeof item !== "object" || !(Array.isArray(item) || isPlainObject(item))) {
+      notJson();
+      return;
+    }
+    if (open.has(item)) {
+      issues.push(issue(path, "cyclic_value", "this value contains itself: JSON cannot write a cycle"));
+      return;
+    }
+    if (depth > MAX_JSON_DEPTH) {
+      issues.push(issue(path, "too_deep", `the schema nests deeper than ${MAX_JSON_DEPTH} levels`));
+      return;
+    }
+    open.add(item);
+    if (Array.isArray(item))
+      // Array.from: a hole in a sparse list is undefined, not skipped
+      Array.from(item as unknown[]).forEach((inner, index) => visit(inner, [...path, index], depth + 1));
+    else for (const key of Object.keys(item)) visit((item as Record<string, unknown>)[key], [...path, key], depth + 1);
+    open.delete(item);
+  };
+  visit(value, root, 1);
+  return issues;
+}
+
+/**
+ * A schema as the text of a `.json` file: two-space indentation and a final newline. The schema is one of the
+ * library's, or any schema as plain JSON data (e.g. one of them with an `$id` added).
  *
  * @example
  * jsonSchemaText(contractJsonSchema()).endsWith("}\n"); // true
+ * @throws ArgumentError when `schema` is not a plain object (`not_a_json_schema` at `$.schema`), or holds what
+ * JSON cannot write, with the path of each such value (`$.schema.properties.x`): a bigint, undefined, a
+ * function, NaN or ±Infinity, a class instance (`not_json`), a value inside itself (`cyclic_value`), nesting
+ * deeper than 1,000 levels (`too_deep`).
  */
 export function jsonSchemaText(schema: JsonSchema): string {
+  if (schema === null || typeof schema !== "object" || Array.isArray(schema) || !isPlainObject(schema as object))
+    throw new ArgumentError([
+      issue(
+        ["schema"],
+        "not_a_json_schema",
+        `jsonSchemaText takes a JSON Schema as a plain object, such as contractJsonSchema() returns; got ${describeValue(schema)}`,
+      ),
+    ]);
+  const issues = jsonDataIssues(schema, ["schema"]);
+  if (issues.length > 0) throw new ArgumentError(issues);
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

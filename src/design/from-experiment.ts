@@ -1,8 +1,8 @@
-import { Dec } from "../money/decimal.js";
+import { Dec, isDecimalString } from "../money/decimal.js";
 import type { Contract, PricingRule, Tranche } from "../contract/types.js";
 import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
-import { quoted } from "../errors/describe-value.js";
+import { describeValue, quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import type { Measurement } from "../measure/measurement.js";
 import { simulate, type ResultDistribution, type SimulationResult } from "../finance/simulate.js";
@@ -90,21 +90,9 @@ function metricOf(contract: Contract, metricId: string, measurement: Measurement
         `unknown metric ${quoted(metricId)}: the contract declares ${contract.metrics.map((entry) => entry.id).join(", ")}`,
       ),
     );
-  const figures = [
-    measurement?.effect,
-    measurement?.standardError,
-    measurement?.interval?.lower,
-    measurement?.interval?.upper,
-  ];
-  if (!figures.every((figure) => typeof figure === "number" && Number.isFinite(figure))) {
-    issues.push(
-      issue(
-        ["measurement"],
-        "invalid_measurement",
-        "expected a measurement of the measure layer: a finite effect, standard error and interval",
-      ),
-    );
-  } else if (metric !== undefined && measurement.better !== metric.better) {
+  const found = measurementIssue(measurement);
+  if (found !== undefined) issues.push(found);
+  else if (metric !== undefined && measurement.better !== metric.better) {
     issues.push(
       issue(
         ["measurement", "better"],
@@ -114,6 +102,45 @@ function metricOf(contract: Contract, metricId: string, measurement: Measurement
     );
   }
   return metric;
+}
+
+const finiteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+/**
+ * The issue of a measurement these functions cannot read, or undefined: they read its direction, its effect, its
+ * standard error (0 or more) and its interval (lower ≤ upper, at a confidence between 0 and 1), so a measurement
+ * written by hand or read back from JSON is taken when it has them.
+ */
+function measurementIssue(measurement: Measurement): InputIssue | undefined {
+  const m = measurement as Partial<Measurement> | null | undefined;
+  const interval = m !== null && typeof m === "object" ? m.interval : undefined;
+  const readable =
+    m !== null &&
+    typeof m === "object" &&
+    finiteNumber(m.effect) &&
+    finiteNumber(m.standardError) &&
+    m.standardError >= 0 &&
+    interval !== null &&
+    typeof interval === "object" &&
+    finiteNumber(interval.lower) &&
+    finiteNumber(interval.upper) &&
+    interval.lower <= interval.upper &&
+    finiteNumber(interval.confidence) &&
+    interval.confidence > 0 &&
+    interval.confidence < 1;
+  if (!readable)
+    return issue(
+      ["measurement"],
+      "invalid_measurement",
+      "expected a measurement of the measure layer: a finite effect, a standard error of 0 or more, and an interval (lower up to upper) with its confidence between 0 and 1",
+    );
+  if (m.better !== "higher" && m.better !== "lower")
+    return issue(
+      ["measurement", "better"],
+      "invalid_measurement",
+      `expected the measurement's direction: higher or lower is better (got ${quoted(m.better)})`,
+    );
+  return undefined;
 }
 
 /**
@@ -184,6 +211,53 @@ function readsMetric(rule: PricingRule, metric: string): boolean {
 }
 
 /**
+ * The problems of the options' own fields: an object, the amounts at the threshold and the target as decimal
+ * strings, a known basis. (The metric, the threshold and the target are checked against the contract; the runs,
+ * the seed, the decimals and the percentiles by `simulate`.)
+ */
+function outlookOptionsIssues(options: DealOutlookOptions): InputIssue[] {
+  if (options === null || typeof options !== "object")
+    return [
+      issue(
+        [],
+        "invalid_type",
+        `expected the options as an object such as { metric, amounts, runs, seed }, got ${describeValue(options)}`,
+      ),
+    ];
+  const issues: InputIssue[] = [];
+  const amounts = options.amounts as Partial<Record<string, unknown>> | null | undefined;
+  if (amounts === null || typeof amounts !== "object")
+    issues.push(
+      issue(
+        ["amounts"],
+        amounts === undefined ? "required" : "invalid_type",
+        `expected the amounts as { atThreshold, atTarget }, decimal strings such as "120000.00"; got ${describeValue(amounts)}`,
+      ),
+    );
+  else
+    for (const key of ["atThreshold", "atTarget"] as const) {
+      const amount = amounts[key];
+      if (typeof amount !== "string" || !isDecimalString(amount))
+        issues.push(
+          issue(
+            ["amounts", key],
+            "invalid_decimal",
+            `expected an amount of money as a decimal string such as "120000.00", got ${describeValue(amount)}`,
+          ),
+        );
+    }
+  if (options.basis !== undefined && options.basis !== "improvement" && options.basis !== "relative-improvement")
+    issues.push(
+      issue(
+        ["basis"],
+        "invalid_choice",
+        `expected the basis: improvement or relative-improvement, got ${describeValue(options.basis)}`,
+      ),
+    );
+  return issues;
+}
+
+/**
  * What the suggested (or the user's) threshold and target imply: every tranche on the metric is priced
  * linearly from `amounts.atThreshold` at the threshold to `amounts.atTarget` at the target (nothing below the
  * threshold), and `simulate` draws each period's result from a normal distribution centred on the baseline
@@ -193,8 +267,9 @@ function readsMetric(rule: PricingRule, metric: string): boolean {
  * @example
  * const outlook = dealOutlook(contract, pilot, { metric: "dropout-rate", amounts: { atThreshold: "120000.00", atTarget: "240000.00" }, runs: 10000, seed: 2026, decimals: 1 });
  * outlook.simulation.totalPayments.percentiles; // what the payers may pay
- * @throws OptionsError for an unknown metric, a bad measurement or override, or simulation options `simulate` refuses;
- * ContractError when the candidate contract is not valid.
+ * @throws OptionsError for options that are not an object, missing or malformed amounts, an unknown basis, an
+ * unknown metric, a bad measurement or override, or simulation options `simulate` refuses; ContractError when the
+ * candidate contract is not valid.
  */
 export function dealOutlook(
   contractInput: Contract,
@@ -202,7 +277,7 @@ export function dealOutlook(
   options: DealOutlookOptions,
 ): DealOutlook {
   const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
-  const issues: InputIssue[] = [];
+  const issues: InputIssue[] = outlookOptionsIssues(options);
   const metric = metricOf(contract, options?.metric, measurement, issues);
   const decimal = (key: "threshold" | "target") => {
     const text = options?.[key];
@@ -240,6 +315,15 @@ export function dealOutlook(
       ),
     );
   }
+  const mean = metric === undefined ? 0 : Number(metric.baseline.value) + measurement.effect;
+  if (issues.length === 0 && !Number.isFinite(mean))
+    issues.push(
+      issue(
+        ["measurement", "effect"],
+        "invalid_measurement",
+        "the measured effect moves the metric's baseline beyond the largest number: measure it in the metric's unit",
+      ),
+    );
   if (issues.length > 0 || metric === undefined) throw new OptionsError(issues);
   const baseline = new Dec(String(metric.baseline.value));
   const sign = metric.better === "higher" ? 1 : -1;
@@ -257,7 +341,7 @@ export function dealOutlook(
   });
   const distribution: ResultDistribution = {
     metric: metric.id,
-    distribution: { type: "normal", mean: baseline.toNumber() + measurement.effect, sd: measurement.standardError },
+    distribution: { type: "normal", mean, sd: measurement.standardError },
     ...(options.decimals !== undefined ? { decimals: options.decimals } : {}),
   };
   const simulation = simulate(candidate, {

@@ -69,7 +69,7 @@ export interface DetectableEffect {
   readonly effect: number;
   /** The treated group's expected value at that effect (baseline − effect when lower is better). */
   readonly value: number;
-  /** effect / baseline (absent when the baseline is 0). */
+  /** effect / baseline (absent when the baseline is 0, or the ratio is beyond the largest number). */
   readonly relativeEffect?: number;
   /** The test in words. */
   readonly methodText: string;
@@ -106,7 +106,33 @@ interface Checked {
 type Report = (path: readonly (string | number)[], code: string, message: string) => void;
 /** The largest group a design plans or asks for: 10¹² participants or units of exposure (beyond, rounding rules). */
 const LARGEST_SAMPLE = 1e12;
+/**
+ * The range of a figure in the test's unit (a proportion, a rate, a standard error): from the smallest double with
+ * all its digits to the square root of the largest, so that a variance, a product or a sum of them stays a number.
+ */
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+const LARGEST_FIGURE = 1e154;
 const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+/**
+ * The DesignError of a request whose figures are each valid but together beyond double precision: a standard
+ * error, a treated value or a result that is no finite number.
+ */
+function beyondPrecision(): never {
+  fail([
+    issue(
+      [],
+      "beyond_precision",
+      "the baseline, scale, standard deviation, effect and sample are together too large or too small to compute with in double precision: give them in a unit nearer 1",
+    ),
+  ]);
+}
+
+/** `value`, when it is a finite number; otherwise the request is beyond double precision. */
+function computable(value: number): number {
+  if (!Number.isFinite(value)) beyondPrecision();
+  return value;
+}
 
 function checkRequest(request: DesignRequest, report: Report): Checked | undefined {
   let sound = true;
@@ -184,6 +210,15 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
   const sides = alternative === "two-sided" ? 2 : 1;
   const unit = outcome === "continuous" ? 1 : scale;
   const base = baseline / unit;
+  // a proportion or a rate in the test's unit that a double cannot hold (1e-320 / 100 is 0, 1e300 / 1e-300 is ∞)
+  if (outcome !== "continuous" && !(base >= SMALLEST_NORMAL && base <= LARGEST_FIGURE)) {
+    report(
+      ["baseline"],
+      "beyond_precision",
+      `a baseline of ${baseline} on a scale of ${scale} is ${base < SMALLEST_NORMAL ? "too small" : "too large"} a ${outcome === "binary" ? "proportion" : "rate"} to compute with: give the baseline and the scale in a unit nearer 1`,
+    );
+    return undefined;
+  }
   const sign = better === "higher" ? 1 : -1;
   const variance =
     outcome === "binary"
@@ -255,22 +290,30 @@ function standardErrors(
   effect: number,
   sample: PlannedSample,
 ): { readonly null0: number; readonly alternative: number } {
-  const treated = design.base + design.sign * effect;
+  const treated = computable(design.base + design.sign * effect);
   if (sample.comparison === undefined) {
     // A proportion against a fixed baseline: the score test (`prop.test`), whose statistic divides by the
     // baseline's standard error, while the estimate spreads with its own. A rate: the Wald statistic, the
     // estimate's own standard error under the null and the alternative alike.
-    const spread = Math.sqrt(design.variance(treated) / sample.treatment);
-    const null0 = design.nullAtBaseline ? Math.sqrt(design.variance(design.base) / sample.treatment) : spread;
+    const spread = computable(Math.sqrt(design.variance(treated) / sample.treatment));
+    const null0 = design.nullAtBaseline
+      ? computable(Math.sqrt(design.variance(design.base) / sample.treatment))
+      : spread;
     return { null0, alternative: spread };
   }
   const n1 = sample.treatment;
   const n2 = sample.comparison;
   const pooled = (n1 * treated + n2 * design.base) / (n1 + n2);
   return {
-    null0: Math.sqrt(design.variance(pooled) * (1 / n1 + 1 / n2)),
-    alternative: Math.sqrt(design.variance(treated) / n1 + design.variance(design.base) / n2),
+    null0: computable(Math.sqrt(design.variance(pooled) * (1 / n1 + 1 / n2))),
+    alternative: computable(Math.sqrt(design.variance(treated) / n1 + design.variance(design.base) / n2)),
   };
+}
+
+/** numerator / denominator for a test statistic, its limit when the standard error is 0 (never NaN). */
+function statistic(numerator: number, denominator: number): number {
+  if (denominator > 0) return numerator / denominator;
+  return numerator > 0 ? Number.POSITIVE_INFINITY : numerator < 0 ? Number.NEGATIVE_INFINITY : 0;
 }
 
 function powerAt(design: Checked, effect: number, sample: PlannedSample): number {
@@ -278,16 +321,25 @@ function powerAt(design: Checked, effect: number, sample: PlannedSample): number
   if (design.tAlpha !== undefined) {
     const df = sample.comparison === undefined ? sample.treatment - 1 : sample.treatment + sample.comparison - 2;
     const critical = studentTQuantile(1 - design.tAlpha, df);
-    return 1 - noncentralTCdf(critical, df, effect / null0);
+    const noncentrality = statistic(effect, null0);
+    // an effect beyond any spread of the estimate: the test cannot miss it
+    return Number.isFinite(noncentrality) ? 1 - noncentralTCdf(critical, df, noncentrality) : 1;
   }
-  return normalCdf((effect - design.zAlpha * null0) / alternative);
+  return normalCdf(statistic(effect - design.zAlpha * null0, alternative));
 }
 
 /**
  * The t-test's sample: no closed form, so bisection on n (a real number, as R's `power.t.test` reports it) from
- * the z solution, which never needs more (the t-test has less power than z at the same n).
+ * the z solution, which never needs more (the t-test has less power than z at the same n). Undefined when it
+ * needs more than 10¹² participants.
  */
-function tSampleSize(design: Checked, delta: number, ratio: number | undefined, normal: number, power: number): number {
+function tSampleSize(
+  design: Checked,
+  delta: number,
+  ratio: number | undefined,
+  normal: number,
+  power: number,
+): number | undefined {
   const sampleOf = (n: number): PlannedSample =>
     ratio === undefined ? { treatment: n } : { treatment: n, comparison: n * ratio };
   // at least one degree of freedom: n − 1 ≥ 1, or n(1 + r) − 2 ≥ 1
@@ -297,6 +349,7 @@ function tSampleSize(design: Checked, delta: number, ratio: number | undefined, 
   let width = 2;
   let high = low + width;
   while (powerAt(design, delta, sampleOf(high)) < power) {
+    if (high * Math.max(1, ratio ?? 1) > LARGEST_SAMPLE) return undefined;
     low = high;
     width *= 2;
     high = low + width;
@@ -332,7 +385,8 @@ function fail(issues: InputIssue[]): never {
  * // 20% early leavers, 300 pupils per arm, a 7-point reduction: power.prop.test(n=300, p1=.20, p2=.13) gives 0.6373
  * detectionPower({ outcome: "binary", better: "lower", baseline: 20, scale: 100, significance: 0.05, power: 0.8,
  *   sample: { treatment: 300, comparison: 300 }, effect: 7 }); // 0.63732…
- * @throws DesignError listing every problem of the request with its path.
+ * @throws DesignError listing every problem of the request with its path; `beyond_precision` when its figures,
+ * each valid, are together too large or too small to compute with in double precision.
  */
 export function detectionPower(
   request: DesignRequest & { readonly sample: PlannedSample; readonly effect: number },
@@ -363,7 +417,8 @@ export function detectionPower(
  * // a fixed baseline of 20% early leavers, 400 pupils, 5% two-sided, 80% power
  * minimumDetectableEffect({ outcome: "binary", better: "lower", baseline: 20, scale: 100, significance: 0.05,
  *   power: 0.8, sample: { treatment: 400 } }).effect; // ≈ 5.41 percentage points (the score test)
- * @throws DesignError when the request is not valid, or no improvement within the outcome's range reaches the power.
+ * @throws DesignError when the request is not valid, or no improvement within the outcome's range reaches the power
+ * (`no_detectable_effect`), or its figures are together beyond double precision (`beyond_precision`).
  */
 export function minimumDetectableEffect(request: DesignRequest & { readonly sample: PlannedSample }): DetectableEffect {
   const issues: InputIssue[] = [];
@@ -388,7 +443,8 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
     }
   } else {
     high = Math.sqrt(design.variance(design.base) || 1) || 1;
-    for (let step = 0; step < 200 && powerAt(design, high, sample) < request.power; step += 1) high *= 2;
+    // doubling until the power is reached: at the latest where the treated value is beyond double precision
+    while (powerAt(design, high, sample) < request.power) high *= 2;
   }
   // Near the edge of a proportion's range the power need not rise with the effect all the way: scan a
   // grid for the first effect that reaches the power, so the bisection finds the smallest one. (Without an
@@ -407,11 +463,12 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
     if (powerAt(design, middle, sample) < request.power) low = middle;
     else high = middle;
   }
-  const effect = high * design.unit;
+  const effect = computable(high * design.unit);
+  const relativeEffect = effect / request.baseline;
   return deepFreeze({
     effect,
-    value: request.baseline + design.sign * effect,
-    ...(request.baseline !== 0 ? { relativeEffect: effect / request.baseline } : {}),
+    value: computable(request.baseline + design.sign * effect),
+    ...(Number.isFinite(relativeEffect) ? { relativeEffect } : {}),
     methodText: design.methodText,
   });
 }
@@ -427,7 +484,8 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
  * // two arms, 20% → 13% early leavers: power.prop.test(p1=.20, p2=.13, power=.8) gives n = 440.2 per arm
  * requiredSample({ outcome: "binary", better: "lower", baseline: 20, scale: 100, significance: 0.05, power: 0.8,
  *   effect: 7, comparisonGroup: true }); // { treatment: 441, comparison: 441, ... }
- * @throws DesignError listing every problem of the request with its path.
+ * @throws DesignError listing every problem of the request with its path; `effect_too_small` when the effect needs
+ * more than 10¹² participants, `beyond_precision` when the figures are together beyond double precision.
  */
 export function requiredSample(
   request: DesignRequest & { readonly effect: number; readonly comparisonGroup: boolean; readonly ratio?: number },
@@ -457,7 +515,7 @@ export function requiredSample(
     report(["ratio"], "no_comparison_group", "a ratio needs a comparison group: set comparisonGroup to true");
   if (issues.length > 0 || design === undefined) fail(issues);
   const delta = effect / design.unit;
-  const treated = design.base + design.sign * delta;
+  const treated = computable(design.base + design.sign * delta);
   let root: number;
   if (!request.comparisonGroup) {
     const nullVariance = design.nullAtBaseline ? design.variance(design.base) : design.variance(treated);
@@ -469,8 +527,7 @@ export function requiredSample(
         design.zBeta * Math.sqrt(design.variance(treated) + design.variance(design.base) / ratio)) /
       delta;
   }
-  let exactTreatment = root * root;
-  if (!(exactTreatment * Math.max(1, ratio) <= LARGEST_SAMPLE))
+  const tooSmall = (): never =>
     fail([
       issue(
         ["effect"],
@@ -478,14 +535,12 @@ export function requiredSample(
         `an improvement of ${effect} needs a sample of more than 10¹² participants (or units of exposure): no study is planned on it`,
       ),
     ]);
+  let exactTreatment = root * root;
+  if (!(exactTreatment * Math.max(1, ratio) <= LARGEST_SAMPLE)) tooSmall();
   if (design.tAlpha !== undefined)
-    exactTreatment = tSampleSize(
-      design,
-      delta,
-      request.comparisonGroup ? ratio : undefined,
-      exactTreatment,
-      request.power,
-    );
+    exactTreatment =
+      tSampleSize(design, delta, request.comparisonGroup ? ratio : undefined, exactTreatment, request.power) ??
+      tooSmall();
   // Rounding up past a floating-point hair (424.000000000001) would add a participant no one needs.
   const whole = (value: number) => Math.ceil(value * (1 - 1e-12));
   return deepFreeze({

@@ -7,6 +7,7 @@ import { parseFormulaText } from "./parse.js";
 import { checkFormulaTree, type FormulaType } from "./check.js";
 import { compileFormula, FormulaRuntimeProblem, type FormulaRuntime, type FormulaValue } from "./evaluate.js";
 import type { FormulaNode } from "./syntax.js";
+import { markIssued } from "../util/issued.js";
 
 /**
  * Reads a formula into its syntax tree (every node with its character offset `at`). Only the syntax is
@@ -19,7 +20,7 @@ import type { FormulaNode } from "./syntax.js";
 export function parseFormula(text: string): FormulaNode {
   const parsed = parseFormulaText(text);
   if ("problem" in parsed) throw new FormulaError([issue([], parsed.problem.code, parsed.problem.message)]);
-  return parsed.tree;
+  return markIssued(parsed.tree, "formula");
 }
 
 /** The value of a standalone formula: a decimal string, true/false, a text, or a list of decimal strings. */

@@ -1,4 +1,6 @@
+import { ArgumentError } from "../errors/argument-error.js";
 import type { FormulaNode } from "./syntax.js";
+import { formulaTreeIssues } from "./tree-shape.js";
 
 const PRECEDENCE: Readonly<Record<string, number>> = {
   or: 1,
@@ -35,11 +37,24 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Writes a syntax tree back as formula text, with only the parentheses the precedence needs. Parsing the
  * printed text gives the same tree (character positions aside).
  *
+ * The tree is checked by its structure, node by node: one `parseFormula` returned, or one built or changed by
+ * hand that a formula's text can say.
+ *
  * @example
  * printFormula(parseFormula("(a*2)+1")); // "a * 2 + 1"
+ * @throws ArgumentError when `node` is not such a tree, with the path of each problem (`$.node.left.operator`):
+ * `not_a_formula_node` (not a node, an unknown kind, a field the kind does not take), `formula_too_deep` (nested
+ * deeper than `FORMULA_LIMITS.maxDepth`), `shared_formula_node` (one node object in two places, or in itself).
  */
 export function printFormula(node: FormulaNode): string {
-  const wrap = (child: FormulaNode, needs: boolean) => (needs ? `(${printFormula(child)})` : printFormula(child));
+  const issues = formulaTreeIssues(node, ["node"]);
+  if (issues.length > 0) throw new ArgumentError(issues);
+  return printTree(node);
+}
+
+/** The text of a tree that `formulaTreeIssues` accepted. */
+function printTree(node: FormulaNode): string {
+  const wrap = (child: FormulaNode, needs: boolean) => (needs ? `(${printTree(child)})` : printTree(child));
   switch (node.kind) {
     case "number":
       return node.text;
@@ -48,7 +63,7 @@ export function printFormula(node: FormulaNode): string {
     case "boolean":
       return String(node.value);
     case "list":
-      return `[${node.items.map(printFormula).join(", ")}]`;
+      return `[${node.items.map(printTree).join(", ")}]`;
     case "name":
       return node.name;
     case "ref":
@@ -58,7 +73,7 @@ export function printFormula(node: FormulaNode): string {
     case "not":
       return `not ${wrap(node.operand, precedenceOf(node.operand) < NOT)}`;
     case "call":
-      return `${node.name}(${node.args.map(printFormula).join(", ")})`;
+      return `${node.name}(${node.args.map(printTree).join(", ")})`;
     case "binary": {
       const own = PRECEDENCE[node.operator]!;
       const comparison = own === 4;

@@ -149,7 +149,8 @@ describe("suggested terms", () => {
     expect(optionsError(() => suggestTerms(experiment, "dropout-rate", pilot({ effect: Number.NaN })))).toMatchObject({
       code: "invalid_measurement",
       at: "$.measurement",
-      message: "expected a measurement of the measure layer: a finite effect, standard error and interval",
+      message:
+        "expected a measurement of the measure layer: a finite effect, a standard error of 0 or more, and an interval (lower up to upper) with its confidence between 0 and 1",
     });
   });
 });
