@@ -4,8 +4,7 @@
  * the library's own examples and from plausible valid inputs, and each outcome is classified:
  *
  * - `result`: the call returned (or its promise resolved, or its iteration ended);
- * - `typed-error`: it threw one of the library's errors (a `ValidationError`), or the documented `RangeError` of
- *   `minorUnits` for an unknown currency;
+ * - `typed-error`: it threw one of the library's errors (a `ValidationError`, `ClaimsError` included);
  * - `failure`: anything else (a `TypeError`, a `RangeError` from deep code, a `DecimalError`, a stack overflow, a
  *   call slower than the step budget).
  *
@@ -91,24 +90,8 @@ export function exportedFunctions(): Map<string, AnyFunction> {
 /** The library's error classes: an error of one of them is a typed error. */
 const ERROR_CLASSES: readonly (new (...args: never[]) => Error)[] = [core.ValidationError, nodeEntry.ClaimsError];
 
-/**
- * The documented RangeErrors of the money functions (`@throws` in src/money): an unknown currency code
- * (`minorUnits`, `money`, `zero`, …), and for `money` a text that is no decimal string or has digits below the
- * minor unit.
- */
-const DOCUMENTED_RANGE_ERRORS: Readonly<Record<string, RegExp>> = {
-  money:
-    /^(unknown ISO 4217 currency code |.* is not a decimal string such as |.* has more than \d+ decimal places for )/,
-};
-const UNKNOWN_CURRENCY = /^unknown ISO 4217 currency code /;
-
-export function classify(error: unknown, exportName = ""): Outcome {
-  if (ERROR_CLASSES.some((kind) => error instanceof kind)) return "typed-error";
-  if (error instanceof RangeError) {
-    const documented = DOCUMENTED_RANGE_ERRORS[exportName] ?? UNKNOWN_CURRENCY;
-    if (documented.test(error.message)) return "typed-error";
-  }
-  return "failure";
+export function classify(error: unknown): Outcome {
+  return ERROR_CLASSES.some((kind) => error instanceof kind) ? "typed-error" : "failure";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -665,7 +648,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         result = await call(fn, values, budget);
         outcome = "result";
       } catch (error) {
-        outcome = error instanceof Timeout ? "failure" : classify(error, name);
+        outcome = error instanceof Timeout ? "failure" : classify(error);
         if (outcome === "failure")
           note({
             exportName: name,

@@ -130,6 +130,9 @@ function build(): Map<string, Make[]> {
     readClaimsCsv: [() => [chunks(csvHead)], () => [chunks(csvHead), { separator: "," }]],
     termsInForce: [() => [pbf, "2027-Q3", { asOf: "2027-12-31" }]],
     measureRecords: [() => [records(), recordsRequest()]],
+    measureCohorts: [
+      () => [records().map((record, i) => ({ ...record, cohort: i < 30 ? "c1" : "c2" })), recordsRequest()],
+    ],
     measurementRecord: [() => [measurement]],
     measurementEvent: [() => [measurement, measurementOptions()]],
     blend: [
