@@ -106,7 +106,7 @@ export function priceLines(
   const id = options?.formula;
   if (!(contract.formulas ?? []).some((formula) => formula.id === id))
     problems.push(
-      issue(["formula"], "unknown_formula", `unknown formula "${String(id)}": name one of the contract's formulas`),
+      issue(["formula"], "unknown_formula", `unknown formula ${quoted(id)}: name one of the contract's formulas`),
     );
   if (problems.length > 0 || period === undefined) throw new OptionsError(problems);
   if (!Array.isArray(lines))
