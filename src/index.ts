@@ -141,6 +141,7 @@ export type { SettleClaimsOptions } from "./claims/claim-run.js";
 export type * from "./claims/claim-types.js";
 export { ClaimsError } from "./claims/claims-error.js";
 export { parseClaimsCsv, type ClaimsCsvOptions } from "./claims/claims-from-csv.js";
+export type { ClaimsCsvSeparator } from "./claims/claims-csv.js";
 export { ClaimDecisionList } from "./claims/claim-decisions.js";
 export { explainClaims, explainClaimDecision } from "./report/explain-claims.js";
 export { distributionSvg, distributionVegaLite, type DistributionWords } from "./report/charts/distribution.js";

@@ -7,6 +7,8 @@ import { ValidationError, issue, type InputIssue } from "../errors/validation-er
  * error: it gets a rejected decision with a reason.
  */
 export class ClaimsError extends ValidationError {
+  static override readonly errorKind: string = "ClaimsError";
+
   constructor(issues: readonly InputIssue[]) {
     super("invalid claims", issues);
   }

@@ -6,6 +6,8 @@ import { ValidationError, type InputIssue } from "../errors/validation-error.js"
  * lists every problem with its JSON path from the root of the request, e.g. `$.sample.treatment`.
  */
 export class DesignError extends ValidationError {
+  static override readonly errorKind: string = "DesignError";
+
   constructor(issues: readonly InputIssue[]) {
     super("invalid design request", issues);
   }

@@ -42,6 +42,10 @@ export class ValidationError extends Error {
   /** The class's stable name, the same in every copy of the library and unchanged by minifiers. */
   static readonly errorKind: string = "ValidationError";
 
+  /**
+   * True for an instance of this class, and for an error of this class thrown by another copy of the library
+   * (matched by `errorKind`).
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     if (typeof value !== "object" || value === null || !Object.hasOwn(this, "errorKind")) return false;

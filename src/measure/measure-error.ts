@@ -6,6 +6,8 @@ import { ValidationError, type InputIssue } from "../errors/validation-error.js"
  * problem with its JSON path from the root of the input, e.g. `$.treatment.exposure` or `$[41].group`.
  */
 export class MeasureError extends ValidationError {
+  static override readonly errorKind: string = "MeasureError";
+
   constructor(issues: readonly InputIssue[]) {
     super("invalid measurement input", issues);
   }
