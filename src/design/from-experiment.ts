@@ -315,7 +315,7 @@ export function dealOutlook(
       ),
     );
   }
-  const mean = metric === undefined ? 0 : Number(metric.baseline.value) + measurement.effect;
+  const mean = metric === undefined || issues.length > 0 ? 0 : Number(metric.baseline.value) + measurement.effect;
   if (issues.length === 0 && !Number.isFinite(mean))
     issues.push(
       issue(

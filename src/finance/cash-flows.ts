@@ -1,3 +1,4 @@
+import { requireIssued } from "../errors/argument-error.js";
 import type { Money } from "../money/money.js";
 import { minorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
@@ -137,12 +138,14 @@ export function financeOf(contractInput: Contract): { contract: Contract; financ
  * const flows = cashFlows(contract, settle(contract, events, { asOf: "2030-01-31" }));
  * flows.investors[0]?.net; // { amount: "-12000.00", currency: "EUR" } when the investor lost 12,000
  * @throws ContractError when the contract has no `finance` section (code `finance_required`) or is not valid.
+ * @throws ArgumentError when the settlement is not one `settle` returned (`not_a_settlement`).
  * @throws OptionsError when the settlement is of another contract (code `settlement_mismatch`), or carries an
  * amount of 10^15 minor units or more, or outcome payments whose sums would pass 2^53 − 1 minor units
  * (`amount_too_large`: a settlement from `settle` never does the first).
  */
 export function cashFlows(contractInput: Contract, settlement: Settlement): CashFlows {
   const { contract, finance } = financeOf(contractInput);
+  requireIssued(settlement, "settlement", "cashFlows", "settlement");
   if (settlement?.contractId !== contract.id || settlement.currency !== contract.currency) {
     throw new OptionsError([
       issue(

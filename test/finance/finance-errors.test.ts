@@ -324,8 +324,8 @@ describe("cashFlows and returns", () => {
   });
 
   it("a settlement of another contract: settlement_mismatch", () => {
-    const other = financeContract(TRANCHES, undefined);
-    const foreign = { ...settleWith(other, { t1: "1" }), contractId: "another" };
+    const other = { ...financeContract(TRANCHES, undefined), id: "another" };
+    const foreign = settleWith(other, { t1: "1" });
     expect(() => cashFlows(contract, foreign)).toThrow(OptionsError);
     try {
       cashFlows(contract, foreign);
