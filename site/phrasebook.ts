@@ -1,4 +1,21 @@
 import type { ReportLocale, TrancheStatus } from "../src/index.js";
+import { en } from "../src/report/phrases/en.js";
+import { it } from "../src/report/phrases/it.js";
+import type { Phrasebook } from "../src/report/phrases/phrasebook.js";
+
+/** The tranche statuses in a language, as the library's own reports name them (one phrasebook). */
+function statusWords(book: Phrasebook): Readonly<Record<TrancheStatus, string>> {
+  const statuses: readonly TrancheStatus[] = [
+    "not-yet-due",
+    "awaiting-verification",
+    "disputed",
+    "not-earned",
+    "earned",
+    "partly-paid",
+    "paid",
+  ];
+  return Object.fromEntries(statuses.map((status) => [status, book.status(status)])) as Record<TrancheStatus, string>;
+}
 
 /**
  * Every word the page itself shows, in English and Italian. The settlement's own texts come from the library:
@@ -92,15 +109,7 @@ export const PHRASEBOOK: Readonly<Record<ReportLocale, Phrases>> = {
     tranche: "Tranche",
     due: "Due",
     status: "Status",
-    statuses: {
-      "not-yet-due": "not yet due",
-      "awaiting-verification": "awaiting verification",
-      disputed: "disputed",
-      "not-earned": "not earned",
-      earned: "earned",
-      "partly-paid": "partly paid",
-      paid: "paid",
-    },
+    statuses: statusWords(en),
     total: "Total",
     earned: "Earned",
     paid: "Paid",
@@ -160,15 +169,7 @@ export const PHRASEBOOK: Readonly<Record<ReportLocale, Phrases>> = {
     tranche: "Tranche",
     due: "Scadenza",
     status: "Stato",
-    statuses: {
-      "not-yet-due": "non ancora dovuta",
-      "awaiting-verification": "in attesa di verifica",
-      disputed: "contestata",
-      "not-earned": "non maturata",
-      earned: "maturata",
-      "partly-paid": "pagata in parte",
-      paid: "pagata",
-    },
+    statuses: statusWords(it),
     total: "Totale",
     earned: "Maturato",
     paid: "Pagato",
