@@ -27,8 +27,8 @@ const ENTRIES: readonly Entry[] = [
   {
     name: "settle, parseContract, parseEvents, explain",
     code: 'import { settle, parseContract, parseEvents, explain } from "./src/index.ts"; console.log(settle, parseContract, parseEvents, explain);',
-    floor: 'import Decimal from "decimal.js"; import { z } from "zod"; console.log(Decimal, z.object);',
-    floorName: "decimal.js + zod's object schema",
+    floor: 'import Decimal from "decimal.js"; import * as z from "zod/mini"; console.log(Decimal, z.object);',
+    floorName: "decimal.js + zod/mini's object schema",
     targetKb: 50,
   },
   {
