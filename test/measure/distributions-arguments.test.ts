@@ -1,23 +1,13 @@
 import fc from "fast-check";
+import { refusal } from "../support/refusal.js";
 import { describe, expect, it } from "vitest";
-import { ArgumentError, ValidationError, distributions } from "../../src/index.js";
+import { ArgumentError, distributions } from "../../src/index.js";
 
 /**
  * The exported distributions check their arguments: a value outside a parameter's domain is refused with an
  * ArgumentError naming the parameter (`$.p`, `$.n`), never coerced (a bigint, a numeric text, an object with a
  * valueOf), and every result is a finite number, quickly, for any argument in the domain.
  */
-
-/** The class, code and path of each issue of the error `call` throws. */
-function refusal(call: () => unknown): [string, string, string][] {
-  try {
-    call();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    return error.issues.map((found) => [error.constructor.name, found.code, found.at]);
-  }
-  throw new Error("expected a typed error");
-}
 
 const d = distributions;
 const any = (value: unknown) => value as number;

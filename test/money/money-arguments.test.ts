@@ -1,8 +1,8 @@
 import fc from "fast-check";
+import { refusal } from "../support/refusal.js";
 import { describe, expect, it } from "vitest";
 import {
   ArgumentError,
-  ValidationError,
   add,
   allocate,
   compare,
@@ -24,17 +24,6 @@ import { Dec } from "../../src/money/decimal.js";
  * minor units (below 10^15 of them) of its own known `currency`; anything else, and every other bad argument, is
  * refused with an ArgumentError whose issues name the parameter (`$.a`, `$.values[1]`, `$.ratios[2]`).
  */
-
-/** The class, code and path of each issue of the error `call` throws. */
-function refusal(call: () => unknown): [string, string, string][] {
-  try {
-    call();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    return error.issues.map((found) => [error.constructor.name, found.code, found.at]);
-  }
-  throw new Error("expected a typed error");
-}
 
 const eur = money("10.00", "EUR");
 const gbp = money("1.00", "GBP");

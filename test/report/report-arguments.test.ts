@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { refusal } from "../support/refusal.js";
 import { describe, expect, it } from "vitest";
 import {
   ArgumentError,
@@ -36,17 +37,6 @@ const contract = parseContract(contractJson);
 const events = parseEvents(read("fis-dispersione/events.json"), { contract });
 const settlement = settle(contract, events, { asOf: "2028-03-31" });
 const metrics: ReadonlyMap<string, Metric> = new Map(contract.metrics.map((metric) => [metric.id, metric]));
-
-/** The class, code and path of each issue of the error `call` throws. */
-function refusal(call: () => unknown): [string, string, string][] {
-  try {
-    call();
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    return error.issues.map((found) => [error.constructor.name, found.code, found.at]);
-  }
-  throw new Error("expected a typed error");
-}
 
 /** The message of the first issue of the error `call` throws. */
 function firstMessage(call: () => unknown): string {
