@@ -1,3 +1,4 @@
+import { codesAndPaths } from "../support/refusal.js";
 import { describe, expect, it } from "vitest";
 import { ArgumentError, contractJsonSchema, eventsJsonSchema, jsonSchemaText } from "../../src/index.js";
 import { isIssued } from "../../src/util/issued.js";
@@ -7,15 +8,7 @@ import { isIssued } from "../../src/util/issued.js";
  * write is an ArgumentError with the path of each such value from the argument (`$.schema.properties.x`).
  */
 
-function refusal(call: () => unknown): [string, string][] {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ArgumentError);
-    return (error as ArgumentError).issues.map((found) => [found.code, found.at]);
-  }
-  throw new Error("expected an ArgumentError");
-}
+const refusal = (call: () => unknown) => codesAndPaths(ArgumentError, call);
 
 describe("jsonSchemaText's argument", () => {
   it("the library's schemas are issued as JSON Schemas, and written", () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { codesAndPaths as refusal } from "../support/refusal.js";
 import { describe, expect, it } from "vitest";
 import {
   DesignError,
@@ -12,7 +13,6 @@ import {
   parseContract,
   requiredSample,
   suggestTerms,
-  ValidationError,
 } from "../../src/index.js";
 import { nonFiniteIn } from "../fuzz/exports-fuzz.js";
 
@@ -21,18 +21,6 @@ import { nonFiniteIn } from "../fuzz/exports-fuzz.js";
  * with a typed error saying which figure (never an internal assertion, a NaN or a loop without end); and the
  * options of dealOutlook and the measurements of suggestTerms are checked before they are read.
  */
-
-type ErrorClass = new (...args: never[]) => ValidationError;
-
-function refusal(kind: ErrorClass, call: () => unknown): [string, string][] {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(kind);
-    return (error as ValidationError).issues.map((found) => [found.code, found.at]);
-  }
-  throw new Error("expected an error");
-}
 
 const mean: DesignRequest = {
   outcome: "continuous",

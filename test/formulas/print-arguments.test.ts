@@ -1,3 +1,4 @@
+import { codesAndPaths } from "../support/refusal.js";
 import { describe, expect, it } from "vitest";
 import { ArgumentError, FORMULA_LIMITS, type FormulaNode, parseFormula, printFormula } from "../../src/index.js";
 import { isIssued } from "../../src/util/issued.js";
@@ -8,15 +9,7 @@ import { isIssued } from "../../src/util/issued.js";
  * problem from the argument (`$.node.left.operator`).
  */
 
-function refusal(call: () => unknown): [string, string][] {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ArgumentError);
-    return (error as ArgumentError).issues.map((found) => [found.code, found.at]);
-  }
-  throw new Error("expected an ArgumentError");
-}
+const refusal = (call: () => unknown) => codesAndPaths(ArgumentError, call);
 
 const number = (text: string): FormulaNode => ({ kind: "number", at: 0, text });
 

@@ -1,3 +1,4 @@
+import { codesAndPaths as refusal } from "../support/refusal.js";
 import { describe, expect, it } from "vitest";
 import {
   ArgumentError,
@@ -25,15 +26,6 @@ import {
 type ErrorClass = new (...args: never[]) => ValidationError;
 
 /** The error `call` throws, checked to be of `kind`, as each issue's code and path. */
-function refusal(kind: ErrorClass, call: () => unknown): [string, string][] {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(kind);
-    return (error as ValidationError).issues.map((found) => [found.code, found.at]);
-  }
-  throw new Error("expected an error");
-}
 
 const comparison = (successes: number): Measurement =>
   measure({

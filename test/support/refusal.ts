@@ -13,3 +13,20 @@ export function refusal(call: () => unknown): [string, string, string][] {
   }
   throw new Error("expected a typed error");
 }
+
+/**
+ * The code and path of each issue of the error `call` throws, which must be a `kind`, e.g.
+ * `[["not_money", "$.a"]]`; a call that returns fails the test.
+ */
+export function codesAndPaths(
+  kind: new (...args: never[]) => ValidationError,
+  call: () => unknown,
+): [string, string][] {
+  try {
+    call();
+  } catch (error) {
+    if (!(error instanceof kind)) throw error;
+    return error.issues.map((found) => [found.code, found.at]);
+  }
+  throw new Error(`expected a ${kind.name}`);
+}
