@@ -5,13 +5,7 @@ import { CLAIMS_CSV_SOURCE, ClaimsCsvParser, type ClaimsCsvSource } from "./clai
 import { ArgumentError } from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { issue } from "../errors/validation-error.js";
-
-/** True when `value` can be read with `for … of` (and, when `async` is allowed, with `for await … of`). */
-function isIterable(value: unknown, async: boolean): boolean {
-  if (value === null || (typeof value !== "object" && typeof value !== "function")) return false;
-  const holder = value as Record<symbol, unknown>;
-  return typeof holder[Symbol.iterator] === "function" || (async && typeof holder[Symbol.asyncIterator] === "function");
-}
+import { isIterable } from "../util/iterable.js";
 
 function checkClaimsSource(claims: unknown, fn: string, async: boolean): void {
   if (typeof claims === "string" || !isIterable(claims, async)) {

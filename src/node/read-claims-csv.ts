@@ -10,6 +10,7 @@ import {
 } from "../claims/claims-csv.js";
 import { ClaimsCsvReader, type ClaimsCsvOptions } from "../claims/claims-from-csv.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
+import { isIterable } from "../util/iterable.js";
 
 /** Options of `readClaimsCsv`: those of `parseClaimsCsv`. */
 export type ReadClaimsCsvOptions = ClaimsCsvOptions;
@@ -47,7 +48,7 @@ export function readClaimsCsv(
   options?: ReadClaimsCsvOptions,
 ): AsyncGenerator<Claim> {
   const settings: ClaimsCsvSettings = { ...claimsCsvSettings(options), isUtf8 };
-  if (typeof source !== "string" && !isIterable(source)) {
+  if (typeof source !== "string" && !isIterable(source, true)) {
     throw new OptionsError([
       issue(
         ["source"],
@@ -69,15 +70,6 @@ export function readClaimsCsv(
   };
   Object.defineProperty(claims, CLAIMS_CSV_SOURCE, { value: csvSource });
   return claims;
-}
-
-function isIterable(source: unknown): source is AsyncIterable<string | Uint8Array> {
-  return (
-    source !== null &&
-    typeof source === "object" &&
-    (typeof (source as Record<symbol, unknown>)[Symbol.asyncIterator] === "function" ||
-      typeof (source as Record<symbol, unknown>)[Symbol.iterator] === "function")
-  );
 }
 
 async function* readClaims(
