@@ -5,6 +5,7 @@ import { isWholeMinorUnits } from "./rounding.js";
 import { ArgumentError } from "../errors/argument-error.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { issue, pathText, type InputIssue } from "../errors/validation-error.js";
+import { ownDataValue } from "../util/own.js";
 
 /**
  * The one check of a Money argument, shared by every money function: what a Money value is, and the issue of an
@@ -35,18 +36,12 @@ function argumentName(path: Path): string {
   return pathText(path).slice(2);
 }
 
-/** The value of an own data property, or undefined (a getter is not called). */
-function ownValue(object: object, key: string): unknown {
-  const descriptor = Object.getOwnPropertyDescriptor(object, key);
-  return descriptor !== undefined && "value" in descriptor ? descriptor.value : undefined;
-}
-
 /** The `amount` and `currency` of an object, or undefined for anything else (a list, a revoked proxy). */
 function moneyFields(value: unknown): { readonly amount: unknown; readonly currency: unknown } | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   try {
     if (Array.isArray(value)) return undefined;
-    return { amount: ownValue(value, "amount"), currency: ownValue(value, "currency") };
+    return { amount: ownDataValue(value, "amount"), currency: ownDataValue(value, "currency") };
   } catch {
     return undefined; // a revoked proxy
   }

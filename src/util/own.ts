@@ -7,3 +7,12 @@
 export function ownValue<V>(record: Readonly<Record<string, V>> | null | undefined, key: string): V | undefined {
   return record !== null && record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
+
+/**
+ * The value of an object's own data property, or `undefined`: never an inherited one, and a getter is not called
+ * (checking a caller's value must not run the caller's code).
+ */
+export function ownDataValue(object: object, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(object, key);
+  return descriptor !== undefined && "value" in descriptor ? descriptor.value : undefined;
+}
