@@ -14,7 +14,6 @@ import {
   type ParticipantRecord,
   poolCohorts,
   toDecimalString,
-  ValidationError,
 } from "../../src/index.js";
 
 /**
@@ -22,10 +21,6 @@ import {
  * only those; toDecimalString and the options of measurementEvent are checked with typed errors, each with its
  * code and path; blend and poolCohorts read a hand-made measurement only after checking every field they use.
  */
-
-type ErrorClass = new (...args: never[]) => ValidationError;
-
-/** The error `call` throws, checked to be of `kind`, as each issue's code and path. */
 
 const comparison = (successes: number): Measurement =>
   measure({
