@@ -1,4 +1,4 @@
-import { Dec } from "../money/decimal.js";
+import { Dec, plain } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import type { Contract } from "../contract/types.js";
 import { parseContract } from "../contract/parse-contract.js";
@@ -7,7 +7,12 @@ import { OptionsError, issue, type InputIssue } from "../errors/validation-error
 import { deepFreeze } from "../util/freeze.js";
 import { isIssued, markIssued } from "../util/issued.js";
 import { compileFinance, type CompiledFinance } from "./compile-finance.js";
-import { compileSettlement, priceRun, type CompiledSettlement } from "./compiled-settlement.js";
+import { planOf, type SettlementPlan } from "../engine/settlement-plan.js";
+import { earnOnResults, resultsRead } from "../engine/earn-on-results.js";
+import type { PricingMemo } from "../engine/earn-tranche.js";
+import { largestAmount } from "../money/limits.js";
+import { dayNumber, MAX_UNITS } from "./minor-units.js";
+import type { Receipt } from "./waterfall.js";
 import { checkSafeTotal, moneyOfUnits } from "./minor-units.js";
 import { unitsBound } from "./cash-flows.js";
 import { draw, runGenerator, type Distribution } from "./random.js";
@@ -87,7 +92,10 @@ export interface SimulationResult {
 /** @internal A contract and options checked and compiled for running. */
 export interface SimulationPlan {
   readonly contract: Contract;
-  readonly settlement: CompiledSettlement;
+  /** The contract's settlement plan: each run is settled by it, as `settle` does. */
+  readonly settlement: SettlementPlan;
+  /** The outcome payers, in order of first appearance in settlement order. */
+  readonly payers: readonly string[];
   readonly finance: CompiledFinance | null;
   /** The distribution of each scope, in the compiled scope order. */
   readonly draws: readonly {
@@ -208,18 +216,19 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
       "invalid_type",
       `onProgress must be a function called with (done, total), got ${describeValue(options.onProgress)}`,
     );
-  // Simulated results are values without a measurement: a significance gate, a conservative bound or a pooled
-  // fallback has nothing to work on, so such contracts are refused rather than silently priced at nothing.
+  // Simulated results are values without a measurement: a significance gate, a measured counterfactual or a
+  // conservative bound has nothing to work on, so such contracts are refused rather than silently priced at nothing.
   contract.tranches.forEach((tranche, index) => {
-    if (tranche.statistics !== undefined || tranche.fallback !== undefined) {
+    if (tranche.statistics !== undefined) {
       report(
         ["contract", "tranches", index],
         "unsupported_in_simulation",
-        `tranche "${tranche.id}" has statistical options or a pooled fallback, which need measurements a simulation does not draw: simulate the measured effect with runScenarios, or a copy of the contract without them`,
+        `tranche "${tranche.id}" has statistical options, which need measurements a simulation does not draw: simulate the measured effect with runScenarios, or a copy of the contract without them`,
       );
     }
   });
-  const settlement = compileSettlement(contract);
+  const settlement = planOf(contract);
+  const scopes = resultsRead(settlement);
   const metrics = new Set(contract.metrics.map((metric) => metric.id));
   const periods = new Set(contract.periods.map((period) => period.id));
   const cohorts = new Set((contract.cohorts ?? []).map((cohort) => cohort.id));
@@ -266,10 +275,10 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
   });
   if (!Array.isArray(options?.results))
     report(["results"], "required", "results must list a distribution for each result the tranches depend on");
-  const draws = settlement.scopes.flatMap((scope) => {
+  const draws = scopes.flatMap((scope) => {
     const index = specific.get(scope.key) ?? general.get(scope.metric);
     if (index === undefined) {
-      const where = scope.period !== undefined ? `period ${scope.period}` : `cohort ${scope.cohort ?? ""}`;
+      const where = "period" in scope.covers ? `period ${scope.covers.period}` : `cohort ${scope.covers.cohort}`;
       if (Array.isArray(options?.results))
         report(
           ["results"],
@@ -283,13 +292,73 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
   });
   if (issues.length > 0) throw new OptionsError(issues);
   const finance = compileFinance(contract);
+  const payers = outcomePayers(settlement);
   return {
     contract,
     settlement,
+    payers,
     finance,
     draws,
-    columns: 1 + settlement.payers.length + 2 * (finance?.investors.length ?? 0),
+    columns: 1 + payers.length + 2 * (finance?.investors.length ?? 0),
   };
+}
+
+/** The payers of the tranches' terms as finally amended, in settlement order, each once. */
+function outcomePayers(plan: SettlementPlan): string[] {
+  const payers = new Set<string>();
+  for (const earned of earnOnResults(plan, new Map(), new Map()))
+    for (const payer of earned.terms.payers.parties) payers.add(payer);
+  return [...payers];
+}
+
+/**
+ * @internal The outcome payments of a run: the plan settled with every drawn result verified and nothing paid, one
+ * receipt per payer-recipient line with a positive amount, dated when the tranche is payable (its due date, or
+ * its pooled fallback's).
+ */
+export function runReceipts(
+  plan: SimulationPlan,
+  values: ReadonlyMap<string, string>,
+  memo: PricingMemo = new Map(),
+): Receipt[] {
+  const receipts: Receipt[] = [];
+  for (const earned of earnOnResults(plan.settlement, values, memo)) {
+    if (earned.earned === null) throw new Error(`assertion: tranche "${earned.tranche.id}" lacks a drawn result`);
+    const date = earned.payable.payableFrom;
+    const payers = earned.terms.payers.parties;
+    const recipients = earned.terms.recipients.parties;
+    let total = 0n;
+    for (let p = 0; p < payers.length; p += 1)
+      for (let r = 0; r < recipients.length; r += 1) {
+        const units = earned.earned[p]![r]!;
+        total += units;
+        if (units > 0n)
+          receipts.push({
+            date,
+            day: dayNumber(date),
+            tranche: earned.tranche.id,
+            payer: payers[p]!,
+            recipient: recipients[r]!,
+            units: Number(units),
+          });
+      }
+    if (total > BigInt(MAX_UNITS)) tooLarge(plan, earned.tranche.id);
+  }
+  return receipts;
+}
+
+/**
+ * A run whose results price a tranche beyond the largest amount computed exactly in minor units, after its
+ * caps: refused, since a JavaScript number would lose its last digits.
+ */
+function tooLarge(plan: SimulationPlan, tranche: string): never {
+  throw new OptionsError([
+    issue(
+      ["results"],
+      "amount_too_large",
+      `the results drawn in a run price tranche "${tranche}" above ${largestAmount(plan.settlement.places)} ${plan.contract.currency} (10^15 minor units), the largest amount the simulation computes exactly: narrow the distributions, or cap the tranche`,
+    ),
+  ]);
 }
 
 /**
@@ -306,7 +375,7 @@ export function simulateRange(
   onRun?: (done: number) => void,
 ): Float64Array {
   const rows = new Float64Array((to - from) * plan.columns);
-  const payerIndex = new Map(plan.settlement.payers.map((party, index) => [party, index]));
+  const payerIndex = new Map(plan.payers.map((party, index) => [party, index]));
   const investors = plan.finance?.investors ?? [];
   const scale = 10 ** plan.settlement.places;
   // Every sum of minor units a run makes stays below its outcome payments (twice, with a finance section: received,
@@ -314,22 +383,15 @@ export function simulateRange(
   const fixed = plan.finance === null ? 0n : unitsBound(plan.finance, 0);
   const factor = plan.finance === null ? 1 : 2;
   const headroom = Number.MAX_SAFE_INTEGER - Number(fixed) - 1024; // below the exact bound: checked exactly beyond
-  const parsed = new Map<string, Dec>(); // drawn values reported to a few decimals repeat: read each once
+  const memo: PricingMemo = new Map(); // drawn values reported to a few decimals repeat: each price found once
   for (let run = from; run < to; run += 1) {
     const next = runGenerator(seed, run);
-    const values = new Map<string, Dec>();
+    const values = new Map<string, string>();
     for (const entry of plan.draws) {
       const x = draw(next, entry.distribution);
-      const text = entry.decimals === undefined ? String(x) : x.toFixed(entry.decimals);
-      let value = parsed.get(text);
-      if (value === undefined) {
-        value = new Dec(text);
-        if (parsed.size >= 100_000) parsed.clear();
-        parsed.set(text, value);
-      }
-      values.set(entry.key, value);
+      values.set(entry.key, entry.decimals === undefined ? drawnText(x) : x.toFixed(entry.decimals));
     }
-    const receipts = priceRun(plan.settlement, values);
+    const receipts = runReceipts(plan, values, memo);
     const base = (run - from) * plan.columns;
     for (const receipt of receipts) {
       rows[base] = rows[base]! + receipt.units;
@@ -360,7 +422,7 @@ export function simulateRange(
         }
         const timed = timedFlows(own);
         const irr = solveIrr(timed);
-        const column = base + 1 + plan.settlement.payers.length + 2 * i;
+        const column = base + 1 + plan.payers.length + 2 * i;
         rows[column] = net;
         // A total loss (money in, nothing back) has no IRR; it is recorded as −100%, the IRR's limit as what
         // comes back falls to nothing, so that percentiles are not flattered by leaving those runs out.
@@ -417,13 +479,13 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
       "money-summary",
     );
   };
-  const payers = plan.settlement.payers.length;
+  const payers = plan.payers.length;
   const result: SimulationResult = deepFreeze({
     runs,
     seed: options.seed,
     currency,
     totalPayments: money(0),
-    byPayer: plan.settlement.payers.map((party, index) => ({ party, cost: money(1 + index) })),
+    byPayer: plan.payers.map((party, index) => ({ party, cost: money(1 + index) })),
     investors: (plan.finance?.investors ?? []).map((investor, i) => {
       const netColumn = 1 + payers + 2 * i;
       const nets = column(netColumn);
@@ -450,8 +512,7 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
 
 /**
  * Monte Carlo simulation of a contract: each run draws every result the tranches depend on from its
- * distribution, settles the contract with those results verified (the fast compiled path, equal to
- * `settle` to the cent), runs the investors' side, and records the total payments, each payer's cost,
+ * distribution, settles the contract with those results verified (by the plan `settle` runs, figures only), runs the investors' side, and records the total payments, each payer's cost,
  * each investor's net and IRR. Reproducible: the same contract, options and seed give the same result,
  * whether run here or spread over worker threads (`simulateInWorkers` from `pay-by-results/node`). The result is
  * frozen, and the library knows it and each of its summaries of amounts as its own: `simulationTable`,
@@ -483,4 +544,10 @@ export function simulate(contract: Contract, options: SimulationOptions): Simula
         },
   );
   return summarize(plan, options, rows);
+}
+
+/** A drawn value as decimal text (`String` of a double, without an exponent: 1e-7 → "0.0000001"). */
+function drawnText(x: number): string {
+  const text = String(x);
+  return /e/i.test(text) ? plain(new Dec(text)) : text;
 }

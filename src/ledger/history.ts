@@ -1,3 +1,4 @@
+import { remember } from "../util/remember.js";
 import { Dec, measureText } from "../money/decimal.js";
 import { isKnownCurrency, minorUnits } from "../money/currency.js";
 import { isTooLarge, tooLargeMessage } from "../money/limits.js";
@@ -44,6 +45,24 @@ export function scopeKey(metric: string, coverage: { period?: string; cohort?: s
   return coverage.period !== undefined
     ? `${metric}|period:${coverage.period}`
     : `${metric}|cohort:${coverage.cohort ?? ""}`;
+}
+
+const checked = new WeakMap<readonly ContractEvent[], WeakMap<Contract, { history: History; issues: InputIssue[] }>>();
+
+/**
+ * `buildHistory` of events the library issued (frozen by `parseEvents`), checked once per contract: `parseEvents`
+ * with a contract checks them, and `settle` then reads the history it built instead of checking again.
+ */
+export function checkedHistory(
+  events: readonly ContractEvent[],
+  contract: Contract,
+): { history: History; issues: InputIssue[] } {
+  const byContract = remember(
+    checked,
+    events,
+    () => new WeakMap<Contract, { history: History; issues: InputIssue[] }>(),
+  );
+  return remember(byContract, contract, () => buildHistory(events, contract));
 }
 
 /**
@@ -318,6 +337,15 @@ export interface ResultState {
 export interface Ledger {
   readonly results: ReadonlyMap<string, ResultState>;
   readonly payments: readonly PaymentEvent[];
+}
+
+const ledgers = new WeakMap<History, Map<string, Ledger>>();
+
+/** `ledgerAsOf`, remembered for the last few dates each history was settled on (a ledger is never changed). */
+export function rememberedLedger(history: History, asOf: string): Ledger {
+  const byDate = remember(ledgers, history, () => new Map<string, Ledger>());
+  if (byDate.size >= 8 && !byDate.has(asOf)) byDate.clear();
+  return remember(byDate, asOf, () => ledgerAsOf(history, asOf));
 }
 
 /** Folds a checked history into what is known on `asOf` (events recorded on or before that date). */

@@ -5,7 +5,7 @@ import type { ContractEvent } from "../contract/event-types.js";
 import { eventsSchema } from "../contract/events-schema.js";
 import { fromZodIssues } from "../contract/zod-issues.js";
 import { safeParseContract, type SafeParseResult } from "../contract/parse-contract.js";
-import { buildHistory } from "./history.js";
+import { checkedHistory } from "./history.js";
 import { isIssued, markIssued } from "../util/issued.js";
 
 /** Options of `parseEvents`. */
@@ -51,7 +51,8 @@ export function safeParseEvents(
       ? { success: true as const, data: contractInput }
       : safeParseContract(contractInput);
     if (!checked.success) return checked;
-    const { issues } = buildHistory(events, checked.data);
+    // checked once: settle reads the history built here rather than checking the events again
+    const { issues } = checkedHistory(deepFreeze(events), checked.data);
     if (issues.length > 0) return { success: false, error: new EventsError(issues) };
   }
   return { success: true, data: markIssued(deepFreeze(events), "events") };

@@ -52,6 +52,22 @@ export function readMeasure(value: number | string): Dec | undefined {
   return readDecimal(value);
 }
 
+const known = new Map<string | number, Dec | undefined>();
+
+/**
+ * `readMeasure` remembered: the contract's constants (baselines, thresholds, points, prices, weights) and the
+ * results' values are read at every settlement, and a decimal, once read, never changes. Bounded.
+ */
+export function readKnown(value: number | string): Dec | undefined {
+  let found = known.get(value);
+  if (found === undefined && !known.has(value)) {
+    if (known.size >= 20_000) known.clear();
+    found = readMeasure(value);
+    known.set(value, found);
+  }
+  return found;
+}
+
 /**
  * A measured value as a plain decimal string: a string as written, a number through its shortest round-trip
  * form without an exponent (`1e-7` → `"0.0000001"`, `1e21` → `"1000000000000000000000"`), so that the text

@@ -1,6 +1,8 @@
-import { Dec, plain, readMeasure } from "../money/decimal.js";
+import { Dec, plain, readKnown } from "../money/decimal.js";
 import type { Basis, Metric } from "../contract/types.js";
 import type { BasisStep } from "../explanation/steps.js";
+
+const ZERO = new Dec(0);
 
 /**
  * The number a rule works on. `improvement` is signed so that positive is always better:
@@ -8,7 +10,7 @@ import type { BasisStep } from "../explanation/steps.js";
  * divides it by the baseline's magnitude (0.125 = 12.5% better than the baseline).
  */
 export function basisValue(metric: Metric, basis: Basis, measured: Dec): { value: Dec; step: BasisStep } {
-  const baseline = readMeasure(metric.baseline.value) ?? new Dec(0);
+  const baseline = readKnown(metric.baseline.value) ?? ZERO;
   const improvement = metric.better === "higher" ? measured.minus(baseline) : baseline.minus(measured);
   const value = basis === "value" ? measured : basis === "improvement" ? improvement : improvement.div(baseline.abs());
   return {

@@ -1,4 +1,4 @@
-import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
+import { Dec, plain, readKnown } from "../money/decimal.js";
 import type { Metric, PricingRule } from "../contract/types.js";
 import type { PricingStep } from "../explanation/steps.js";
 import { basisValue, reaches } from "./basis.js";
@@ -31,7 +31,9 @@ export function metricsOf(rule: PricingRule): string[] {
   return ids;
 }
 
-const q = (value: string | number): Dec => readMeasure(value) ?? new Dec(0);
+const ZERO = new Dec(0);
+/** A constant of the contract or a measured value, read once (see `readKnown`). */
+const q = (value: string | number): Dec => readKnown(value) ?? ZERO;
 
 /**
  * Prices a rule on measured values, exactly. A rule's amount is never negative: a result that got worse
@@ -50,9 +52,9 @@ export function evaluateRule(
   if (rule.type === "weighted") {
     const steps: PricingStep[] = [];
     const byMetric = new Map<string, Dec>();
-    let amount = new Dec(0);
+    let amount = ZERO;
     rule.parts.forEach((part, index) => {
-      const weight = readDecimal(part.weight) ?? new Dec(0);
+      const weight = q(part.weight);
       const priced = evaluateRule(
         part.rule,
         metrics,
@@ -69,7 +71,7 @@ export function evaluateRule(
         amount: plain(weighted),
       });
       for (const [metric, value] of priced.byMetric)
-        byMetric.set(metric, (byMetric.get(metric) ?? new Dec(0)).plus(value.times(weight)));
+        byMetric.set(metric, (byMetric.get(metric) ?? ZERO).plus(value.times(weight)));
       amount = amount.plus(weighted);
     });
     return { amount, byMetric, steps };
@@ -85,7 +87,7 @@ export function evaluateRule(
   const single = (amount: Dec): Priced => {
     if (amount.isNegative() && !amount.isZero()) {
       steps.push({ kind: "zero-floor", metric: metric.id, before: plain(amount) });
-      amount = new Dec(0);
+      amount = ZERO;
     }
     return { amount, byMetric: new Map([[metric.id, amount]]), steps };
   };
@@ -93,7 +95,7 @@ export function evaluateRule(
 
   switch (rule.type) {
     case "rate": {
-      const amount = x.times(rule.pricePerUnit);
+      const amount = x.times(q(rule.pricePerUnit));
       steps.push({
         kind: "rate",
         metric: metric.id,
@@ -116,8 +118,8 @@ export function evaluateRule(
         met,
         ...(rule.amount !== undefined ? { amount: met ? rule.amount : "0" } : {}),
       });
-      if (!met) return single(new Dec(0));
-      if (rule.amount !== undefined) return single(new Dec(rule.amount));
+      if (!met) return single(ZERO);
+      if (rule.amount !== undefined) return single(q(rule.amount));
       const inner = evaluateRule(
         rule.then!,
         metrics,
@@ -131,7 +133,7 @@ export function evaluateRule(
         (tier) => x.greaterThanOrEqualTo(q(tier.from)) && (tier.to === undefined || x.lessThan(q(tier.to))),
       );
       const tier = index >= 0 ? rule.tiers[index] : undefined;
-      const amount = tier === undefined ? new Dec(0) : new Dec(tier.amount);
+      const amount = tier === undefined ? ZERO : q(tier.amount);
       steps.push({
         kind: "tier",
         metric: metric.id,
@@ -144,7 +146,7 @@ export function evaluateRule(
       return single(amount);
     }
     case "linear": {
-      const points = rule.points.map((point) => ({ at: q(point.at), amount: new Dec(point.amount) }));
+      const points = rule.points.map((point) => ({ at: q(point.at), amount: q(point.amount) }));
       const first = points[0]!;
       const last = points[points.length - 1]!;
       const show = (point: { at: Dec; amount: Dec }) => ({ at: plain(point.at), amount: plain(point.amount) });
@@ -152,7 +154,7 @@ export function evaluateRule(
       // always better; on the value basis of a lower-is-better metric the ends swap.
       const lowIsBetter = rule.basis === "value" && metric.better === "lower";
       if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at)) {
-        const amount = lowIsBetter ? first.amount : new Dec(0);
+        const amount = lowIsBetter ? first.amount : ZERO;
         steps.push({
           kind: "interpolation",
           metric: metric.id,
@@ -164,7 +166,7 @@ export function evaluateRule(
         return single(amount);
       }
       if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at)) {
-        const amount = lowIsBetter ? new Dec(0) : last.amount;
+        const amount = lowIsBetter ? ZERO : last.amount;
         steps.push({
           kind: "interpolation",
           metric: metric.id,
@@ -195,8 +197,8 @@ export function evaluateRule(
       return single(amount);
     }
     case "savings-share": {
-      const saving = x.times(rule.savingPerUnit);
-      const share = readDecimal(rule.share) ?? new Dec(0);
+      const saving = x.times(q(rule.savingPerUnit));
+      const share = q(rule.share);
       const amount = saving.times(share);
       steps.push({
         kind: "savings-share",

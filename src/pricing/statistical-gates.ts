@@ -1,4 +1,4 @@
-import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
+import { Dec, plain, readDecimal, readKnown } from "../money/decimal.js";
 import type { Metric, PricingRule } from "../contract/types.js";
 import type { StatisticsOptions } from "../contract/measurement-format.js";
 import type { ResultStep, Step } from "../explanation/steps.js";
@@ -42,7 +42,7 @@ export function priceWithStatistics(
   let blocked = false;
   for (const result of results) {
     const metric = metrics.get(result.metric);
-    let value = readMeasure(result.value ?? "0") ?? new Dec(0);
+    let value = readKnown(result.value ?? "0") ?? new Dec(0);
     const measurement = result.measurement;
     if (metric === undefined || !needsMeasurement(options)) {
       measured.set(result.metric, value);

@@ -216,7 +216,7 @@ describe("simulate's options", () => {
     ]);
   });
 
-  it("payer shares too precise to split in whole numbers below 2^53: refused, not a RangeError", () => {
+  it("payer shares of 20 decimals: every run splits them exactly as settle does (the one plan, in bigint)", () => {
     const json = financeContractJson([{ id: "t1", dueDate: "2021-01-01" }], FINANCE, "EUR");
     const precise = parseContract({
       ...json,
@@ -230,13 +230,17 @@ describe("simulate's options", () => {
         },
       ],
     });
-    expect(refused(() => simulate(precise, good))).toEqual([
-      [
-        "share_too_precise",
-        "$.contract.tranches[0].payers",
-        "these shares have 20 decimal places as fractions, too many to split whole minor units by them exactly: the investors' side and the simulation take at most 15 (13 after the point of a percentage)",
-      ],
-    ]);
+    const simulated = simulate(precise, {
+      runs: 3,
+      seed: 1,
+      results: [{ metric: "outcome", distribution: { type: "samples", values: [1500] } }],
+    });
+    const settled = settleWith(precise, { t1: "1500" });
+    for (const { party, cost } of simulated.byPayer) {
+      const paid = settled.totals.byPayer.find((entry) => entry.party === party)!.earned;
+      expect([cost.min, cost.max]).toEqual([paid, paid]);
+    }
+    expect(simulated.byPayer.map((entry) => entry.cost.max.amount)).not.toEqual(["0.00", "0.00"]);
   });
 
   it("a run whose results price a tranche beyond the largest amount is refused, not rounded by a number", () => {

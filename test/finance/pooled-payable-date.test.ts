@@ -10,6 +10,7 @@ import {
   runScenarios,
   settle,
   settlementToCsv,
+  simulate,
   toIndigo,
 } from "../../src/index.js";
 
@@ -172,5 +173,24 @@ describe("a cohort paid on the pooled result: payable from the fallback's due da
     expect(scenario?.settlement.asOf).toBe("2016-12-31");
     expect(scenario?.settlement.totals.earned.amount).toBe("246000.00");
     expect(scenario?.settlement.tranches.map((tranche) => tranche.payableFrom)).toEqual(["2016-08-31", "2016-08-31"]);
+  });
+
+  it("the simulation pays the pooled fallback as settle does: on the pool's result, from the fallback's due date", () => {
+    // every run draws 73 for each cohort and the pool: each cohort misses its own 10% and is paid on the pool
+    const simulated = simulate(contract, {
+      runs: 20,
+      seed: 2026,
+      results: [{ metric: "reconvictions", distribution: { type: "samples", values: [73] } }],
+    });
+    expect([simulated.totalPayments.min.amount, simulated.totalPayments.max.amount]).toEqual([
+      "246000.00",
+      "246000.00",
+    ]);
+    // dated 2016-08-31 (payable from the fallback's due date), the investor's IRR is investorReturns' 3.52%
+    const rate = investorReturns(cashFlows(contract, settlement), { discountRate: "0%" })[0]!.irr;
+    expect(rate.kind).toBe("rate");
+    const [irr] = simulated.investors.map((investor) => investor.irr.percentiles[0]!.rate);
+    expect(irr).toBeCloseTo(rate.kind === "rate" ? rate.rate : Number.NaN, 12);
+    expect(irr!.toFixed(4)).toBe("0.0352");
   });
 });

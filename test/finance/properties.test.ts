@@ -10,7 +10,7 @@ import {
   type WaterfallStep,
 } from "../../src/index.js";
 import { Dec } from "../../src/money/decimal.js";
-import { compileSettlement, priceRun } from "../../src/finance/compiled-settlement.js";
+import { planSimulation, runReceipts } from "../../src/finance/simulate.js";
 import { receiptsOf } from "../../src/finance/cash-flows.js";
 import { contractArb, verifiedResultsArb } from "../support/arbitraries.js";
 import { financeContract, settleWith } from "./finance-builder.js";
@@ -182,16 +182,24 @@ describe("the waterfall", () => {
   });
 });
 
-describe("the compiled settlement of the simulation", () => {
-  it("gives exactly the outcome payments settle gives, for any contract and verified results", () => {
+describe("the simulation's runs", () => {
+  it("give exactly the outcome payments settle gives, for any contract and verified results", () => {
     fc.assert(
       fc.property(contractArb({ payerCaps: true, metricCaps: true }), verifiedResultsArb(), (contractJson, results) => {
         const contract = parseContract(contractJson);
         const settlement = settle(contract, results, { asOf: "2029-12-31" });
         const values = new Map(
-          results.map((result) => [`${result.metric!}|period:${result.period!}`, new Dec(String(result.value))]),
+          results.map((result) => [`${result.metric!}|period:${result.period!}`, String(result.value)]),
         );
-        const fast = priceRun(compileSettlement(contract), values);
+        const plan = planSimulation(contract, {
+          runs: 1,
+          seed: 1,
+          results: contract.metrics.map((metric) => ({
+            metric: metric.id,
+            distribution: { type: "samples" as const, values: [1] },
+          })),
+        });
+        const fast = runReceipts(plan, values);
         expect(fast).toEqual(receiptsOf(settlement));
       }),
       { numRuns: 100 },

@@ -9,25 +9,30 @@ import {
   type PricingRule,
   type SimulationOptions,
 } from "../../src/index.js";
-import { Dec } from "../../src/money/decimal.js";
-import { compileSettlement, priceRun } from "../../src/finance/compiled-settlement.js";
+import { planSimulation, runReceipts } from "../../src/finance/simulate.js";
 import { receiptsOf } from "../../src/finance/cash-flows.js";
 import { contractJson, tranche, verified } from "../support/contract-builder.js";
 
 /**
- * The simulation prices each run on a compiled copy of the contract. Contracts whose prices need more than the
- * compiled path knows (formula rules, amendments) are re-priced through `settle` itself; statistical gates,
- * which need measurements a simulation does not draw, are refused.
+ * The simulation settles each run by the contract's settlement plan, the one `settle` runs (src/engine), with
+ * every drawn result verified and nothing paid: a run's outcome payments are the settlement's on those results.
+ * Statistical gates, which need measurements a simulation does not draw, are refused.
  */
 
-const dropout = (value: string) => new Map([["dropout|period:p1", new Dec(value)]]);
+const dropout = (value: string) => new Map([["dropout|period:p1", value]]);
+const planOfRuns = (contract: Contract) =>
+  planSimulation(contract, {
+    runs: 1,
+    seed: 1,
+    results: [{ metric: "dropout", distribution: { type: "samples", values: [17] } }],
+  });
 const priceBoth = (contract: Contract, value: string) => ({
-  fast: priceRun(compileSettlement(contract), dropout(value)),
+  fast: runReceipts(planOfRuns(contract), dropout(value)),
   settled: receiptsOf(settle(contract, [verified("r1", "dropout", "p1", value)], { asOf: "2029-12-31" })),
 });
 const tenths = fc.integer({ min: 50, max: 300 }).map((value) => (value / 10).toFixed(1));
 
-describe("the compiled path follows settle", () => {
+describe("a simulation run pays what settle pays on the same results", () => {
   it("on a linear rule on the measured value of a lower-is-better metric", () => {
     const rule: PricingRule = {
       type: "linear",
@@ -49,7 +54,7 @@ describe("the compiled path follows settle", () => {
   });
 });
 
-describe("contracts priced through settle", () => {
+describe("formula rules in the simulation", () => {
   const formulaContract = parseContract(
     contractJson({
       parameters: { pricePerPoint: "10000.00" },

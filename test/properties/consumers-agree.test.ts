@@ -24,8 +24,7 @@ import {
   WATERFALL_ACCOUNT,
 } from "../../src/index.js";
 import { receiptsOf } from "../../src/finance/cash-flows.js";
-import { compileSettlement, priceRun } from "../../src/finance/compiled-settlement.js";
-import { Dec } from "../../src/money/decimal.js";
+import { planSimulation, runReceipts } from "../../src/finance/simulate.js";
 import { en } from "../../src/report/phrases/en.js";
 import { it as italian } from "../../src/report/phrases/it.js";
 import type { Phrasebook } from "../../src/report/phrases/phrasebook.js";
@@ -459,21 +458,31 @@ function scenariosAgree(contract: Contract, results: Scenario["results"]): void 
   else cashFlowsAgree(contract, settlement, outcome!.cashFlows!);
 }
 
-// 6. the compiled path of the simulation
+// 6. the simulation's runs
 
-/** The contract without what the simulation refuses (statistical options and pooled fallbacks; see simulate.ts). */
-const compiledSupported = (contract: Contract): Contract => ({
+/** The contract without what the simulation refuses (statistical options; see simulate.ts). */
+const simulationSupported = (contract: Contract): Contract => ({
   ...contract,
-  tranches: contract.tranches.map(({ statistics: _statistics, fallback: _fallback, ...tranche }) => tranche),
+  tranches: contract.tranches.map(({ statistics: _statistics, ...tranche }) => tranche),
 });
 
-function compiledAgrees(contract: Contract, results: Scenario["results"]): void {
-  const compiled = compileSettlement(contract);
+function simulationAgrees(contract: Contract, results: Scenario["results"]): void {
+  const plan = planSimulation(contract, {
+    runs: 1,
+    seed: 1,
+    results: ["dropout", "attendance"].map((metric) => ({
+      metric,
+      distribution: { type: "samples" as const, values: [1] },
+    })),
+  });
   const drawn = (metric: string, scope: string) =>
     results.find((result) => result.metric === metric && (result.period === scope || result.cohort === scope))?.value ??
     (metric === "dropout" ? "17.5" : "110");
   const values = new Map(
-    compiled.scopes.map((scope) => [scope.key, new Dec(String(drawn(scope.metric, scope.period ?? scope.cohort!)))]),
+    plan.draws.map((entry) => {
+      const [metric, scope] = entry.key.split(/\|(?:period|cohort):/) as [string, string];
+      return [entry.key, String(drawn(metric, scope))];
+    }),
   );
   // every result of every scope verified, with the same values where the compiled path draws one
   const events: ResultEvent[] = ["dropout", "attendance"].flatMap((metric) =>
@@ -494,7 +503,7 @@ function compiledAgrees(contract: Contract, results: Scenario["results"]): void 
     ),
   );
   const expected = receiptsOf(settle(contract, parseEvents(events, { contract }), { asOf: "9999-12-31" }));
-  expect(priceRun(compiled, values)).toEqual(expected);
+  expect(runReceipts(plan, values)).toEqual(expected);
 }
 
 describe("every consumer agrees with the settlement, to the cent", () => {
@@ -525,10 +534,10 @@ describe("every consumer agrees with the settlement, to the cent", () => {
     );
   });
 
-  it("the compiled path pays what settle pays, wherever the simulation supports the contract", () => {
+  it("a simulation run pays what settle pays on the same results (pooled fallbacks included)", () => {
     fc.assert(
       fc.property(featureContractArb(), scenarioResultsArb(), (contract, results) =>
-        compiledAgrees(parseContract(compiledSupported(contract)), results),
+        simulationAgrees(parseContract(simulationSupported(contract)), results),
       ),
       { numRuns: 300 },
     );
@@ -539,8 +548,8 @@ describe("every consumer agrees with the settlement, to the cent", () => {
  * What the property found: the simulation's compiled path drew only the results of a tranche's original terms,
  * while `settle`, which re-prices it, prices the terms as amended. A tranche whose amended rule (or an amended
  * named formula its rule reads) needs another result was never priced: every run paid 0.00 where `settle` pays
- * on the same results. Fixed in `compileSettlement` (src/finance/compiled-settlement.ts): the results drawn are
- * those of the terms in force as the re-pricing settles them, when every amendment is agreed.
+ * on the same results. Fixed where the results read are listed (`resultsRead`, src/engine/earn-on-results.ts): the
+ * results drawn are those of the terms in force as the re-pricing settles them, when every amendment is agreed.
  */
 describe("disagreements the property found", () => {
   const attendance = metric({

@@ -1,0 +1,420 @@
+import type { Dec } from "../money/decimal.js";
+import { measureText, plain, readKnown } from "../money/decimal.js";
+import { maxUnits, minUnits, plainUnits, shareWeights, splitUnits, unitsOfDecimal } from "../money/exact-units.js";
+import { roundToMinorUnits } from "../money/rounding.js";
+import { trancheInForce } from "../contract/amendments.js";
+import type { Contract, Coverage, Tranche } from "../contract/types.js";
+import type { Amendment } from "../contract/types.js";
+import type { ResultState } from "../ledger/history.js";
+import type { FormulaEnvironment } from "../pricing/contract-formulas.js";
+import type { CapKind, CapStep, ResultStep, Step } from "../explanation/steps.js";
+import { type PayableOn, priceTranche, type TranchePricing } from "./measured-pricing.js";
+import { pendingStatus } from "./tranche-status.js";
+import type { ResultNeed, SettlementPlan, TrancheTerms } from "./settlement-plan.js";
+import type { TrancheStatus } from "./settlement-types.js";
+
+/**
+ * One run of a settlement plan: the results known, the caps used so far, and whether the explanation is
+ * written. `settle` runs it on the ledger as of a date, with the explanation; the simulation on each run's
+ * drawn results, figures only.
+ */
+export interface PlanRun {
+  readonly plan: SettlementPlan;
+  /** The settlement date: amendments agreed by then apply, and due dates are compared with it. */
+  readonly asOf: string;
+  /** The state of a result, by its scope key, as known on `asOf`. */
+  readonly result: (key: string) => ResultState | undefined;
+  /** Running totals the cumulative caps are measured against. */
+  readonly usage: CapUsage;
+  /** False when only the figures are wanted: no step of the explanation is recorded. */
+  readonly explain: boolean;
+  /**
+   * Prices already found, by tranche and the values it read: for runs where every result is verified and
+   * carries nothing but its value (the simulation's), so that the values decide the price.
+   */
+  readonly memo?: PricingMemo;
+}
+
+/** Tranche prices (after the rounding step) by tranche and the values read: a pure cache, bounded. */
+export type PricingMemo = Map<string, { readonly pricing: TranchePricing; readonly rounded: Rounded | null }>;
+
+/** The most prices a memo keeps (results drawn to a few decimals repeat often). */
+const MEMO_LIMIT = 100_000;
+
+/** A priced amount after the one rounding step: the total and each metric's part, in minor units. */
+interface Rounded {
+  readonly total: bigint;
+  readonly byMetric: ReadonlyMap<string, bigint>;
+}
+
+/** What a tranche earned on a run: its terms in force, results, status or amounts, and the steps that led there. */
+export interface EarnedTranche {
+  /** The tranche as in force (amended where amendments apply). */
+  readonly tranche: Tranche;
+  readonly terms: TrancheTerms;
+  readonly amendments: readonly Amendment[];
+  readonly results: readonly ResultStep[];
+  /** Why the tranche cannot be priced yet; `null` when it was priced. */
+  readonly pending: { readonly status: TrancheStatus; readonly reason: string } | null;
+  readonly payable: PayableOn;
+  /** The priced amount after the one rounding step, before caps; `null` while pending. */
+  readonly priced: bigint | null;
+  /** What each payer owes each recipient (by position in the tranche's payers and recipients); `null` while pending. */
+  readonly earned: readonly (readonly bigint[])[] | null;
+  /** The amount before caps, and the caps' cut parts: what a reason quotes. */
+  readonly capSteps: readonly CapStep[];
+  /** The explanation up to the split (empty when the run does not explain). */
+  readonly trace: Step[];
+}
+
+const NO_STEPS: Step[] = [];
+const NO_AMENDMENTS: readonly Amendment[] = Object.freeze([]);
+
+/** The result steps of a list of needs, as the ledger knows them on the run. */
+export function resultSteps(run: PlanRun, needs: readonly ResultNeed[]): ResultStep[] {
+  return needs.map(({ metric, key, scope }) => {
+    const state = run.result(key);
+    if (state === undefined) return { kind: "result", metric, scope, status: "missing", trail: [] };
+    return {
+      kind: "result",
+      metric,
+      scope,
+      status: state.status,
+      value: measureText(state.value),
+      eventId: state.eventId,
+      recordedAt: state.recordedAt,
+      ...(state.verifier !== undefined ? { verifier: state.verifier } : {}),
+      ...(state.evidence !== undefined ? { evidence: state.evidence } : {}),
+      ...(state.measurement !== undefined ? { measurement: state.measurement } : {}),
+      trail: state.trail,
+    };
+  });
+}
+
+/**
+ * Settles one tranche's earnings on a run, in settlement order (cumulative caps are consumed as it goes): the
+ * terms in force; its results; pricing (statistical options, the pooled fallback, formulas) exactly; the one
+ * rounding step to minor units; then, in whole minor units, metric caps, the floor, the tranche cap, the
+ * contract cap, the payer split and payer caps, and each payer's split among recipients.
+ */
+export function earnTranche(run: PlanRun, original: Tranche): EarnedTranche {
+  const { plan } = run;
+  const {
+    terms: contractTerms,
+    amendments,
+    tranche,
+  } = plan.amended
+    ? trancheInForce(plan.contract, original, { asOf: run.asOf })
+    : { terms: plan.contract, amendments: NO_AMENDMENTS, tranche: original };
+  const terms = plan.termsOf(tranche, contractTerms);
+  const results = resultSteps(run, terms.needs);
+  const trace: Step[] = run.explain ? [] : NO_STEPS;
+  if (run.explain && amendments.length > 0)
+    trace.push({
+      kind: "terms",
+      amendments: amendments.map(({ id, description, agreedOn, effectiveFrom }) => ({
+        id,
+        description,
+        agreedOn,
+        effectiveFrom,
+      })),
+    });
+  if (run.explain) trace.push(...results);
+  const waiting = pendingStatus(results, tranche.dueDate, run.asOf);
+  if (waiting !== null)
+    return {
+      tranche,
+      terms,
+      amendments,
+      results,
+      trace,
+      pending: waiting,
+      payable: { payableFrom: tranche.dueDate },
+      priced: null,
+      earned: null,
+      capSteps: [],
+    };
+
+  const key = run.memo === undefined ? "" : memoKey(run, original.id, terms, tranche, contractTerms);
+  let priced = run.memo?.get(key);
+  if (priced === undefined) {
+    const pricing = priceOwn(run, original, tranche, terms, contractTerms, results);
+    if (run.explain) trace.push(...pricing.steps);
+    const rounded =
+      pricing.pending === null ? roundPriced(run, pricing.priced.amount, pricing.priced.byMetric, trace) : null;
+    priced = { pricing, rounded };
+    if (run.memo !== undefined) {
+      if (run.memo.size >= MEMO_LIMIT) run.memo.clear();
+      run.memo.set(key, priced);
+    }
+  }
+  const { pricing, rounded } = priced;
+  const payable: PayableOn =
+    pricing.pricedOnPool === undefined
+      ? { payableFrom: pricing.payableFrom }
+      : { payableFrom: pricing.payableFrom, pricedOnPool: pricing.pricedOnPool };
+  if (pricing.pending !== null)
+    return {
+      tranche,
+      terms,
+      amendments,
+      results,
+      trace,
+      pending: pricing.pending,
+      payable,
+      priced: null,
+      earned: null,
+      capSteps: [],
+    };
+  const capSteps: CapStep[] = [];
+  const earned = capAndSplit(run, tranche, terms, new Map(rounded!.byMetric), trace, capSteps);
+  return {
+    tranche,
+    terms,
+    amendments,
+    results,
+    trace,
+    pending: null,
+    payable,
+    priced: rounded!.total,
+    earned,
+    capSteps,
+  };
+}
+
+/** Prices a tranche whose own results are verified (src/engine/measured-pricing.ts). */
+function priceOwn(
+  run: PlanRun,
+  original: Tranche,
+  tranche: Tranche,
+  terms: TrancheTerms,
+  contractTerms: Contract,
+  results: readonly ResultStep[],
+): TranchePricing {
+  // A formula reads the ledger itself (its own and other periods' verified values).
+  const value = (metric: string, covers: Coverage): Dec | undefined => {
+    const state = run.result(needKey(metric, covers));
+    return state === undefined ? undefined : readKnown(state.value);
+  };
+  const formulasFor = (covers: Coverage): FormulaEnvironment => ({
+    terms: contractTerms,
+    covers,
+    metrics: run.plan.metrics,
+    value,
+    path: ["tranches", run.plan.indexOf.get(original.id)!, "pricing"],
+  });
+  // Statistical options and the pooled-cohort fallback (src/engine/measured-pricing.ts) price the tranche's own
+  // results; results of other periods a formula reads are only waited for.
+  return priceTranche(
+    tranche,
+    results.filter((_, index) => terms.needs[index]!.own),
+    run.plan.metrics,
+    run.asOf,
+    (cohort, rule) => resultSteps(run, run.plan.needsOf(contractTerms, rule, { cohort })),
+    formulasFor,
+  );
+}
+
+/** The memo key of a tranche's price: its id and the value of every result it reads (its pooled fallback's too). */
+function memoKey(run: PlanRun, id: string, terms: TrancheTerms, tranche: Tranche, contractTerms: Contract): string {
+  let key = id;
+  const add = (needs: readonly ResultNeed[]) => {
+    for (const need of needs) key += `\u0000${String(run.result(need.key)?.value ?? "")}`;
+  };
+  add(terms.needs);
+  if (tranche.fallback !== undefined)
+    add(run.plan.needsOf(contractTerms, tranche.fallback.pricing, { cohort: tranche.fallback.cohort }));
+  return key;
+}
+
+/** The scope key of a metric on a coverage (as `scopeKey`, inlined for the formula reader). */
+function needKey(metric: string, covers: Coverage): string {
+  return "period" in covers ? `${metric}|period:${covers.period}` : `${metric}|cohort:${covers.cohort ?? ""}`;
+}
+
+/** The one rounding step, where the contract says it applies. Returns the total and each metric's part, in minor units. */
+function roundPriced(
+  run: PlanRun,
+  amount: Dec,
+  byMetric: ReadonlyMap<string, Dec>,
+  trace: Step[],
+): { total: bigint; byMetric: Map<string, bigint> } {
+  const { contract, places, currency } = run.plan;
+  const { mode, at } = contract.rounding;
+  const parts = new Map<string, bigint>();
+  if (at === "metric") {
+    let total = 0n;
+    for (const [metric, before] of byMetric) {
+      const after = unitsOfDecimal(roundToMinorUnits(before, currency, mode), places);
+      if (run.explain)
+        trace.push({ kind: "rounding", mode, at, metric, before: plain(before), after: plainUnits(after, places) });
+      parts.set(metric, after);
+      total += after;
+    }
+    return { total, byMetric: parts };
+  }
+  const total = unitsOfDecimal(roundToMinorUnits(amount, currency, mode), places);
+  if (run.explain) trace.push({ kind: "rounding", mode, at, before: plain(amount), after: plainUnits(total, places) });
+  // The rounded amount attributed to metrics in proportion to their exact parts (all zero when they are).
+  if (byMetric.size === 1) {
+    for (const metric of byMetric.keys()) parts.set(metric, total);
+    return { total, byMetric: parts };
+  }
+  const metrics = [...byMetric.keys()];
+  const exact = metrics.map((metric) => byMetric.get(metric)!);
+  const attributed = attribute(total, shareWeights(exact));
+  metrics.forEach((metric, index) => parts.set(metric, attributed[index]!));
+  return { total, byMetric: parts };
+}
+
+/** Splits `total` over parts in proportion to `weights` (all zero when the weights or the total are). */
+function attribute(total: bigint, weights: readonly bigint[]): bigint[] {
+  let sum = 0n;
+  for (const weight of weights) sum += weight;
+  if (sum === 0n || total === 0n) return weights.map(() => 0n);
+  return splitUnits(total, weights);
+}
+
+/** What the cumulative caps have used so far on a run: the contract cap's, and each metric's and payer's. */
+export interface CapUsage {
+  contract: bigint;
+  readonly metric: Map<string, bigint>;
+  readonly payer: Map<string, bigint>;
+}
+
+/** Nothing used yet: the start of a run. */
+export function noUsage(): CapUsage {
+  return { contract: 0n, metric: new Map(), payer: new Map() };
+}
+
+function addTo(usage: Map<string, bigint>, id: string, amount: bigint): void {
+  usage.set(id, (usage.get(id) ?? 0n) + amount);
+}
+
+/**
+ * Applies one cap: the amount is cut to what is left of `limit` after `usedBefore` (never below zero). Records
+ * the step, bitten or not, in the explanation and among the tranche's cap steps.
+ */
+function applyCap(
+  run: PlanRun,
+  cap: CapKind,
+  id: string,
+  limit: bigint,
+  usedBefore: bigint,
+  amount: bigint,
+  trace: Step[],
+  capSteps: CapStep[],
+): bigint {
+  const after = minUnits(amount, maxUnits(limit - usedBefore, 0n));
+  const cut = amount - after;
+  if (run.explain || cut !== 0n) {
+    const places = run.plan.places;
+    const step: CapStep = {
+      kind: "cap",
+      cap,
+      id,
+      limit: plainUnits(limit, places),
+      usedBefore: plainUnits(usedBefore, places),
+      before: plainUnits(amount, places),
+      after: plainUnits(after, places),
+      cut: plainUnits(cut, places),
+    };
+    if (run.explain) trace.push(step);
+    if (cut !== 0n) capSteps.push(step);
+  }
+  return after;
+}
+
+/** Caps, floor and splits, all in whole minor units after the rounding step. */
+function capAndSplit(
+  run: PlanRun,
+  tranche: Tranche,
+  terms: TrancheTerms,
+  parts: Map<string, bigint>,
+  trace: Step[],
+  capSteps: CapStep[],
+): bigint[][] {
+  const { plan } = run;
+  const places = plan.places;
+  let fromMetrics = 0n;
+  for (const [metric, part] of parts) {
+    const limit = plan.metricCaps.get(metric);
+    const capped =
+      limit === undefined
+        ? part
+        : applyCap(run, "metric", metric, limit, run.usage.metric.get(metric) ?? 0n, part, trace, capSteps);
+    parts.set(metric, capped);
+    fromMetrics += capped;
+  }
+  let amount = fromMetrics;
+  if (terms.floor !== null && amount < terms.floor) {
+    if (run.explain)
+      trace.push({
+        kind: "floor",
+        floor: plainUnits(terms.floor, places),
+        before: plainUnits(amount, places),
+        after: plainUnits(terms.floor, places),
+      });
+    amount = terms.floor;
+  }
+  if (terms.cap !== null) amount = applyCap(run, "tranche", tranche.id, terms.cap, 0n, amount, trace, capSteps);
+  if (plan.contractCap !== null)
+    amount = applyCap(run, "contract", plan.contract.id, plan.contractCap, run.usage.contract, amount, trace, capSteps);
+
+  // Split among payers; a payer at its cap pays only what is left of it, and the tranche is reduced by the cut.
+  const { payers, recipients } = terms;
+  const byPayer = splitUnits(amount, payers.weights);
+  const earned: bigint[][] = [];
+  let final = 0n;
+  for (let p = 0; p < payers.parties.length; p += 1) {
+    const payer = payers.parties[p]!;
+    let payerAmount = byPayer[p]!;
+    if (run.explain)
+      trace.push({
+        kind: "split",
+        side: "payer",
+        party: payer,
+        share: payers.shares[p]!,
+        amount: plainUnits(payerAmount, places),
+      });
+    const limit = plan.payerCaps.get(payer);
+    if (limit !== undefined)
+      payerAmount = applyCap(
+        run,
+        "payer",
+        payer,
+        limit,
+        run.usage.payer.get(payer) ?? 0n,
+        payerAmount,
+        trace,
+        capSteps,
+      );
+    addTo(run.usage.payer, payer, payerAmount);
+    const row = splitUnits(payerAmount, recipients.weights);
+    if (run.explain)
+      for (let r = 0; r < recipients.parties.length; r += 1)
+        trace.push({
+          kind: "split",
+          side: "recipient",
+          party: recipients.parties[r]!,
+          of: payer,
+          share: recipients.shares[r]!,
+          amount: plainUnits(row[r]!, places),
+        });
+    for (const value of row) final += value;
+    earned.push(row);
+  }
+  run.usage.contract += final;
+  // What the metric caps have used: the final amount, attributed to metrics in proportion to their capped
+  // parts, never more than those parts (a floor's top-up is not attributed to any metric).
+  const metrics = [...parts.keys()];
+  const attributed =
+    metrics.length === 1
+      ? [minUnits(final, fromMetrics) === 0n || parts.get(metrics[0]!) === 0n ? 0n : minUnits(final, fromMetrics)]
+      : attribute(
+          minUnits(final, fromMetrics),
+          metrics.map((metric) => parts.get(metric)!),
+        );
+  metrics.forEach((metric, index) => addTo(run.usage.metric, metric, attributed[index]!));
+  return earned;
+}

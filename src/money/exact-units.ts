@@ -1,0 +1,111 @@
+import { Dec } from "./decimal.js";
+
+/**
+ * Money in whole minor units as `bigint`: exact at any size, and cheap to add, compare and split. The settlement
+ * engine carries every amount this way after its one rounding step (src/engine), and turns it into text only
+ * where a result shows it.
+ *
+ * @internal Not exported from the package: callers see decimal strings.
+ */
+
+/** The exact number of minor units of a decimal already in whole minor units, e.g. (1234.5, 2) → 123450n. */
+export function unitsOfDecimal(value: Dec, places: number): bigint {
+  return BigInt(value.times(POWERS[places] ?? new Dec(10).pow(places)).toFixed(0));
+}
+
+/** The minor units of a decimal string in whole minor units ("1234.5" → 123450n at 2 places); `undefined` if not. */
+export function unitsOfText(text: string, places: number): bigint | undefined {
+  const value = new Dec(text);
+  const units = value.times(POWERS[places] ?? new Dec(10).pow(places));
+  return units.isInteger() ? BigInt(units.toFixed(0)) : undefined;
+}
+
+const POWERS = Array.from({ length: 8 }, (_, places) => new Dec(10).pow(places));
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The digits of |units| with the point put in: the body of both renderings below. */
+function body(units: bigint, places: number): string {
+  const magnitude = units < 0n ? -units : units;
+  // a number prints faster than a bigint, and is exact below 2^53
+  const digits = (magnitude <= SAFE ? String(Number(magnitude)) : magnitude.toString()).padStart(places + 1, "0");
+  return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+}
+
+/** The amount with exactly the currency's digits, as a `Money` shows it: (123450n, 2) → "1234.50"; zero unsigned. */
+export function fixedUnits(units: bigint, places: number): string {
+  const text = body(units, places);
+  return units < 0n ? `-${text}` : text;
+}
+
+/**
+ * The amount as the explanation writes decimals (as `plain` does): no trailing zeros in the fraction and no
+ * point without one, e.g. (123450n, 2) → "1234.5", (100n, 2) → "1", 0n → "0".
+ */
+export function plainUnits(units: bigint, places: number): string {
+  if (units === 0n) return "0";
+  let text = body(units, places);
+  if (places > 0) {
+    let end = text.length;
+    while (text.charCodeAt(end - 1) === 48) end -= 1; // "0"
+    if (text.charCodeAt(end - 1) === 46) end -= 1; // "."
+    text = text.slice(0, end);
+  }
+  return units < 0n ? `-${text}` : text;
+}
+
+/**
+ * Whole-number weights proportional to decimal shares (each times the same power of ten), exact for any
+ * number of decimals: `["70%", "30%"]` read as 0.7 and 0.3 → [7n, 3n].
+ */
+export function shareWeights(shares: readonly Dec[]): bigint[] {
+  let places = 0;
+  for (const share of shares) places = Math.max(places, share.decimalPlaces());
+  const scale = new Dec(10).pow(places);
+  return shares.map((share) => BigInt(share.times(scale).toFixed(0)));
+}
+
+/**
+ * Splits whole minor units in proportion to whole-number weights by the largest remainder (the rule of
+ * `allocate`): each part gets its exact share rounded towards zero, the units left over go one each to the
+ * largest remainders, ties to the part listed first. A negative amount is split as its absolute value and
+ * every part negated. The weights must have a positive sum.
+ */
+export function splitUnits(units: bigint, weights: readonly bigint[]): bigint[] {
+  const count = weights.length;
+  const parts = new Array<bigint>(count);
+  if (units === 0n) return parts.fill(0n);
+  if (count === 1) {
+    parts[0] = units;
+    return parts;
+  }
+  let total = 0n;
+  for (const weight of weights) total += weight;
+  const magnitude = units < 0n ? -units : units;
+  const remainders = new Array<bigint>(count);
+  let given = 0n;
+  for (let i = 0; i < count; i += 1) {
+    const product = magnitude * weights[i]!;
+    const floor = product / total;
+    parts[i] = floor;
+    remainders[i] = product - floor * total;
+    given += floor;
+  }
+  let leftover = magnitude - given;
+  while (leftover > 0n) {
+    // the largest remainder not yet topped up, the first listed among equals
+    let best = -1;
+    for (let i = 0; i < count; i += 1)
+      if (remainders[i]! >= 0n && (best < 0 || remainders[i]! > remainders[best]!)) best = i;
+    parts[best] = parts[best]! + 1n;
+    remainders[best] = -1n;
+    leftover -= 1n;
+  }
+  if (units < 0n) for (let i = 0; i < count; i += 1) parts[i] = -parts[i]!;
+  return parts;
+}
+
+/** The smaller of two amounts. */
+export const minUnits = (a: bigint, b: bigint): bigint => (a < b ? a : b);
+/** The larger of two amounts. */
+export const maxUnits = (a: bigint, b: bigint): bigint => (a > b ? a : b);
