@@ -7,11 +7,17 @@ import { parseContract } from "../contract/parse-contract.js";
 import type { Settlement } from "../engine/settlement-types.js";
 import { quoted } from "../errors/describe-value.js";
 import { ContractError, OptionsError, issue } from "../errors/validation-error.js";
-import { deepFreeze } from "../util/freeze.js";
 import { compileFinance, type CompiledFinance } from "./compile-finance.js";
 import type { FinanceStep } from "./finance-steps.js";
-import { checkSafeTotal, dayNumber, moneyOfUnits, unitsOf } from "./minor-units.js";
-import { runFinance, WATERFALL_ACCOUNT, type FlowKind, type FlowUnits, type Receipt } from "./waterfall.js";
+import { checkSafeTotal, dayNumber, moneyOfPlaces, parseUnits, unitsOf } from "./minor-units.js";
+import {
+  drawdownFlows,
+  runFinance,
+  WATERFALL_ACCOUNT,
+  type FlowKind,
+  type FlowUnits,
+  type Receipt,
+} from "./waterfall.js";
 
 /** One cash flow: `amount` goes from `from` to `to` on `date`. */
 export interface CashFlow {
@@ -81,12 +87,20 @@ export interface CashFlows {
 export function receiptsOf(settlement: Settlement): Receipt[] {
   const places = minorUnits(settlement.currency);
   const receipts: Receipt[] = [];
-  settlement.tranches.forEach((tranche, t) => {
-    if (tranche.amountEarned === null) return;
+  const tranches = settlement.tranches;
+  for (let t = 0; t < tranches.length; t += 1) {
+    const tranche = tranches[t]!;
+    if (tranche.amountEarned === null) continue;
     const day = dayNumber(tranche.payableFrom);
-    tranche.lines.forEach((line, l) => {
-      const path = ["settlement", "tranches", t, "lines", l, "earned", "amount"];
-      const units = line.earned === null ? 0 : unitsOf(line.earned.amount, places, path);
+    const lines = tranche.lines;
+    for (let l = 0; l < lines.length; l += 1) {
+      const line = lines[l]!;
+      let units = 0;
+      if (line.earned !== null) {
+        units = parseUnits(line.earned.amount, places);
+        if (Number.isNaN(units))
+          units = unitsOf(line.earned.amount, places, ["settlement", "tranches", t, "lines", l, "earned", "amount"]);
+      }
       if (units > 0)
         receipts.push({
           date: tranche.payableFrom,
@@ -96,8 +110,8 @@ export function receiptsOf(settlement: Settlement): Receipt[] {
           recipient: line.recipient,
           units,
         });
-    });
-  });
+    }
+  }
   return receipts;
 }
 
@@ -106,9 +120,20 @@ export function receiptsOf(settlement: Settlement): Receipt[] {
  * payments (received, then pooled and distributed), the commitments and the guarantee limits.
  */
 export function unitsBound(finance: CompiledFinance, outcomePayments: number): bigint {
-  let bound = 2n * BigInt(outcomePayments);
-  for (const investor of finance.investors) bound += BigInt(investor.commitment);
-  for (const guarantee of finance.guarantees) bound += BigInt(guarantee.limit);
+  return 2n * BigInt(outcomePayments) + fixedBound(finance);
+}
+
+/** The commitments and the guarantee limits of a compiled finance section, added up once. */
+const fixedBounds = new WeakMap<CompiledFinance, bigint>();
+
+function fixedBound(finance: CompiledFinance): bigint {
+  let bound = fixedBounds.get(finance);
+  if (bound === undefined) {
+    bound = 0n;
+    for (const investor of finance.investors) bound += BigInt(investor.commitment);
+    for (const guarantee of finance.guarantees) bound += BigInt(guarantee.limit);
+    fixedBounds.set(finance, bound);
+  }
   return bound;
 }
 
@@ -126,6 +151,84 @@ export function financeOf(contractInput: Contract): { contract: Contract; financ
     ]);
   }
   return { contract, finance };
+}
+
+/** What `cashFlows` needs of a contract's parties, once per contract: those that can have flows, and their names. */
+interface PartyTable {
+  /** Every party but the waterfall account, in the contract's order. */
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  /** Each party's index in `ids`. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Each investor's index in `ids`, in the order of the finance section (−1 for none). */
+  readonly investors: readonly number[];
+  /** What each investor would lose if no outcome payment at all were made. */
+  readonly lossGivenNoOutcomes: readonly Money[];
+  /** What each investor draws in all (minor units, and as money). */
+  readonly drawnUnits: readonly number[];
+  readonly drawn: readonly Money[];
+  /** Each drawdown flow of the waterfall (the same objects on every run) as shown: the flow, and as its payer and its payee see it. */
+  readonly drawdowns: ReadonlyMap<
+    FlowUnits,
+    { readonly flow: CashFlow; readonly payer: PartyFlow; readonly payee: PartyFlow }
+  >;
+}
+
+const partyTables = new WeakMap<CompiledFinance, PartyTable>();
+
+function partyTable(contract: Contract, finance: CompiledFinance): PartyTable {
+  let table = partyTables.get(finance);
+  if (table === undefined) {
+    const names = new Map(contract.parties.map((party) => [party.id, party.name]));
+    const ids: string[] = [];
+    const shown: string[] = [];
+    const index = new Map<string, number>();
+    for (const party of contract.parties) {
+      if (party.id === WATERFALL_ACCOUNT) continue;
+      index.set(party.id, ids.length);
+      ids.push(party.id);
+      shown.push(names.get(party.id) ?? party.id);
+    }
+    const noOutcomes = runFinance(finance, [], false).flows;
+    const money = (units: number) => moneyOfPlaces(units, finance.places, finance.currency);
+    const drawnUnits = finance.investors.map((investor) => positionUnits(investor.party, noOutcomes).drawn);
+    table = {
+      ids,
+      names: shown,
+      index,
+      investors: finance.investors.map((investor) => index.get(investor.party) ?? -1),
+      lossGivenNoOutcomes: finance.investors.map((investor) => {
+        const worst = positionUnits(investor.party, noOutcomes);
+        return money(Math.max(0, worst.drawn - worst.guaranteed - worst.distributions));
+      }),
+      drawnUnits,
+      drawn: drawnUnits.map(money),
+      drawdowns: new Map(
+        drawdownFlows(finance).map((flow) => {
+          const amount = money(flow.units);
+          const view = {
+            flow: Object.freeze({ date: flow.date, from: flow.from, to: flow.to, amount, kind: flow.kind }),
+            payer: partyFlow(flow, flow.units > 0 ? negated(amount) : money(-flow.units), flow.to),
+            payee: partyFlow(flow, amount, flow.from),
+          };
+          return [flow, view];
+        }),
+      ),
+    };
+    // remembered only for a contract that cannot change (from parseContract), like its compiled finance
+    if (Object.isFrozen(contract)) partyTables.set(finance, table);
+  }
+  return table;
+}
+
+/** One party's flows and totals while `cashFlows` builds them. */
+interface PartyTally {
+  readonly flows: PartyFlow[];
+  paidOut: number;
+  received: number;
+  drawn: number;
+  distributions: number;
+  guaranteed: number;
 }
 
 /**
@@ -156,76 +259,147 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
     ]);
   }
   const receipts = receiptsOf(settlement);
-  checkSafeTotal(
-    unitsBound(
-      finance,
-      receipts.reduce((total, receipt) => total + receipt.units, 0),
-    ),
-    ["settlement"],
-    "the outcome payments of this settlement (received, then distributed), the commitments and the guarantee limits",
-  );
+  let outcomePayments = 0;
+  for (const receipt of receipts) outcomePayments += receipt.units;
+  // 2 × 2^50 + 2^50 < 2^53: exact without bigints when both parts are that small
+  if (!(outcomePayments <= 2 ** 50 && fixedBound(finance) <= 2n ** 50n))
+    checkSafeTotal(
+      unitsBound(finance, outcomePayments),
+      ["settlement"],
+      "the outcome payments of this settlement (received, then distributed), the commitments and the guarantee limits",
+    );
+  const table = partyTable(contract, finance);
   const { flows, steps } = runFinance(finance, receipts, true);
-  const noOutcomes = runFinance(finance, [], false).flows;
-  const result: CashFlows = deepFreeze({
+  const currency = finance.currency;
+  const places = finance.places;
+  const tallies: (PartyTally | undefined)[] = new Array<PartyTally | undefined>(table.ids.length);
+  const shown: CashFlow[] = [];
+  // Money is frozen, so one value serves every view of an amount: a flow and its recipient's view share it, and a
+  // flow of the amount just seen (an outcome payment, then its pooling) shares that one and its negation.
+  let lastUnits = Number.NaN;
+  let amount: Money = NO_MONEY;
+  let paid: Money | null = null;
+  for (const flow of flows) {
+    const units = flow.units;
+    const drawdown = flow.kind === "drawdown" ? table.drawdowns.get(flow) : undefined;
+    if (drawdown !== undefined) {
+      // the same every time: shown as made once
+      shown.push(drawdown.flow);
+      const to = table.index.get(flow.to);
+      if (to !== undefined) {
+        const tally = tallies[to] ?? newTally(tallies, to);
+        tally.received += units;
+        tally.flows.push(drawdown.payee);
+      }
+      const from = table.index.get(flow.from);
+      if (from !== undefined) {
+        const tally = tallies[from] ?? newTally(tallies, from);
+        tally.paidOut += units;
+        tally.drawn += units;
+        tally.flows.push(drawdown.payer);
+      }
+      continue;
+    }
+    if (units !== lastUnits) {
+      amount = moneyOfPlaces(units, places, currency);
+      paid = null;
+      lastUnits = units;
+    }
+    const tranche = flow.tranche;
+    shown.push(
+      Object.freeze(
+        tranche === undefined
+          ? { date: flow.date, from: flow.from, to: flow.to, amount, kind: flow.kind }
+          : { date: flow.date, from: flow.from, to: flow.to, amount, kind: flow.kind, tranche },
+      ),
+    );
+    const to = table.index.get(flow.to);
+    if (to !== undefined) {
+      const tally = tallies[to] ?? newTally(tallies, to);
+      tally.received += units;
+      tally.flows.push(partyFlow(flow, amount, flow.from));
+      const kind = flow.kind;
+      if (kind === "guarantee") tally.guaranteed += units;
+      else if (kind === "principal" || kind === "return" || kind === "excess") tally.distributions += units;
+    }
+    const from = table.index.get(flow.from);
+    if (from !== undefined) {
+      const tally = tallies[from] ?? newTally(tallies, from);
+      tally.paidOut += units;
+      paid ??= units > 0 ? negated(amount) : moneyOfPlaces(-units, places, currency);
+      tally.flows.push(partyFlow(flow, paid, flow.to));
+      if (flow.kind === "drawdown") tally.drawn += units;
+    }
+  }
+  const parties: PartyCashFlows[] = [];
+  for (let p = 0; p < tallies.length; p += 1) {
+    const tally = tallies[p];
+    if (tally === undefined) continue;
+    parties.push(
+      Object.freeze({
+        party: table.ids[p]!,
+        name: table.names[p]!,
+        flows: Object.freeze(tally.flows),
+        paidOut: moneyOfPlaces(tally.paidOut, places, currency),
+        received: moneyOfPlaces(tally.received, places, currency),
+        net: moneyOfPlaces(tally.received - tally.paidOut, places, currency),
+      }),
+    );
+  }
+  const investors: InvestorPosition[] = [];
+  for (let i = 0; i < finance.investors.length; i += 1) {
+    const party = finance.investors[i]!.party;
+    const at = table.investors[i]!;
+    const { drawn, distributions, guaranteed } = at >= 0 ? (tallies[at] ?? NO_FLOWS) : positionUnits(party, flows);
+    investors.push(
+      Object.freeze({
+        party,
+        drawn: drawn === table.drawnUnits[i] ? table.drawn[i]! : moneyOfPlaces(drawn, places, currency),
+        distributions: moneyOfPlaces(distributions, places, currency),
+        guaranteed: moneyOfPlaces(guaranteed, places, currency),
+        net: moneyOfPlaces(distributions + guaranteed - drawn, places, currency),
+        lossGivenNoOutcomes: table.lossGivenNoOutcomes[i]!,
+      }),
+    );
+  }
+  const pendingTranches: string[] = [];
+  for (const tranche of settlement.tranches) if (tranche.amountEarned === null) pendingTranches.push(tranche.id);
+  const result: CashFlows = Object.freeze({
     contractId: contract.id,
     currency: contract.currency,
     asOf: settlement.asOf,
-    flows: flows.map((flow) => ({
-      date: flow.date,
-      from: flow.from,
-      to: flow.to,
-      amount: moneyOfUnits(flow.units, finance.currency),
-      kind: flow.kind,
-      ...(flow.tranche !== undefined ? { tranche: flow.tranche } : {}),
-    })),
-    parties: partyFlows(contract, flows, finance.currency),
-    investors: finance.investors.map((investor) => positionOf(investor.party, flows, noOutcomes, finance.currency)),
-    pendingTranches: settlement.tranches
-      .filter((tranche) => tranche.amountEarned === null)
-      .map((tranche) => tranche.id),
-    steps,
+    flows: Object.freeze(shown),
+    parties: Object.freeze(parties),
+    investors: Object.freeze(investors),
+    pendingTranches: Object.freeze(pendingTranches),
+    steps: Object.freeze(steps),
   });
   return markIssued(result, "cash-flows");
 }
 
-function partyFlows(contract: Contract, flows: readonly FlowUnits[], currency: string): PartyCashFlows[] {
-  const names = new Map(contract.parties.map((party) => [party.id, party.name]));
-  const involved = new Set(flows.flatMap((flow) => [flow.from, flow.to]));
-  return contract.parties
-    .filter((party) => involved.has(party.id) && party.id !== WATERFALL_ACCOUNT)
-    .map((party) => {
-      const own: PartyFlow[] = [];
-      let paidOut = 0;
-      let received = 0;
-      for (const flow of flows) {
-        if (flow.to === party.id) {
-          received += flow.units;
-          own.push(partyFlow(flow, flow.units, flow.from, currency));
-        }
-        if (flow.from === party.id) {
-          paidOut += flow.units;
-          own.push(partyFlow(flow, -flow.units, flow.to, currency));
-        }
-      }
-      return {
-        party: party.id,
-        name: names.get(party.id) ?? party.id,
-        flows: own,
-        paidOut: moneyOfUnits(paidOut, currency),
-        received: moneyOfUnits(received, currency),
-        net: moneyOfUnits(received - paidOut, currency),
-      };
-    });
+/** The same amount of money with the opposite sign (of a positive amount: the flow seen by its payer). */
+function negated(money: Money): Money {
+  return Object.freeze({ amount: `-${money.amount}`, currency: money.currency });
 }
 
-function partyFlow(flow: FlowUnits, units: number, counterparty: string, currency: string): PartyFlow {
-  return {
-    date: flow.date,
-    amount: moneyOfUnits(units, currency),
-    kind: flow.kind,
-    counterparty,
-    ...(flow.tranche !== undefined ? { tranche: flow.tranche } : {}),
-  };
+const NO_MONEY: Money = Object.freeze({ amount: "0", currency: "" });
+
+const NO_FLOWS = Object.freeze({ drawn: 0, distributions: 0, guaranteed: 0 });
+
+/** A new tally for party `at`, kept in `tallies`. */
+function newTally(tallies: (PartyTally | undefined)[], at: number): PartyTally {
+  const tally: PartyTally = { flows: [], paidOut: 0, received: 0, drawn: 0, distributions: 0, guaranteed: 0 };
+  tallies[at] = tally;
+  return tally;
+}
+
+function partyFlow(flow: FlowUnits, amount: Money, counterparty: string): PartyFlow {
+  const tranche = flow.tranche;
+  return Object.freeze(
+    tranche === undefined
+      ? { date: flow.date, amount, kind: flow.kind, counterparty }
+      : { date: flow.date, amount, kind: flow.kind, counterparty, tranche },
+  );
 }
 
 /** @internal An investor's totals from its flows in minor units. */
@@ -243,22 +417,4 @@ export function positionUnits(
     else if (flow.kind === "principal" || flow.kind === "return" || flow.kind === "excess") distributions += flow.units;
   }
   return { drawn, distributions, guaranteed };
-}
-
-function positionOf(
-  party: string,
-  flows: readonly FlowUnits[],
-  noOutcomes: readonly FlowUnits[],
-  currency: string,
-): InvestorPosition {
-  const { drawn, distributions, guaranteed } = positionUnits(party, flows);
-  const worst = positionUnits(party, noOutcomes);
-  return {
-    party,
-    drawn: moneyOfUnits(drawn, currency),
-    distributions: moneyOfUnits(distributions, currency),
-    guaranteed: moneyOfUnits(guaranteed, currency),
-    net: moneyOfUnits(distributions + guaranteed - drawn, currency),
-    lossGivenNoOutcomes: moneyOfUnits(Math.max(0, worst.drawn - worst.guaranteed - worst.distributions), currency),
-  };
 }

@@ -1,7 +1,9 @@
 import { Dec, readDecimal } from "../money/decimal.js";
+import { growthLogarithm } from "./growth.js";
 import { minorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
-import { dayNumber, unitsOf, type MinorUnitsContext } from "./minor-units.js";
+import { dayNumber, unitsOf, unitsText, type MinorUnitsContext } from "./minor-units.js";
+import { groupThousands } from "../money/format.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 
 /** An investor, ready for the waterfall: drawdowns in minor units, sorted by date. */
@@ -18,18 +20,33 @@ export interface CompiledInvestor {
 }
 
 export type CompiledStep =
-  | { readonly type: "principal"; readonly investors: readonly number[] }
+  | { readonly type: "principal"; readonly investors: readonly number[]; readonly parties: readonly string[] }
   | {
       readonly type: "return";
       readonly investors: readonly number[];
+      readonly parties: readonly string[];
       readonly rate: Dec | null;
+      /**
+       * ln(1 + rate) as a double (0 for a zero rate, NaN when there is no rate or it has no finite logarithm):
+       * the hurdle is first computed with it in doubles, and in decimals only when that cannot tell its rounding.
+       */
+      readonly growthLog: number;
       readonly rateText: string | null;
       readonly cap: number | null;
+      /** The step's basis sentence, for the explanation. */
+      readonly basis: string;
     }
-  | { readonly type: "management-fee"; readonly party: string; readonly rate: Dec; readonly rateText: string }
+  | {
+      readonly type: "management-fee";
+      readonly party: string;
+      readonly parties: readonly string[];
+      readonly rate: Dec;
+      readonly rateText: string;
+    }
   | {
       readonly type: "performance-fee";
       readonly party: string;
+      readonly parties: readonly string[];
       readonly weights: readonly [number, number];
       readonly shareText: string;
     };
@@ -38,6 +55,8 @@ export interface CompiledGuarantee {
   readonly guarantor: string;
   readonly covers: readonly number[];
   readonly share: Dec;
+  /** The share as a fraction of whole numbers (`numerator / denominator`, the denominator a power of ten), or null when they would not be safe integers. */
+  readonly shareRatio: { readonly numerator: number; readonly denominator: number } | null;
   readonly shareText: string;
   readonly limit: number;
   readonly payOn: string;
@@ -51,6 +70,8 @@ export interface CompiledFinance extends MinorUnitsContext {
   readonly excess: { readonly parties: readonly string[]; readonly weights: readonly number[] };
   readonly guarantees: readonly CompiledGuarantee[];
   readonly pool: ReadonlySet<string>;
+  /** The index of each excess party among the investors, or −1. */
+  readonly excessInvestors: readonly number[];
   readonly totalCommitment: number;
   /** The first drawdown: management fees accrue from it. */
   readonly firstDraw: { readonly date: string; readonly day: number } | null;
@@ -76,11 +97,23 @@ export function integerWeights(shares: readonly Dec[], path: readonly (string | 
   return weights;
 }
 
+/** Each contract's compiled finance section, computed once: contracts from `parseContract` are frozen. */
+const compiled = new WeakMap<Contract, CompiledFinance | null>();
+
 /**
  * Compiles a parsed contract's `finance` section. Returns `null` when the contract has none.
- * The contract must come from `parseContract` (its references are then known to be sound).
+ * The contract must come from `parseContract` (its references are then known to be sound). A frozen contract
+ * is compiled once and its compiled section remembered (the same value is returned on every call).
  */
 export function compileFinance(contract: Contract): CompiledFinance | null {
+  const known = compiled.get(contract);
+  if (known !== undefined || compiled.has(contract)) return known ?? null;
+  const result = compile(contract);
+  if (Object.isFrozen(contract)) compiled.set(contract, result);
+  return result;
+}
+
+function compile(contract: Contract): CompiledFinance | null {
   const finance = contract.finance;
   if (finance === undefined) return null;
   const places = minorUnits(contract.currency);
@@ -104,24 +137,49 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
   const steps: CompiledStep[] = finance.waterfall.steps.map((step) => {
     switch (step.type) {
       case "principal":
-        return { type: "principal", investors: indices(step.investors) };
-      case "return":
+        return { type: "principal", investors: indices(step.investors), parties: step.investors.slice() };
+      case "return": {
+        const rate = step.rate === undefined ? null : share(step.rate);
+        const cap = step.cap === undefined ? null : units(step.cap);
         return {
           type: "return",
           investors: indices(step.investors),
-          rate: step.rate === undefined ? null : share(step.rate),
+          parties: step.investors.slice(),
+          rate,
+          growthLog: rate === null ? Number.NaN : rate.isZero() ? 0 : growthLogarithm(rate),
           rateText: step.rate ?? null,
-          cap: step.cap === undefined ? null : units(step.cap),
+          cap,
+          basis: [
+            rate !== null
+              ? `the return that brings the IRR to ${step.rate} (annual, compounded, actual/365), less what was paid`
+              : "",
+            cap !== null ? `at most ${groupThousands(unitsText(cap, places))} in total over the contract` : "",
+          ]
+            .filter((part) => part !== "")
+            .join("; "),
         };
+      }
       case "management-fee":
-        return { type: "management-fee", party: step.party, rate: share(step.rate), rateText: step.rate };
+        return {
+          type: "management-fee",
+          party: step.party,
+          parties: [step.party],
+          rate: share(step.rate),
+          rateText: step.rate,
+        };
       case "performance-fee": {
         const fee = share(step.share);
         const [feeWeight, restWeight] = integerWeights(
           [fee, new Dec(1).minus(fee)],
           ["contract", "finance", "waterfall", "steps", finance.waterfall.steps.indexOf(step), "share"],
         ) as [number, number];
-        return { type: "performance-fee", party: step.party, weights: [feeWeight, restWeight], shareText: step.share };
+        return {
+          type: "performance-fee",
+          party: step.party,
+          parties: [step.party],
+          weights: [feeWeight, restWeight],
+          shareText: step.share,
+        };
       }
     }
   });
@@ -141,10 +199,12 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
     },
     guarantees: (finance.guarantees ?? []).map((guarantee) => {
       const payOn = guarantee.payOn ?? contract.term.end;
+      const value = share(guarantee.share);
       return {
         guarantor: guarantee.guarantor,
         covers: indices(guarantee.covers),
-        share: share(guarantee.share),
+        share: value,
+        shareRatio: ratioOf(value),
         shareText: guarantee.share,
         limit: units(guarantee.limit),
         payOn,
@@ -152,7 +212,17 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
       };
     }),
     pool: new Set(finance.waterfall.pool),
+    excessInvestors: finance.waterfall.excess.map((entry) => investorIndex.get(entry.party) ?? -1),
     totalCommitment: investors.reduce((acc, investor) => acc + investor.commitment, 0),
     firstDraw: firstDraw === undefined ? null : { date: firstDraw.date, day: firstDraw.day },
   };
+}
+
+/** A non-negative decimal as a fraction of safe integers with a power of ten below, or null when it has no such form. */
+function ratioOf(value: Dec): { numerator: number; denominator: number } | null {
+  const places = value.decimalPlaces();
+  if (places > 15) return null;
+  const denominator = 10 ** places;
+  const numerator = value.times(denominator).toNumber();
+  return Number.isSafeInteger(numerator) && numerator >= 0 ? { numerator, denominator } : null;
 }

@@ -31,3 +31,20 @@ export function growthFactor(rate: Dec, days: number): Dec {
   }
   return factor;
 }
+
+/**
+ * ln(1 + rate) as a double, correctly rounded from the private decimal's 60 digits (NaN when it has no finite
+ * logarithm): the fast paths of the hurdle and the NPV grow and discount with it in doubles, and fall back to
+ * `growthFactor` only when the rounding of their result could depend on the difference.
+ */
+export function growthLogarithm(rate: Dec): number {
+  const rateKey = rate.toString();
+  let logarithm = logarithms.get(rateKey);
+  if (logarithm === undefined) {
+    if (logarithms.size >= LIMIT) logarithms.clear();
+    logarithm = rate.plus(1).ln();
+    logarithms.set(rateKey, logarithm);
+  }
+  const value = logarithm.toNumber();
+  return Number.isFinite(value) ? value : Number.NaN;
+}

@@ -1,13 +1,12 @@
 import { Dec } from "../money/decimal.js";
 import { allocateUnits } from "../money/allocate.js";
 import { roundToWholeUnits } from "../money/rounding.js";
-import type { CompiledFinance, CompiledStep } from "./compile-finance.js";
+import type { CompiledFinance, CompiledGuarantee, CompiledStep } from "./compile-finance.js";
 import type { FinanceStep, WaterfallPart } from "./finance-steps.js";
-import { MAX_UNITS, unitsText } from "./minor-units.js";
+import { MAX_UNITS, roundKnown, roundRatio, unitsText } from "./minor-units.js";
 import { largestAmount } from "../money/limits.js";
 import { dateOf } from "../contract/day-number.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
-import { groupThousands } from "../money/format.js";
 import { growthFactor } from "./growth.js";
 
 /**
@@ -49,18 +48,54 @@ export interface Receipt {
   readonly units: number;
 }
 
-interface InvestorState {
+/** @internal Where an investor stands in the waterfall while it runs. */
+export interface InvestorState {
   principalRepaid: number;
   received: number;
-  /** Distributions from the waterfall (principal and return), for the return hurdle. */
-  readonly distributions: { day: number; units: number }[];
+  /** Distributions from the waterfall (principal and return), for the return hurdle: their days and units, in turn. */
+  readonly distributions: number[];
 }
+
+/** The drawdowns of a compiled finance section as flows, made once: the same (frozen) flows on every run. */
+const drawdowns = new WeakMap<CompiledFinance, readonly FlowUnits[]>();
+
+/** @internal Every drawdown as a flow, investor by investor, each in date order: the same objects on every call. */
+export function drawdownFlows(finance: CompiledFinance): readonly FlowUnits[] {
+  let flows = drawdowns.get(finance);
+  if (flows === undefined) {
+    const made: FlowUnits[] = [];
+    for (const investor of finance.investors)
+      for (const draw of investor.draws)
+        made.push(
+          Object.freeze({
+            date: draw.date,
+            day: draw.day,
+            from: investor.party,
+            to: investor.fundedParty,
+            units: draw.units,
+            kind: "drawdown" as const,
+          }),
+        );
+    flows = Object.freeze(made);
+    drawdowns.set(finance, flows);
+  }
+  return flows;
+}
+
+/** The outcome payments falling due on a day (none on a guarantee's day without them). */
+interface DueOn {
+  readonly day: number;
+  readonly date: string;
+  readonly receipts: Receipt[];
+}
+
+const EXCESS_BASIS = "what is left after every step, shared among the excess parties by their shares";
 
 /**
  * Runs the investors' side over the outcome payments: drawdowns, then on every date an outcome payment
  * falls due the waterfall steps in order and the excess, and on every guarantee's date its call. Exact in
  * minor units; every split by the largest-remainder rule. With `explain`, records a step per waterfall
- * step and guarantee.
+ * step and guarantee (frozen as they are made).
  */
 export function runFinance(
   finance: CompiledFinance,
@@ -69,37 +104,37 @@ export function runFinance(
 ): { flows: FlowUnits[]; steps: FinanceStep[] } {
   const flows: FlowUnits[] = [];
   const steps: FinanceStep[] = [];
-  const text = (units: number) => unitsText(units, finance.places);
-  for (const investor of finance.investors) {
-    for (const draw of investor.draws) {
-      flows.push({
-        date: draw.date,
-        day: draw.day,
-        from: investor.party,
-        to: investor.fundedParty,
-        units: draw.units,
-        kind: "drawdown",
-      });
-    }
-  }
-  const states: InvestorState[] = finance.investors.map(() => ({ principalRepaid: 0, received: 0, distributions: [] }));
-  const stepPaid = finance.steps.map(() => 0);
-  const guaranteePaid = finance.guarantees.map(() => 0);
+  const places = finance.places;
+  const investors = finance.investors;
+  for (const flow of drawdownFlows(finance)) flows.push(flow);
+  const states: InvestorState[] = [];
+  for (let i = 0; i < investors.length; i += 1) states.push({ principalRepaid: 0, received: 0, distributions: [] });
+  const stepPaid: number[] = [];
+  for (let i = 0; i < finance.steps.length; i += 1) stepPaid.push(0);
+  const guaranteePaid: number[] = [];
+  for (let i = 0; i < finance.guarantees.length; i += 1) guaranteePaid.push(0);
 
   // Dates in order: the outcome payments falling due, and the guarantees' dates.
-  const byDay = new Map<number, { date: string; receipts: Receipt[] }>();
+  const byDay = new Map<number, DueOn>();
+  const dated: DueOn[] = [];
   for (const receipt of receipts) {
     if (receipt.units === 0) continue;
     const entry = byDay.get(receipt.day);
-    if (entry === undefined) byDay.set(receipt.day, { date: receipt.date, receipts: [receipt] });
-    else entry.receipts.push(receipt);
+    if (entry === undefined) {
+      const due: DueOn = { day: receipt.day, date: receipt.date, receipts: [receipt] };
+      byDay.set(receipt.day, due);
+      dated.push(due);
+    } else entry.receipts.push(receipt);
   }
   for (const guarantee of finance.guarantees)
-    if (!byDay.has(guarantee.day)) byDay.set(guarantee.day, { date: guarantee.payOn, receipts: [] });
-  const days = [...byDay.keys()].sort((a, b) => a - b);
+    if (!byDay.has(guarantee.day)) {
+      const due: DueOn = { day: guarantee.day, date: guarantee.payOn, receipts: [] };
+      byDay.set(guarantee.day, due);
+      dated.push(due);
+    }
+  sortByDay(dated);
 
-  for (const day of days) {
-    const { date, receipts: due } = byDay.get(day)!;
+  for (const { day, date, receipts: due } of dated) {
     let pool = 0;
     for (const receipt of due) {
       flows.push({
@@ -125,13 +160,15 @@ export function runFinance(
       }
     }
     if (pool > 0) {
+      let poolText: string | null = null; // the pool's amount as text, once written for a step's explanation
       for (let index = 0; index < finance.steps.length; index += 1) {
         const step = finance.steps[index]!;
         if (pool === 0 && !explain) break;
         const before = pool;
-        const { parties, owed, basis } = owedBy(finance, step, index, states, stepPaid, day, pool, explain);
+        const owed = owedBy(finance, step, index, states, stepPaid, day, pool);
         const paid = payOut(pool, owed);
-        const parts: WaterfallPart[] = [];
+        const parties = step.parties;
+        const parts: WaterfallPart[] | null = explain ? [] : null;
         for (let p = 0; p < parties.length; p += 1) {
           const party = parties[p]!;
           const amount = paid[p]!;
@@ -144,109 +181,162 @@ export function runFinance(
               const state = states[investor]!;
               if (step.type === "principal") state.principalRepaid += amount;
               state.received += amount;
-              state.distributions.push({ day, units: amount });
+              state.distributions.push(day, amount);
             }
           }
-          if (explain) parts.push({ party, owed: text(owed[p]!), paid: text(amount) });
+          if (parts !== null) {
+            const paidText = unitsText(amount, places);
+            const owedText = owed[p] === amount ? paidText : unitsText(owed[p]!, places);
+            parts.push(Object.freeze({ party, owed: owedText, paid: paidText }));
+          }
         }
-        if (explain)
-          steps.push({
-            kind: "waterfall-step",
-            date,
-            step: index,
-            type: step.type,
-            poolBefore: text(before),
-            poolAfter: text(pool),
-            parts,
-            basis,
-          });
+        if (parts !== null) {
+          const beforeText: string = poolText ?? unitsText(before, places);
+          const afterText = pool === before ? beforeText : unitsText(pool, places);
+          poolText = afterText;
+          steps.push(
+            Object.freeze({
+              kind: "waterfall-step",
+              date,
+              step: index,
+              type: step.type,
+              poolBefore: beforeText,
+              poolAfter: afterText,
+              parts: Object.freeze(parts),
+              basis: basisOf(finance, step),
+            }),
+          );
+        }
       }
       if (pool > 0) {
         const before = pool;
         const shares = allocateUnits(pool, finance.excess.weights);
-        finance.excess.parties.forEach((party, p) => {
-          if (shares[p]! <= 0) return;
-          flows.push({ date, day, from: WATERFALL_ACCOUNT, to: party, units: shares[p]!, kind: "excess" });
+        const parties = finance.excess.parties;
+        for (let p = 0; p < parties.length; p += 1) {
+          if (shares[p]! <= 0) continue;
+          flows.push({ date, day, from: WATERFALL_ACCOUNT, to: parties[p]!, units: shares[p]!, kind: "excess" });
           // an investor sharing the excess has that much less of a loss for a guarantee to cover
-          const investor = finance.investors.findIndex((entry) => entry.party === party);
+          const investor = finance.excessInvestors[p]!;
           if (investor >= 0) states[investor]!.received += shares[p]!;
-        });
+        }
         pool = 0;
         if (explain) {
-          steps.push({
-            kind: "waterfall-step",
-            date,
-            step: "excess",
-            type: "excess",
-            poolBefore: text(before),
-            poolAfter: text(0),
-            parts: finance.excess.parties.map((party, p) => ({
-              party,
-              owed: text(shares[p]!),
-              paid: text(shares[p]!),
-            })),
-            basis: "what is left after every step, shared among the excess parties by their shares",
-          });
+          const parts: WaterfallPart[] = [];
+          for (let p = 0; p < parties.length; p += 1) {
+            const share = unitsText(shares[p]!, places);
+            parts.push(Object.freeze({ party: parties[p]!, owed: share, paid: share }));
+          }
+          steps.push(
+            Object.freeze({
+              kind: "waterfall-step",
+              date,
+              step: "excess",
+              type: "excess",
+              poolBefore: poolText ?? unitsText(before, places),
+              poolAfter: unitsText(0, places),
+              parts: Object.freeze(parts),
+              basis: EXCESS_BASIS,
+            }),
+          );
         }
       }
     }
-    finance.guarantees.forEach((guarantee, g) => {
-      if (guarantee.day !== day) return;
-      const losses = guarantee.covers.map((investor) => {
-        const drawn = drawnBy(finance, investor, day);
-        return Math.max(0, drawn - states[investor]!.received);
-      });
+    for (let g = 0; g < finance.guarantees.length; g += 1) {
+      const guarantee = finance.guarantees[g]!;
+      if (guarantee.day !== day) continue;
+      const covers = guarantee.covers;
+      const losses: number[] = [];
       // Each investor's claim is rounded on its own, so that a larger distribution never lowers what an
       // investor ends up with (the claim falls by less than the distribution rose). When the limit binds,
       // what is left of it is split in proportion to the claims.
-      const claims = losses.map((loss) => roundUnits(finance, new Dec(loss).times(guarantee.share)));
-      const claim = claims.reduce((acc, amount) => acc + amount, 0);
+      const claims: number[] = [];
+      let claim = 0;
+      for (const investor of covers) {
+        const loss = Math.max(0, drawnBy(finance, investor, day) - states[investor]!.received);
+        losses.push(loss);
+        const amount = claimOf(finance, guarantee, loss);
+        claims.push(amount);
+        claim += amount;
+      }
       const available = Math.max(0, guarantee.limit - guaranteePaid[g]!);
       const pay = Math.min(claim, available);
       const paid = pay === claim ? claims : pay > 0 ? allocateUnits(pay, claims) : losses.map(() => 0);
-      guarantee.covers.forEach((investor, c) => {
+      for (let c = 0; c < covers.length; c += 1) {
         const amount = paid[c]!;
-        if (amount <= 0) return;
+        if (amount <= 0) continue;
+        const investor = covers[c]!;
         states[investor]!.received += amount;
         flows.push({
           date,
           day,
           from: guarantee.guarantor,
-          to: finance.investors[investor]!.party,
+          to: investors[investor]!.party,
           units: amount,
           kind: "guarantee",
         });
-      });
+      }
       if (explain) {
-        steps.push({
-          kind: "guarantee",
-          date,
-          guarantee: g,
-          guarantor: guarantee.guarantor,
-          losses: guarantee.covers.map((investor, c) => ({
-            party: finance.investors[investor]!.party,
-            loss: text(losses[c]!),
-          })),
-          share: guarantee.shareText,
-          claim: text(claim),
-          limit: text(guarantee.limit),
-          usedBefore: text(guaranteePaid[g]!),
-          paid: guarantee.covers.map((investor, c) => ({
-            party: finance.investors[investor]!.party,
-            amount: text(paid[c]!),
-          })),
-        });
+        const lossParts: { readonly party: string; readonly loss: string }[] = [];
+        const paidParts: { readonly party: string; readonly amount: string }[] = [];
+        for (let c = 0; c < covers.length; c += 1) {
+          const party = investors[covers[c]!]!.party;
+          lossParts.push(Object.freeze({ party, loss: unitsText(losses[c]!, places) }));
+          paidParts.push(Object.freeze({ party, amount: unitsText(paid[c]!, places) }));
+        }
+        steps.push(
+          Object.freeze({
+            kind: "guarantee",
+            date,
+            guarantee: g,
+            guarantor: guarantee.guarantor,
+            losses: Object.freeze(lossParts),
+            share: guarantee.shareText,
+            claim: unitsText(claim, places),
+            limit: unitsText(guarantee.limit, places),
+            usedBefore: unitsText(guaranteePaid[g]!, places),
+            paid: Object.freeze(paidParts),
+          }),
+        );
       }
       guaranteePaid[g] = guaranteePaid[g]! + pay;
-    });
+    }
   }
-  flows.sort((a, b) => a.day - b.day);
+  sortByDay(flows);
   return { flows, steps };
+}
+
+/**
+ * Sorts flows by day, keeping the order of flows on one day (what a stable `sort` does), by insertion: the flows
+ * come almost in order (only the drawdowns, listed investor by investor, and the guarantee calls move).
+ */
+function sortByDay(flows: { readonly day: number }[]): void {
+  for (let i = 1; i < flows.length; i += 1) {
+    const flow = flows[i]!;
+    let j = i;
+    while (j > 0 && flows[j - 1]!.day > flow.day) {
+      flows[j] = flows[j - 1]!;
+      j -= 1;
+    }
+    if (j !== i) flows[j] = flow;
+  }
 }
 
 /** The one rounding step of an amount in (fractional) minor units: to whole minor units, by the contract's mode. */
 function roundUnits(finance: CompiledFinance, units: Dec): number {
   return roundToWholeUnits(units, finance.mode).toNumber();
+}
+
+/** A guarantee's claim for one loss: the loss times the guarantee's share, rounded by the contract's mode. */
+function claimOf(finance: CompiledFinance, guarantee: CompiledGuarantee, loss: number): number {
+  const ratio = guarantee.shareRatio;
+  if (ratio !== null) {
+    const product = loss * ratio.numerator;
+    if (Number.isSafeInteger(product)) {
+      const claim = roundRatio(product, ratio.denominator, finance.mode);
+      if (!Number.isNaN(claim)) return claim;
+    }
+  }
+  return roundUnits(finance, new Dec(loss).times(guarantee.share));
 }
 
 function drawnBy(finance: CompiledFinance, investor: number, day: number): number {
@@ -256,13 +346,29 @@ function drawnBy(finance: CompiledFinance, investor: number, day: number): numbe
 }
 
 /** Splits what the pool can pay among the amounts owed: all of them when it can, else in proportion. */
-function payOut(pool: number, owed: readonly number[]): number[] {
-  const total = owed.reduce((acc, amount) => acc + amount, 0);
+function payOut(pool: number, owed: number[]): number[] {
+  let total = 0;
+  for (const amount of owed) total += amount;
   if (total === 0) return owed.map(() => 0);
-  if (pool >= total) return owed.slice();
+  if (pool >= total) return owed;
   return allocateUnits(pool, owed);
 }
 
+/** How the amounts a step owes were computed, in a sentence. */
+function basisOf(finance: CompiledFinance, step: CompiledStep): string {
+  switch (step.type) {
+    case "principal":
+      return "capital drawn to date, less capital already repaid";
+    case "return":
+      return step.basis;
+    case "management-fee":
+      return `${step.rateText} a year of the commitments, accrued day by day (actual/365) from ${finance.firstDraw?.date ?? "the first drawdown"}, less fees already paid`;
+    case "performance-fee":
+      return `${step.shareText} of what is left in the pool`;
+  }
+}
+
+/** The amounts a step owes its parties (in the order of `step.parties`) on `day`, with `pool` in the pool. */
 function owedBy(
   finance: CompiledFinance,
   step: CompiledStep,
@@ -271,101 +377,177 @@ function owedBy(
   stepPaid: readonly number[],
   day: number,
   pool: number,
-  explain: boolean,
-): { parties: string[]; owed: number[]; basis: string } {
-  const round = (value: Dec) => {
-    const units = roundUnits(finance, value);
-    if (!(Math.abs(units) <= MAX_UNITS)) {
-      // A return at a rate high enough, or a fee, can owe more than any amount computed exactly.
-      throw new OptionsError([
-        issue(
-          ["contract", "finance", "waterfall", "steps", index],
-          "amount_too_large",
-          `on ${dateOf(day)} step ${index + 1} of the waterfall owes more than ${largestAmount(finance.places)} ${finance.currency} (10^15 minor units), the largest amount the investors' side computes exactly: its rate is too high for these dates`,
-        ),
-      ]);
-    }
-    return units;
-  };
+): number[] {
   switch (step.type) {
-    case "principal":
-      return {
-        parties: step.investors.map((investor) => finance.investors[investor]!.party),
-        owed: step.investors.map((investor) =>
-          Math.max(0, drawnBy(finance, investor, day) - states[investor]!.principalRepaid),
-        ),
-        basis: explain ? "capital drawn to date, less capital already repaid" : "",
-      };
+    case "principal": {
+      const owed: number[] = [];
+      for (const investor of step.investors)
+        owed.push(Math.max(0, drawnBy(finance, investor, day) - states[investor]!.principalRepaid));
+      return owed;
+    }
     case "return": {
-      const parties = step.investors.map((investor) => finance.investors[investor]!.party);
-      let owed: number[];
+      let owed: number[] = [];
       if (step.rate !== null) {
-        const rate = step.rate;
-        owed = step.investors.map((investor) => {
+        for (const investor of step.investors) {
           // The hurdle balance: every drawdown grown at the rate to this date, less every distribution grown
           // likewise. What exceeds the capital still outstanding is the return owed: paying it brings the
           // investor's IRR on these flows to exactly the rate (up to the rounding to minor units).
-          let hurdle = new Dec(0);
+          const hurdle = hurdleUnits(finance, step, index, investor, states[investor]!, day);
           let drawn = 0;
-          for (const draw of finance.investors[investor]!.draws) {
-            if (draw.day > day) continue;
-            drawn += draw.units;
-            hurdle = hurdle.plus(growthFactor(rate, day - draw.day).times(draw.exact));
-          }
-          for (const distribution of states[investor]!.distributions) {
-            hurdle = hurdle.minus(growthFactor(rate, day - distribution.day).times(new Dec(distribution.units)));
-          }
+          for (const draw of finance.investors[investor]!.draws) if (draw.day <= day) drawn += draw.units;
           const outstanding = drawn - states[investor]!.principalRepaid;
-          return Math.max(0, round(hurdle) - outstanding);
-        });
+          owed.push(Math.max(0, hurdle - outstanding));
+        }
       } else {
-        owed = step.investors.map((investor) => drawnBy(finance, investor, day));
+        for (const investor of step.investors) owed.push(drawnBy(finance, investor, day));
       }
       if (step.cap !== null) {
         const left = Math.max(0, step.cap - stepPaid[index]!);
-        const total = owed.reduce((acc, amount) => acc + amount, 0);
+        let total = 0;
+        for (const amount of owed) total += amount;
         if (total > left) owed = total === 0 ? owed : allocateUnits(left, owed);
       }
-      const basis = !explain
-        ? ""
-        : [
-            step.rate !== null
-              ? `the return that brings the IRR to ${step.rateText} (annual, compounded, actual/365), less what was paid`
-              : "",
-            step.cap !== null
-              ? `at most ${groupThousands(unitsText(step.cap, finance.places))} in total over the contract`
-              : "",
-          ]
-            .filter((part) => part !== "")
-            .join("; ");
-      return { parties, owed, basis };
+      return owed;
     }
     case "management-fee": {
       const first = finance.firstDraw;
       const accrued =
         first === null || day <= first.day
           ? 0
-          : round(
+          : checkedRound(
+              finance,
+              index,
+              day,
               step.rate
                 .times(finance.totalCommitment)
                 .times(day - first.day)
                 .div(365),
             );
-      return {
-        parties: [step.party],
-        owed: [Math.max(0, accrued - stepPaid[index]!)],
-        basis: !explain
-          ? ""
-          : `${step.rateText} a year of the commitments, accrued day by day (actual/365) from ${first?.date ?? "the first drawdown"}, less fees already paid`,
-      };
+      return [Math.max(0, accrued - stepPaid[index]!)];
     }
-    case "performance-fee": {
-      const fee = pool === 0 ? 0 : allocateUnits(pool, step.weights)[0]!;
-      return {
-        parties: [step.party],
-        owed: [fee],
-        basis: explain ? `${step.shareText} of what is left in the pool` : "",
-      };
+    case "performance-fee":
+      return [pool === 0 ? 0 : allocateUnits(pool, step.weights)[0]!];
+  }
+}
+
+/** A value rounded to whole minor units by the contract's mode, refused beyond the largest amount. */
+function checkedRound(finance: CompiledFinance, index: number, day: number, value: Dec): number {
+  const units = roundUnits(finance, value);
+  if (!(Math.abs(units) <= MAX_UNITS)) {
+    // A return at a rate high enough, or a fee, can owe more than any amount computed exactly.
+    throw new OptionsError([
+      issue(
+        ["contract", "finance", "waterfall", "steps", index],
+        "amount_too_large",
+        `on ${dateOf(day)} step ${index + 1} of the waterfall owes more than ${largestAmount(finance.places)} ${finance.currency} (10^15 minor units), the largest amount the investors' side computes exactly: its rate is too high for these dates`,
+      ),
+    ]);
+  }
+  return units;
+}
+
+/** A bound on the relative error of each term of a sum computed in doubles: see `hurdleUnits`. */
+const U = Number.EPSILON / 2;
+
+/**
+ * @internal An investor's hurdle balance on `day`, rounded to whole minor units by the contract's mode: every drawdown
+ * grown at the step's rate to the day, less every distribution grown likewise.
+ *
+ * First in doubles: a term grown over n days is units · e^(L n / 365), L = ln(1 + rate) correctly rounded.
+ * The exponent is off by at most 4u |x| (u = 2^−53: L, the product and the quotient), the exponential by 2u
+ * more, the product by u; the sum of m terms adds m u of their magnitudes. With that bound, four times over,
+ * the double gives the rounding whenever every value within the bound rounds alike. Otherwise (a value within
+ * about 10^−16 of its size from a tie, or for the directed modes from a whole number, a rate whose growth
+ * overflows, an amount past the largest) the balance is computed as before in 60-digit decimals, whose
+ * rounding the double then never contradicts. Terms on the day itself grow by exactly 1: they are added
+ * exactly, and a balance made only of them needs no rounding.
+ */
+export function hurdleUnits(
+  finance: CompiledFinance,
+  step: Extract<CompiledStep, { type: "return" }>,
+  index: number,
+  investor: number,
+  state: InvestorState,
+  day: number,
+): number {
+  const log = step.growthLog;
+  const exactRate = log === 0;
+  let exact = 0;
+  let grown = 0;
+  let magnitude = 0;
+  let reach = 0;
+  let terms = 0;
+  let usable = !Number.isNaN(log);
+  const draws = finance.investors[investor]!.draws;
+  for (let i = 0; i < draws.length && usable; i += 1) {
+    const draw = draws[i]!;
+    if (draw.day > day) continue;
+    const days = day - draw.day;
+    if (days === 0 || exactRate) exact += draw.units;
+    else {
+      const x = (log * days) / 365;
+      const factor = Math.exp(x);
+      if (!(factor < 1e300 && factor > 1e-300)) usable = false;
+      const term = factor * draw.units;
+      grown += term;
+      magnitude += term;
+      if (x > reach) reach = x;
+      else if (-x > reach) reach = -x;
+      terms += 1;
     }
   }
+  const distributions = state.distributions;
+  for (let i = 0; i < distributions.length && usable; i += 2) {
+    const days = day - distributions[i]!;
+    const units = distributions[i + 1]!;
+    if (days === 0 || exactRate) exact -= units;
+    else {
+      const x = (log * days) / 365;
+      const factor = Math.exp(x);
+      if (!(factor < 1e300 && factor > 1e-300)) usable = false;
+      const term = factor * units;
+      grown -= term;
+      magnitude += term;
+      if (x > reach) reach = x;
+      else if (-x > reach) reach = -x;
+      terms += 1;
+    }
+  }
+  if (usable) {
+    if (terms === 0) {
+      if (Math.abs(exact) <= MAX_UNITS) return exact; // whole minor units: nothing to round
+    } else {
+      const value = exact + grown;
+      const error = 4 * U * (magnitude * (4 * reach + 4 + terms) + Math.abs(exact) + Math.abs(value));
+      if (Math.abs(value) + error < MAX_UNITS) {
+        const units = roundKnown(value, error, finance.mode);
+        if (!Number.isNaN(units)) return units;
+      }
+    }
+  }
+  return decimalHurdleUnits(finance, step, index, investor, state, day);
+}
+
+/**
+ * @internal The hurdle balance computed in 60-digit decimals and rounded by the contract's mode: what
+ * `hurdleUnits` falls back to, and always equals.
+ */
+export function decimalHurdleUnits(
+  finance: CompiledFinance,
+  step: Extract<CompiledStep, { type: "return" }>,
+  index: number,
+  investor: number,
+  state: InvestorState,
+  day: number,
+): number {
+  const rate = step.rate!;
+  let hurdle = new Dec(0);
+  for (const draw of finance.investors[investor]!.draws) {
+    if (draw.day > day) continue;
+    hurdle = hurdle.plus(growthFactor(rate, day - draw.day).times(draw.exact));
+  }
+  const distributions = state.distributions;
+  for (let i = 0; i < distributions.length; i += 2)
+    hurdle = hurdle.minus(growthFactor(rate, day - distributions[i]!).times(new Dec(distributions[i + 1]!)));
+  return checkedRound(finance, index, day, hurdle);
 }
