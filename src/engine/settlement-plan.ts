@@ -1,4 +1,4 @@
-import { remember } from "../util/remember.js";
+import { BoundedMap, remember } from "../util/remember.js";
 import { Dec, plain, readDecimal } from "../money/decimal.js";
 import { minorUnits } from "../money/currency.js";
 import { fixedUnits, shareWeights, unitsOfDecimal } from "../money/exact-units.js";
@@ -17,7 +17,7 @@ import { settlementOrder } from "./settlement-order.js";
  * (src/engine/earn-tranche.ts): `settle`, and through it `cashFlows`, `runScenarios`, the reports; and the
  * simulation, which re-prices the plan for each run's results.
  *
- * A plan is made for a contract `parseContract` returned (frozen), and kept beside it: `planOf` compiles each
+ * A plan is made for a contract `parseContract` returned (frozen; each amount made once per plan), and kept beside it: `planOf` compiles each
  * contract once.
  */
 export interface SettlementPlan {
@@ -35,7 +35,7 @@ export interface SettlementPlan {
   readonly contractCap: bigint | null;
   /** True when the contract has amendments: each tranche's terms in force then depend on the date. */
   readonly amended: boolean;
-  /** Money of a number of minor units in the contract's currency (frozen). */
+  /** Money of a number of minor units in the contract's currency (frozen; each amount made once per plan). */
   money(units: bigint): Money;
   /** The compiled terms of a tranche (as written, or as amended: each version compiled once). */
   termsOf(tranche: Tranche, terms: Contract): TrancheTerms;
@@ -74,6 +74,7 @@ export interface ResultNeed {
 }
 
 const plans = new WeakMap<Contract, SettlementPlan>();
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** The plan of a parsed contract, compiled on first use. */
 export function planOf(contract: Contract): SettlementPlan {
@@ -89,6 +90,8 @@ function compilePlan(contract: Contract): SettlementPlan {
     return map;
   };
   const compiled = new WeakMap<Tranche, TrancheTerms>();
+  const moneyOf = (units: bigint): Money => Object.freeze({ amount: fixedUnits(units, places), currency: contract.currency });
+  const amounts = new BoundedMap<number, Money>(4096);
   const needs = new WeakMap<Contract, WeakMap<PricingRule, Map<string, readonly ResultNeed[]>>>();
   const needsOf = (terms: Contract, rule: PricingRule, covers: Coverage): readonly ResultNeed[] => {
     const byRule = remember(needs, terms, () => new WeakMap<PricingRule, Map<string, readonly ResultNeed[]>>());
@@ -106,7 +109,12 @@ function compilePlan(contract: Contract): SettlementPlan {
     payerCaps: unitsMap(contract.caps?.perPayer),
     contractCap: contract.caps?.contract === undefined ? null : units(contract.caps.contract),
     amended: (contract.amendments ?? []).length > 0,
-    money: (amount) => Object.freeze({ amount: fixedUnits(amount, places), currency: contract.currency }),
+    money: (units) => {
+      // Money values are frozen and never change: the amounts a plan settles repeat (zero above all), so each is
+      // made once, looked up by its number of minor units (a number key: bigint keys hash slowly).
+      if (units > SAFE || units < -SAFE) return moneyOf(units);
+      return remember(amounts, Number(units), () => moneyOf(units));
+    },
     termsOf(tranche, terms) {
       let found = compiled.get(tranche);
       if (found === undefined) {

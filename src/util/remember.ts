@@ -14,3 +14,15 @@ export function remember<K, V>(
   }
   return found;
 }
+
+/** A map that forgets everything once it holds `limit` entries: a cache that never grows without bound. */
+export class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    if (this.size >= this.limit && !this.has(key)) this.clear();
+    return super.set(key, value);
+  }
+}
