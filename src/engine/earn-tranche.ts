@@ -212,6 +212,7 @@ function priceOwn(
     run.asOf,
     (cohort, rule) => resultSteps(run, run.plan.needsOf(contractTerms, rule, { cohort })),
     formulasFor,
+    run.explain,
   );
 }
 

@@ -36,8 +36,17 @@ export function priceTranche(
   asOf: string,
   resultsFor: (cohort: string, rule: Tranche["pricing"]) => ResultStep[],
   formulasFor?: (covers: Coverage) => FormulaEnvironment,
+  /** `false` when only the amount is wanted: no pricing step is written. */
+  record = true,
 ): TranchePricing {
-  const own = priceWithStatistics(tranche.pricing, results, metrics, tranche.statistics, formulasFor?.(tranche.covers));
+  const own = priceWithStatistics(
+    tranche.pricing,
+    results,
+    metrics,
+    tranche.statistics,
+    formulasFor?.(tranche.covers),
+    record,
+  );
   const fallback = tranche.fallback;
   if (fallback === undefined || !own.priced.amount.isZero() || !("cohort" in tranche.covers))
     return { pending: null, priced: own.priced, steps: own.steps, payableFrom: tranche.dueDate };
@@ -70,6 +79,7 @@ export function priceTranche(
     metrics,
     tranche.statistics,
     formulasFor?.({ cohort: fallback.cohort }),
+    record,
   );
   return { ...onPool, pending: null, priced: pooled.priced, steps: [...steps, ...pooled.steps] };
 }

@@ -8,7 +8,8 @@ import { parseContract } from "../contract/parse-contract.js";
 import { parseEvents } from "../ledger/parse-events.js";
 import type { Contract, Tranche } from "../contract/types.js";
 import type { ContractEvent, PaymentEvent } from "../contract/event-types.js";
-import { EventsError, OptionsError, issue } from "../errors/validation-error.js";
+import { EventsError, type InputIssue, OptionsError, issue } from "../errors/validation-error.js";
+import { describeValue } from "../errors/describe-value.js";
 import { checkedHistory, rememberedLedger } from "../ledger/history.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { earnTranche, noUsage, type EarnedTranche, type PlanRun } from "./earn-tranche.js";
@@ -19,6 +20,13 @@ import type { PaymentLine, Settlement, TrancheSettlement, TrancheStatus } from "
 export interface SettleOptions {
   /** The calendar date (`YYYY-MM-DD`) the settlement is made on: only events recorded on or before it count. */
   readonly asOf: string;
+  /**
+   * `false` for the figures only: every amount, status and reason as usual, but no step of the derivation is
+   * kept (each tranche's `trace` is empty), which makes `settle` about a quarter faster. `explain`, the reports
+   * and `toIndigo` refuse such a settlement (`no_explanation`); `cashFlows`, `settlementToCsv` and the returns take
+   * it. Default `true`.
+   */
+  readonly explain?: boolean;
 }
 
 /**
@@ -47,11 +55,18 @@ export function settle(
   eventsInput: readonly ContractEvent[],
   options: SettleOptions,
 ): Settlement {
-  if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf)) {
-    throw new OptionsError([
-      issue(["asOf"], "invalid_date", 'asOf must be a calendar date as YYYY-MM-DD, e.g. "2027-12-31"'),
-    ]);
-  }
+  const wrong: InputIssue[] = [];
+  if (typeof options?.asOf !== "string" || !isCalendarDate(options.asOf))
+    wrong.push(issue(["asOf"], "invalid_date", 'asOf must be a calendar date as YYYY-MM-DD, e.g. "2027-12-31"'));
+  if (options?.explain !== undefined && typeof options.explain !== "boolean")
+    wrong.push(
+      issue(
+        ["explain"],
+        "invalid_type",
+        `explain must be true (the default: every step of the derivation kept) or false (the figures only); got ${describeValue(options.explain)}`,
+      ),
+    );
+  if (wrong.length > 0) throw new OptionsError(wrong);
   // Values from parseContract / parseEvents are trusted; anything else (hand-built in JavaScript) is checked
   // first, so that bad input is always a ValidationError and never a TypeError deep inside.
   const contract = isIssued(contractInput, "contract") ? contractInput : parseContract(contractInput);
@@ -61,19 +76,22 @@ export function settle(
   const ledger = rememberedLedger(history, options.asOf);
   const plan = planOf(contract);
   const result = (key: string) => ledger.results.get(key);
-  const run: PlanRun = { plan, asOf: options.asOf, result, usage: noUsage(), explain: true };
+  const explainIt = options.explain !== false;
+  const run: PlanRun = { plan, asOf: options.asOf, result, usage: noUsage(), explain: explainIt };
   const paymentsByTranche = groupBy(ledger.payments, (payment) => payment.tranche);
   const sums: TrancheSums[] = [];
-  const tranches = plan.order.map((tranche) =>
-    settledTranche(
+  const tranches = plan.order.map((tranche) => {
+    const earned = earnTranche(run, tranche);
+    return settledTranche(
       plan,
       options.asOf,
-      earnTranche(run, tranche),
+      earned,
       paymentsByTranche.get(tranche.id) ?? NO_PAYMENTS,
       events,
       sums,
-    ),
-  );
+      explainIt ? earned.trace : null,
+    );
+  });
   const capsApplied: CapStep[] = [];
   for (const tranche of tranches) capsApplied.push(...tranche.capsApplied);
   const settlement: Settlement = Object.freeze({
@@ -88,6 +106,7 @@ export function settle(
     capsApplied: Object.freeze(capsApplied),
   });
   // The reports take a settlement this function returned, and no copy or hand-made one.
+  if (!explainIt) markIssued(settlement, "figures-only-settlement");
   return markIssued(settlement, "settlement");
 }
 
@@ -107,6 +126,7 @@ interface PartySum {
 }
 
 const NO_PAYMENTS: readonly PaymentEvent[] = Object.freeze([]);
+const NO_STEPS: readonly Step[] = Object.freeze([]);
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -126,19 +146,22 @@ function settledTranche(
   payments: readonly PaymentEvent[],
   events: readonly ContractEvent[],
   sums: TrancheSums[],
+  /** The explanation so far, to complete; `null` when the figures only are wanted. */
+  trace: Step[] | null,
 ): TrancheSettlement {
   const { tranche, terms, earned, results, payable } = earnedTranche;
   const { currency, places } = plan;
-  const trace = earnedTranche.trace;
-  for (const payment of sortedPayments(payments))
-    trace.push({
-      kind: "payment",
-      eventId: payment.id,
-      payer: payment.payer,
-      recipient: payment.recipient,
-      amount: payment.amount,
-      paidOn: payment.paidOn,
-    });
+  const explaining = trace !== null;
+  if (explaining)
+    for (const payment of sortedPayments(payments))
+      trace.push({
+        kind: "payment",
+        eventId: payment.id,
+        payer: payment.payer,
+        recipient: payment.recipient,
+        amount: payment.amount,
+        paidOn: payment.paidOn,
+      });
   const money = plan.money;
   // every payer-recipient line: earned (null while pending), paid, balance
   const lines: PaymentLine[] = [];
@@ -192,7 +215,7 @@ function settledTranche(
       earnedTranche.priced!,
       earnedTranche.capSteps,
     );
-  trace.push({ kind: "status", status, reason });
+  if (explaining) trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal - paidTotal;
   sums.push({ earned: earnedTotal, paid: paidTotal, byPayer, byRecipient });
   const groups = (sideSums: Map<string, PartySum>) =>
@@ -225,7 +248,7 @@ function settledTranche(
   settled.byRecipient = groups(byRecipient);
   settled.lines = Object.freeze(lines);
   settled.capsApplied = Object.freeze(earnedTranche.capSteps.map((step) => Object.freeze(step)));
-  settled.trace = freezeSteps(trace);
+  settled.trace = explaining ? freezeSteps(trace) : NO_STEPS;
   return Object.freeze(settled as TrancheSettlement);
 }
 

@@ -90,7 +90,8 @@ function compilePlan(contract: Contract): SettlementPlan {
     return map;
   };
   const compiled = new WeakMap<Tranche, TrancheTerms>();
-  const moneyOf = (units: bigint): Money => Object.freeze({ amount: fixedUnits(units, places), currency: contract.currency });
+  const moneyOf = (units: bigint): Money =>
+    Object.freeze({ amount: fixedUnits(units, places), currency: contract.currency });
   const amounts = new BoundedMap<number, Money>(4096);
   const needs = new WeakMap<Contract, WeakMap<PricingRule, Map<string, readonly ResultNeed[]>>>();
   const needsOf = (terms: Contract, rule: PricingRule, covers: Coverage): readonly ResultNeed[] => {

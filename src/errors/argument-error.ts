@@ -21,6 +21,11 @@ const ISSUED_WORDS: Record<IssuedKind, { readonly what: string; readonly from: s
   contract: { what: "a contract", from: "parseContract", code: "not_a_contract" },
   events: { what: "events", from: "parseEvents", code: "not_events" },
   settlement: { what: "a settlement", from: "settle", code: "not_a_settlement" },
+  "figures-only-settlement": {
+    what: "a settlement made with its explanation",
+    from: "settle without explain: false",
+    code: "no_explanation",
+  },
   "cash-flows": { what: "cash flows", from: "cashFlows", code: "not_cash_flows" },
   "lines-priced": { what: "priced lines", from: "priceLines", code: "not_priced_lines" },
   "claim-settlement": {
@@ -66,6 +71,22 @@ export function issuedIssue(
     words.code,
     `${fn} takes ${words.what} as ${words.from} returned it; got ${got}`,
   );
+}
+
+/**
+ * Throws an ArgumentError unless `settlement` is one `settle` returned with its explanation: a text or report
+ * that shows the derivation cannot be written from a settlement made with `explain: false` (`no_explanation`).
+ */
+export function requireExplained(settlement: unknown, fn: string): void {
+  requireIssued(settlement, "settlement", fn, "settlement");
+  if (isIssued(settlement, "figures-only-settlement"))
+    throw new ArgumentError([
+      issue(
+        ["settlement"],
+        "no_explanation",
+        `${fn} writes the derivation of every amount, and this settlement was made without it (settle with explain: false, figures only): call settle again without that option`,
+      ),
+    ]);
 }
 
 /** Throws an ArgumentError unless `value` is a `kind` the library issued; see `issuedIssue`. */

@@ -9,10 +9,16 @@ const ZERO = new Dec(0);
  * value − baseline when higher is better, baseline − value when lower is better. `relative-improvement`
  * divides it by the baseline's magnitude (0.125 = 12.5% better than the baseline).
  */
-export function basisValue(metric: Metric, basis: Basis, measured: Dec): { value: Dec; step: BasisStep } {
+export function basisValue(
+  metric: Metric,
+  basis: Basis,
+  measured: Dec,
+  record = true,
+): { value: Dec; step: BasisStep | null } {
   const baseline = readKnown(metric.baseline.value) ?? ZERO;
   const improvement = metric.better === "higher" ? measured.minus(baseline) : baseline.minus(measured);
   const value = basis === "value" ? measured : basis === "improvement" ? improvement : improvement.div(baseline.abs());
+  if (!record) return { value, step: null };
   return {
     value,
     step: {

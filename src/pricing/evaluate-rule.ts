@@ -44,6 +44,8 @@ export function evaluateRule(
   metrics: ReadonlyMap<string, Metric>,
   measured: MeasuredValues,
   formulas?: FormulaEnvironment,
+  /** `false` when only the amount is wanted: no step is written (the figures-only settlement, the simulation). */
+  record = true,
 ): Priced {
   if (rule.type === "formula") {
     if (formulas === undefined) throw new Error("assertion: a formula rule needs its environment");
@@ -60,16 +62,18 @@ export function evaluateRule(
         metrics,
         measured,
         formulas && { ...formulas, path: [...formulas.path, "parts", index, "rule"] },
+        record,
       );
       steps.push(...priced.steps);
       const weighted = priced.amount.times(weight);
-      steps.push({
-        kind: "weight",
-        part: index,
-        weight: plain(weight),
-        partAmount: plain(priced.amount),
-        amount: plain(weighted),
-      });
+      if (record)
+        steps.push({
+          kind: "weight",
+          part: index,
+          weight: plain(weight),
+          partAmount: plain(priced.amount),
+          amount: plain(weighted),
+        });
       for (const [metric, value] of priced.byMetric)
         byMetric.set(metric, (byMetric.get(metric) ?? ZERO).plus(value.times(weight)));
       amount = amount.plus(weighted);
@@ -82,42 +86,44 @@ export function evaluateRule(
   if (metric === undefined || value === undefined) {
     throw new Error(`assertion: metric "${rule.metric}" has no definition or no measured value`);
   }
-  const { value: x, step: basisStep } = basisValue(metric, rule.basis, value);
-  const steps: PricingStep[] = [basisStep];
+  const { value: x, step: basisStep } = basisValue(metric, rule.basis, value, record);
+  const steps: PricingStep[] = basisStep === null ? [] : [basisStep];
   const single = (amount: Dec): Priced => {
     if (amount.isNegative() && !amount.isZero()) {
-      steps.push({ kind: "zero-floor", metric: metric.id, before: plain(amount) });
+      if (record) steps.push({ kind: "zero-floor", metric: metric.id, before: plain(amount) });
       amount = ZERO;
     }
     return { amount, byMetric: new Map([[metric.id, amount]]), steps };
   };
-  const shown = plain(x);
+  const shown = record ? plain(x) : "";
 
   switch (rule.type) {
     case "rate": {
       const amount = x.times(q(rule.pricePerUnit));
-      steps.push({
-        kind: "rate",
-        metric: metric.id,
-        basisValue: shown,
-        pricePerUnit: rule.pricePerUnit,
-        amount: plain(amount),
-      });
+      if (record)
+        steps.push({
+          kind: "rate",
+          metric: metric.id,
+          basisValue: shown,
+          pricePerUnit: rule.pricePerUnit,
+          amount: plain(amount),
+        });
       return single(amount);
     }
     case "threshold": {
       const threshold = q(rule.threshold);
       const met = reaches(metric, rule.basis, x, threshold);
       const comparison = rule.basis === "value" && metric.better === "lower" ? "at-most" : "at-least";
-      steps.push({
-        kind: "threshold",
-        metric: metric.id,
-        basisValue: shown,
-        threshold: plain(threshold),
-        comparison,
-        met,
-        ...(rule.amount !== undefined ? { amount: met ? rule.amount : "0" } : {}),
-      });
+      if (record)
+        steps.push({
+          kind: "threshold",
+          metric: metric.id,
+          basisValue: shown,
+          threshold: plain(threshold),
+          comparison,
+          met,
+          ...(rule.amount !== undefined ? { amount: met ? rule.amount : "0" } : {}),
+        });
       if (!met) return single(ZERO);
       if (rule.amount !== undefined) return single(q(rule.amount));
       const inner = evaluateRule(
@@ -125,6 +131,7 @@ export function evaluateRule(
         metrics,
         measured,
         formulas && { ...formulas, path: [...formulas.path, "then"] },
+        record,
       );
       return { amount: inner.amount, byMetric: inner.byMetric, steps: [...steps, ...inner.steps] };
     }
@@ -134,15 +141,16 @@ export function evaluateRule(
       );
       const tier = index >= 0 ? rule.tiers[index] : undefined;
       const amount = tier === undefined ? ZERO : q(tier.amount);
-      steps.push({
-        kind: "tier",
-        metric: metric.id,
-        basisValue: shown,
-        tier: tier === undefined ? null : index,
-        ...(tier !== undefined ? { from: plain(q(tier.from)) } : {}),
-        ...(tier?.to !== undefined ? { to: plain(q(tier.to)) } : {}),
-        amount: plain(amount),
-      });
+      if (record)
+        steps.push({
+          kind: "tier",
+          metric: metric.id,
+          basisValue: shown,
+          tier: tier === undefined ? null : index,
+          ...(tier !== undefined ? { from: plain(q(tier.from)) } : {}),
+          ...(tier?.to !== undefined ? { to: plain(q(tier.to)) } : {}),
+          amount: plain(amount),
+        });
       return single(amount);
     }
     case "linear": {
@@ -155,26 +163,28 @@ export function evaluateRule(
       const lowIsBetter = rule.basis === "value" && metric.better === "lower";
       if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at)) {
         const amount = lowIsBetter ? first.amount : ZERO;
-        steps.push({
-          kind: "interpolation",
-          metric: metric.id,
-          basisValue: shown,
-          position: "below",
-          upper: show(first),
-          amount: plain(amount),
-        });
+        if (record)
+          steps.push({
+            kind: "interpolation",
+            metric: metric.id,
+            basisValue: shown,
+            position: "below",
+            upper: show(first),
+            amount: plain(amount),
+          });
         return single(amount);
       }
       if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at)) {
         const amount = lowIsBetter ? ZERO : last.amount;
-        steps.push({
-          kind: "interpolation",
-          metric: metric.id,
-          basisValue: shown,
-          position: "above",
-          lower: show(last),
-          amount: plain(amount),
-        });
+        if (record)
+          steps.push({
+            kind: "interpolation",
+            metric: metric.id,
+            basisValue: shown,
+            position: "above",
+            lower: show(last),
+            amount: plain(amount),
+          });
         return single(amount);
       }
       const upperIndex = points.findIndex((point) =>
@@ -184,31 +194,33 @@ export function evaluateRule(
       const lower = points[upperIndex - 1]!;
       const fraction = x.minus(lower.at).div(upper.at.minus(lower.at));
       const amount = lower.amount.plus(upper.amount.minus(lower.amount).times(fraction));
-      steps.push({
-        kind: "interpolation",
-        metric: metric.id,
-        basisValue: shown,
-        position: "between",
-        lower: show(lower),
-        upper: show(upper),
-        fraction: plain(fraction),
-        amount: plain(amount),
-      });
+      if (record)
+        steps.push({
+          kind: "interpolation",
+          metric: metric.id,
+          basisValue: shown,
+          position: "between",
+          lower: show(lower),
+          upper: show(upper),
+          fraction: plain(fraction),
+          amount: plain(amount),
+        });
       return single(amount);
     }
     case "savings-share": {
       const saving = x.times(q(rule.savingPerUnit));
       const share = q(rule.share);
       const amount = saving.times(share);
-      steps.push({
-        kind: "savings-share",
-        metric: metric.id,
-        basisValue: shown,
-        savingPerUnit: rule.savingPerUnit,
-        saving: plain(saving),
-        share: plain(share),
-        amount: plain(amount),
-      });
+      if (record)
+        steps.push({
+          kind: "savings-share",
+          metric: metric.id,
+          basisValue: shown,
+          savingPerUnit: rule.savingPerUnit,
+          saving: plain(saving),
+          share: plain(share),
+          amount: plain(amount),
+        });
       return single(amount);
     }
   }

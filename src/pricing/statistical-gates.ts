@@ -35,6 +35,8 @@ export function priceWithStatistics(
   metrics: ReadonlyMap<string, Metric>,
   options: StatisticsOptions | undefined,
   formulas?: FormulaEnvironment,
+  /** `false` when only the amount is wanted: the rule's steps are not written (see `evaluateRule`). */
+  record = true,
 ): { priced: Priced; steps: Step[] } {
   const steps: MeasurementStep[] = [];
   const measured = new Map<string, Dec>();
@@ -122,6 +124,6 @@ export function priceWithStatistics(
     measured.set(metric.id, value);
   }
   if (blocked) return { priced: pricedAtZero(rule), steps };
-  const priced = evaluateRule(rule, effective, measured, formulas);
+  const priced = evaluateRule(rule, effective, measured, formulas, record);
   return { priced, steps: [...steps, ...priced.steps] };
 }

@@ -6,7 +6,7 @@ import type { PartyAmounts, PartyTotals, Settlement, TrancheSettlement } from ".
 import { en } from "./phrases/en.js";
 import { plainTextStyle, type Style } from "./style.js";
 import type { LinesPriced } from "../pricing/price-lines.js";
-import { requireIssued } from "../errors/argument-error.js";
+import { requireExplained, requireIssued } from "../errors/argument-error.js";
 
 function cash(value: Money | null, fallback = "pending"): string {
   return value === null ? fallback : `${value.currency} ${groupThousands(value.amount)}`;
@@ -55,7 +55,7 @@ function trancheText(tranche: TrancheSettlement, style: Style): string[] {
  * or one read back from JSON; settle again).
  */
 export function explain(settlement: Settlement): string {
-  requireIssued(settlement, "settlement", "explain", "settlement");
+  requireExplained(settlement, "explain");
   const { totals, currency } = settlement;
   const style = plainTextStyle(currency);
   const lines = [

@@ -4,7 +4,7 @@ import { metricsOf } from "../pricing/evaluate-rule.js";
 import { lastPayableDate } from "../contract/payable-dates.js";
 import { Dec } from "../money/decimal.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
-import { ArgumentError, requireIssued } from "../errors/argument-error.js";
+import { ArgumentError, requireExplained } from "../errors/argument-error.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { pricingRuleSchema } from "../contract/contract-schema.js";
 import { fromZodIssues } from "../contract/zod-issues.js";
@@ -292,7 +292,7 @@ const datesOf = (period: { start: string; end: string } | undefined) =>
  * (`inexact_number`, e.g. at `$.contract.tranches[0].pricing.pricePerUnit`): the standard has no exact form for it.
  */
 export function toIndigo(contractInput: Contract, settlement: Settlement, options?: IndigoOptions): IndigoProject {
-  requireIssued(settlement, "settlement", "toIndigo", "settlement");
+  requireExplained(settlement, "toIndigo");
   const contract = parsedContract(contractInput);
   const { status, organisationIds } = indigoOptions(options, settlement, contract);
   const problems: InputIssue[] = [];

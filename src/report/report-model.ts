@@ -8,7 +8,7 @@ import { it } from "./phrases/it.js";
 import type { Phrasebook } from "./phrases/phrasebook.js";
 import { REPORT_LOCALES, reportStyle, type ReportLocale, type Style } from "./style.js";
 import { localeIssue, optionsObject } from "./report-locale.js";
-import { issuedIssue, requireIssued } from "../errors/argument-error.js";
+import { issuedIssue, requireExplained } from "../errors/argument-error.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import { quoted } from "../errors/describe-value.js";
 import { isIssued } from "../util/issued.js";
@@ -156,7 +156,7 @@ function reportOptions(settlement: Settlement, options: unknown, fn: string): Ch
  * OptionsError for its options (see `reportOptions`).
  */
 export function reportModel(settlement: Settlement, optionsInput: unknown, fn: string): ReportModel {
-  requireIssued(settlement, "settlement", fn, "settlement");
+  requireExplained(settlement, fn);
   const options = reportOptions(settlement, optionsInput, fn);
   const { locale } = options;
   const phrases = PHRASEBOOKS[locale];

@@ -13,6 +13,7 @@ export type IssuedKind =
   | "contract"
   | "events"
   | "settlement"
+  | "figures-only-settlement"
   | "cash-flows"
   | "lines-priced"
   | "claim-settlement"
