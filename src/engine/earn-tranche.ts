@@ -75,7 +75,8 @@ export function resultSteps(run: PlanRun, needs: readonly ResultNeed[]): ResultS
   return needs.map(({ metric, key, scope }) => {
     const state = run.result(key);
     if (state === undefined) return { kind: "result", metric, scope, status: "missing", trail: [] };
-    return {
+    // written field by field (no spread of optional parts: a settlement makes many of these)
+    const step: { -readonly [K in keyof ResultStep]?: ResultStep[K] } = {
       kind: "result",
       metric,
       scope,
@@ -83,11 +84,12 @@ export function resultSteps(run: PlanRun, needs: readonly ResultNeed[]): ResultS
       value: measureText(state.value),
       eventId: state.eventId,
       recordedAt: state.recordedAt,
-      ...(state.verifier !== undefined ? { verifier: state.verifier } : {}),
-      ...(state.evidence !== undefined ? { evidence: state.evidence } : {}),
-      ...(state.measurement !== undefined ? { measurement: state.measurement } : {}),
-      trail: state.trail,
     };
+    if (state.verifier !== undefined) step.verifier = state.verifier;
+    if (state.evidence !== undefined) step.evidence = state.evidence;
+    if (state.measurement !== undefined) step.measurement = state.measurement;
+    step.trail = state.trail;
+    return step as ResultStep;
   });
 }
 
@@ -211,7 +213,7 @@ function priceOwn(
     run.plan.metrics,
     run.asOf,
     (cohort, rule) => resultSteps(run, run.plan.needsOf(contractTerms, rule, { cohort })),
-    formulasFor,
+    terms.formulas ? formulasFor : undefined,
     run.explain,
   );
 }

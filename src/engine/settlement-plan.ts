@@ -55,6 +55,8 @@ export interface SplitTerms {
 export interface TrancheTerms {
   /** The results the tranche waits for: its rule's own metrics on its scope, then what its formulas read elsewhere. */
   readonly needs: readonly ResultNeed[];
+  /** True when its rule, or its pooled fallback's, is or holds a formula (which reads the ledger itself). */
+  readonly formulas: boolean;
   readonly floor: bigint | null;
   readonly cap: bigint | null;
   readonly payers: SplitTerms;
@@ -121,6 +123,8 @@ function compilePlan(contract: Contract): SettlementPlan {
       if (found === undefined) {
         found = {
           needs: needsOf(terms, tranche.pricing, tranche.covers),
+          formulas:
+            holdsFormula(tranche.pricing) || (tranche.fallback !== undefined && holdsFormula(tranche.fallback.pricing)),
           floor: tranche.floor === undefined ? null : units(tranche.floor),
           cap: tranche.cap === undefined ? null : units(tranche.cap),
           payers: split(tranche.payers),
@@ -166,4 +170,11 @@ function compileNeeds(terms: Contract, rule: PricingRule, covers: Coverage): Res
     });
   }
   return needs;
+}
+
+/** True when a rule is a formula or holds one (in a weighted part or a threshold's `then`). */
+function holdsFormula(rule: PricingRule): boolean {
+  if (rule.type === "formula") return true;
+  if (rule.type === "weighted") return rule.parts.some((part) => holdsFormula(part.rule));
+  return rule.type === "threshold" && rule.then !== undefined && holdsFormula(rule.then);
 }

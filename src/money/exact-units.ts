@@ -10,17 +10,27 @@ import { Dec } from "./decimal.js";
 
 /** The exact number of minor units of a decimal already in whole minor units, e.g. (1234.5, 2) → 123450n. */
 export function unitsOfDecimal(value: Dec, places: number): bigint {
-  return BigInt(value.times(POWERS[places] ?? new Dec(10).pow(places)).toFixed(0));
+  return BigInt(value.times(powerOfTen(places)).toFixed(0));
 }
 
 /** The minor units of a decimal string in whole minor units ("1234.5" → 123450n at 2 places); `undefined` if not. */
 export function unitsOfText(text: string, places: number): bigint | undefined {
   const value = new Dec(text);
-  const units = value.times(POWERS[places] ?? new Dec(10).pow(places));
+  const units = value.times(powerOfTen(places));
   return units.isInteger() ? BigInt(units.toFixed(0)) : undefined;
 }
 
-const POWERS = Array.from({ length: 8 }, (_, places) => new Dec(10).pow(places));
+const POWERS: Dec[] = [];
+
+/** 10^places as a decimal, each made once. */
+function powerOfTen(places: number): Dec {
+  let found = POWERS[places];
+  if (found === undefined) {
+    found = new Dec(10).pow(places);
+    POWERS[places] = found;
+  }
+  return found;
+}
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -61,7 +71,7 @@ export function plainUnits(units: bigint, places: number): string {
 export function shareWeights(shares: readonly Dec[]): bigint[] {
   let places = 0;
   for (const share of shares) places = Math.max(places, share.decimalPlaces());
-  const scale = new Dec(10).pow(places);
+  const scale = powerOfTen(places);
   return shares.map((share) => BigInt(share.times(scale).toFixed(0)));
 }
 

@@ -40,7 +40,8 @@ export function priceWithStatistics(
 ): { priced: Priced; steps: Step[] } {
   const steps: MeasurementStep[] = [];
   const measured = new Map<string, Dec>();
-  const effective = new Map(metrics);
+  // the metrics as priced: a copy only where a measured counterfactual replaces a baseline
+  const effective = options?.baseline === "measurement" ? new Map(metrics) : metrics;
   let blocked = false;
   for (const result of results) {
     const metric = metrics.get(result.metric);
@@ -67,7 +68,7 @@ export function priceWithStatistics(
     if (options?.baseline === "measurement") {
       if (measurement.counterfactual === undefined) missing("counterfactual");
       else {
-        effective.set(metric.id, {
+        (effective as Map<string, Metric>).set(metric.id, {
           ...metric,
           baseline: {
             ...metric.baseline,
@@ -125,5 +126,5 @@ export function priceWithStatistics(
   }
   if (blocked) return { priced: pricedAtZero(rule), steps };
   const priced = evaluateRule(rule, effective, measured, formulas, record);
-  return { priced, steps: [...steps, ...priced.steps] };
+  return { priced, steps: steps.length === 0 ? (priced.steps as Step[]) : [...steps, ...priced.steps] };
 }
