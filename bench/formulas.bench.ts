@@ -1,11 +1,13 @@
 /**
  * Benchmark of formula pricing on a health-financing (PBF) workload: 10,000 facilities × 20 indicators in one
  * quarter, each line priced by a formula (verified quantity × the price of a decision table by indicator,
- * region and facility type, plus a quality bonus): 200,000 lines, 10,000 invoices. Then, for comparison, `settle`
- * on a contract whose every tranche is priced by a formula reading the previous period and a table.
- * Prints its figures; run with `npm run bench`.
+ * region and facility type, plus a quality bonus): 200,000 lines, 10,000 invoices. Each 200,000-line figure is
+ * printed beside its floor, computed in the same run: the same prices in plain integer minor-unit arithmetic
+ * written here (checked equal, line by line), and the ratio. Then, for comparison, `settle` on a contract
+ * whose every tranche is priced by a formula reading the previous period and a table.
+ * Prints its figures; run with `npx tsx bench/formulas.bench.ts`.
  */
-import { parseContract, parseEvents, priceLines, settle, type PriceLine } from "../src/index.js";
+import { parseContract, parseEvents, priceLines, settle, type LinesPriced, type PriceLine } from "../src/index.js";
 
 const INDICATORS = Array.from({ length: 20 }, (_, i) => `ind${String(i + 1).padStart(2, "0")}`);
 const REGIONS = ["north", "south", "east", "west", "centre"];
@@ -53,13 +55,15 @@ const contractJson = {
       recipients: [{ party: "facilities", share: "100%" }],
     },
   ],
-  parameters: { bonusRate: "25%", qualityFloor: "0.5" },
+  parameters: { bonusRate: "25%", qualityFloor: "0.5", capPerLine: "3000.00", fee: "1.50" },
   inputs: { quantity: "number", quality: "number", indicator: "text", region: "text", facilityType: "text" },
   tables: [{ id: "price", inputs: ["indicator", "region", "facilityType"], rows }],
   formulas: [
     { id: "base", expression: 'input.quantity * lookup("price", input.indicator, input.region, input.facilityType)' },
     { id: "bonus", expression: "if(input.quality >= qualityFloor, base * bonusRate * input.quality, 0)" },
     { id: "line-amount", expression: "base + bonus" },
+    // The same, less a fee, capped per line and never below zero: min, max and sum on every line.
+    { id: "line-capped", expression: "max(min(sum(base, bonus, -fee), capPerLine), 0)" },
   ],
 };
 
@@ -80,10 +84,13 @@ function linesFor(facilities: number): PriceLine[] {
   return lines;
 }
 
-function time<T>(run: () => T): { result: T; ms: number } {
+/** Wall-clock and CPU milliseconds of one run (CPU time is what a busy machine distorts least). */
+function time<T>(run: () => T): { result: T; ms: number; cpuMs: number } {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const result = run();
-  return { result, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+  const used = process.cpuUsage(cpu);
+  return { result, ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: (used.user + used.system) / 1000 };
 }
 
 const parsed = time(() => parseContract(contractJson));
@@ -105,6 +112,122 @@ for (const facilities of [1_000, 10_000]) {
       `parseContract ${parsed.ms.toFixed(0)} ms (${rows.length} table rows), RSS ${rss.toFixed(0)} MiB`,
   );
 }
+
+/**
+ * The floor: the prices of `line-amount` (or `line-capped`) in integer arithmetic, as a careful programmer
+ * would write them for this one contract. Prices in cents from the table's most specific row (memoised per
+ * key), qualities in hundredths (read once per text); a line's exact value is a whole number of 1/400 cent
+ * (× 25% × quality), rounded half-even to cents; invoices add their lines' cents.
+ */
+function floorPrices(
+  lines: readonly PriceLine[],
+  capped: boolean,
+): Pick<LinesPriced, "amounts" | "invoices" | "total"> {
+  const priceOf = (indicator: string, region: string, type: string): number => {
+    let best: (typeof rows)[number] | undefined;
+    let specificity = -1;
+    for (const row of rows) {
+      const [a, b, c] = row.when as [string, string, string];
+      if ((a !== "*" && a !== indicator) || (b !== "*" && b !== region) || (c !== "*" && c !== type)) continue;
+      const s = (a === "*" ? 0 : 1) + (b === "*" ? 0 : 1) + (c === "*" ? 0 : 1);
+      if (s > specificity) [best, specificity] = [row, s];
+    }
+    return hundredths(best!.then);
+  };
+  const prices = new Map<string, Map<string, Map<string, number>>>();
+  const qualities = new Map<string, number>();
+  const amounts = new Array<string>(lines.length);
+  const totals = new Map<string, { lines: number; cents: number }>();
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    const inputs = line.inputs as {
+      quantity: number;
+      quality: string;
+      indicator: string;
+      region: string;
+      facilityType: string;
+    };
+    let byRegion = prices.get(inputs.indicator);
+    if (byRegion === undefined) {
+      byRegion = new Map();
+      prices.set(inputs.indicator, byRegion);
+    }
+    let byType = byRegion.get(inputs.region);
+    if (byType === undefined) {
+      byType = new Map();
+      byRegion.set(inputs.region, byType);
+    }
+    let price = byType.get(inputs.facilityType);
+    if (price === undefined) {
+      price = priceOf(inputs.indicator, inputs.region, inputs.facilityType);
+      byType.set(inputs.facilityType, price);
+    }
+    let quality = qualities.get(inputs.quality);
+    if (quality === undefined) {
+      quality = hundredths(inputs.quality);
+      qualities.set(inputs.quality, quality);
+    }
+    const base = inputs.quantity * price; // cents
+    let value = base * 400 + (quality >= 50 ? base * quality : 0); // 1/400 cent: base + base × 25% × quality
+    if (capped) value = Math.max(Math.min(value - 150 * 400, 300_000 * 400), 0);
+    let cents = Math.floor(value / 400);
+    const rest = value - cents * 400;
+    if (rest > 200 || (rest === 200 && cents % 2 === 1)) cents += 1;
+    amounts[i] = centsText(cents);
+    const entry = totals.get(line.invoice);
+    if (entry === undefined) totals.set(line.invoice, { lines: 1, cents });
+    else {
+      entry.lines += 1;
+      entry.cents += cents;
+    }
+  }
+  let total = 0;
+  const invoices: LinesPriced["invoices"][number][] = [];
+  for (const [invoice, entry] of totals) {
+    total += entry.cents;
+    invoices.push({ invoice, lines: entry.lines, total: { amount: centsText(entry.cents), currency: "EUR" } });
+  }
+  return { amounts, invoices, total: { amount: centsText(total), currency: "EUR" } };
+}
+
+/** "12.5" or "12.50" → 1250. */
+function hundredths(text: string): number {
+  const [whole, fraction = ""] = text.split(".") as [string, string?];
+  return Number(whole) * 100 + Number(`${fraction}00`.slice(0, 2));
+}
+
+const centsText = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+
+/** priceLines of 200,000 lines beside the floor: best of `runs`, alternating, and checked equal. */
+function againstFloor(formula: "line-amount" | "line-capped", runs: number): void {
+  const lines = linesFor(10_000);
+  const options = { formula, period: "2027-Q1", asOf: "2027-04-30" };
+  const library = { ms: Infinity, cpuMs: Infinity };
+  const floor = { ms: Infinity, cpuMs: Infinity };
+  priceLines(parsed.result, lines, options); // warm-up
+  floorPrices(lines, formula === "line-capped");
+  for (let run = 0; run < runs; run += 1) {
+    const priced = time(() => priceLines(parsed.result, lines, options));
+    const plain = time(() => floorPrices(lines, formula === "line-capped"));
+    library.ms = Math.min(library.ms, priced.ms);
+    library.cpuMs = Math.min(library.cpuMs, priced.cpuMs);
+    floor.ms = Math.min(floor.ms, plain.ms);
+    floor.cpuMs = Math.min(floor.cpuMs, plain.cpuMs);
+    const same =
+      priced.result.amounts.every((amount, i) => amount === plain.result.amounts[i]) &&
+      JSON.stringify(priced.result.invoices) === JSON.stringify(plain.result.invoices) &&
+      priced.result.total.amount === plain.result.total.amount;
+    if (!same) throw new Error(`the floor and priceLines disagree on ${formula}`);
+  }
+  console.log(
+    `priceLines "${formula}", ${lines.length} lines (best of ${runs}): ${library.ms.toFixed(1)} ms, CPU ${library.cpuMs.toFixed(1)} ms; ` +
+      `floor (integer minor units): ${floor.ms.toFixed(1)} ms, CPU ${floor.cpuMs.toFixed(1)} ms; ` +
+      `ratio ${(library.ms / floor.ms).toFixed(2)}×, CPU ${(library.cpuMs / floor.cpuMs).toFixed(2)}×`,
+  );
+}
+
+againstFloor("line-amount", 7);
+againstFloor("line-capped", 7);
 
 /** A contract of `periods` quarters, each tranche priced by a formula over this and the previous quarter. */
 function formulaContract(periods: number): { contract: unknown; events: unknown[] } {

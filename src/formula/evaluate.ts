@@ -13,6 +13,7 @@ import {
   roundTo,
   times,
 } from "./exact.js";
+import { extreme, productOf, spine, sumOf, total } from "./folds.js";
 import { position } from "./parse.js";
 import { integerLiteral } from "./check.js";
 import type { FormulaNode } from "./syntax.js";
@@ -51,8 +52,10 @@ export interface FormulaRuntime {
   metric(id: string, scope: number): Exact;
   improvement(id: string, scope: number, relative: boolean): Exact;
   baseline(id: string): Exact;
+  /** The parameters by name; the same Map (never changed) for every evaluation of one compiled formula. */
   readonly params: ReadonlyMap<string, FormulaValue>;
   formula(id: string, scope: number): FormulaValue;
+  /** The row of a table for the keys; `keys` is reused by the next lookup: read it, do not keep it. */
   lookup(table: string, keys: readonly string[], at: number): { value: Exact; row: number };
   /** The values of the current line's inputs, in the order of `inputIndex` (line pricing only). */
   inputs: readonly FormulaValue[];
@@ -105,19 +108,34 @@ function compile(node: FormulaNode, inputIndex: ReadonlyMap<string, number>): Co
       return () => value;
     }
     case "list": {
+      // A list of literals is one value, built once (lists are never changed once made).
+      if (node.items.every((item) => item.kind === "number")) {
+        const constant: readonly Exact[] = Object.freeze(node.items.map((item) => sub(item)(NO_RUNTIME, -1) as Exact));
+        return () => constant;
+      }
       const items = node.items.map(sub);
       return (rt, scope) => items.map((item) => item(rt, scope) as Exact);
     }
     case "negate": {
       const operand = sub(node.operand);
-      return (rt, scope) => negate(operand(rt, scope) as Exact);
+      // The last value negated is kept: a literal or parameter (`-fee`) is negated once, not once a line.
+      let last: Exact | undefined;
+      let negated: Exact = ZERO;
+      return (rt, scope) => {
+        const value = operand(rt, scope) as Exact;
+        if (value !== last) {
+          negated = negate(value);
+          last = value;
+        }
+        return negated;
+      };
     }
     case "not": {
       const operand = sub(node.operand);
       return (rt, scope) => !(operand(rt, scope) as boolean);
     }
     case "binary":
-      return binary(node, sub(node.left), sub(node.right));
+      return binary(node, sub);
     case "name":
     case "ref":
       return reference(node, inputIndex);
@@ -126,19 +144,24 @@ function compile(node: FormulaNode, inputIndex: ReadonlyMap<string, number>): Co
   }
 }
 
-function binary(
-  node: FormulaNode & { kind: "binary" },
-  left: CompiledFormula,
-  right: CompiledFormula,
-): CompiledFormula {
+function binary(node: FormulaNode & { kind: "binary" }, sub: (child: FormulaNode) => CompiledFormula): CompiledFormula {
   const at = node.at;
   switch (node.operator) {
     case "+":
-      return (rt, s) => plus(left(rt, s) as Exact, right(rt, s) as Exact);
-    case "-":
-      return (rt, s) => minus(left(rt, s) as Exact, right(rt, s) as Exact);
+    case "-": {
+      // A chain of + and − (and one of ×) runs as one closure (see folds.ts).
+      const { operands, before } = spine(node, ["+", "-"]);
+      return sumOf(
+        operands.map(sub),
+        before.map((operator) => (operator === "-" ? -1 : 1)),
+      );
+    }
     case "*":
-      return (rt, s) => times(left(rt, s) as Exact, right(rt, s) as Exact);
+      return productOf(spine(node, ["*"]).operands.map(sub));
+  }
+  const left = sub(node.left);
+  const right = sub(node.right);
+  switch (node.operator) {
     case "/":
       return (rt, s) => {
         const dividend = left(rt, s) as Exact;
@@ -187,18 +210,28 @@ function reference(
         ? `${node.namespace}.${name}`
         : `${node.namespace}[${JSON.stringify(name)}]`;
   const record = (rt: FormulaRuntime, scope: number, value: FormulaValue): FormulaValue => {
-    rt.trace?.reads.set(label + rt.scopeLabel(scope), show(value));
+    if (rt.trace !== undefined) rt.trace.reads.set(label + rt.scopeLabel(scope), show(value));
     return value;
+  };
+  // The parameter of this name, read once per Map of parameters (a runtime's Map never changes).
+  let params: ReadonlyMap<string, FormulaValue> | undefined;
+  let param: FormulaValue | undefined;
+  const paramOf = (rt: FormulaRuntime): FormulaValue | undefined => {
+    if (rt.params !== params) {
+      params = rt.params;
+      param = params.get(name);
+    }
+    return param;
   };
   switch (namespace) {
     case undefined:
       // A bare name: a parameter, else a named formula (the checker made sure it is one of them).
       return (rt, scope) => {
-        const param = rt.params.get(name);
-        return record(rt, scope, param !== undefined ? param : rt.formula(name, scope));
+        const value = paramOf(rt);
+        return record(rt, scope, value !== undefined ? value : rt.formula(name, scope));
       };
     case "param":
-      return (rt, scope) => record(rt, scope, rt.params.get(name)!);
+      return (rt, scope) => record(rt, scope, paramOf(rt)!);
     case "formula":
       return (rt, scope) => record(rt, scope, rt.formula(name, scope));
     case "metric":
@@ -217,31 +250,39 @@ function reference(
   }
 }
 
-const flatten = (values: readonly FormulaValue[]): Exact[] =>
-  values.flatMap((value) => (value instanceof Exact ? [value] : (value as readonly Exact[])));
-const least = (values: readonly Exact[]): Exact => values.reduce((a, b) => (compare(b, a) < 0 ? b : a));
-const greatest = (values: readonly Exact[]): Exact => values.reduce((a, b) => (compare(b, a) > 0 ? b : a));
+/** A runtime for evaluating literals at compile time: it is never read. */
+const NO_RUNTIME = undefined as unknown as FormulaRuntime;
 
 function call(node: FormulaNode & { kind: "call" }, args: readonly CompiledFormula[]): CompiledFormula {
   const at = node.at;
   const [first, second, third] = args as [CompiledFormula, CompiledFormula, CompiledFormula];
-  const all = (rt: FormulaRuntime, scope: number) => flatten(args.map((arg) => arg(rt, scope)));
   switch (node.name) {
     case "if":
       return (rt, s) => ((first(rt, s) as boolean) ? second(rt, s) : third(rt, s));
     case "min":
-      return (rt, s) => least(all(rt, s));
+      return (rt, s) => extreme(args, rt, s, -1);
     case "max":
-      return (rt, s) => greatest(all(rt, s));
-    case "sum":
-      return (rt, s) => all(rt, s).reduce(plus, ZERO);
-    case "avg":
+      return (rt, s) => extreme(args, rt, s, 1);
+    case "sum": {
+      const counted = { count: 0 };
+      return (rt, s) => total(args, rt, s, counted);
+    }
+    case "avg": {
+      const counted = { count: 0 };
       return (rt, s) => {
-        const values = all(rt, s);
-        return divide(values.reduce(plus, ZERO), new Exact(BigInt(values.length), 0));
+        const sum = total(args, rt, s, counted);
+        return divide(sum, new Exact(counted.count, 0));
       };
+    }
     case "clamp":
-      return (rt, s) => least([greatest([first(rt, s) as Exact, second(rt, s) as Exact]), third(rt, s) as Exact]);
+      return (rt, s) => {
+        // max(x, low), then min(that, high): the first of equals is kept, as min and max keep it.
+        const x = first(rt, s) as Exact;
+        const low = second(rt, s) as Exact;
+        const high = third(rt, s) as Exact;
+        const raised = compare(low, x) > 0 ? low : x;
+        return compare(high, raised) < 0 ? high : raised;
+      };
     case "abs":
       return (rt, s) => abs(first(rt, s) as Exact);
     case "round":
@@ -256,17 +297,24 @@ function call(node: FormulaNode & { kind: "call" }, args: readonly CompiledFormu
         const divisor = second(rt, s) as Exact;
         return isZero(divisor) ? third(rt, s) : divide(first(rt, s) as Exact, divisor);
       };
-    case "interpolate":
-      return (rt, s) => interpolate(at, first(rt, s) as Exact, points(rt, s, args));
-    case "tiers":
-      return (rt, s) => tiers(at, first(rt, s) as Exact, points(rt, s, args));
+    case "interpolate": {
+      const list = points(node, args);
+      return (rt, s) => interpolate(at, first(rt, s) as Exact, list(rt, s));
+    }
+    case "tiers": {
+      const list = points(node, args);
+      return (rt, s) => tiers(at, first(rt, s) as Exact, list(rt, s));
+    }
     case "lookup": {
       const table = (node.args[0] as { value: string }).value;
       const keys = args.slice(1);
+      // The keys of one lookup, reused: the table reads them and keeps none (a trace gets its own copy).
+      const scratch: string[] = new Array<string>(keys.length).fill("");
       return (rt, s) => {
-        const values = keys.map((key) => key(rt, s) as string);
-        const found = rt.lookup(table, values, at);
-        rt.trace?.lookups.push({ table, keys: values, row: found.row, value: plainText(found.value) });
+        for (let i = 0; i < keys.length; i += 1) scratch[i] = keys[i]!(rt, s) as string;
+        const found = rt.lookup(table, scratch, at);
+        if (rt.trace !== undefined)
+          rt.trace.lookups.push({ table, keys: scratch.slice(), row: found.row, value: plainText(found.value) });
         return found.value;
       };
     }
@@ -296,11 +344,19 @@ function call(node: FormulaNode & { kind: "call" }, args: readonly CompiledFormu
   throw new Error(`assertion: unchecked function "${node.name}"`);
 }
 
-function points(rt: FormulaRuntime, scope: number, args: readonly CompiledFormula[]): [Exact, Exact][] {
-  return args.slice(1).map((arg) => arg(rt, scope) as readonly Exact[] as [Exact, Exact]);
+type Points = (rt: FormulaRuntime, scope: number) => readonly (readonly [Exact, Exact])[];
+
+/** The points of interpolate or tiers: built once when they are all literals, else one array per call. */
+function points(node: FormulaNode & { kind: "call" }, args: readonly CompiledFormula[]): Points {
+  const items = args.slice(1);
+  if (node.args.slice(1).every((arg) => arg.kind === "list" && arg.items.every((item) => item.kind === "number"))) {
+    const constant = Object.freeze(items.map((item) => item(NO_RUNTIME, -1) as readonly Exact[] as [Exact, Exact]));
+    return () => constant;
+  }
+  return (rt, scope) => items.map((item) => item(rt, scope) as readonly Exact[] as [Exact, Exact]);
 }
 
-function increasing(at: number, name: string, list: readonly [Exact, Exact][]): void {
+function increasing(at: number, name: string, list: readonly (readonly [Exact, Exact])[]): void {
   for (let i = 1; i < list.length; i += 1) {
     if (compare(list[i]![0], list[i - 1]![0]) <= 0) {
       throw new FormulaRuntimeProblem(
@@ -313,7 +369,7 @@ function increasing(at: number, name: string, list: readonly [Exact, Exact][]): 
 }
 
 /** Piecewise linear through the points; flat beyond the first and the last point. */
-function interpolate(at: number, x: Exact, list: readonly [Exact, Exact][]): Exact {
+function interpolate(at: number, x: Exact, list: readonly (readonly [Exact, Exact])[]): Exact {
   increasing(at, "interpolate", list);
   const first = list[0]!;
   const last = list[list.length - 1]!;
@@ -327,7 +383,7 @@ function interpolate(at: number, x: Exact, list: readonly [Exact, Exact][]): Exa
 }
 
 /** A step table: the value of the last step whose start is at most x; zero below the first. */
-function tiers(at: number, x: Exact, list: readonly [Exact, Exact][]): Exact {
+function tiers(at: number, x: Exact, list: readonly (readonly [Exact, Exact])[]): Exact {
   increasing(at, "tiers", list);
   let value = ZERO;
   for (const [from, amount] of list) {

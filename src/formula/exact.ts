@@ -2,16 +2,21 @@ import { Dec } from "../money/decimal.js";
 import type { RoundingMode } from "../money/rounding.js";
 
 /**
- * The formula evaluator's number: an exact decimal `coefficient × 10^-scale` in a bigint, so that + − × and
- * comparisons cost a few integer operations instead of a decimal.js object each (formulas price hundreds of
- * thousands of lines). It behaves exactly as the private `Dec` does: a result of + − × with more than 60
+ * The formula evaluator's number: an exact decimal `coefficient × 10^-scale`, so that + − × and comparisons
+ * cost a few integer operations instead of a decimal.js object each (formulas price hundreds of thousands of
+ * lines). The coefficient is a JavaScript number whenever it is a safe integer (every operation on two such
+ * values checks that its result is still one), else a bigint: the common case costs no bigint at all, and
+ * no value is ever inexact. It behaves exactly as the private `Dec` does: a result of + − × with more than 60
  * significant digits is rounded to 60, half-even, as `Dec` rounds it; division goes through `Dec` itself.
+ *
+ * Build values with `exactOf`, `exactFromText`, `fromNumber` or `fromDec`: they keep a safe coefficient a
+ * number (never `-0`), which the fast paths rely on to stay fast (every function is right for either form).
  *
  * @internal
  */
 export class Exact {
   constructor(
-    readonly coefficient: bigint,
+    readonly coefficient: number | bigint,
     readonly scale: number,
   ) {}
 }
@@ -23,8 +28,38 @@ const pow10 = (n: number): bigint => {
   return POW10[n]!;
 };
 const LIMIT = pow10(SIGNIFICANT);
+/** 10^0 … 10^15 as numbers: each exact, and below 2^53. */
+const POW10_SMALL: readonly number[] = Array.from({ length: 16 }, (_, n) => 10 ** n);
+const SMALL_POWERS = POW10_SMALL.length - 1;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const HALF_SAFE = 2 ** 52;
 
-export const EXACT_ZERO = new Exact(0n, 0);
+export const EXACT_ZERO = new Exact(0, 0);
+
+/** The value `coefficient × 10^-scale`, its coefficient a number when it is a safe integer. */
+export function exactOf(coefficient: bigint, scale: number): Exact {
+  return coefficient <= MAX_SAFE && coefficient >= -MAX_SAFE
+    ? new Exact(Number(coefficient), scale)
+    : new Exact(coefficient, scale);
+}
+
+const bigOf = (a: Exact): bigint => (typeof a.coefficient === "bigint" ? a.coefficient : BigInt(a.coefficient));
+
+/** Whether rounding away from zero, given the quotient's parity and how the remainder compares with half. */
+function away(mode: RoundingMode, negative: boolean, half: number, odd: boolean): boolean {
+  switch (mode) {
+    case "up":
+      return true;
+    case "down":
+      return false;
+    case "ceiling":
+      return !negative;
+    case "floor":
+      return negative;
+    default:
+      return half > 0 ? true : half < 0 ? false : mode === "half-up" ? true : mode === "half-down" ? false : odd; // half-even
+  }
+}
 
 /** `|c|` rounded to drop its last `drop` digits (0 < drop), in the mode, sign restored. */
 function divideRounded(c: bigint, drop: number, mode: RoundingMode): bigint {
@@ -35,73 +70,147 @@ function divideRounded(c: bigint, drop: number, mode: RoundingMode): bigint {
   const remainder = magnitude % divisor;
   if (remainder !== 0n) {
     const twice = remainder * 2n;
-    const away =
-      mode === "up"
-        ? true
-        : mode === "down"
-          ? false
-          : mode === "ceiling"
-            ? !negative
-            : mode === "floor"
-              ? negative
-              : twice > divisor
-                ? true
-                : twice < divisor
-                  ? false
-                  : mode === "half-up"
-                    ? true
-                    : mode === "half-down"
-                      ? false
-                      : quotient % 2n === 1n; // half-even
-    if (away) quotient += 1n;
+    const half = twice > divisor ? 1 : twice < divisor ? -1 : 0;
+    if (away(mode, negative, half, quotient % 2n === 1n)) quotient += 1n;
   }
   return negative ? -quotient : quotient;
 }
 
+/**
+ * `divideRounded` for a safe integer and `drop` ≤ 15: below 2^52 the quotient is found with one float
+ * division, off by at most one, then corrected by exact integer steps (every product stays below 2^53).
+ */
+function divideRoundedSmall(c: number, drop: number, mode: RoundingMode): number {
+  const divisor = POW10_SMALL[drop]!;
+  const negative = c < 0;
+  const magnitude = negative ? -c : c;
+  if (magnitude > HALF_SAFE) return Number(divideRounded(BigInt(c), drop, mode));
+  let quotient = Math.floor(magnitude / divisor);
+  let remainder = magnitude - quotient * divisor;
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += divisor;
+  } else if (remainder >= divisor) {
+    quotient += 1;
+    remainder -= divisor;
+  }
+  if (remainder !== 0) {
+    const twice = remainder * 2;
+    const half = twice > divisor ? 1 : twice < divisor ? -1 : 0;
+    if (away(mode, negative, half, quotient % 2 === 1)) quotient += 1;
+  }
+  return negative && quotient !== 0 ? -quotient : quotient;
+}
+
 /** Rounds to 60 significant digits, half-even, as `Dec` rounds every result. */
 function limit(c: bigint, scale: number): Exact {
-  if (c < LIMIT && c > -LIMIT) return new Exact(c, scale);
+  if (c < LIMIT && c > -LIMIT) return exactOf(c, scale);
   const digits = (c < 0n ? -c : c).toString().length;
   const drop = digits - SIGNIFICANT;
-  return new Exact(divideRounded(c, drop, "half-even") * pow10(drop), scale);
+  return exactOf(divideRounded(c, drop, "half-even") * pow10(drop), scale);
 }
 
 function align(a: Exact, b: Exact): [bigint, bigint, number] {
-  if (a.scale === b.scale) return [a.coefficient, b.coefficient, a.scale];
-  return a.scale > b.scale
-    ? [a.coefficient, b.coefficient * pow10(a.scale - b.scale), a.scale]
-    : [a.coefficient * pow10(b.scale - a.scale), b.coefficient, b.scale];
+  const x = bigOf(a);
+  const y = bigOf(b);
+  if (a.scale === b.scale) return [x, y, a.scale];
+  return a.scale > b.scale ? [x, y * pow10(a.scale - b.scale), a.scale] : [x * pow10(b.scale - a.scale), y, b.scale];
+}
+
+/**
+ * `x` (at scale `from`) at the larger scale `to`, or NaN when that is not a safe integer. A float product of
+ * integers that is a safe integer is exact: a true product of 2^53 or more rounds to 2^53 or more.
+ */
+function rescaled(x: number, from: number, to: number): number {
+  const shift = to - from;
+  if (shift > SMALL_POWERS) return x === 0 ? 0 : Number.NaN;
+  const value = x * POW10_SMALL[shift]!;
+  return Number.isSafeInteger(value) ? value : Number.NaN;
+}
+
+/**
+ * The coefficient of `x × 10^-scale ± b` at the larger of the two scales, when `b`'s coefficient is a number
+ * and the result a safe integer; else NaN. The step of a sum kept in plain numbers (no object per term): a
+ * sum of two safe integers is exact when it is itself safe (else it is 2^53 or more in size).
+ */
+export function addSmall(x: number, scale: number, b: Exact, sign: 1 | -1): number {
+  const y = b.coefficient;
+  if (typeof y !== "number") return Number.NaN;
+  const p = scale >= b.scale ? x : rescaled(x, scale, b.scale);
+  const q = scale > b.scale ? rescaled(y, b.scale, scale) : y;
+  const result = sign > 0 ? p + q : p - q;
+  return Number.isSafeInteger(result) ? result : Number.NaN;
+}
+
+/**
+ * The coefficient of `x × b` (at the sum of the scales), when `b`'s coefficient is a number and the product a
+ * safe integer; else NaN. The step of a product kept in plain numbers.
+ */
+export function timesSmall(x: number, b: Exact): number {
+  const y = b.coefficient;
+  if (typeof y !== "number") return Number.NaN;
+  const product = x * y;
+  return Number.isSafeInteger(product) ? (product === 0 ? 0 : product) : Number.NaN;
+}
+
+/** `a ± b`: in plain numbers when both coefficients and the result are safe integers, else exactly in bigints. */
+function add(a: Exact, b: Exact, sign: 1 | -1): Exact {
+  const x = a.coefficient;
+  if (typeof x === "number") {
+    const sum = addSmall(x, a.scale, b, sign);
+    if (!Number.isNaN(sum)) return new Exact(sum, a.scale > b.scale ? a.scale : b.scale);
+  }
+  const [p, q, scale] = align(a, b);
+  return limit(sign > 0 ? p + q : p - q, scale);
 }
 
 export function plus(a: Exact, b: Exact): Exact {
-  const [x, y, scale] = align(a, b);
-  return limit(x + y, scale);
+  return add(a, b, 1);
 }
 
 export function minus(a: Exact, b: Exact): Exact {
-  const [x, y, scale] = align(a, b);
-  return limit(x - y, scale);
+  return add(a, b, -1);
 }
 
 export function times(a: Exact, b: Exact): Exact {
-  return limit(a.coefficient * b.coefficient, a.scale + b.scale);
+  const x = a.coefficient;
+  if (typeof x === "number") {
+    const product = timesSmall(x, b);
+    if (!Number.isNaN(product)) return new Exact(product, a.scale + b.scale);
+  }
+  return limit(bigOf(a) * bigOf(b), a.scale + b.scale);
 }
 
 export function negate(a: Exact): Exact {
-  return new Exact(-a.coefficient, a.scale);
+  const c = a.coefficient;
+  return typeof c === "number" ? new Exact(0 - c, a.scale) : new Exact(-c, a.scale);
+}
+
+/** The sign of the value: -1, 0 or 1. */
+export function sign(a: Exact): number {
+  const c = a.coefficient;
+  return typeof c === "number" ? (c < 0 ? -1 : c > 0 ? 1 : 0) : c < 0n ? -1 : c > 0n ? 1 : 0;
 }
 
 export function abs(a: Exact): Exact {
-  return a.coefficient < 0n ? negate(a) : a;
+  return sign(a) < 0 ? negate(a) : a;
 }
 
 /** -1, 0 or 1 as `a` is less than, equal to or greater than `b`. */
 export function compare(a: Exact, b: Exact): number {
-  const [x, y] = align(a, b);
-  return x < y ? -1 : x > y ? 1 : 0;
+  const x = a.coefficient;
+  const y = b.coefficient;
+  if (typeof x === "number" && typeof y === "number") {
+    if (a.scale === b.scale) return x < y ? -1 : x > y ? 1 : 0;
+    const p = a.scale > b.scale ? x : rescaled(x, a.scale, b.scale);
+    const q = a.scale > b.scale ? rescaled(y, b.scale, a.scale) : y;
+    if (!Number.isNaN(p) && !Number.isNaN(q)) return p < q ? -1 : p > q ? 1 : 0;
+  }
+  const [p, q] = align(a, b);
+  return p < q ? -1 : p > q ? 1 : 0;
 }
 
-export const isZero = (a: Exact): boolean => a.coefficient === 0n;
+export const isZero = (a: Exact): boolean => a.coefficient === 0 || a.coefficient === 0n;
 
 /** `a / b` to 60 significant digits, through `Dec` (the divisor is not zero). */
 export function divide(a: Exact, b: Exact): Exact {
@@ -111,11 +220,16 @@ export function divide(a: Exact, b: Exact): Exact {
 /** Rounds to `places` decimals in the mode (`round` is half-up, `floor`/`ceil` floor/ceiling, money the contract's). */
 export function roundTo(a: Exact, places: number, mode: RoundingMode): Exact {
   if (a.scale <= places) return a;
-  return new Exact(divideRounded(a.coefficient, a.scale - places, mode), places);
+  const c = a.coefficient;
+  const drop = a.scale - places;
+  return typeof c === "number" && drop <= SMALL_POWERS
+    ? new Exact(divideRoundedSmall(c, drop, mode), places)
+    : exactOf(divideRounded(bigOf(a), drop, mode), places);
 }
 
 export function toDec(a: Exact): Dec {
-  return a.scale === 0 ? new Dec(a.coefficient.toString()) : new Dec(`${a.coefficient.toString()}e-${a.scale}`);
+  const digits = a.coefficient.toString();
+  return a.scale === 0 ? new Dec(digits) : new Dec(`${digits}e-${a.scale}`);
 }
 
 const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
@@ -125,44 +239,153 @@ export function exactFromText(text: string): Exact | undefined {
   const match = PLAIN.exec(text);
   if (match === null) return undefined;
   const fraction = match[3] ?? "";
-  const coefficient = BigInt(match[2]! + fraction);
-  return new Exact(match[1] === "-" ? -coefficient : coefficient, fraction.length);
+  const digits = match[2]! + fraction;
+  const negative = match[1] === "-";
+  // Up to 15 digits are below 2^53: read as a number, exactly.
+  if (digits.length <= 15) {
+    const value = Number(digits);
+    return new Exact(negative ? 0 - value : value, fraction.length);
+  }
+  const coefficient = BigInt(digits);
+  return exactOf(negative ? -coefficient : coefficient, fraction.length);
 }
 
 export function fromDec(value: Dec): Exact {
   return exactFromText(value.toFixed())!;
 }
 
+/** The whole numbers 0 … 4095, each made once when first read (values are never changed). */
+const WHOLE: (Exact | undefined)[] = new Array<Exact | undefined>(4096).fill(undefined);
+
 /** A JavaScript number read through its shortest decimal form, as `Dec` reads it. */
 export function fromNumber(value: number): Exact {
-  return Number.isSafeInteger(value) ? new Exact(BigInt(value), 0) : fromDec(new Dec(value));
+  if (Number.isSafeInteger(value)) {
+    if (value >= 0 && value < WHOLE.length) {
+      let known = WHOLE[value];
+      if (known === undefined) {
+        known = new Exact(value === 0 ? 0 : value, 0);
+        WHOLE[value] = known;
+      }
+      return known;
+    }
+    return new Exact(value, 0);
+  }
+  // `Dec` reads a number through `String(value)`: the same digits, when they need no exponent.
+  return exactFromText(String(value)) ?? fromDec(new Dec(value));
+}
+
+/** The coefficient at `places` decimals (already rounded to them when it had more: half-even otherwise). */
+function coefficientAt(a: Exact, places: number): number | bigint {
+  const c = a.coefficient;
+  if (typeof c === "number") {
+    if (places >= a.scale) {
+      const value = rescaled(c, a.scale, places);
+      if (!Number.isNaN(value)) return value;
+    } else if (a.scale - places <= SMALL_POWERS) return divideRoundedSmall(c, a.scale - places, "half-even");
+  }
+  return places >= a.scale
+    ? bigOf(a) * pow10(places - a.scale)
+    : divideRounded(bigOf(a), a.scale - places, "half-even");
+}
+
+/** The texts of 0 … 10^places - 1 with `places` digits ("00" … "99"), for places 1 to 3, made when first used. */
+const FRACTIONS: (readonly string[] | undefined)[] = [undefined, undefined, undefined];
+const fractionsOf = (places: number): readonly string[] =>
+  (FRACTIONS[places - 1] ??= Array.from({ length: 10 ** places }, (_, n) => String(n).padStart(places, "0")));
+
+/**
+ * The value rounded to `places` decimals in the mode, in units of 10^-places, when that is a safe integer
+ * (else NaN: use `roundTo`). `roundTo` and `unitsAt` in one step, without an object.
+ */
+export function roundedUnits(a: Exact, places: number, mode: RoundingMode): number {
+  const c = a.coefficient;
+  if (typeof c !== "number") return Number.NaN;
+  if (a.scale <= places) return rescaled(c, a.scale, places);
+  const drop = a.scale - places;
+  return drop <= SMALL_POWERS ? divideRoundedSmall(c, drop, mode) : Number.NaN;
+}
+
+/** `units × 10^-places` with exactly `places` decimals (`units` a safe integer), e.g. `"1500.00"`. */
+export function unitsText(units: number, places: number): string {
+  const negative = units < 0;
+  const magnitude = negative ? -units : units;
+  const text =
+    magnitude <= HALF_SAFE && places <= SMALL_POWERS
+      ? smallFixedText(magnitude, places)
+      : bigFixedText(BigInt(magnitude), places);
+  return negative ? `-${text}` : text;
 }
 
 /** The value with exactly `places` decimals (already rounded to them), e.g. `"1500.00"`. */
 export function fixedText(a: Exact, places: number): string {
-  const c =
-    places >= a.scale
-      ? a.coefficient * pow10(places - a.scale)
-      : divideRounded(a.coefficient, a.scale - places, "half-even");
-  const negative = c < 0n;
-  const digits = (negative ? -c : c).toString().padStart(places + 1, "0");
-  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
-  return negative ? `-${text}` : text;
+  const c = coefficientAt(a, places);
+  if (typeof c === "number") return unitsText(c, places);
+  const text = bigFixedText(c < 0n ? -c : c, places);
+  return c < 0n ? `-${text}` : text;
+}
+
+/** A magnitude below 2^52 in units of 10^-places (at most 15) with `places` decimals. */
+function smallFixedText(magnitude: number, places: number): string {
+  if (places === 0) return String(magnitude);
+  // Whole units and a fraction: a float division, off by at most one below 2^52, corrected by exact steps.
+  const unit = POW10_SMALL[places]!;
+  let whole = Math.floor(magnitude / unit);
+  let fraction = magnitude - whole * unit;
+  if (fraction < 0) {
+    whole -= 1;
+    fraction += unit;
+  } else if (fraction >= unit) {
+    whole += 1;
+    fraction -= unit;
+  }
+  return `${whole}.${places <= 3 ? fractionsOf(places)[fraction]! : String(fraction).padStart(places, "0")}`;
+}
+
+/** A magnitude in units of 10^-places with `places` decimals. */
+function bigFixedText(magnitude: bigint, places: number): string {
+  const digits = magnitude.toString().padStart(places + 1, "0");
+  return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
 /** Plain text without trailing zeros, as `plain(Dec)` writes it: `"7.5"`, `"0"`. */
 export function plainText(a: Exact): string {
-  if (a.coefficient === 0n) return "0";
   let c = a.coefficient;
+  if (c === 0 || c === 0n) return "0";
   let scale = a.scale;
-  while (scale > 0 && c % 10n === 0n) {
-    c /= 10n;
-    scale -= 1;
+  if (typeof c === "number") {
+    while (scale > 0 && c % 10 === 0) {
+      c /= 10;
+      scale -= 1;
+    }
+  } else {
+    while (scale > 0 && c % 10n === 0n) {
+      c /= 10n;
+      scale -= 1;
+    }
   }
   return fixedText(new Exact(c, scale), scale);
 }
 
 /** The value in units of `10^-places` (it has at most `places` decimals: round it first). */
 export function unitsAt(a: Exact, places: number): bigint {
-  return a.scale >= places ? a.coefficient / pow10(a.scale - places) : a.coefficient * pow10(places - a.scale);
+  const units = unitsAtSmall(a, places);
+  return !Number.isNaN(units) ? BigInt(units) : bigUnitsAt(a, places);
+}
+
+/**
+ * The value in units of `10^-places` as a safe integer (it has at most `places` decimals: round it first),
+ * or NaN when that is not a safe integer (then `unitsAt` gives it as a bigint).
+ */
+export function unitsAtSmall(a: Exact, places: number): number {
+  const c = a.coefficient;
+  const drop = a.scale - places;
+  if (typeof c === "number" && drop <= SMALL_POWERS)
+    return drop <= 0 ? rescaled(c, a.scale, places) : divideRoundedSmall(c, drop, "down");
+  const units = bigUnitsAt(a, places);
+  return units <= MAX_SAFE && units >= -MAX_SAFE ? Number(units) : Number.NaN;
+}
+
+function bigUnitsAt(a: Exact, places: number): bigint {
+  const c = bigOf(a);
+  return a.scale >= places ? c / pow10(a.scale - places) : c * pow10(places - a.scale);
 }

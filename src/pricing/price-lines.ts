@@ -1,19 +1,24 @@
-import { Dec, readDecimal } from "../money/decimal.js";
+import { readDecimal } from "../money/decimal.js";
 import {
   EXACT_ZERO,
-  Exact,
+  type Exact,
   exactFromText,
+  exactOf,
   fixedText,
   fromDec,
   fromNumber,
   plainText,
+  roundedUnits,
   roundTo,
+  sign,
   unitsAt,
+  unitsAtSmall,
+  unitsText,
 } from "../formula/exact.js";
 import { deepFreeze } from "../util/freeze.js";
 import type { FormulaStep } from "../explanation/steps.js";
 import { minorUnits } from "../money/currency.js";
-import { fromDecimal, type Money } from "../money/money.js";
+import type { Money } from "../money/money.js";
 import { isIssued, markIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { amendedTerms } from "../contract/amendments.js";
@@ -23,6 +28,7 @@ import { issue, OptionsError, type InputIssue } from "../errors/validation-error
 import { LinesError } from "../errors/formula-error.js";
 import { FormulaRuntimeProblem, type FormulaRuntime, type FormulaValue } from "../formula/evaluate.js";
 import { formulaErrorOf, formulaProgram } from "./contract-formulas.js";
+import type { CompiledTable } from "./decision-table.js";
 import { quoted } from "../errors/describe-value.js";
 
 /** One line to price: the invoice (e.g. a facility) it belongs to, and its inputs by name. */
@@ -154,8 +160,9 @@ export function priceLines(
   const readText = (text: string): Exact | undefined => {
     const known = interned.get(text);
     if (known !== undefined || interned.has(text)) return known;
-    const decimal = exactFromText(text) === undefined ? readDecimal(text) : undefined;
-    const value = exactFromText(text) ?? (decimal === undefined ? undefined : fromDec(decimal));
+    const plain = exactFromText(text);
+    const decimal = plain === undefined ? readDecimal(text) : undefined;
+    const value = plain ?? (decimal === undefined ? undefined : fromDec(decimal));
     if (interned.size < 10_000) interned.set(text, value);
     return value;
   };
@@ -164,6 +171,9 @@ export function priceLines(
   const none = (): never => {
     throw new Error("assertion: a line formula reads no results");
   };
+  // The table of the last lookup, at hand (a formula usually reads one table).
+  let lastTable: string | undefined;
+  let table: CompiledTable | undefined;
   const runtime: FormulaRuntime = {
     metric: none,
     improvement: none,
@@ -177,13 +187,17 @@ export function priceLines(
       memoLine[formula.index] = lineIndex;
       return value;
     },
-    lookup(table, keys, at) {
-      const found = program.tables.get(table)!.lookup(keys, date);
+    lookup(name, keys, at) {
+      if (name !== lastTable) {
+        table = program.tables.get(name)!;
+        lastTable = name;
+      }
+      const found = table!.lookup(keys, date);
       if (found === undefined)
         throw new FormulaRuntimeProblem(
           at,
           "formula_no_matching_row",
-          `line ${lineIndex + 1}: no row of table "${table}" matches ${JSON.stringify(keys)} on ${date}; add a row (a row of "*" catches every key)`,
+          `line ${lineIndex + 1}: no row of table "${name}" matches ${JSON.stringify(keys)} on ${date}; add a row (a row of "*" catches every key)`,
         );
       return found;
     },
@@ -198,8 +212,11 @@ export function priceLines(
   const expression = (terms.formulas ?? []).find((formula) => formula.id === id)!.expression;
 
   const amounts: string[] = new Array<string>(lines.length);
-  // Totals in minor units, as integers: exact, and cheap.
-  const totals = new Map<string, { lines: number; total: bigint }>();
+  // Totals in minor units, as integers: exact, and cheap (a safe-integer sum while it stays one, else a bigint).
+  const totals = new Map<string, InvoiceSum>();
+  // Lines of one invoice usually follow each other: the last invoice's entry is kept at hand.
+  let lastInvoice: string | undefined;
+  let last: InvoiceSum | undefined;
   const issues: InputIssue[] = [];
   for (lineIndex = 0; lineIndex < lines.length; lineIndex += 1) {
     const line = lines[lineIndex];
@@ -259,10 +276,17 @@ export function priceLines(
     } catch (error) {
       throw formulaErrorOf(error, ["lines", lineIndex]);
     }
-    // The one rounding step, in the contract's mode (a negative value pays nothing).
-    const rounded = value.coefficient < 0n ? EXACT_ZERO : roundTo(value, places, mode);
-    amounts[lineIndex] = fixedText(rounded, places);
-    const units = unitsAt(rounded, places);
+    // The one rounding step, in the contract's mode (a negative value pays nothing): to minor units as a safe
+    // integer when the value allows (no object, no bigint), else through `roundTo`.
+    const negative = sign(value) < 0;
+    let units = negative ? 0 : roundedUnits(value, places, mode);
+    let rounded: Exact | undefined;
+    if (!Number.isNaN(units)) amounts[lineIndex] = unitsText(units, places);
+    else {
+      rounded = roundTo(value, places, mode);
+      amounts[lineIndex] = fixedText(rounded, places);
+      units = unitsAtSmall(rounded, places);
+    }
     if (explanations !== undefined && runtime.trace !== undefined) {
       const formula: FormulaStep = {
         kind: "formula",
@@ -274,20 +298,28 @@ export function priceLines(
       };
       explanations.push({ line: lineIndex, invoice: line.invoice, formula, amount: amounts[lineIndex]! });
     }
-    const entry = totals.get(line.invoice);
-    if (entry === undefined) totals.set(line.invoice, { lines: 1, total: units });
-    else {
-      entry.lines += 1;
-      entry.total += units;
+    let entry = line.invoice === lastInvoice ? last : totals.get(line.invoice);
+    if (entry === undefined) {
+      entry = { lines: 0, small: 0, big: 0n };
+      totals.set(line.invoice, entry);
     }
+    lastInvoice = line.invoice;
+    last = entry;
+    entry.lines += 1;
+    const sum = entry.small + units;
+    if (Number.isSafeInteger(sum)) entry.small = sum;
+    else entry.big += negative ? 0n : unitsAt(rounded ?? roundTo(value, places, mode), places);
   }
   if (issues.length > 0) throw new LinesError(issues);
   let total = 0n;
   const invoices: InvoiceTotal[] = [];
-  const toMoney = (units: bigint) => fromDecimal(new Dec(fixedText(new Exact(units, places), places)), currency);
+  // The sums are whole minor units, never negative: their fixed text is the amount (as `fromDecimal` writes it).
+  const toMoney = (units: bigint): Money =>
+    Object.freeze({ amount: fixedText(exactOf(units, places), places), currency });
   for (const [invoice, entry] of totals) {
-    total += entry.total;
-    invoices.push(Object.freeze({ invoice, lines: entry.lines, total: toMoney(entry.total) }));
+    const sum = BigInt(entry.small) + entry.big;
+    total += sum;
+    invoices.push(Object.freeze({ invoice, lines: entry.lines, total: toMoney(sum) }));
   }
   const priced: LinesPriced = Object.freeze({
     currency,
@@ -298,6 +330,13 @@ export function priceLines(
     ...(explanations !== undefined ? { explanations: deepFreeze(explanations) } : {}),
   });
   return markIssued(priced, "lines-priced");
+}
+
+/** An invoice's lines so far and their sum in minor units: `small + big`, exact. */
+interface InvoiceSum {
+  lines: number;
+  small: number;
+  big: bigint;
 }
 
 function fault(issues: InputIssue[], line: number, name: string, message: string): false {
