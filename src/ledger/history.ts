@@ -367,12 +367,16 @@ export function ledgerAsOf(history: History, asOf: string): Ledger {
         ...(head.event.verifier !== undefined ? { verifier: head.event.verifier } : {}),
         ...(head.event.evidence !== undefined ? { evidence: head.event.evidence } : {}),
         ...(head.measurement !== undefined ? { measurement: head.measurement } : {}),
-        trail: known.map((entry) => ({
-          eventId: entry.event.id,
-          status: entry.event.status,
-          value: measureText(entry.value),
-          recordedAt: entry.recordedAt,
-        })),
+        trail: Object.freeze(
+          known.map((entry) =>
+            Object.freeze({
+              eventId: entry.event.id,
+              status: entry.event.status,
+              value: measureText(entry.value),
+              recordedAt: entry.recordedAt,
+            }),
+          ),
+        ),
       }),
     );
   }
