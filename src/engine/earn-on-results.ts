@@ -1,6 +1,7 @@
 import { trancheInForce } from "../contract/amendments.js";
 import type { Coverage } from "../contract/types.js";
 import type { ResultState } from "../ledger/history.js";
+import type { MeasurementRecord } from "../contract/measurement-format.js";
 import { earnTranche, noUsage, type EarnedTranche, type PricingMemo } from "./earn-tranche.js";
 import type { SettlementPlan } from "./settlement-plan.js";
 
@@ -39,12 +40,15 @@ export function resultsRead(plan: SettlementPlan): ReadScope[] {
 /**
  * What every tranche earns, in settlement order, when every result it reads is verified with the value given
  * (by scope key, as decimal text) and nothing has been paid: the plan run as `settle` runs it, figures only.
- * `memo` remembers each tranche's price on the values it read (results drawn to a few decimals repeat often).
+ * `memo` remembers each tranche's price on the values it read (results drawn to a few decimals repeat often): a
+ * result's measurement, where there is one, must be decided by its value (as the simulation's are).
  */
 export function earnOnResults(
   plan: SettlementPlan,
   values: ReadonlyMap<string, string>,
   memo: PricingMemo,
+  /** The measurement each result carries, by scope key, where the run draws one (statistical options price it). */
+  measurements?: ReadonlyMap<string, MeasurementRecord>,
 ): EarnedTranche[] {
   const states = new Map<string, ResultState>();
   const result = (key: string): ResultState | undefined => {
@@ -52,7 +56,9 @@ export function earnOnResults(
     if (state === undefined) {
       const value = values.get(key);
       if (value === undefined) return undefined;
+      const measurement = measurements?.get(key);
       state = { metric: "", scopeKey: key, status: "verified", value, eventId: "", recordedAt: END_OF_TIME, trail: [] };
+      if (measurement !== undefined) state = { ...state, measurement };
       states.set(key, state);
     }
     return state;

@@ -13,6 +13,11 @@ import type { PricingMemo } from "../engine/earn-tranche.js";
 import { largestAmount } from "../money/limits.js";
 import { dayNumber, MAX_UNITS } from "./minor-units.js";
 import type { Receipt } from "./waterfall.js";
+import type { MeasurementRecord } from "../contract/measurement-format.js";
+import { normalMeasurementRecord, type NormalMeasurementModel } from "../measure/measurement-record.js";
+import { trancheInForce } from "../contract/amendments.js";
+import { END_OF_TIME } from "../engine/earn-on-results.js";
+import { BoundedMap, remember } from "../util/remember.js";
 import { checkSafeTotal, moneyOfUnits } from "./minor-units.js";
 import { unitsBound } from "./cash-flows.js";
 import { draw, runGenerator, type Distribution } from "./random.js";
@@ -27,6 +32,18 @@ export interface ResultDistribution {
   readonly distribution: Distribution;
   /** Round each drawn value to this many decimal places, as results are reported (e.g. 1 for 17.6%). */
   readonly decimals?: number;
+  /**
+   * How each drawn value is measured, for tranches with statistical options (a significance gate, the measured
+   * counterfactual as baseline, the conservative bound), which price a result's measurement: each run's result
+   * carries one, drawn with the value. The effect is the value less `counterfactual` (default: the metric's
+   * baseline in the contract), with the standard error `standardError`, by the normal approximation; the interval
+   * at `confidence` (default 0.95).
+   */
+  readonly measurement?: {
+    readonly standardError: number;
+    readonly counterfactual?: number;
+    readonly confidence?: number;
+  };
 }
 
 /** Options of `simulate` (and of `simulateInWorkers`). */
@@ -102,6 +119,8 @@ export interface SimulationPlan {
     readonly key: string;
     readonly distribution: Distribution;
     readonly decimals: number | undefined;
+    /** How each drawn value is measured, when the scope's distribution says (see `ResultDistribution.measurement`). */
+    readonly measurement: { readonly better: "higher" | "lower"; readonly model: NormalMeasurementModel } | undefined;
   }[];
   readonly columns: number;
 }
@@ -216,17 +235,6 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
       "invalid_type",
       `onProgress must be a function called with (done, total), got ${describeValue(options.onProgress)}`,
     );
-  // Simulated results are values without a measurement: a significance gate, a measured counterfactual or a
-  // conservative bound has nothing to work on, so such contracts are refused rather than silently priced at nothing.
-  contract.tranches.forEach((tranche, index) => {
-    if (tranche.statistics !== undefined) {
-      report(
-        ["contract", "tranches", index],
-        "unsupported_in_simulation",
-        `tranche "${tranche.id}" has statistical options, which need measurements a simulation does not draw: simulate the measured effect with runScenarios, or a copy of the contract without them`,
-      );
-    }
-  });
   const settlement = planOf(contract);
   const scopes = resultsRead(settlement);
   const metrics = new Set(contract.metrics.map((metric) => metric.id));
@@ -257,6 +265,7 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
         `decimals must be a whole number from 0 to 20, got ${describeValue(entry.decimals)}`,
       );
     checkDistribution([...path, "distribution"], entry.distribution, report);
+    checkMeasurementModel([...path, "measurement"], entry.measurement, report);
     const key =
       entry.period !== undefined
         ? `${entry.metric}|period:${entry.period}`
@@ -288,7 +297,45 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
       return [];
     }
     const entry = options.results[index]!;
-    return [{ key: scope.key, distribution: entry.distribution, decimals: entry.decimals }];
+    const metric = settlement.metrics.get(scope.metric)!;
+    const model = entry.measurement;
+    return [
+      {
+        key: scope.key,
+        distribution: entry.distribution,
+        decimals: entry.decimals,
+        measurement:
+          model === undefined
+            ? undefined
+            : {
+                better: metric.better,
+                model: {
+                  standardError: model.standardError,
+                  counterfactual: model.counterfactual ?? Number(metric.baseline.value),
+                  confidence: model.confidence ?? 0.95,
+                },
+              },
+      },
+    ];
+  });
+  // A tranche with statistical options prices its results' measurements: each of them needs a measurement model,
+  // or every run would price the tranche at nothing (no measurement, no payment), which would say nothing.
+  const measured = new Set(draws.filter((entry) => entry.measurement !== undefined).map((entry) => entry.key));
+  contract.tranches.forEach((original, index) => {
+    const { terms, tranche } = trancheInForce(contract, original, { asOf: END_OF_TIME });
+    if (tranche.statistics === undefined) return;
+    const own = settlement.termsOf(tranche, terms).needs.filter((need) => need.own);
+    const pooled =
+      tranche.fallback === undefined
+        ? []
+        : settlement.needsOf(terms, tranche.fallback.pricing, { cohort: tranche.fallback.cohort });
+    const lacking = [...own, ...pooled].filter((need) => !measured.has(need.key));
+    if (lacking.length > 0 && Array.isArray(options?.results))
+      report(
+        ["contract", "tranches", index],
+        "unsupported_in_simulation",
+        `tranche "${tranche.id}" has statistical options, which price each result's measurement: give the distribution of ${lacking.map((need) => `${need.metric} (${need.scope})`).join(", ")} a measurement model, e.g. measurement: { standardError: 1.2 }`,
+      );
   });
   if (issues.length > 0) throw new OptionsError(issues);
   const finance = compileFinance(contract);
@@ -301,6 +348,41 @@ export function planSimulation(contractInput: Contract, options: SimulationOptio
     draws,
     columns: 1 + payers.length + 2 * (finance?.investors.length ?? 0),
   };
+}
+
+/** Checks a result's measurement model: a standard error above 0, a finite counterfactual, a confidence in (0, 1). */
+function checkMeasurementModel(
+  path: readonly (string | number)[],
+  model: ResultDistribution["measurement"] | undefined,
+  report: (path: readonly (string | number)[], code: string, message: string) => void,
+): void {
+  if (model === undefined) return;
+  if (model === null || typeof model !== "object") {
+    report(
+      path,
+      "invalid_measurement",
+      `a measurement model is { standardError, counterfactual?, confidence? }, got ${describeValue(model)}`,
+    );
+    return;
+  }
+  if (!finite(model.standardError) || model.standardError <= 0)
+    report(
+      [...path, "standardError"],
+      "invalid_measurement",
+      `standardError must be a number above 0, got ${describeValue(model.standardError)}`,
+    );
+  if (model.counterfactual !== undefined && !finite(model.counterfactual))
+    report(
+      [...path, "counterfactual"],
+      "invalid_measurement",
+      `counterfactual must be a finite number, got ${describeValue(model.counterfactual)}`,
+    );
+  if (model.confidence !== undefined && !(finite(model.confidence) && model.confidence > 0 && model.confidence < 1))
+    report(
+      [...path, "confidence"],
+      "invalid_measurement",
+      `confidence must be a number between 0 and 1, e.g. 0.95, got ${describeValue(model.confidence)}`,
+    );
 }
 
 /** The payers of the tranches' terms as finally amended, in settlement order, each once. */
@@ -320,9 +402,10 @@ export function runReceipts(
   plan: SimulationPlan,
   values: ReadonlyMap<string, string>,
   memo: PricingMemo = new Map(),
+  measurements?: ReadonlyMap<string, MeasurementRecord>,
 ): Receipt[] {
   const receipts: Receipt[] = [];
-  for (const earned of earnOnResults(plan.settlement, values, memo)) {
+  for (const earned of earnOnResults(plan.settlement, values, memo, measurements)) {
     if (earned.earned === null) throw new Error(`assertion: tranche "${earned.tranche.id}" lacks a drawn result`);
     const date = earned.payable.payableFrom;
     const payers = earned.terms.payers.parties;
@@ -384,14 +467,24 @@ export function simulateRange(
   const factor = plan.finance === null ? 1 : 2;
   const headroom = Number.MAX_SAFE_INTEGER - Number(fixed) - 1024; // below the exact bound: checked exactly beyond
   const memo: PricingMemo = new Map(); // drawn values reported to a few decimals repeat: each price found once
+  const records = new BoundedMap<string, MeasurementRecord>(100_000); // a scope's measurement, by its drawn value
+  const measuring = plan.draws.some((entry) => entry.measurement !== undefined);
   for (let run = from; run < to; run += 1) {
     const next = runGenerator(seed, run);
     const values = new Map<string, string>();
+    const measurements = measuring ? new Map<string, MeasurementRecord>() : undefined;
     for (const entry of plan.draws) {
       const x = draw(next, entry.distribution);
-      values.set(entry.key, entry.decimals === undefined ? drawnText(x) : x.toFixed(entry.decimals));
+      const text = entry.decimals === undefined ? drawnText(x) : x.toFixed(entry.decimals);
+      values.set(entry.key, text);
+      const how = entry.measurement;
+      if (how !== undefined)
+        measurements!.set(
+          entry.key,
+          remember(records, `${entry.key}\u0000${text}`, () => normalMeasurementRecord(text, how.better, how.model)),
+        );
     }
-    const receipts = runReceipts(plan, values, memo);
+    const receipts = runReceipts(plan, values, memo, measurements);
     const base = (run - from) * plan.columns;
     for (const receipt of receipts) {
       rows[base] = rows[base]! + receipt.units;

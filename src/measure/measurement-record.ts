@@ -10,6 +10,7 @@ import { calendarDateSchema, idSchema } from "../contract/primitives.js";
 import { fromZodIssues } from "../contract/zod-issues.js";
 import { frozenCopy } from "../util/freeze.js";
 import type { Measurement } from "./measurement.js";
+import { normalCdf, normalQuantile, normalSf } from "./distribution-core.js";
 
 /** How many significant digits a measured figure keeps when it becomes a decimal string. */
 export const MEASUREMENT_DIGITS = 12;
@@ -170,5 +171,50 @@ export function measurementEvent(measurement: Measurement, options: MeasurementE
     ...(options.evidence !== undefined ? { evidence: options.evidence } : {}),
     ...(options.note !== undefined ? { note: options.note } : {}),
     measurement: record,
+  });
+}
+
+/** How a simulated result is measured: against a counterfactual, with a known standard error (normal approximation). */
+export interface NormalMeasurementModel {
+  /** What would have happened anyway, in the metric's unit. */
+  readonly counterfactual: number;
+  /** The standard error of the effect, in the metric's unit (above 0). */
+  readonly standardError: number;
+  /** The confidence level of the interval, between 0 and 1. */
+  readonly confidence: number;
+}
+
+/**
+ * @internal The record of a value measured against a fixed counterfactual with a known standard error, by the
+ * normal approximation: effect = value − counterfactual, z = effect / standard error, the interval effect ± q·SE,
+ * the one-sided p-value toward an improvement and the two-sided one. What a simulation run's result carries when
+ * the contract prices measured results (statistical options): a measurement drawn like the value.
+ */
+export function normalMeasurementRecord(
+  value: string,
+  better: "higher" | "lower",
+  model: NormalMeasurementModel,
+): MeasurementRecord {
+  const { counterfactual, standardError, confidence } = model;
+  const effect = Number(value) - counterfactual;
+  const statistic = effect / standardError;
+  const half = normalQuantile((1 + confidence) / 2) * standardError;
+  const oneSided = better === "higher" ? normalSf(statistic) : normalCdf(statistic);
+  const twoSided = Math.min(1, 2 * normalSf(Math.abs(statistic)));
+  return frozenCopy({
+    estimator: "comparison",
+    method: "combined-z",
+    methodText: "normal z on the stated standard error (a simulated measurement)",
+    outcome: "continuous",
+    better,
+    scale: "1",
+    value,
+    counterfactual: s(counterfactual),
+    effect: s(effect),
+    standardError: s(standardError),
+    statistic: s(statistic),
+    interval: { confidence: s(confidence), lower: s(effect - half), upper: s(effect + half) },
+    pValue: { oneSided: s(oneSided), twoSided: s(twoSided) },
+    inputs: [],
   });
 }

@@ -10,6 +10,7 @@ import {
   type SimulationOptions,
 } from "../../src/index.js";
 import { planSimulation, runReceipts } from "../../src/finance/simulate.js";
+import { normalMeasurementRecord } from "../../src/measure/measurement-record.js";
 import { receiptsOf } from "../../src/finance/cash-flows.js";
 import { contractJson, tranche, verified } from "../support/contract-builder.js";
 
@@ -82,7 +83,7 @@ describe("formula rules in the simulation", () => {
     expect(simulate(formulaContract, options)).toEqual(simulate(rateContract, options));
   });
 
-  it("a tranche with statistical options is refused, naming the tranche", () => {
+  it("a tranche with statistical options and no measurement model for its result is refused, naming both", () => {
     const gated = contractJson({
       tranches: [tranche({ statistics: { significance: { level: "0.05", test: "one-sided" } } } as never)],
     });
@@ -94,7 +95,101 @@ describe("formula rules in the simulation", () => {
     }
     expect(caught).toBeInstanceOf(OptionsError);
     expect((caught as OptionsError).issues).toEqual([
-      expect.objectContaining({ code: "unsupported_in_simulation", at: "$.contract.tranches[0]" }),
+      expect.objectContaining({
+        code: "unsupported_in_simulation",
+        at: "$.contract.tranches[0]",
+        message: expect.stringContaining("give the distribution of dropout (period p1) a measurement model"),
+      }),
+    ]);
+  });
+});
+
+/**
+ * Statistical options in the simulation: each run's result carries a measurement drawn with its value (the effect
+ * against the counterfactual, with the stated standard error, by the normal approximation), and the gate prices it
+ * exactly as `settle` prices a verified result carrying the same measurement.
+ */
+describe("a significance gate in the simulation", () => {
+  const gated = parseContract(
+    contractJson({
+      tranches: [tranche({ statistics: { significance: { level: "0.05", test: "one-sided" } } } as never)],
+    }),
+  );
+  const settledOn = (value: string, standardError: number) => {
+    const measurement = normalMeasurementRecord(value, "lower", {
+      counterfactual: 20,
+      standardError,
+      confidence: 0.95,
+    });
+    const event = { ...verified("r1", "dropout", "p1", value), measurement };
+    return settle(gated, [event], { asOf: "2029-12-31" }).totals.earned.amount;
+  };
+  const simulatedOn = (value: number, standardError: number) =>
+    simulate(gated, {
+      runs: 5,
+      seed: 3,
+      results: [
+        { metric: "dropout", distribution: { type: "samples", values: [value] }, measurement: { standardError } },
+      ],
+    }).totalPayments;
+
+  it("pays when the drawn effect is significant, and nothing when it is not, as settle does", () => {
+    // 17 against a baseline of 20: z = −3 with a standard error of 1 (p = 0.0013), −0.6 with 5 (p = 0.27)
+    const significant = simulatedOn(17, 1);
+    expect(significant.min).toEqual(significant.max);
+    expect(significant.min.amount).toBe(settledOn("17", 1));
+    expect(Number(significant.min.amount)).toBeGreaterThan(0);
+    const not = simulatedOn(17, 5);
+    expect(not.max.amount).toBe(settledOn("17", 5));
+    expect(not.max.amount).toBe("0.00");
+  });
+
+  it("a run's payments equal settle's on any drawn value and standard error", () => {
+    const plan = planSimulation(gated, {
+      runs: 1,
+      seed: 1,
+      results: [
+        { metric: "dropout", distribution: { type: "samples", values: [17] }, measurement: { standardError: 1 } },
+      ],
+    });
+    fc.assert(
+      fc.property(tenths, fc.double({ min: 0.05, max: 10, noNaN: true }), (value, standardError) => {
+        const measurement = normalMeasurementRecord(value, "lower", {
+          counterfactual: 20,
+          standardError,
+          confidence: 0.95,
+        });
+        const key = "dropout|period:p1";
+        const fast = runReceipts(plan, new Map([[key, value]]), new Map(), new Map([[key, measurement]]));
+        const event = { ...verified("r1", "dropout", "p1", value), measurement };
+        expect(fast).toEqual(receiptsOf(settle(gated, [event], { asOf: "2029-12-31" })));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a measurement model that is not one is an OptionsError at its path", () => {
+    let caught: unknown;
+    try {
+      simulate(gated, {
+        runs: 5,
+        seed: 3,
+        results: [
+          {
+            metric: "dropout",
+            distribution: { type: "samples", values: [17] },
+            measurement: { standardError: 0, counterfactual: Number.NaN, confidence: 1.5 },
+          },
+        ],
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(OptionsError);
+    expect((caught as OptionsError).issues.map((found) => [found.code, found.at])).toEqual([
+      ["invalid_measurement", "$.results[0].measurement.standardError"],
+      ["invalid_measurement", "$.results[0].measurement.counterfactual"],
+      ["invalid_measurement", "$.results[0].measurement.confidence"],
     ]);
   });
 });

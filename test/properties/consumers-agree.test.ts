@@ -25,6 +25,7 @@ import {
 } from "../../src/index.js";
 import { receiptsOf } from "../../src/finance/cash-flows.js";
 import { planSimulation, runReceipts } from "../../src/finance/simulate.js";
+import { normalMeasurementRecord } from "../../src/measure/measurement-record.js";
 import { en } from "../../src/report/phrases/en.js";
 import { it as italian } from "../../src/report/phrases/it.js";
 import type { Phrasebook } from "../../src/report/phrases/phrasebook.js";
@@ -460,21 +461,25 @@ function scenariosAgree(contract: Contract, results: Scenario["results"]): void 
 
 // 6. the simulation's runs
 
-/** The contract without what the simulation refuses (statistical options; see simulate.ts). */
-const simulationSupported = (contract: Contract): Contract => ({
-  ...contract,
-  tranches: contract.tranches.map(({ statistics: _statistics, ...tranche }) => tranche),
-});
-
 function simulationAgrees(contract: Contract, results: Scenario["results"]): void {
   const plan = planSimulation(contract, {
     runs: 1,
     seed: 1,
+    // every result measured (the statistical options price measurements): the effect against the metric's
+    // baseline with a standard error of 1.5
     results: ["dropout", "attendance"].map((metric) => ({
       metric,
       distribution: { type: "samples" as const, values: [1] },
+      measurement: { standardError: 1.5 },
     })),
   });
+  const better = (metric: string) => contract.metrics.find((entry) => entry.id === metric)!;
+  const measurementOf = (metric: string, value: string) =>
+    normalMeasurementRecord(value, better(metric).better, {
+      counterfactual: Number(better(metric).baseline.value),
+      standardError: 1.5,
+      confidence: 0.95,
+    });
   const drawn = (metric: string, scope: string) =>
     results.find((result) => result.metric === metric && (result.period === scope || result.cohort === scope))?.value ??
     (metric === "dropout" ? "17.5" : "110");
@@ -484,7 +489,10 @@ function simulationAgrees(contract: Contract, results: Scenario["results"]): voi
       return [entry.key, String(drawn(metric, scope))];
     }),
   );
-  // every result of every scope verified, with the same values where the compiled path draws one
+  const measurements = new Map(
+    plan.draws.map((entry) => [entry.key, measurementOf(entry.key.split("|")[0]!, values.get(entry.key)!)]),
+  );
+  // every result of every scope verified, with the same values (and measurements) where a run draws one
   const events: ResultEvent[] = ["dropout", "attendance"].flatMap((metric) =>
     [
       ...contract.periods.map((period) => ({ period: period.id })),
@@ -496,6 +504,7 @@ function simulationAgrees(contract: Contract, results: Scenario["results"]): voi
         metric,
         ...scope,
         value: String(drawn(metric, "period" in scope ? scope.period : scope.cohort)),
+        measurement: measurementOf(metric, String(drawn(metric, "period" in scope ? scope.period : scope.cohort))),
         status: "verified",
         verifier: "evaluator",
         recordedAt: "2026-09-01",
@@ -503,7 +512,7 @@ function simulationAgrees(contract: Contract, results: Scenario["results"]): voi
     ),
   );
   const expected = receiptsOf(settle(contract, parseEvents(events, { contract }), { asOf: "9999-12-31" }));
-  expect(runReceipts(plan, values)).toEqual(expected);
+  expect(runReceipts(plan, values, new Map(), measurements)).toEqual(expected);
 }
 
 describe("every consumer agrees with the settlement, to the cent", () => {
@@ -534,10 +543,10 @@ describe("every consumer agrees with the settlement, to the cent", () => {
     );
   });
 
-  it("a simulation run pays what settle pays on the same results (pooled fallbacks included)", () => {
+  it("a simulation run pays what settle pays on the same results (pooled fallbacks and statistical gates included)", () => {
     fc.assert(
       fc.property(featureContractArb(), scenarioResultsArb(), (contract, results) =>
-        simulationAgrees(parseContract(simulationSupported(contract)), results),
+        simulationAgrees(parseContract(contract), results),
       ),
       { numRuns: 300 },
     );
