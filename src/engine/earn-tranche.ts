@@ -124,18 +124,7 @@ export function earnTranche(run: PlanRun, original: Tranche): EarnedTranche {
   if (run.explain) trace.push(...results);
   const waiting = pendingStatus(results, tranche.dueDate, run.asOf);
   if (waiting !== null)
-    return {
-      tranche,
-      terms,
-      amendments,
-      results,
-      trace,
-      pending: waiting,
-      payable: { payableFrom: tranche.dueDate },
-      priced: null,
-      earned: null,
-      capSteps: [],
-    };
+    return earnedTranche(tranche, terms, amendments, results, trace, waiting, { payableFrom: tranche.dueDate });
 
   const key = run.memo === undefined ? "" : memoKey(run, original.id, terms, tranche, contractTerms);
   let priced = run.memo?.get(key);
@@ -156,32 +145,26 @@ export function earnTranche(run: PlanRun, original: Tranche): EarnedTranche {
       ? { payableFrom: pricing.payableFrom }
       : { payableFrom: pricing.payableFrom, pricedOnPool: pricing.pricedOnPool };
   if (pricing.pending !== null)
-    return {
-      tranche,
-      terms,
-      amendments,
-      results,
-      trace,
-      pending: pricing.pending,
-      payable,
-      priced: null,
-      earned: null,
-      capSteps: [],
-    };
+    return earnedTranche(tranche, terms, amendments, results, trace, pricing.pending, payable);
   const capSteps: CapStep[] = [];
   const earned = capAndSplit(run, tranche, terms, new Map(rounded!.byMetric), trace, capSteps);
-  return {
-    tranche,
-    terms,
-    amendments,
-    results,
-    trace,
-    pending: null,
-    payable,
-    priced: rounded!.total,
-    earned,
-    capSteps,
-  };
+  return earnedTranche(tranche, terms, amendments, results, trace, null, payable, rounded!.total, earned, capSteps);
+}
+
+/** What a tranche earned: pending (no price, nothing earned) or priced, with its earnings and the caps that bit. */
+function earnedTranche(
+  tranche: Tranche,
+  terms: TrancheTerms,
+  amendments: readonly Amendment[],
+  results: readonly ResultStep[],
+  trace: Step[],
+  pending: EarnedTranche["pending"],
+  payable: PayableOn,
+  priced: bigint | null = null,
+  earned: bigint[][] | null = null,
+  capSteps: CapStep[] = [],
+): EarnedTranche {
+  return { tranche, terms, amendments, results, trace, pending, payable, priced, earned, capSteps };
 }
 
 /** Prices a tranche whose own results are verified (src/engine/measured-pricing.ts). */

@@ -1,4 +1,5 @@
 import { minorUnits } from "../money/currency.js";
+import { floorQuotient } from "../money/floor-quotient.js";
 import type { Money } from "../money/money.js";
 import type { RoundingMode } from "../money/rounding.js";
 import { AMOUNT_DIGITS, largestAmount } from "../money/limits.js";
@@ -172,15 +173,8 @@ export function roundKnown(value: number, error: number, mode: RoundingMode): nu
  */
 export function roundRatio(numerator: number, denominator: number, mode: RoundingMode): number {
   if (!(numerator >= 0 && denominator > 0 && Number.isSafeInteger(numerator + denominator))) return Number.NaN;
-  let quotient = Math.floor(numerator / denominator);
-  let remainder = numerator - quotient * denominator;
-  if (remainder < 0) {
-    quotient -= 1;
-    remainder += denominator;
-  } else if (remainder >= denominator) {
-    quotient += 1;
-    remainder -= denominator;
-  }
+  const quotient = floorQuotient(numerator, denominator);
+  const remainder = numerator - quotient * denominator;
   if (remainder === 0) return quotient;
   switch (mode) {
     case "down":

@@ -1,4 +1,5 @@
 import { Dec, readDecimal } from "../money/decimal.js";
+import { floorQuotient } from "../money/floor-quotient.js";
 import { minorUnits } from "../money/currency.js";
 import type { Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
@@ -293,21 +294,9 @@ export function decimalNpv(
 /** @internal received / paidIn to 4 decimal places, half-even, exactly (both whole minor units, paidIn positive). */
 export function multipleText(received: number, paidIn: number): string {
   const numerator = received * 10_000;
-  let quotient: number;
-  let remainder: number;
-  if (Number.isSafeInteger(numerator)) {
-    quotient = Math.floor(numerator / paidIn);
-    remainder = numerator - quotient * paidIn;
-    if (remainder < 0) {
-      quotient -= 1;
-      remainder += paidIn;
-    } else if (remainder >= paidIn) {
-      quotient += 1;
-      remainder -= paidIn;
-    }
-  } else {
-    return new Dec(received).div(paidIn).toFixed(4);
-  }
+  if (!Number.isSafeInteger(numerator)) return new Dec(received).div(paidIn).toFixed(4);
+  let quotient = floorQuotient(numerator, paidIn);
+  const remainder = numerator - quotient * paidIn;
   const twice = 2 * remainder;
   if (twice > paidIn || (twice === paidIn && quotient % 2 === 1)) quotient += 1;
   const digits = String(quotient).padStart(5, "0");

@@ -1,4 +1,5 @@
 import { Dec } from "../money/decimal.js";
+import { floorQuotient } from "../money/floor-quotient.js";
 import type { RoundingMode } from "../money/rounding.js";
 
 /**
@@ -85,15 +86,8 @@ function divideRoundedSmall(c: number, drop: number, mode: RoundingMode): number
   const negative = c < 0;
   const magnitude = negative ? -c : c;
   if (magnitude > HALF_SAFE) return Number(divideRounded(BigInt(c), drop, mode));
-  let quotient = Math.floor(magnitude / divisor);
-  let remainder = magnitude - quotient * divisor;
-  if (remainder < 0) {
-    quotient -= 1;
-    remainder += divisor;
-  } else if (remainder >= divisor) {
-    quotient += 1;
-    remainder -= divisor;
-  }
+  let quotient = floorQuotient(magnitude, divisor);
+  const remainder = magnitude - quotient * divisor;
   if (remainder !== 0) {
     const twice = remainder * 2;
     const half = twice > divisor ? 1 : twice < divisor ? -1 : 0;
@@ -329,15 +323,8 @@ function smallFixedText(magnitude: number, places: number): string {
   if (places === 0) return String(magnitude);
   // Whole units and a fraction: a float division, off by at most one below 2^52, corrected by exact steps.
   const unit = POW10_SMALL[places]!;
-  let whole = Math.floor(magnitude / unit);
-  let fraction = magnitude - whole * unit;
-  if (fraction < 0) {
-    whole -= 1;
-    fraction += unit;
-  } else if (fraction >= unit) {
-    whole += 1;
-    fraction -= unit;
-  }
+  const whole = floorQuotient(magnitude, unit);
+  const fraction = magnitude - whole * unit;
   return `${whole}.${places <= 3 ? fractionsOf(places)[fraction]! : String(fraction).padStart(places, "0")}`;
 }
 
