@@ -15,6 +15,24 @@ export function unitsOfDecimal(value: Dec, places: number): bigint {
 
 /** The minor units of a decimal string in whole minor units ("1234.5" → 123450n at 2 places); `undefined` if not. */
 export function unitsOfText(text: string, places: number): bigint | undefined {
+  // the common case read directly: an optional sign, digits, and at most `places` digits after a point
+  if (PLAIN_AMOUNT.test(text)) {
+    const negative = text.charCodeAt(0) === 45; // "-"
+    const body = negative || text.charCodeAt(0) === 43 ? text.slice(1) : text;
+    const point = body.indexOf(".");
+    const whole = point < 0 ? body : body.slice(0, point);
+    const fraction = point < 0 ? "" : body.slice(point + 1);
+    if (fraction.length <= places) {
+      const units = BigInt(`${whole === "" ? "0" : whole}${fraction.padEnd(places, "0")}`);
+      return negative ? -units : units;
+    }
+  }
+  return unitsOfTextByDecimal(text, places);
+}
+
+const PLAIN_AMOUNT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+function unitsOfTextByDecimal(text: string, places: number): bigint | undefined {
   const value = new Dec(text);
   const units = value.times(powerOfTen(places));
   return units.isInteger() ? BigInt(units.toFixed(0)) : undefined;

@@ -1,4 +1,5 @@
 import { Dec, plain, readKnown } from "../money/decimal.js";
+import { remember } from "../util/remember.js";
 import type { Metric, PricingRule } from "../contract/types.js";
 import type { PricingStep } from "../explanation/steps.js";
 import { basisValue, reaches } from "./basis.js";
@@ -34,6 +35,15 @@ export function metricsOf(rule: PricingRule): string[] {
 const ZERO = new Dec(0);
 /** A constant of the contract or a measured value, read once (see `readKnown`). */
 const q = (value: string | number): Dec => readKnown(value) ?? ZERO;
+
+const linearPoints = new WeakMap<object, readonly { readonly at: Dec; readonly amount: Dec }[]>();
+
+/** A linear rule's points read once (a contract's rules are frozen: the same object is priced at every settlement). */
+function pointsOf(
+  rule: Extract<PricingRule, { type: "linear" }>,
+): readonly { readonly at: Dec; readonly amount: Dec }[] {
+  return remember(linearPoints, rule, () => rule.points.map((point) => ({ at: q(point.at), amount: q(point.amount) })));
+}
 
 /**
  * Prices a rule on measured values, exactly. A rule's amount is never negative: a result that got worse
@@ -154,7 +164,7 @@ export function evaluateRule(
       return single(amount);
     }
     case "linear": {
-      const points = rule.points.map((point) => ({ at: q(point.at), amount: q(point.amount) }));
+      const points = pointsOf(rule);
       const first = points[0]!;
       const last = points[points.length - 1]!;
       const show = (point: { at: Dec; amount: Dec }) => ({ at: plain(point.at), amount: plain(point.amount) });
