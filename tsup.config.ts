@@ -24,7 +24,12 @@ const library = { index: "src/index.ts", "node/index": "src/node/index.ts" };
 export default defineConfig([
   {
     ...shared,
-    entry: { ...library, cli: "src/node/cli.ts", "node/simulation-worker": "src/node/simulation-worker.ts" },
+    entry: {
+      ...library,
+      cli: "src/node/cli.ts",
+      "cli-commands": "src/node/cli-commands.ts",
+      "node/simulation-worker": "src/node/simulation-worker.ts",
+    },
     format: ["esm"],
     dts: { entry: library },
   },

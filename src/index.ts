@@ -136,7 +136,19 @@ export { scenariosTable, simulationTable, irrText } from "./report/finance-table
 
 // rate cards: participant-level outcome claims
 export type * from "./contract/rate-card-types.js";
-export { settleClaims, settleClaimsAsync } from "./claims/settle-claims.js";
+export {
+  settleClaims,
+  settleClaimsAsync,
+  streamClaimDecisions,
+  type ClaimDecisionStream,
+  type StreamClaimDecisionsOptions,
+} from "./claims/settle-claims.js";
+export {
+  claimDecisionChunks,
+  claimSettlementJsonChunks,
+  CLAIM_DECISION_CSV_COLUMNS,
+  type ClaimDecisionFormat,
+} from "./claims/claim-output.js";
 export type { SettleClaimsOptions } from "./claims/claim-run.js";
 export type * from "./claims/claim-types.js";
 export { ClaimsError } from "./claims/claims-error.js";

@@ -1,5 +1,6 @@
 import type { ClaimCapKind } from "./claim-types.js";
 import { formatMinor, type CompiledCard } from "./compiled-card.js";
+import { radixOrder } from "./radix-order.js";
 
 /** One cut of one claim by one cap, in minor units (claim counts for the outcome volume cap). */
 export interface CutRecord {
@@ -19,13 +20,26 @@ interface CapLine {
   cut: number;
 }
 
+const CAP_KINDS: readonly ClaimCapKind[] = ["participant", "outcome-volume", "period", "contract"];
+
 /**
  * What the caps cut: a line per cap (how many claims, how much), and, when decisions are kept, the cuts of
- * each claim for its explanation.
+ * each claim for its explanation. The cuts are kept in typed arrays (41 bytes a cut), not as an object each: when
+ * a contract cap binds early, most claims of a large file are cut. A claim's cuts are found through an index of
+ * the cuts by claim, made when first asked for.
  */
 export class CapLog {
   readonly lines = new Map<string, CapLine>();
-  readonly cutsByRow = new Map<number, CutRecord[]>();
+  /** Cuts kept: how many, then per cut its claim's row, cap, id and figures. */
+  private count = 0;
+  private row = new Int32Array(0);
+  private kind = new Uint8Array(0);
+  private idNumber = new Int32Array(0);
+  private figures = new Float64Array(0);
+  private readonly ids: string[] = [];
+  private readonly idNumbers = new Map<string, number>();
+  /** The cuts in order of their claim's row (then in the order they were made), and those rows. */
+  private byRow: { readonly cuts: Int32Array; readonly rows: Int32Array } | undefined;
 
   constructor(
     private readonly card: CompiledCard,
@@ -43,9 +57,78 @@ export class CapLog {
     }
     line.claimsCut += 1;
     line.cut += cut.before - cut.after;
-    if (!this.keep) return;
-    const list = this.cutsByRow.get(row);
-    if (list === undefined) this.cutsByRow.set(row, [cut]);
-    else list.push(cut);
+    if (this.keep) this.keepCut(row, cut);
+  }
+
+  private keepCut(row: number, cut: CutRecord): void {
+    const index = this.count;
+    if (index === this.kind.length) this.grow(Math.max(1024, index * 2));
+    let id = this.idNumbers.get(cut.id);
+    if (id === undefined) {
+      id = this.ids.length;
+      this.ids.push(cut.id);
+      this.idNumbers.set(cut.id, id);
+    }
+    this.row[index] = row;
+    this.kind[index] = CAP_KINDS.indexOf(cut.cap);
+    this.idNumber[index] = id;
+    const figure = index * 4;
+    this.figures[figure] = cut.limit;
+    this.figures[figure + 1] = cut.usedBefore;
+    this.figures[figure + 2] = cut.before;
+    this.figures[figure + 3] = cut.after;
+    this.count = index + 1;
+    this.byRow = undefined;
+  }
+
+  private grow(capacity: number): void {
+    const row = new Int32Array(capacity);
+    row.set(this.row);
+    this.row = row;
+    const kind = new Uint8Array(capacity);
+    kind.set(this.kind);
+    this.kind = kind;
+    const idNumber = new Int32Array(capacity);
+    idNumber.set(this.idNumber);
+    this.idNumber = idNumber;
+    const figures = new Float64Array(capacity * 4);
+    figures.set(this.figures);
+    this.figures = figures;
+  }
+
+  /** The cuts of the claim of `row`, in the order the caps made them, or `undefined` when no cap cut it. */
+  cutsOf(row: number): CutRecord[] | undefined {
+    if (this.count === 0) return undefined;
+    if (this.byRow === undefined) {
+      const rows = this.row.subarray(0, this.count);
+      const scratch = new Int32Array(4 * this.count);
+      const part = (index: number) => scratch.subarray(index * this.count, (index + 1) * this.count);
+      // A stable sort by row: a claim's cuts stay in the order they were made.
+      const cuts = radixOrder(rows, [part(0), part(1), part(2), part(3)]).slice();
+      this.byRow = { cuts, rows: cuts.map((cut) => rows[cut]!) };
+    }
+    const { cuts, rows } = this.byRow;
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (rows[middle]! < row) low = middle + 1;
+      else high = middle;
+    }
+    if (low === rows.length || rows[low] !== row) return undefined;
+    const found: CutRecord[] = [];
+    for (let i = low; i < rows.length && rows[i] === row; i += 1) {
+      const at = cuts[i]!;
+      const figure = at * 4;
+      found.push({
+        cap: CAP_KINDS[this.kind[at]!]!,
+        id: this.ids[this.idNumber[at]!]!,
+        limit: this.figures[figure]!,
+        usedBefore: this.figures[figure + 1]!,
+        before: this.figures[figure + 2]!,
+        after: this.figures[figure + 3]!,
+      });
+    }
+    return found;
   }
 }

@@ -1,3 +1,4 @@
+import { asciiText } from "./claim-ids.js";
 import { resized, withRoom } from "./typed-growth.js";
 
 const READ_COLUMNS = [
@@ -14,11 +15,12 @@ const READ_COLUMNS = [
 type ReadColumn = (typeof READ_COLUMNS)[number];
 
 /**
- * The claims of one settlement, held column by column in typed arrays instead of an object per claim: 25 bytes
- * per claim when the claim objects are kept (for their decisions, which also give the ids), and otherwise
- * 37 bytes plus the id's bytes (the ids end to end in one buffer — they are ASCII, so bytes compare as the
- * strings do — and two fingerprints that tell a repeat from a conflict). Sized once when the number of claims
- * is known (an array), else doubled as claims arrive.
+ * The claims of one settlement, held column by column in typed arrays instead of an object per claim: 37 bytes
+ * per claim plus the id's bytes (the ids end to end in one buffer — they are ASCII, so bytes compare as the
+ * strings do — and two fingerprints that tell a repeat from a conflict). The claims themselves are not kept:
+ * a decision is made from these columns (the id's bytes, the participant's and outcome's numbers, the day
+ * numbers of the dates). Sized once when the number of claims is known (an array), else doubled as claims
+ * arrive.
  */
 export class ClaimColumns {
   size = 0;
@@ -27,7 +29,10 @@ export class ClaimColumns {
   idEnd: Int32Array;
   idHash: Int32Array;
   participant: Int32Array;
-  /** The outcome's index in the card, -1 when unknown. */
+  /**
+   * The outcome's index in the card; an unknown outcome code is `-1 - k`, where `k` numbers the unknown codes
+   * in order of first appearance (`ClaimRun.unknownOutcomes`).
+   */
   outcome: Int32Array;
   /** Day numbers (days since 1970-01-01); `enrolled` is `NO_DATE` when the claim does not say. */
   achieved: Int32Array;
@@ -55,33 +60,25 @@ export class ClaimColumns {
    * already paid): only for claims rejected before they are priced, so it shares its memory with `priced`.
    */
   detail = new Float64Array(0);
-  /** The claims themselves, when they are kept: their ids are read from them rather than packed. */
-  private readonly sources: readonly { readonly id: string }[] | undefined;
-  private readonly fingerprinted: boolean;
-
-  constructor(capacity: number, sources: readonly { readonly id: string }[] | undefined) {
+  constructor(capacity: number) {
     // Unknown (a stream): room for 65,536 claims to start with, doubled as needed.
     this.capacity = capacity > 0 ? capacity : 1 << 16;
-    this.sources = sources;
-    const fingerprinted = sources === undefined;
-    this.fingerprinted = fingerprinted;
-    if (!fingerprinted) this.idBytes = new Uint8Array(0);
-    this.idEnd = new Int32Array(fingerprinted ? this.capacity : 0);
+    this.idEnd = new Int32Array(this.capacity);
     this.idHash = new Int32Array(this.capacity);
     this.participant = new Int32Array(this.capacity);
     this.outcome = new Int32Array(this.capacity);
     this.achieved = new Int32Array(this.capacity);
     this.claimed = new Int32Array(this.capacity);
     this.enrolled = new Int32Array(this.capacity);
-    this.fingerprint = new Int32Array(fingerprinted ? this.capacity : 0);
-    this.fingerprint2 = new Int32Array(fingerprinted ? this.capacity : 0);
+    this.fingerprint = new Int32Array(this.capacity);
+    this.fingerprint2 = new Int32Array(this.capacity);
     this.reason = new Uint8Array(this.capacity);
   }
 
-  /** Makes room for one more row whose id has at most `idLength` bytes (to pack, when the claims are not kept). */
+  /** Makes room for one more row whose id has at most `idLength` bytes. */
   room(idLength: number): void {
     if (this.size === this.capacity) this.grow();
-    if (this.fingerprinted) this.idBytes = withRoom(this.idBytes, this.idLength, idLength);
+    this.idBytes = withRoom(this.idBytes, this.idLength, idLength);
   }
 
   /**
@@ -93,37 +90,26 @@ export class ClaimColumns {
     if (rows <= this.capacity || this.size === 0) return;
     const scale = rows / this.size;
     this.grow(rows);
-    if (!this.fingerprinted) return;
     this.idBytes = withRoom(this.idBytes, this.idLength, Math.ceil(this.idLength * scale) - this.idLength);
   }
 
   private grow(capacity = this.capacity * 2): void {
     this.capacity = capacity;
-    for (const name of READ_COLUMNS) {
-      if ((name.startsWith("fingerprint") || name === "idEnd") && !this.fingerprinted) continue;
-      this[name as ReadColumn] = resized(this[name as ReadColumn], capacity);
-    }
+    for (const name of READ_COLUMNS) this[name as ReadColumn] = resized(this[name as ReadColumn], capacity);
     this.reason = resized(this.reason, capacity);
   }
 
   /** Ends the row being written: its id is the `idLength` bytes written after the previous id. */
   commit(idLength: number): number {
     const row = this.size;
-    if (this.fingerprinted) {
-      this.idLength += idLength;
-      this.idEnd[row] = this.idLength;
-    }
+    this.idLength += idLength;
+    this.idEnd[row] = this.idLength;
     this.size = row + 1;
     return row;
   }
 
   /** Compares the ids of two rows as strings compare. */
   compareIds(a: number, b: number): number {
-    if (this.sources !== undefined) {
-      const idA = this.sources[a]!.id;
-      const idB = this.sources[b]!.id;
-      return idA < idB ? -1 : idA > idB ? 1 : 0;
-    }
     const { idBytes, idEnd } = this;
     const startA = a === 0 ? 0 : idEnd[a - 1]!;
     const startB = b === 0 ? 0 : idEnd[b - 1]!;
@@ -137,10 +123,26 @@ export class ClaimColumns {
     return lengthA - lengthB;
   }
 
+  /** The id of the claim of `row`, as a string. */
+  idOf(row: number): string {
+    const from = row === 0 ? 0 : this.idEnd[row - 1]!;
+    const to = this.idEnd[row]!;
+    if (to - from > 24) return asciiText(this.idBytes, from, to);
+    // A short id a character at a time: V8 makes short strings flat as it goes, faster than a call with a view.
+    let id = "";
+    for (let i = from; i < to; i += 1) id += String.fromCharCode(this.idBytes[i]!);
+    return id;
+  }
+
   /** Ends the reading: every column is cut to the claims read (a view, nothing is copied). */
   seal(): void {
-    for (const name of READ_COLUMNS) this[name] = this[name].subarray(0, Math.min(this.size, this[name].length));
-    this.reason = this.reason.subarray(0, this.size);
+    // A view keeps its whole buffer alive: columns much longer than the claims (doubled for a stream of unknown
+    // length) are copied to their length instead, one at a time.
+    const copy = this.capacity > this.size + (this.size >> 3) + 1024;
+    for (const name of READ_COLUMNS) this[name] = cut(this[name], this.size, copy);
+    this.reason = cut(this.reason, this.size, copy);
+    this.idBytes = cut(this.idBytes, this.idLength, this.idBytes.length > this.idLength + (this.idLength >> 3) + 4096);
+    this.capacity = this.size;
   }
 
   /**
@@ -159,15 +161,20 @@ export class ClaimColumns {
 
   private scratchSpace: Int32Array | undefined;
 
-  /**
-   * Lets go of what only the settling needed (the scratch memory, the hashes and fingerprints): a settlement
-   * that keeps its decisions keeps these columns alive, and need not keep those.
-   */
-  releaseWorkingMemory(): void {
-    this.scratchSpace = undefined;
+  /** Lets go of the ids' hashes and the fingerprints, once repeats and conflicts are found (12 bytes a claim). */
+  releaseHashes(): void {
     this.idHash = new Int32Array(0);
     this.fingerprint = new Int32Array(0);
     this.fingerprint2 = new Int32Array(0);
+  }
+
+  /**
+   * Lets go of what only the settling needed (the scratch memory): a settlement that keeps its decisions keeps
+   * these columns alive, and need not keep that.
+   */
+  releaseWorkingMemory(): void {
+    this.scratchSpace = undefined;
+    this.releaseHashes();
   }
 
   /** Makes the columns the rules fill; `periodOf` gives the claim period of a claimed day. */
@@ -194,6 +201,12 @@ export class ClaimColumns {
     this.firstPeriod = byDay[0]!;
     this.periodCount = byDay[last - first]! - byDay[0]! + 1;
   }
+}
+
+/** The first `length` elements of `array`: a view, or a copy (which lets the rest go) when `copy` is true. */
+function cut<T extends Int32Array | Uint8Array>(array: T, length: number, copy: boolean): T {
+  const kept = Math.min(length, array.length);
+  return (copy ? array.slice(0, kept) : array.subarray(0, kept)) as T;
 }
 
 /** No enrolment date. */

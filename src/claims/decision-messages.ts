@@ -1,6 +1,9 @@
 import { groupThousands } from "../money/format.js";
 import type { ClaimRun } from "./claim-run.js";
 import type { Claim } from "./claim-types.js";
+
+/** The fields of a claim a decision repeats, made from the settlement's columns. */
+export type ClaimText = Pick<Claim, "id" | "participant" | "outcome" | "achievedOn" | "claimedOn">;
 import type { CutRecord } from "./cap-log.js";
 import { formatMinor } from "./compiled-card.js";
 import { dateOf } from "../contract/day-number.js";
@@ -14,7 +17,12 @@ const CAP_NAMES = {
 } as const;
 
 /** The plain-English reason a claim is not paid, with the figures an officer needs to check it by hand. */
-export function rejectionMessage(run: ClaimRun, row: number, claim: Claim, dateOf: (day: number) => string): string {
+export function rejectionMessage(
+  run: ClaimRun,
+  row: number,
+  claim: ClaimText,
+  dateOf: (day: number) => string,
+): string {
   const { columns, card } = run;
   const reason = columns.reason[row]!;
   const detail = columns.detail[row]!;
@@ -29,7 +37,7 @@ export function rejectionMessage(run: ClaimRun, row: number, claim: Claim, dateO
     case R.unknown_participant:
       return `participant "${claim.participant}" is not in the participant register`;
     case R.enrolment_mismatch:
-      return `the claim says enrolled on ${claim.enrolledOn ?? ""}, the register says ${dateOf(run.registeredEnrolment[columns.participant[row]!]!)}`;
+      return `the claim says enrolled on ${dateOf(columns.enrolled[row]!)}, the register says ${dateOf(run.registeredEnrolment[columns.participant[row]!]!)}`;
     case R.achieved_after_claimed:
       return `achieved on ${claim.achievedOn}, after it was claimed on ${claim.claimedOn}`;
     case R.outside_term:
@@ -53,7 +61,7 @@ export function rejectionMessage(run: ClaimRun, row: number, claim: Claim, dateO
       return `exclusive group ${group}: an outcome at or above ${code} was already priced at ${money(detail)} for this participant, so ${code} adds nothing`;
     }
     default: {
-      const cut = run.capLog.cutsByRow.get(row)?.at(-1);
+      const cut = run.capLog.cutsOf(row)?.at(-1);
       return cut === undefined ? "a cap was reached" : cutMessage(cut, card.places);
     }
   }
@@ -64,17 +72,21 @@ export function rejectionMessage(run: ClaimRun, row: number, claim: Claim, dateO
  * ladder superseded, an enrolment unknown): a large file repeats a few of them hundreds of thousands of times.
  */
 export class MessageCache {
+  /** True for the reasons whose message is shared by every claim of one outcome and figure. */
+  static shared(reason: number): boolean {
+    return reason === R.claim_limit_reached || reason === R.superseded_in_group || reason === R.enrolment_unknown;
+  }
+
   /** By the message's figure (`detail`), then by reason and outcome. */
   private readonly shared = new Map<number, Map<number, string>>();
 
   constructor(private readonly run: ClaimRun) {}
 
-  of(row: number, claim: Claim): string {
+  /** The message of the rejected claim of `row`; `claim` gives its fields, asked only when the message names them. */
+  of(row: number, claim: () => ClaimText): string {
     const { columns } = this.run;
     const reason = columns.reason[row]!;
-    if (reason !== R.claim_limit_reached && reason !== R.superseded_in_group && reason !== R.enrolment_unknown) {
-      return rejectionMessage(this.run, row, claim, dateOf);
-    }
+    if (!MessageCache.shared(reason)) return rejectionMessage(this.run, row, claim(), dateOf);
     const detail = reason === R.enrolment_unknown ? 0 : columns.detail[row]!;
     let byOutcome = this.shared.get(detail);
     if (byOutcome === undefined) {
@@ -84,7 +96,7 @@ export class MessageCache {
     const key = columns.outcome[row]! * 32 + reason;
     let message = byOutcome.get(key);
     if (message === undefined) {
-      message = rejectionMessage(this.run, row, claim, dateOf);
+      message = rejectionMessage(this.run, row, claim(), dateOf);
       byOutcome.set(key, message);
     }
     return message;

@@ -139,6 +139,11 @@ export class ParticipantIndex {
     return from;
   }
 
+  /** The bytes of every participant's id, end to end: number `p`'s are `bytes[starts[p], starts[p + 1])`. */
+  idBytes(): { readonly bytes: Uint8Array; readonly starts: Int32Array } {
+    return { bytes: this.bytes, starts: this.starts };
+  }
+
   /** Lets go of the lookup table once every claim is read (the ids and their bytes stay, for `inIdOrder`). */
   releaseTable(): void {
     this.table = new Int32Array(SLOT);

@@ -47,6 +47,22 @@ export function readClaimsCsv(
   source: string | AsyncIterable<string | Uint8Array>,
   options?: ReadClaimsCsvOptions,
 ): AsyncGenerator<Claim> {
+  return claimsReader(source, options, undefined);
+}
+
+/**
+ * @internal `readClaimsCsv(path)` with the default options, calling `onBytes` with the bytes read so far after
+ * each chunk (the command line's progress line).
+ */
+export function readClaimsFile(path: string, onBytes: (bytes: number) => void): AsyncGenerator<Claim> {
+  return claimsReader(path, undefined, onBytes);
+}
+
+function claimsReader(
+  source: string | AsyncIterable<string | Uint8Array>,
+  options: ReadClaimsCsvOptions | undefined,
+  onBytes: ((bytes: number) => void) | undefined,
+): AsyncGenerator<Claim> {
   const settings: ClaimsCsvSettings = { ...claimsCsvSettings(options), isUtf8 };
   if (typeof source !== "string" && !isIterable(source, true)) {
     throw new OptionsError([
@@ -57,7 +73,8 @@ export function readClaimsCsv(
       ),
     ]);
   }
-  const chunks = (): AsyncIterable<string | Uint8Array> => (typeof source === "string" ? fileChunks(source) : source);
+  const chunks = (): AsyncIterable<string | Uint8Array> =>
+    typeof source === "string" ? fileChunks(source, onBytes) : source;
   const state = { started: false };
   const claims = readClaims(chunks, settings, state);
   const csvSource: ClaimsCsvSource = {
@@ -92,10 +109,11 @@ async function* readClaims(
  * the text decoded from a chunk also lives and dies in V8's young generation; with 1 MiB chunks each text was a
  * "large object" that only a full collection frees, and a million-row file peaked 120 MB higher.
  */
-async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+async function* fileChunks(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
   const handle = await open(path, "r");
   const buffers = [new Uint8Array(1 << 16), new Uint8Array(1 << 16)];
   let next = 0;
+  let read = 0;
   const readInto = (buffer: Uint8Array) => handle.read(buffer, 0, buffer.length, null);
   let reading = readInto(buffers[next]!);
   try {
@@ -103,6 +121,8 @@ async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
       const { bytesRead } = await reading;
       if (bytesRead === 0) return;
       const chunk = buffers[next]!.subarray(0, bytesRead);
+      read += bytesRead;
+      onBytes?.(read);
       next = 1 - next;
       reading = readInto(buffers[next]!);
       yield chunk;
