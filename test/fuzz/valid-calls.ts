@@ -254,10 +254,22 @@ function build(): Map<string, Make[]> {
   const claimsAvailable = claimObjects();
   table.explainClaims = [];
   table.explainClaimDecision = [];
+  table.streamClaimDecisions = [];
+  table.claimDecisionChunks = [];
+  table.claimSettlementJsonChunks = [];
   void claimsAvailable.then((claims) => {
     table.settleClaims?.push(() => [rateCard, structuredClone(claims), claimsOptions()]);
+    table.streamClaimDecisions?.push(() => [rateCard, structuredClone(claims), claimsOptions()]);
     const settled = core.settleClaims(rateCard, claims as core.Claim[], claimsOptions());
     table.explainClaims?.push(() => [settled]);
+    table.claimSettlementJsonChunks?.push(() => [settled]);
+    if (settled.decisions !== undefined) {
+      const decisions = settled.decisions;
+      table.claimDecisionChunks?.push(
+        () => [decisions, "ndjson"],
+        () => [decisions, "csv"],
+      );
+    }
     const decision = settled.decisions?.at(0);
     if (decision !== undefined) table.explainClaimDecision?.push(() => [decision, "GBP"]);
   });
