@@ -621,7 +621,13 @@ compare(
   () => floorReturns(floorCashFlows(floorSettle(results)), rate),
 );
 console.log("  (target of issue #15: 20,000 per CPU-second)");
-compare("  settle alone, with explanation", 4_000, 5, () => settle(contract, events, { asOf }), () => floorSettle(results));
+compare(
+  "  settle alone, with explanation",
+  4_000,
+  5,
+  () => settle(contract, events, { asOf }),
+  () => floorSettle(results),
+);
 compare(
   "  settle alone, figures only",
   4_000,
