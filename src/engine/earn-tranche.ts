@@ -1,4 +1,5 @@
 import type { Dec } from "../money/decimal.js";
+import { remember } from "../util/remember.js";
 import { measureText, plain, readKnown } from "../money/decimal.js";
 import { maxUnits, minUnits, plainUnits, shareWeights, splitUnits, unitsOfDecimal } from "../money/exact-units.js";
 import { roundToMinorUnits } from "../money/rounding.js";
@@ -75,22 +76,32 @@ export function resultSteps(run: PlanRun, needs: readonly ResultNeed[]): ResultS
   return needs.map(({ metric, key, scope }) => {
     const state = run.result(key);
     if (state === undefined) return { kind: "result", metric, scope, status: "missing", trail: [] };
-    // written field by field (no spread of optional parts: a settlement makes many of these)
-    const step: { -readonly [K in keyof ResultStep]?: ResultStep[K] } = {
-      kind: "result",
-      metric,
-      scope,
-      status: state.status,
-      value: measureText(state.value),
-      eventId: state.eventId,
-      recordedAt: state.recordedAt,
-    };
-    if (state.verifier !== undefined) step.verifier = state.verifier;
-    if (state.evidence !== undefined) step.evidence = state.evidence;
-    if (state.measurement !== undefined) step.measurement = state.measurement;
-    step.trail = state.trail;
-    return step as ResultStep;
+    return remember(stepsOfStates, state, () => resultStep(metric, scope, state));
   });
+}
+
+/**
+ * Each known result's step, made once: a ledger's states are frozen and remembered per date (see
+ * `rememberedLedger`), so every settlement of it shares the same frozen step.
+ */
+const stepsOfStates = new WeakMap<ResultState, ResultStep>();
+
+function resultStep(metric: string, scope: string, state: ResultState): ResultStep {
+  // written field by field (no spread of optional parts: a settlement makes many of these)
+  const step: { -readonly [K in keyof ResultStep]?: ResultStep[K] } = {
+    kind: "result",
+    metric,
+    scope,
+    status: state.status,
+    value: measureText(state.value),
+    eventId: state.eventId,
+    recordedAt: state.recordedAt,
+  };
+  if (state.verifier !== undefined) step.verifier = state.verifier;
+  if (state.evidence !== undefined) step.evidence = state.evidence;
+  if (state.measurement !== undefined) step.measurement = state.measurement;
+  step.trail = state.trail;
+  return Object.freeze(step as ResultStep);
 }
 
 /**

@@ -238,7 +238,7 @@ function settledTranche(
   if (payable.pricedOnPool !== undefined) settled.pricedOnPool = payable.pricedOnPool;
   settled.status = status;
   settled.reason = reason;
-  settled.results = Object.freeze(results.map((step) => Object.freeze(step)));
+  settled.results = Object.freeze(results.map((step) => (Object.isFrozen(step) ? step : Object.freeze(step))));
   settled.amountPriced = earnedTranche.priced === null ? null : money(earnedTranche.priced);
   settled.amountEarned = earnedTotal === null ? null : money(earnedTotal);
   settled.amountPaid = money(paidTotal);
