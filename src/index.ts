@@ -43,7 +43,7 @@ export { contractJsonSchema, eventsJsonSchema, jsonSchemaText, type JsonSchema }
 export { toIndigo, describeRule, type IndigoOptions, type IndigoProject } from "./report/indigo.js";
 
 // A settlement as CSV, for spreadsheets
-export { settlementToCsv } from "./report/settlement-csv.js";
+export { settlementToCsv, type CsvSeparator, type SettlementCsvOptions } from "./report/settlement-csv.js";
 
 // Reports in English and Italian, and charts
 export { renderMarkdown } from "./report/markdown.js";

@@ -1,6 +1,7 @@
 import { Dec } from "../money/decimal.js";
-import { allocateDecimal } from "../money/allocate.js";
-import { fromDecimal, type Money } from "../money/money.js";
+import { allocatePlaces } from "../money/allocate.js";
+import { fixed } from "../money/decimal.js";
+import type { Money } from "../money/money.js";
 import { deepFreeze } from "../util/freeze.js";
 import { markIssued } from "../util/issued.js";
 import type { ClaimRun } from "./claim-run.js";
@@ -22,6 +23,9 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   const { places, currency } = card;
   const { size, reason, amount, priced, outcome, participant, period, firstPeriod, periodCount } = columns;
   const asMoney = (minor: number | bigint): Money => Object.freeze({ amount: formatMinor(minor, places), currency });
+  // Money from a decimal in whole minor units (as fromDecimal writes it, with the card's minor units)
+  const decimalMoney = (value: Dec): Money =>
+    Object.freeze({ amount: fixed(value.isZero() ? new Dec(0) : value, places), currency });
   const byOutcomeCount = new Float64Array(card.codes.length);
   const byParticipantCount = new Float64Array(run.participantIds.length);
   const byPeriodCount = new Float64Array(periodCount);
@@ -81,7 +85,7 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   const byPeriod: ClaimPeriodTotal[] = paidPeriods.map((index) => {
     const period = firstPeriod + index;
     const due = new Dec(sums.byPeriod[index]!.toString()).div(scale);
-    const parts = allocateDecimal(due, ratios, currency);
+    const parts = allocatePlaces(due, ratios, places);
     parts.forEach((part, index) => (payerTotals[index] = payerTotals[index]!.plus(part)));
     const { label, start, end } = describePeriod(card.card.claimPeriod, period);
     return {
@@ -89,11 +93,11 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
       start,
       end,
       claimsPaid: byPeriodCount[index]!,
-      due: fromDecimal(due, currency),
+      due: decimalMoney(due),
       byPayer: card.payers.map((payer, index) => ({
         party: payer.party,
         share: payer.share,
-        due: fromDecimal(parts[index]!, currency),
+        due: decimalMoney(parts[index]!),
       })),
     };
   });
@@ -130,7 +134,7 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
     byPeriod,
     byPayer: card.payers.map((payer, index) => ({
       party: payer.party,
-      due: fromDecimal(payerTotals[index]!, currency),
+      due: decimalMoney(payerTotals[index]!),
     })),
     byParticipant: Object.freeze(byParticipant),
     caps: [...run.capLog.lines.values()]

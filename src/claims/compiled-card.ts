@@ -1,5 +1,5 @@
 import { Dec, readDecimal } from "../money/decimal.js";
-import { minorUnits } from "../money/currency.js";
+import { contractMinorUnits } from "../contract/contract-currency.js";
 import type { Contract } from "../contract/types.js";
 import type { RateCard } from "../contract/rate-card-types.js";
 import { addMonthsToDay, dayNumber } from "../contract/day-number.js";
@@ -50,7 +50,7 @@ const NOT_COMPUTED = -2147483648;
 export function compileCard(contract: Contract, card: RateCard): CompiledCard {
   const cached = compiled.get(contract);
   if (cached !== undefined) return cached;
-  const places = minorUnits(contract.currency);
+  const places = contractMinorUnits(contract);
   const scale = new Dec(10).pow(places);
   const toMinor = (amount: string | undefined) =>
     amount === undefined ? Infinity : new Dec(amount).times(scale).toNumber();

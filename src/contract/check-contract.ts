@@ -1,5 +1,5 @@
 import { Dec, readDecimal, readMeasure } from "../money/decimal.js";
-import { isKnownCurrency, minorUnits } from "../money/currency.js";
+import { checkedMinorUnits, currencyIssues } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract, PricingRule, Share } from "./types.js";
@@ -17,26 +17,22 @@ type Path = readonly (string | number)[];
 export function checkContract(contract: Contract): InputIssue[] {
   const issues: InputIssue[] = [];
   const report = (path: Path, code: string, message: string) => issues.push(issue(path, code, message));
-  const currencyKnown = isKnownCurrency(contract.currency);
-  if (!currencyKnown) {
-    report(
-      ["currency"],
-      "unknown_currency",
-      `"${contract.currency}" is not an ISO 4217 currency code the library knows (e.g. EUR, GBP, USD)`,
-    );
-  }
+  issues.push(...currencyIssues(contract));
+  // undefined when the currency is unusable (reported above): money is then not checked against it
+  const places = checkedMinorUnits(contract);
 
   const checkMoney = (path: Path, amount: string, what: string) => {
     const value = new Dec(amount);
     if (value.isNegative() && !value.isZero()) report(path, "negative_amount", `${what} cannot be negative`);
-    if (currencyKnown && value.decimalPlaces() > minorUnits(contract.currency)) {
+    if (places === undefined) return;
+    if (value.decimalPlaces() > places) {
       report(
         path,
         "sub_minor_unit",
-        `${what} ${amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`,
+        `${what} ${amount} has more than ${places} decimal places for ${contract.currency}`,
       );
-    } else if (currencyKnown && isTooLarge(value, minorUnits(contract.currency))) {
-      report(path, "amount_too_large", tooLargeMessage(what, amount, contract.currency, minorUnits(contract.currency)));
+    } else if (isTooLarge(value, places)) {
+      report(path, "amount_too_large", tooLargeMessage(what, amount, contract.currency, places));
     }
   };
   const checkRange = (path: Path, start: string, end: string) => {

@@ -1,5 +1,5 @@
 import { Dec, readDecimal } from "../money/decimal.js";
-import { isKnownCurrency, minorUnits } from "../money/currency.js";
+import { checkedMinorUnits } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract } from "./types.js";
@@ -17,17 +17,14 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
   const report = (path: Path, code: string, message: string) => issues.push(issue(["finance", ...path], code, message));
   const parties = new Map(contract.parties.map((party) => [party.id, party]));
   const currency = contract.currency;
+  const places = checkedMinorUnits(contract);
   const checkMoney = (path: Path, amount: string, what: string): Dec => {
     const value = new Dec(amount);
     if (value.isNegative() && !value.isZero()) report(path, "negative_amount", `${what} cannot be negative`);
-    if (isKnownCurrency(currency) && value.decimalPlaces() > minorUnits(currency)) {
-      report(
-        path,
-        "sub_minor_unit",
-        `${what} ${amount} has more than ${minorUnits(currency)} decimal places for ${currency}`,
-      );
-    } else if (isKnownCurrency(currency) && isTooLarge(value, minorUnits(currency))) {
-      report(path, "amount_too_large", tooLargeMessage(what, amount, currency, minorUnits(currency)));
+    if (places !== undefined && value.decimalPlaces() > places) {
+      report(path, "sub_minor_unit", `${what} ${amount} has more than ${places} decimal places for ${currency}`);
+    } else if (places !== undefined && isTooLarge(value, places)) {
+      report(path, "amount_too_large", tooLargeMessage(what, amount, currency, places));
     }
     return value;
   };

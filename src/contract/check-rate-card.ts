@@ -1,5 +1,5 @@
 import { Dec, readDecimal } from "../money/decimal.js";
-import { isKnownCurrency, minorUnits } from "../money/currency.js";
+import { checkedMinorUnits } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract } from "./types.js";
@@ -15,19 +15,19 @@ export function checkRateCard(contract: Contract): InputIssue[] {
   const report = (path: Path, code: string, message: string) => issues.push(issue(path, code, message));
   const card = contract.rateCard;
   if (card === undefined) return issues;
-  const currencyKnown = isKnownCurrency(contract.currency);
+  const places = checkedMinorUnits(contract);
   const checkMoney = (path: Path, amount: string, what: string) => {
     const value = new Dec(amount);
     if (value.isNegative() && !value.isZero()) report(path, "negative_amount", `${what} cannot be negative`);
-    if (!currencyKnown) return;
-    if (value.decimalPlaces() > minorUnits(contract.currency)) {
+    if (places === undefined) return;
+    if (value.decimalPlaces() > places) {
       report(
         path,
         "sub_minor_unit",
-        `${what} ${amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`,
+        `${what} ${amount} has more than ${places} decimal places for ${contract.currency}`,
       );
-    } else if (isTooLarge(value, minorUnits(contract.currency))) {
-      report(path, "amount_too_large", tooLargeMessage(what, amount, contract.currency, minorUnits(contract.currency)));
+    } else if (isTooLarge(value, places)) {
+      report(path, "amount_too_large", tooLargeMessage(what, amount, contract.currency, places));
     }
   };
   const root = ["rateCard"] as const;

@@ -186,12 +186,24 @@ export const CONTRACT_RECORDS: readonly { readonly path: readonly string[]; read
   { path: ["caps", "perPayer"], value: moneyAmountSchema },
 ];
 
+/** The contract's currency: a text here; `checkContract` checks that it is a code it knows or states its minor units. */
+export const currencySchema = z.string({ error: 'expected an ISO 4217 currency code such as "EUR"' });
+
+/**
+ * The minor units a contract states for a currency the library does not know: a whole number here; `checkContract`
+ * checks that it is 0 to 4 and agrees with ISO 4217 for a code the library knows.
+ */
+export const currencyMinorUnitsSchema = z
+  .number({ error: "expected the currency's minor units as a whole number, e.g. 2" })
+  .check(z.int("expected the currency's minor units as a whole number, e.g. 2"));
+
 export const contractSchema = z
   .strictObject({
     $schema: z.optional(z.string()),
     id: idSchema,
     title: z.string().check(z.minLength(1, "give the contract a title")),
-    currency: z.string({ error: 'expected an ISO 4217 currency code such as "EUR"' }),
+    currency: currencySchema,
+    currencyMinorUnits: z.optional(currencyMinorUnitsSchema),
     rounding: z.strictObject({
       mode: z.enum(ROUNDING_MODES as [string, ...string[]], {
         error: `expected a rounding mode: ${ROUNDING_MODES.join(", ")}`,

@@ -3,7 +3,8 @@ import { ArgumentError } from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { markIssued } from "../util/issued.js";
-import { contractSchema } from "./contract-schema.js";
+import { MAX_STATED_MINOR_UNITS } from "../money/currency.js";
+import { contractSchema, currencyMinorUnitsSchema, currencySchema } from "./contract-schema.js";
 import { eventsSchema } from "./events-schema.js";
 import {
   calendarDateSchema,
@@ -34,6 +35,23 @@ const DECIMAL_OR_PERCENT = "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*%?\\s*$";
 
 /** What each leaf schema adds for editors: a pattern where zod's own check is code, and a description. */
 const LEAVES = new Map<z.ZodMiniType, JsonSchema>([
+  [
+    currencySchema,
+    {
+      pattern: "^[A-Z]{3}$",
+      description:
+        'An ISO 4217 currency code in capitals, e.g. "EUR". A code the library does not know needs currencyMinorUnits.',
+    },
+  ],
+  [
+    currencyMinorUnitsSchema,
+    {
+      minimum: 0,
+      maximum: MAX_STATED_MINOR_UNITS,
+      description:
+        "The minor units (digits after the point) of a currency the library does not know, 0 to 4; leave it out for a code it knows.",
+    },
+  ],
   [
     calendarDateSchema,
     { format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "A calendar date, YYYY-MM-DD." },

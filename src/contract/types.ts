@@ -191,7 +191,17 @@ export interface Contract {
   readonly $schema?: string;
   readonly id: string;
   readonly title: string;
+  /**
+   * An ISO 4217 code in capitals, e.g. `"EUR"`: one the library knows (`knownCurrencies`), or any other code of
+   * three capital letters when `currencyMinorUnits` states its minor units.
+   */
   readonly currency: string;
+  /**
+   * The minor units of a currency the library does not know (a code newer than its ISO 4217 table, a unit of
+   * account such as XDR): how many digits after the point its amounts have, 0 to 4. Leave it out for a code the
+   * library knows; when given, it must agree with ISO 4217.
+   */
+  readonly currencyMinorUnits?: number;
   readonly rounding: RoundingPolicy;
   readonly term: { readonly start: CalendarDate; readonly end: CalendarDate };
   readonly parties: readonly Party[];

@@ -2,7 +2,7 @@ import type { Dec } from "../money/decimal.js";
 import { remember } from "../util/remember.js";
 import { measureText, plain, readKnown } from "../money/decimal.js";
 import { maxUnits, minUnits, plainUnits, shareWeights, splitUnits, unitsOfDecimal } from "../money/exact-units.js";
-import { roundToMinorUnits } from "../money/rounding.js";
+import { roundToPlaces } from "../money/rounding.js";
 import { trancheInForce } from "../contract/amendments.js";
 import type { Contract, Coverage, Tranche } from "../contract/types.js";
 import type { Amendment } from "../contract/types.js";
@@ -236,13 +236,13 @@ function roundPriced(
   byMetric: ReadonlyMap<string, Dec>,
   trace: Step[],
 ): { total: bigint; byMetric: Map<string, bigint> } {
-  const { contract, places, currency } = run.plan;
+  const { contract, places } = run.plan;
   const { mode, at } = contract.rounding;
   const parts = new Map<string, bigint>();
   if (at === "metric") {
     let total = 0n;
     for (const [metric, before] of byMetric) {
-      const after = unitsOfDecimal(roundToMinorUnits(before, currency, mode), places);
+      const after = unitsOfDecimal(roundToPlaces(before, places, mode), places);
       if (run.explain)
         trace.push({ kind: "rounding", mode, at, metric, before: plain(before), after: plainUnits(after, places) });
       parts.set(metric, after);
@@ -250,7 +250,7 @@ function roundPriced(
     }
     return { total, byMetric: parts };
   }
-  const total = unitsOfDecimal(roundToMinorUnits(amount, currency, mode), places);
+  const total = unitsOfDecimal(roundToPlaces(amount, places, mode), places);
   if (run.explain) trace.push({ kind: "rounding", mode, at, before: plain(amount), after: plainUnits(total, places) });
   // The rounded amount attributed to metrics in proportion to their exact parts (all zero when they are).
   if (byMetric.size === 1) {

@@ -1,6 +1,6 @@
 import { BoundedMap, remember } from "../util/remember.js";
 import { Dec, plain, readDecimal } from "../money/decimal.js";
-import { minorUnits } from "../money/currency.js";
+import { contractMinorUnits } from "../contract/contract-currency.js";
 import { fixedUnits, shareWeights, unitsOfDecimal } from "../money/exact-units.js";
 import type { Money } from "../money/money.js";
 import type { Contract, Coverage, Metric, PricingRule, Tranche } from "../contract/types.js";
@@ -84,7 +84,7 @@ export function planOf(contract: Contract): SettlementPlan {
 }
 
 function compilePlan(contract: Contract): SettlementPlan {
-  const places = minorUnits(contract.currency);
+  const places = contractMinorUnits(contract);
   const units = (amount: string) => unitsOfDecimal(new Dec(amount), places);
   const unitsMap = (record: Readonly<Record<string, string>> | undefined) => {
     const map = new Map<string, bigint>();

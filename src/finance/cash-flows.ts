@@ -1,6 +1,6 @@
 import { requireIssued } from "../errors/argument-error.js";
 import type { Money } from "../money/money.js";
-import { minorUnits } from "../money/currency.js";
+import { writtenMinorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
 import { isIssued, markIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
@@ -85,7 +85,7 @@ export interface CashFlows {
  * settlement says it is payable from (its due date, or its pooled fallback's).
  */
 export function receiptsOf(settlement: Settlement): Receipt[] {
-  const places = minorUnits(settlement.currency);
+  const places = writtenMinorUnits(settlement.totals.paid);
   const receipts: Receipt[] = [];
   const tranches = settlement.tranches;
   for (let t = 0; t < tranches.length; t += 1) {

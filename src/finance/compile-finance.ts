@@ -1,6 +1,6 @@
 import { Dec, readDecimal } from "../money/decimal.js";
 import { growthLogarithm } from "./growth.js";
-import { minorUnits } from "../money/currency.js";
+import { contractMinorUnits } from "../contract/contract-currency.js";
 import type { Contract } from "../contract/types.js";
 import { dayNumber, unitsOf, unitsText, type MinorUnitsContext } from "./minor-units.js";
 import { groupThousands } from "../money/format.js";
@@ -116,7 +116,7 @@ export function compileFinance(contract: Contract): CompiledFinance | null {
 function compile(contract: Contract): CompiledFinance | null {
   const finance = contract.finance;
   if (finance === undefined) return null;
-  const places = minorUnits(contract.currency);
+  const places = contractMinorUnits(contract);
   const units = (amount: string) => unitsOf(amount, places);
   const share = (text: string) => readDecimal(text) ?? new Dec(0);
   const investorIndex = new Map(finance.investors.map((investor, index) => [investor.party, index]));

@@ -1,6 +1,6 @@
 import { Dec, readDecimal } from "../money/decimal.js";
 import { floorQuotient } from "../money/floor-quotient.js";
-import { minorUnits } from "../money/currency.js";
+import { writtenMinorUnits } from "../money/currency.js";
 import type { Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
@@ -102,7 +102,7 @@ function returnsOf(flows: CashFlows, party: string, options: ReturnsOptions, rat
     ]);
   }
   const own = flows.parties[partyIndex]!;
-  const places = minorUnits(flows.currency);
+  const places = writtenMinorUnits(own.paidOut);
   // The flows netted by day, in day order, without the days that net to nothing: days[k], dates[k], units[k].
   const { days, dates, units } = nettedByDay(own.flows, places, partyIndex);
   let paidIn = 0;

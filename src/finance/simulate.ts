@@ -18,7 +18,7 @@ import { normalMeasurementRecord, type NormalMeasurementModel } from "../measure
 import { trancheInForce } from "../contract/amendments.js";
 import { END_OF_TIME } from "../engine/earn-on-results.js";
 import { BoundedMap, remember } from "../util/remember.js";
-import { checkSafeTotal, moneyOfUnits } from "./minor-units.js";
+import { checkSafeTotal, moneyOfPlaces } from "./minor-units.js";
 import { unitsBound } from "./cash-flows.js";
 import { draw, runGenerator, type Distribution } from "./random.js";
 import { runFinance } from "./waterfall.js";
@@ -550,6 +550,7 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
   const runs = rows.length / plan.columns;
   const levels = options.percentiles ?? [5, 25, 50, 75, 95];
   const currency = plan.contract.currency;
+  const places = plan.settlement.places;
   const column = (index: number) => {
     const values = new Float64Array(runs);
     for (let run = 0; run < runs; run += 1) values[run] = rows[run * plan.columns + index]!;
@@ -564,10 +565,10 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
     // frozen below with the whole result; the charts take each summary on its own
     return markIssued(
       {
-        mean: moneyOfUnits(mean, currency),
-        min: moneyOfUnits(values[0]!, currency),
-        max: moneyOfUnits(values[runs - 1]!, currency),
-        percentiles: levels.map((p) => ({ p, amount: moneyOfUnits(nearestRank(values, p), currency) })),
+        mean: moneyOfPlaces(mean, places, currency),
+        min: moneyOfPlaces(values[0]!, places, currency),
+        max: moneyOfPlaces(values[runs - 1]!, places, currency),
+        percentiles: levels.map((p) => ({ p, amount: moneyOfPlaces(nearestRank(values, p), places, currency) })),
       },
       "money-summary",
     );

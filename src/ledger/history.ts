@@ -1,6 +1,6 @@
 import { remember } from "../util/remember.js";
 import { Dec, measureText } from "../money/decimal.js";
-import { isKnownCurrency, minorUnits } from "../money/currency.js";
+import { contractMinorUnits } from "../contract/contract-currency.js";
 import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { canonicalJson } from "../util/canonical-json.js";
@@ -139,15 +139,16 @@ export function buildHistory(
       }
       const amount = new Dec(event.amount);
       if (amount.isZero()) report(index, "amount", "zero_payment", "a payment of zero records nothing: leave it out");
-      if (isKnownCurrency(contract.currency) && amount.decimalPlaces() > minorUnits(contract.currency)) {
+      const places = contractMinorUnits(contract);
+      if (amount.decimalPlaces() > places) {
         report(
           index,
           "amount",
           "sub_minor_unit",
-          `${event.amount} has more than ${minorUnits(contract.currency)} decimal places for ${contract.currency}`,
+          `${event.amount} has more than ${places} decimal places for ${contract.currency}`,
         );
-      } else if (isKnownCurrency(contract.currency) && isTooLarge(amount, minorUnits(contract.currency))) {
-        const message = tooLargeMessage("the payment", event.amount, contract.currency, minorUnits(contract.currency));
+      } else if (isTooLarge(amount, places)) {
+        const message = tooLargeMessage("the payment", event.amount, contract.currency, places);
         report(index, "amount", "amount_too_large", message);
       }
       if (event.recordedAt !== undefined && event.recordedAt < event.paidOn) {

@@ -87,11 +87,16 @@ function parseRatio(ratio: string): Dec | undefined {
  * positive sum.
  */
 export function allocateDecimal(amount: Dec, ratios: readonly Dec[], currency: string): Dec[] {
+  return allocatePlaces(amount, ratios, minorUnits(currency));
+}
+
+/** @internal `allocateDecimal` with the minor units already known (a contract's: `contractMinorUnits`). */
+export function allocatePlaces(amount: Dec, ratios: readonly Dec[], places: number): Dec[] {
   const total = ratios.reduce((acc, ratio) => acc.plus(ratio), new Dec(0));
   if (ratios.length === 0 || total.isZero()) {
     throw new RangeError("allocation needs at least one positive ratio");
   }
-  const unit = new Dec(1).div(new Dec(10).pow(minorUnits(currency)));
+  const unit = new Dec(1).div(new Dec(10).pow(places));
   const sign = amount.isNegative() ? -1 : 1;
   const units = amount.abs().div(unit); // whole number of minor units
   const exact = ratios.map((ratio) => units.times(ratio).div(total));

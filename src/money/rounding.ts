@@ -39,7 +39,15 @@ type DecimalRounding = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
  * Every other operation on money is exact.
  */
 export function roundToMinorUnits(amount: Dec, currency: CurrencyCode, mode: RoundingMode): Dec {
-  return amount.toDecimalPlaces(minorUnits(currency), DECIMAL_JS_MODE[mode]);
+  return roundToPlaces(amount, minorUnits(currency), mode);
+}
+
+/**
+ * @internal The same rounding step with the minor units already known (a contract's: `contractMinorUnits`, which
+ * a contract in a code the library does not know states itself).
+ */
+export function roundToPlaces(amount: Dec, places: number, mode: RoundingMode): Dec {
+  return amount.toDecimalPlaces(places, DECIMAL_JS_MODE[mode]);
 }
 
 /** True when `amount` has no digits below the currency's minor unit. */

@@ -17,7 +17,7 @@ import {
 } from "../formula/exact.js";
 import { deepFreeze } from "../util/freeze.js";
 import type { FormulaStep } from "../explanation/steps.js";
-import { minorUnits } from "../money/currency.js";
+import { contractMinorUnits } from "../contract/contract-currency.js";
 import type { Money } from "../money/money.js";
 import { isIssued, markIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
@@ -149,7 +149,7 @@ export function priceLines(
     .filter((entry) => entry.used);
   const currency = contract.currency;
   const mode = contract.rounding.mode;
-  const places = minorUnits(currency);
+  const places = contractMinorUnits(contract);
   const date = period.start;
   // Named formulas are memoised per line: a value and the line it was computed for, by formula position.
   const size = (terms.formulas ?? []).length;
