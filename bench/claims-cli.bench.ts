@@ -8,12 +8,14 @@
  * - with every decision written to a file as it is made (`--decisions out.ndjson`, then `out.csv`);
  * - `--format json` (the settlement with every decision, written a piece at a time), to a file.
  *
- * Each run prints its wall time, its CPU time (user + system, the whole process, GC threads included), claims
- * per CPU-second, its peak RSS (`/usr/bin/time -f %M`) and the RSS beyond the floor's per claim, beside the floor
- * measured in the same run: a plain reader of the same file that only parses and sums (bench/claims-floor.mjs,
- * in plain node), and the ratios to it.
+ * Each run prints its wall time, its CPU time (user + system, the whole process, GC threads included; and the
+ * system's part: writing gigabytes of decisions costs the kernel more while the process holds a gigabyte),
+ * claims per CPU-second, its peak RSS (`/usr/bin/time -f %M`) and the RSS beyond the floor's per claim, beside
+ * the floor measured in the same run: a plain reader of the same file that only parses and sums
+ * (bench/claims-floor.mjs, in plain node), and the ratios to it.
  *
  * Usage: npx tsx bench/claims-cli.bench.ts [claims, default 1000000] [--json] [--no-json]
+ * (`CLAIMS_CLI=path/to/cli.js` runs another build of the command line than dist/cli.js.)
  * (`--format json` runs by default up to 2,000,000 claims: its file is about 370 bytes a claim.) Needs dist/:
  * `npm run bench` builds it first. The targets of issue 15: 10M claims with decisions written, peak RSS <= 1.2 GB
  * and >= 1M claims per CPU-second; 1M claims with --format json, peak RSS <= 400 MB.
@@ -35,7 +37,7 @@ const withJson = args.includes("--json") || (!args.includes("--no-json") && clai
 const SEED = 20_120_401;
 const AS_OF = "2015-09-30";
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
-const CLI = root("dist/cli.js");
+const CLI = process.env.CLAIMS_CLI ?? root("dist/cli.js");
 const CONTRACT = root("examples/rate-card/contract.json");
 
 const FIRST_DAY = Date.UTC(2012, 3, 1) / 86_400_000; // 2012-04-01
@@ -102,6 +104,8 @@ function writeBytes(path: string, size: number): string {
 interface Run {
   readonly wallS: number;
   readonly cpuS: number;
+  /** The system's part of `cpuS` (the kernel: reading the file, writing the output, the memory's pages). */
+  readonly systemS: number;
   readonly peakRssMiB: number;
   readonly stdout: string;
 }
@@ -118,7 +122,13 @@ function measured(nodeArgs: readonly string[], stdoutFile?: string): Run {
   if (typeof out === "number") closeSync(out);
   if (child.status !== 0) throw new Error(`node ${nodeArgs.join(" ")} failed (${child.status}): ${child.stderr}`);
   const [wall, user, system, rssKiB] = readFileSync(timeFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
-  return { wallS: wall!, cpuS: user! + system!, peakRssMiB: rssKiB! / 1024, stdout: child.stdout ?? "" };
+  return {
+    wallS: wall!,
+    cpuS: user! + system!,
+    systemS: system!,
+    peakRssMiB: rssKiB! / 1024,
+    stdout: child.stdout ?? "",
+  };
 }
 
 const number = (value: number, digits = 0) =>
@@ -151,7 +161,7 @@ try {
   const report = (label: string, run: Run, extra = "") => {
     const beyond = ((run.peakRssMiB - floor.peakRssMiB) * MiB) / claims;
     console.log(
-      `${label}: wall ${number(run.wallS, 2)} s, CPU ${number(run.cpuS, 2)} s = ${number(perCpuSecond(run))} claims per CPU-second (${number(run.cpuS / floor.cpuS, 1)}x the floor's CPU); peak RSS ${number(run.peakRssMiB)} MiB (${number(run.peakRssMiB / floor.peakRssMiB, 1)}x the floor's; ${number(beyond)} bytes a claim beyond it)${extra}`,
+      `${label}: wall ${number(run.wallS, 2)} s, CPU ${number(run.cpuS, 2)} s (system ${number(run.systemS, 2)} s) = ${number(perCpuSecond(run))} claims per CPU-second (${number(run.cpuS / floor.cpuS, 1)}x the floor's CPU); peak RSS ${number(run.peakRssMiB)} MiB (${number(run.peakRssMiB / floor.peakRssMiB, 1)}x the floor's; ${number(beyond)} bytes a claim beyond it)${extra}`,
     );
   };
   const cli = (...more: string[]) => [CLI, "claims", CONTRACT, csv, "--as-of", AS_OF, ...more];

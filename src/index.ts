@@ -35,6 +35,7 @@ export { settle, type SettleOptions } from "./engine/settle.js";
 export type * from "./engine/settlement-types.js";
 export type * from "./explanation/steps.js";
 export { explain } from "./report/explain-text.js";
+export type { TextOptions } from "./report/report-locale.js";
 
 // JSON Schemas of the file formats, for editors (shipped as pay-by-results/schema/*.json)
 export { contractJsonSchema, eventsJsonSchema, jsonSchemaText, type JsonSchema } from "./contract/json-schema.js";
@@ -82,6 +83,7 @@ export type {
   DifferenceInDifferencesRequest,
 } from "./measure/inputs.js";
 export type * from "./measure/measurement.js";
+export { explainMeasurement } from "./report/explain-measurement.js";
 export * as distributions from "./measure/distributions.js";
 export {
   measurementRecord,

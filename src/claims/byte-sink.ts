@@ -58,6 +58,55 @@ export class ByteSink {
     this.at += encoder.encodeInto(text, this.bytes.subarray(this.at)).written;
   }
 
+  /**
+   * Writes text as the inside of a JSON string (without its quotes), escaped as `JSON.stringify` escapes it:
+   * printable ASCII a byte a character, anything else through `JSON.stringify` and UTF-8.
+   */
+  jsonText(text: string): void {
+    const length = text.length;
+    this.room(length);
+    const { bytes } = this;
+    let at = this.at;
+    for (let i = 0; i < length; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code < 32 || code === QUOTE || code === BACKSLASH || code > 126)
+        return this.text(JSON.stringify(text).slice(1, -1));
+      bytes[at++] = code;
+    }
+    this.at = at;
+  }
+
+  /**
+   * Writes text as a CSV field: quoted when it holds a comma, a quote or a line break, a quote inside written
+   * twice (RFC 4180). Printable ASCII a byte a character, anything else as UTF-8.
+   */
+  csvText(text: string): void {
+    const length = text.length;
+    this.room(length + 2);
+    const { bytes } = this;
+    const start = this.at;
+    // Written one byte on, where it goes when quoted (the usual case: messages hold commas).
+    let at = start + 1;
+    let quoted = false;
+    for (let i = 0; i < length; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code === QUOTE || code > 126) {
+        const field = /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+        return this.text(field);
+      }
+      if (code === COMMA || code === LF || code === CR) quoted = true;
+      bytes[at++] = code;
+    }
+    if (quoted) {
+      bytes[start] = QUOTE;
+      bytes[at++] = QUOTE;
+    } else {
+      bytes.copyWithin(start, start + 1, at);
+      at -= 1;
+    }
+    this.at = at;
+  }
+
   /** The bytes written so far, as a chunk; the sink goes on in a new buffer (or, with `reuse`, the spare one). */
   take(): Uint8Array {
     const chunk = this.bytes.subarray(0, this.at);
@@ -72,6 +121,11 @@ export class ByteSink {
 }
 
 const encoder = new TextEncoder();
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+const BACKSLASH = 92;
 
 /** The UTF-8 bytes of a text. */
 export function utf8(text: string): Uint8Array {

@@ -96,9 +96,8 @@ export class CapLog {
     this.figures = figures;
   }
 
-  /** The cuts of the claim of `row`, in the order the caps made them, or `undefined` when no cap cut it. */
-  cutsOf(row: number): CutRecord[] | undefined {
-    if (this.count === 0) return undefined;
+  /** The cuts in order of their claim's row, made when first asked for. */
+  private sorted(): { readonly cuts: Int32Array; readonly rows: Int32Array } {
     if (this.byRow === undefined) {
       const rows = this.row.subarray(0, this.count);
       const scratch = new Int32Array(4 * this.count);
@@ -107,7 +106,15 @@ export class CapLog {
       const cuts = radixOrder(rows, [part(0), part(1), part(2), part(3)]).slice();
       this.byRow = { cuts, rows: cuts.map((cut) => rows[cut]!) };
     }
-    const { cuts, rows } = this.byRow;
+    return this.byRow;
+  }
+
+  /** Where the first cut of the claim of `row` is in the cuts sorted by row (or where it would be). */
+  private firstCut(row: number): number {
+    const { rows } = this.sorted();
+    // The writers of decisions ask row after row: the place found last time, or the next, is checked first.
+    const hint = this.hint;
+    if (hint < rows.length && rows[hint]! >= row && (hint === 0 || rows[hint - 1]! < row)) return hint;
     let low = 0;
     let high = rows.length;
     while (low < high) {
@@ -115,6 +122,24 @@ export class CapLog {
       if (rows[middle]! < row) low = middle + 1;
       else high = middle;
     }
+    this.hint = low;
+    return low;
+  }
+
+  private hint = 0;
+
+  /** True when a cap cut the claim of `row`. */
+  hasCuts(row: number): boolean {
+    if (this.count === 0) return false;
+    const at = this.firstCut(row);
+    return at < this.count && this.byRow!.rows[at] === row;
+  }
+
+  /** The cuts of the claim of `row`, in the order the caps made them, or `undefined` when no cap cut it. */
+  cutsOf(row: number): CutRecord[] | undefined {
+    if (this.count === 0) return undefined;
+    const low = this.firstCut(row);
+    const { cuts, rows } = this.byRow!;
     if (low === rows.length || rows[low] !== row) return undefined;
     const found: CutRecord[] = [];
     for (let i = low; i < rows.length && rows[i] === row; i += 1) {
@@ -129,6 +154,7 @@ export class CapLog {
         after: this.figures[figure + 3]!,
       });
     }
+    this.hint = low + found.length;
     return found;
   }
 }

@@ -3,12 +3,13 @@ import type { ClaimCapCut, ClaimDecision } from "./claim-types.js";
 import { describePeriod } from "./claim-period.js";
 import { formatMinor, priceEntry } from "./compiled-card.js";
 import type { CutRecord } from "./cap-log.js";
-import { MessageCache, cutMessage, type ClaimText } from "./decision-messages.js";
+import { MessageCache, cutMessage, messageKey, type ClaimText } from "./decision-messages.js";
 import { dateOf } from "../contract/day-number.js";
 import { R, REASONS, REPEAT } from "./rejection-reasons.js";
 import { markIssued } from "../util/issued.js";
 import { ByteSink, utf8 } from "./byte-sink.js";
 import { civilOf } from "../contract/day-number.js";
+import { groupThousands } from "../money/format.js";
 
 /**
  * The decision on every claim of a settlement, in the order the claims were read (an identical repeat has no
@@ -119,6 +120,11 @@ export interface DecisionWriter {
   readonly length: number;
   json(index: number, sink: ByteSink, style: JsonStyle): void;
   csv(index: number, sink: ByteSink): void;
+  /**
+   * Writes the decisions from `index` on — as JSON in `style`, each followed by a line feed (NDJSON), or as CSV
+   * rows when `style` is undefined — until the sink holds `limit` bytes or the list ends; returns the next index.
+   */
+  lines(index: number, sink: ByteSink, style: JsonStyle | undefined, limit: number): number;
 }
 
 /** @internal A list's `DecisionWriter`, or `undefined` for anything but a list the library made. */
@@ -131,6 +137,8 @@ export function decisionWriterOf(list: unknown): DecisionWriter | undefined {
     length: (list as ClaimDecisionList).length,
     json: (index, sink, style) => view.writeJson(row(index), sink, style),
     csv: (index, sink) => view.writeCsv(row(index), sink),
+    lines: (index, sink, style, limit) =>
+      view.writeMany(index, (list as ClaimDecisionList).length, sink, style, style === undefined ? -1 : NEWLINE, limit),
   };
 }
 
@@ -182,6 +190,7 @@ export function jsonStyle(depth: number): JsonStyle {
   };
 }
 
+const NEWLINE = 10;
 const COMMA = 44;
 const DASH = 45;
 const ZERO = 48;
@@ -225,27 +234,15 @@ class DecisionView {
   private readonly dayTexts: string[] = [];
   /**
    * For the writers, the bytes of what decisions repeat, made once: shared messages (escaped for JSON or CSV),
-   * outcome codes and period labels (by number, for JSON and CSV), prices (by outcome and price), other amounts
-   * (by minor units), and days (see `writeDay`).
+   * prices (by outcome and price), other amounts (by minor units), and days (see `dayAt`).
    */
   private readonly jsonBytes = new Map<string, Uint8Array>();
   private readonly csvBytes = new Map<string, Uint8Array>();
-  /** By outcome number plus the number of unknown codes (unknown codes are numbered from -1 down). */
-  private readonly outcomeJson: Uint8Array[] = [];
-  private readonly outcomeCsv: Uint8Array[] = [];
-  private readonly periodBytes: Uint8Array[] = [];
   private priceBytes: readonly (readonly Uint8Array[])[] | undefined;
   private readonly amountBytes = new Map<number, Uint8Array>();
   private dayTable: { readonly first: number; readonly bytes: Uint8Array; readonly made: Uint8Array } | undefined;
-  /**
-   * For the writers, by layout (a JSON style, or `undefined` for CSV): the end of the commonest decisions, all
-   * that follows the period, made once — a claim accepted at its price (by outcome and price), a claim rejected
-   * before pricing with a shared message (by reason and message).
-   */
-  private readonly tails = new Map<
-    JsonStyle | undefined,
-    { accepted: Uint8Array[][]; rejected: Map<string, Uint8Array>[] }
-  >();
+  /** For the writers, what decisions repeat in each layout (a JSON style, or `undefined` for CSV). */
+  private readonly layouts = new Map<JsonStyle | undefined, Layout>();
   /** For the writers: every participant's id, end to end, and where each starts. */
   private participantBytes: { readonly bytes: Uint8Array; readonly starts: Int32Array } | undefined;
 
@@ -421,30 +418,6 @@ class DecisionView {
     bytes[at + 9] = ZERO + (date % 10);
   }
 
-  /** The bytes of the outcome code of `row`, escaped for JSON or CSV (an unknown code may hold anything). */
-  private outcomeOf(row: number, csv: boolean): Uint8Array {
-    const o = this.run.columns.outcome[row]!;
-    const cache = csv ? this.outcomeCsv : this.outcomeJson;
-    let found = cache[o + this.run.unknownOutcomes.length];
-    if (found === undefined) {
-      const code = this.run.outcomeCode(row);
-      found = utf8(csv ? csvField(code) : jsonInside(code));
-      cache[o + this.run.unknownOutcomes.length] = found;
-    }
-    return found;
-  }
-
-  /** The bytes of a claim period's label (the same for JSON and CSV). */
-  private periodOf(row: number): Uint8Array {
-    const q = this.run.columns.period[row]! - this.firstPeriod;
-    let found = this.periodBytes[q];
-    if (found === undefined) {
-      found = utf8(this.periodLabels[q]!);
-      this.periodBytes[q] = found;
-    }
-    return found;
-  }
-
   /** The bytes of an amount in minor units (digits and a point, the same for JSON and CSV). */
   private amountOf(minor: number): Uint8Array {
     let found = this.amountBytes.get(minor);
@@ -453,49 +426,6 @@ class DecisionView {
       this.amountBytes.set(minor, found);
     }
     return found;
-  }
-
-  /**
-   * The claim's fields as the JSON or CSV a decision writes them, up to its period (the same in every decision):
-   * room is made once, and the bytes copied in one pass (the hot loop of a decisions file).
-   */
-  private writeClaim(row: number, sink: ByteSink, keys: readonly Uint8Array[] | undefined): void {
-    const { columns } = this.run;
-    this.participantBytes ??= this.run.participants.idBytes();
-    this.dayTable ??= this.makeDayTable();
-    const { idBytes, idEnd } = columns;
-    const idFrom = row === 0 ? 0 : idEnd[row - 1]!;
-    const idTo = idEnd[row]!;
-    const people = this.participantBytes;
-    const p = columns.participant[row]!;
-    const personFrom = people.starts[p]!;
-    const personTo = people.starts[p + 1]!;
-    const outcome = this.outcomeOf(row, keys === undefined);
-    const period = this.periodOf(row);
-    const achieved = this.dayAt(columns.achieved[row]!);
-    const claimed = this.dayAt(columns.claimed[row]!);
-    const days = this.dayTable.bytes;
-    const csv = keys === undefined;
-    const prefix = (key: number): Uint8Array => (csv ? COMMA_BYTES : keys[key]!);
-    let room = idTo - idFrom + personTo - personFrom + outcome.length + period.length + 20;
-    if (csv) room += 6;
-    else for (let key = K.claimId; key <= K.period; key += 1) room += keys[key]!.length;
-    sink.room(room);
-    const { bytes } = sink;
-    let at = sink.at;
-    if (!csv) at = copy(keys[K.claimId]!, 0, keys[K.claimId]!.length, bytes, at);
-    at = copy(idBytes, idFrom, idTo, bytes, at);
-    at = copy(prefix(K.participant), 0, prefix(K.participant).length, bytes, at);
-    at = copy(people.bytes, personFrom, personTo, bytes, at);
-    at = copy(prefix(K.outcome), 0, prefix(K.outcome).length, bytes, at);
-    at = copy(outcome, 0, outcome.length, bytes, at);
-    at = copy(prefix(K.achievedOn), 0, prefix(K.achievedOn).length, bytes, at);
-    at =
-      achieved >= 0 ? copy(days, achieved, achieved + 10, bytes, at) : this.dateInto(columns.achieved[row]!, bytes, at);
-    at = copy(prefix(K.claimedOn), 0, prefix(K.claimedOn).length, bytes, at);
-    at = claimed >= 0 ? copy(days, claimed, claimed + 10, bytes, at) : this.dateInto(columns.claimed[row]!, bytes, at);
-    at = copy(prefix(K.period), 0, prefix(K.period).length, bytes, at);
-    sink.at = copy(period, 0, period.length, bytes, at);
   }
 
   /** Where the text of a day starts in the day table (made when first asked for), or -1 outside the table. */
@@ -531,63 +461,294 @@ class DecisionView {
 
   /** `fields(row)` written as JSON in `style`, or as CSV when `style` is undefined: the same choices, in order. */
   private write(row: number, sink: ByteSink, style: JsonStyle | undefined): void {
-    const { columns, card } = this.run;
-    this.writeClaim(row, sink, style?.keys);
-    const code = columns.reason[row]!;
-    let tails = this.tails.get(style);
-    if (tails === undefined) {
-      tails = { accepted: card.priceText.map(() => []), rejected: REASONS.map(() => new Map()) };
-      this.tails.set(style, tails);
+    this.writeRows(row, row + 1, undefined, sink, this.layoutOf(style), -1, Infinity);
+  }
+
+  /**
+   * Writes the decisions from `index` on, each followed by `after` (a line feed, or -1 for nothing), until the
+   * sink holds `limit` bytes or the list ends; returns the index of the next decision to write.
+   */
+  writeMany(
+    index: number,
+    length: number,
+    sink: ByteSink,
+    style: JsonStyle | undefined,
+    after: number,
+    limit: number,
+  ): number {
+    return this.writeRows(index, length, this.rows, sink, this.layoutOf(style), after, limit);
+  }
+
+  /**
+   * The loop of a decisions file: the decisions on the claims of `rows[index]`, `rows[index + 1]`, … (or rows
+   * `index`, `index + 1`, … without `rows`), up to `length` or until the sink holds `limit` bytes, each followed
+   * by `after` when it is not -1; returns the index of the next. Each decision's claim fields are copied from the
+   * columns and the pieces kept (see `Layout`), then the rest is written by `writeTail`.
+   */
+  private writeRows(
+    index: number,
+    length: number,
+    rows: Int32Array | undefined,
+    sink: ByteSink,
+    layout: Layout,
+    after: number,
+    limit: number,
+  ): number {
+    const { run } = this;
+    const { columns } = run;
+    this.participantBytes ??= run.participants.idBytes();
+    const { idBytes, idEnd, participant, outcome, achieved, claimed } = columns;
+    const { bytes: people, starts } = this.participantBytes;
+    const { open, afterId } = layout;
+    const table = this.dayTable!;
+    const dayBytes = table.bytes;
+    const first = table.first;
+    const days = table.made.length;
+    const unknown = run.unknownOutcomes.length;
+    const extra = after >= 0 ? 1 : 0;
+    let next = index;
+    for (; next < length && sink.at < limit; next += 1) {
+      const row = rows === undefined ? next : rows[next]!;
+      const idFrom = row === 0 ? 0 : idEnd[row - 1]!;
+      const idTo = idEnd[row]!;
+      const p = participant[row]!;
+      const personFrom = starts[p]!;
+      const personTo = starts[p + 1]!;
+      const achievedOffset = achieved[row]! - first;
+      const claimedOffset = claimed[row]! - first;
+      const outcomePiece = layout.outcome[outcome[row]! + unknown] ?? this.outcomePiece(layout, row);
+      // The achieved date from the day table (its ten bytes, made when first needed); the claimed date with the
+      // period after it, a piece for each claimed day.
+      const achievedAt = achievedOffset >= 0 && achievedOffset < days ? this.dayAt(achieved[row]!) : -1;
+      const claimedPiece =
+        (claimedOffset >= 0 && claimedOffset < days ? layout.claimed[claimedOffset] : undefined) ??
+        this.claimedPiece(layout, row);
+      sink.room(
+        open.length +
+          idTo -
+          idFrom +
+          afterId.length +
+          personTo -
+          personFrom +
+          outcomePiece.length +
+          10 +
+          claimedPiece.length,
+      );
+      const { bytes } = sink;
+      let at = sink.at;
+      for (let i = 0; i < open.length; i += 1) bytes[at++] = open[i]!;
+      for (let i = idFrom; i < idTo; i += 1) bytes[at++] = idBytes[i]!;
+      for (let i = 0; i < afterId.length; i += 1) bytes[at++] = afterId[i]!;
+      for (let i = personFrom; i < personTo; i += 1) bytes[at++] = people[i]!;
+      at = place(outcomePiece, bytes, at);
+      if (achievedAt >= 0) for (let i = achievedAt; i < achievedAt + 10; i += 1) bytes[at++] = dayBytes[i]!;
+      else at = this.dateInto(achieved[row]!, bytes, at);
+      sink.at = place(claimedPiece, bytes, at);
+      this.writeTail(row, layout, sink);
+      if (extra === 1) sink.byte(after);
     }
+    return next;
+  }
+
+  private layoutOf(style: JsonStyle | undefined): Layout {
+    let layout = this.layouts.get(style);
+    if (layout === undefined) {
+      const { card } = this.run;
+      const keys = style?.keys;
+      this.dayTable ??= this.makeDayTable();
+      layout = {
+        style,
+        open: keys === undefined ? new Uint8Array(0) : keys[K.claimId]!,
+        afterId: keys === undefined ? COMMA_BYTES : keys[K.participant]!,
+        outcome: [],
+        claimed: [],
+        accepted: card.priceText.map(() => []),
+        entries: card.priceFrom.reduce((most, from) => Math.max(most, from.length), 1),
+        rejected: [],
+        cut: new Map(),
+      };
+      this.layouts.set(style, layout);
+    }
+    return layout;
+  }
+
+  /** The bytes from after the participant up to the achieved date: the outcome's code and the keys around it. */
+  private outcomePiece(layout: Layout, row: number): Uint8Array {
+    const slot = this.run.columns.outcome[row]! + this.run.unknownOutcomes.length;
+    const code = this.run.outcomeCode(row);
+    const keys = layout.style?.keys;
+    const piece =
+      keys === undefined
+        ? utf8(`,${csvField(code)},`)
+        : joined([keys[K.outcome]!, utf8(jsonInside(code)), keys[K.achievedOn]!]);
+    layout.outcome[slot] = piece;
+    return piece;
+  }
+
+  /**
+   * The bytes from after the achieved date through the claim period's label: the claimed date and its period
+   * (the period of a claim is that of its claimed day), kept by day when the day is in the day table.
+   */
+  private claimedPiece(layout: Layout, row: number): Uint8Array {
+    const { columns } = this.run;
+    const day = columns.claimed[row]!;
+    const offset = day - this.dayTable!.first;
+    const kept = offset >= 0 && offset < this.dayTable!.made.length;
+    let piece = kept ? layout.claimed[offset] : undefined;
+    if (piece === undefined) {
+      const keys = layout.style?.keys;
+      const label = this.periodLabels[columns.period[row]! - this.firstPeriod]!;
+      piece =
+        keys === undefined
+          ? utf8(`,${this.day(day)},${label}`)
+          : joined([keys[K.claimedOn]!, utf8(this.day(day)), keys[K.period]!, utf8(label)]);
+      if (kept) layout.claimed[offset] = piece;
+    }
+    return piece;
+  }
+
+  /**
+   * What follows the period in the decision on the claim of `row`: bytes made once and kept for the commonest
+   * decisions (a claim accepted at its price; a claim rejected with a message that `messageKey` keys), written
+   * field by field for the others.
+   */
+  private writeTail(row: number, layout: Layout, sink: ByteSink): void {
+    const { columns, card } = this.run;
+    const code = columns.reason[row]!;
+    const style = layout.style;
     if (code !== R.none && code < R.superseded_in_group) {
-      if (MessageCache.shared(code)) {
-        const message = this.messages.of(row, () => this.claimText(row));
-        let tail = tails.rejected[code]!.get(message);
-        if (tail === undefined) {
-          const part = new ByteSink(256);
-          this.writeRejected(row, code, part, style);
-          tail = part.take();
-          tails.rejected[code]!.set(message, tail);
-        }
-        sink.put(tail);
-        return;
-      }
-      this.writeRejected(row, code, sink, style);
-      return;
+      const key = messageKey(this.run, row, code);
+      if (key < 0) return this.writeRejected(row, code, sink, style);
+      return this.writeKept(layout, code, columns.outcome[row]!, 0, key, row, sink);
     }
     const o = columns.outcome[row]!;
     const entry = priceEntry(card, o, columns.achieved[row]!);
     const price = card.priceMinor[o]![entry]!;
-    if (code === R.none && columns.amount[row] === price && columns.priced[row] === price) {
-      let tail = tails.accepted[o]![entry];
-      if (tail === undefined) {
-        const part = new ByteSink(256);
-        this.writePriced(row, code, o, entry, part, style);
-        tail = part.take();
-        tails.accepted[o]![entry] = tail;
-      }
-      sink.put(tail);
+    const paid = columns.amount[row]!;
+    if (code === R.none && paid === price && columns.priced[row] === price) {
+      const tail = layout.accepted[o]![entry];
+      if (tail !== undefined) return sink.put(tail);
+      const start = sink.at;
+      this.writePriced(row, code, o, entry, sink, style);
+      layout.accepted[o]![entry] = sink.bytes.slice(start, sink.at);
       return;
     }
+    // Superseded in its group: never cut (its amount is nothing), its message keyed by the price already paid.
+    if (code === R.superseded_in_group && paid === 0 && !this.run.capLog.hasCuts(row))
+      return this.writeKept(layout, code, o, entry, messageKey(this.run, row, code), row, sink);
+    const value = columns.priced[row]!;
+    const cuts = code >= R.participant_cap_reached || paid < value ? this.run.capLog.cutsOf(row) : undefined;
+    if (cuts !== undefined && (style === undefined || style.depth < 0))
+      return this.writeCutTail(row, code, o, entry, cuts, layout, sink);
     this.writePriced(row, code, o, entry, sink, style);
+  }
+
+  /**
+   * The end of the decision on a claim a cap cut, kept by all it depends on — its reason, outcome, price entry,
+   * amounts and cuts — but the participant's id, which a cut by the cap per participant names (in the cuts of
+   * a JSON line): that is written into the kept bytes each time. Caps cut many claims by the same figures.
+   */
+  private writeCutTail(
+    row: number,
+    code: number,
+    o: number,
+    entry: number,
+    cuts: readonly CutRecord[],
+    layout: Layout,
+    sink: ByteSink,
+  ): void {
+    const { columns } = this.run;
+    let key = `${code} ${o} ${entry} ${columns.amount[row]} ${columns.priced[row]}`;
+    for (const cut of cuts)
+      key += ` ${cut.cap} ${cut.cap === "participant" ? "" : cut.id} ${cut.limit} ${cut.usedBefore} ${cut.before} ${cut.after}`;
+    const kept = layout.cut.get(key);
+    if (kept !== undefined) {
+      const people = this.participantBytes!;
+      const p = columns.participant[row]!;
+      const personFrom = people.starts[p]!;
+      const personTo = people.starts[p + 1]!;
+      const { bytes: tail, ids } = kept;
+      sink.room(tail.length + ids.length * (personTo - personFrom));
+      const { bytes } = sink;
+      let at = sink.at;
+      let from = 0;
+      for (let k = 0; k <= ids.length; k += 1) {
+        const to = k < ids.length ? ids[k]! : tail.length;
+        bytes.set(tail.subarray(from, to), at);
+        at += to - from;
+        if (k < ids.length) for (let i = personFrom; i < personTo; i += 1) bytes[at++] = people.bytes[i]!;
+        from = to;
+      }
+      sink.at = at;
+      return;
+    }
+    const start = sink.at;
+    this.idSpans.length = 0;
+    this.writePriced(row, code, o, entry, sink, layout.style);
+    if (layout.cut.size >= KEPT_TAILS) return;
+    // The bytes written, without the participant's id where a cut named it, and where it goes.
+    const spans = this.idSpans;
+    const ids = new Int32Array(spans.length / 2);
+    const parts: Uint8Array[] = [];
+    let from = start;
+    let length = 0;
+    for (let k = 0; k < ids.length; k += 1) {
+      parts.push(sink.bytes.slice(from, spans[2 * k]!));
+      length += spans[2 * k]! - from;
+      ids[k] = length;
+      from = spans[2 * k + 1]!;
+    }
+    parts.push(sink.bytes.slice(from, sink.at));
+    layout.cut.set(key, { bytes: joined(parts), ids });
+  }
+
+  /** Where `writeCuts` wrote the participant's id of each cut by the cap per participant (start, end). */
+  private readonly idSpans: number[] = [];
+
+  /**
+   * Writes the end of a decision kept by reason, outcome, price entry and message key, made (from `row`) when
+   * first needed. When a reason and outcome have more keys than a layout keeps (the claims' own days), their
+   * decisions are written each time instead.
+   */
+  private writeKept(
+    layout: Layout,
+    code: number,
+    o: number,
+    entry: number,
+    key: number,
+    row: number,
+    sink: ByteSink,
+  ): void {
+    const slot = (code * this.run.card.codes.length + o) * layout.entries + entry;
+    let kept = layout.rejected[slot];
+    if (kept === undefined) {
+      kept = new Map();
+      layout.rejected[slot] = kept;
+    }
+    const tail = kept === null ? undefined : kept.get(key);
+    if (tail !== undefined) return sink.put(tail);
+    const start = sink.at;
+    if (code === R.superseded_in_group) this.writePriced(row, code, o, entry, sink, layout.style);
+    else this.writeRejected(row, code, sink, layout.style);
+    if (kept === null) return;
+    if (kept.size >= KEPT_TAILS) layout.rejected[slot] = null;
+    else kept.set(key, sink.bytes.slice(start, sink.at));
   }
 
   /** What follows the period in the decision on a claim rejected before pricing: status, amount, reason, message. */
   private writeRejected(row: number, code: number, sink: ByteSink, style: JsonStyle | undefined): void {
     const keys = style?.keys;
     const csv = style === undefined;
-    {
-      next(sink, keys, K.status);
-      sink.put(REJECTED);
-      next(sink, keys, K.amount);
-      sink.put(this.amountOf(0));
-      if (csv) sink.put(CSV_NO_PRICES);
-      else next(sink, keys, K.reason);
-      sink.put(REASON_BYTES[code]!);
-      next(sink, keys, K.message);
-      this.writeMessage(row, code, sink, csv);
-      sink.put(csv ? CRLF : style.end);
-    }
+    next(sink, keys, K.status);
+    sink.put(REJECTED);
+    next(sink, keys, K.amount);
+    sink.put(this.amountOf(0));
+    if (csv) sink.put(CSV_NO_PRICES);
+    else next(sink, keys, K.reason);
+    sink.put(REASON_BYTES[code]!);
+    next(sink, keys, K.message);
+    this.writeMessage(row, code, sink, csv);
+    sink.put(csv ? CRLF : style.end);
   }
 
   /** What follows the period in the decision on a claim that was priced: status, the amounts, and why it was cut. */
@@ -627,34 +788,169 @@ class DecisionView {
     } else if (cutRecords !== undefined) {
       if (csv) sink.byte(COMMA);
       next(sink, keys, K.message);
-      const said = cutRecords.map((cut) => cutMessage(cut, card.places)).join("; ");
-      sink.text(csv ? csvField(said) : jsonInside(said));
+      const said =
+        cutRecords.length === 1
+          ? cutMessage(cutRecords[0]!, card.places, this.money)
+          : cutRecords.map((cut) => cutMessage(cut, card.places, this.money)).join("; ");
+      if (csv) sink.csvText(said);
+      else sink.jsonText(said);
     } else if (csv) sink.put(CSV_NO_REASON);
     if (csv) return sink.put(CRLF);
     if (cutRecords === undefined) return sink.put(style.end);
     sink.put(style.cuts);
-    const cuts = cutRecords.map((cut) => this.cutOf(cut));
-    sink.text(
-      style.depth < 0
-        ? JSON.stringify(cuts)
-        : JSON.stringify(cuts, null, 2).replaceAll("\n", `\n${"  ".repeat(style.depth + 1)}`),
-    );
+    if (style.depth < 0) this.writeCuts(cutRecords, sink);
+    else
+      sink.text(
+        JSON.stringify(
+          cutRecords.map((cut) => this.cutOf(cut)),
+          null,
+          2,
+        ).replaceAll("\n", `\n${"  ".repeat(style.depth + 1)}`),
+      );
     sink.put(style.close);
+  }
+
+  /** A claim's cuts as `JSON.stringify` writes the list of `cutOf` each, on one line. */
+  private writeCuts(cuts: readonly CutRecord[], sink: ByteSink): void {
+    sink.byte(OPEN_BRACKET);
+    for (let k = 0; k < cuts.length; k += 1) {
+      const cut = cuts[k]!;
+      const count = cut.cap === "outcome-volume";
+      if (k > 0) sink.byte(COMMA);
+      sink.put(CUT_KEYS[0]!);
+      sink.jsonText(cut.cap);
+      sink.put(CUT_KEYS[1]!);
+      const idStart = sink.at;
+      sink.jsonText(cut.id);
+      if (cut.cap === "participant") this.idSpans.push(idStart, sink.at);
+      sink.put(CUT_KEYS[2]!);
+      sink.jsonText(count ? String(cut.limit) : this.text(cut.limit));
+      sink.put(CUT_KEYS[3]!);
+      sink.jsonText(count ? String(cut.usedBefore) : this.text(cut.usedBefore));
+      sink.put(CUT_KEYS[4]!);
+      sink.put(this.amountOf(cut.before));
+      sink.put(CUT_KEYS[5]!);
+      sink.put(this.amountOf(cut.after));
+      sink.put(CUT_KEYS[6]!);
+      sink.put(this.amountOf(cut.before - cut.after));
+      sink.put(CUT_KEYS[7]!);
+    }
+    sink.byte(CLOSE_BRACKET);
   }
 
   /** The message of a rejected claim, escaped: a shared one's bytes are made once, a claim's own each time. */
   private writeMessage(row: number, code: number, sink: ByteSink, csv: boolean): void {
-    const message = this.messages.of(row, () => this.claimText(row));
+    const message = this.messages.of(row, () => this.lazyClaimText(row));
     if (MessageCache.shared(code)) sink.put(this.encoded(message, csv));
-    else sink.text(csv ? csvField(message) : jsonInside(message));
+    else if (csv) sink.csvText(message);
+    else sink.jsonText(message);
+  }
+
+  /** `claimText(row)`, each field made only when read (a message names one or two). */
+  private lazyClaimText(row: number): ClaimText {
+    return new LazyClaimText(this.run, row, this.dayText);
+  }
+
+  private readonly dayText = (day: number): string => this.day(day);
+
+  /** Minor units as a cut's message writes them (thousands grouped), made once for each amount. */
+  private readonly money = (minor: number): string => {
+    let found = this.moneyTexts.get(minor);
+    if (found === undefined) {
+      found = groupThousands(this.text(minor));
+      if (this.moneyTexts.size >= 1 << 16) this.moneyTexts.clear();
+      this.moneyTexts.set(minor, found);
+    }
+    return found;
+  };
+
+  private readonly moneyTexts = new Map<number, string>();
+}
+
+/** The fields of a claim that a message may name, each made from the columns when read. */
+class LazyClaimText implements ClaimText {
+  constructor(
+    private readonly run: ClaimRun,
+    private readonly row: number,
+    private readonly dayText: (day: number) => string,
+  ) {}
+
+  get id(): string {
+    return this.run.columns.idOf(this.row);
+  }
+
+  get participant(): string {
+    return this.run.participantIds[this.run.columns.participant[this.row]!]!;
+  }
+
+  get outcome(): string {
+    return this.run.outcomeCode(this.row);
+  }
+
+  get achievedOn(): string {
+    return this.dayText(this.run.columns.achieved[this.row]!);
+  }
+
+  get claimedOn(): string {
+    return this.dayText(this.run.columns.claimed[this.row]!);
   }
 }
 
-/** Copies `source[from, to)` to `bytes` at `at` (room made by the caller), a byte at a time; returns the end. */
-function copy(source: Uint8Array, from: number, to: number, bytes: Uint8Array, at: number): number {
-  let end = at;
-  for (let i = from; i < to; i += 1) bytes[end++] = source[i]!;
-  return end;
+/**
+ * What the decisions of one layout (a JSON style, or CSV) repeat, as bytes made once when first needed: the
+ * keys around the claim's fields, each outcome's code and each claimed day with its period, with the keys around
+ * them, and the end of the commonest decisions — all that follows the period of a claim accepted at its price
+ * (by outcome and price entry), rejected with a message `messageKey` keys (by reason, outcome, price entry and
+ * key), or cut by caps (by its figures). Few pieces, used again and again: they stay in the processor's caches
+ * (a piece for each outcome and achieved day was slower).
+ */
+interface Layout {
+  readonly style: JsonStyle | undefined;
+  /** Before the claim's id. */
+  readonly open: Uint8Array;
+  /** Between the claim's id and its participant. */
+  readonly afterId: Uint8Array;
+  /** By outcome (its number plus the number of unknown codes): from after the participant up to the achieved date. */
+  readonly outcome: (Uint8Array | undefined)[];
+  /** By claimed day (its offset in the day table): from after the achieved date through the period's label. */
+  readonly claimed: (Uint8Array | undefined)[];
+  /** By outcome, then price entry. */
+  readonly accepted: (Uint8Array | undefined)[][];
+  /** The most price entries an outcome has. */
+  readonly entries: number;
+  /**
+   * The ends of decisions on claims a cap cut, by what they depend on (see `writeCutTail`): the bytes without
+   * the participant's id, and where it goes.
+   */
+  readonly cut: Map<string, { readonly bytes: Uint8Array; readonly ids: Int32Array }>;
+  /**
+   * By `(reason × outcomes + outcome) × entries + entry`, then by message key; `null` where the keys were too
+   * many to keep.
+   */
+  readonly rejected: (Map<number, Uint8Array> | null | undefined)[];
+}
+
+/** Copies `piece` to `bytes` at `at` (room made by the caller); returns the end. */
+function place(piece: Uint8Array, bytes: Uint8Array, at: number): number {
+  const length = piece.length;
+  // A byte at a time for the short pieces (a call to `set` costs about what copying 16 bytes does).
+  if (length > 16) bytes.set(piece, at);
+  else for (let i = 0; i < length; i += 1) bytes[at + i] = piece[i]!;
+  return at + length;
+}
+
+/** How many decision ends a layout keeps for one reason, outcome and price entry. */
+const KEPT_TAILS = 1 << 14;
+
+/** Pieces of bytes end to end. */
+function joined(pieces: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return bytes;
 }
 
 const COMMA_BYTES = utf8(",");
@@ -664,6 +960,13 @@ function next(sink: ByteSink, keys: readonly Uint8Array[] | undefined, key: numb
   if (keys === undefined) sink.byte(COMMA);
   else sink.put(keys[key]!);
 }
+
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+/** The keys of a cut (`cutOf`) in JSON on one line, as `JSON.stringify` writes them, and the end of the object. */
+const CUT_KEYS = ["cap", "id", "limit", "usedBefore", "before", "after", "cut"]
+  .map((key, index) => utf8(`${index === 0 ? "{" : '",'}"${key}":"`))
+  .concat([utf8('"}')]);
 
 const ACCEPTED = utf8("accepted");
 const ACCEPTED_IN_PART = utf8("accepted-in-part");

@@ -7,8 +7,8 @@ import { ID_PATTERN } from "../contract/primitives.js";
  */
 
 /** Per byte: may it start an id, may it follow the first character (from `ID_PATTERN` itself). */
-const ID_START = new Uint8Array(256);
-const ID_REST = new Uint8Array(256);
+export const ID_START = new Uint8Array(256);
+export const ID_REST = new Uint8Array(256);
 for (let code = 0; code < 128; code += 1) {
   const char = String.fromCharCode(code);
   ID_START[code] = ID_PATTERN.test(char) ? 1 : 0;
@@ -18,17 +18,20 @@ for (let code = 0; code < 128; code += 1) {
 /** What the hash functions return for a text that is not an id: not a 32-bit integer, so never a hash. */
 export const NOT_AN_ID = 2 ** 32;
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 const SECOND_OFFSET = 0x2f1b3c4d;
-const SECOND_PRIME = 0x5bd1e995;
+export const SECOND_PRIME = 0x5bd1e995;
+/** Where the two hashes of a fingerprint (`fingerprintBytes`) start. */
+export const FINGERPRINT_FIRST = FNV_OFFSET;
+export const FINGERPRINT_SECOND = SECOND_OFFSET;
 
 /**
  * FNV's low bits vary little between ids that differ in their last character (C00000001, C00000002...); the
  * murmur3 finaliser spreads them, so that hash tables with linear probing and radix sorts on the low bits do
  * not meet long runs.
  */
-function spread(hash: number): number {
+export function spreadHash(hash: number): number {
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return (hash ^ (hash >>> 16)) | 0;
@@ -60,12 +63,18 @@ export function hashIdBytes(bytes: Uint8Array, from: number, to: number): number
     if (ID_REST[code] === 0) return NOT_AN_ID;
     hash = Math.imul(hash ^ code, FNV_PRIME);
   }
-  return spread(hash);
+  return spreadHash(hash);
 }
 
 /** The text of ASCII bytes (ids): short runs by `String.fromCharCode`, no decoder needed. */
 export function asciiText(bytes: Uint8Array, from: number, to: number): string {
   let text = "";
+  // A short text a character at a time: V8 keeps strings of up to 12 characters flat as they grow, and this
+  // makes no view of the bytes.
+  if (to - from <= 12) {
+    for (let i = from; i < to; i += 1) text += String.fromCharCode(bytes[i]!);
+    return text;
+  }
   for (let i = from; i < to; i += 1024)
     text += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 1024)) as unknown as number[]);
   return text;

@@ -76,7 +76,6 @@ export function claimDecisionChunks(
 }
 
 const NDJSON = jsonStyle(-1);
-const NEWLINE = 10;
 
 /**
  * @internal `claimDecisionChunks` without its checks; with `reuse`, two buffers in turn, so that a chunk is valid
@@ -92,13 +91,9 @@ export async function* decisionChunks(
   if (csv) sink.text(`${CLAIM_DECISION_CSV_COLUMNS.join(",")}\r\n`);
   const writer = decisionWriterOf(decisions);
   if (writer !== undefined) {
-    // A settlement's list: each decision is written from the columns.
-    for (let index = 0; index < writer.length; index += 1) {
-      if (csv) writer.csv(index, sink);
-      else {
-        writer.json(index, sink, NDJSON);
-        sink.byte(NEWLINE);
-      }
+    // A settlement's list: each decision is written from the columns, a chunk's worth at a time.
+    for (let index = 0; index < writer.length; ) {
+      index = writer.lines(index, sink, csv ? undefined : NDJSON, CHUNK);
       if (sink.at >= CHUNK) yield sink.take();
     }
   } else {

@@ -7,13 +7,28 @@ import type { Claim, ClaimSettlement, Participant } from "./claim-types.js";
 import { ClaimColumns, NO_DATE, hasOnlyOwnKeys } from "./claim-columns.js";
 import { periodOfDay } from "./claim-period.js";
 import { CLAIM_FIELDS, claimRecordIssues } from "./claim-record.js";
-import { NOT_AN_ID, copyIdBytes, copyIdText, fingerprintBytes, fingerprintText } from "./claim-ids.js";
+import {
+  FINGERPRINT_FIRST,
+  FINGERPRINT_SECOND,
+  FNV_OFFSET,
+  FNV_PRIME,
+  ID_REST,
+  ID_START,
+  NOT_AN_ID,
+  SECOND_PRIME,
+  copyIdBytes,
+  copyIdText,
+  fingerprintBytes,
+  fingerprintText,
+  spreadHash,
+} from "./claim-ids.js";
 import { ParticipantIndex } from "./participant-index.js";
 import { withRoom } from "./typed-growth.js";
 import { ClaimProblems, onLine } from "./claims-error.js";
 import { compileCard, type CompiledCard } from "./compiled-card.js";
 import { dayNumber, dayNumberOfBytes } from "../contract/day-number.js";
 import { applyFundCaps } from "./fund-caps.js";
+import { DayCache, NOT_CACHED, dateKey } from "./day-cache.js";
 import { markDuplicates } from "./duplicates.js";
 import { CapLog } from "./cap-log.js";
 import { applyParticipantRules } from "./participant-rules.js";
@@ -229,6 +244,299 @@ export class ClaimRun {
     this.queueParticipant(row, to[1]! - from[1]!, participantHash, undefined);
   }
 
+  /**
+   * Reads the plain rows of a claims file from the line that starts at `start` up to the one that ends at `last`
+   * (see `ClaimsCsvSink.rows`), row after row (`readPlainRow`), and stops before the first that is not plain.
+   * Returns how many it read; `next[0]` is where it stopped.
+   */
+  readPlainRows(
+    bytes: Uint8Array,
+    start: number,
+    last: number,
+    fields: Int8Array,
+    separator: number,
+    quote: number,
+    next: Int32Array,
+  ): number {
+    let count = 0;
+    let at = start;
+    for (;;) {
+      const end = this.readPlainRow(bytes, at, fields, separator, quote);
+      if (end < 0) break;
+      count += 1;
+      at = end + 1;
+      if (end === last) break;
+    }
+    next[0] = at;
+    return count;
+  }
+
+  /**
+   * Reads a plain row of a claims file in one pass over its bytes (see `ClaimsCsvSink.rows`): the line that
+   * starts at `bytes[start]`, its columns `fields`, its separator `separator`. Returns the index of its line
+   * feed, or -1 — keeping nothing — when the row is not a plain sound claim: a field out of form, a wrong number
+   * of fields, a carriage return but at the end, a quote (`quote`, the next one's index or -1), an id longer
+   * than `PLAIN_ID` bytes. Such a row then goes through `addBytes`, which finds the same claims and says what is
+   * wrong with the others.
+   */
+  readPlainRow(bytes: Uint8Array, start: number, fields: Int8Array, separator: number, quote: number): number {
+    const lead = bytes[start]!;
+    if (lead <= 32 || lead >= 128) return -1;
+    if (fields !== this.plainFields) {
+      this.plainFields = fields;
+      this.standardColumns = fields.every((field, column) => field === column) ? fields.length : 0;
+    }
+    if (this.standardColumns !== 0)
+      return this.readStandardRow(bytes, start, this.standardColumns === ENROLLED + 1, separator, quote);
+    const { columns } = this;
+    columns.room(PLAIN_ID);
+    this.pendingRoom(PLAIN_ID);
+    const idBytes = columns.idBytes;
+    const idAt = columns.idLength;
+    const pending = this.pendingBytes;
+    const pendingAt = this.pendingLength;
+    let idHash = 0;
+    let idLength = 0;
+    let participantHash = 0;
+    let participantLength = 0;
+    let outcomeFrom = 0;
+    let outcomeTo = 0;
+    let evidenceFrom = 0;
+    let evidenceTo = 0;
+    // The fingerprint (`fingerprintBytes`), made on the way when the outcome comes before the evidence: 0 before
+    // the outcome, 1 after it, 2 once the evidence followed it, 3 when the evidence came first.
+    let first = FINGERPRINT_FIRST;
+    let second = FINGERPRINT_SECOND;
+    let hashed = 0;
+    let achieved = NaN;
+    let claimed = NaN;
+    let enrolled = NO_DATE;
+    let i = start;
+    const last = fields.length - 1;
+    for (let column = 0; column <= last; column += 1) {
+      const field = fields[column]!;
+      let code = bytes[i]!;
+      if (field === ID || field === PARTICIPANT) {
+        // An id: copied and hashed (`hashIdBytes`) up to the first byte that cannot be in one.
+        if (ID_START[code] !== 1) return -1;
+        const into = field === ID ? idBytes : pending;
+        const at = field === ID ? idAt : pendingAt;
+        const from = i;
+        const limit = from + PLAIN_ID;
+        let hash = FNV_OFFSET;
+        while (ID_REST[code] === 1) {
+          if (i === limit) return -1;
+          hash = Math.imul(hash ^ code, FNV_PRIME);
+          into[at + i - from] = code;
+          i += 1;
+          code = bytes[i]!;
+        }
+        if (field === ID) {
+          idHash = spreadHash(hash);
+          idLength = i - from;
+        } else {
+          participantHash = spreadHash(hash);
+          participantLength = i - from;
+        }
+      } else if (field === OUTCOME || field === EVIDENCE) {
+        // Any bytes up to the separator (UTF-8: the run was checked); the outcome's then the evidence's make the
+        // fingerprint, when they come in that order.
+        const from = i;
+        const hashing = field === OUTCOME ? hashed === 0 : hashed === 1;
+        while (code !== separator && code !== LF && code !== CR) {
+          if (hashing) {
+            first = Math.imul(first ^ code, FNV_PRIME);
+            second = Math.imul(second ^ code, SECOND_PRIME) ^ (second >>> 15);
+          }
+          i += 1;
+          code = bytes[i]!;
+        }
+        if (i === from) return -1;
+        if (field === OUTCOME) {
+          outcomeFrom = from;
+          outcomeTo = i;
+          if (hashing) {
+            first = Math.imul(first ^ 0xffff, FNV_PRIME);
+            second = Math.imul(second ^ 0xffff, SECOND_PRIME) ^ (second >>> 15);
+            hashed = 1;
+          }
+        } else {
+          evidenceFrom = from;
+          evidenceTo = i;
+          hashed = hashing ? 2 : 3;
+        }
+      } else if (field === ENROLLED && (code === separator || code === LF || code === CR)) {
+        enrolled = NO_DATE;
+      } else {
+        // A date: ten bytes.
+        const day = this.dayCache.dayAt(bytes, i);
+        if (Number.isNaN(day)) return -1;
+        if (field === ACHIEVED) achieved = day;
+        else if (field === CLAIMED) claimed = day;
+        else enrolled = day;
+        i += 10;
+        code = bytes[i]!;
+      }
+      // The field's end: the separator, or the line's end (LF or CRLF) after the last column.
+      if (column < last) {
+        if (code !== separator) return -1;
+        i += 1;
+      } else {
+        if (code === CR) i += 1;
+        if (bytes[i] !== LF) return -1;
+      }
+    }
+    if ((quote >= 0 && quote < i) || Number.isNaN(achieved) || Number.isNaN(claimed)) return -1;
+    this.received += 1;
+    const row = columns.size;
+    if (hashed === 2) {
+      columns.fingerprint[row] = first;
+      columns.fingerprint2[row] = second;
+    } else {
+      fingerprintBytes(
+        bytes,
+        outcomeFrom,
+        outcomeTo,
+        evidenceFrom,
+        evidenceTo,
+        columns.fingerprint,
+        columns.fingerprint2,
+        row,
+      );
+    }
+    const outcome = this.card.indexOfBytes(bytes, outcomeFrom, outcomeTo);
+    const o = outcome >= 0 ? outcome : this.unknownOutcome(utf8.decode(bytes.subarray(outcomeFrom, outcomeTo)));
+    this.store(row, idLength, idHash, o, achieved, claimed, enrolled);
+    this.queueParticipant(row, participantLength, participantHash, undefined);
+    return i;
+  }
+
+  /** The columns `readPlainRow` last saw, and their number when they are the usual ones in the usual order (else 0). */
+  private plainFields: Int8Array | undefined;
+  private readonly dayCache = new DayCache();
+  private standardColumns = 0;
+
+  /**
+   * `readPlainRow` for a file whose columns are the usual ones in the usual order (`CLAIM_FIELDS`, with or
+   * without `enrolledOn`): the same reading, field after field without looking up which comes next.
+   */
+  private readStandardRow(
+    bytes: Uint8Array,
+    start: number,
+    withEnrolment: boolean,
+    separator: number,
+    quote: number,
+  ): number {
+    const { columns } = this;
+    columns.room(PLAIN_ID);
+    this.pendingRoom(PLAIN_ID);
+    let i = start;
+    // The claim's id, copied and hashed (`hashIdBytes`).
+    const idBytes = columns.idBytes;
+    const idAt = columns.idLength - start;
+    let code = bytes[i]!;
+    if (ID_START[code] !== 1) return -1;
+    let limit = start + PLAIN_ID;
+    let hash = FNV_OFFSET;
+    while (ID_REST[code] === 1) {
+      if (i === limit) return -1;
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      idBytes[idAt + i] = code;
+      i += 1;
+      code = bytes[i]!;
+    }
+    if (code !== separator) return -1;
+    const idHash = spreadHash(hash);
+    const idLength = i - start;
+    i += 1;
+    // The participant's id, the same way.
+    const pending = this.pendingBytes;
+    const participantFrom = i;
+    const pendingAt = this.pendingLength - participantFrom;
+    code = bytes[i]!;
+    if (ID_START[code] !== 1) return -1;
+    limit = i + PLAIN_ID;
+    hash = FNV_OFFSET;
+    while (ID_REST[code] === 1) {
+      if (i === limit) return -1;
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      pending[pendingAt + i] = code;
+      i += 1;
+      code = bytes[i]!;
+    }
+    if (code !== separator) return -1;
+    const participantHash = spreadHash(hash);
+    const participantLength = i - participantFrom;
+    i += 1;
+    // The outcome: the first part of the fingerprint (`fingerprintBytes`).
+    const outcomeFrom = i;
+    let first = FINGERPRINT_FIRST;
+    let second = FINGERPRINT_SECOND;
+    code = bytes[i]!;
+    while (code !== separator && code !== LF && code !== CR) {
+      first = Math.imul(first ^ code, FNV_PRIME);
+      second = Math.imul(second ^ code, SECOND_PRIME) ^ (second >>> 15);
+      i += 1;
+      code = bytes[i]!;
+    }
+    if (code !== separator || i === outcomeFrom) return -1;
+    const outcomeTo = i;
+    first = Math.imul(first ^ 0xffff, FNV_PRIME);
+    second = Math.imul(second ^ 0xffff, SECOND_PRIME) ^ (second >>> 15);
+    i += 1;
+    // The two dates, each looked up in the day cache (read once each, the first time).
+    if (i + 21 >= bytes.length) return -1;
+    const days = this.dayCache.days;
+    let key = dateKey(bytes, i);
+    let achieved = key >= 0 ? days[key]! : NOT_CACHED;
+    if (achieved >= NOT_CACHED) achieved = this.dayCache.read(bytes, i, key);
+    if (Number.isNaN(achieved) || bytes[i + 10] !== separator) return -1;
+    i += 11;
+    key = dateKey(bytes, i);
+    let claimed = key >= 0 ? days[key]! : NOT_CACHED;
+    if (claimed >= NOT_CACHED) claimed = this.dayCache.read(bytes, i, key);
+    if (Number.isNaN(claimed) || bytes[i + 10] !== separator) return -1;
+    i += 11;
+    // The evidence: the rest of the fingerprint.
+    const evidenceFrom = i;
+    code = bytes[i]!;
+    while (code !== separator && code !== LF && code !== CR) {
+      first = Math.imul(first ^ code, FNV_PRIME);
+      second = Math.imul(second ^ code, SECOND_PRIME) ^ (second >>> 15);
+      i += 1;
+      code = bytes[i]!;
+    }
+    if (i === evidenceFrom) return -1;
+    // The enrolment date, when the file has the column: empty, or a date.
+    let enrolled = NO_DATE;
+    if (withEnrolment) {
+      if (code !== separator) return -1;
+      i += 1;
+      code = bytes[i]!;
+      if (code !== LF && code !== CR) {
+        enrolled = this.dayCache.dayAt(bytes, i);
+        if (Number.isNaN(enrolled)) return -1;
+        i += 10;
+        code = bytes[i]!;
+      }
+    }
+    // The line's end: LF or CRLF.
+    if (code === CR) {
+      i += 1;
+      code = bytes[i]!;
+    }
+    if (code !== LF || (quote >= 0 && quote < i)) return -1;
+    this.received += 1;
+    const row = columns.size;
+    columns.fingerprint[row] = first;
+    columns.fingerprint2[row] = second;
+    const outcome = this.card.indexOfBytes(bytes, outcomeFrom, outcomeTo);
+    const o = outcome >= 0 ? outcome : this.unknownOutcome(utf8.decode(bytes.subarray(outcomeFrom, outcomeTo)));
+    this.store(row, idLength, idHash, o, achieved, claimed, enrolled);
+    this.queueParticipant(row, participantLength, participantHash, undefined);
+    return i;
+  }
+
   /** The number of an outcome code that is not on the card: `-1 - k` for the `k`-th such code seen. */
   private unknownOutcome(code: string): number {
     let index = this.unknownOutcomeIndex.get(code);
@@ -375,6 +683,19 @@ export class ClaimRun {
     return settlement;
   }
 }
+
+/** The longest id a plain row may hold (`readPlainRow`); a longer one is read the usual way. */
+const PLAIN_ID = 256;
+const LF = 10;
+const CR = 13;
+/** The fields of a claims file row, by their index in `CLAIM_FIELDS`. */
+const ID = CLAIM_FIELDS.indexOf("id");
+const PARTICIPANT = CLAIM_FIELDS.indexOf("participant");
+const OUTCOME = CLAIM_FIELDS.indexOf("outcome");
+const ACHIEVED = CLAIM_FIELDS.indexOf("achievedOn");
+const CLAIMED = CLAIM_FIELDS.indexOf("claimedOn");
+const EVIDENCE = CLAIM_FIELDS.indexOf("evidence");
+const ENROLLED = CLAIM_FIELDS.indexOf("enrolledOn");
 
 // ignoreBOM: a field that starts with U+FEFF keeps it, as the text path reads it (and refuses it in an id).
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });

@@ -67,6 +67,43 @@ export function rejectionMessage(
   }
 }
 
+/** Day offsets from the term's start that a message key holds: within ±2^20 days (about 2,870 years). */
+const KEY_DAYS = 2 ** 20;
+
+/**
+ * What the message of the claim of `row`, rejected for `reason` before it was priced, depends on besides the
+ * reason and the claim's outcome, as a number (two claims with the same reason, outcome and key have the same
+ * message), or -1 when it names a field of the claim that no key holds (its id, participant, an unknown
+ * outcome's code, or two dates): those are made for each claim. Kept beside `rejectionMessage`, which it follows
+ * case by case: the writers of decision files keep the bytes of a message's decision by this key.
+ */
+export function messageKey(run: ClaimRun, row: number, reason: number): number {
+  const { columns } = run;
+  switch (reason) {
+    case R.claim_limit_reached:
+    case R.superseded_in_group:
+      return columns.detail[row]!;
+    case R.enrolment_unknown:
+      return 0;
+    case R.claimed_after_as_of:
+      return dayKey(columns.claimed[row]! - run.card.termStart, 0);
+    case R.outside_term:
+      return dayKey(columns.achieved[row]! - run.card.termStart, 0);
+    case R.achieved_before_enrolment:
+    case R.prerequisite_missing:
+    case R.outside_window:
+      return dayKey(columns.achieved[row]! - run.card.termStart, columns.detail[row]!);
+    default:
+      return -1;
+  }
+}
+
+/** A day's offset from the term's start and an integer detail (a day or an outcome's index) as one safe integer. */
+function dayKey(offset: number, detail: number): number {
+  if (!(offset >= -KEY_DAYS && offset < KEY_DAYS) || (detail | 0) !== detail) return -1;
+  return (offset + KEY_DAYS) * 2 ** 32 + (detail >>> 0);
+}
+
 /**
  * Rejection messages, shared between claims whose message has no claim-specific figure (a limit reached, a
  * ladder superseded, an enrolment unknown): a large file repeats a few of them hundreds of thousands of times.
@@ -103,9 +140,15 @@ export class MessageCache {
   }
 }
 
-/** How a cap cut a claim, e.g. "cut by the cap per participant (11,700.00): 1,200.00 was left of it". */
-export function cutMessage(cut: CutRecord, places: number): string {
-  const money = (minor: number) => groupThousands(formatMinor(minor, places));
+/**
+ * How a cap cut a claim, e.g. "cut by the cap per participant (11,700.00): 1,200.00 was left of it". `money`
+ * writes minor units with the currency's places, thousands grouped (a writer of many decisions keeps them).
+ */
+export function cutMessage(
+  cut: CutRecord,
+  places: number,
+  money: (minor: number) => string = (minor) => groupThousands(formatMinor(minor, places)),
+): string {
   if (cut.cap === "outcome-volume") {
     return `${CAP_NAMES[cut.cap]} ${cut.id} (${cut.limit} claims) is reached: ${cut.usedBefore} claims already paid`;
   }

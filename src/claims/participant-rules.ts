@@ -85,10 +85,15 @@ export function applyParticipantRules(run: ClaimRun): void {
       claims[j + 2] = enrolment;
       claims[j + 3] = key;
     }
-    firstDay.fill(NO_DATE);
-    claimsSoFar.fill(0);
-    groupRung.fill(-1);
-    groupPriced.fill(0);
+    // A handful of entries each: set in a loop (a call to `fill` costs more).
+    for (let o = 0; o < outcomeCount; o += 1) {
+      firstDay[o] = NO_DATE;
+      claimsSoFar[o] = 0;
+    }
+    for (let g = 0; g < groupRung.length; g += 1) {
+      groupRung[g] = -1;
+      groupPriced[g] = 0;
+    }
     let used = 0;
     const registered = run.registeredEnrolment[p]!;
     for (let i = from; i < to; i += 4) {

@@ -101,6 +101,8 @@ export async function settleClaimsAsync(
 async function readClaimsFile(run: ClaimRun, csv: ClaimsCsvSource): Promise<void> {
   const parser = new ClaimsCsvParser(csv.settings, {
     bytes: (bytes, from, to, line) => run.addBytes(bytes, from, to, line),
+    rows: (bytes, start, last, fields, separator, quote, next) =>
+      run.readPlainRows(bytes, start, last, fields, separator, quote, next),
     problems: (found) => run.reportProblems(found),
   });
   // A file's size and its first rows tell about how many rows will come: the columns are sized for them once.

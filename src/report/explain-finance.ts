@@ -1,72 +1,81 @@
-import { groupThousands } from "../money/format.js";
-import type { Money } from "../money/money.js";
 import type { CashFlows } from "../finance/cash-flows.js";
 import type { FinanceStep } from "../finance/finance-steps.js";
-import { ownValue } from "../util/own.js";
 import { requireIssued } from "../errors/argument-error.js";
+import { textOptions, type TextOptions } from "./report-locale.js";
+import { phrasebookOf } from "./phrases/phrasebooks.js";
+import type { FinanceWords } from "./phrases/finance-words.js";
+import { plainTextStyle, type Style } from "./style.js";
 
-const STEP_NAMES: Record<string, string> = {
-  principal: "return of principal",
-  return: "return",
-  "management-fee": "management fee",
-  "performance-fee": "performance fee",
-  excess: "excess",
-};
-
-function stepLines(step: FinanceStep, currency: string): string[] {
-  const cash = (amount: string) => `${currency} ${groupThousands(amount)}`;
+function stepLines(step: FinanceStep, words: FinanceWords, style: Style): string[] {
+  const cash = style.money;
   if (step.kind === "guarantee") {
-    const losses = step.losses.map((entry) => `${entry.party} ${cash(entry.loss)}`).join(", ");
-    const paid = step.paid.map((entry) => `${entry.party} ${cash(entry.amount)}`).join(", ");
     return [
-      `${step.date}  guarantee ${step.guarantee + 1} by ${step.guarantor}: loss ${losses}; ${step.share} of it = ${cash(step.claim)}; ` +
-        `limit ${cash(step.limit)}, used before ${cash(step.usedBefore)}; paid ${paid}`,
+      words.guarantee(step.guarantee, step.guarantor, {
+        date: step.date,
+        losses: step.losses.map((entry) => `${entry.party} ${cash(entry.loss)}`).join(", "),
+        share: step.share,
+        claim: cash(step.claim),
+        limit: cash(step.limit),
+        usedBefore: cash(step.usedBefore),
+        paid: step.paid.map((entry) => `${entry.party} ${cash(entry.amount)}`).join(", "),
+      }),
     ];
   }
-  const which =
-    step.step === "excess" ? "excess" : `step ${step.step + 1}, ${ownValue(STEP_NAMES, step.type) ?? step.type}`;
   const parts = step.parts.map((part) =>
     step.type === "excess"
       ? `${part.party} ${cash(part.paid)}`
-      : `${part.party} owed ${cash(part.owed)}, paid ${cash(part.paid)}`,
+      : words.owedPaid(part.party, cash(part.owed), cash(part.paid)),
   );
   return [
-    `${step.date}  ${which}: pool ${cash(step.poolBefore)} → ${cash(step.poolAfter)}`,
+    `${step.date}  ${words.step(step)}: ${words.pool(cash(step.poolBefore), cash(step.poolAfter))}`,
     `      ${parts.join("; ")}`,
-    ...(step.basis !== "" ? [`      (${step.basis})`] : []),
+    ...(step.basis !== "" ? [`      (${words.basis(step.basis)})`] : []),
   ];
 }
 
 /**
- * The investors' side as text an officer can check by hand: drawdowns, outcome payments, every waterfall
- * step on every date (pool before and after, what each party was owed and paid, and how the amount owed
- * was computed), every guarantee call, and each investor's position.
+ * The investors' side as text an officer can check by hand, in English or Italian: drawdowns, outcome payments,
+ * every waterfall step on every date (pool before and after, what each party was owed and paid, and how the
+ * amount owed was computed), every guarantee call, and each investor's position. Amounts in the neutral notation
+ * of `explain` (`EUR 1,234.56`; `EUR 1.234,56` in Italian), dates as ISO dates.
  *
  * @example
  * console.log(explainCashFlows(cashFlows(contract, settlement)));
+ * console.log(explainCashFlows(cashFlows(contract, settlement), { locale: "it" }));
  * @throws ArgumentError for cash flows `cashFlows` did not return (`not_cash_flows`: a copy, a changed value or one
  * read back from JSON; call cashFlows again).
+ * @throws OptionsError for options that are not an object (`invalid_options`) or a locale other than "en" and "it"
+ * (`unknown_locale`).
  */
-export function explainCashFlows(flows: CashFlows): string {
+export function explainCashFlows(flows: CashFlows, options?: TextOptions): string {
   requireIssued(flows, "cash-flows", "explainCashFlows", "flows");
-  const currency = flows.currency;
-  const cash = (value: Money) => `${value.currency} ${groupThousands(value.amount)}`;
-  const lines: string[] = [`Investors' side of ${flows.contractId}, as of ${flows.asOf}`, ""];
-  lines.push("Cash flows:");
+  const { locale } = textOptions(options);
+  const words = phrasebookOf(locale).finance;
+  const style = plainTextStyle(flows.currency, locale);
+  const cash = (value: { readonly amount: string }) => style.money(value.amount);
+  const width = Math.max(...flows.flows.map((flow) => words.flowKind(flow.kind).length), 15);
+  const lines: string[] = [words.heading(flows.contractId, flows.asOf), ""];
+  lines.push(words.cashFlows);
   for (const flow of flows.flows) {
-    const tranche = flow.tranche !== undefined ? ` (tranche ${flow.tranche})` : "";
-    lines.push(`  ${flow.date}  ${flow.kind.padEnd(15)} ${flow.from} → ${flow.to}  ${cash(flow.amount)}${tranche}`);
+    const tranche = flow.tranche !== undefined ? words.ofTranche(flow.tranche) : "";
+    lines.push(
+      `  ${flow.date}  ${words.flowKind(flow.kind).padEnd(width)} ${words.account(flow.from)} → ${words.account(flow.to)}  ${cash(flow.amount)}${tranche}`,
+    );
   }
-  if (flows.pendingTranches.length > 0)
-    lines.push(`  pending, nothing received yet: ${flows.pendingTranches.join(", ")}`);
-  lines.push("", "Waterfall and guarantees:");
-  if (flows.steps.length === 0) lines.push("  nothing to distribute");
-  for (const step of flows.steps) for (const line of stepLines(step, currency)) lines.push(`  ${line}`);
-  lines.push("", "Investors:");
+  if (flows.pendingTranches.length > 0) lines.push(`  ${words.pending(flows.pendingTranches.join(", "))}`);
+  lines.push("", words.waterfall);
+  if (flows.steps.length === 0) lines.push(`  ${words.nothingToDistribute}`);
+  for (const step of flows.steps) for (const line of stepLines(step, words, style)) lines.push(`  ${line}`);
+  lines.push("", words.investors);
   for (const investor of flows.investors) {
     lines.push(
-      `  ${investor.party}: drawn ${cash(investor.drawn)}, distributions ${cash(investor.distributions)}, guaranteed ${cash(investor.guaranteed)}, ` +
-        `net ${cash(investor.net)}; loss if no outcome were paid ${cash(investor.lossGivenNoOutcomes)}`,
+      `  ${words.investor(investor.party, {
+        drawn: cash(investor.drawn),
+        distributions: cash(investor.distributions),
+        guaranteed: cash(investor.guaranteed),
+        net: cash(investor.net),
+        lossGivenNoOutcomes: cash(investor.lossGivenNoOutcomes),
+      })}`,
     );
   }
   return lines.join("\n");

@@ -13,8 +13,18 @@ ul.steps { font-size: 0.92rem; } ul.steps li { margin: 0.15rem 0; white-space: p
 table { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.92rem; } th, td { border: 1px solid #d1d5db; padding: 0.3rem 0.6rem; }
 th { background: #f9fafb; text-align: left; } td.amount { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 1rem 0; } figcaption { color: #4b5563; font-size: 0.85rem; } footer { margin-top: 2rem; color: #6b7280; font-size: 0.85rem; }
-@media print { body { margin: 0; } h2 { break-before: auto; } figure, table { break-inside: avoid; } }
+svg { max-width: 100%; height: auto; }
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .keep, figure, table, tr, .status, ul.steps li { break-inside: avoid; page-break-inside: avoid; }
+  h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
+}
 `;
+
+/** Blocks printed on one page: a heading with its table, so that no heading ends a page alone. */
+const keep = (...blocks: string[]) => `<div class="keep">\n${blocks.join("\n")}\n</div>`;
 
 function table({ headers, rows }: Table): string {
   const amountFrom = headers[0] === "" ? 1 : headers.length - 3;
@@ -59,55 +69,63 @@ export function renderHtml(settlement: Settlement, options?: ReportOptions): str
     `<p class="subtitle">${model.subtitle.map(escapeXml).join(" · ")}</p>`,
   ];
   for (const tranche of model.tranches) {
-    out.push(
-      `<section id="tranche-${escapeXml(tranche.id)}">`,
+    out.push(`<section id="tranche-${escapeXml(tranche.id)}">`);
+    // the heading, the status and the chart printed on one page (A4, see STYLE), then the steps, then the lines
+    const head = [
       `<h2>${escapeXml(tranche.heading)}</h2>`,
       `<p class="status${tranche.clawback !== undefined ? " owed-back" : ""}"><strong>${escapeXml(labels.status)}:</strong> ${escapeXml(tranche.status)}</p>`,
-    );
+    ];
     if (tranche.curve !== undefined) {
       const svg = paymentCurveSvg(tranche.curve, model.style, {
         title: `${labels.chart}: ${tranche.heading}`,
         baseline: labels.baselineMark,
         cap: labels.capMark,
       });
-      out.push(
+      head.push(
         `<figure>\n${svg}\n<figcaption>${escapeXml(labels.chartCaption(tranche.curve.metric))}</figcaption>\n</figure>`,
       );
     }
+    out.push(keep(...head));
     out.push(
       `<h3>${escapeXml(labels.computation)}</h3>`,
       `<ul class="steps">\n${tranche.steps.map((step) => `<li${/^\s/.test(step) ? ' class="part"' : ""}>${escapeXml(step.trim())}</li>`).join("\n")}\n</ul>`,
-      `<h3>${escapeXml(labels.lines)}</h3>`,
-      table(tranche.lines),
-      `<p><strong>${escapeXml(tranche.summary)}</strong></p>`,
+      keep(
+        `<h3>${escapeXml(labels.lines)}</h3>`,
+        table(tranche.lines),
+        `<p><strong>${escapeXml(tranche.summary)}</strong></p>`,
+      ),
     );
     if (tranche.clawback !== undefined) out.push(`<p class="clawback">${escapeXml(tranche.clawback)}</p>`);
     out.push("</section>");
   }
   out.push(
     "<section>",
-    `<h2>${escapeXml(labels.totals)}</h2>`,
-    `<p><strong>${escapeXml(model.totals.summary)}</strong></p>`,
-    `<p><em>${escapeXml(labels.totalsNote)}</em></p>`,
-    ...(model.totals.pending !== undefined ? [`<p>${escapeXml(model.totals.pending)}</p>`] : []),
-    `<h3>${escapeXml(labels.byPayer)}</h3>`,
-    table(model.totals.byPayer),
-    `<h3>${escapeXml(labels.byRecipient)}</h3>`,
-    table(model.totals.byRecipient),
+    keep(
+      `<h2>${escapeXml(labels.totals)}</h2>`,
+      `<p><strong>${escapeXml(model.totals.summary)}</strong></p>`,
+      `<p><em>${escapeXml(labels.totalsNote)}</em></p>`,
+      ...(model.totals.pending !== undefined ? [`<p>${escapeXml(model.totals.pending)}</p>`] : []),
+    ),
+    keep(`<h3>${escapeXml(labels.byPayer)}</h3>`, table(model.totals.byPayer)),
+    keep(`<h3>${escapeXml(labels.byRecipient)}</h3>`, table(model.totals.byRecipient)),
   );
   if (model.totals.caps.length > 0)
     out.push(
-      `<h3>${escapeXml(labels.capsThatBit)}</h3>`,
-      `<ul>${model.totals.caps.map((line) => `<li>${escapeXml(line)}</li>`).join("")}</ul>`,
+      keep(
+        `<h3>${escapeXml(labels.capsThatBit)}</h3>`,
+        `<ul>${model.totals.caps.map((line) => `<li>${escapeXml(line)}</li>`).join("")}</ul>`,
+      ),
     );
   out.push("</section>");
   if (model.simulation !== undefined) {
     const { simulation } = model;
     out.push(
       "<section>",
-      `<h2>${escapeXml(simulation.heading)}</h2>`,
-      `<p><em>${escapeXml(labels.simulationNote)}</em></p>`,
-      table(simulation.table),
+      keep(
+        `<h2>${escapeXml(simulation.heading)}</h2>`,
+        `<p><em>${escapeXml(labels.simulationNote)}</em></p>`,
+        table(simulation.table),
+      ),
     );
     for (const { title, summary } of simulation.distributions) {
       const svg = distributionSvg(summary, model.style, {

@@ -1,8 +1,17 @@
 import type { Settlement } from "../engine/settlement-types.js";
 import { reportModel, type ReportOptions, type Table } from "./report-model.js";
 
-/** A table cell: pipes escaped, line breaks as `<br>`. */
-const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", "<br>");
+/**
+ * Text in Markdown as text: the characters HTML reserves as entities (a party named `<img src=x onerror=…>` is
+ * shown, not run), and no link or image made of a name (`](` becomes `]\(`). Other Markdown marks are left: the
+ * worst they do is emphasis.
+ */
+export function markdownText(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("](", "]\\(");
+}
+
+/** A table cell: text escaped, pipes escaped, line breaks as `<br>`. */
+const cell = (text: string) => markdownText(text).replaceAll("|", "\\|").replaceAll("\n", "<br>");
 
 function table({ headers, rows }: Table): string[] {
   // Amount columns are right-aligned: the last three, or all but the first when the first has no heading.
@@ -31,20 +40,32 @@ function table({ headers, rows }: Table): string[] {
 export function renderMarkdown(settlement: Settlement, options?: ReportOptions): string {
   const model = reportModel(settlement, options, "renderMarkdown");
   const { labels } = model.phrases;
-  const out = [`# ${model.title}`, "", model.subtitle.join(" · "), ""];
+  const md = markdownText;
+  const out = [`# ${md(model.title)}`, "", md(model.subtitle.join(" · ")), ""];
   for (const tranche of model.tranches) {
-    out.push(`## ${tranche.heading}`, "", `**${labels.status}:** ${tranche.status}`, "", `${labels.computation}:`, "");
+    out.push(
+      `## ${md(tranche.heading)}`,
+      "",
+      `**${labels.status}:** ${md(tranche.status)}`,
+      "",
+      `${labels.computation}:`,
+      "",
+    );
     for (const step of tranche.steps) {
-      // A line indented by the phrasebook (a recipient's part of a payer's part) is nested under the one before.
+      // A line indented by the phrasebook (a payer's cap, a recipient's part of a payer's part) is nested under
+      // the payer's line before it.
       const [first, ...more] = step.split("\n");
-      out.push(`${/^\s/.test(first!) ? "  " : ""}- ${first!.trim()}`, ...more.map((line) => `  - ${line.trim()}`));
+      out.push(
+        `${/^\s/.test(first!) ? "  " : ""}- ${md(first!.trim())}`,
+        ...more.map((line) => `  - ${md(line.trim())}`),
+      );
     }
-    out.push("", `${labels.lines}:`, "", ...table(tranche.lines), "", `**${tranche.summary}**`);
-    if (tranche.clawback !== undefined) out.push("", `> **${tranche.clawback}**`);
+    out.push("", `${labels.lines}:`, "", ...table(tranche.lines), "", `**${md(tranche.summary)}**`);
+    if (tranche.clawback !== undefined) out.push("", `> **${md(tranche.clawback)}**`);
     out.push("");
   }
-  out.push(`## ${labels.totals}`, "", `**${model.totals.summary}**`, "", `_${labels.totalsNote}_`, "");
-  if (model.totals.pending !== undefined) out.push(model.totals.pending, "");
+  out.push(`## ${labels.totals}`, "", `**${md(model.totals.summary)}**`, "", `_${labels.totalsNote}_`, "");
+  if (model.totals.pending !== undefined) out.push(md(model.totals.pending), "");
   out.push(
     `### ${labels.byPayer}`,
     "",
@@ -56,10 +77,10 @@ export function renderMarkdown(settlement: Settlement, options?: ReportOptions):
     "",
   );
   if (model.totals.caps.length > 0)
-    out.push(`### ${labels.capsThatBit}`, "", ...model.totals.caps.map((line) => `- ${line}`), "");
+    out.push(`### ${labels.capsThatBit}`, "", ...model.totals.caps.map((line) => `- ${md(line)}`), "");
   if (model.simulation !== undefined) {
     out.push(
-      `## ${model.simulation.heading}`,
+      `## ${md(model.simulation.heading)}`,
       "",
       `_${labels.simulationNote}_`,
       "",

@@ -3,6 +3,10 @@ import type { MeasurementRecord } from "../contract/measurement-format.js";
 import type { ResultStep, Step } from "../explanation/steps.js";
 import type { CohortFallbackStep, MeasurementStep } from "../explanation/measurement-steps.js";
 import type { Style } from "./style.js";
+import { estimatorIt, labelIt, methodTextEn, methodTextIt } from "./phrases/measurement-methods.js";
+
+/** The two-sided p-value after the one-sided: `0.0246`, or `p < 0.0001` when it is that small. */
+const twoSided = (relation: string) => (relation.startsWith("= ") ? relation.slice(2) : `p ${relation}`);
 
 /**
  * What reports say about measurements, in English and Italian: the lines under a measured result (estimator,
@@ -14,9 +18,12 @@ export interface MeasurementWords {
   step(step: MeasurementStep, style: Style): string;
 }
 
-/** A p-value as reports write it: below 0.0001 it is given as "< 0.0001", the usual convention. */
-function pValue(text: string, style: Style): string {
-  return new Dec(text).lt("0.0001") ? `< ${style.num("0.0001")}` : style.num(text);
+/**
+ * A p-value as reports write it after "p": `= 0.0123`, or below 0.0001 `< 0.0001`, the usual convention (never
+ * "p = < 0.0001").
+ */
+function pRelation(text: string, style: Style): string {
+  return new Dec(text).lt("0.0001") ? `< ${style.num("0.0001")}` : `= ${style.num(text)}`;
 }
 
 type Estimator = MeasurementRecord["estimator"];
@@ -37,10 +44,13 @@ function lines(
     counterfactual: string;
     ofCounterfactual: string;
     interval: (confidence: string, lower: string, upper: string, se: string) => string;
+    /** The test of no effect; `one` and `two` are the p-values' relations, e.g. `= 0.0123` or `< 0.0001`. */
     test: (statistic: string | undefined, one: string, two: string, better: string) => string;
     method: string;
-    /** The method in words: the record's own text in English, a translation from its figures otherwise. */
-    methodText: (record: MeasurementRecord, style: Style) => string | undefined;
+    /** The method in words, from the record's method and figures. */
+    methodText: (record: MeasurementRecord, style: Style) => string;
+    /** A group's or part's label: the measure layer's own labels in the language, the caller's as they are. */
+    label: (label: string) => string;
   },
   record: MeasurementRecord,
   style: Style,
@@ -55,7 +65,7 @@ function lines(
           ? words.events(num(input.events), num(input.exposure ?? "0"))
           : words.spread(num(input.n ?? "0"), num(input.standardDeviation ?? "0"));
     out.push(
-      `  ${input.label}: ${counts} → ${num(input.estimate)} (${words.standardError} ${num(input.standardError)})`,
+      `  ${words.label(input.label)}: ${counts} → ${num(input.estimate)} (${words.standardError} ${num(input.standardError)})`,
     );
   }
   // A blend's or pool's parts: each one's weight, value, counterfactual and effect (a record written before parts
@@ -69,7 +79,7 @@ function lines(
           ? `${words.value} ${num(part.value)}, ${words.effect} ${num(part.effect)}`
           : `${words.value} ${num(part.value)} − ${words.counterfactual} ${num(part.counterfactual)} = ${words.effect} ${num(part.effect)}`;
     out.push(
-      `  ${part.label}: ${words.weight} ${percent(part.weight)}, ${figures} (${words.standardError} ${num(part.standardError)})`,
+      `  ${words.label(part.label)}: ${words.weight} ${percent(part.weight)}, ${figures} (${words.standardError} ${num(part.standardError)})`,
     );
   }
   const weightedSum = (figure: string, of: (part: (typeof parts)[number]) => string, total: string) =>
@@ -93,60 +103,11 @@ function lines(
   );
   if (record.pValue !== undefined) {
     out.push(
-      `  ${words.test(record.statistic === undefined ? undefined : num(record.statistic), pValue(record.pValue.oneSided, style), pValue(record.pValue.twoSided, style), record.better)}`,
+      `  ${words.test(record.statistic === undefined ? undefined : num(record.statistic), pRelation(record.pValue.oneSided, style), pRelation(record.pValue.twoSided, style), record.better)}`,
     );
   }
-  const text = words.methodText(record, style);
-  out.push(`  ${words.method}: ${record.method}${text !== undefined ? ` — ${text}` : ""}`);
+  out.push(`  ${words.method}: ${record.method} — ${words.methodText(record, style)}`);
   return out;
-}
-
-/**
- * Why the normal approximation to a proportion's test against a fixed baseline is unsafe, from the record's
- * figures (the measure layer's rule: n·p₀ < 5, n·(1 − p₀) < 5, no success, no failure), in Italian.
- */
-function unsafeNormalIt(record: MeasurementRecord, style: Style): string | undefined {
-  const input = record.inputs[0];
-  if (input?.n === undefined || input.successes === undefined || record.counterfactual === undefined) return undefined;
-  const n = new Dec(input.n);
-  const expected = n.times(record.counterfactual).div(record.scale);
-  const shown = (value: Dec) => style.num(value.toSignificantDigits(6).toString());
-  if (expected.lt(5)) return `n·p₀ = ${shown(expected)} < 5`;
-  if (n.minus(expected).lt(5)) return `n·(1 − p₀) = ${shown(n.minus(expected))} < 5`;
-  if (new Dec(input.successes).isZero()) return "nessun successo";
-  if (new Dec(input.successes).equals(n)) return "nessun insuccesso";
-  return undefined;
-}
-
-/** The method of a measurement in Italian, from the record's method and figures (its `methodText` is English). */
-function methodTextIt(record: MeasurementRecord, style: Style): string {
-  const df = record.degreesOfFreedom === undefined ? "" : `, ${style.num(record.degreesOfFreedom)} gradi di libertà`;
-  const yates =
-    record.continuityCorrection === undefined
-      ? ""
-      : `, con la correzione di continuità di Yates (|effetto| ridotto di ${style.num(record.continuityCorrection)} per il test, intervallo allargato di altrettanto)`;
-  switch (record.method) {
-    case "wald-z":
-      return "z di Wald (approssimazione normale, errore standard della stima)";
-    case "one-proportion-z":
-      return `test z per una proporzione (test score: l'errore standard della proporzione di riferimento per il test, quello della stima per l'intervallo)${yates}`;
-    case "binomial-exact": {
-      const unsafe = unsafeNormalIt(record, style);
-      return `test binomiale esatto (a due code come binom.test di R: gli esiti non più probabili di quello osservato), intervallo di Clopper–Pearson${unsafe === undefined ? "" : `; qui l'approssimazione normale non è affidabile: ${unsafe}`}`;
-    }
-    case "two-proportion-z":
-      return `test z per due proporzioni (proporzione comune per il test, errore standard non combinato per l'intervallo)${yates}`;
-    case "poisson-rate-z":
-      return "test z per due tassi di Poisson (tasso comune per il test, errore standard non combinato per l'intervallo)";
-    case "one-sample-t":
-      return `t di Student a un campione${df}`;
-    case "welch-t":
-      return `t di Welch (varianze diverse, Welch–Satterthwaite${df})`;
-    case "combined-z":
-      return "z normale sull'errore standard combinato";
-    case "poisson-exact":
-      return "test esatto di Poisson (binomiale condizionata per due gruppi; a due code, il doppio della coda minore), intervallo di Wald";
-  }
 }
 
 /** English. */
@@ -178,21 +139,23 @@ export const measurementEn: MeasurementWords = {
         interval: (confidence, lower, upper, se) =>
           `${confidence} confidence interval [${lower}, ${upper}], standard error ${se}`,
         test: (statistic, one, two, better) =>
-          `test of no effect: ${statistic !== undefined ? `statistic ${statistic}, ` : ""}p = ${one} one-sided (toward ${better}), ${two} two-sided`,
+          `test of no effect: ${statistic !== undefined ? `statistic ${statistic}, ` : ""}p ${one} one-sided (toward ${better}), ${twoSided(two)} two-sided`,
         method: "method",
-        methodText: (record) => record.methodText,
+        methodText: methodTextEn,
+        label: (label) => label,
       },
       record,
       style,
     ),
-  step(step, { num, percent }) {
+  step(step, style) {
+    const { num, percent, date } = style;
     switch (step.kind) {
       case "counterfactual":
         return `Counterfactual: ${step.metric} is priced against the measured counterfactual ${num(step.counterfactual)} (${step.estimator}, event ${step.eventId}) instead of the contract's baseline ${num(step.contractBaseline)}`;
       case "significance": {
         const direction = step.better === "higher" ? "an increase" : "a decrease";
         const verdict = step.met ? "met" : "not met: the tranche pays nothing";
-        return `Significance gate (${step.test}): p = ${num(step.pValue)} < ${num(step.level)} and the effect ${num(step.effect)} is ${direction}? ${verdict}`;
+        return `Significance gate (${step.test}): p ${pRelation(step.pValue, style)} < ${num(step.level)} and the effect ${num(step.effect)} is ${direction}? ${verdict}`;
       }
       case "conservative-bound": {
         const from =
@@ -204,7 +167,7 @@ export const measurementEn: MeasurementWords = {
       case "missing-measurement":
         return `No ${step.missing === "measurement" ? "measurement" : `${step.missing} in the measurement`} for ${step.metric}${step.eventId !== undefined ? ` (event ${step.eventId})` : ""}: the tranche's statistical options cannot be applied, so it pays nothing`;
       case "cohort-fallback":
-        return `Fallback: cohort ${step.cohort} did not clear its own rule, so it is paid on the pooled result of cohort ${step.pooledCohort} (from ${step.dueDate}), never on both`;
+        return `Fallback: cohort ${step.cohort} did not clear its own rule, so it is paid on the pooled result of cohort ${step.pooledCohort} (from ${date(step.dueDate)}), never on both`;
     }
   },
 };
@@ -216,8 +179,8 @@ export const measurementIt: MeasurementWords = {
       {
         estimator: {
           level: "livello del gruppo trattato",
-          "fixed-baseline": "variazione rispetto a una baseline fissa",
-          "trend-baseline": "variazione rispetto alla baseline proiettata dall'andamento storico",
+          "fixed-baseline": "variazione rispetto a un valore di riferimento fisso",
+          "trend-baseline": "variazione rispetto al valore di riferimento proiettato dall'andamento storico",
           comparison: "gruppo trattato contro gruppo di confronto",
           "difference-in-differences": "differenza nelle differenze",
           blend: "combinazione pesata di stime",
@@ -238,21 +201,23 @@ export const measurementIt: MeasurementWords = {
         interval: (confidence, lower, upper, se) =>
           `intervallo di confidenza al ${confidence} [${lower}; ${upper}], errore standard ${se}`,
         test: (statistic, one, two, better) =>
-          `test di effetto nullo: ${statistic !== undefined ? `statistica ${statistic}, ` : ""}p = ${one} a una coda (verso il più ${better === "higher" ? "alto" : "basso"}), ${two} a due code`,
+          `test di effetto nullo: ${statistic !== undefined ? `statistica ${statistic}, ` : ""}p ${one} a una coda (verso il più ${better === "higher" ? "alto" : "basso"}), ${twoSided(two)} a due code`,
         method: "metodo",
         methodText: methodTextIt,
+        label: labelIt,
       },
       record,
       style,
     ),
-  step(step, { num, percent, date }) {
+  step(step, style) {
+    const { num, percent, date } = style;
     switch (step.kind) {
       case "counterfactual":
-        return `Controfattuale: ${step.metric} è valutato rispetto al controfattuale misurato ${num(step.counterfactual)} (${step.estimator}, evento ${step.eventId}) invece della baseline del contratto ${num(step.contractBaseline)}`;
+        return `Controfattuale: ${step.metric} è valutato rispetto al controfattuale misurato ${num(step.counterfactual)} (${estimatorIt(step.estimator)}, evento ${step.eventId}) invece del valore di riferimento del contratto ${num(step.contractBaseline)}`;
       case "significance": {
         const direction = step.better === "higher" ? "un aumento" : "una diminuzione";
         const verdict = step.met ? "soddisfatta" : "non soddisfatta: la tranche non paga nulla";
-        return `Soglia di significatività (${step.test === "one-sided" ? "a una coda" : "a due code"}): p = ${num(step.pValue)} < ${num(step.level)} e l'effetto ${num(step.effect)} è ${direction}? ${verdict}`;
+        return `Soglia di significatività (${step.test === "one-sided" ? "a una coda" : "a due code"}): p ${pRelation(step.pValue, style)} < ${num(step.level)} e l'effetto ${num(step.effect)} è ${direction}? ${verdict}`;
       }
       case "conservative-bound": {
         const from =

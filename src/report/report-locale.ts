@@ -4,6 +4,7 @@
  */
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
+import type { ReportLocale } from "./style.js";
 
 /**
  * The issue for a report's language that is not one of the languages `known`, or undefined. The language is
@@ -41,3 +42,27 @@ export function optionsObject(
     issue: issue([], "invalid_options", `the options are an object such as ${example}, got ${describeValue(options)}`),
   };
 }
+
+/** Options of the texts the library writes (`explain`, `explainCashFlows`, the tables, the claims texts…). */
+export interface TextOptions {
+  /** The language of the text: `"en"` (the default) or `"it"`. */
+  readonly locale?: ReportLocale;
+}
+
+/**
+ * Reads the options of a text: its language, English by default.
+ * @throws OptionsError when the options are not an object (`invalid_options`) or the locale is not "en" or "it"
+ * (`unknown_locale`), both listed when both are wrong.
+ */
+export function textOptions(options: unknown): { readonly locale: ReportLocale } {
+  const { fields, issue: notAnObject } = optionsObject(options, '{ locale: "it" }');
+  const locale = fields.locale ?? "en";
+  const issues = [notAnObject, localeIssue(locale, TEXT_LOCALES)].filter(
+    (found): found is InputIssue => found !== undefined,
+  );
+  if (issues.length > 0) throw new OptionsError(issues);
+  return { locale: locale as ReportLocale };
+}
+
+/** The languages of the texts: the reports' (`REPORT_LOCALES`, not imported here: style.ts imports this module). */
+const TEXT_LOCALES: readonly ReportLocale[] = ["en", "it"];

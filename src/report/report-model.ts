@@ -3,9 +3,8 @@ import type { Contract } from "../contract/types.js";
 import type { Settlement } from "../engine/settlement-types.js";
 import type { MoneySummary, SimulationResult } from "../finance/simulate.js";
 import { paymentCurve, type PaymentCurve } from "./charts/payment-curve.js";
-import { en } from "./phrases/en.js";
-import { it } from "./phrases/it.js";
-import type { Phrasebook } from "./phrases/phrasebook.js";
+import { traceLines, type Phrasebook } from "./phrases/phrasebook.js";
+import { phrasebookOf } from "./phrases/phrasebooks.js";
 import { REPORT_LOCALES, reportStyle, type ReportLocale, type Style } from "./style.js";
 import { localeIssue, optionsObject } from "./report-locale.js";
 import { issuedIssue, requireExplained } from "../errors/argument-error.js";
@@ -67,8 +66,6 @@ export interface ReportModel {
     readonly distributions: readonly { readonly title: string; readonly summary: MoneySummary }[];
   };
 }
-
-const PHRASEBOOKS: Record<ReportLocale, Phrasebook> = { en, it };
 
 /**
  * The contract as the library parsed it: one `parseContract` returned as it is, anything else parsed as `settle`
@@ -159,7 +156,7 @@ export function reportModel(settlement: Settlement, optionsInput: unknown, fn: s
   requireExplained(settlement, fn);
   const options = reportOptions(settlement, optionsInput, fn);
   const { locale } = options;
-  const phrases = PHRASEBOOKS[locale];
+  const phrases = phrasebookOf(locale);
   const { labels } = phrases;
   const style = reportStyle(locale, settlement.currency);
   const cash = (value: Money | null) => (value === null ? labels.pending : style.money(value.amount));
@@ -186,7 +183,7 @@ export function reportModel(settlement: Settlement, optionsInput: unknown, fn: s
         id: tranche.id,
         heading: labels.tranche(tranche, style.date),
         status: `${phrases.status(tranche.status)} — ${phrases.reason(tranche, style, settlement.asOf)}`,
-        steps: tranche.trace.flatMap((step) => phrases.step(step, style) ?? []),
+        steps: traceLines(phrases, tranche.trace, style, names),
         lines: {
           headers: [labels.payer, labels.recipient, labels.earned, labels.paid, labels.balance],
           rows: tranche.lines.map((line) => [

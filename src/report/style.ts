@@ -43,32 +43,73 @@ function shown(amount: string, minimum: number): { value: Dec; decimals: number;
   return { value, decimals, approximate: !value.equals(exact) };
 }
 
+/** The decimal mark and thousands separator of the plain text in each language. */
+const PLAIN_MARKS: Record<ReportLocale, { readonly decimal: string; readonly group: string }> = {
+  en: { decimal: ".", group: "," },
+  it: { decimal: ",", group: "." },
+};
+
+/**
+ * @internal A decimal string grouped by thousands (`1,234.5`), with the language's marks (`1.234,5` in Italian):
+ * the digits are the string's own.
+ */
+export function plainMarks(text: string, locale: ReportLocale): string {
+  const grouped = groupThousands(text);
+  if (locale === "en") return grouped;
+  const { decimal, group } = PLAIN_MARKS[locale];
+  return grouped.replace(/[.,]/g, (mark) => (mark === "." ? decimal : group));
+}
+
+/** @internal A whole count with the language's thousands separator, always grouped: `1,234`, `1.234`. */
+export function plainCount(count: number, locale: ReportLocale): string {
+  return plainMarks(String(count), locale);
+}
+
 /** A quantity with at most 6 decimals, in the neutral form of the plain-text explanation (`1,234.5`). */
-function neutralNumber(text: string): string {
+function neutralNumber(text: string, locale: ReportLocale): string {
   const { value, approximate } = shown(text, 0);
-  return `${approximate ? "≈" : ""}${groupThousands(plain(value))}`;
+  return `${approximate ? "≈" : ""}${plainMarks(plain(value), locale)}`;
 }
 
 /**
- * The style of `explain`'s plain text: neutral and unambiguous for any reader — ISO dates, the currency code
- * before the amount, commas between thousands (`EUR 186,000.00`, `2027-11-30`).
+ * The style of `explain`'s plain text and of the other texts to check by hand (cash flows, claims): neutral and
+ * unambiguous for any reader — ISO dates, the currency code before the amount — with the language's decimal
+ * mark and thousands separator: `EUR 186,000.00` in English, `EUR 186.000,00` in Italian; `2027-11-30` in both.
  *
  * @example
  * plainTextStyle("EUR").money("186000"); // "EUR 186,000.00"
- * @throws RangeError for a currency code the library does not know (see `isKnownCurrency`).
+ * plainTextStyle("EUR", "it").money("186000"); // "EUR 186.000,00"
+ * @throws RangeError for a currency code the library does not know (see `isKnownCurrency`); OptionsError
+ * (`unknown_locale`) for a language reports are not written in.
  */
-export function plainTextStyle(currency: string): Style {
+export function plainTextStyle(currency: string, locale: ReportLocale = "en"): Style {
   const places = minorUnits(currency);
+  checkLocale(locale, REPORT_LOCALES);
   return issuedStyle({
-    locale: "en",
+    locale,
     money(amount) {
       const { value, decimals, approximate } = shown(amount, places);
-      return `${approximate ? "≈" : ""}${currency} ${groupThousands(fixed(value, decimals))}`;
+      return `${approximate ? "≈" : ""}${currency} ${plainMarks(fixed(value, decimals), locale)}`;
     },
-    num: neutralNumber,
-    percent: (share) => `${neutralNumber(new Dec(share).times(100).toString())}%`,
+    num: (text) => neutralNumber(text, locale),
+    percent: (share) => `${neutralNumber(new Dec(share).times(100).toString(), locale)}%`,
     date: (day) => day,
   });
+}
+
+/**
+ * @internal The plain style of a text with quantities only (a measurement's): `plainTextStyle`'s numbers,
+ * percentages and dates; money, which such a text has none of, written as a quantity.
+ */
+export function quantityStyle(locale: ReportLocale): Style {
+  const num = (text: string) => neutralNumber(text, locale);
+  return {
+    locale,
+    money: num,
+    num,
+    percent: (share) => `${num(new Dec(share).times(100).toString())}%`,
+    date: (day) => day,
+  };
 }
 
 const INTL_LOCALE: Record<ReportLocale, string> = { en: "en-GB", it: "it-IT" };

@@ -97,7 +97,8 @@ const blankLine = fc.constantFrom<Part[]>([""], [" "], ["\t"], ["\u00a0"], ["\uF
 const fileArbitrary = fc
   .record({
     separator: fc.constantFrom(",", ";", "\t"),
-    order: fc.shuffledSubarray([...FIELDS], { minLength: 7, maxLength: 7 }),
+    // The usual order half the time (the reader has a way of its own for it), any other the rest.
+    order: fc.oneof(fc.constant([...FIELDS]), fc.shuffledSubarray([...FIELDS], { minLength: 7, maxLength: 7 })),
     withEnrolment: fc.boolean(),
     header: fc.oneof(
       { weight: 12, arbitrary: fc.constant("plain") },

@@ -109,7 +109,7 @@ describe("priceLines", () => {
         '      where input.quantity = 7, input.indicator = "delivery", input.facilityType = "health-centre", input.quality = 0.8, bonusRate = 0.1, bonus = 0.08',
         '      table price ["delivery","health-centre"]: row 3 gives 18.333',
         "Invoices",
-        "  HC-1: 1 line(s), EUR 138.60",
+        "  HC-1: 1 line, EUR 138.60",
         "Total EUR 138.60",
       ].join("\n"),
     );

@@ -158,8 +158,8 @@ describe("a pooled explanation can be checked by hand: each cohort's value, coun
   it("Italian: the same lines", () => {
     expect(measurementIt.lines(record, reportStyle("it", "GBP")).slice(0, 7)).toEqual([
       "misurato come aggregazione delle coorti (esito binario, scala 100, migliore se più basso)",
-      "  cohort c1: peso 75%, valore 40 − controfattuale 45 = effetto -5 (errore standard ≈3,23651)",
-      "  cohort c2: peso 25%, valore 44 − controfattuale 46 = effetto -2 (errore standard ≈5,208071)",
+      "  coorte c1: peso 75%, valore 40 − controfattuale 45 = effetto -5 (errore standard ≈3,23651)",
+      "  coorte c2: peso 25%, valore 44 − controfattuale 46 = effetto -2 (errore standard ≈5,208071)",
       "  valore aggregato: 75% × 40 + 25% × 44 = 41",
       "  controfattuale aggregato: 75% × 45 + 25% × 46 = 45,25",
       "  effetto aggregato: 75% × -5 + 25% × -2 = -4,25",
@@ -231,8 +231,8 @@ describe("a pooled explanation can be checked by hand: each cohort's value, coun
       "  effect: value 41 − counterfactual 45.25 = -4.25 (≈-9.392265% of the counterfactual)",
     ]);
     expect(measurementIt.lines(parsed!, reportStyle("it", "GBP")).slice(1, 4)).toEqual([
-      "  cohort c1: peso 75%, effetto -5 (errore standard ≈3,23651)",
-      "  cohort c2: peso 25%, effetto -2 (errore standard ≈5,208071)",
+      "  coorte c1: peso 75%, effetto -5 (errore standard ≈3,23651)",
+      "  coorte c2: peso 25%, effetto -2 (errore standard ≈5,208071)",
       "  effetto aggregato: 75% × -5 + 25% × -2 = -4,25",
     ]);
   });

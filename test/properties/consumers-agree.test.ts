@@ -311,7 +311,7 @@ function explainAgrees(settlement: Settlement): void {
   for (const tranche of settlement.tranches) {
     const own = section(lines, (line) => line.startsWith(`Tranche ${tranche.id} `));
     headingDates(own[0]!, tranche.dueDate, tranche.payableFrom, tranche.pricedOnPool);
-    expect(own[1]).toBe(`  Status: ${tranche.status.toUpperCase()} — ${tranche.reason}`);
+    expect(own[1]).toBe(`  Status: ${en.status(tranche.status).toUpperCase()} — ${tranche.reason}`);
     const summary = `  Earned ${plainCash(tranche.amountEarned?.amount)}; paid ${plainCash(tranche.amountPaid.amount)}; balance ${plainCash(tranche.balance?.amount)}`;
     const last = own.filter((line) => line !== "").at(-1)!;
     expect(last.startsWith(summary), `"${last}" starts with "${summary}"`).toBe(true);
@@ -322,7 +322,7 @@ function explainAgrees(settlement: Settlement): void {
       if (line.earned === null) continue;
       const part = ` = ${plainCash(line.earned.amount)}`;
       expect(
-        own.some((text) => text.includes(` ${line.recipient} `) && text.endsWith(part)),
+        own.some((text) => text.includes(` ${PARTY_NAMES.get(line.recipient)} `) && text.endsWith(part)),
         `the explanation of ${tranche.id} shows ${line.payer} → ${line.recipient}${part}`,
       ).toBe(true);
     }
@@ -362,7 +362,7 @@ function markdownAgrees(settlement: Settlement, locale: "en" | "it"): void {
     const status = own.find((line) => line.startsWith(`**${labels.status}:** `));
     expect(status, "the tranche has a status line").toBeDefined();
     expect(status!.startsWith(`**${labels.status}:** ${phrases.status(tranche.status)} — `)).toBe(true);
-    payableInReason(tranche, settlement.asOf, status!, (iso) => (locale === "en" ? iso : wordDate(locale, iso)));
+    payableInReason(tranche, settlement.asOf, status!, (iso) => wordDate(locale, iso));
     expect(own).toContain(
       `**${labels.earned} ${cash(tranche.amountEarned?.amount)} · ${labels.paid} ${cash(tranche.amountPaid.amount)} · ${labels.balance} ${cash(tranche.balance?.amount)}**`,
     );

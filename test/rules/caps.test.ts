@@ -413,7 +413,7 @@ describe("per-payer cap", () => {
       ["comune", "180000.00"], // 72000 + 72000 + 36000: exactly the cap
     ]);
     expect(explain(settlement)).toContain(
-      "Cap: payer cap comune of EUR 180,000.00, EUR 144,000.00 already used: cuts EUR 36,000.00: EUR 72,000.00 → EUR 36,000.00",
+      "Cap: payer cap Comune di Palermo of EUR 180,000.00, EUR 144,000.00 already used: cuts EUR 36,000.00: EUR 72,000.00 → EUR 36,000.00",
     );
   });
 });

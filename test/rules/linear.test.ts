@@ -79,10 +79,10 @@ describe("linear rule", () => {
     expect(text).toContain(
       "Rule (linear): 0.105 lies between 0.05 → EUR 120,000.00 and 0.15 → EUR 240,000.00, a fraction 0.55 of the way: EUR 120,000.00 + 0.55 × (EUR 240,000.00 − EUR 120,000.00) = EUR 186,000.00",
     );
-    expect(text).toContain("Split: fis pays 70% = EUR 130,200.00");
-    expect(text).toContain("of which to investor 80% = EUR 104,160.00");
-    expect(text).toContain("Split: comune pays 30% = EUR 55,800.00");
-    expect(text).toContain("of which to coop 20% = EUR 11,160.00");
+    expect(text).toContain("Split: Fondo per l'Innovazione Sociale pays 70% = EUR 130,200.00");
+    expect(text).toContain("of which to Fondazione di comunità 80% = EUR 104,160.00");
+    expect(text).toContain("Split: Comune di Palermo pays 30% = EUR 55,800.00");
+    expect(text).toContain("of which to Cooperativa sociale Scuola Aperta 20% = EUR 11,160.00");
   });
 
   it("pays nothing below the first point", () => {

@@ -74,9 +74,9 @@ describe("rate rule", () => {
     const text = explain(settlement);
     expect(text).toContain("Basis: the measured value of employment-entries, 37");
     expect(text).toContain("Rule (rate): 37 × GBP 3,500.00 per unit = GBP 129,500.00");
-    expect(text).toContain("Split: dwp pays 100% = GBP 129,500.00");
-    expect(text).toContain("of which to bridges 60% = GBP 77,700.00");
-    expect(text).toContain("of which to prospects 40% = GBP 51,800.00");
+    expect(text).toContain("Split: Department for Work and Pensions pays 100% = GBP 129,500.00");
+    expect(text).toContain("of which to Social investor 60% = GBP 77,700.00");
+    expect(text).toContain("of which to Delivery provider 40% = GBP 51,800.00");
     expect(text).toContain("Earned GBP 129,500.00; paid GBP 0.00; balance GBP 129,500.00");
   });
 
@@ -126,7 +126,7 @@ describe("rate rule", () => {
     const text = explain(settlement);
     expect(text).toContain("Basis: improvement of reconvictions (lower is better): baseline 74 − measured 66.5 = 7.5");
     expect(text).toContain("Rule (rate): 7.5 × GBP 25,000.00 per unit = GBP 187,500.00");
-    expect(text).toContain("Split: lottery pays 40% = GBP 75,000.00");
+    expect(text).toContain("Split: Big Lottery Fund pays 40% = GBP 75,000.00");
   });
 
   it("floors a negative amount at zero when the result got worse (zero-floor step)", () => {
@@ -147,7 +147,7 @@ describe("rate rule", () => {
     expect(text).toContain(
       "Floor at zero: dropout would pay EUR -15,000.00 (the result got worse), so it pays nothing",
     );
-    expect(text).toContain("Status: NOT-EARNED");
+    expect(text).toContain("Status: NOT EARNED");
   });
 
   it("pays nothing and records no zero-floor step when the result equals the baseline", () => {

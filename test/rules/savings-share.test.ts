@@ -85,7 +85,7 @@ describe("savings-share rule", () => {
     expect(text).toContain(
       "Rule (share of savings): 38 × USD 2,607.00 saved per unit = USD 99,066.00 saved; × 95% = USD 94,112.70",
     );
-    expect(text).toContain("of which to investor-a 70% = USD 65,878.89");
+    expect(text).toContain("of which to Senior investor 70% = USD 65,878.89");
     expect(text).toContain("Earned USD 94,112.70; paid USD 0.00; balance USD 94,112.70");
   });
 

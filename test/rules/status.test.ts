@@ -43,7 +43,7 @@ describe("tranche status", () => {
       { payer: "payer", recipient: "provider", earned: null, paid: { amount: "0.00", currency: "EUR" }, balance: null },
     ]);
     const text = explain(settlement);
-    expect(text).toContain("Status: NOT-YET-DUE — due on 2027-11-30");
+    expect(text).toContain("Status: NOT YET DUE — due on 2027-11-30");
     expect(text).toContain("Result: dropout (period p1): none reported yet");
     expect(text).toContain("Earned pending; paid EUR 0.00; balance pending");
   });
@@ -111,7 +111,7 @@ describe("tranche status", () => {
     expect(t1.reason).toBe("the verified results earn nothing under the pricing rule");
     expect(t1.amountEarned?.amount).toBe("0.00");
     expect(t1.balance?.amount).toBe("0.00");
-    expect(explain(settlement)).toContain("Status: NOT-EARNED");
+    expect(explain(settlement)).toContain("Status: NOT EARNED");
   });
 
   it("earned: verified, nothing paid yet; payable from the due date", () => {
@@ -142,7 +142,9 @@ describe("tranche status", () => {
       paid: { amount: "10000.00", currency: "EUR" },
       balance: { amount: "11000.00", currency: "EUR" },
     });
-    expect(explain(settlement)).toContain("Payment: p1 on 2027-12-10, payer → provider: EUR 10,000.00");
+    expect(explain(settlement)).toContain(
+      "Payment: p1 on 2027-12-10, Comune di Palermo → Cooperativa sociale (ETS): EUR 10,000.00",
+    );
   });
 
   it("paid: payments cover the earned amount", () => {
@@ -276,7 +278,7 @@ describe("a tranche covering a cohort", () => {
     const text = explain(settlement);
     expect(text).toContain("Tranche t1 (cohort c2026), due 2027-11-30");
     expect(text).toContain(
-      "Result: dropout (cohort c2026) = 18, verified by evaluator as recorded on 2027-10-01 [event r1]",
+      "Result: dropout (cohort c2026) = 18, verified by Valutatore indipendente as recorded on 2027-10-01 [event r1]",
     );
     // a result for a period does not count for the cohort
     const wrongScope = settleJson(contract, [verified("r1", "dropout", "p1", 18)], "2027-12-31");

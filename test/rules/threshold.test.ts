@@ -101,7 +101,7 @@ describe("threshold rule with a fixed amount", () => {
     const text = explain(settlement);
     expect(text).toContain("(baseline 80 − measured 71.2 = 8.8) / 80 = 0.11 (11%)");
     expect(text).toContain("Rule (threshold): 0.11 ≥ 0.1? met, pays GBP 1,500,000.00");
-    expect(text).toContain("Split: moj pays 80% = GBP 1,200,000.00");
+    expect(text).toContain("Split: Ministry of Justice pays 80% = GBP 1,200,000.00");
   });
 
   it("pays at exactly the threshold (the gate is inclusive)", () => {

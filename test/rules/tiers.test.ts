@@ -101,7 +101,7 @@ describe("tiers rule", () => {
     });
     const text = explain(settlement);
     expect(text).toContain("Rule (tiers): 0.1 falls in tier 2 [0.1, 0.125): pays GBP 9,600,000.00");
-    expect(text).toContain("Split: lottery pays 20% = GBP 1,920,000.00");
+    expect(text).toContain("Split: Big Lottery Fund pays 20% = GBP 1,920,000.00");
   });
 
   it("the open top band pays 12M for any larger reduction", () => {

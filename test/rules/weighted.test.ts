@@ -94,7 +94,7 @@ describe("weighted rule", () => {
     expect(text).toContain("Weight: part 1 pays USD 270,000.00 × 80% = USD 216,000.00");
     expect(text).toContain("Rule (rate): 9.6 × USD 10,000.00 per unit = USD 96,000.00");
     expect(text).toContain("Weight: part 2 pays USD 96,000.00 × 20% = USD 19,200.00");
-    expect(text).toContain("of which to ubs-optimus 85% = USD 199,920.00");
+    expect(text).toContain("of which to UBS Optimus Foundation 85% = USD 199,920.00");
     expect(text).toContain("Earned USD 235,200.00");
   });
 

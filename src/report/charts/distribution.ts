@@ -1,4 +1,7 @@
 import type { MoneySummary } from "../../finance/simulate.js";
+import { runDistributionOf } from "../../finance/run-distribution.js";
+import { textOptions, type TextOptions } from "../report-locale.js";
+import { phrasebookOf } from "../phrases/phrasebooks.js";
 import { issuedIssue } from "../../errors/argument-error.js";
 import type { Style } from "../style.js";
 import { textIssues, throwIfAny, wordsIssues } from "./chart-arguments.js";
@@ -6,11 +9,18 @@ import { coordinateOf, escapeXml, plotFrame } from "./svg.js";
 
 /**
  * The distribution of an amount over a simulation's runs, as its cumulative curve: for each amount, the share
- * of runs that paid at most that much. Drawn from the summary's minimum, percentiles and maximum (ask the
- * simulation for more percentiles, e.g. 1 to 99, for a finer curve). Plotting coordinates are numbers; the
- * labels are the exact amounts.
+ * of runs that paid at most that much, from 0 below the smallest run to 1 at the largest. Drawn from the runs'
+ * own amounts (up to 1,001 of them, kept beside the summary by the simulation: finance/run-distribution.ts); for a
+ * summary without them, from its minimum, percentiles and maximum. Plotting coordinates are numbers; the labels
+ * are the exact amounts.
  */
 function cumulativePoints(summary: MoneySummary): { amount: number; share: number }[] {
+  const runs = runDistributionOf(summary);
+  if (runs !== undefined)
+    return [
+      { amount: runs.amounts[0]!, share: 0 },
+      ...runs.amounts.map((amount, index) => ({ amount, share: runs.shares[index]! })),
+    ];
   return [
     { amount: coordinateOf(summary.min.amount), share: 0 },
     ...summary.percentiles.map((entry) => ({ amount: coordinateOf(entry.amount.amount), share: entry.p / 100 })),
@@ -84,23 +94,35 @@ export function drawDistributionSvg(summary: MoneySummary, style: Style, words: 
 }
 
 /**
- * A simulated distribution as a Vega-Lite (v5) spec for notebooks: the cumulative step curve and the mean.
+ * A simulated distribution as a Vega-Lite (v5) spec for notebooks: the cumulative step curve and the mean, its
+ * y axis named in English or Italian.
  *
  * @example
  * const spec = distributionVegaLite(result.totalPayments, "total outcome payments (EUR)");
+ * const spec = distributionVegaLite(result.totalPayments, "pagamenti totali (EUR)", { locale: "it" });
  * @throws ArgumentError when `summary` is not one of the summaries of a simulation `simulate` returned
  * (`not_a_money_summary`), or `title` is not a text (`invalid_type`, at `$.title`).
+ * @throws OptionsError for options that are not an object (`invalid_options`) or a locale other than "en" and "it"
+ * (`unknown_locale`).
  */
-export function distributionVegaLite(summary: MoneySummary, title: string): Record<string, unknown> {
+export function distributionVegaLite(
+  summary: MoneySummary,
+  title: string,
+  options?: TextOptions,
+): Record<string, unknown> {
   throwIfAny([
     issuedIssue(summary, "money-summary", "distributionVegaLite", "summary"),
     ...textIssues(title, ["title"], "the title"),
   ]);
-  return distributionSpec(summary, title);
+  return distributionSpec(summary, title, phrasebookOf(textOptions(options).locale).labels.shareOfRuns);
 }
 
 /** @internal `distributionVegaLite` on arguments already checked (or built by a test). */
-export function distributionSpec(summary: MoneySummary, title: string): Record<string, unknown> {
+export function distributionSpec(
+  summary: MoneySummary,
+  title: string,
+  shareOfRuns = "share of runs",
+): Record<string, unknown> {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     title,
@@ -112,7 +134,7 @@ export function distributionSpec(summary: MoneySummary, title: string): Record<s
         mark: { type: "line", interpolate: "step-after" },
         encoding: {
           x: { field: "amount", type: "quantitative", title },
-          y: { field: "share", type: "quantitative", title: "share of runs", axis: { format: "%" } },
+          y: { field: "share", type: "quantitative", title: shareOfRuns, axis: { format: "%" } },
         },
       },
       {

@@ -2,6 +2,7 @@ import { issuedIssue } from "../../errors/argument-error.js";
 import type { Style } from "../style.js";
 import { throwIfAny, wordsIssues } from "./chart-arguments.js";
 import type { PaymentCurve } from "./payment-curve.js";
+import { phrasebookOf } from "../phrases/phrasebooks.js";
 
 /** Text for SVG and HTML: the five characters that XML reserves, escaped. */
 export function escapeXml(text: string): string {
@@ -125,25 +126,29 @@ export function plotFrame(frame: FrameOptions): {
 /**
  * A payment curve as a self-contained SVG drawing (no scripts, no external resources): the amount the rule
  * pays against the measured result, the baseline and the measured result marked, the tranche's cap dashed.
- * Labels are written in the style's language and number format.
+ * Labels are written in the style's language and number format; the words of the marks, unless given, are the
+ * style's language's ("baseline" and "cap"; "valore di riferimento" and "massimale" in Italian).
  *
  * @example
  * const svg = paymentCurveSvg(paymentCurve(contract, "t1", settled)!, reportStyle("en", "EUR"));
+ * const svg = paymentCurveSvg(curve, reportStyle("it", "EUR")); // marks in Italian
  * @throws ArgumentError listing every argument that is not what it should be: `curve` not a curve `paymentCurve`
  * returned (`not_a_payment_curve`: a copy or one read back from JSON is refused), `style` not one `reportStyle` or
  * `plainTextStyle` returned (`not_a_style`), `words` not an object whose `baseline` and `cap` (and `title`, when
  * given) are texts (`invalid_type`, at `$.words` or `$.words.cap`…).
  */
-export function paymentCurveSvg(
-  curve: PaymentCurve,
-  style: Style,
-  words: ChartWords = { baseline: "baseline", cap: "cap" },
-): string {
+export function paymentCurveSvg(curve: PaymentCurve, style: Style, words?: ChartWords): string {
   throwIfAny([
     issuedIssue(curve, "payment-curve", "paymentCurveSvg", "curve"),
     issuedIssue(style, "style", "paymentCurveSvg", "style"),
-    ...wordsIssues(words, "words", { required: ["baseline", "cap"], optional: ["title"] }),
+    ...(words === undefined ? [] : wordsIssues(words, "words", { required: ["baseline", "cap"], optional: ["title"] })),
   ]);
+  const { labels } = phrasebookOf(style.locale);
+  return drawPaymentCurve(curve, style, words ?? { baseline: labels.baselineMark, cap: labels.capMark });
+}
+
+/** `paymentCurveSvg` once the style and words are checked. */
+function drawPaymentCurve(curve: PaymentCurve, style: Style, words: ChartWords): string {
   const title = words.title ?? `${curve.trancheId}: ${curve.metric}`;
   const xs = curve.points.map((point) => point.x);
   const amounts = [...curve.points.map((point) => point.amount), curve.cap?.amount ?? 0, 0];

@@ -2,8 +2,11 @@ import { Dec } from "../../money/decimal.js";
 import { coverageLabel } from "../../contract/coverage.js";
 import type { CapKind } from "../../explanation/steps.js";
 import type { TrancheStatus } from "../../engine/settlement-types.js";
-import type { Phrasebook } from "./phrasebook.js";
+import { baselineSource, type Phrasebook } from "./phrasebook.js";
 import { isMeasurementStep, measuredResultLines, measurementEn } from "../measurement-text.js";
+import { reasonOf, type ReasonWords } from "./reason.js";
+import { financeEn } from "./finance-words.js";
+import { claimsEn } from "./claim-words.js";
 
 const CAP_NAMES: Record<CapKind, string> = {
   metric: "metric cap",
@@ -22,19 +25,49 @@ const STATUS_NAMES: Record<TrancheStatus, string> = {
   paid: "paid",
 };
 
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
+/** Why a tranche has its status: the engine's sentences, with the report's money and dates. */
+const REASON: ReasonWords = {
+  result: (result) => `${result.metric} (${result.scope})`,
+  fallback: (cohort, pooled) =>
+    `cohort ${cohort} did not clear its own rule and is paid on the pooled result of cohort ${pooled}: `,
+  disputed: (results) =>
+    `the result for ${results} is disputed: nothing is payable on it until the dispute is resolved`,
+  reported: (results) => `the result for ${results} is reported but not yet verified`,
+  absent: (result, rejected) =>
+    `${result}: ${rejected ? "result rejected, a new report is expected" : "no result reported"}`,
+  overdue: (dueDate, absent) => `due on ${dueDate} and still without a verified result: ${absent}`,
+  notYetDue: (dueDate, absent) => `due on ${dueDate}; ${absent}`,
+  cap: (kind, id) => `the ${CAP_NAMES[kind]} ${id}`,
+  earnsNothing: "the verified results earn nothing under the pricing rule",
+  nowEarnsNothing: "the verified results now earn nothing",
+  cappedToNothing: (priced, caps) =>
+    `the verified results are priced at ${priced}, but ${caps.join(" and ")} ${plural(caps.length, "leaves", "leave")} nothing to pay`,
+  owedBack: (why, paid) => `${why}, but ${paid} was paid: it is owed back`,
+  earned: (earned, payableFrom) =>
+    `${earned} earned, ${payableFrom === undefined ? "payable now" : `payable from ${payableFrom}`}`,
+  partlyPaid: (paid, earned, due) => `${paid} of ${earned} paid; ${due} still due`,
+  paidInFull: (earned) => `${earned} earned and paid in full`,
+  overpaid: (paid, earned, back) => `${paid} paid against ${earned} now earned: ${back} is owed back`,
+};
+
 /** English. */
 export const en: Phrasebook = {
   capName: (kind) => CAP_NAMES[kind],
   status: (status) => STATUS_NAMES[status],
-  // The engine writes its reasons in English; they are used as they are.
-  reason: (tranche) => tranche.reason,
-  step(step, style) {
+  reason: (tranche, style, asOf) => reasonOf(REASON, tranche, style, asOf),
+  measurement: measurementEn,
+  finance: financeEn,
+  claims: claimsEn,
+  step(step, style, context) {
     const { money, num, percent, date } = style;
+    const { party } = context;
     if (isMeasurementStep(step)) return measurementEn.step(step, style);
     switch (step.kind) {
       case "result": {
         if (step.status === "missing") return `Result: ${step.metric} (${step.scope}): none reported yet`;
-        const by = step.verifier !== undefined ? ` by ${step.verifier}` : "";
+        const by = step.verifier !== undefined ? ` by ${party(step.verifier)}` : "";
         const evidence = step.evidence !== undefined ? `, evidence: ${step.evidence}` : "";
         const head = `Result: ${step.metric} (${step.scope}) = ${num(step.value!)}, ${step.status}${by} as recorded on ${date(step.recordedAt!)} [event ${step.eventId}${evidence}]`;
         const measured = measuredResultLines(step, measurementEn, style);
@@ -45,7 +78,8 @@ export const en: Phrasebook = {
         return `${head}\n      history: ${trail}${measured}`;
       }
       case "basis": {
-        const source = `baseline ${num(step.baseline)} from ${step.baselineSource}`;
+        const from = baselineSource(step, context, en.labels.measuredCounterfactual);
+        const source = `baseline ${num(step.baseline)} from ${from}`;
         if (step.basis === "value")
           return `Basis: the measured value of ${step.metric}, ${num(step.measured)} (${source})`;
         const change =
@@ -53,8 +87,8 @@ export const en: Phrasebook = {
             ? `baseline ${num(step.baseline)} − measured ${num(step.measured)} = ${num(step.improvement)}`
             : `measured ${num(step.measured)} − baseline ${num(step.baseline)} = ${num(step.improvement)}`;
         if (step.basis === "improvement")
-          return `Basis: improvement of ${step.metric} (${step.better} is better): ${change}; baseline from ${step.baselineSource}`;
-        return `Basis: relative improvement of ${step.metric} (${step.better} is better): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); baseline from ${step.baselineSource}`;
+          return `Basis: improvement of ${step.metric} (${step.better} is better): ${change}; baseline from ${from}`;
+        return `Basis: relative improvement of ${step.metric} (${step.better} is better): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); baseline from ${from}`;
       }
       case "rate":
         return `Rule (rate): ${num(step.basisValue)} × ${money(step.pricePerUnit)} per unit = ${money(step.amount)}`;
@@ -93,16 +127,17 @@ export const en: Phrasebook = {
         const bit = new Dec(step.cut).isZero()
           ? "does not bite"
           : `cuts ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
-        return `Cap: ${CAP_NAMES[step.cap]} ${step.id} of ${money(step.limit)}${used}: ${bit}`;
+        // A payer's cap is part of the payer's line: indented as its recipients are, so they stay under the payer.
+        return `${step.cap === "payer" ? "    " : ""}Cap: ${CAP_NAMES[step.cap]} ${step.cap === "payer" ? party(step.id) : step.id} of ${money(step.limit)}${used}: ${bit}`;
       }
       case "floor":
         return `Floor: the tranche pays at least ${money(step.floor)}: ${money(step.before)} → ${money(step.after)}`;
       case "split":
         return step.side === "payer"
-          ? `Split: ${step.party} pays ${percent(step.share)} = ${money(step.amount)}`
-          : `    of which to ${step.party} ${percent(step.share)} = ${money(step.amount)}`;
+          ? `Split: ${party(step.party)} pays ${percent(step.share)} = ${money(step.amount)}`
+          : `    of which to ${party(step.party)} ${percent(step.share)} = ${money(step.amount)}`;
       case "payment":
-        return `Payment: ${step.eventId} on ${date(step.paidOn)}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
+        return `Payment: ${step.eventId} on ${date(step.paidOn)}, ${party(step.payer)} → ${party(step.recipient)}: ${money(step.amount)}`;
       case "status":
         return undefined;
       case "formula": {
@@ -134,6 +169,7 @@ export const en: Phrasebook = {
         ? ""
         : `, payable from ${date(tranche.payableFrom)} on the pooled result of cohort ${tranche.pricedOnPool}`),
     covers: (tranche) => coverageLabel(tranche.covers),
+    measuredCounterfactual: (step) => `the measured counterfactual (${step.estimator}, event ${step.eventId})`,
     status: "Status",
     computation: "How it was computed",
     lines: "Who pays whom",
@@ -163,6 +199,18 @@ export const en: Phrasebook = {
     costOf: (party) => `Cost to ${party}`,
     mean: "mean",
     percentile: "percentile",
+    shareOfRuns: "share of runs",
+    trancheAmounts: (earned, paid, balance) => `Earned ${earned}; paid ${paid}; balance ${balance}`,
+    settledTotals: (earned, paid, balance) => `Earned on settled tranches ${earned}; paid ${paid}; balance ${balance}`,
+    byPayerSettled: "By payer (balance over settled tranches):",
+    byRecipientSettled: "By recipient (balance over settled tranches):",
+    partyTotals: (name, id, earned, paid, balance) =>
+      `${name} [${id}]: earned ${earned}, paid ${paid}, balance ${balance}`,
+    line: (index, invoice, amount) => `Line ${index + 1} (invoice ${invoice}): ${amount}`,
+    invoices: "Invoices",
+    invoice: (invoice, lines, total) => `${invoice}: ${lines} ${plural(lines, "line", "lines")}, ${total}`,
+    linesTotal: (total, amendments) =>
+      `Total ${total}${amendments.length > 0 ? ` (terms as amended by ${amendments.join(", ")})` : ""}`,
     generatedBy: "Computed by pay-by-results from the contract and its verification events.",
   },
 };

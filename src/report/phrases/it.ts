@@ -2,9 +2,12 @@ import { Dec } from "../../money/decimal.js";
 import { ownValue } from "../../util/own.js";
 import type { CapKind, ResultStep } from "../../explanation/steps.js";
 import type { TrancheSettlement, TrancheStatus } from "../../engine/settlement-types.js";
-import type { Style } from "../style.js";
-import type { Phrasebook } from "./phrasebook.js";
-import { fallbackOf, isMeasurementStep, measuredResultLines, measurementIt } from "../measurement-text.js";
+import { baselineSource, type Phrasebook } from "./phrasebook.js";
+import { isMeasurementStep, measuredResultLines, measurementIt } from "../measurement-text.js";
+import { reasonOf, type ReasonWords } from "./reason.js";
+import { estimatorIt } from "./measurement-methods.js";
+import { financeIt } from "./finance-words.js";
+import { claimsIt } from "./claim-words.js";
 
 const CAP_NAMES: Record<CapKind, string> = {
   metric: "massimale per metrica",
@@ -47,78 +50,53 @@ const BASIS_BETTER = { lower: "migliore se più basso", higher: "migliore se pi�
 
 /** The engine's `period X` / `cohort X`, in Italian. */
 const scope = (text: string) => text.replace(/^period /, "periodo ").replace(/^cohort /, "coorte ");
+/** A formula's name as read in another period (pricing writes `metric["x"] (period 2027-Q1)`), in Italian. */
+const readName = (name: string) => name.replace(/ \(period ([^()]+)\)$/, " (periodo $1)");
 const covers = (tranche: TrancheSettlement) =>
   "period" in tranche.covers ? `periodo ${tranche.covers.period}` : `coorte ${tranche.covers.cohort}`;
 
-/** Why a tranche has its status, rebuilt from the settlement's figures (the engine's reason is in English). */
-function reason(tranche: TrancheSettlement, { money, date }: Style, asOf: string): string {
-  // A cohort paid on the pool (the Peterborough fallback) waits for the pooled results, from the fallback's date.
-  const fallback = fallbackOf(tranche.trace);
-  const results = fallback?.results ?? tranche.results;
-  const dueDate = tranche.payableFrom;
-  const lead =
-    fallback === undefined
-      ? ""
-      : `la coorte ${fallback.step.cohort} non ha superato la propria regola ed è pagata sul risultato aggregato della coorte ${fallback.step.pooledCohort}: `;
-  const describe = (list: readonly ResultStep[]) =>
-    list.map((result) => `${result.metric} (${scope(result.scope)})`).join(", ");
-  const disputed = results.filter((result) => result.status === "disputed");
-  const reported = results.filter((result) => result.status === "reported");
-  const absent = results.filter((result) => result.status === "missing" || result.status === "rejected");
-  switch (tranche.status) {
-    case "disputed":
-      return `${lead}il risultato di ${describe(disputed)} è contestato: nulla è dovuto finché la contestazione non è risolta`;
-    case "awaiting-verification":
-      if (reported.length > 0)
-        return `${lead}il risultato di ${describe(reported)} è stato comunicato ma non ancora verificato`;
-      return `${lead}scaduta il ${date(dueDate)} e ancora senza un risultato verificato: ${absentText(absent)}`;
-    case "not-yet-due":
-      return `${lead}scadenza il ${date(dueDate)}; ${absentText(absent)}`;
-    default:
-      break;
-  }
-  const earned = new Dec(tranche.amountEarned?.amount ?? "0");
-  const paid = new Dec(tranche.amountPaid.amount);
-  const show = (value: Dec) => money(value.toString());
-  if (tranche.status === "not-earned") {
-    const bitten = tranche.capsApplied.map((step) => `il ${CAP_NAMES[step.cap]} ${step.id}`);
-    const priced = new Dec(tranche.amountPriced?.amount ?? "0");
-    const why =
-      priced.isZero() || bitten.length === 0
-        ? "i risultati verificati non maturano alcun importo secondo la regola di pagamento"
-        : `i risultati verificati valgono ${show(priced)}, ma ${bitten.join(" e ")} non ${bitten.length === 1 ? "lascia" : "lasciano"} nulla da pagare`;
-    return paid.isZero() ? why : `${why}, ma sono stati pagati ${show(paid)}: vanno restituiti`;
-  }
-  if (paid.isZero())
-    return `${show(earned)} maturati, ${asOf >= dueDate ? "pagabili ora" : `pagabili dal ${date(dueDate)}`}`;
-  if (paid.lessThan(earned))
-    return `pagati ${show(paid)} su ${show(earned)}; restano dovuti ${show(earned.minus(paid))}`;
-  if (paid.equals(earned)) return `${show(earned)} maturati e pagati per intero`;
-  return `pagati ${show(paid)} a fronte di ${show(earned)} ora maturati: ${show(paid.minus(earned))} vanno restituiti`;
-}
-
-function absentText(absent: readonly ResultStep[]): string {
-  return absent
-    .map(
-      (result) =>
-        `${result.metric} (${scope(result.scope)}): ${result.status === "missing" ? "nessun risultato comunicato" : "risultato respinto, se ne attende uno nuovo"}`,
-    )
-    .join("; ");
-}
+/** Why a tranche has its status, in Italian. */
+const REASON: ReasonWords = {
+  result: (result) => `${result.metric} (${scope(result.scope)})`,
+  fallback: (cohort, pooled) =>
+    `la coorte ${cohort} non ha superato la propria regola ed è pagata sul risultato aggregato della coorte ${pooled}: `,
+  disputed: (results) =>
+    `il risultato di ${results} è contestato: nulla è dovuto finché la contestazione non è risolta`,
+  reported: (results) => `il risultato di ${results} è stato comunicato ma non ancora verificato`,
+  absent: (result, rejected) =>
+    `${result}: ${rejected ? "risultato respinto, se ne attende uno nuovo" : "nessun risultato comunicato"}`,
+  overdue: (dueDate, absent) => `scaduta il ${dueDate} e ancora senza un risultato verificato: ${absent}`,
+  notYetDue: (dueDate, absent) => `scadenza il ${dueDate}; ${absent}`,
+  cap: (kind, id) => `il ${CAP_NAMES[kind]} ${id}`,
+  earnsNothing: "i risultati verificati non maturano alcun importo secondo la regola di pagamento",
+  nowEarnsNothing: "i risultati verificati ora non maturano alcun importo",
+  cappedToNothing: (priced, caps) =>
+    `i risultati verificati valgono ${priced}, ma ${caps.join(" e ")} non ${caps.length === 1 ? "lascia" : "lasciano"} nulla da pagare`,
+  owedBack: (why, paid) => `${why}, ma sono stati pagati ${paid}: vanno restituiti`,
+  earned: (earned, payableFrom) =>
+    `${earned} maturati, ${payableFrom === undefined ? "pagabili ora" : `pagabili dal ${payableFrom}`}`,
+  partlyPaid: (paid, earned, due) => `pagati ${paid} su ${earned}; restano dovuti ${due}`,
+  paidInFull: (earned) => `${earned} maturati e pagati per intero`,
+  overpaid: (paid, earned, back) => `pagati ${paid} a fronte di ${earned} ora maturati: ${back} vanno restituiti`,
+};
 
 /** Italiano. */
 export const it: Phrasebook = {
   capName: (kind) => CAP_NAMES[kind],
   status: (status) => STATUS_NAMES[status],
-  reason,
-  step(step, style) {
+  reason: (tranche, style, asOf) => reasonOf(REASON, tranche, style, asOf),
+  measurement: measurementIt,
+  finance: financeIt,
+  claims: claimsIt,
+  step(step, style, context) {
     const { money, num, percent, date } = style;
+    const { party } = context;
     if (isMeasurementStep(step)) return measurementIt.step(step, style);
     switch (step.kind) {
       case "result": {
         if (step.status === "missing")
           return `Risultato: ${step.metric} (${scope(step.scope)}): nessuno comunicato finora`;
-        const by = step.verifier !== undefined ? ` da ${step.verifier}` : "";
+        const by = step.verifier !== undefined ? ` da ${party(step.verifier)}` : "";
         const evidence = step.evidence !== undefined ? `, documentazione: ${step.evidence}` : "";
         const head = `Risultato: ${step.metric} (${scope(step.scope)}) = ${num(step.value!)}, ${RESULT_STATUS[step.status]}${by}, registrato il ${date(step.recordedAt!)} [evento ${step.eventId!}${evidence}]`;
         const measured = measuredResultLines(step, measurementIt, style);
@@ -132,15 +110,16 @@ export const it: Phrasebook = {
         return `${head}\n      storia: ${trail}${measured}`;
       }
       case "basis": {
+        const from = baselineSource(step, context, it.labels.measuredCounterfactual);
         if (step.basis === "value")
-          return `Base: il valore misurato di ${step.metric}, ${num(step.measured)} (valore di riferimento ${num(step.baseline)}, fonte: ${step.baselineSource})`;
+          return `Base: il valore misurato di ${step.metric}, ${num(step.measured)} (valore di riferimento ${num(step.baseline)}, fonte: ${from})`;
         const change =
           step.better === "lower"
             ? `riferimento ${num(step.baseline)} − misurato ${num(step.measured)} = ${num(step.improvement)}`
             : `misurato ${num(step.measured)} − riferimento ${num(step.baseline)} = ${num(step.improvement)}`;
         if (step.basis === "improvement")
-          return `Base: miglioramento di ${step.metric} (${BASIS_BETTER[step.better]}): ${change}; fonte del riferimento: ${step.baselineSource}`;
-        return `Base: miglioramento relativo di ${step.metric} (${BASIS_BETTER[step.better]}): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); fonte del riferimento: ${step.baselineSource}`;
+          return `Base: miglioramento di ${step.metric} (${BASIS_BETTER[step.better]}): ${change}; fonte del riferimento: ${from}`;
+        return `Base: miglioramento relativo di ${step.metric} (${BASIS_BETTER[step.better]}): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); fonte del riferimento: ${from}`;
       }
       case "rate":
         return `Regola (prezzo unitario): ${num(step.basisValue)} × ${money(step.pricePerUnit)} per unità = ${money(step.amount)}`;
@@ -179,16 +158,17 @@ export const it: Phrasebook = {
         const bit = new Dec(step.cut).isZero()
           ? "non incide"
           : `taglia ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
-        return `Massimale: ${CAP_NAMES[step.cap]} ${step.id} di ${money(step.limit)}${used}: ${bit}`;
+        // A payer's cap is part of the payer's line: indented as its recipients are, so they stay under the payer.
+        return `${step.cap === "payer" ? "    " : ""}Massimale: ${CAP_NAMES[step.cap]} ${step.cap === "payer" ? party(step.id) : step.id} di ${money(step.limit)}${used}: ${bit}`;
       }
       case "floor":
         return `Minimo garantito: la tranche paga almeno ${money(step.floor)}: ${money(step.before)} → ${money(step.after)}`;
       case "split":
         return step.side === "payer"
-          ? `Ripartizione: quota di ${step.party} ${percent(step.share)} = ${money(step.amount)}`
-          : `    di cui a ${step.party}: quota ${percent(step.share)} = ${money(step.amount)}`;
+          ? `Ripartizione: ${party(step.party)}, quota ${percent(step.share)} = ${money(step.amount)}`
+          : `    di cui a ${party(step.party)}: quota ${percent(step.share)} = ${money(step.amount)}`;
       case "payment":
-        return `Pagamento: ${step.eventId} del ${date(step.paidOn)}, ${step.payer} → ${step.recipient}: ${money(step.amount)}`;
+        return `Pagamento: ${step.eventId} del ${date(step.paidOn)}, ${party(step.payer)} → ${party(step.recipient)}: ${money(step.amount)}`;
       case "status":
         return undefined;
       case "formula": {
@@ -196,7 +176,7 @@ export const it: Phrasebook = {
         const reads =
           step.reads.length === 0
             ? ""
-            : `\n      dove ${step.reads.map((read) => `${read.name} = ${shown(read.value)}`).join(", ")}`;
+            : `\n      dove ${step.reads.map((read) => `${readName(read.name)} = ${shown(read.value)}`).join(", ")}`;
         const lookups = step.lookups
           .map(
             (lookup) =>
@@ -221,6 +201,8 @@ export const it: Phrasebook = {
         ? ""
         : `, pagabile dal ${date(tranche.payableFrom)} sul risultato aggregato della coorte ${tranche.pricedOnPool}`),
     covers,
+    measuredCounterfactual: (step) =>
+      `il controfattuale misurato (${estimatorIt(step.estimator)}, evento ${step.eventId})`,
     status: "Stato",
     computation: "Come è stato calcolato",
     lines: "Chi paga chi",
@@ -252,6 +234,19 @@ export const it: Phrasebook = {
     costOf: (party) => `Costo per ${party}`,
     mean: "media",
     percentile: "percentile",
+    shareOfRuns: "quota di estrazioni",
+    trancheAmounts: (earned, paid, balance) => `Maturato ${earned}; pagato ${paid}; saldo ${balance}`,
+    settledTotals: (earned, paid, balance) =>
+      `Maturato sulle tranche con risultati definiti ${earned}; pagato ${paid}; saldo ${balance}`,
+    byPayerSettled: "Per pagatore (saldo sulle tranche con risultati definiti):",
+    byRecipientSettled: "Per destinatario (saldo sulle tranche con risultati definiti):",
+    partyTotals: (name, id, earned, paid, balance) =>
+      `${name} [${id}]: maturato ${earned}, pagato ${paid}, saldo ${balance}`,
+    line: (index, invoice, amount) => `Riga ${index + 1} (fattura ${invoice}): ${amount}`,
+    invoices: "Fatture",
+    invoice: (invoice, lines, total) => `${invoice}: ${lines} ${lines === 1 ? "riga" : "righe"}, ${total}`,
+    linesTotal: (total, amendments) =>
+      `Totale ${total}${amendments.length > 0 ? ` (condizioni come modificate da ${amendments.join(", ")})` : ""}`,
     generatedBy: "Calcolato da pay-by-results a partire dal contratto e dagli eventi di verifica.",
   },
 };

@@ -1,0 +1,249 @@
+import { WATERFALL_ACCOUNT, type FlowKind } from "../../finance/waterfall.js";
+import type { WaterfallStepRecord } from "../../finance/finance-steps.js";
+import { ownValue } from "../../util/own.js";
+import { plainMarks, type ReportLocale } from "../style.js";
+
+/**
+ * What the investors' side says, in one language: the cash flows and waterfall text (`explainCashFlows`), the
+ * scenario and simulation tables, and IRRs in words. Amounts are written by the caller in the text's style; these
+ * are the words around them.
+ */
+export interface FinanceWords {
+  readonly locale: ReportLocale;
+  heading(contractId: string, asOf: string): string;
+  readonly cashFlows: string;
+  /** A cash flow's kind, as the column of the cash flows shows it. */
+  flowKind(kind: FlowKind): string;
+  /** A party of a flow, or the waterfall's account `(waterfall)`. */
+  account(id: string): string;
+  ofTranche(id: string): string;
+  pending(tranches: string): string;
+  readonly waterfall: string;
+  readonly nothingToDistribute: string;
+  readonly investors: string;
+  investor(party: string, figures: InvestorFigures): string;
+  guarantee(index: number, guarantor: string, figures: GuaranteeFigures): string;
+  /** `step 2, return` or `excess`. */
+  step(step: WaterfallStepRecord): string;
+  pool(before: string, after: string): string;
+  owedPaid(party: string, owed: string, paid: string): string;
+  /** How a step's amounts owed were computed (the waterfall records the sentence in English). */
+  basis(text: string): string;
+  // the tables
+  scenario(currency: string): string;
+  pays(party: string): string;
+  readonly totalCost: string;
+  net(party: string): string;
+  multiple(party: string): string;
+  irrOf(party: string): string;
+  readonly noScenarios: string;
+  runs(runs: string, seed: number, currency: string): string;
+  readonly mean: string;
+  readonly totalPayments: string;
+  /** The heading of the investors' column. */
+  readonly investorColumn: string;
+  readonly probabilityOfLoss: string;
+  readonly totalLosses: string;
+  irrAt(level: string): string;
+  undeterminedRuns(party: string, runs: number): string;
+  readonly totalLossNote: string;
+  irr: {
+    several(rates: readonly string[], beyondRange: number | undefined): string;
+    undetermined(near: string): string;
+    readonly noneOneSign: string;
+    readonly none: string;
+    readonly outOfRange: string;
+  };
+}
+
+/** An investor's position, each amount already written. */
+export interface InvestorFigures {
+  readonly drawn: string;
+  readonly distributions: string;
+  readonly guaranteed: string;
+  readonly net: string;
+  readonly lossGivenNoOutcomes: string;
+}
+
+/** A guarantee call, each amount already written. */
+export interface GuaranteeFigures {
+  readonly date: string;
+  readonly losses: string;
+  readonly share: string;
+  readonly claim: string;
+  readonly limit: string;
+  readonly usedBefore: string;
+  readonly paid: string;
+}
+
+const STEP_EN: Record<string, string> = {
+  principal: "return of principal",
+  return: "return",
+  "management-fee": "management fee",
+  "performance-fee": "performance fee",
+  excess: "excess",
+};
+
+/** English. */
+export const financeEn: FinanceWords = {
+  locale: "en",
+  heading: (id, asOf) => `Investors' side of ${id}, as of ${asOf}`,
+  cashFlows: "Cash flows:",
+  flowKind: (kind) => kind,
+  account: (id) => id,
+  ofTranche: (id) => ` (tranche ${id})`,
+  pending: (tranches) => `pending, nothing received yet: ${tranches}`,
+  waterfall: "Waterfall and guarantees:",
+  nothingToDistribute: "nothing to distribute",
+  investors: "Investors:",
+  investor: (party, f) =>
+    `${party}: drawn ${f.drawn}, distributions ${f.distributions}, guaranteed ${f.guaranteed}, net ${f.net}; loss if no outcome were paid ${f.lossGivenNoOutcomes}`,
+  guarantee: (index, guarantor, f) =>
+    `${f.date}  guarantee ${index + 1} by ${guarantor}: loss ${f.losses}; ${f.share} of it = ${f.claim}; limit ${f.limit}, used before ${f.usedBefore}; paid ${f.paid}`,
+  step: (step) =>
+    step.step === "excess" ? "excess" : `step ${step.step + 1}, ${ownValue(STEP_EN, step.type) ?? step.type}`,
+  pool: (before, after) => `pool ${before} → ${after}`,
+  owedPaid: (party, owed, paid) => `${party} owed ${owed}, paid ${paid}`,
+  basis: (text) => text,
+  scenario: (currency) => `scenario (${currency})`,
+  pays: (party) => `${party} pays`,
+  totalCost: "total cost",
+  net: (party) => `${party} net`,
+  multiple: (party) => `${party} multiple`,
+  irrOf: (party) => `${party} IRR`,
+  noScenarios: "no scenarios",
+  runs: (runs, seed, currency) => `${runs} runs, seed ${seed} (${currency})`,
+  mean: "mean",
+  totalPayments: "total outcome payments",
+  investorColumn: "investor",
+  probabilityOfLoss: "P(loss)",
+  totalLosses: "total losses",
+  irrAt: (level) => `IRR ${level}`,
+  undeterminedRuns: (party, runs) =>
+    `(${party}: ${runs} ${runs === 1 ? "run" : "runs"} left out, with an IRR undetermined: roots too close to tell apart in double precision.)`,
+  totalLossNote: "(IRR percentiles count a run in which the investor gets nothing back at −100%.)",
+  irr: {
+    several: (rates, beyond) =>
+      `several (${[...rates, ...(beyond === undefined ? [] : [`and ${beyond} beyond the range searched`])].join(", ")})`,
+    undetermined: (near) => `undetermined (roots too close to tell apart, near ${near})`,
+    noneOneSign: "none (one sign)",
+    none: "none",
+    outOfRange: "out of range",
+  },
+};
+
+const KIND_IT: Record<FlowKind, string> = {
+  drawdown: "versamento",
+  "outcome-payment": "pagamento per risultati",
+  pooled: "in cassa",
+  principal: "capitale",
+  return: "rendimento",
+  "management-fee": "commissione di gestione",
+  "performance-fee": "commissione di incentivo",
+  excess: "eccedenza",
+  guarantee: "garanzia",
+};
+
+const STEP_IT: Record<string, string> = {
+  principal: "rimborso del capitale",
+  return: "rendimento",
+  "management-fee": "commissione di gestione",
+  "performance-fee": "commissione di incentivo",
+  excess: "eccedenza",
+};
+
+/** The numbers of an English sentence (`1,234.50`, `0.05`) with Italian marks (`1.234,50`, `0,05`). */
+const italianNumbers = (text: string) =>
+  text.replace(/-?[0-9][0-9,]*(?:\.[0-9]+)?/g, (found) => plainMarks(found.replaceAll(",", ""), "it"));
+
+/**
+ * The waterfall's basis sentences (finance/waterfall.ts, finance/compile-finance.ts) in Italian, with their
+ * figures. A sentence of another form is left as it is.
+ */
+const BASIS_IT: readonly [RegExp, (...parts: string[]) => string][] = [
+  [
+    /^capital drawn to date, less capital already repaid$/,
+    () => "capitale versato finora, meno il capitale già rimborsato",
+  ],
+  [
+    /^the return that brings the IRR to (.+) \(annual, compounded, actual\/365\), less what was paid$/,
+    (rate) =>
+      `il rendimento che porta il TIR al ${italianNumbers(rate!)} (annuo, composto, giorni effettivi/365), meno quanto già pagato`,
+  ],
+  [
+    /^at most (.+) in total over the contract$/,
+    (amount) => `al più ${italianNumbers(amount!)} in totale sul contratto`,
+  ],
+  [
+    /^(.+) a year of the commitments, accrued day by day \(actual\/365\) from (.+), less fees already paid$/,
+    (rate, from) =>
+      `${italianNumbers(rate!)} annuo degli impegni, maturato giorno per giorno (giorni effettivi/365) ${from === "the first drawdown" ? "dal primo versamento" : `dal ${from}`}, meno le commissioni già pagate`,
+  ],
+  [/^(.+) of what is left in the pool$/, (share) => `${italianNumbers(share!)} di quanto resta in cassa`],
+  [
+    /^what is left after every step, shared among the excess parties by their shares$/,
+    () => "quanto resta dopo ogni passo, ripartito tra le parti dell'eccedenza secondo le loro quote",
+  ],
+];
+
+/** A basis sentence in Italian: each of its clauses (joined by "; ") translated. */
+function basisIt(text: string): string {
+  return text
+    .split("; ")
+    .map((clause) => {
+      for (const [pattern, say] of BASIS_IT) {
+        const found = pattern.exec(clause);
+        if (found !== null) return say(...found.slice(1));
+      }
+      return clause;
+    })
+    .join("; ");
+}
+
+/** Italiano. */
+export const financeIt: FinanceWords = {
+  locale: "it",
+  heading: (id, asOf) => `Lato degli investitori di ${id}, al ${asOf}`,
+  cashFlows: "Flussi di cassa:",
+  flowKind: (kind) => KIND_IT[kind] ?? kind,
+  account: (id) => (id === WATERFALL_ACCOUNT ? "(cassa)" : id),
+  ofTranche: (id) => ` (tranche ${id})`,
+  pending: (tranches) => `in attesa, nulla ricevuto finora: ${tranches}`,
+  waterfall: "Cascata dei pagamenti e garanzie:",
+  nothingToDistribute: "nulla da distribuire",
+  investors: "Investitori:",
+  investor: (party, f) =>
+    `${party}: versato ${f.drawn}, distribuzioni ${f.distributions}, garantito ${f.guaranteed}, netto ${f.net}; perdita se nessun risultato fosse pagato ${f.lossGivenNoOutcomes}`,
+  guarantee: (index, guarantor, f) =>
+    `${f.date}  garanzia ${index + 1} di ${guarantor}: perdita ${f.losses}; ${f.share} di essa = ${f.claim}; limite ${f.limit}, già utilizzati ${f.usedBefore}; pagati ${f.paid}`,
+  step: (step) =>
+    step.step === "excess" ? "eccedenza" : `passo ${step.step + 1}, ${ownValue(STEP_IT, step.type) ?? step.type}`,
+  pool: (before, after) => `cassa ${before} → ${after}`,
+  owedPaid: (party, owed, paid) => `${party} dovuti ${owed}, pagati ${paid}`,
+  basis: basisIt,
+  scenario: (currency) => `scenario (${currency})`,
+  pays: (party) => `${party} paga`,
+  totalCost: "costo totale",
+  net: (party) => `${party} netto`,
+  multiple: (party) => `${party} multiplo`,
+  irrOf: (party) => `${party} TIR`,
+  noScenarios: "nessuno scenario",
+  runs: (runs, seed, currency) => `${runs} estrazioni, seme ${seed} (${currency})`,
+  mean: "media",
+  totalPayments: "pagamenti totali per i risultati",
+  investorColumn: "investitore",
+  probabilityOfLoss: "P(perdita)",
+  totalLosses: "perdite totali",
+  irrAt: (level) => `TIR ${level}`,
+  undeterminedRuns: (party, runs) =>
+    `(${party}: ${runs} ${runs === 1 ? "estrazione esclusa" : "estrazioni escluse"}, con un TIR indeterminato: radici troppo vicine per distinguerle in doppia precisione.)`,
+  totalLossNote: "(I percentili del TIR contano al −100% le estrazioni in cui l'investitore non riceve nulla.)",
+  irr: {
+    several: (rates, beyond) =>
+      `più d'uno (${[...rates, ...(beyond === undefined ? [] : [`e ${beyond} oltre l'intervallo esplorato`])].join(", ")})`,
+    undetermined: (near) => `indeterminato (radici troppo vicine per distinguerle, circa ${near})`,
+    noneOneSign: "nessuno (flussi di un solo segno)",
+    none: "nessuno",
+    outOfRange: "fuori dall'intervallo",
+  },
+};

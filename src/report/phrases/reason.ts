@@ -1,0 +1,77 @@
+import { Dec } from "../../money/decimal.js";
+import type { CapKind, ResultStep } from "../../explanation/steps.js";
+import type { TrancheSettlement } from "../../engine/settlement-types.js";
+import type { Style } from "../style.js";
+import { fallbackOf } from "../measurement-text.js";
+
+/**
+ * Why a tranche has its status, in a sentence, rebuilt from the settlement's figures in the report's style (the
+ * engine's own `reason` is English, with neutral amounts and ISO dates, for the JSON; a report writes money and
+ * dates one way throughout). The sentence is built the same way in every language, from the words below.
+ */
+export interface ReasonWords {
+  /** `metric (period p)` in the language. */
+  result(result: ResultStep): string;
+  /** A tranche paid on a pool (the Peterborough fallback): the words before the pooled reason. */
+  fallback(cohort: string, pooledCohort: string): string;
+  disputed(results: string): string;
+  reported(results: string): string;
+  /** A result that is missing (`rejected` false) or rejected, for `absent`. */
+  absent(result: string, rejected: boolean): string;
+  overdue(dueDate: string, absent: string): string;
+  notYetDue(dueDate: string, absent: string): string;
+  /** `the tranche cap t1`. */
+  cap(kind: CapKind, id: string): string;
+  earnsNothing: string;
+  /** The verified results earned nothing, said when something was paid on them before. */
+  nowEarnsNothing: string;
+  cappedToNothing(priced: string, caps: readonly string[]): string;
+  owedBack(why: string, paid: string): string;
+  earned(earned: string, payableFrom: string | undefined): string;
+  partlyPaid(paid: string, earned: string, due: string): string;
+  paidInFull(earned: string): string;
+  overpaid(paid: string, earned: string, back: string): string;
+}
+
+/** Why `tranche` has its status as known on `asOf`, in the words and style given. */
+export function reasonOf(words: ReasonWords, tranche: TrancheSettlement, style: Style, asOf: string): string {
+  const { money, date } = style;
+  // A cohort paid on the pool (the Peterborough fallback) waits for the pooled results, from the fallback's date.
+  const fallback = fallbackOf(tranche.trace);
+  const results = fallback?.results ?? tranche.results;
+  const dueDate = tranche.payableFrom;
+  const lead = fallback === undefined ? "" : words.fallback(fallback.step.cohort, fallback.step.pooledCohort);
+  const describe = (list: readonly ResultStep[]) => list.map(words.result).join(", ");
+  const absent = () =>
+    results
+      .filter((result) => result.status === "missing" || result.status === "rejected")
+      .map((result) => words.absent(words.result(result), result.status === "rejected"))
+      .join("; ");
+  switch (tranche.status) {
+    case "disputed":
+      return lead + words.disputed(describe(results.filter((result) => result.status === "disputed")));
+    case "awaiting-verification": {
+      const reported = results.filter((result) => result.status === "reported");
+      if (reported.length > 0) return lead + words.reported(describe(reported));
+      return lead + words.overdue(date(dueDate), absent());
+    }
+    case "not-yet-due":
+      return lead + words.notYetDue(date(dueDate), absent());
+    default:
+      break;
+  }
+  const earned = new Dec(tranche.amountEarned?.amount ?? "0");
+  const paid = new Dec(tranche.amountPaid.amount);
+  const show = (value: Dec) => money(value.toString());
+  if (tranche.status === "not-earned") {
+    const caps = tranche.capsApplied.map((step) => words.cap(step.cap, step.id));
+    const priced = new Dec(tranche.amountPriced?.amount ?? "0");
+    const nothing = priced.isZero() || caps.length === 0;
+    if (paid.isZero()) return nothing ? words.earnsNothing : words.cappedToNothing(show(priced), caps);
+    return words.owedBack(nothing ? words.nowEarnsNothing : words.cappedToNothing(show(priced), caps), show(paid));
+  }
+  if (paid.isZero()) return words.earned(show(earned), asOf >= dueDate ? undefined : date(dueDate));
+  if (paid.lessThan(earned)) return words.partlyPaid(show(paid), show(earned), show(earned.minus(paid)));
+  if (paid.equals(earned)) return words.paidInFull(show(earned));
+  return words.overpaid(show(paid), show(earned), show(paid.minus(earned)));
+}
