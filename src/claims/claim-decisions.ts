@@ -142,8 +142,8 @@ export function decisionWriterOf(list: unknown): DecisionWriter | undefined {
   };
 }
 
-/** The keys of a decision in JSON, in the order they are written. */
-const KEYS = [
+/** The keys of a decision in JSON, in the order they are written: the columns of a decisions file in CSV too. */
+export const DECISION_KEYS = Object.freeze([
   "claimId",
   "participant",
   "outcome",
@@ -156,7 +156,8 @@ const KEYS = [
   "priced",
   "reason",
   "message",
-] as const;
+] as const);
+const KEYS = DECISION_KEYS;
 const K = Object.fromEntries(KEYS.map((key, index) => [key, index])) as Record<(typeof KEYS)[number], number>;
 
 /**

@@ -1,5 +1,5 @@
 import type { ClaimDecision, ClaimSettlement } from "./claim-types.js";
-import { decisionWriterOf, jsonStyle } from "./claim-decisions.js";
+import { DECISION_KEYS, decisionWriterOf, jsonStyle } from "./claim-decisions.js";
 import { ByteSink } from "./byte-sink.js";
 import { ArgumentError, issuedIssue, requireIssued } from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
@@ -14,20 +14,7 @@ export type ClaimDecisionFormat = "ndjson" | "csv";
  * cap cut says how in its `message`; the NDJSON format carries the cuts as records). A field a decision does
  * not have is empty.
  */
-export const CLAIM_DECISION_CSV_COLUMNS = Object.freeze([
-  "claimId",
-  "participant",
-  "outcome",
-  "achievedOn",
-  "claimedOn",
-  "period",
-  "status",
-  "amount",
-  "price",
-  "priced",
-  "reason",
-  "message",
-] as const);
+export const CLAIM_DECISION_CSV_COLUMNS = DECISION_KEYS;
 
 /** Bytes are handed on in chunks of about this size, each holding whole lines. */
 const CHUNK = 1 << 16;
