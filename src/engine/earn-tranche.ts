@@ -1,8 +1,6 @@
-import type { Dec } from "../money/decimal.js";
-import { remember } from "../util/remember.js";
-import { measureText, plain, readKnown } from "../money/decimal.js";
-import { maxUnits, minUnits, plainUnits, shareWeights, splitUnits, unitsOfDecimal } from "../money/exact-units.js";
-import { roundToPlaces } from "../money/rounding.js";
+import { measureText } from "../money/decimal.js";
+import { type Exact, exactKnown, exactWeights, plainText as plain, roundTo, unitsAt } from "../formula/exact.js";
+import { maxUnits, minUnits, plainUnits, splitUnits } from "../money/exact-units.js";
 import { trancheInForce } from "../contract/amendments.js";
 import type { Contract, Coverage, Tranche } from "../contract/types.js";
 import type { Amendment } from "../contract/types.js";
@@ -69,15 +67,27 @@ export interface EarnedTranche {
 }
 
 const NO_STEPS: Step[] = [];
+const NO_TRAIL: ResultStep["trail"] = Object.freeze([]);
 const NO_AMENDMENTS: readonly Amendment[] = Object.freeze([]);
 
 /** The result steps of a list of needs, as the ledger knows them on the run. */
 export function resultSteps(run: PlanRun, needs: readonly ResultNeed[]): ResultStep[] {
-  return needs.map(({ metric, key, scope }) => {
+  const steps = new Array<ResultStep>(needs.length);
+  for (let index = 0; index < needs.length; index += 1) {
+    const { metric, key, scope } = needs[index]!;
     const state = run.result(key);
-    if (state === undefined) return { kind: "result", metric, scope, status: "missing", trail: [] };
-    return remember(stepsOfStates, state, () => resultStep(metric, scope, state));
-  });
+    if (state === undefined) {
+      steps[index] = Object.freeze({ kind: "result", metric, scope, status: "missing", trail: NO_TRAIL });
+      continue;
+    }
+    let step = stepsOfStates.get(state);
+    if (step === undefined) {
+      step = resultStep(metric, scope, state);
+      stepsOfStates.set(state, step);
+    }
+    steps[index] = step;
+  }
+  return steps;
 }
 
 /**
@@ -188,9 +198,9 @@ function priceOwn(
   results: readonly ResultStep[],
 ): TranchePricing {
   // A formula reads the ledger itself (its own and other periods' verified values).
-  const value = (metric: string, covers: Coverage): Dec | undefined => {
+  const value = (metric: string, covers: Coverage): Exact | undefined => {
     const state = run.result(needKey(metric, covers));
-    return state === undefined ? undefined : readKnown(state.value);
+    return state === undefined ? undefined : exactKnown(state.value);
   };
   const formulasFor = (covers: Coverage): FormulaEnvironment => ({
     terms: contractTerms,
@@ -203,7 +213,7 @@ function priceOwn(
   // results; results of other periods a formula reads are only waited for.
   return priceTranche(
     tranche,
-    results.filter((_, index) => terms.needs[index]!.own),
+    terms.ownOnly ? results : results.filter((_, index) => terms.needs[index]!.own),
     run.plan.metrics,
     run.asOf,
     (cohort, rule) => resultSteps(run, run.plan.needsOf(contractTerms, rule, { cohort })),
@@ -232,8 +242,8 @@ function needKey(metric: string, covers: Coverage): string {
 /** The one rounding step, where the contract says it applies. Returns the total and each metric's part, in minor units. */
 function roundPriced(
   run: PlanRun,
-  amount: Dec,
-  byMetric: ReadonlyMap<string, Dec>,
+  amount: Exact,
+  byMetric: ReadonlyMap<string, Exact>,
   trace: Step[],
 ): { total: bigint; byMetric: Map<string, bigint> } {
   const { contract, places } = run.plan;
@@ -242,7 +252,7 @@ function roundPriced(
   if (at === "metric") {
     let total = 0n;
     for (const [metric, before] of byMetric) {
-      const after = unitsOfDecimal(roundToPlaces(before, places, mode), places);
+      const after = unitsAt(roundTo(before, places, mode), places);
       if (run.explain)
         trace.push({ kind: "rounding", mode, at, metric, before: plain(before), after: plainUnits(after, places) });
       parts.set(metric, after);
@@ -250,7 +260,7 @@ function roundPriced(
     }
     return { total, byMetric: parts };
   }
-  const total = unitsOfDecimal(roundToPlaces(amount, places, mode), places);
+  const total = unitsAt(roundTo(amount, places, mode), places);
   if (run.explain) trace.push({ kind: "rounding", mode, at, before: plain(amount), after: plainUnits(total, places) });
   // The rounded amount attributed to metrics in proportion to their exact parts (all zero when they are).
   if (byMetric.size === 1) {
@@ -259,7 +269,7 @@ function roundPriced(
   }
   const metrics = [...byMetric.keys()];
   const exact = metrics.map((metric) => byMetric.get(metric)!);
-  const attributed = attribute(total, shareWeights(exact));
+  const attributed = attribute(total, exactWeights(exact));
   metrics.forEach((metric, index) => parts.set(metric, attributed[index]!));
   return { total, byMetric: parts };
 }

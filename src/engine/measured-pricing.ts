@@ -1,6 +1,7 @@
 import type { Coverage, Metric, Tranche } from "../contract/types.js";
 import type { FormulaEnvironment } from "../pricing/contract-formulas.js";
 import type { ResultStep, Step } from "../explanation/steps.js";
+import { isZero } from "../formula/exact.js";
 import type { Priced } from "../pricing/evaluate-rule.js";
 import { priceWithStatistics } from "../pricing/statistical-gates.js";
 import type { TrancheStatus } from "./settlement-types.js";
@@ -48,7 +49,7 @@ export function priceTranche(
     record,
   );
   const fallback = tranche.fallback;
-  if (fallback === undefined || !own.priced.amount.isZero() || !("cohort" in tranche.covers))
+  if (fallback === undefined || !isZero(own.priced.amount) || !("cohort" in tranche.covers))
     return { pending: null, priced: own.priced, steps: own.steps, payableFrom: tranche.dueDate };
   const pooledResults = resultsFor(fallback.cohort, fallback.pricing);
   const steps: Step[] = [

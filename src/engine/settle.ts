@@ -1,4 +1,3 @@
-import { remember } from "../util/remember.js";
 import { fixedUnits, unitsOfText } from "../money/exact-units.js";
 import { groupThousands } from "../money/format.js";
 import { limitText, shownAmount } from "../money/limits.js";
@@ -14,7 +13,14 @@ import { checkedHistory, rememberedLedger } from "../ledger/history.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { earnTranche, noUsage, type EarnedTranche, type PlanRun } from "./earn-tranche.js";
 import { planOf, type SettlementPlan } from "./settlement-plan.js";
-import type { PaymentLine, Settlement, TrancheSettlement, TrancheStatus } from "./settlement-types.js";
+import type {
+  PartyAmounts,
+  PartyTotals,
+  PaymentLine,
+  Settlement,
+  TrancheSettlement,
+  TrancheStatus,
+} from "./settlement-types.js";
 
 /** Options of `settle`: explicit, with no default date (the core never reads the clock). */
 export interface SettleOptions {
@@ -79,7 +85,7 @@ export function settle(
   const explainIt = options.explain !== false;
   const run: PlanRun = { plan, asOf: options.asOf, result, usage: noUsage(), explain: explainIt };
   const paymentsByTranche = groupBy(ledger.payments, (payment) => payment.tranche);
-  const sums: TrancheSums[] = [];
+  const sums = new RunningTotals();
   const tranches = plan.order.map((tranche) => {
     const earned = earnTranche(run, tranche);
     return settledTranche(
@@ -102,7 +108,7 @@ export function settle(
     parties: Object.freeze(contract.parties.map((party) => Object.freeze({ id: party.id, name: party.name }))),
     rounding: Object.freeze({ mode: contract.rounding.mode, at: contract.rounding.at }),
     tranches: Object.freeze(tranches),
-    totals: totalsOf(plan, sums),
+    totals: sums.totals(plan),
     capsApplied: Object.freeze(capsApplied),
   });
   // The reports take a settlement this function returned, and no copy or hand-made one.
@@ -110,23 +116,23 @@ export function settle(
   return markIssued(settlement, "settlement");
 }
 
-/** A tranche's figures in minor units, kept beside it for the totals. */
-interface TrancheSums {
-  /** `null` while pending. */
-  readonly earned: bigint | null;
-  readonly paid: bigint;
-  /** By party: earned (`null` while pending) and paid. */
-  readonly byPayer: ReadonlyMap<string, PartySum>;
-  readonly byRecipient: ReadonlyMap<string, PartySum>;
-}
-
-interface PartySum {
-  earned: bigint | null;
-  paid: bigint;
+/** Each party's earned (all `null` while pending) and paid, by position. */
+interface PartySums {
+  readonly parties: readonly string[];
+  readonly earned: (bigint | null)[];
+  readonly paid: bigint[];
 }
 
 const NO_PAYMENTS: readonly PaymentEvent[] = Object.freeze([]);
 const NO_STEPS: readonly Step[] = Object.freeze([]);
+const NO_CAPS: readonly CapStep[] = Object.freeze([]);
+
+/** `count` zeros: the sums of a side (its earned sums all `null` while the tranche is pending). */
+function zeros(count: number): bigint[];
+function zeros(count: number, earned: unknown): (bigint | null)[];
+function zeros(count: number, earned?: unknown): (bigint | null)[] {
+  return new Array<bigint | null>(count).fill(earned === null ? null : 0n);
+}
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -145,7 +151,7 @@ function settledTranche(
   earnedTranche: EarnedTranche,
   payments: readonly PaymentEvent[],
   events: readonly ContractEvent[],
-  sums: TrancheSums[],
+  sums: RunningTotals,
   /** The explanation so far, to complete; `null` when the figures only are wanted. */
   trace: Step[] | null,
 ): TrancheSettlement {
@@ -165,20 +171,16 @@ function settledTranche(
   const money = plan.money;
   // every payer-recipient line: earned (null while pending), paid, balance
   const lines: PaymentLine[] = [];
-  const byPayer = new Map<string, PartySum>();
-  const byRecipient = new Map<string, PartySum>();
-  const addTo = (groups: Map<string, PartySum>, party: string, due: bigint | null, paid: bigint) => {
-    const group = groups.get(party);
-    if (group === undefined) groups.set(party, { earned: due, paid });
-    else {
-      group.earned = group.earned === null || due === null ? null : group.earned + due;
-      group.paid += paid;
-    }
+  const { parties: payers } = terms.payers;
+  const { parties: recipients } = terms.recipients;
+  const byPayer: PartySums = { parties: payers, earned: zeros(payers.length, earned), paid: zeros(payers.length) };
+  const byRecipient: PartySums = {
+    parties: recipients,
+    earned: zeros(recipients.length, earned),
+    paid: zeros(recipients.length),
   };
   let earnedTotal: bigint | null = earned === null ? null : 0n;
   let paidTotal = 0n;
-  const { parties: payers } = terms.payers;
-  const { parties: recipients } = terms.recipients;
   for (let p = 0; p < payers.length; p += 1) {
     for (let r = 0; r < recipients.length; r += 1) {
       const payer = payers[p]!;
@@ -196,9 +198,13 @@ function settledTranche(
           balance: due === null ? null : money(due - paid),
         }),
       );
-      addTo(byPayer, payer, due, paid);
-      addTo(byRecipient, recipient, due, paid);
-      if (earnedTotal !== null) earnedTotal += due!;
+      byPayer.paid[p] = byPayer.paid[p]! + paid;
+      byRecipient.paid[r] = byRecipient.paid[r]! + paid;
+      if (due !== null) {
+        byPayer.earned[p] = byPayer.earned[p]! + due;
+        byRecipient.earned[r] = byRecipient.earned[r]! + due;
+        earnedTotal! += due;
+      }
       paidTotal += paid;
     }
   }
@@ -217,18 +223,23 @@ function settledTranche(
     );
   if (explaining) trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal - paidTotal;
-  sums.push({ earned: earnedTotal, paid: paidTotal, byPayer, byRecipient });
-  const groups = (sideSums: Map<string, PartySum>) =>
-    Object.freeze(
-      [...sideSums].map(([party, sum]) =>
+  sums.add(earnedTotal, paidTotal, byPayer, byRecipient);
+  const groups = (side: PartySums) => {
+    const rows: PartyAmounts[] = [];
+    for (let index = 0; index < side.parties.length; index += 1) {
+      const due = side.earned[index]!;
+      const paid = side.paid[index]!;
+      rows.push(
         Object.freeze({
-          party,
-          earned: sum.earned === null ? null : money(sum.earned),
-          paid: money(sum.paid),
-          balance: sum.earned === null ? null : money(sum.earned - sum.paid),
+          party: side.parties[index]!,
+          earned: due === null ? null : money(due),
+          paid: money(paid),
+          balance: due === null ? null : money(due - paid),
         }),
-      ),
-    );
+      );
+    }
+    return Object.freeze(rows);
+  };
   // Written field by field, in the order a reader sees them (JSON, the reports): optional fields only when set.
   const settled: { -readonly [K in keyof TrancheSettlement]?: TrancheSettlement[K] } = { id: tranche.id };
   if (tranche.label !== undefined) settled.label = tranche.label;
@@ -238,7 +249,8 @@ function settledTranche(
   if (payable.pricedOnPool !== undefined) settled.pricedOnPool = payable.pricedOnPool;
   settled.status = status;
   settled.reason = reason;
-  settled.results = Object.freeze(results.map((step) => (Object.isFrozen(step) ? step : Object.freeze(step))));
+  // every step is frozen where it was made (see `resultSteps`); the list is the tranche's own
+  settled.results = Object.freeze(results);
   settled.amountPriced = earnedTranche.priced === null ? null : money(earnedTranche.priced);
   settled.amountEarned = earnedTotal === null ? null : money(earnedTotal);
   settled.amountPaid = money(paidTotal);
@@ -247,7 +259,10 @@ function settledTranche(
   settled.byPayer = groups(byPayer);
   settled.byRecipient = groups(byRecipient);
   settled.lines = Object.freeze(lines);
-  settled.capsApplied = Object.freeze(earnedTranche.capSteps.map((step) => Object.freeze(step)));
+  settled.capsApplied =
+    earnedTranche.capSteps.length === 0
+      ? NO_CAPS
+      : Object.freeze(earnedTranche.capSteps.map((step) => Object.freeze(step)));
   settled.trace = explaining ? freezeSteps(trace) : NO_STEPS;
   return Object.freeze(settled as TrancheSettlement);
 }
@@ -331,49 +346,75 @@ function settledStatus(
   };
 }
 
-function totalsOf(plan: SettlementPlan, sums: readonly TrancheSums[]): Settlement["totals"] {
-  const money = plan.money;
-  let earned = 0n;
-  let paid = 0n;
-  let paidSettled = 0n;
-  let paidOnPending = 0n;
-  let pendingTranches = 0;
-  for (const sum of sums) {
-    paid += sum.paid;
-    if (sum.earned === null) {
-      paidOnPending += sum.paid;
-      pendingTranches += 1;
+/** The settlement's totals, added up tranche by tranche as they are settled (nothing kept per tranche). */
+class RunningTotals {
+  private earned = 0n;
+  private paid = 0n;
+  private paidSettled = 0n;
+  private paidOnPending = 0n;
+  private pendingTranches = 0;
+  private readonly byPayer = new Map<string, PartyTotal>();
+  private readonly byRecipient = new Map<string, PartyTotal>();
+
+  /** Adds a tranche: its earned total (`null` while pending), paid total, and its sums by party. */
+  add(earned: bigint | null, paid: bigint, byPayer: PartySums, byRecipient: PartySums): void {
+    this.paid += paid;
+    if (earned === null) {
+      this.paidOnPending += paid;
+      this.pendingTranches += 1;
     } else {
-      earned += sum.earned;
-      paidSettled += sum.paid;
+      this.earned += earned;
+      this.paidSettled += paid;
+    }
+    addSide(this.byPayer, byPayer);
+    addSide(this.byRecipient, byRecipient);
+  }
+
+  totals(plan: SettlementPlan): Settlement["totals"] {
+    const money = plan.money;
+    const side = (parties: Map<string, PartyTotal>) => {
+      const rows: PartyTotals[] = [];
+      for (const [party, total] of parties)
+        rows.push(
+          Object.freeze({ party, earned: money(total.earned), paid: money(total.paid), balance: money(total.balance) }),
+        );
+      return Object.freeze(rows);
+    };
+    return Object.freeze({
+      earned: money(this.earned),
+      paid: money(this.paid),
+      balance: money(this.earned - this.paidSettled),
+      paidOnPending: money(this.paidOnPending),
+      pendingTranches: this.pendingTranches,
+      byPayer: side(this.byPayer),
+      byRecipient: side(this.byRecipient),
+    });
+  }
+}
+
+interface PartyTotal {
+  earned: bigint;
+  paid: bigint;
+  balance: bigint;
+}
+
+/** Adds one side of a tranche to the running totals by party (a pending tranche adds what was paid on it only). */
+function addSide(totals: Map<string, PartyTotal>, side: PartySums): void {
+  for (let index = 0; index < side.parties.length; index += 1) {
+    const party = side.parties[index]!;
+    let total = totals.get(party);
+    if (total === undefined) {
+      total = { earned: 0n, paid: 0n, balance: 0n };
+      totals.set(party, total);
+    }
+    const paid = side.paid[index]!;
+    const due = side.earned[index]!;
+    total.paid += paid;
+    if (due !== null) {
+      total.earned += due;
+      total.balance += due - paid;
     }
   }
-  const totalsBy = (side: "byPayer" | "byRecipient") => {
-    const parties = new Map<string, { earned: bigint; paid: bigint; balance: bigint }>();
-    for (const sum of sums)
-      for (const [party, row] of sum[side]) {
-        const total = remember(parties, party, () => ({ earned: 0n, paid: 0n, balance: 0n }));
-        total.paid += row.paid;
-        if (row.earned !== null) {
-          total.earned += row.earned;
-          total.balance += row.earned - row.paid;
-        }
-      }
-    return Object.freeze(
-      [...parties].map(([party, total]) =>
-        Object.freeze({ party, earned: money(total.earned), paid: money(total.paid), balance: money(total.balance) }),
-      ),
-    );
-  };
-  return Object.freeze({
-    earned: money(earned),
-    paid: money(paid),
-    balance: money(earned - paidSettled),
-    paidOnPending: money(paidOnPending),
-    pendingTranches,
-    byPayer: totalsBy("byPayer"),
-    byRecipient: totalsBy("byRecipient"),
-  });
 }
 
 /**

@@ -55,6 +55,8 @@ export interface SplitTerms {
 export interface TrancheTerms {
   /** The results the tranche waits for: its rule's own metrics on its scope, then what its formulas read elsewhere. */
   readonly needs: readonly ResultNeed[];
+  /** True when every need is on the tranche's own scope (no formula reads another period). */
+  readonly ownOnly: boolean;
   /** True when its rule, or its pooled fallback's, is or holds a formula (which reads the ledger itself). */
   readonly formulas: boolean;
   readonly floor: bigint | null;
@@ -116,13 +118,21 @@ function compilePlan(contract: Contract): SettlementPlan {
       // Money values are frozen and never change: the amounts a plan settles repeat (zero above all), so each is
       // made once, looked up by its number of minor units (a number key: bigint keys hash slowly).
       if (units > SAFE || units < -SAFE) return moneyOf(units);
-      return remember(amounts, Number(units), () => moneyOf(units));
+      const key = Number(units);
+      let found = amounts.get(key);
+      if (found === undefined) {
+        found = moneyOf(units);
+        amounts.set(key, found);
+      }
+      return found;
     },
     termsOf(tranche, terms) {
       let found = compiled.get(tranche);
       if (found === undefined) {
+        const needs = needsOf(terms, tranche.pricing, tranche.covers);
         found = {
-          needs: needsOf(terms, tranche.pricing, tranche.covers),
+          needs,
+          ownOnly: needs.every((need) => need.own),
           formulas:
             holdsFormula(tranche.pricing) || (tranche.fallback !== undefined && holdsFormula(tranche.fallback.pricing)),
           floor: tranche.floor === undefined ? null : units(tranche.floor),

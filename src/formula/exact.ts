@@ -1,4 +1,4 @@
-import { Dec } from "../money/decimal.js";
+import { Dec, readMeasure } from "../money/decimal.js";
 import { floorQuotient } from "../money/floor-quotient.js";
 import type { RoundingMode } from "../money/rounding.js";
 
@@ -206,9 +206,93 @@ export function compare(a: Exact, b: Exact): number {
 
 export const isZero = (a: Exact): boolean => a.coefficient === 0 || a.coefficient === 0n;
 
-/** `a / b` to 60 significant digits, through `Dec` (the divisor is not zero). */
+/**
+ * `a / b` to 60 significant digits, half-even, as `Dec` divides (the divisor is not zero): the quotient of
+ * the coefficients carried to 61 or 62 digits in bigints, then rounded once with the remainder as a sticky
+ * digit. Trailing zeros are dropped, as `Dec` normalises a quotient.
+ */
 export function divide(a: Exact, b: Exact): Exact {
-  return fromDec(toDec(a).div(toDec(b)));
+  const x = a.coefficient;
+  const y = b.coefficient;
+  if (x === 0 || x === 0n) return EXACT_ZERO;
+  if (y === 0 || y === 0n) throw new RangeError("assertion: a division by zero reached the exact decimal");
+  if (typeof x === "number" && typeof y === "number") {
+    const quick = terminatingQuotient(x, y);
+    if (quick !== undefined) return normal(quick.coefficient, a.scale - b.scale + quick.shift);
+  }
+  return bigQuotient(bigOf(a), bigOf(b), a.scale - b.scale);
+}
+
+/**
+ * The quotient of two safe integers when it terminates within 15 more decimals and stays a safe integer
+ * (1 / 8 = 125 × 10^-3, 3 / 20 = 15 × 10^-2): found in plain numbers; else `undefined`.
+ */
+function terminatingQuotient(x: number, y: number): { coefficient: number; shift: number } | undefined {
+  for (let shift = 0; shift <= SMALL_POWERS; shift += 1) {
+    const dividend = x * POW10_SMALL[shift]!;
+    if (!Number.isSafeInteger(dividend)) return undefined;
+    if (dividend % y === 0) return { coefficient: dividend / y, shift };
+  }
+  return undefined;
+}
+
+/** `coefficient × 10^-scale` (a safe integer) in `Dec`'s normal form: no trailing zeros, no negative scale. */
+function normal(coefficient: number, scale: number): Exact {
+  let c = coefficient;
+  let s = scale;
+  while (s > 0 && c % 10 === 0) {
+    c /= 10;
+    s -= 1;
+  }
+  if (s < 0) return exactOf(BigInt(c) * pow10(-s), 0);
+  return new Exact(c === 0 ? 0 : c, s);
+}
+
+/** `x / y × 10^-scale` to 60 significant digits, half-even, in `Dec`'s normal form. */
+function bigQuotient(x: bigint, y: bigint, scale: number): Exact {
+  const negative = x < 0n !== y < 0n;
+  const p = x < 0n ? -x : x;
+  const q = y < 0n ? -y : y;
+  // shift the dividend so that the quotient has at least SIGNIFICANT + 1 digits
+  const shift = Math.max(0, SIGNIFICANT + 1 + digitCount(q) - digitCount(p));
+  const dividend = p * pow10(shift);
+  let quotient = dividend / q;
+  const exact = quotient * q === dividend;
+  let s = scale + shift;
+  const drop = digitCount(quotient) - SIGNIFICANT;
+  if (drop > 0) {
+    const divisor = pow10(drop);
+    const kept = quotient / divisor;
+    const rest = quotient - kept * divisor;
+    // half-even on the dropped digits, a non-zero remainder of the division counting below their last digit
+    const twice = rest * 2n;
+    const above = twice > divisor || (twice === divisor && !exact);
+    const tie = twice === divisor && exact;
+    quotient = above || (tie && kept % 2n === 1n) ? kept + 1n : kept;
+    s -= drop;
+  }
+  // Dec's normal form: no trailing zeros (dropped in halving steps), and no negative scale
+  for (let step = 32; step >= 1; step >>= 1)
+    while (s >= step && quotient % pow10(step) === 0n) {
+      quotient /= pow10(step);
+      s -= step;
+    }
+  if (s < 0) {
+    quotient *= pow10(-s);
+    s = 0;
+  }
+  return limit(negative ? -quotient : quotient, s);
+}
+
+/** The number of decimal digits of a positive bigint: estimated from its size as a double, then made exact. */
+function digitCount(value: bigint): number {
+  if (value < MAX_SAFE) return String(Number(value)).length;
+  const size = Number(value);
+  if (size > 1e300) return value.toString().length;
+  let digits = Math.floor(Math.log10(size)) + 1;
+  if (value >= pow10(digits)) digits += 1;
+  else if (value < pow10(digits - 1)) digits -= 1;
+  return digits;
 }
 
 /** Rounds to `places` decimals in the mode (`round` is half-up, `floor`/`ceil` floor/ceiling, money the contract's). */
@@ -375,4 +459,33 @@ export function unitsAtSmall(a: Exact, places: number): number {
 function bigUnitsAt(a: Exact, places: number): bigint {
   const c = bigOf(a);
   return a.scale >= places ? c / pow10(a.scale - places) : c * pow10(places - a.scale);
+}
+
+const known = new Map<string | number, Exact | undefined>();
+
+/**
+ * A contract's constant or a result's value (a JSON number, a decimal string or a percentage such as `"80%"`)
+ * as an exact value, read once: the same text is read at every settlement, and a value never changes. Bounded.
+ * `undefined` when the value is not a number (the contract's checks have refused it before pricing).
+ */
+export function exactKnown(value: string | number): Exact | undefined {
+  let found = known.get(value);
+  if (found === undefined && !known.has(value)) {
+    if (known.size >= 20_000) known.clear();
+    const text = typeof value === "string" ? exactFromText(value) : undefined;
+    const read = text ?? readMeasure(value);
+    found = read === undefined ? undefined : read instanceof Exact ? read : fromDec(read);
+    known.set(value, found);
+  }
+  return found;
+}
+
+/**
+ * Whole-number weights proportional to non-negative exact values (each times the same power of ten):
+ * 0.56 and 0.14 → [56n, 14n]. The weights of a split in proportion to exact parts.
+ */
+export function exactWeights(values: readonly Exact[]): bigint[] {
+  let scale = 0;
+  for (const value of values) if (value.scale > scale) scale = value.scale;
+  return values.map((value) => bigOf(value) * pow10(scale - value.scale));
 }

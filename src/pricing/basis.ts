@@ -1,8 +1,15 @@
-import { Dec, plain, readKnown } from "../money/decimal.js";
+import {
+  abs,
+  compare,
+  divide,
+  EXACT_ZERO,
+  type Exact,
+  exactKnown,
+  minus,
+  plainText as plain,
+} from "../formula/exact.js";
 import type { Basis, Metric } from "../contract/types.js";
 import type { BasisStep } from "../explanation/steps.js";
-
-const ZERO = new Dec(0);
 
 /**
  * The number a rule works on. `improvement` is signed so that positive is always better:
@@ -12,12 +19,13 @@ const ZERO = new Dec(0);
 export function basisValue(
   metric: Metric,
   basis: Basis,
-  measured: Dec,
+  measured: Exact,
   record = true,
-): { value: Dec; step: BasisStep | null } {
-  const baseline = readKnown(metric.baseline.value) ?? ZERO;
-  const improvement = metric.better === "higher" ? measured.minus(baseline) : baseline.minus(measured);
-  const value = basis === "value" ? measured : basis === "improvement" ? improvement : improvement.div(baseline.abs());
+): { value: Exact; step: BasisStep | null } {
+  const baseline = exactKnown(metric.baseline.value) ?? EXACT_ZERO;
+  const improvement = metric.better === "higher" ? minus(measured, baseline) : minus(baseline, measured);
+  const value =
+    basis === "value" ? measured : basis === "improvement" ? improvement : divide(improvement, abs(baseline));
   if (!record) return { value, step: null };
   return {
     value,
@@ -36,8 +44,8 @@ export function basisValue(
 }
 
 /** True when `value` is at least as good as `threshold` on this basis. */
-export function reaches(metric: Metric, basis: Basis, value: Dec, threshold: Dec): boolean {
+export function reaches(metric: Metric, basis: Basis, value: Exact, threshold: Exact): boolean {
   return basis === "value" && metric.better === "lower"
-    ? value.lessThanOrEqualTo(threshold)
-    : value.greaterThanOrEqualTo(threshold);
+    ? compare(value, threshold) <= 0
+    : compare(value, threshold) >= 0;
 }

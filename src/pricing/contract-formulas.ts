@@ -1,5 +1,16 @@
-import { Dec, plain, readDecimal, readMeasure } from "../money/decimal.js";
-import { abs, divide, fromDec, isZero, minus, toDec, type Exact } from "../formula/exact.js";
+import { Dec, readDecimal } from "../money/decimal.js";
+import {
+  abs,
+  divide,
+  EXACT_ZERO,
+  type Exact,
+  exactKnown,
+  fromDec,
+  isZero,
+  minus,
+  plainText,
+  sign,
+} from "../formula/exact.js";
 import { issue } from "../errors/validation-error.js";
 import { FormulaError } from "../errors/formula-error.js";
 import type { Contract, Coverage, FormulaRule, Metric, PricingRule } from "../contract/types.js";
@@ -107,7 +118,7 @@ export interface FormulaEnvironment {
   readonly covers: Coverage;
   readonly metrics: ReadonlyMap<string, Metric>;
   /** The verified value of a metric for a period or cohort (present for every need `formulaNeeds` listed). */
-  value(metric: string, covers: Coverage): Dec | undefined;
+  value(metric: string, covers: Coverage): Exact | undefined;
   /** Where the rule is, for errors met during evaluation. */
   readonly path: Path;
 }
@@ -130,12 +141,12 @@ function settlementRuntime(
   const home = "period" in env.covers ? (program.periodIndex.get(env.covers.period) ?? -1) : -1;
   const memo = new Map<string, FormulaValue>();
   const date = tableDate(program.contract, env.covers);
-  const baseline = (id: string): Exact => fromDec(readMeasure(env.metrics.get(id)!.baseline.value) ?? new Dec(0));
+  const baseline = (id: string): Exact => exactKnown(env.metrics.get(id)!.baseline.value) ?? EXACT_ZERO;
   const runtime: FormulaRuntime = {
     metric(id, scope) {
       const value = env.value(id, coversOf(scope));
       if (value === undefined) throw new Error(`assertion: no value of ${id} for scope ${scope}`);
-      return fromDec(value);
+      return value;
     },
     improvement(id, scope, relative) {
       const measured = runtime.metric(id, scope);
@@ -212,7 +223,7 @@ export function formulaErrorOf(error: unknown, path: Path): unknown {
 export function evaluateFormulaRule(
   rule: FormulaRule,
   env: FormulaEnvironment,
-): { amount: Dec; byMetric: Map<string, Dec>; steps: PricingStep[] } {
+): { amount: Exact; byMetric: Map<string, Exact>; steps: PricingStep[] } {
   const program = formulaProgram(env.terms);
   const expression = program.expression(rule.expression);
   const trace: FormulaTrace = { reads: new Map(), lookups: [] };
@@ -223,7 +234,7 @@ export function evaluateFormulaRule(
   } catch (error) {
     throw formulaErrorOf(error, [...env.path, "expression"]);
   }
-  let amount = toDec(value as Exact);
+  let amount = value as Exact;
   const read = homeMetrics(program, expression);
   const part = rule.metric ?? (read.length === 1 ? read[0]! : FORMULA_PART);
   const step: FormulaStep = {
@@ -231,13 +242,13 @@ export function evaluateFormulaRule(
     expression: rule.expression,
     reads: [...trace.reads].map(([name, shown]) => ({ name, value: shown })),
     lookups: trace.lookups,
-    value: plain(amount),
+    value: plainText(amount),
     part,
   };
   const steps: PricingStep[] = [step];
-  if (amount.isNegative() && !amount.isZero()) {
-    steps.push({ kind: "zero-floor", metric: part, before: plain(amount) });
-    amount = new Dec(0);
+  if (sign(amount) < 0) {
+    steps.push({ kind: "zero-floor", metric: part, before: plainText(amount) });
+    amount = EXACT_ZERO;
   }
   return { amount, byMetric: new Map([[part, amount]]), steps };
 }

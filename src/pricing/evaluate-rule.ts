@@ -1,4 +1,15 @@
-import { Dec, plain, readKnown } from "../money/decimal.js";
+import {
+  compare,
+  divide,
+  EXACT_ZERO,
+  type Exact,
+  exactKnown,
+  minus,
+  plainText as plain,
+  plus,
+  sign,
+  times,
+} from "../formula/exact.js";
 import { remember } from "../util/remember.js";
 import type { Metric, PricingRule } from "../contract/types.js";
 import type { PricingStep } from "../explanation/steps.js";
@@ -6,13 +17,13 @@ import { basisValue, reaches } from "./basis.js";
 import { evaluateFormulaRule, type FormulaEnvironment } from "./contract-formulas.js";
 
 /** The measured values a rule may use, by metric id. */
-export type MeasuredValues = ReadonlyMap<string, Dec>;
+export type MeasuredValues = ReadonlyMap<string, Exact>;
 
 /** What a rule priced: the exact (unrounded) amount, its part per metric, and the steps that led there. */
 export interface Priced {
-  readonly amount: Dec;
+  readonly amount: Exact;
   /** The amount attributed to each metric (they add up to `amount`). */
-  readonly byMetric: ReadonlyMap<string, Dec>;
+  readonly byMetric: ReadonlyMap<string, Exact>;
   readonly steps: readonly PricingStep[];
 }
 
@@ -32,16 +43,18 @@ export function metricsOf(rule: PricingRule): string[] {
   return ids;
 }
 
-const ZERO = new Dec(0);
-/** A constant of the contract or a measured value, read once (see `readKnown`). */
-const q = (value: string | number): Dec => readKnown(value) ?? ZERO;
+const ZERO = EXACT_ZERO;
+/** The steps of a rule priced without its explanation (`record` false): none, and never written to. */
+const NO_STEPS: PricingStep[] = Object.freeze([]) as unknown as PricingStep[];
+/** A constant of the contract or a measured value, read once (see `exactKnown`). */
+const q = (value: string | number): Exact => exactKnown(value) ?? ZERO;
 
-const linearPoints = new WeakMap<object, readonly { readonly at: Dec; readonly amount: Dec }[]>();
+const linearPoints = new WeakMap<object, readonly { readonly at: Exact; readonly amount: Exact }[]>();
 
 /** A linear rule's points read once (a contract's rules are frozen: the same object is priced at every settlement). */
 function pointsOf(
   rule: Extract<PricingRule, { type: "linear" }>,
-): readonly { readonly at: Dec; readonly amount: Dec }[] {
+): readonly { readonly at: Exact; readonly amount: Exact }[] {
   return remember(linearPoints, rule, () => rule.points.map((point) => ({ at: q(point.at), amount: q(point.amount) })));
 }
 
@@ -62,8 +75,8 @@ export function evaluateRule(
     return evaluateFormulaRule(rule, formulas);
   }
   if (rule.type === "weighted") {
-    const steps: PricingStep[] = [];
-    const byMetric = new Map<string, Dec>();
+    const steps: PricingStep[] = record ? [] : NO_STEPS;
+    const byMetric = new Map<string, Exact>();
     let amount = ZERO;
     rule.parts.forEach((part, index) => {
       const weight = q(part.weight);
@@ -74,8 +87,8 @@ export function evaluateRule(
         formulas && { ...formulas, path: [...formulas.path, "parts", index, "rule"] },
         record,
       );
-      steps.push(...priced.steps);
-      const weighted = priced.amount.times(weight);
+      if (record) steps.push(...priced.steps);
+      const weighted = times(priced.amount, weight);
       if (record)
         steps.push({
           kind: "weight",
@@ -84,9 +97,13 @@ export function evaluateRule(
           partAmount: plain(priced.amount),
           amount: plain(weighted),
         });
-      for (const [metric, value] of priced.byMetric)
-        byMetric.set(metric, (byMetric.get(metric) ?? ZERO).plus(value.times(weight)));
-      amount = amount.plus(weighted);
+      // a part on one metric: its whole weighted amount is that metric's (no second product)
+      if (priced.byMetric.size === 1)
+        for (const metric of priced.byMetric.keys()) byMetric.set(metric, plus(byMetric.get(metric) ?? ZERO, weighted));
+      else
+        for (const [metric, value] of priced.byMetric)
+          byMetric.set(metric, plus(byMetric.get(metric) ?? ZERO, times(value, weight)));
+      amount = plus(amount, weighted);
     });
     return { amount, byMetric, steps };
   }
@@ -97,19 +114,19 @@ export function evaluateRule(
     throw new Error(`assertion: metric "${rule.metric}" has no definition or no measured value`);
   }
   const { value: x, step: basisStep } = basisValue(metric, rule.basis, value, record);
-  const steps: PricingStep[] = basisStep === null ? [] : [basisStep];
-  const single = (amount: Dec): Priced => {
-    if (amount.isNegative() && !amount.isZero()) {
+  const steps: PricingStep[] = basisStep === null ? NO_STEPS : [basisStep];
+  const single = (amount: Exact): Priced => {
+    if (sign(amount) < 0) {
       if (record) steps.push({ kind: "zero-floor", metric: metric.id, before: plain(amount) });
       amount = ZERO;
     }
-    return { amount, byMetric: new Map([[metric.id, amount]]), steps };
+    return { amount, byMetric: new Map<string, Exact>().set(metric.id, amount), steps };
   };
   const shown = record ? plain(x) : "";
 
   switch (rule.type) {
     case "rate": {
-      const amount = x.times(q(rule.pricePerUnit));
+      const amount = times(x, q(rule.pricePerUnit));
       if (record)
         steps.push({
           kind: "rate",
@@ -147,7 +164,7 @@ export function evaluateRule(
     }
     case "tiers": {
       const index = rule.tiers.findIndex(
-        (tier) => x.greaterThanOrEqualTo(q(tier.from)) && (tier.to === undefined || x.lessThan(q(tier.to))),
+        (tier) => compare(x, q(tier.from)) >= 0 && (tier.to === undefined || compare(x, q(tier.to)) < 0),
       );
       const tier = index >= 0 ? rule.tiers[index] : undefined;
       const amount = tier === undefined ? ZERO : q(tier.amount);
@@ -167,11 +184,11 @@ export function evaluateRule(
       const points = pointsOf(rule);
       const first = points[0]!;
       const last = points[points.length - 1]!;
-      const show = (point: { at: Dec; amount: Dec }) => ({ at: plain(point.at), amount: plain(point.amount) });
+      const show = (point: { at: Exact; amount: Exact }) => ({ at: plain(point.at), amount: plain(point.amount) });
       // The worse end pays nothing and the better end pays its amount. On the improvement bases higher is
       // always better; on the value basis of a lower-is-better metric the ends swap.
       const lowIsBetter = rule.basis === "value" && metric.better === "lower";
-      if (lowIsBetter ? x.lessThanOrEqualTo(first.at) : x.lessThan(first.at)) {
+      if (lowIsBetter ? compare(x, first.at) <= 0 : compare(x, first.at) < 0) {
         const amount = lowIsBetter ? first.amount : ZERO;
         if (record)
           steps.push({
@@ -184,7 +201,7 @@ export function evaluateRule(
           });
         return single(amount);
       }
-      if (lowIsBetter ? x.greaterThan(last.at) : x.greaterThanOrEqualTo(last.at)) {
+      if (lowIsBetter ? compare(x, last.at) > 0 : compare(x, last.at) >= 0) {
         const amount = lowIsBetter ? ZERO : last.amount;
         if (record)
           steps.push({
@@ -198,12 +215,12 @@ export function evaluateRule(
         return single(amount);
       }
       const upperIndex = points.findIndex((point) =>
-        lowIsBetter ? x.lessThanOrEqualTo(point.at) : x.lessThan(point.at),
+        lowIsBetter ? compare(x, point.at) <= 0 : compare(x, point.at) < 0,
       );
       const upper = points[upperIndex]!;
       const lower = points[upperIndex - 1]!;
-      const fraction = x.minus(lower.at).div(upper.at.minus(lower.at));
-      const amount = lower.amount.plus(upper.amount.minus(lower.amount).times(fraction));
+      const fraction = divide(minus(x, lower.at), minus(upper.at, lower.at));
+      const amount = plus(lower.amount, times(minus(upper.amount, lower.amount), fraction));
       if (record)
         steps.push({
           kind: "interpolation",
@@ -218,9 +235,9 @@ export function evaluateRule(
       return single(amount);
     }
     case "savings-share": {
-      const saving = x.times(q(rule.savingPerUnit));
+      const saving = times(x, q(rule.savingPerUnit));
       const share = q(rule.share);
-      const amount = saving.times(share);
+      const amount = times(saving, share);
       if (record)
         steps.push({
           kind: "savings-share",

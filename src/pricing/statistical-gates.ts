@@ -1,4 +1,5 @@
-import { Dec, plain, readDecimal, readKnown } from "../money/decimal.js";
+import { Dec, readDecimal } from "../money/decimal.js";
+import { EXACT_ZERO, type Exact, exactKnown, plainText as plain, plus } from "../formula/exact.js";
 import type { Metric, PricingRule } from "../contract/types.js";
 import type { StatisticsOptions } from "../contract/measurement-format.js";
 import type { ResultStep, Step } from "../explanation/steps.js";
@@ -18,7 +19,7 @@ function needsMeasurement(options: StatisticsOptions | undefined): boolean {
 
 /** A rule priced at nothing, with a zero part for each of its metrics. */
 function pricedAtZero(rule: PricingRule): Priced {
-  return { amount: new Dec(0), byMetric: new Map(metricsOf(rule).map((metric) => [metric, new Dec(0)])), steps: [] };
+  return { amount: EXACT_ZERO, byMetric: new Map(metricsOf(rule).map((metric) => [metric, EXACT_ZERO])), steps: [] };
 }
 
 /**
@@ -39,13 +40,13 @@ export function priceWithStatistics(
   record = true,
 ): { priced: Priced; steps: Step[] } {
   const steps: MeasurementStep[] = [];
-  const measured = new Map<string, Dec>();
+  const measured = new Map<string, Exact>();
   // the metrics as priced: a copy only where a measured counterfactual replaces a baseline
   const effective = options?.baseline === "measurement" ? new Map(metrics) : metrics;
   let blocked = false;
   for (const result of results) {
     const metric = metrics.get(result.metric);
-    let value = readKnown(result.value ?? "0") ?? new Dec(0);
+    let value = exactKnown(result.value ?? "0") ?? EXACT_ZERO;
     const measurement = result.measurement;
     if (metric === undefined || !needsMeasurement(options)) {
       measured.set(result.metric, value);
@@ -99,7 +100,7 @@ export function priceWithStatistics(
           kind: "significance",
           metric: metric.id,
           test: significance.test,
-          level: plain(level),
+          level: level.isZero() ? "0" : level.toFixed(),
           pValue,
           effect: measurement.effect,
           better: metric.better,
@@ -110,8 +111,8 @@ export function priceWithStatistics(
     }
     if (options?.priceOn === "conservative-bound") {
       const bound = metric.better === "higher" ? measurement.interval.lower : measurement.interval.upper;
-      const base = measurement.counterfactual === undefined ? new Dec(0) : new Dec(measurement.counterfactual);
-      value = base.plus(bound);
+      const base = measurement.counterfactual === undefined ? EXACT_ZERO : exactKnown(measurement.counterfactual);
+      value = plus(base ?? EXACT_ZERO, exactKnown(bound) ?? EXACT_ZERO);
       steps.push({
         kind: "conservative-bound",
         metric: metric.id,

@@ -1,6 +1,7 @@
 import { Dec, isDecimalString, plain, readMeasure } from "../../money/decimal.js";
 import type { Basis, Contract, Metric, PricingRule, Tranche } from "../../contract/types.js";
 import type { TrancheSettlement } from "../../engine/settlement-types.js";
+import { fromDec, toDec } from "../../formula/exact.js";
 import { evaluateRule, metricsOf } from "../../pricing/evaluate-rule.js";
 import { formulaRules } from "../../contract/check-formulas.js";
 import { parseContract } from "../../contract/parse-contract.js";
@@ -209,7 +210,7 @@ export function paymentCurve(
   const metric = contract.metrics.find((entry) => entry.id === ids[0]);
   if (ids.length !== 1 || metric === undefined) return undefined;
   const metrics = new Map([[metric.id, metric]]);
-  const price = (x: Dec) => evaluateRule(tranche.pricing, metrics, new Map([[metric.id, x]])).amount;
+  const price = (x: Dec) => toDec(evaluateRule(tranche.pricing, metrics, new Map([[metric.id, fromDec(x)]])).amount);
 
   const result = verified.get(metric.id);
   const measuredValue = result?.quantity;
