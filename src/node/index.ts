@@ -12,3 +12,8 @@ export { simulateInWorkers, type WorkerSimulationOptions } from "./simulate-in-w
 // that threw (in ES modules both entry points share one copy).
 export { readClaimsCsv, type ReadClaimsCsvOptions } from "./read-claims-csv.js";
 export { ClaimsError } from "../claims/claims-error.js";
+
+// spreadsheets: .xlsx workbooks of a settlement and of a claims settlement (the optional dependency
+// write-excel-file writes them, loaded on the first call)
+export { settlementWorkbook, claimsWorkbook, type WorkbookOptions } from "./workbook.js";
+export { WorkbookError } from "./workbook-error.js";
