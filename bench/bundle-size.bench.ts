@@ -3,7 +3,8 @@
  * sources with esbuild (bundle, minify, browser platform, ES module, tree shaking) and gzip-compressed at level 9.
  * Each size is printed beside its target (issue "In the browser and in other people's apps") and beside a floor
  * bundled the same way in the same run: what the entry needs at the least — its run-time dependency imported
- * alone (decimal.js for money, nothing for xirr, decimal.js + zod for settling) — and the ratio.
+ * alone, or a bare implementation (a largest-remainder split for allocate, nothing for xirr, decimal.js + zod for
+ * settling) — and the ratio.
  *
  *   npx tsx bench/bundle-size.bench.ts
  */
@@ -34,8 +35,13 @@ const ENTRIES: readonly Entry[] = [
   {
     name: "allocate",
     code: 'import { allocate } from "./src/index.ts"; console.log(allocate);',
-    floor: 'import Decimal from "decimal.js"; console.log(Decimal);',
-    floorName: "decimal.js",
+    // a bare largest-remainder split of a decimal text in cents, with no checks and no messages
+    floor:
+      'const r=/^(-?)(\\d+)\\.(\\d\\d)$/;export function allocate(a,w){const[,s,i,f]=r.exec(a.amount);const u=BigInt(i+f),t=w.reduce((x,y)=>x+BigInt(y),0n);' +
+      "const p=w.map(x=>u*BigInt(x)/t),m=w.map((x,k)=>u*BigInt(x)-p[k]*t);let l=u-p.reduce((x,y)=>x+y,0n);" +
+      "for(const k of m.map((x,k)=>k).sort((a,b)=>m[b]>m[a]?1:m[b]<m[a]?-1:a-b)){if(l<=0n)break;p[k]++;l--}" +
+      "return p.map(x=>({amount:s+String(x/100n)+'.'+String(x%100n).padStart(2,'0'),currency:a.currency}))}console.log(allocate);",
+    floorName: "a bare largest-remainder split",
     targetKb: 5,
   },
   {

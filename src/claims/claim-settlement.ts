@@ -1,5 +1,5 @@
 import { Dec } from "../money/decimal.js";
-import { allocatePlaces } from "../money/allocate.js";
+import { allocatePlaces } from "../money/decimal-units.js";
 import { fixed } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import { deepFreeze } from "../util/freeze.js";

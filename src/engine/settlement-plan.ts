@@ -1,7 +1,8 @@
 import { BoundedMap, remember } from "../util/remember.js";
 import { Dec, plain, readDecimal } from "../money/decimal.js";
 import { contractMinorUnits } from "../contract/contract-currency.js";
-import { fixedUnits, shareWeights, unitsOfDecimal } from "../money/exact-units.js";
+import { shareWeights, unitsOfDecimal } from "../money/decimal-units.js";
+import { fixedUnits } from "../money/exact-units.js";
 import type { Money } from "../money/money.js";
 import type { Contract, Coverage, Metric, PricingRule, Tranche } from "../contract/types.js";
 import { coverageLabel } from "../contract/coverage.js";

@@ -1,7 +1,6 @@
-import { Dec } from "./decimal.js";
-import { minorUnits } from "./currency.js";
-import { fromDecimal, type Money } from "./money.js";
-import { MAX_ISSUES, readMoney, shown, throwIfAny, type MoneyRead } from "./money-check.js";
+import { fixedUnits, splitUnits } from "./exact-units.js";
+import type { Money } from "./money.js";
+import { MAX_ISSUES, readMoneyUnits, shown, throwIfAny, type MoneyUnits } from "./money-check.js";
 import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 
@@ -26,15 +25,19 @@ import { issue, type InputIssue } from "../errors/validation-error.js";
  */
 export function allocate(amount: Money, ratios: readonly string[]): Money[] {
   const issues: InputIssue[] = [];
-  const read = readMoney(amount, "allocate", ["amount"], issues);
-  const parsed = readRatios(ratios, issues);
+  const read = readMoneyUnits(amount, "allocate", ["amount"], issues);
+  const weights = readRatios(ratios, issues);
   throwIfAny(issues);
-  const { amount: value, currency } = read as MoneyRead;
-  return allocateDecimal(value, parsed, currency).map((part) => fromDecimal(part, currency));
+  const { units, currency, places } = read as MoneyUnits;
+  // "-0.00" would compare equal to "0.00" but render oddly: a zero part is unsigned (fixedUnits writes it so)
+  return splitUnits(units, weights).map((part) => Object.freeze({ amount: fixedUnits(part, places), currency }));
 }
 
-/** The ratios read, adding an issue to `issues` for each one that is not a ratio (and for no positive one). */
-function readRatios(ratios: unknown, issues: InputIssue[]): Dec[] {
+/**
+ * The ratios read as whole-number weights (each ratio times the same power of ten), adding an issue to `issues`
+ * for each one that is not a ratio (and for no positive one).
+ */
+function readRatios(ratios: unknown, issues: InputIssue[]): bigint[] {
   if (!Array.isArray(ratios)) {
     issues.push(
       issue(
@@ -49,7 +52,7 @@ function readRatios(ratios: unknown, issues: InputIssue[]): Dec[] {
     issues.push(issue(["ratios"], "no_ratios", "allocate takes at least one ratio; got an empty list"));
     return [];
   }
-  const parsed: Dec[] = [];
+  const parsed: Ratio[] = [];
   let refused = false;
   for (let index = 0; index < ratios.length; index += 1) {
     const ratio: unknown = ratios[index];
@@ -68,56 +71,36 @@ function readRatios(ratios: unknown, issues: InputIssue[]): Dec[] {
       ),
     );
   }
-  if (!refused && parsed.every((ratio) => ratio.isZero())) {
+  if (!refused && parsed.every((ratio) => ratio.digits === 0n)) {
     issues.push(issue(["ratios"], "all_ratios_zero", "allocate takes at least one ratio above zero; all are zero"));
   }
-  return parsed;
+  let scale = 0;
+  for (const ratio of parsed) if (ratio.scale > scale) scale = ratio.scale;
+  return parsed.map((ratio) => ratio.digits * 10n ** BigInt(scale - ratio.scale));
 }
 
-/** A non-negative decimal text or percentage (`"12.5%"` = 0.125), or undefined. */
-function parseRatio(ratio: string): Dec | undefined {
+/** A non-negative ratio as `digits × 10^-scale`. */
+interface Ratio {
+  readonly digits: bigint;
+  readonly scale: number;
+}
+
+/** A non-negative decimal text or percentage (`"12.5%"` = 125 × 10^-3), or undefined. */
+function parseRatio(ratio: string): Ratio | undefined {
   const text = ratio.trim();
-  const body = text.endsWith("%") ? text.slice(0, -1) : text;
+  const percent = text.endsWith("%");
+  const body = percent ? text.slice(0, -1) : text;
   if (!/^\d+(\.\d*)?$|^\.\d+$/.test(body)) return undefined;
-  return text.endsWith("%") ? new Dec(body).div(100) : new Dec(body);
-}
-
-/**
- * @internal The same rule on decimals: `amount` must be in whole minor units, ratios non-negative with a
- * positive sum.
- */
-export function allocateDecimal(amount: Dec, ratios: readonly Dec[], currency: string): Dec[] {
-  return allocatePlaces(amount, ratios, minorUnits(currency));
-}
-
-/** @internal `allocateDecimal` with the minor units already known (a contract's: `contractMinorUnits`). */
-export function allocatePlaces(amount: Dec, ratios: readonly Dec[], places: number): Dec[] {
-  const total = ratios.reduce((acc, ratio) => acc.plus(ratio), new Dec(0));
-  if (ratios.length === 0 || total.isZero()) {
-    throw new RangeError("allocation needs at least one positive ratio");
-  }
-  const unit = new Dec(1).div(new Dec(10).pow(places));
-  const sign = amount.isNegative() ? -1 : 1;
-  const units = amount.abs().div(unit); // whole number of minor units
-  const exact = ratios.map((ratio) => units.times(ratio).div(total));
-  const floors = exact.map((share) => share.floor());
-  let leftover = units.minus(floors.reduce((acc, part) => acc.plus(part), new Dec(0))).toNumber();
-  const order = exact
-    .map((share, index) => ({ index, fraction: share.minus(share.floor()) }))
-    .sort((a, b) => b.fraction.comparedTo(a.fraction) || a.index - b.index);
-  const parts = floors.slice();
-  for (const { index } of order) {
-    if (leftover <= 0) break;
-    parts[index] = (parts[index] as Dec).plus(1);
-    leftover -= 1;
-  }
-  return parts.map((part) => part.times(unit).times(sign));
+  const point = body.indexOf(".");
+  const fraction = point < 0 ? "" : body.slice(point + 1);
+  const digits = BigInt(`${point < 0 ? body : body.slice(0, point)}${fraction}` || "0");
+  return { digits, scale: fraction.length + (percent ? 2 : 0) };
 }
 
 /**
  * @internal The same largest-remainder rule on whole minor units with whole-number weights, for hot paths
  * (the simulation's waterfall): `units` is split in proportion to `weights`, the leftover units going one
- * each to the largest remainders, ties to the part listed first. Gives exactly what `allocateDecimal` gives
+ * each to the largest remainders, ties to the part listed first. Gives exactly what `allocate` gives
  * for the same amount and ratios; falls back to bigint when a product would pass 2^53.
  */
 export function allocateUnits(units: number, weights: readonly number[]): number[] {

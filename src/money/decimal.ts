@@ -1,4 +1,5 @@
 import { Decimal as DecimalJs } from "decimal.js";
+import { isDecimalString } from "./decimal-text.js";
 
 /**
  * The library's private decimal type: a `Decimal.clone` of decimal.js, so the settings below never touch
@@ -10,7 +11,7 @@ import { Decimal as DecimalJs } from "decimal.js";
  *
  * @internal Not exported from the package: callers see decimal strings.
  */
-export const Dec = DecimalJs.clone({
+export const Dec = /* @__PURE__ */ DecimalJs.clone({
   precision: 60,
   rounding: DecimalJs.ROUND_HALF_EVEN,
   toExpNeg: -60,
@@ -22,13 +23,7 @@ export const Dec = DecimalJs.clone({
 /** A value of the private decimal type. */
 export type Dec = InstanceType<typeof Dec>;
 
-/** Canonical decimal syntax accepted from JSON: optional sign, digits, optional fraction. No exponent. */
-const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
-/** True when `text` is a plain decimal string such as `"-12.50"` (no exponent, no spaces, no `%`). */
-export function isDecimalString(text: string): boolean {
-  return DECIMAL_PATTERN.test(text);
-}
+export { isDecimalString } from "./decimal-text.js";
 
 /**
  * Reads a decimal string, or a percentage such as `"12.5%"` (= 0.125), into the private decimal type.

@@ -1,5 +1,3 @@
-import { Dec } from "./decimal.js";
-
 /**
  * Money in whole minor units as `bigint`: exact at any size, and cheap to add, compare and split. The settlement
  * engine carries every amount this way after its one rounding step (src/engine), and turns it into text only
@@ -8,46 +6,24 @@ import { Dec } from "./decimal.js";
  * @internal Not exported from the package: callers see decimal strings.
  */
 
-/** The exact number of minor units of a decimal already in whole minor units, e.g. (1234.5, 2) → 123450n. */
-export function unitsOfDecimal(value: Dec, places: number): bigint {
-  return BigInt(value.times(powerOfTen(places)).toFixed(0));
-}
-
-/** The minor units of a decimal string in whole minor units ("1234.5" → 123450n at 2 places); `undefined` if not. */
-export function unitsOfText(text: string, places: number): bigint | undefined {
-  // the common case read directly: an optional sign, digits, and at most `places` digits after a point
-  if (PLAIN_AMOUNT.test(text)) {
-    const negative = text.charCodeAt(0) === 45; // "-"
-    const body = negative || text.charCodeAt(0) === 43 ? text.slice(1) : text;
-    const point = body.indexOf(".");
-    const whole = point < 0 ? body : body.slice(0, point);
-    const fraction = point < 0 ? "" : body.slice(point + 1);
-    if (fraction.length <= places) {
-      const units = BigInt(`${whole === "" ? "0" : whole}${fraction.padEnd(places, "0")}`);
-      return negative ? -units : units;
-    }
+/**
+ * The minor units of a plain decimal text (an optional sign, digits, an optional fraction: `isDecimalString`),
+ * read without decimal.js; `undefined` when it has a non-zero digit below the minor unit ("1.005" at 2 places).
+ * Zeros past the minor unit are fine ("1.500" → 150n).
+ */
+export function unitsOfPlain(text: string, places: number): bigint | undefined {
+  const negative = text.charCodeAt(0) === 45; // "-"
+  const body = negative || text.charCodeAt(0) === 43 ? text.slice(1) : text;
+  const point = body.indexOf(".");
+  const whole = point < 0 ? body : body.slice(0, point);
+  let fraction = point < 0 ? "" : body.slice(point + 1);
+  if (fraction.length > places) {
+    for (let index = places; index < fraction.length; index += 1)
+      if (fraction.charCodeAt(index) !== 48) return undefined; // a digit below the minor unit
+    fraction = fraction.slice(0, places);
   }
-  return unitsOfTextByDecimal(text, places);
-}
-
-const PLAIN_AMOUNT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
-function unitsOfTextByDecimal(text: string, places: number): bigint | undefined {
-  const value = new Dec(text);
-  const units = value.times(powerOfTen(places));
-  return units.isInteger() ? BigInt(units.toFixed(0)) : undefined;
-}
-
-const POWERS: Dec[] = [];
-
-/** 10^places as a decimal, each made once. */
-function powerOfTen(places: number): Dec {
-  let found = POWERS[places];
-  if (found === undefined) {
-    found = new Dec(10).pow(places);
-    POWERS[places] = found;
-  }
-  return found;
+  const units = BigInt(`${whole === "" ? "0" : whole}${fraction.padEnd(places, "0")}`);
+  return negative ? -units : units;
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -80,17 +56,6 @@ export function plainUnits(units: bigint, places: number): string {
     text = text.slice(0, end);
   }
   return units < 0n ? `-${text}` : text;
-}
-
-/**
- * Whole-number weights proportional to decimal shares (each times the same power of ten), exact for any
- * number of decimals: `["70%", "30%"]` read as 0.7 and 0.3 → [7n, 3n].
- */
-export function shareWeights(shares: readonly Dec[]): bigint[] {
-  let places = 0;
-  for (const share of shares) places = Math.max(places, share.decimalPlaces());
-  const scale = powerOfTen(places);
-  return shares.map((share) => BigInt(share.times(scale).toFixed(0)));
 }
 
 /**

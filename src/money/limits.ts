@@ -1,4 +1,4 @@
-import { Dec } from "./decimal.js";
+import type { Dec } from "./decimal.js";
 
 /**
  * The largest amounts of money the library reads, and why.
@@ -16,7 +16,9 @@ import { Dec } from "./decimal.js";
 export const AMOUNT_DIGITS = 15;
 
 /** 10^15: no amount reaches this many minor units. */
-const UNITS_LIMIT = new Dec(10).pow(AMOUNT_DIGITS);
+const UNITS_LIMIT = 10 ** AMOUNT_DIGITS;
+/** The same limit in minor units as a bigint. */
+const UNITS_LIMIT_BIG = 10n ** BigInt(AMOUNT_DIGITS);
 
 /**
  * The largest amount with `places` digits after the point, e.g. `"9999999999999.99"` for 2.
@@ -24,7 +26,8 @@ const UNITS_LIMIT = new Dec(10).pow(AMOUNT_DIGITS);
  * @internal
  */
 export function largestAmount(places: number): string {
-  return UNITS_LIMIT.minus(1).div(new Dec(10).pow(places)).toFixed(places);
+  const nines = "9".repeat(AMOUNT_DIGITS);
+  return places === 0 ? nines : `${nines.slice(0, AMOUNT_DIGITS - places)}.${nines.slice(AMOUNT_DIGITS - places)}`;
 }
 
 /**
@@ -33,7 +36,20 @@ export function largestAmount(places: number): string {
  * @internal
  */
 export function isTooLarge(amount: Dec, places: number): boolean {
-  return amount.abs().times(new Dec(10).pow(places)).greaterThanOrEqualTo(UNITS_LIMIT);
+  // 10^places is exact as a number for every currency's minor units (0 to 4)
+  return amount
+    .abs()
+    .times(10 ** places)
+    .greaterThanOrEqualTo(UNITS_LIMIT);
+}
+
+/**
+ * True when a number of minor units is 10^15 or more (in absolute value).
+ *
+ * @internal
+ */
+export function isTooLargeUnits(units: bigint): boolean {
+  return units >= UNITS_LIMIT_BIG || units <= -UNITS_LIMIT_BIG;
 }
 
 /**

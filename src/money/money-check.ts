@@ -1,7 +1,7 @@
-import { Dec, isDecimalString } from "./decimal.js";
+import { isDecimalString } from "./decimal-text.js";
 import { isKnownCurrency, minorUnits, type CurrencyCode } from "./currency.js";
-import { isTooLarge, limitText, shownAmount, tooLargeMessage } from "./limits.js";
-import { isWholeMinorUnits } from "./rounding.js";
+import { fixedUnits, unitsOfPlain } from "./exact-units.js";
+import { isTooLargeUnits, limitText, shownAmount, tooLargeMessage } from "./limits.js";
 import { ArgumentError } from "../errors/argument-error.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { issue, pathText, type InputIssue } from "../errors/validation-error.js";
@@ -22,9 +22,9 @@ import { ownDataValue } from "../util/own.js";
 /** The most issues one error lists (a long list of bad values reports its first ones). */
 export const MAX_ISSUES = 100;
 
-/** A Money argument, read: its exact amount, its currency and the currency's minor unit. */
-export interface MoneyRead {
-  readonly amount: Dec;
+/** A Money argument, read: its amount in whole minor units, its currency and the currency's minor unit. */
+export interface MoneyUnits {
+  readonly units: bigint;
   readonly currency: CurrencyCode;
   readonly places: number;
 }
@@ -60,12 +60,12 @@ function fieldText(field: string, value: unknown, expected: string): string {
 }
 
 /**
- * Reads an argument that should be a Money value. Returns it read, or undefined after adding its issue to
- * `issues`: `not_money` (not an object with a known currency and a decimal amount in whole minor units of it), or
- * `amount_too_large` (10^15 minor units or more). `fn` names the function, `path` the argument (`["a"]`,
- * `["values", 3]`).
+ * Reads an argument that should be a Money value. Returns its amount in whole minor units with its currency, or
+ * undefined after adding its issue to `issues`: `not_money` (not an object with a known currency and a decimal
+ * amount in whole minor units of it), or `amount_too_large` (10^15 minor units or more). `fn` names the function,
+ * `path` the argument (`["a"]`, `["values", 3]`).
  */
-export function readMoney(value: unknown, fn: string, path: Path, issues: InputIssue[]): MoneyRead | undefined {
+export function readMoneyUnits(value: unknown, fn: string, path: Path, issues: InputIssue[]): MoneyUnits | undefined {
   const name = argumentName(path);
   const refuse = (got: string): undefined => {
     issues.push(
@@ -84,17 +84,17 @@ export function readMoney(value: unknown, fn: string, path: Path, issues: InputI
     return refuse(fieldText("currency", currency, "a currency the library knows"));
   if (typeof amount !== "string" || !isDecimalString(amount))
     return refuse(fieldText("amount", amount, 'a decimal text such as "12.50"'));
-  const decimal = new Dec(amount);
   const known = currency as CurrencyCode;
   const places = minorUnits(known);
-  if (!isWholeMinorUnits(decimal, known))
+  const units = unitsOfPlain(amount, places);
+  if (units === undefined)
     return refuse(`an amount ${quoted(amount)} with more than ${places} decimal places for ${known}`);
-  if (isTooLarge(decimal, places)) {
+  if (isTooLargeUnits(units)) {
     const message = `${fn}: the amount ${shownAmount(amount)} of ${name} is too large: ${limitText(known, places)}`;
     issues.push(issue(path, "amount_too_large", message));
     return undefined;
   }
-  return { amount: decimal, currency: known, places };
+  return { units, currency: known, places };
 }
 
 /** Throws an ArgumentError with the issues, if there are any. */
@@ -108,15 +108,15 @@ export function throwIfAny(issues: readonly InputIssue[]): void {
  * that took the result there.
  */
 export function resultTooLargeIssue(
-  result: Dec,
+  units: bigint,
   { currency, places }: { readonly currency: CurrencyCode; readonly places: number },
   fn: string,
   path: Path,
 ): InputIssue | undefined {
-  if (!isTooLarge(result, places)) return undefined;
+  if (!isTooLargeUnits(units)) return undefined;
   return issue(
     path,
     "amount_too_large",
-    tooLargeMessage(`${fn}: the result`, result.toFixed(places), currency, places),
+    tooLargeMessage(`${fn}: the result`, fixedUnits(units, places), currency, places),
   );
 }

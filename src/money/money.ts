@@ -1,8 +1,8 @@
-import { Dec, fixed, readDecimal } from "./decimal.js";
 import { currencyIssue, minorUnits, type CurrencyCode } from "./currency.js";
-import { isTooLarge, tooLargeMessage } from "./limits.js";
-import { MAX_ISSUES, readMoney, resultTooLargeIssue, shown, throwIfAny, type MoneyRead } from "./money-check.js";
-import { isWholeMinorUnits } from "./rounding.js";
+import { isDecimalString } from "./decimal-text.js";
+import { fixedUnits, unitsOfPlain } from "./exact-units.js";
+import { isTooLargeUnits, tooLargeMessage } from "./limits.js";
+import { MAX_ISSUES, readMoneyUnits, resultTooLargeIssue, shown, throwIfAny, type MoneyUnits } from "./money-check.js";
 import { ArgumentError } from "../errors/argument-error.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
@@ -35,8 +35,10 @@ export function money(amount: string, currency: CurrencyCode): Money {
   const issues: InputIssue[] = [];
   const unknownCurrency = currencyIssue(currency, "money", ["currency"]);
   if (unknownCurrency !== undefined) issues.push(unknownCurrency);
-  const value = typeof amount === "string" && !amount.includes("%") ? readDecimal(amount) : undefined;
-  if (value === undefined) {
+  const text = typeof amount === "string" ? amount.trim() : undefined;
+  const places = unknownCurrency === undefined ? minorUnits(currency) : 0;
+  let units: bigint | undefined;
+  if (text === undefined || !isDecimalString(text)) {
     issues.push(
       issue(
         ["amount"],
@@ -45,8 +47,8 @@ export function money(amount: string, currency: CurrencyCode): Money {
       ),
     );
   } else if (unknownCurrency === undefined) {
-    const places = minorUnits(currency);
-    if (!isWholeMinorUnits(value, currency)) {
+    units = unitsOfPlain(text, places);
+    if (units === undefined) {
       issues.push(
         issue(
           ["amount"],
@@ -54,22 +56,17 @@ export function money(amount: string, currency: CurrencyCode): Money {
           `money: the amount ${quoted(amount)} has more than ${places} decimal places for ${currency}: round it first (the library never rounds silently)`,
         ),
       );
-    } else if (isTooLarge(value, places)) {
-      issues.push(
-        issue(["amount"], "amount_too_large", tooLargeMessage("money: the amount", amount.trim(), currency, places)),
-      );
+    } else if (isTooLargeUnits(units)) {
+      issues.push(issue(["amount"], "amount_too_large", tooLargeMessage("money: the amount", text, currency, places)));
     }
   }
   throwIfAny(issues);
-  return fromDecimal(value as Dec, currency);
+  return moneyOfUnits(units!, currency, places);
 }
 
-/** @internal Money from an exact decimal already in whole minor units. */
-export function fromDecimal(value: Dec, currency: CurrencyCode): Money {
-  const places = minorUnits(currency);
-  // "-0.00" would compare equal to "0.00" but render oddly: normalise the sign of zero.
-  const amount = fixed(value.isZero() ? new Dec(0) : value, places);
-  return Object.freeze({ amount, currency });
+/** Money of a number of minor units (frozen; zero unsigned). */
+function moneyOfUnits(units: bigint, currency: CurrencyCode, places: number): Money {
+  return Object.freeze({ amount: fixedUnits(units, places), currency });
 }
 
 /**
@@ -82,14 +79,14 @@ export function fromDecimal(value: Dec, currency: CurrencyCode): Money {
 export function zero(currency: CurrencyCode): Money {
   const unknownCurrency = currencyIssue(currency, "zero", ["currency"]);
   if (unknownCurrency !== undefined) throw new ArgumentError([unknownCurrency]);
-  return fromDecimal(new Dec(0), currency);
+  return moneyOfUnits(0n, currency, minorUnits(currency));
 }
 
 /** Reads the two Money arguments `a` and `b` of `fn`, which must be in one currency. */
-function readPair(a: unknown, b: unknown, fn: string): readonly [MoneyRead, MoneyRead] {
+function readPair(a: unknown, b: unknown, fn: string): readonly [MoneyUnits, MoneyUnits] {
   const issues: InputIssue[] = [];
-  const first = readMoney(a, fn, ["a"], issues);
-  const second = readMoney(b, fn, ["b"], issues);
+  const first = readMoneyUnits(a, fn, ["a"], issues);
+  const second = readMoneyUnits(b, fn, ["b"], issues);
   if (first !== undefined && second !== undefined && first.currency !== second.currency) {
     issues.push(
       issue(
@@ -100,19 +97,19 @@ function readPair(a: unknown, b: unknown, fn: string): readonly [MoneyRead, Mone
     );
   }
   throwIfAny(issues);
-  return [first as MoneyRead, second as MoneyRead];
+  return [first as MoneyUnits, second as MoneyUnits];
 }
 
 /** A computed amount as Money, refused when it is 10^15 minor units or more (`path` names the argument). */
 function moneyResult(
-  value: Dec,
+  units: bigint,
   of: { readonly currency: CurrencyCode; readonly places: number },
   fn: string,
   path: readonly (string | number)[],
 ): Money {
-  const tooLarge = resultTooLargeIssue(value, of, fn, path);
+  const tooLarge = resultTooLargeIssue(units, of, fn, path);
   if (tooLarge !== undefined) throw new ArgumentError([tooLarge]);
-  return fromDecimal(value, of.currency);
+  return moneyOfUnits(units, of.currency, of.places);
 }
 
 /**
@@ -125,7 +122,7 @@ function moneyResult(
  */
 export function add(a: Money, b: Money): Money {
   const [first, second] = readPair(a, b, "add");
-  return moneyResult(first.amount.plus(second.amount), first, "add", ["b"]);
+  return moneyResult(first.units + second.units, first, "add", ["b"]);
 }
 
 /**
@@ -139,7 +136,7 @@ export function add(a: Money, b: Money): Money {
  */
 export function subtract(a: Money, b: Money): Money {
   const [first, second] = readPair(a, b, "subtract");
-  return moneyResult(first.amount.minus(second.amount), first, "subtract", ["b"]);
+  return moneyResult(first.units - second.units, first, "subtract", ["b"]);
 }
 
 /**
@@ -156,14 +153,14 @@ export function sum(values: readonly Money[], currency: CurrencyCode): Money {
   const issues: InputIssue[] = [];
   const unknownCurrency = currencyIssue(currency, "sum", ["currency"]);
   if (unknownCurrency !== undefined) issues.push(unknownCurrency);
-  let total = new Dec(0);
+  let total = 0n;
   if (!Array.isArray(values)) {
     issues.push(
       issue(["values"], "not_a_list", `sum takes a list of Money values as values; got ${describeValue(values)}`),
     );
   } else {
     for (let index = 0; index < values.length && issues.length < MAX_ISSUES; index += 1) {
-      const value = readMoney(values[index], "sum", ["values", index], issues);
+      const value = readMoneyUnits(values[index], "sum", ["values", index], issues);
       if (value === undefined) continue;
       if (unknownCurrency === undefined && value.currency !== currency) {
         issues.push(
@@ -174,12 +171,14 @@ export function sum(values: readonly Money[], currency: CurrencyCode): Money {
           ),
         );
       } else {
-        total = total.plus(value.amount);
+        total += value.units;
       }
     }
   }
   throwIfAny(issues);
-  return moneyResult(total, { currency, places: minorUnits(currency) }, "sum", ["values"]);
+  return moneyResult(total, { currency, places: unknownCurrency === undefined ? minorUnits(currency) : 0 }, "sum", [
+    "values",
+  ]);
 }
 
 /**
@@ -192,15 +191,15 @@ export function sum(values: readonly Money[], currency: CurrencyCode): Money {
  */
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
   const [first, second] = readPair(a, b, "compare");
-  return first.amount.comparedTo(second.amount) as -1 | 0 | 1;
+  return first.units < second.units ? -1 : first.units > second.units ? 1 : 0;
 }
 
 /** Reads the one Money argument `value` of `fn`. */
-function readOne(value: unknown, fn: string): MoneyRead {
+function readOne(value: unknown, fn: string): MoneyUnits {
   const issues: InputIssue[] = [];
-  const read = readMoney(value, fn, ["value"], issues);
+  const read = readMoneyUnits(value, fn, ["value"], issues);
   throwIfAny(issues);
-  return read as MoneyRead;
+  return read as MoneyUnits;
 }
 
 /**
@@ -211,7 +210,7 @@ function readOne(value: unknown, fn: string): MoneyRead {
  * @throws ArgumentError when value is not a Money value (`not_money`, `amount_too_large`, path `$.value`).
  */
 export function isZero(value: Money): boolean {
-  return readOne(value, "isZero").amount.isZero();
+  return readOne(value, "isZero").units === 0n;
 }
 
 /**
@@ -222,6 +221,5 @@ export function isZero(value: Money): boolean {
  * @throws ArgumentError when value is not a Money value (`not_money`, `amount_too_large`, path `$.value`).
  */
 export function isNegative(value: Money): boolean {
-  const { amount } = readOne(value, "isNegative");
-  return amount.isNegative() && !amount.isZero();
+  return readOne(value, "isNegative").units < 0n;
 }

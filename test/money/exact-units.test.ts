@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/money/decimal.js";
-import { fixedUnits, plainUnits, shareWeights, splitUnits, unitsOfText } from "../../src/money/exact-units.js";
-import { allocateDecimal } from "../../src/money/allocate.js";
+import { shareWeights, unitsOfText } from "../../src/money/decimal-units.js";
+import { fixedUnits, plainUnits, splitUnits } from "../../src/money/exact-units.js";
 
 /**
  * The engine's bigint minor units (src/money/exact-units.ts) against the private decimal type: the same reading,
@@ -38,17 +38,31 @@ describe("bigint minor units", () => {
     );
   });
 
-  it("split as allocate splits: largest remainder, ties to the first, every unit kept", () => {
+  it("splits by the largest remainder: each part its exact share rounded down or up, the units left over to the largest remainders, ties to the first, every unit kept", () => {
     const share = fc.integer({ min: 0, max: 10_000 }).map((n) => new Dec(n).div(100));
     fc.assert(
       fc.property(
         fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
         fc.array(share, { minLength: 1, maxLength: 6 }).filter((list) => list.some((ratio) => !ratio.isZero())),
         (value, ratios) => {
-          const parts = splitUnits(value, shareWeights(ratios));
+          const weights = shareWeights(ratios);
+          const parts = splitUnits(value, weights);
           expect(parts.reduce((acc, part) => acc + part, 0n)).toBe(value);
-          const expected = allocateDecimal(new Dec(value.toString()).div(100), ratios, "EUR");
-          expect(parts.map((part) => fixedUnits(part, 2))).toEqual(expected.map((part) => part.toFixed(2)));
+          // the rule, checked on magnitudes: floor of the exact share, plus one for the largest remainders
+          const total = weights.reduce((acc, weight) => acc + weight, 0n);
+          const magnitude = value < 0n ? -value : value;
+          const floors = weights.map((weight) => (magnitude * weight) / total);
+          const remainders = weights.map((weight) => (magnitude * weight) % total);
+          const topped = parts.map((part, index) => (part < 0n ? -part : part) - floors[index]!);
+          for (const extra of topped) expect(extra === 0n || extra === 1n).toBe(true);
+          for (let i = 0; i < parts.length; i += 1)
+            for (let j = 0; j < parts.length; j += 1)
+              if (topped[i] === 1n && topped[j] === 0n)
+                expect(remainders[i]! > remainders[j]! || (remainders[i] === remainders[j] && i < j)).toBe(true);
+          for (const part of parts) expect(value < 0n ? part <= 0n : part >= 0n).toBe(true);
+          expect(parts.map((part) => fixedUnits(part, 2))).toEqual(
+            parts.map((part) => new Dec(part.toString()).div(100).toFixed(2)),
+          );
         },
       ),
       { numRuns: 500 },
