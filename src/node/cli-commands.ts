@@ -2,7 +2,7 @@
  * The commands of the `pay-by-results` command line (see cli.ts, the entry, for the exit codes). Loaded by the
  * entry when a command runs: this module loads the library.
  */
-import { accessSync, closeSync, constants, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import {
@@ -30,6 +30,8 @@ import {
   type Contract,
   type ContractEvent,
   type ReportLocale,
+  type CsvSeparator,
+  type SettlementCsvOptions,
   type Settlement,
   type SimulationOptions,
   type SimulationResult,
@@ -52,26 +54,96 @@ class CliError extends Error {
   }
 }
 
+/** A file's problems (exit 1), kept as data too, for `validate --format json`. */
+class FileProblems extends CliError {
+  constructor(
+    message: string,
+    readonly file: string | undefined,
+    readonly what: string,
+    readonly issues: readonly InputIssue[],
+  ) {
+    super(message, 1);
+  }
+}
+
 /** The options given, by name (strings, or `true` for flags), and the positional arguments. */
 interface Parsed {
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
   readonly positionals: readonly string[];
 }
 
-function parse(args: readonly string[], options: ParseArgsConfig["options"], command: string): Parsed {
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** The number of one-character edits (insert, delete, replace) from one word to the other. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The option meant by an unknown one, if one is close: the command's option nearest in edits (at most 2, or a
+ * third of its length), or the one it begins (`--decimal` for `--decimal-mark`).
+ */
+export function nearestOption(given: string, names: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(given.toLowerCase(), name);
+    if (
+      distance <= Math.max(2, Math.floor(name.length / 3)) &&
+      distance < name.length &&
+      (best === undefined || distance < best.distance)
+    )
+      best = { name, distance };
+  }
+  if (best !== undefined) return best.name;
+  return given.length >= 3 ? names.find((name) => name.startsWith(given.toLowerCase())) : undefined;
+}
+
+/**
+ * The command line read against the command's options, its mistakes said in plain words (exit 2): an unknown
+ * option with the nearest known one ("unknown option --asof; did you mean --as-of?"), an option without its
+ * value, a flag given a value. Node's parser is asked for the tokens only, so that its own texts never show.
+ */
+function parse(args: readonly string[], options: Options, command: string): Parsed {
+  const all: Options = { ...options, help: { type: "boolean", short: "h" } };
+  const usage = `\nRun "${PROGRAM} help ${command}" for usage.`;
+  const { tokens } = parseArgs({ args: [...args], options: all, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const option = Object.hasOwn(all, token.name) ? all[token.name] : undefined;
+    if (option === undefined) {
+      const names = Object.keys(all);
+      const near = token.rawName.startsWith("--") ? nearestOption(token.name, names) : undefined;
+      const known = `${command} takes ${names.map((name) => `--${name}`).join(", ")}`;
+      throw new CliError(
+        `unknown option ${token.rawName}${near === undefined ? `: ${known}` : `; did you mean --${near}?`}${usage}`,
+        2,
+      );
+    }
+    if (
+      option.type === "string" &&
+      (token.value === undefined || (!token.inlineValue && token.value.startsWith("-")))
+    ) {
+      // a value that begins with "-" is taken for the next option: it is given as --name=-value
+      const dashed =
+        token.value === undefined ? "" : ` (a value that begins with "-" is written ${token.rawName}=${token.value})`;
+      throw new CliError(`${token.rawName} needs a value${dashed}${usage}`, 2);
+    }
+    if (option.type === "boolean" && token.value !== undefined)
+      throw new CliError(`${token.rawName} takes no value (got "${token.value}")${usage}`, 2);
+  }
   try {
-    const parsed = parseArgs({
-      args: [...args],
-      options: { ...options, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
+    const parsed = parseArgs({ args: [...args], options: all, allowPositionals: true, strict: true });
     return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
   } catch (error) {
-    throw new CliError(
-      `${error instanceof Error ? error.message : String(error)}\nRun "${PROGRAM} ${command} --help" for usage.`,
-      2,
-    );
+    // not expected once the tokens are checked: the parser's own words, as a command-line error still
+    throw new CliError(`${error instanceof Error ? error.message : String(error)}${usage}`, 2);
   }
 }
 
@@ -109,6 +181,7 @@ function fileSize(path: string): number {
   return stats.size;
 }
 
+/** A JSON file's value (a byte-order mark at the start is skipped): exit 2 when unreadable, 1 when not JSON. */
 function readJson(path: string): unknown {
   let text: string;
   try {
@@ -116,10 +189,13 @@ function readJson(path: string): unknown {
   } catch (error) {
     throw unreadable(path, error);
   }
+  // A byte-order mark (U+FEFF, as Windows editors save "UTF-8 with BOM") is not part of the JSON: skipped.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new CliError(`${path}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`, 1);
+    const message = `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    throw new FileProblems(`${path}: ${message}`, path, "not valid JSON", [issue([], "invalid_json", message)]);
   }
 }
 
@@ -128,11 +204,11 @@ function readJson(path: string): unknown {
  * the file's list of problems, exit 1: `contract.json: invalid contract: 2 problems`, then each issue's JSON
  * path, message and code. The first line of the error's own message says what kind of problem it is.
  */
-function problems(path: string | undefined, error: ValidationError): CliError {
+function problems(path: string | undefined, error: ValidationError): FileProblems {
   const what = error.message.split("\n", 1)[0]!.replace(/: \d+ problems?$/, "");
   const listed = error.issues.map((found) => `  ${found.at}: ${found.message} [${found.code}]`);
   const count = `${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}`;
-  return new CliError(`${path ?? PROGRAM}: ${what}: ${count}\n${listed.join("\n")}`, 1);
+  return new FileProblems(`${path ?? PROGRAM}: ${what}: ${count}\n${listed.join("\n")}`, path, what, error.issues);
 }
 
 /** Runs a library call on a file's data, turning a validation error into the file's list of problems. */
@@ -404,53 +480,230 @@ async function writeDecisions(settlement: ClaimSettlement, file: DecisionsFile):
   }
 }
 
-const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | Promise<void>> = {
+const SETTLE_FORMATS: readonly string[] = ["text", "json", "csv", "markdown", "html"];
+const CSV_FLAGS = ["csv", "separator", "decimal-mark", "bom", "no-bom"] as const;
+
+/**
+ * `--locale`, checked (exit 2): en or it, and only for an output that has words (`worded`); for another, the
+ * message says it is language-neutral, with `hints[format]` when there is a better option.
+ */
+function localeOption(
+  given: string | boolean | undefined,
+  format: string,
+  worded: readonly string[],
+  hints: Readonly<Record<string, string>> = {},
+): ReportLocale {
+  if (given === undefined) return "en";
+  if (!REPORT_LOCALES.includes(given as ReportLocale))
+    throw new CliError(`--locale ${String(given)}: expected ${REPORT_LOCALES.join(" or ")}`, 2);
+  if (given !== "en" && !worded.includes(format)) {
+    const hint = Object.hasOwn(hints, format) ? `; ${hints[format]}` : "";
+    throw new CliError(
+      `--locale ${String(given)} applies to the ${worded.join(", ").replace(/, (?=\w+$)/, " and ")} output${worded.length === 1 ? "" : "s"}; the ${format} output is language-neutral${hint}`,
+      2,
+    );
+  }
+  return given as ReportLocale;
+}
+
+/** A separator as typed on a command line: `,`, `;`, or a tab (`tab`, `\t` or the character itself). */
+function separatorOption(given: string | boolean | undefined): CsvSeparator | undefined {
+  if (given === undefined) return undefined;
+  if (given === "," || given === ";") return given;
+  if (given === "\t" || given === "tab" || given === "\\t") return "\t";
+  throw new CliError(`--separator ${JSON.stringify(String(given))}: expected "," ";" or tab`, 2);
+}
+
+/** The options of `settlementToCsv` that `--csv`, `--separator`, `--decimal-mark`, `--bom` and `--no-bom` give. */
+function csvOptions(values: Parsed["values"]): SettlementCsvOptions {
+  const { csv, "decimal-mark": decimalMark, bom, "no-bom": noBom } = values;
+  if (csv !== undefined && csv !== "it" && csv !== "en")
+    throw new CliError(`--csv ${String(csv)}: expected it (";", a decimal comma, a byte-order mark) or en`, 2);
+  if (decimalMark !== undefined && decimalMark !== "." && decimalMark !== ",")
+    throw new CliError(`--decimal-mark ${String(decimalMark)}: expected "." or ","`, 2);
+  if (bom === true && noBom === true) throw new CliError("--bom and --no-bom: give one of them", 2);
+  const separator = separatorOption(values.separator);
+  const options: SettlementCsvOptions = {
+    ...(csv !== undefined ? { locale: csv } : {}),
+    ...(separator !== undefined ? { separator } : {}),
+    ...(decimalMark !== undefined ? { decimalMark } : {}),
+    ...(bom === true ? { byteOrderMark: true } : noBom === true ? { byteOrderMark: false } : {}),
+  };
+  // what only the combination can get wrong (a decimal comma between commas), in the command line's words
+  const layout = {
+    separator: separator ?? (csv === "it" ? ";" : ","),
+    mark: decimalMark ?? (csv === "it" ? "," : "."),
+  };
+  if (layout.separator === layout.mark)
+    throw new CliError(
+      `--decimal-mark ,: a decimal comma needs another separator between fields: add --separator ';' (or tab), or use --csv it`,
+      2,
+    );
+  return options;
+}
+
+const SEPARATOR_NAMES: Readonly<Record<CsvSeparator, string>> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
+const SEPARATOR_ARGS: Readonly<Record<CsvSeparator, string>> = { ",": "','", ";": "';'", "\t": "tab" };
+
+/** The note on stderr saying which separator a claims file was read with, found on its header line. */
+function detectedNote(separator: CsvSeparator, locale: ReportLocale): string {
+  const names: Record<CsvSeparator, string> =
+    locale === "it" ? { ",": "virgole", ";": "punti e virgola", "\t": "tabulazioni" } : SEPARATOR_NAMES;
+  return locale === "it"
+    ? `la riga di intestazione è separata da ${names[separator]}: letto come con --separator ${SEPARATOR_ARGS[separator]}`
+    : `the header line is separated by ${names[separator]}: read as with --separator ${SEPARATOR_ARGS[separator]}`;
+}
+
+/**
+ * The separators the header line of a claims file holds, and the one it is read with when no `--separator` is
+ * given: `;` or a tab when the line holds one of them (`;` first) and no comma. Reads the file's first 64 KiB
+ * only.
+ */
+function headerSeparators(path: string): { readonly holds: readonly CsvSeparator[]; readonly detected?: CsvSeparator } {
+  const bytes = new Uint8Array(1 << 16);
+  let read = 0;
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, "r");
+    read = readSync(descriptor, bytes, 0, bytes.length, 0);
+  } catch (error) {
+    throw unreadable(path, error);
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+  let end = bytes.subarray(0, read).indexOf(NEWLINE);
+  if (end === -1) end = read;
+  const line = new TextDecoder().decode(bytes.subarray(0, end));
+  const holds = ([",", ";", "\t"] as const).filter((mark) => line.includes(mark));
+  const detected = holds.includes(",") ? undefined : holds[0];
+  return detected === undefined ? { holds } : { holds, detected };
+}
+
+/** What `validate --format json` prints: every problem with its file, code, JSON path and message. */
+interface ValidateReport {
+  valid: boolean;
+  problems: { file: string | null; code: string; path: string; message: string }[];
+  contract?: { id: string; tranches: number; metrics: number; parties: number };
+  events?: number;
+}
+
+/** The words of `validate`'s own lines (the problems' messages are the library's, in English). */
+const VALIDATE_WORDS: Readonly<
+  Record<
+    ReportLocale,
+    {
+      contract(found: NonNullable<ValidateReport["contract"]>): string;
+      events(count: number): string;
+      problems(error: FileProblems): FileProblems;
+    }
+  >
+> = {
+  en: {
+    contract: ({ id, tranches, metrics, parties }) =>
+      `contract ${id} is valid: ${tranches} tranche${tranches === 1 ? "" : "s"}, ${metrics} metric${metrics === 1 ? "" : "s"}, ${parties} parties`,
+    events: (count) => `${count} event${count === 1 ? "" : "s"}, consistent with the contract`,
+    problems: (error) => error,
+  },
+  it: {
+    contract: ({ id, tranches, metrics, parties }) =>
+      `il contratto ${id} è valido: ${tranches} tranche, ${metrics} ${metrics === 1 ? "metrica" : "metriche"}, ${parties} ${parties === 1 ? "parte" : "parti"}`,
+    events: (count) => `${count} ${count === 1 ? "evento, coerente" : "eventi, coerenti"} con il contratto`,
+    problems(error) {
+      const what = ITALIAN_PROBLEMS[error.what];
+      if (what === undefined) return error;
+      const count = `${error.issues.length} ${error.issues.length === 1 ? "problema" : "problemi"}`;
+      const [, ...listed] = error.message.split("\n");
+      return new FileProblems(
+        [`${error.file ?? PROGRAM}: ${what}: ${count}`, ...listed].join("\n"),
+        error.file,
+        error.what,
+        error.issues,
+      );
+    },
+  },
+};
+
+/** The first line of a file's problems in Italian, by the English one. */
+const ITALIAN_PROBLEMS: Readonly<Record<string, string>> = {
+  "invalid contract": "contratto non valido",
+  "invalid events": "eventi non validi",
+  "formula error": "errore in una formula",
+};
+
+/** The commands, by name: each returns nothing when done (exit 0), or the exit code it ends with. */
+const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | number | Promise<void>> = {
   validate(args, io) {
-    const parsed = parse(args, {}, "validate");
+    const parsed = parse(args, { format: { type: "string", default: "text" }, locale: { type: "string" } }, "validate");
     if (parsed.values.help === true) return io.out(HELP.validate!);
     const [contractPath, eventsPath] = positionals(parsed.positionals, { min: 1, max: 2 }, "validate");
-    const contract = loadContract(contractPath!);
-    const summary = `${contractPath}: contract ${contract.id} is valid: ${contract.tranches.length} tranche${contract.tranches.length === 1 ? "" : "s"}, ${contract.metrics.length} metric${contract.metrics.length === 1 ? "" : "s"}, ${contract.parties.length} parties`;
-    io.out(summary);
-    if (eventsPath !== undefined) {
-      const events = loadEvents(eventsPath, contract);
-      io.out(`${eventsPath}: ${events.length} event${events.length === 1 ? "" : "s"}, consistent with the contract`);
+    const format = parsed.values.format;
+    if (format !== "text" && format !== "json")
+      throw new CliError(`--format ${String(format)}: expected text or json`, 2);
+    const words = VALIDATE_WORDS[localeOption(parsed.values.locale, format, ["text"])];
+    const report: ValidateReport = { valid: true, problems: [] };
+    try {
+      const contract = loadContract(contractPath!);
+      report.contract = {
+        id: contract.id,
+        tranches: contract.tranches.length,
+        metrics: contract.metrics.length,
+        parties: contract.parties.length,
+      };
+      if (format === "text") io.out(`${contractPath}: ${words.contract(report.contract)}`);
+      if (eventsPath !== undefined) {
+        report.events = loadEvents(eventsPath, contract).length;
+        if (format === "text") io.out(`${eventsPath}: ${words.events(report.events)}`);
+      }
+    } catch (error) {
+      if (!(error instanceof FileProblems)) throw error;
+      if (format === "text") throw words.problems(error);
+      report.valid = false;
+      for (const found of error.issues)
+        report.problems.push({ file: error.file ?? null, code: found.code, path: found.at, message: found.message });
+      io.out(JSON.stringify(report, null, 2));
+      return 1;
     }
+    if (format === "json") io.out(JSON.stringify(report, null, 2));
   },
   settle(args, io) {
     const run = settleFiles(args, "settle", {
-      format: { type: "string", default: "text" },
-      locale: { type: "string", default: "en" },
+      format: { type: "string" },
+      locale: { type: "string" },
       simulation: { type: "string" },
+      csv: { type: "string" },
+      separator: { type: "string" },
+      "decimal-mark": { type: "string" },
+      bom: { type: "boolean" },
+      "no-bom": { type: "boolean" },
     });
     if (run.help) return io.out(HELP.settle!);
-    const { format, locale } = run.values;
-    if (!REPORT_LOCALES.includes(locale as ReportLocale))
-      throw new CliError(`--locale ${String(locale)}: expected ${REPORT_LOCALES.join(" or ")}`, 2);
-    if (locale !== "en" && format !== "markdown" && format !== "html") {
+    const { values } = run;
+    const csvGiven = CSV_FLAGS.filter((flag) => values[flag] !== undefined);
+    // any spreadsheet option alone means the csv output
+    const format = values.format ?? (csvGiven.length > 0 ? "csv" : "text");
+    if (!SETTLE_FORMATS.includes(format as string))
       throw new CliError(
-        `--locale ${String(locale)} applies to the markdown and html reports; the ${String(format)} output is language-neutral (use --format markdown or html)`,
+        `--format ${String(format)}: expected ${SETTLE_FORMATS.join(", ").replace(/, (?=\w+$)/, " or ")}`,
         2,
       );
-    }
-    const simulationPath = run.values.simulation;
+    if (format !== "csv" && csvGiven.length > 0)
+      throw new CliError(`--${csvGiven[0]!} applies to the csv output: use --format csv (or leave --format out)`, 2);
+    const locale = localeOption(values.locale, format as string, ["text", "markdown", "html"], {
+      csv: "for a spreadsheet in Italian use --csv it",
+    });
+    const simulationPath = values.simulation;
     if (simulationPath !== undefined && format !== "markdown" && format !== "html")
       throw new CliError(
         "--simulation adds a section to the markdown and html reports: use --format markdown or html",
         2,
       );
     const simulation = typeof simulationPath === "string" ? simulateFile(run.contract, simulationPath, {}) : undefined;
-    const options = {
-      locale: locale as ReportLocale,
-      contract: run.contract,
-      ...(simulation !== undefined ? { simulation } : {}),
-    };
-    if (format === "text") io.out(explain(run.settlement));
+    const options = { locale, contract: run.contract, ...(simulation !== undefined ? { simulation } : {}) };
+    if (format === "text") io.out(explain(run.settlement, { locale }));
     else if (format === "markdown") io.out(renderMarkdown(run.settlement, options).trimEnd());
     else if (format === "html") io.out(renderHtml(run.settlement, options).trimEnd());
     else if (format === "json") io.out(JSON.stringify(run.settlement, null, 2));
-    else if (format === "csv") io.out(settlementToCsv(run.settlement).trimEnd());
-    else throw new CliError(`--format ${String(format)}: expected text, json, csv, markdown or html`, 2);
+    else io.out(settlementToCsv(run.settlement, csvOptions(values)).trimEnd());
   },
   async claims(args, io) {
     const parsed = parse(
@@ -458,6 +711,8 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
       {
         "as-of": { type: "string" },
         format: { type: "string", default: "text" },
+        locale: { type: "string" },
+        separator: { type: "string" },
         decisions: { type: "string" },
         "decisions-format": { type: "string" },
       },
@@ -471,19 +726,37 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
     const format = parsed.values.format;
     if (format !== "text" && format !== "json")
       throw new CliError(`--format ${String(format)}: expected text or json`, 2);
+    const locale = localeOption(parsed.values.locale, format, ["text"]);
+    const given = separatorOption(parsed.values.separator);
     const decisions = decisionsFile(parsed.values.decisions, parsed.values["decisions-format"]);
     const contract = loadContract(contractPath!);
     const size = fileSize(claimsPath!);
+    const header = headerSeparators(claimsPath!);
+    const separator = given ?? header.detected ?? ",";
+    if (given === undefined && header.detected !== undefined)
+      io.err(`${claimsPath!}: ${detectedNote(header.detected, locale)}`);
     const bar = progress("reading claims (bytes)");
     let settlement: ClaimSettlement;
     try {
       // The file is read by readClaimsCsv's reader (two reused buffers, bytes straight into the columns).
-      const claims = readClaimsFile(claimsPath!, (bytes) => bar.update(bytes, size));
+      const claims = readClaimsFile(claimsPath!, (bytes) => bar.update(bytes, size), { separator });
       const keepDecisions = format === "json" || decisions !== undefined;
       settlement = await settleClaimsAsync(contract, claims, { asOf, keepDecisions });
     } catch (error) {
       // the claims file's rows (ClaimsError), --as-of, the contract (no rate card: ContractError), the file's reading
-      if (error instanceof ClaimsError) throw problems(claimsPath!, error);
+      if (error instanceof ClaimsError) {
+        const found = problems(claimsPath!, error);
+        // a header that names no column with this separator: say which separator it seems to use
+        const other = header.holds.find((mark) => mark !== separator);
+        const lost = error.issues.some((one) => one.code === "missing_column" || one.code === "unknown_column");
+        if (!lost || other === undefined) throw found;
+        throw new FileProblems(
+          `${found.message}\nThe header line holds ${SEPARATOR_NAMES[other]}: give --separator ${SEPARATOR_ARGS[other]}`,
+          found.file,
+          found.what,
+          found.issues,
+        );
+      }
       const refused = asOfError(error, asOf);
       if (refused !== undefined) throw refused;
       if (error instanceof ValidationError) throw problems(contractPath!, error);
@@ -493,7 +766,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
       bar.end();
     }
     if (decisions !== undefined) await writeDecisions(settlement, decisions);
-    if (format === "text") return io.out(explainClaims(settlement));
+    if (format === "text") return io.out(explainClaims(settlement, { locale }));
     // The settlement as JSON a piece at a time: one string of it all would not fit past a million claims or so.
     // Two buffers in turn: a piece is written before the one after the next is made.
     for (const piece of settlementChunks(settlement, true)) if (!(await io.piece(piece))) return;
@@ -502,7 +775,12 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
   simulate(args, io) {
     const parsed = parse(
       args,
-      { runs: { type: "string" }, seed: { type: "string" }, format: { type: "string", default: "text" } },
+      {
+        runs: { type: "string" },
+        seed: { type: "string" },
+        format: { type: "string", default: "text" },
+        locale: { type: "string" },
+      },
       "simulate",
     );
     if (parsed.values.help === true) return io.out(HELP.simulate!);
@@ -510,8 +788,9 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | P
     const format = parsed.values.format;
     if (format !== "text" && format !== "json")
       throw new CliError(`--format ${String(format)}: expected text or json`, 2);
+    const locale = localeOption(parsed.values.locale, format, ["text"]);
     const result = simulateFile(loadContract(contractPath!), resultsPath!, parsed.values);
-    io.out(format === "json" ? JSON.stringify(result, null, 2) : simulationTable(result));
+    io.out(format === "json" ? JSON.stringify(result, null, 2) : simulationTable(result, { locale }));
   },
   indigo(args, io) {
     const run = settleFiles(args, "indigo", { status: { type: "string", default: "PRIVATE" } });
@@ -539,8 +818,7 @@ export async function runCommand(command: string, args: readonly string[], io: O
     return 2;
   }
   try {
-    await handler(args, io);
-    return 0;
+    return (await handler(args, io)) ?? 0;
   } catch (error) {
     if (error instanceof CliError) {
       io.err(error.message);

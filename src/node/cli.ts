@@ -6,10 +6,11 @@
  *   0 done; 1 the input files are wrong (invalid JSON, or any of the library's validation errors: an invalid
  *   contract, events, claims or simulation file, a decision table with no row for a settlement's keys); 2 the
  *   command line is wrong, a file cannot be read or an output cannot be written (a full disk: the reader
- *   closing a pipe early is not an error); 70 an internal error, a defect of the library to report.
+ *   closing a pipe early is not an error); 70 an internal error, a defect of the library to report. Output goes
+ *   to stdout; messages, usage errors included (with the help when no command is given), go to stderr.
  *
- * This entry loads nothing of the library: `--help`, `--version` and an unknown command answer at once, as fast
- * as Node starts. A command's module (`cli-commands.js`, which loads the library) is imported when a command
+ * This entry loads nothing of the library: `--help`, `help <command>`, `<command> --help`, `--version` and an
+ * unknown command answer at once, as fast as Node starts. A command's module (`cli-commands.js`, which loads the library) is imported when a command
  * runs. It is named by its URL, beside this file (dist/cli.js and dist/cli-commands.js are both entries of the
  * build), so that the bundler leaves it a file of its own.
  */
@@ -32,22 +33,42 @@ export async function runCli(args: readonly string[], io: Output = consoleOutput
 
 async function dispatch(args: readonly string[], io: Output): Promise<number> {
   const [command, ...rest] = args;
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    io.out(HELP.main!);
-    return command === undefined ? 2 : 0;
+  if (command === undefined) {
+    // a usage error: the help goes to stderr, so that nothing is piped on as if it were output
+    io.err(HELP.main!);
+    return 2;
+  }
+  if (command === "--help" || command === "-h" || command === "help") {
+    const topic = command === "help" ? rest[0] : undefined;
+    if (topic === undefined || topic === "help") {
+      io.out(HELP.main!);
+      return 0;
+    }
+    if (!COMMANDS.includes(topic)) return unknownCommand(topic, io);
+    io.out(HELP[topic]!);
+    return 0;
   }
   if (command === "--version" || command === "-v" || command === "version") {
     io.out(packageJson.version);
     return 0;
   }
-  if (!COMMANDS.includes(command)) {
-    io.err(`${PROGRAM}: unknown command "${command}"\n\n${HELP.main!}`);
-    return 2;
+  if (!COMMANDS.includes(command)) return unknownCommand(command, io);
+  // `<command> --help` anywhere before a `--`: the command's help, at once, without loading the library
+  const end = rest.indexOf("--");
+  const options = end === -1 ? rest : rest.slice(0, end);
+  if (options.includes("--help") || options.includes("-h")) {
+    io.out(HELP[command]!);
+    return 0;
   }
   const commands = (await import(
     new URL("./cli-commands.js", import.meta.url).href
   )) as typeof import("./cli-commands.js");
   return commands.runCommand(command, rest, io);
+}
+
+function unknownCommand(command: string, io: Output): number {
+  io.err(`${PROGRAM}: unknown command "${command}"\n\n${HELP.main!}`);
+  return 2;
 }
 
 void runCli(process.argv.slice(2)).then((code) => {

@@ -51,11 +51,15 @@ export function readClaimsCsv(
 }
 
 /**
- * @internal `readClaimsCsv(path)` with the default options, calling `onBytes` with the bytes read so far after
- * each chunk (the command line's progress line).
+ * @internal `readClaimsCsv(path, options)`, calling `onBytes` with the bytes read so far after each chunk (the
+ * command line's progress line).
  */
-export function readClaimsFile(path: string, onBytes: (bytes: number) => void): AsyncGenerator<Claim> {
-  return claimsReader(path, undefined, onBytes);
+export function readClaimsFile(
+  path: string,
+  onBytes: (bytes: number) => void,
+  options?: ReadClaimsCsvOptions,
+): AsyncGenerator<Claim> {
+  return claimsReader(path, options, onBytes);
 }
 
 function claimsReader(

@@ -217,15 +217,20 @@ describe("pay-by-results (user errors: a plain message, no stack trace, a non-ze
     expect(result.out).toBe("");
   };
 
-  it("no command: the help, exit 2", () => {
+  it("no command: the help on stderr (a usage error), exit 2", () => {
     const result = run();
     expect(result.code).toBe(2);
-    expect(result.out).toContain("Commands:");
+    expect(result.err).toContain("Commands:");
+    expect(result.out).toBe("");
   });
 
   it("an unknown command", () => expectError(run("pay", CONTRACT), 2, 'unknown command "pay"'));
   it("an unknown option", () =>
-    expectError(run("settle", CONTRACT, EVENTS, "--asof", "2028-01-01"), 2, "Unknown option '--asof'"));
+    expectError(
+      run("settle", CONTRACT, EVENTS, "--asof", "2028-01-01"),
+      2,
+      "unknown option --asof; did you mean --as-of?",
+    ));
   it("too few files", () => expectError(run("settle", CONTRACT), 2, "settle expects 2 files, got 1"));
   it("no --as-of", () => expectError(run("settle", CONTRACT, EVENTS), 2, "settle needs --as-of <YYYY-MM-DD>"));
   it("an --as-of that is not a date", () =>
@@ -242,9 +247,9 @@ describe("pay-by-results (user errors: a plain message, no stack trace, a non-ze
     ));
   it("a --locale for an output that has no language", () =>
     expectError(
-      run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--locale", "it"),
+      run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "json", "--locale", "it"),
       2,
-      "--locale it applies to the markdown and html reports",
+      "--locale it applies to the text, markdown and html outputs; the json output is language-neutral",
     ));
   it("an unknown --locale", () =>
     expectError(
