@@ -2,7 +2,17 @@
  * The commands of the `pay-by-results` command line (see cli.ts, the entry, for the exit codes). Loaded by the
  * entry when a command runs: this module loads the library.
  */
-import { accessSync, closeSync, constants, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { dirname, extname } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import {
@@ -37,6 +47,8 @@ import {
   type SimulationResult,
 } from "../index.js";
 import { readClaimsFile } from "./read-claims-csv.js";
+import { claimsWorkbook, settlementWorkbook } from "./workbook.js";
+import { WorkbookError } from "./workbook-error.js";
 import { decisionChunks, settlementChunks } from "../claims/claim-output.js";
 import { ClaimsError } from "../claims/claims-error.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
@@ -480,7 +492,45 @@ async function writeDecisions(settlement: ClaimSettlement, file: DecisionsFile):
   }
 }
 
-const SETTLE_FORMATS: readonly string[] = ["text", "json", "csv", "markdown", "html"];
+const SETTLE_FORMATS: readonly string[] = ["text", "json", "csv", "markdown", "html", "xlsx"];
+
+/**
+ * `--output <file>` for the xlsx workbook (checked before anything is read, exit 2): required with xlsx, a binary
+ * file that a terminal would garble, and given for nothing else (every other output is printed).
+ */
+function workbookOutput(format: string, output: unknown): string | undefined {
+  if (format !== "xlsx") {
+    if (output !== undefined) throw new CliError("--output applies to --format xlsx: the other outputs are printed", 2);
+    return undefined;
+  }
+  if (typeof output !== "string" || output === "")
+    throw new CliError("--format xlsx writes a workbook file: give its name with --output <file.xlsx>", 2);
+  try {
+    if (statSync(output).isDirectory()) throw new CliError(`--output ${output}: is a folder, not a file`, 2);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+  }
+  return output;
+}
+
+/** Writes a workbook's bytes to `--output` (exit 2 when it cannot be written); its writer's errors are the user's (exit 1). */
+async function writeWorkbook(path: string, make: () => Promise<Uint8Array>): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await make();
+  } catch (error) {
+    if (error instanceof WorkbookError) throw problems(path, error);
+    throw error;
+  }
+  try {
+    writeFileSync(path, bytes);
+  } catch (error) {
+    throw new CliError(
+      `--output ${path}: cannot be written (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`,
+      2,
+    );
+  }
+}
 const CSV_FLAGS = ["csv", "separator", "decimal-mark", "bom", "no-bom"] as const;
 
 /**
@@ -665,9 +715,10 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
     }
     if (format === "json") io.out(JSON.stringify(report, null, 2));
   },
-  settle(args, io) {
+  async settle(args, io) {
     const run = settleFiles(args, "settle", {
       format: { type: "string" },
+      output: { type: "string" },
       locale: { type: "string" },
       simulation: { type: "string" },
       csv: { type: "string" },
@@ -688,9 +739,10 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
       );
     if (format !== "csv" && csvGiven.length > 0)
       throw new CliError(`--${csvGiven[0]!} applies to the csv output: use --format csv (or leave --format out)`, 2);
-    const locale = localeOption(values.locale, format as string, ["text", "markdown", "html"], {
-      csv: "for a spreadsheet in Italian use --csv it",
+    const locale = localeOption(values.locale, format as string, ["text", "markdown", "html", "xlsx"], {
+      csv: "for a spreadsheet in Italian use --csv it (or --format xlsx --locale it)",
     });
+    const output = workbookOutput(format as string, values.output);
     const simulationPath = values.simulation;
     if (simulationPath !== undefined && format !== "markdown" && format !== "html")
       throw new CliError(
@@ -703,6 +755,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
     else if (format === "markdown") io.out(renderMarkdown(run.settlement, options).trimEnd());
     else if (format === "html") io.out(renderHtml(run.settlement, options).trimEnd());
     else if (format === "json") io.out(JSON.stringify(run.settlement, null, 2));
+    else if (output !== undefined) await writeWorkbook(output, () => settlementWorkbook(run.settlement, { locale }));
     else io.out(settlementToCsv(run.settlement, csvOptions(values)).trimEnd());
   },
   async claims(args, io) {
@@ -711,6 +764,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
       {
         "as-of": { type: "string" },
         format: { type: "string", default: "text" },
+        output: { type: "string" },
         locale: { type: "string" },
         separator: { type: "string" },
         decisions: { type: "string" },
@@ -724,9 +778,10 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
     if (typeof asOf !== "string")
       throw new CliError("claims needs --as-of <YYYY-MM-DD>: the date the claims are settled on", 2);
     const format = parsed.values.format;
-    if (format !== "text" && format !== "json")
-      throw new CliError(`--format ${String(format)}: expected text or json`, 2);
-    const locale = localeOption(parsed.values.locale, format, ["text"]);
+    if (format !== "text" && format !== "json" && format !== "xlsx")
+      throw new CliError(`--format ${String(format)}: expected text, json or xlsx`, 2);
+    const locale = localeOption(parsed.values.locale, format, ["text", "xlsx"]);
+    const output = workbookOutput(format, parsed.values.output);
     const given = separatorOption(parsed.values.separator);
     const decisions = decisionsFile(parsed.values.decisions, parsed.values["decisions-format"]);
     const contract = loadContract(contractPath!);
@@ -740,7 +795,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
     try {
       // The file is read by readClaimsCsv's reader (two reused buffers, bytes straight into the columns).
       const claims = readClaimsFile(claimsPath!, (bytes) => bar.update(bytes, size), { separator });
-      const keepDecisions = format === "json" || decisions !== undefined;
+      const keepDecisions = format !== "text" || decisions !== undefined;
       settlement = await settleClaimsAsync(contract, claims, { asOf, keepDecisions });
     } catch (error) {
       // the claims file's rows (ClaimsError), --as-of, the contract (no rate card: ContractError), the file's reading
@@ -767,6 +822,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
     }
     if (decisions !== undefined) await writeDecisions(settlement, decisions);
     if (format === "text") return io.out(explainClaims(settlement, { locale }));
+    if (output !== undefined) return writeWorkbook(output, () => claimsWorkbook(settlement, { locale }));
     // The settlement as JSON a piece at a time: one string of it all would not fit past a million claims or so.
     // Two buffers in turn: a piece is written before the one after the next is made.
     for (const piece of settlementChunks(settlement, true)) if (!(await io.piece(piece))) return;

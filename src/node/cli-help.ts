@@ -34,14 +34,16 @@ or a one-line summary when all is well (exit 1 when a file is wrong):
   --locale <locale>  the language of the summary lines: en (default) or it (the problems' messages are in
                      English)`,
   settle: `Usage: ${PROGRAM} settle <contract.json> <events.json> --as-of <YYYY-MM-DD> [--format <format>] [--locale en|it]
-         [--csv it|en] [--separator <char>] [--decimal-mark .|,] [--bom | --no-bom]
+         [--csv it|en] [--separator <char>] [--decimal-mark .|,] [--bom | --no-bom] [--output <file.xlsx>]
 
 Settles the contract on the events recorded on or before --as-of:
   --as-of <date>     the settlement date (required): later events are ignored
   --format <format>  text (default: the explanation an officer can check by hand), json (the settlement as
                      data), csv (one row per payer → recipient line of each tranche), markdown or html (a
-                     report; the HTML page is self-contained, with each tranche's payment curve)
-  --locale <locale>  the language of the text explanation and of the reports: en (default) or it
+                     report; the HTML page is self-contained, with each tranche's payment curve), or xlsx
+                     (an Excel workbook: tranches, lines, totals and the derivation, written to --output)
+  --output <file>    the workbook's file, for --format xlsx (required with it)
+  --locale <locale>  the language of the text explanation, of the reports and of the workbook: en (default) or it
   --simulation <results.json>  add a simulation's distributions to a markdown or html report (see simulate)
 For a spreadsheet (csv; any of these alone implies --format csv):
   --csv <preset>     it: what Italian Excel and LibreOffice open as numbers (";" between fields, a decimal
@@ -54,8 +56,8 @@ For a spreadsheet (csv; any of these alone implies --format csv):
 Prints the contract and its settlement as an INDIGO project record (JSON):
   --as-of <date>     the settlement date (required)
   --status <status>  the publication status of every record (default PRIVATE)`,
-  claims: `Usage: ${PROGRAM} claims <contract.json> <claims.csv> --as-of <YYYY-MM-DD> [--format text|json] [--locale en|it]
-         [--separator <char>] [--decisions <file>] [--decisions-format ndjson|csv]
+  claims: `Usage: ${PROGRAM} claims <contract.json> <claims.csv> --as-of <YYYY-MM-DD> [--format text|json|xlsx] [--locale en|it]
+         [--separator <char>] [--decisions <file>] [--decisions-format ndjson|csv] [--output <file.xlsx>]
 
 Settles the participant claims of a rate card, read as a stream from a CSV file whose first row names the
 columns, in any order. Required: id, participant, outcome, achievedOn, claimedOn (dates as YYYY-MM-DD) and
@@ -63,8 +65,10 @@ evidence (what proves the outcome: a field that may not be empty). Optional: enr
 not known). Fields may be quoted with "; a byte-order mark at the start is skipped.
   --as-of <date>     the settlement date (required): claims claimed later are not yet known
   --format <format>  text (default: totals and the caps that bit) or json (totals and every claim's decision,
-                     written a piece at a time however many claims there are)
-  --locale <locale>  the language of the text: en (default) or it
+                     written a piece at a time however many claims there are) or xlsx (an Excel workbook:
+                     summary, decisions, participants and totals, written to --output)
+  --output <file>    the workbook's file, for --format xlsx (required with it)
+  --locale <locale>  the language of the text and of the workbook: en (default) or it
   --separator <char>  between fields: "," ";" or tab. Without it, a header line with ";" or a tab and no
                      comma is read with that separator (a note on stderr says so); otherwise ","
   --decisions <file>  also write every claim's decision to a file, one a line, as each is made: NDJSON (one

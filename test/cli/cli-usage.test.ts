@@ -431,3 +431,30 @@ describe("claims on a contract without a rate card", () => {
     }
   });
 });
+
+describe("--format xlsx", () => {
+  it("writes the workbook to --output, and is a usage error without it or with another format", () => {
+    const output = join(scratch, "settlement.xlsx");
+    const written = run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "xlsx", "--output", output);
+    expect(written.code, written.err).toBe(0);
+    expect(written.out).toBe("");
+    // an .xlsx file is a zip archive (test/spreadsheets/libreoffice.test.ts opens it and compares every sheet)
+    expect(readFileSync(output).subarray(0, 2).toString()).toBe("PK");
+    expectUsageError(
+      run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "xlsx"),
+      "--format xlsx writes a workbook file: give its name with --output <file.xlsx>",
+    );
+    expectUsageError(
+      run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--output", output),
+      "--output applies to --format xlsx",
+    );
+    expectUsageError(
+      run("claims", RATE_CARD, CLAIMS, "--as-of", "2015-09-30", "--format", "xlsx", "--output", scratch),
+      "is a folder, not a file",
+    );
+    const claims = join(scratch, "claims.xlsx");
+    const claimsRun = run("claims", RATE_CARD, CLAIMS, "--as-of", "2015-09-30", "--format", "xlsx", "--output", claims);
+    expect(claimsRun.code, claimsRun.err).toBe(0);
+    expect(readFileSync(claims).subarray(0, 2).toString()).toBe("PK");
+  });
+});

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  parseClaimsCsv,
   parseContract,
   parseEvents,
   settle,
@@ -146,6 +147,41 @@ describe.skipIf(!hasSoffice && !inCi)("in LibreOffice", () => {
       writeFileSync(claimsFile, await claimsWorkbook(claims, { locale }));
       books.push(fisFile, claimsFile);
     }
+    // the command line's workbooks (the built dist/cli.js), Italian, and the library's of the same inputs
+    const cli = (...args: string[]) => {
+      const ran = spawnSync(process.execPath, [join(root, "dist/cli.js"), ...args], { encoding: "utf8" });
+      if (ran.status !== 0) throw new Error(`pay-by-results ${args.join(" ")}: exit ${ran.status}\n${ran.stderr}`);
+    };
+    const sample = join(root, "examples/rate-card/claims-sample.csv");
+    cli(
+      "settle",
+      `${root}examples/fis-dispersione/contract.json`,
+      `${root}examples/fis-dispersione/events.json`,
+      "--as-of",
+      "2028-03-31",
+      "--format",
+      "xlsx",
+      "--locale",
+      "it",
+      "--output",
+      join(work, "cli-fis-it.xlsx"),
+    );
+    cli(
+      "claims",
+      `${root}examples/rate-card/contract.json`,
+      sample,
+      "--as-of",
+      "2015-09-30",
+      "--format",
+      "xlsx",
+      "--locale",
+      "it",
+      "--output",
+      join(work, "cli-claims-it.xlsx"),
+    );
+    const sampleClaims = settleClaims(card, parseClaimsCsv(readFileSync(sample, "utf8")), { asOf: "2015-09-30" });
+    writeFileSync(join(work, "api-claims-it.xlsx"), await claimsWorkbook(sampleClaims, { locale: "it" }));
+    books.push(join(work, "cli-fis-it.xlsx"), join(work, "cli-claims-it.xlsx"), join(work, "api-claims-it.xlsx"));
     convert(books, csvExport(false), join(work, "raw"));
     convert([join(work, "fis-en.xlsx"), join(work, "claims-en.xlsx")], csvExport(true), join(work, "shown"));
     writeFileSync(join(work, "liquidazione.csv"), settlementToCsv(fis, { locale: "it" }));
@@ -155,6 +191,28 @@ describe.skipIf(!hasSoffice && !inCi)("in LibreOffice", () => {
 
   afterAll(() => {
     if (work !== "") rmSync(work, { recursive: true, force: true });
+  });
+
+  it("writes the same workbooks from the command line (--format xlsx --output) as from the library", () => {
+    const raw = join(work, "raw");
+    const sheetsOf = (base: string) =>
+      readdirSync(raw)
+        .filter((name) => name.startsWith(`${base}-`))
+        .map((name) => name.slice(base.length + 1))
+        .sort();
+    const words = workbookWordsOf("it");
+    expect(sheetsOf("cli-fis-it")).toEqual(sheetsOf("fis-it"));
+    expect(sheetsOf("cli-fis-it")).toContain(`${words.sheets.lines}.csv`);
+    for (const name of sheetsOf("fis-it"))
+      expect(readFileSync(join(raw, `cli-fis-it-${name}`), "utf8"), name).toBe(
+        readFileSync(join(raw, `fis-it-${name}`), "utf8"),
+      );
+    expect(sheetsOf("cli-claims-it").length).toBeGreaterThan(1);
+    expect(sheetsOf("cli-claims-it")).toEqual(sheetsOf("api-claims-it"));
+    for (const name of sheetsOf("api-claims-it"))
+      expect(readFileSync(join(raw, `cli-claims-it-${name}`), "utf8"), name).toBe(
+        readFileSync(join(raw, `api-claims-it-${name}`), "utf8"),
+      );
   });
 
   for (const locale of LOCALES) {
