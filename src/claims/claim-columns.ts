@@ -60,6 +60,11 @@ export class ClaimColumns {
    * already paid): only for claims rejected before they are priced, so it shares its memory with `priced`.
    */
   detail = new Float64Array(0);
+  /**
+   * The row of the claim a decision depends on (-1 for none): the claim that met its prerequisite, the rung it
+   * tops up or that supersedes it, the claim that reached its limit.
+   */
+  dependsOn = new Int32Array(0);
   constructor(capacity: number) {
     // Unknown (a stream): room for 65,536 claims to start with, doubled as needed.
     this.capacity = capacity > 0 ? capacity : 1 << 16;
@@ -185,6 +190,7 @@ export class ClaimColumns {
     // A claim needs `priced` only when it was priced, and `detail` only when it was rejected before: they share.
     this.detail = this.priced;
     this.period = new Int32Array(size);
+    this.dependsOn = new Int32Array(size).fill(-1);
     if (size === 0) return;
     // Claimed days span a few years: look each day's period up in a table made once.
     let first = claimed[0]!;

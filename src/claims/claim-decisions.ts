@@ -3,7 +3,7 @@ import type { ClaimCapCut, ClaimDecision } from "./claim-types.js";
 import { describePeriod } from "./claim-period.js";
 import { formatMinor, priceEntry } from "./compiled-card.js";
 import type { CutRecord } from "./cap-log.js";
-import { MessageCache, cutMessage, messageKey, type ClaimText } from "./decision-messages.js";
+import { MessageCache, cutMessage, dependentMessageKey, messageKey, type ClaimText } from "./decision-messages.js";
 import { dateOf } from "../contract/day-number.js";
 import { R, REASONS, REPEAT } from "./rejection-reasons.js";
 import { markIssued } from "../util/issued.js";
@@ -20,7 +20,7 @@ import { groupThousands } from "../money/format.js";
  * Why not an array: a fund's file has millions of claims, and a million decision objects held at once cost
  * about 110 MB and most of a settlement's time (the garbage collector moving them). The list keeps what each
  * decision is made of — the settlement's columns: the claim's id as bytes, its participant, outcome and dates
- * as numbers, its figures; about 50 bytes a claim — and makes a decision object when it is read: a new frozen
+ * as numbers, its figures; about 54 bytes a claim — and makes a decision object when it is read: a new frozen
  * plain object each time, equal (not identical) to the last one.
  * Reading them all once, to write a file or to pick the rejected ones, costs what building them would have,
  * and the objects that are not kept are freed young.
@@ -156,6 +156,7 @@ export const DECISION_KEYS = Object.freeze([
   "priced",
   "reason",
   "message",
+  "dependsOn",
 ] as const);
 const KEYS = DECISION_KEYS;
 const K = Object.fromEntries(KEYS.map((key, index) => [key, index])) as Record<(typeof KEYS)[number], number>;
@@ -320,8 +321,23 @@ class DecisionView {
     const claim = this.claimText(row);
     const code = columns.reason[row]!;
     const period = this.periodLabels[columns.period[row]! - this.firstPeriod]!;
+    const dependsOn = columns.dependsOn[row]!;
     if (code !== R.none && code < R.superseded_in_group) {
       // Rejected before any price applies (the common rejections): one fixed shape, no optional fields.
+      if (dependsOn >= 0)
+        return {
+          claimId: claim.id,
+          participant: claim.participant,
+          outcome: claim.outcome,
+          achievedOn: claim.achievedOn,
+          claimedOn: claim.claimedOn,
+          period,
+          status: "rejected",
+          amount: this.zero,
+          reason: REASONS[code]!,
+          message: this.messages.of(row, () => claim),
+          dependsOn: columns.idOf(dependsOn),
+        } satisfies ClaimDecision;
       return {
         claimId: claim.id,
         participant: claim.participant,
@@ -344,6 +360,21 @@ class DecisionView {
     const paidText = paid === price ? priceText : this.text(paid);
     // Only a claim a cap touched has cuts: look them up for those alone.
     const cutRecords = code >= R.participant_cap_reached || paid < value ? run.capLog.cutsOf(row) : undefined;
+    if (code === R.none && cutRecords === undefined && dependsOn >= 0) {
+      return {
+        claimId: claim.id,
+        participant: claim.participant,
+        outcome: claim.outcome,
+        achievedOn: claim.achievedOn,
+        claimedOn: claim.claimedOn,
+        period,
+        status: "accepted",
+        amount: paidText,
+        price: priceText,
+        priced: value === price ? priceText : this.text(value),
+        dependsOn: columns.idOf(dependsOn),
+      } satisfies ClaimDecision;
+    }
     if (code === R.none && cutRecords === undefined) {
       return {
         claimId: claim.id,
@@ -378,6 +409,7 @@ class DecisionView {
     } else {
       built.message = cutRecords!.map((cut) => cutMessage(cut, card.places)).join("; ");
     }
+    if (dependsOn >= 0) built.dependsOn = columns.idOf(dependsOn);
     if (cutRecords !== undefined) built.cuts = Object.freeze(cutRecords.map((cut) => this.cutOf(cut)));
     return built as unknown as ClaimDecision;
   }
@@ -508,7 +540,9 @@ class DecisionView {
     const unknown = run.unknownOutcomes.length;
     const extra = after >= 0 ? 1 : 0;
     let next = index;
+    let touched = next;
     for (; next < length && sink.at < limit; next += 1) {
+      if (next === touched) touched = this.touchDependsOn(next, Math.min(next + TOUCH_AHEAD, length), rows);
       const row = rows === undefined ? next : rows[next]!;
       const idFrom = row === 0 ? 0 : idEnd[row - 1]!;
       const idTo = idEnd[row]!;
@@ -551,6 +585,25 @@ class DecisionView {
     return next;
   }
 
+  /**
+   * Reads the first byte of the id of the claim each decision from `from` to `to` depends on, and returns `to`.
+   * That claim was read anywhere in the file, so its id is far away in memory: touched together, a block of
+   * decisions ahead, the reads overlap instead of waiting for each other when the decisions are written.
+   */
+  private touchDependsOn(from: number, to: number, rows: Int32Array | undefined): number {
+    const { dependsOn, idEnd, idBytes } = this.run.columns;
+    let sum = 0;
+    for (let next = from; next < to; next += 1) {
+      const other = dependsOn[rows === undefined ? next : rows[next]!]!;
+      if (other > 0) sum += idBytes[idEnd[other - 1]!]!;
+    }
+    this.touchedSum ^= sum;
+    return to;
+  }
+
+  /** What `touchDependsOn` read, kept so that the reads are not left out as useless. */
+  private touchedSum = 0;
+
   private layoutOf(style: JsonStyle | undefined): Layout {
     let layout = this.layouts.get(style);
     if (layout === undefined) {
@@ -566,6 +619,7 @@ class DecisionView {
         accepted: card.priceText.map(() => []),
         entries: card.priceFrom.reduce((most, from) => Math.max(most, from.length), 1),
         rejected: [],
+        dependent: [],
         cut: new Map(),
       };
       this.layouts.set(style, layout);
@@ -617,6 +671,7 @@ class DecisionView {
     const { columns, card } = this.run;
     const code = columns.reason[row]!;
     const style = layout.style;
+    if (columns.dependsOn[row]! >= 0) return this.writeDependent(row, code, layout, sink);
     if (code !== R.none && code < R.superseded_in_group) {
       const key = messageKey(this.run, row, code);
       if (key < 0) return this.writeRejected(row, code, sink, style);
@@ -703,6 +758,76 @@ class DecisionView {
     layout.cut.set(key, { bytes: joined(parts), ids });
   }
 
+  /**
+   * The end of a decision that names the claim it depends on (in `dependsOn` and in its message). The commonest —
+   * accepted at its price, a limit reached, a rung superseded, a window or holding period from the prerequisite —
+   * are kept as for the others (by reason, outcome, price entry and message key), with the places of that claim's
+   * id marked; the others are written each time.
+   */
+  private writeDependent(row: number, code: number, layout: Layout, sink: ByteSink): void {
+    const { columns, card } = this.run;
+    const o = columns.outcome[row]!;
+    const entry = priceEntry(card, o, columns.achieved[row]!);
+    const paid = columns.amount[row]!;
+    let key = -1;
+    if (code === R.none) {
+      const price = card.priceMinor[o]![entry]!;
+      if (paid === price && columns.priced[row] === price) key = 0;
+    } else if (code === R.superseded_in_group) {
+      if (paid === 0 && !this.run.capLog.hasCuts(row)) key = dependentMessageKey(this.run, row, code);
+    } else if (code < R.superseded_in_group) key = dependentMessageKey(this.run, row, code);
+    if (key < 0) return this.writeFresh(row, code, o, entry, layout.style, sink);
+    const slot = (code * card.codes.length + o) * layout.entries + entry;
+    let kept = layout.dependent[slot];
+    if (kept === undefined) {
+      kept = new Map();
+      layout.dependent[slot] = kept;
+    }
+    let pieces = kept === null ? undefined : kept.get(key);
+    if (pieces === undefined) {
+      if (kept === null) return this.writeFresh(row, code, o, entry, layout.style, sink);
+      // Written once with a mark for the id, then cut into the pieces between the marks.
+      const start = sink.at;
+      this.markDependsOn = true;
+      this.writeFresh(row, code, o, entry, layout.style, sink);
+      this.markDependsOn = false;
+      pieces = markedOut(sink.bytes, start, sink.at);
+      sink.at = start;
+      if (kept.size >= KEPT_TAILS) layout.dependent[slot] = null;
+      else kept.set(key, pieces);
+    }
+    const dependsOn = columns.dependsOn[row]!;
+    const { idBytes, idEnd } = columns;
+    const idFrom = dependsOn === 0 ? 0 : idEnd[dependsOn - 1]!;
+    const idTo = idEnd[dependsOn]!;
+    let length = (pieces.length - 1) * (idTo - idFrom);
+    for (let k = 0; k < pieces.length; k += 1) length += pieces[k]!.length;
+    sink.room(length);
+    const { bytes } = sink;
+    let at = place(pieces[0]!, bytes, sink.at);
+    for (let k = 1; k < pieces.length; k += 1) {
+      for (let i = idFrom; i < idTo; i += 1) bytes[at++] = idBytes[i]!;
+      at = place(pieces[k]!, bytes, at);
+    }
+    sink.at = at;
+  }
+
+  /** The end of the decision on the claim of `row`, written field by field (`writeRejected` or `writePriced`). */
+  private writeFresh(
+    row: number,
+    code: number,
+    o: number,
+    entry: number,
+    style: JsonStyle | undefined,
+    sink: ByteSink,
+  ): void {
+    if (code !== R.none && code < R.superseded_in_group) this.writeRejected(row, code, sink, style);
+    else this.writePriced(row, code, o, entry, sink, style);
+  }
+
+  /** While true, the id of the claim a decision depends on is written as `DEPENDS_MARK` (see `writeDependent`). */
+  private markDependsOn = false;
+
   /** Where `writeCuts` wrote the participant's id of each cut by the cap per participant (start, end). */
   private readonly idSpans: number[] = [];
 
@@ -749,7 +874,38 @@ class DecisionView {
     sink.put(REASON_BYTES[code]!);
     next(sink, keys, K.message);
     this.writeMessage(row, code, sink, csv);
-    sink.put(csv ? CRLF : style.end);
+    this.writeEnd(row, sink, style);
+  }
+
+  /**
+   * The end of a decision whose last string value is open (JSON) or written (CSV): the claim it depends on, if
+   * any, then the object's end or the line's.
+   */
+  private writeEnd(row: number, sink: ByteSink, style: JsonStyle | undefined): void {
+    const dependsOn = this.run.columns.dependsOn[row]!;
+    if (style === undefined) {
+      sink.byte(COMMA);
+      if (dependsOn >= 0) this.writeId(dependsOn, sink);
+      return sink.put(CRLF);
+    }
+    if (dependsOn >= 0) {
+      sink.put(style.keys[K.dependsOn]!);
+      this.writeId(dependsOn, sink);
+    }
+    sink.put(style.end);
+  }
+
+  /** The id of the claim of `row`, as its bytes (an id needs no escaping in JSON or CSV). */
+  private writeId(row: number, sink: ByteSink): void {
+    if (this.markDependsOn) return sink.byte(DEPENDS_MARK);
+    const { idBytes, idEnd } = this.run.columns;
+    const from = row === 0 ? 0 : idEnd[row - 1]!;
+    const to = idEnd[row]!;
+    sink.room(to - from);
+    const { bytes } = sink;
+    let at = sink.at;
+    for (let i = from; i < to; i += 1) bytes[at++] = idBytes[i]!;
+    sink.at = at;
   }
 
   /** What follows the period in the decision on a claim that was priced: status, the amounts, and why it was cut. */
@@ -796,8 +952,11 @@ class DecisionView {
       if (csv) sink.csvText(said);
       else sink.jsonText(said);
     } else if (csv) sink.put(CSV_NO_REASON);
-    if (csv) return sink.put(CRLF);
-    if (cutRecords === undefined) return sink.put(style.end);
+    if (csv || cutRecords === undefined) return this.writeEnd(row, sink, style);
+    if (columns.dependsOn[row]! >= 0) {
+      sink.put(style.keys[K.dependsOn]!);
+      this.writeId(columns.dependsOn[row]!, sink);
+    }
     sink.put(style.cuts);
     if (style.depth < 0) this.writeCuts(cutRecords, sink);
     else
@@ -841,8 +1000,12 @@ class DecisionView {
 
   /** The message of a rejected claim, escaped: a shared one's bytes are made once, a claim's own each time. */
   private writeMessage(row: number, code: number, sink: ByteSink, csv: boolean): void {
-    const message = this.messages.of(row, () => this.lazyClaimText(row));
-    if (MessageCache.shared(code)) sink.put(this.encoded(message, csv));
+    const message = this.messages.of(
+      row,
+      () => this.lazyClaimText(row),
+      this.markDependsOn ? DEPENDS_MARK_TEXT : undefined,
+    );
+    if (MessageCache.shared(code) && this.run.columns.dependsOn[row]! < 0) sink.put(this.encoded(message, csv));
     else if (csv) sink.csvText(message);
     else sink.jsonText(message);
   }
@@ -929,6 +1092,32 @@ interface Layout {
    * many to keep.
    */
   readonly rejected: (Map<number, Uint8Array> | null | undefined)[];
+  /**
+   * The same for decisions that name the claim they depend on: the bytes between the places of its id (the id
+   * goes between each two).
+   */
+  readonly dependent: (Map<number, readonly Uint8Array[]> | null | undefined)[];
+}
+
+/**
+ * Stands for the id of the claim a decision depends on while a decision's end is made to be kept: `~`, which no
+ * id, outcome code, group id, amount, date or fixed word of a decision holds, and which JSON and CSV write as is.
+ */
+const DEPENDS_MARK = 126;
+const DEPENDS_MARK_TEXT = "~";
+
+/** `bytes[from, to)` cut at the marks (which are left out). */
+function markedOut(bytes: Uint8Array, from: number, to: number): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let start = from;
+  for (let i = from; i < to; i += 1) {
+    if (bytes[i] === DEPENDS_MARK) {
+      pieces.push(bytes.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(bytes.slice(start, to));
+  return pieces;
 }
 
 /** Copies `piece` to `bytes` at `at` (room made by the caller); returns the end. */
@@ -939,6 +1128,9 @@ function place(piece: Uint8Array, bytes: Uint8Array, at: number): number {
   else for (let i = 0; i < length; i += 1) bytes[at + i] = piece[i]!;
   return at + length;
 }
+
+/** How many decisions ahead `touchDependsOn` reads the ids of the claims they depend on. */
+const TOUCH_AHEAD = 64;
 
 /** How many decision ends a layout keeps for one reason, outcome and price entry. */
 const KEPT_TAILS = 1 << 14;

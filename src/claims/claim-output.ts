@@ -159,7 +159,12 @@ function csvField(value: string | undefined): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** A decision's CSV row (ids, dates, codes and amounts need no quotes). */
+/** A decision's CSV row: its fields in the order of `CLAIM_DECISION_CSV_COLUMNS`, a missing one empty. */
 function csvLine(decision: ClaimDecision): string {
-  return `${decision.claimId},${decision.participant},${csvField(decision.outcome)},${decision.achievedOn},${decision.claimedOn},${decision.period},${decision.status},${decision.amount},${decision.price ?? ""},${decision.priced ?? ""},${decision.reason ?? ""},${csvField(decision.message)}\r\n`;
+  let line = "";
+  for (const column of CLAIM_DECISION_CSV_COLUMNS) {
+    if (column !== CLAIM_DECISION_CSV_COLUMNS[0]) line += ",";
+    line += csvField(decision[column]);
+  }
+  return `${line}\r\n`;
 }

@@ -42,7 +42,7 @@ export interface SettleClaimsOptions {
   /**
    * Keep a decision for every claim (default `true`). The claims are held as compact columns either way (about
    * 90 bytes each while the rules run, the claim id included), never as objects; a settlement that keeps its
-   * decisions keeps about 50 bytes a claim to make them when read. With `false` only the totals are returned.
+   * decisions keeps about 54 bytes a claim to make them when read. With `false` only the totals are returned.
    */
   readonly keepDecisions?: boolean;
   /**

@@ -42,6 +42,7 @@ export type ClaimRejectionReason =
   | "enrolment_unknown"
   | "prerequisite_missing"
   | "outside_window"
+  | "holding_period_not_met"
   | "claim_limit_reached"
   | "superseded_in_group"
   | "participant_cap_reached"
@@ -86,6 +87,12 @@ export interface ClaimDecision {
   readonly priced?: string;
   readonly reason?: ClaimRejectionReason;
   readonly message?: string;
+  /**
+   * The id of the claim this decision depends on, when there is one: the claim that met its prerequisite (for a
+   * window or holding period from it), the lower rung it tops up, the rung that supersedes it, or the claim that
+   * reached its limit per participant. The message names it too.
+   */
+  readonly dependsOn?: string;
   readonly cuts?: readonly ClaimCapCut[];
 }
 

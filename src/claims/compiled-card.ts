@@ -23,12 +23,32 @@ export interface CompiledCard {
   readonly priceMinor: readonly (readonly number[])[];
   /** The same prices as decimal strings (`"1400.00"`), made once for the decisions. */
   readonly priceText: readonly (readonly string[])[];
+  /** The first outcome the outcome requires (`requires`, else the first of its lists), or -1 when it requires none. */
   readonly requires: Int32Array;
-  /** Length of the prerequisite chain below the outcome: prerequisites sort first among same-day claims. */
+  /**
+   * The outcomes that must all be met (`requires` and `requiresAllOf`): `allOf[allFrom[o] .. allFrom[o + 1])`; and
+   * those of which one must be (`requiresAnyOf`): `anyOf[anyFrom[o] .. anyFrom[o + 1])`.
+   */
+  readonly allFrom: Int32Array;
+  readonly allOf: Int32Array;
+  readonly anyFrom: Int32Array;
+  readonly anyOf: Int32Array;
+  /** The lower rungs of the outcome's exclusive group, which achieving it meets: `lower[lowerFrom[o] .. lowerFrom[o + 1])`. */
+  readonly lowerFrom: Int32Array;
+  readonly lower: Int32Array;
+  /**
+   * Prerequisite depth: 0 for an outcome that requires none, else one more than the deepest outcome that can
+   * meet its prerequisites (those it names and the higher rungs of their ladders). Same-day claims of a
+   * participant are taken by depth, then claim id.
+   */
   readonly depth: Int32Array;
   readonly maxClaims: Float64Array;
   readonly windowMonths: Int32Array;
   readonly windowFromPrerequisite: Uint8Array;
+  /** A holding period in days (weeks × 7), or in calendar months (0 when none), and whether from the prerequisite. */
+  readonly holdDays: Int32Array;
+  readonly holdMonths: Int32Array;
+  readonly holdFromPrerequisite: Uint8Array;
   readonly maxVolume: Float64Array;
   readonly group: Int32Array;
   readonly rung: Int32Array;
@@ -41,6 +61,8 @@ export interface CompiledCard {
   readonly payers: readonly { readonly party: string; readonly share: string; readonly ratio: Dec }[];
   /** The window end for a start day (`addMonthsToDay`), memoised per outcome. */
   windowEnd(outcome: number, start: number): number;
+  /** The first day the outcome has been held long enough, for a holding period that starts on `start`. */
+  heldFrom(outcome: number, start: number): number;
 }
 
 const compiled = new WeakMap<Contract, CompiledCard>();
@@ -58,7 +80,19 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
   const count = outcomes.length;
   const indexOf = new Map(outcomes.map((outcome, index) => [outcome.code, index]));
   const requires = new Int32Array(count).fill(-1);
-  const depth = new Int32Array(count);
+  const allLists = outcomes.map((outcome) =>
+    [...(outcome.requires === undefined ? [] : [outcome.requires]), ...(outcome.requiresAllOf ?? [])]
+      .map((code) => indexOf.get(code) ?? -1)
+      .filter((index) => index >= 0),
+  );
+  const anyLists = outcomes.map((outcome) =>
+    (outcome.requiresAnyOf ?? []).map((code) => indexOf.get(code) ?? -1).filter((index) => index >= 0),
+  );
+  const [allFrom, allOf] = packLists(allLists);
+  const [anyFrom, anyOf] = packLists(anyLists);
+  const holdDays = new Int32Array(count);
+  const holdMonths = new Int32Array(count);
+  const holdFromPrerequisite = new Uint8Array(count);
   const maxClaims = new Float64Array(count);
   const windowMonths = new Int32Array(count);
   const windowFromPrerequisite = new Uint8Array(count);
@@ -66,16 +100,17 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
   const group = new Int32Array(count).fill(-1);
   const rung = new Int32Array(count).fill(-1);
   outcomes.forEach((outcome, index) => {
-    if (outcome.requires !== undefined) requires[index] = indexOf.get(outcome.requires) ?? -1;
+    requires[index] = allLists[index]![0] ?? anyLists[index]![0] ?? -1;
+    const hold = outcome.holdingPeriod;
+    if (hold !== undefined) {
+      holdDays[index] = hold.days ?? 7 * (hold.weeks ?? 0);
+      holdMonths[index] = hold.months ?? 0;
+      holdFromPrerequisite[index] = hold.from === "prerequisite" ? 1 : 0;
+    }
     maxClaims[index] = outcome.maxClaimsPerParticipant ?? 1;
     windowMonths[index] = outcome.window?.months ?? 0;
     windowFromPrerequisite[index] = outcome.window?.from === "prerequisite" ? 1 : 0;
     maxVolume[index] = outcome.maxVolume ?? Infinity;
-  });
-  outcomes.forEach((_, index) => {
-    let steps = 0;
-    for (let next = requires[index]!; next >= 0 && steps <= count; next = requires[next]!) steps += 1;
-    depth[index] = steps;
   });
   const groupIds = (card.exclusiveGroups ?? []).map((entry, groupIndex) => {
     entry.outcomes.forEach((code, position) => {
@@ -87,12 +122,21 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     });
     return entry.id;
   });
+  const rungs = (card.exclusiveGroups ?? []).map((entry) =>
+    entry.outcomes.map((code) => indexOf.get(code) ?? -1).filter((index) => index >= 0),
+  );
+  const [lowerFrom, lower] = packLists(
+    outcomes.map((_, index) => (group[index]! >= 0 ? rungs[group[index]!]!.slice(0, rung[index]!) : [])),
+  );
+  const higher = outcomes.map((_, index) => (group[index]! >= 0 ? rungs[group[index]!]!.slice(rung[index]! + 1) : []));
+  const depth = prerequisiteDepths(
+    outcomes.map((_, index) => [...allLists[index]!, ...anyLists[index]!]),
+    higher,
+  );
   // Window ends by start day: a table per outcome over the days a window can start from (enrolments up to ten
   // years before the term, prerequisites within it), filled as needed; a map beyond.
   const firstStart = dayNumber(contract.term.start) - 3660;
   const lastStart = dayNumber(contract.term.end);
-  const tables = outcomes.map(() => undefined as Int32Array | undefined);
-  const memo = outcomes.map(() => new Map<number, number>());
   const priceMinor = outcomes.map((outcome) => [
     toMinor(outcome.price),
     ...(outcome.priceChanges ?? []).map((change) => toMinor(change.price)),
@@ -118,7 +162,16 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
     priceMinor,
     priceText: priceMinor.map((prices) => prices.map((price) => formatMinor(price, places))),
     requires,
+    allFrom,
+    allOf,
+    anyFrom,
+    anyOf,
+    lowerFrom,
+    lower,
     depth,
+    holdDays,
+    holdMonths,
+    holdFromPrerequisite,
     maxClaims,
     windowMonths,
     windowFromPrerequisite,
@@ -148,31 +201,81 @@ export function compileCard(contract: Contract, card: RateCard): CompiledCard {
       }
       return -1;
     },
-    windowEnd(outcome, start) {
-      if (start >= firstStart && start <= lastStart) {
-        let table = tables[outcome];
-        if (table === undefined) {
-          table = new Int32Array(lastStart - firstStart + 1).fill(NOT_COMPUTED);
-          tables[outcome] = table;
-        }
-        let end = table[start - firstStart]!;
-        if (end === NOT_COMPUTED) {
-          end = addMonthsToDay(start, windowMonths[outcome]!);
-          table[start - firstStart] = end;
-        }
-        return end;
-      }
-      const byStart = memo[outcome]!;
-      let end = byStart.get(start);
-      if (end === undefined) {
-        end = addMonthsToDay(start, windowMonths[outcome]!);
-        byStart.set(start, end);
-      }
-      return end;
-    },
+    windowEnd: monthsLater(windowMonths, firstStart, lastStart),
+    heldFrom: (() => {
+      const months = monthsLater(holdMonths, firstStart, lastStart);
+      return (outcome: number, start: number) =>
+        holdMonths[outcome]! > 0 ? months(outcome, start) : start + holdDays[outcome]!;
+    })(),
   };
   compiled.set(contract, result);
   return result;
+}
+
+/**
+ * `addMonthsToDay(start, months[outcome])`, memoised per outcome: a table over the days from `firstStart` to
+ * `lastStart` (enrolments up to ten years before the term, prerequisites within it), filled as needed; a map beyond.
+ */
+function monthsLater(
+  months: Int32Array,
+  firstStart: number,
+  lastStart: number,
+): (outcome: number, start: number) => number {
+  const tables = Array.from(months, () => undefined as Int32Array | undefined);
+  const memo = Array.from(months, () => new Map<number, number>());
+  return (outcome, start) => {
+    if (start >= firstStart && start <= lastStart) {
+      let table = tables[outcome];
+      if (table === undefined) {
+        table = new Int32Array(lastStart - firstStart + 1).fill(NOT_COMPUTED);
+        tables[outcome] = table;
+      }
+      let end = table[start - firstStart]!;
+      if (end === NOT_COMPUTED) {
+        end = addMonthsToDay(start, months[outcome]!);
+        table[start - firstStart] = end;
+      }
+      return end;
+    }
+    const byStart = memo[outcome]!;
+    let end = byStart.get(start);
+    if (end === undefined) {
+      end = addMonthsToDay(start, months[outcome]!);
+      byStart.set(start, end);
+    }
+    return end;
+  };
+}
+
+/** Lists of integers end to end: where each starts (and the last ends), and the entries. */
+function packLists(lists: readonly (readonly number[])[]): [Int32Array, Int32Array] {
+  const from = new Int32Array(lists.length + 1);
+  lists.forEach((list, index) => (from[index + 1] = from[index]! + list.length));
+  return [from, Int32Array.from(lists.flat())];
+}
+
+/**
+ * The prerequisite depth of each outcome (see `CompiledCard.depth`) from the outcomes each names and the higher
+ * rungs of each outcome's ladder. A checked card has no cycle of prerequisites; a path through a ladder that comes
+ * back to an outcome being measured counts for nothing, so the depth is defined for any card.
+ */
+function prerequisiteDepths(named: readonly (readonly number[])[], higher: readonly (readonly number[])[]): Int32Array {
+  const depth = new Int32Array(named.length).fill(-1);
+  const visiting = new Uint8Array(named.length);
+  const measure = (o: number): number => {
+    if (depth[o]! >= 0) return depth[o]!;
+    if (visiting[o] === 1) return 0;
+    visiting[o] = 1;
+    let deepest = -1;
+    for (const member of named[o]!) {
+      for (const meets of [member, ...higher[member]!]) if (meets !== o) deepest = Math.max(deepest, measure(meets));
+    }
+    visiting[o] = 0;
+    depth[o] = deepest + 1;
+    return depth[o]!;
+  };
+  for (let o = 0; o < named.length; o += 1) measure(o);
+  return depth;
 }
 
 /** The index of the entry of an outcome's price schedule in force on a day. */

@@ -22,6 +22,7 @@ export function rejectionMessage(
   row: number,
   claim: ClaimText,
   dateOf: (day: number) => string,
+  dependsOnId: string = dependsOnText(run, row),
 ): string {
   const { columns, card } = run;
   const reason = columns.reason[row]!;
@@ -47,24 +48,71 @@ export function rejectionMessage(
     case R.achieved_before_enrolment:
       return `achieved on ${claim.achievedOn}, before the participant was enrolled on ${dateOf(detail)}`;
     case R.enrolment_unknown:
-      return `outcome ${code} must be achieved within ${card.windowMonths[o]} months of enrolment, and the enrolment date is not known`;
+      return card.windowMonths[o]! > 0 && card.windowFromPrerequisite[o] === 0
+        ? `outcome ${code} must be achieved within ${card.windowMonths[o]} months of enrolment, and the enrolment date is not known`
+        : `outcome ${code} must be held ${holdingText(run, o)} after enrolment, and the enrolment date is not known`;
     case R.prerequisite_missing:
-      return `outcome ${code} can only be claimed after ${card.codes[detail]}, which the participant has not achieved on or before ${claim.achievedOn}`;
+      return detail >= 0
+        ? `outcome ${code} can only be claimed after ${card.codes[detail]}, which the participant has not achieved on or before ${claim.achievedOn}`
+        : `outcome ${code} can only be claimed after one of ${anyOfText(run, o)}, and the participant has achieved none of them on or before ${claim.achievedOn}`;
     case R.outside_window: {
-      const from = card.windowFromPrerequisite[o] === 1 ? `achieving ${card.codes[card.requires[o]!]}` : "enrolment";
+      const from = card.windowFromPrerequisite[o] === 1 ? achieving(run, row, dependsOnId) : "enrolment";
       return `achieved on ${claim.achievedOn}, after the window of ${card.windowMonths[o]} months from ${from} closed on ${dateOf(detail)}`;
     }
+    case R.holding_period_not_met: {
+      const from = card.holdFromPrerequisite[o] === 1 ? achieving(run, row, dependsOnId) : "enrolment";
+      return `achieved on ${claim.achievedOn}, before the holding period of ${holdingText(run, o)} from ${from} was over: the earliest day it counts is ${dateOf(detail)}`;
+    }
     case R.claim_limit_reached:
-      return `outcome ${code} is paid at most ${detail} time${detail === 1 ? "" : "s"} per participant, already reached`;
+      return `outcome ${code} is paid at most ${detail} time${detail === 1 ? "" : "s"} per participant, already reached${dependsOnId === "" ? "" : ` (claim ${dependsOnId})`}`;
     case R.superseded_in_group: {
       const group = card.groupIds[card.group[o]!];
-      return `exclusive group ${group}: an outcome at or above ${code} was already priced at ${money(detail)} for this participant, so ${code} adds nothing`;
+      const by = dependsOnId === "" ? "" : ` by claim ${dependsOnId}`;
+      return `exclusive group ${group}: an outcome at or above ${code} was already priced at ${money(detail)} for this participant${by}, so ${code} adds nothing`;
     }
     default: {
       const cut = run.capLog.cutsOf(row)?.at(-1);
       return cut === undefined ? "a cap was reached" : cutMessage(cut, card.places);
     }
   }
+}
+
+/** The id of the claim the decision on the claim of `row` depends on, or "" when none. */
+function dependsOnText(run: ClaimRun, row: number): string {
+  const by = run.columns.dependsOn[row]!;
+  return by >= 0 ? run.columns.idOf(by) : "";
+}
+
+/**
+ * "achieving ENTRY (claim c06)": the outcome and claim that met the prerequisite of the claim of `row` (`id`, the
+ * claim's id as the message writes it).
+ */
+function achieving(run: ClaimRun, row: number, id: string): string {
+  const { columns, card } = run;
+  const by = columns.dependsOn[row]!;
+  if (by < 0) return `achieving ${card.codes[card.requires[columns.outcome[row]!]!]}`;
+  return `achieving ${run.outcomeCode(by)} (claim ${id})`;
+}
+
+/** The holding period of outcome `o` as words: "13 weeks", "1 month", "90 days". */
+function holdingText(run: ClaimRun, o: number): string {
+  const hold = run.card.card.outcomes[o]!.holdingPeriod;
+  if (hold === undefined) return "";
+  const [length, unit] =
+    hold.days !== undefined
+      ? [hold.days, "day"]
+      : hold.weeks !== undefined
+        ? [hold.weeks, "week"]
+        : [hold.months!, "month"];
+  return `${length} ${unit}${length === 1 ? "" : "s"}`;
+}
+
+/** The outcomes of which one must have been achieved before outcome `o`, as a list: "PT13, FT13". */
+function anyOfText(run: ClaimRun, o: number): string {
+  const { anyFrom, anyOf, codes } = run.card;
+  const listed: string[] = [];
+  for (let k = anyFrom[o]!; k < anyFrom[o + 1]!; k += 1) listed.push(codes[anyOf[k]!]!);
+  return listed.join(", ");
 }
 
 /** Day offsets from the term's start that a message key holds: within ±2^20 days (about 2,870 years). */
@@ -78,6 +126,28 @@ const KEY_DAYS = 2 ** 20;
  * case by case: the writers of decision files keep the bytes of a message's decision by this key.
  */
 export function messageKey(run: ClaimRun, row: number, reason: number): number {
+  // A message that names the claim the decision depends on is the claim's own (see `dependentMessageKey`).
+  if (run.columns.dependsOn[row]! >= 0) return -1;
+  return keyOf(run, row, reason);
+}
+
+/**
+ * For a decision that depends on another claim: what its message depends on besides the reason, the claim's
+ * outcome and the other claim's id (two such decisions with the same reason, outcome and key have the same
+ * message once the id is taken out), or -1. A window or holding period from a prerequisite names the outcome of
+ * the claim that met it: kept only when that is the outcome required (not a higher rung or another of a list).
+ */
+export function dependentMessageKey(run: ClaimRun, row: number, reason: number): number {
+  const { columns, card } = run;
+  if (
+    (reason === R.outside_window || reason === R.holding_period_not_met) &&
+    columns.outcome[columns.dependsOn[row]!] !== card.requires[columns.outcome[row]!]
+  )
+    return -1;
+  return keyOf(run, row, reason);
+}
+
+function keyOf(run: ClaimRun, row: number, reason: number): number {
   const { columns } = run;
   switch (reason) {
     case R.claim_limit_reached:
@@ -92,6 +162,7 @@ export function messageKey(run: ClaimRun, row: number, reason: number): number {
     case R.achieved_before_enrolment:
     case R.prerequisite_missing:
     case R.outside_window:
+    case R.holding_period_not_met:
       return dayKey(columns.achieved[row]! - run.card.termStart, columns.detail[row]!);
     default:
       return -1;
@@ -119,11 +190,15 @@ export class MessageCache {
 
   constructor(private readonly run: ClaimRun) {}
 
-  /** The message of the rejected claim of `row`; `claim` gives its fields, asked only when the message names them. */
-  of(row: number, claim: () => ClaimText): string {
+  /**
+   * The message of the rejected claim of `row`; `claim` gives its fields, asked only when the message names them;
+   * `dependsOnId` stands for the id of the claim it depends on (the writers keep messages with a mark there).
+   */
+  of(row: number, claim: () => ClaimText, dependsOnId?: string): string {
     const { columns } = this.run;
     const reason = columns.reason[row]!;
-    if (!MessageCache.shared(reason)) return rejectionMessage(this.run, row, claim(), dateOf);
+    if (!MessageCache.shared(reason) || columns.dependsOn[row]! >= 0)
+      return rejectionMessage(this.run, row, claim(), dateOf, dependsOnId);
     const detail = reason === R.enrolment_unknown ? 0 : columns.detail[row]!;
     let byOutcome = this.shared.get(detail);
     if (byOutcome === undefined) {

@@ -8,7 +8,8 @@ import { R } from "./rejection-reasons.js";
  * participant, exclusive groups and the cap per participant.
  *
  * Order rule (what makes decisions independent of arrival order): a participant's claims are taken in order
- * of achieved date, then prerequisites before the outcomes that need them (prerequisite depth), then claim id.
+ * of achieved date, then of prerequisite depth (`CompiledCard.depth`: 0 for an outcome that requires none, so
+ * every outcome comes after those that can meet its prerequisites), then claim id.
  * A claim that passes the rules counts as achieved (for prerequisites, windows, limits and ladders) even when
  * a cap later cuts its amount: caps limit money, not what the participant achieved.
  *
@@ -26,7 +27,7 @@ export function applyParticipantRules(run: ClaimRun): void {
   const start = new Int32Array(participants + 1);
   for (let row = 0; row < size; row += 1) if (reason[row] === R.none) start[participant[row]! + 1]! += 1;
   for (let p = 0; p < participants; p += 1) start[p + 1]! += start[p]!;
-  const { depth, requires, windowMonths, windowFromPrerequisite, maxClaims, group, rung, capParticipant } = card;
+  const { depth, windowMonths, windowFromPrerequisite, maxClaims, group, rung, capParticipant } = card;
   // Claims that stand were achieved within the term, so the key (day in the term, then depth) is small and exact.
   let depthSpan = 1;
   for (let o = 0; o < depth.length; o += 1) depthSpan = Math.max(depthSpan, depth[o]! + 1);
@@ -49,10 +50,17 @@ export function applyParticipantRules(run: ClaimRun): void {
       : achieved[row]! - card.termStart;
   }
   const outcomeCount = card.codes.length;
-  const firstDay = new Int32Array(outcomeCount);
+  // Per outcome, for the participant at hand: the first day its requirement was met (it was achieved, or a higher
+  // rung of its ladder was) and by which claim; how many claims of it were accepted, and the last of them.
+  const metDay = new Int32Array(outcomeCount);
+  const metRow = new Int32Array(outcomeCount);
   const claimsSoFar = new Int32Array(outcomeCount);
+  const lastRow = new Int32Array(outcomeCount);
   const groupRung = new Int32Array(card.groupIds.length);
   const groupPriced = new Float64Array(card.groupIds.length);
+  const groupRow = new Int32Array(card.groupIds.length);
+  const { allFrom, allOf, anyFrom, anyOf, lowerFrom, lower, holdDays, holdMonths, holdFromPrerequisite } = card;
+  const { dependsOn } = columns;
 
   for (let p = 0; p < participants; p += 1) {
     const from = 4 * start[p]!;
@@ -87,12 +95,13 @@ export function applyParticipantRules(run: ClaimRun): void {
     }
     // A handful of entries each: set in a loop (a call to `fill` costs more).
     for (let o = 0; o < outcomeCount; o += 1) {
-      firstDay[o] = NO_DATE;
+      metDay[o] = NO_DATE;
       claimsSoFar[o] = 0;
     }
     for (let g = 0; g < groupRung.length; g += 1) {
       groupRung[g] = -1;
       groupPriced[g] = 0;
+      groupRow[g] = -1;
     }
     let used = 0;
     const registered = run.registeredEnrolment[p]!;
@@ -106,14 +115,51 @@ export function applyParticipantRules(run: ClaimRun): void {
         detail[row] = enrolment;
         continue;
       }
-      const prerequisite = requires[o]!;
-      if (prerequisite >= 0 && firstDay[prerequisite] === NO_DATE) {
-        reason[row] = R.prerequisite_missing;
-        detail[row] = prerequisite;
-        continue;
+      // The prerequisites: met on the latest of the days each of `allOf` was met, and the earliest of `anyOf`.
+      let metOn = NO_DATE;
+      let metBy = -1;
+      const allTo = allFrom[o + 1]!;
+      const anyTo = anyFrom[o + 1]!;
+      if (allTo > allFrom[o]! || anyTo > anyFrom[o]!) {
+        let missing = -2;
+        for (let k = allFrom[o]!; k < allTo; k += 1) {
+          const m = allOf[k]!;
+          const met = metDay[m]!;
+          if (met === NO_DATE) {
+            missing = m;
+            break;
+          }
+          if (met > metOn) {
+            metOn = met;
+            metBy = metRow[m]!;
+          }
+        }
+        if (missing === -2 && anyTo > anyFrom[o]!) {
+          let earliest = NO_DATE;
+          let earliestBy = -1;
+          for (let k = anyFrom[o]!; k < anyTo; k += 1) {
+            const met = metDay[anyOf[k]!]!;
+            if (met !== NO_DATE && (earliest === NO_DATE || met < earliest)) {
+              earliest = met;
+              earliestBy = metRow[anyOf[k]!]!;
+            }
+          }
+          if (earliest === NO_DATE) missing = -1;
+          else if (earliest > metOn) {
+            metOn = earliest;
+            metBy = earliestBy;
+          }
+        }
+        if (missing !== -2) {
+          reason[row] = R.prerequisite_missing;
+          // The outcome of `allOf` not met, or -1 when none of `anyOf` was.
+          detail[row] = missing;
+          continue;
+        }
+        dependsOn[row] = metBy;
       }
       if (windowMonths[o]! > 0) {
-        const windowStart = windowFromPrerequisite[o] === 1 ? firstDay[prerequisite]! : enrolment;
+        const windowStart = windowFromPrerequisite[o] === 1 ? metOn : enrolment;
         if (windowStart === NO_DATE) {
           reason[row] = R.enrolment_unknown;
           continue;
@@ -125,9 +171,23 @@ export function applyParticipantRules(run: ClaimRun): void {
           continue;
         }
       }
+      if (holdDays[o]! > 0 || holdMonths[o]! > 0) {
+        const holdStart = holdFromPrerequisite[o] === 1 ? metOn : enrolment;
+        if (holdStart === NO_DATE) {
+          reason[row] = R.enrolment_unknown;
+          continue;
+        }
+        const heldFrom = card.heldFrom(o, holdStart);
+        if (day < heldFrom) {
+          reason[row] = R.holding_period_not_met;
+          detail[row] = heldFrom;
+          continue;
+        }
+      }
       if (claimsSoFar[o]! >= maxClaims[o]!) {
         reason[row] = R.claim_limit_reached;
         detail[row] = maxClaims[o]!;
+        dependsOn[row] = lastRow[o]!;
         continue;
       }
       const price = priceAt(card, o, day);
@@ -138,13 +198,29 @@ export function applyParticipantRules(run: ClaimRun): void {
         if (rung[o]! <= groupRung[g]! || value <= 0) {
           reason[row] = R.superseded_in_group;
           detail[row] = groupPriced[g]!;
+          dependsOn[row] = groupRow[g]!;
           continue;
         }
+        // A top-up names the rung it tops up (rather than a prerequisite): that claim fixes its amount.
+        if (groupRow[g]! >= 0) dependsOn[row] = groupRow[g]!;
         groupRung[g] = rung[o]!;
         groupPriced[g] = price;
+        groupRow[g] = row;
+        // Achieving a rung meets a requirement on every lower rung of its ladder.
+        for (let k = lowerFrom[o]!; k < lowerFrom[o + 1]!; k += 1) {
+          const lowerRung = lower[k]!;
+          if (metDay[lowerRung] === NO_DATE) {
+            metDay[lowerRung] = day;
+            metRow[lowerRung] = row;
+          }
+        }
       }
       claimsSoFar[o]! += 1;
-      if (firstDay[o] === NO_DATE) firstDay[o] = day;
+      lastRow[o] = row;
+      if (metDay[o] === NO_DATE) {
+        metDay[o] = day;
+        metRow[o] = row;
+      }
       priced[row] = value;
       let paid = value;
       if (used + value > capParticipant) {

@@ -14,6 +14,7 @@ export const REASONS: readonly (ClaimRejectionReason | undefined)[] = [
   "enrolment_unknown",
   "prerequisite_missing",
   "outside_window",
+  "holding_period_not_met",
   "claim_limit_reached",
   "superseded_in_group",
   "participant_cap_reached",

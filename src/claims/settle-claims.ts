@@ -139,7 +139,7 @@ export interface ClaimDecisionStream extends AsyncIterable<ClaimDecision> {
 /**
  * Settles claims as `settleClaimsAsync` does and yields every decision, in the order the claims were read (an
  * identical repeat has none), each a new frozen object made when it is yielded from the settlement's columns:
- * the decisions are never held all at once, only what they are made of (about 50 bytes a claim).
+ * the decisions are never held all at once, only what they are made of (about 54 bytes a claim).
  *
  * A decision is final only when every claim has been read: a claim read last may have been achieved first and
  * take the room a cap had left. So the claims are read first (a file from `readClaimsCsv` goes from bytes into

@@ -3,8 +3,12 @@ import { checkedMinorUnits } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract } from "./types.js";
+import type { RateCardOutcome } from "./rate-card-types.js";
 
 type Path = readonly (string | number)[];
+
+/** The longest holding period, 100 years, in each unit (so that its end is a date the calendar holds). */
+const LONGEST_HOLD = { days: 36_525, weeks: 5_218, months: 1_200 } as const;
 
 /**
  * The whole-contract checks of the `rateCard` section (outcome codes, prerequisites, windows, price schedules,
@@ -58,38 +62,99 @@ export function checkRateCard(contract: Contract): InputIssue[] {
       }
       previous = change.from;
     });
-    if (outcome.requires !== undefined) {
-      if (!codes.has(outcome.requires)) {
-        report(
-          [...path, "requires"],
-          "unknown_outcome",
-          `unknown outcome "${outcome.requires}": declare it under rateCard.outcomes`,
-        );
-      } else if (outcome.requires === outcome.code) {
-        report([...path, "requires"], "prerequisite_cycle", `outcome "${outcome.code}" cannot require itself`);
+    const members = prerequisiteEntries(outcome);
+    const listed = new Set<string>();
+    members.forEach(({ code, path: field }) => {
+      const at = [...path, ...field];
+      if (!codes.has(code)) {
+        report(at, "unknown_outcome", `unknown outcome "${code}": declare it under rateCard.outcomes`);
+      } else if (code === outcome.code) {
+        report(at, "prerequisite_cycle", `outcome "${outcome.code}" cannot require itself`);
+      } else if (listed.has(code)) {
+        report(at, "duplicate_prerequisite", `outcome "${code}" is listed twice among the prerequisites`);
       }
-    }
-    if (outcome.window?.from === "prerequisite" && outcome.requires === undefined) {
+      listed.add(code);
+    });
+    if (outcome.window?.from === "prerequisite" && members.length === 0) {
       report(
         [...path, "window", "from"],
         "window_without_prerequisite",
         `outcome "${outcome.code}" has a window from its prerequisite but requires no outcome`,
       );
     }
+    const hold = outcome.holdingPeriod;
+    if (hold !== undefined) {
+      const units = (["days", "weeks", "months"] as const).filter((unit) => hold[unit] !== undefined);
+      if (units.length !== 1) {
+        report(
+          [...path, "holdingPeriod"],
+          "holding_period_unit",
+          `give the holding period of outcome "${outcome.code}" in exactly one of days, weeks or months${units.length > 1 ? `, not ${units.join(" and ")}` : ""}`,
+        );
+      }
+      for (const unit of units) {
+        if (hold[unit]! <= 0)
+          report(
+            [...path, "holdingPeriod", unit],
+            "holding_period_not_positive",
+            `the holding period must be at least 1 ${unit.slice(0, -1)}, got ${hold[unit]}`,
+          );
+        else if (hold[unit]! > LONGEST_HOLD[unit])
+          report(
+            [...path, "holdingPeriod", unit],
+            "holding_period_too_long",
+            `the holding period must be at most 100 years (${LONGEST_HOLD[unit]} ${unit}), got ${hold[unit]}`,
+          );
+      }
+      if (hold.from === "prerequisite" && members.length === 0) {
+        report(
+          [...path, "holdingPeriod", "from"],
+          "holding_period_without_prerequisite",
+          `outcome "${outcome.code}" has a holding period from its prerequisite but requires no outcome`,
+        );
+      }
+      const window = outcome.window;
+      if (units.length === 1 && window !== undefined && window.from === hold.from && hold[units[0]!]! > 0) {
+        // Only a holding period that cannot end inside the window: the outcome could never be paid.
+        const unit = units[0]!;
+        const length = hold[unit]!;
+        const never =
+          unit === "months" ? length > window.months : (unit === "weeks" ? 7 * length : length) > 31 * window.months;
+        if (never) {
+          report(
+            [...path, "holdingPeriod", unit],
+            "holding_period_exceeds_window",
+            `outcome "${outcome.code}" must be held ${length} ${unit} but its window closes ${window.months} months from the same start, so it could never be paid`,
+          );
+        }
+      }
+    }
   });
 
-  // A chain of prerequisites that comes back to its start can never be claimed.
-  const requires = new Map(card.outcomes.map((outcome) => [outcome.code, outcome.requires]));
-  card.outcomes.forEach((outcome, index) => {
-    const seen = new Set<string>([outcome.code]);
-    let next = outcome.requires;
-    while (next !== undefined && next !== outcome.code && !seen.has(next)) {
+  // A chain of prerequisites that comes back to its start can never be claimed (every member of a list counts).
+  const requires = new Map(
+    card.outcomes.map((outcome) => [outcome.code, prerequisiteEntries(outcome).map((entry) => entry.code)]),
+  );
+  const reaches = (from: string, target: string): boolean => {
+    const seen = new Set<string>();
+    const pending = [from];
+    while (pending.length > 0) {
+      const next = pending.pop()!;
+      if (next === target) return true;
+      if (seen.has(next)) continue;
       seen.add(next);
-      next = requires.get(next);
+      pending.push(...(requires.get(next) ?? []));
     }
-    if (next === outcome.code && outcome.requires !== outcome.code) {
+    return false;
+  };
+  card.outcomes.forEach((outcome, index) => {
+    // Reported at the first prerequisite through which the chain comes back.
+    const back = prerequisiteEntries(outcome).find(
+      (entry) => entry.code !== outcome.code && reaches(entry.code, outcome.code),
+    );
+    if (back !== undefined) {
       report(
-        [...root, "outcomes", index, "requires"],
+        [...root, "outcomes", index, ...back.path],
         "prerequisite_cycle",
         `the prerequisites of outcome "${outcome.code}" come back to it, so it can never be claimed`,
       );
@@ -147,4 +212,13 @@ export function checkRateCard(contract: Contract): InputIssue[] {
       `the payers' shares add up to ${total.times(100).toString()}%, not 100%`,
     );
   return issues;
+}
+
+/** The prerequisites of an outcome: every code it names, with its field (`requires`, `requiresAllOf`, `requiresAnyOf`). */
+export function prerequisiteEntries(outcome: RateCardOutcome): readonly { code: string; path: Path }[] {
+  const entries: { code: string; path: Path }[] = [];
+  if (outcome.requires !== undefined) entries.push({ code: outcome.requires, path: ["requires"] });
+  (outcome.requiresAllOf ?? []).forEach((code, index) => entries.push({ code, path: ["requiresAllOf", index] }));
+  (outcome.requiresAnyOf ?? []).forEach((code, index) => entries.push({ code, path: ["requiresAnyOf", index] }));
+  return entries;
 }

@@ -8,6 +8,12 @@ const countSchema = (what: string, least: number) =>
     .number({ error: `expected ${what} as a whole number, e.g. 1` })
     .check(z.int(`expected ${what} as a whole number`), z.gte(least, `${what} must be at least ${least}`));
 
+/** A holding period's length: any whole number here, checked to be positive by `checkRateCard` (with its code). */
+const lengthSchema = (unit: string) =>
+  z
+    .number({ error: `expected the holding period in ${unit} as a whole number, e.g. 13` })
+    .check(z.int(`expected the holding period in ${unit} as a whole number`));
+
 export const rateCardSchema = z.strictObject({
   claimPeriod: z.enum(["month", "quarter"], { error: "expected a claim period: month or quarter" }),
   outcomes: z
@@ -18,12 +24,24 @@ export const rateCardSchema = z.strictObject({
         price: moneyAmountSchema,
         priceChanges: z.optional(z.array(z.strictObject({ from: calendarDateSchema, price: moneyAmountSchema }))),
         requires: z.optional(idSchema),
+        requiresAllOf: z.optional(z.array(idSchema).check(z.minLength(1, "list at least one outcome"))),
+        requiresAnyOf: z.optional(z.array(idSchema).check(z.minLength(1, "list at least one outcome"))),
         maxClaimsPerParticipant: z.optional(countSchema("the number of claims per participant", 1)),
         window: z.optional(
           z.strictObject({
             months: countSchema("the window in months", 1),
             from: z.enum(["enrolment", "prerequisite"], {
               error: "expected where the window starts: enrolment or prerequisite",
+            }),
+          }),
+        ),
+        holdingPeriod: z.optional(
+          z.strictObject({
+            days: z.optional(lengthSchema("days")),
+            weeks: z.optional(lengthSchema("weeks")),
+            months: z.optional(lengthSchema("months")),
+            from: z.enum(["enrolment", "prerequisite"], {
+              error: "expected where the holding period starts: enrolment or prerequisite",
             }),
           }),
         ),

@@ -22,6 +22,22 @@ export interface ClaimWindow {
   readonly from: "enrolment" | "prerequisite";
 }
 
+/**
+ * A holding period: the outcome counts only once it has been held for a minimum time after the participant's
+ * enrolment, or after the day its prerequisite was met (e.g. "employment sustained 13 weeks"). Exactly one of
+ * `days`, `weeks` or `months` (calendar months: the same day of the month `months` later, or that month's last
+ * day when it is shorter). A claim achieved before that day is rejected (`holding_period_not_met`).
+ *
+ * @example
+ * const sustained = { weeks: 13, from: "prerequisite" } satisfies HoldingPeriod;
+ */
+export interface HoldingPeriod {
+  readonly days?: number;
+  readonly weeks?: number;
+  readonly months?: number;
+  readonly from: "enrolment" | "prerequisite";
+}
+
 /** An outcome of a rate card: its code, price (and price changes), prerequisite, window and limits. */
 export interface RateCardOutcome {
   /** The outcome code claims refer to, e.g. `"EMP-ENTRY"`. */
@@ -31,11 +47,20 @@ export interface RateCardOutcome {
   readonly price: string;
   /** Later prices, by the date the outcome is achieved, in increasing date order. */
   readonly priceChanges?: readonly PriceChange[];
-  /** The code of the outcome that must have been achieved, on or before this one, by the same participant. */
+  /**
+   * The code of the outcome that must have been achieved, on or before this one, by the same participant (a
+   * higher rung of the same exclusive group meets it too).
+   */
   readonly requires?: string;
+  /** Outcomes that must all have been achieved on or before this one (with `requires`, if given). */
+  readonly requiresAllOf?: readonly string[];
+  /** Outcomes of which at least one must have been achieved on or before this one (besides any `requires`). */
+  readonly requiresAnyOf?: readonly string[];
   /** How many times one participant may be paid for this outcome (default 1). */
   readonly maxClaimsPerParticipant?: number;
   readonly window?: ClaimWindow;
+  /** The least time the outcome must have been held, after enrolment or after the prerequisite was met. */
+  readonly holdingPeriod?: HoldingPeriod;
   /** The most claims of this outcome the contract pays for, across all participants (a volume cap). */
   readonly maxVolume?: number;
 }

@@ -82,7 +82,8 @@ describe("ClaimDecisionList", () => {
       price: "1100.00",
       reason: "superseded_in_group",
       message:
-        "exclusive group nqf: an outcome at or above L1 was already priced at GBP 3,300.00 for this participant, so L1 adds nothing",
+        "exclusive group nqf: an outcome at or above L1 was already priced at GBP 3,300.00 for this participant by claim a3, so L1 adds nothing",
+      dependsOn: "a3",
     });
   });
 

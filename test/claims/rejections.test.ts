@@ -118,7 +118,7 @@ describe("rejection reasons", () => {
     rejected(
       decisionOf(result, "x"),
       "claim_limit_reached",
-      "outcome ENTRY is paid at most 1 time per participant, already reached",
+      "outcome ENTRY is paid at most 1 time per participant, already reached (claim a)",
     );
   });
 
@@ -127,7 +127,7 @@ describe("rejection reasons", () => {
     rejected(
       decisionOf(result, "x"),
       "superseded_in_group",
-      "exclusive group nqf: an outcome at or above L1 was already priced at GBP 3,300.00 for this participant, so L1 adds nothing",
+      "exclusive group nqf: an outcome at or above L1 was already priced at GBP 3,300.00 for this participant by claim a, so L1 adds nothing",
     );
   });
 

@@ -41,7 +41,7 @@ describe("claim windows (calendar months, last day included)", () => {
     expect(decisionOf(inside, "s").amount).toBe("2000.00");
     expect(decisionOf(outside, "s")).toMatchObject({ amount: "0.00", reason: "outside_window" });
     expect(decisionOf(outside, "s").message).toBe(
-      "achieved on 2013-08-01, after the window of 6 months from achieving ENTRY closed on 2013-07-31",
+      "achieved on 2013-08-01, after the window of 6 months from achieving ENTRY (claim entry) closed on 2013-07-31",
     );
   });
 
@@ -79,7 +79,7 @@ describe("exclusive groups (a ladder pays its highest rung)", () => {
     expect(decisionOf(result, "l3")).toMatchObject({ status: "accepted", price: "5100.00", priced: "4000.00" });
     expect(decisionOf(result, "l2")).toMatchObject({ reason: "superseded_in_group", price: "3300.00" });
     expect(decisionOf(result, "l2").message).toBe(
-      "exclusive group nqf: an outcome at or above L2 was already priced at GBP 5,100.00 for this participant, so L2 adds nothing",
+      "exclusive group nqf: an outcome at or above L2 was already priced at GBP 5,100.00 for this participant by claim l3, so L2 adds nothing",
     );
     expect(result.total.amount).toBe("5100.00");
   });
@@ -97,7 +97,7 @@ describe("claims per participant", () => {
     );
     expect(amounts(result)).toEqual({ s0: "900.00", s1: "900.00", s2: "0.00" });
     expect(decisionOf(result, "s2").message).toBe(
-      "outcome SKILLS is paid at most 2 times per participant, already reached",
+      "outcome SKILLS is paid at most 2 times per participant, already reached (claim s1)",
     );
   });
 });

@@ -102,6 +102,7 @@ describe("pay-by-results claims: outputs that stream", () => {
       "priced",
       "reason",
       "message",
+      "dependsOn",
     ]);
     expect(rows).toEqual(
       expected.decisions!.map((decision) =>

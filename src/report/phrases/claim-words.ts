@@ -65,7 +65,7 @@ export const claimsEn: ClaimWords = {
   claims: (count, shown) => `${shown} ${count === 1 ? "claim" : "claims"}`,
   participants: (count, shown) => `${shown} ${count === 1 ? "participant" : "participants"}`,
   decision: (d) =>
-    `Claim ${d.claimId} (participant ${d.participant}, ${d.outcome} achieved ${d.achievedOn}, claimed ${d.claimedOn}, period ${d.period})`,
+    `Claim ${d.claimId} (participant ${d.participant}, ${d.outcome} achieved ${d.achievedOn}, claimed ${d.claimedOn}, period ${d.period}${d.dependsOn !== undefined && d.status !== "rejected" ? `, after claim ${d.dependsOn}` : ""})`,
   status: (status) => status,
   price: (price) => `price ${price}`,
   topUp: (priced) => `priced ${priced} as a top-up of its ladder`,
@@ -100,6 +100,7 @@ const REASON_IT: Record<ClaimRejectionReason, string> = {
   enrolment_unknown: "iscrizione non nota",
   prerequisite_missing: "prerequisito mancante",
   outside_window: "fuori dalla finestra",
+  holding_period_not_met: "periodo di mantenimento non compiuto",
   claim_limit_reached: "limite di richieste raggiunto",
   superseded_in_group: "superato nel gruppo esclusivo",
   participant_cap_reached: "massimale per partecipante raggiunto",
@@ -113,6 +114,14 @@ const marks = (text: string) =>
   text.replace(/(?<![0-9-])-?[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?(?![0-9-])/g, (found) =>
     plainMarks(found.replaceAll(",", ""), "it"),
   );
+
+/** A holding period's unit in Italian: "13 weeks" → "13 settimane". */
+const unitIt = (count: string, unit: string) => {
+  const one = count === "1";
+  if (unit.startsWith("day")) return one ? "giorno" : "giorni";
+  if (unit.startsWith("week")) return one ? "settimana" : "settimane";
+  return one ? "mese" : "mesi";
+};
 
 /** The caps as the claims layer's messages name them, in Italian. */
 const CAP_MESSAGE_IT: readonly [RegExp, string][] = [
@@ -161,23 +170,38 @@ const MESSAGES_IT: readonly [RegExp, (...parts: string[]) => string][] = [
     (o, m) => `l'esito ${o} va conseguito entro ${m} mesi dall'iscrizione, e la data di iscrizione non è nota`,
   ],
   [
+    /^outcome (\S+) must be held (\d+) (days?|weeks?|months?) after enrolment, and the enrolment date is not known$/,
+    (o, n, unit) =>
+      `l'esito ${o} deve essere mantenuto ${n} ${unitIt(n!, unit!)} dall'iscrizione, e la data di iscrizione non è nota`,
+  ],
+  [
     /^outcome (\S+) can only be claimed after (\S+), which the participant has not achieved on or before (\S+)$/,
     (o, r, a) => `l'esito ${o} si può richiedere solo dopo ${r}, che il partecipante non ha conseguito entro il ${a}`,
   ],
   [
-    /^achieved on (\S+), after the window of (\d+) months from (achieving (\S+)|enrolment) closed on (\S+)$/,
-    (a, m, _from, after, closed) =>
-      `conseguito il ${a}, dopo la chiusura il ${closed} della finestra di ${m} mesi ${after === undefined ? "dall'iscrizione" : `dal conseguimento di ${after}`}`,
+    /^outcome (\S+) can only be claimed after one of (.+), and the participant has achieved none of them on or before (\S+)$/,
+    (o, list, a) =>
+      `l'esito ${o} si può richiedere solo dopo uno tra ${list}, e il partecipante non ne ha conseguito nessuno entro il ${a}`,
   ],
   [
-    /^outcome (\S+) is paid at most (\d+) times? per participant, already reached$/,
-    (o, n) =>
-      `l'esito ${o} si paga al più ${n} ${n === "1" ? "volta" : "volte"} per partecipante: limite già raggiunto`,
+    /^achieved on (\S+), after the window of (\d+) months from (achieving (\S+)(?: \(claim (\S+)\))?|enrolment) closed on (\S+)$/,
+    (a, m, _from, after, claim, closed) =>
+      `conseguito il ${a}, dopo la chiusura il ${closed} della finestra di ${m} mesi ${after === undefined ? "dall'iscrizione" : `dal conseguimento di ${after}${claim === undefined ? "" : ` (richiesta ${claim})`}`}`,
   ],
   [
-    /^exclusive group (\S+): an outcome at or above (\S+) was already priced at (.+) for this participant, so (\S+) adds nothing$/,
-    (g, o, price, same) =>
-      `gruppo esclusivo ${g}: un esito pari o superiore a ${o} è già stato pagato ${marks(price!)} per questo partecipante, quindi ${same} non aggiunge nulla`,
+    /^achieved on (\S+), before the holding period of (\d+) (days?|weeks?|months?) from (achieving (\S+)(?: \(claim (\S+)\))?|enrolment) was over: the earliest day it counts is (\S+)$/,
+    (a, n, unit, _from, after, claim, earliest) =>
+      `conseguito il ${a}, prima della fine del periodo di mantenimento di ${n} ${unitIt(n!, unit!)} ${after === undefined ? "dall'iscrizione" : `dal conseguimento di ${after}${claim === undefined ? "" : ` (richiesta ${claim})`}`}: il primo giorno valido è il ${earliest}`,
+  ],
+  [
+    /^outcome (\S+) is paid at most (\d+) times? per participant, already reached(?: \(claim (\S+)\))?$/,
+    (o, n, claim) =>
+      `l'esito ${o} si paga al più ${n} ${n === "1" ? "volta" : "volte"} per partecipante: limite già raggiunto${claim === undefined ? "" : ` (richiesta ${claim})`}`,
+  ],
+  [
+    /^exclusive group (\S+): an outcome at or above (\S+) was already priced at (.+) for this participant(?: by claim (\S+))?, so (\S+) adds nothing$/,
+    (g, o, price, claim, same) =>
+      `gruppo esclusivo ${g}: un esito pari o superiore a ${o} è già stato pagato ${marks(price!)} per questo partecipante${claim === undefined ? "" : ` con la richiesta ${claim}`}, quindi ${same} non aggiunge nulla`,
   ],
   [
     /^the volume cap of outcome (\S+) \((\d+) claims\) is reached: (\d+) claims already paid$/,
@@ -227,7 +251,7 @@ export const claimsIt: ClaimWords = {
   claims: (count, shown) => `${shown} ${count === 1 ? "richiesta" : "richieste"}`,
   participants: (count, shown) => `${shown} ${count === 1 ? "partecipante" : "partecipanti"}`,
   decision: (d) =>
-    `Richiesta ${d.claimId} (partecipante ${d.participant}, ${d.outcome} conseguito il ${d.achievedOn}, richiesto il ${d.claimedOn}, periodo ${d.period})`,
+    `Richiesta ${d.claimId} (partecipante ${d.participant}, ${d.outcome} conseguito il ${d.achievedOn}, richiesto il ${d.claimedOn}, periodo ${d.period}${d.dependsOn !== undefined && d.status !== "rejected" ? `, dopo la richiesta ${d.dependsOn}` : ""})`,
   status: (status) => STATUS_IT[status],
   price: (price) => `prezzo ${price}`,
   topUp: (priced) => `pagata ${priced} a integrazione del gradino già pagato`,
