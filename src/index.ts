@@ -45,6 +45,22 @@ export { toIndigo, describeRule, type IndigoOptions, type IndigoProject } from "
 
 // A settlement as CSV, for spreadsheets
 export { settlementToCsv, type CsvSeparator, type SettlementCsvOptions } from "./report/settlement-csv.js";
+export {
+  trancheRows,
+  lineRows,
+  partyTotalRows,
+  simulationRows,
+  percentileRows,
+  measurementRows,
+  type TrancheRow,
+  type LineRow,
+  type PartyTotalRow,
+  type SimulatedMeasure,
+  type SimulationRow,
+  type PercentileRow,
+  type MeasurementRow,
+} from "./report/tidy-rows.js";
+export { rowsToCsv } from "./report/tidy-csv.js";
 
 // Reports in English and Italian, and charts
 export { renderMarkdown } from "./report/markdown.js";
@@ -84,6 +100,7 @@ export type {
 } from "./measure/inputs.js";
 export type * from "./measure/measurement.js";
 export { explainMeasurement } from "./report/explain-measurement.js";
+export { methodText, powerTestText } from "./report/method-text.js";
 export * as distributions from "./measure/distributions.js";
 export {
   measurementRecord,
@@ -104,6 +121,7 @@ export {
   type InvestorPosition,
 } from "./finance/cash-flows.js";
 export { WATERFALL_ACCOUNT, type FlowKind } from "./finance/waterfall.js";
+export type { WaterfallBasis } from "./finance/basis-words.js";
 export { partyReturns, investorReturns, type PartyReturns, type ReturnsOptions } from "./finance/returns.js";
 export { xirr, npvAt, timedFlows, IRR_TOLERANCE, type IrrResult, type TimedFlow } from "./finance/xirr.js";
 export { runScenarios, type Scenario, type ScenarioOptions, type ScenarioOutcome } from "./finance/scenarios.js";
@@ -173,6 +191,7 @@ export {
   type DetectableEffect,
   type RequiredSample,
 } from "./design/power.js";
+export type { PowerTestFigures } from "./measure/method-words.js";
 export { exAnteTable, type ExAnteOptions, type ExAnteRow } from "./design/ex-ante.js";
 export {
   suggestTerms,

@@ -4,6 +4,7 @@ import { noncentralTCdf } from "./noncentral-t.js";
 import { deepFreeze } from "../util/freeze.js";
 import { DesignError, SMALLEST_SIGNIFICANCE } from "./design-error.js";
 import { describeValue } from "../errors/describe-value.js";
+import { powerTestWords, type PowerTestFigures } from "../measure/method-words.js";
 
 /**
  * Power and sample size for a feasibility study: how large an effect a sample can detect, and how large a
@@ -71,7 +72,13 @@ export interface DetectableEffect {
   readonly value: number;
   /** effect / baseline (absent when the baseline is 0, or the ratio is beyond the largest number). */
   readonly relativeEffect?: number;
-  /** The test in words. */
+  /** The test powered, as figures: what it compares, its alternative, significance and power. */
+  readonly powerTest: PowerTestFigures;
+  /**
+   * The test in English words, written from `powerTest` by the words the reports use, e.g. "a z-test of
+   * proportions, two-sided, significance 0.05, power 0.8"; `powerTestText(result, { locale: "it" })` writes it in
+   * Italian.
+   */
   readonly methodText: string;
 }
 
@@ -80,6 +87,9 @@ export interface RequiredSample {
   readonly treatment: number;
   readonly comparison?: number;
   readonly exact: { readonly treatment: number; readonly comparison?: number };
+  /** The test powered, as figures (see `DetectableEffect.powerTest`). */
+  readonly powerTest: PowerTestFigures;
+  /** The test in English words (see `DetectableEffect.methodText`). */
   readonly methodText: string;
 }
 
@@ -93,7 +103,7 @@ interface Checked {
   readonly unit: number;
   /** The largest improvement the outcome's range allows (exclusive), in the test's unit. */
   readonly maxEffect: number;
-  readonly methodText: string;
+  readonly powerTest: PowerTestFigures;
   /** The t-test's one-sided significance α′, when a mean is powered with the noncentral t. */
   readonly tAlpha?: number;
   /**
@@ -235,14 +245,12 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
         ? base
         : Number.POSITIVE_INFINITY;
   const tTest = outcome === "continuous" && test === "t";
-  const testText =
-    outcome === "binary"
-      ? "a z-test of proportions"
-      : outcome === "count"
-        ? "a z-test of Poisson event rates"
-        : tTest
-          ? "a t-test of means (noncentral t)"
-          : "a z-test of means (normal approximation of the t-test)";
+  const powerTest: PowerTestFigures = {
+    test: outcome === "binary" ? "proportions-z" : outcome === "count" ? "rates-z" : tTest ? "means-t" : "means-z",
+    alternative,
+    significance,
+    power,
+  };
   return {
     variance,
     zAlpha: normalQuantile(1 - significance / sides),
@@ -251,7 +259,7 @@ function checkRequest(request: DesignRequest, report: Report): Checked | undefin
     base,
     unit,
     maxEffect,
-    methodText: `${testText}, ${alternative}, significance ${significance}, power ${power}`,
+    powerTest,
     ...(tTest ? { tAlpha: significance / sides } : {}),
     nullAtBaseline: outcome === "binary",
   };
@@ -469,7 +477,8 @@ export function minimumDetectableEffect(request: DesignRequest & { readonly samp
     effect,
     value: computable(request.baseline + design.sign * effect),
     ...(Number.isFinite(relativeEffect) ? { relativeEffect } : {}),
-    methodText: design.methodText,
+    powerTest: design.powerTest,
+    methodText: powerTestWords(design.powerTest, "en"),
   });
 }
 
@@ -547,6 +556,7 @@ export function requiredSample(
     treatment: whole(exactTreatment),
     ...(request.comparisonGroup ? { comparison: whole(exactTreatment * ratio) } : {}),
     exact: { treatment: exactTreatment, ...(request.comparisonGroup ? { comparison: exactTreatment * ratio } : {}) },
-    methodText: design.methodText,
+    powerTest: design.powerTest,
+    methodText: powerTestWords(design.powerTest, "en"),
   });
 }

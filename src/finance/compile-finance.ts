@@ -2,8 +2,7 @@ import { Dec, readDecimal } from "../money/decimal.js";
 import { growthLogarithm } from "./growth.js";
 import { contractMinorUnits } from "../contract/contract-currency.js";
 import type { Contract } from "../contract/types.js";
-import { dayNumber, unitsOf, unitsText, type MinorUnitsContext } from "./minor-units.js";
-import { groupThousands } from "../money/format.js";
+import { dayNumber, unitsOf, type MinorUnitsContext } from "./minor-units.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 
 /** An investor, ready for the waterfall: drawdowns in minor units, sorted by date. */
@@ -33,8 +32,6 @@ export type CompiledStep =
       readonly growthLog: number;
       readonly rateText: string | null;
       readonly cap: number | null;
-      /** The step's basis sentence, for the explanation. */
-      readonly basis: string;
     }
   | {
       readonly type: "management-fee";
@@ -149,14 +146,6 @@ function compile(contract: Contract): CompiledFinance | null {
           growthLog: rate === null ? Number.NaN : rate.isZero() ? 0 : growthLogarithm(rate),
           rateText: step.rate ?? null,
           cap,
-          basis: [
-            rate !== null
-              ? `the return that brings the IRR to ${step.rate} (annual, compounded, actual/365), less what was paid`
-              : "",
-            cap !== null ? `at most ${groupThousands(unitsText(cap, places))} in total over the contract` : "",
-          ]
-            .filter((part) => part !== "")
-            .join("; "),
         };
       }
       case "management-fee":

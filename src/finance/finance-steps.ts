@@ -1,3 +1,4 @@
+import type { WaterfallBasis } from "./basis-words.js";
 /**
  * The explanation of the investors' side: one step per waterfall step per date, and one per guarantee
  * call, recorded while the waterfall runs. Amounts are decimal strings in the contract's currency.
@@ -24,8 +25,10 @@ export interface WaterfallStepRecord {
   readonly poolBefore: string;
   readonly poolAfter: string;
   readonly parts: readonly WaterfallPart[];
-  /** How the amounts owed were computed, in a sentence. */
+  /** How the amounts owed were computed, in a sentence (written in English from `basisFigures`). */
   readonly basis: string;
+  /** The figures the basis is worded from, for a text in any language. */
+  readonly basisFigures: WaterfallBasis;
 }
 
 /** A guarantee called on its date. */

@@ -22,6 +22,7 @@ import { checkSafeTotal, moneyOfPlaces } from "./minor-units.js";
 import { unitsBound } from "./cash-flows.js";
 import { draw, runGenerator, type Distribution } from "./random.js";
 import { runFinance } from "./waterfall.js";
+import { rememberRunDistribution } from "./run-distribution.js";
 import { solveIrr, timedFlows } from "./xirr.js";
 
 /** The distribution of one metric's result: for one period or cohort, or (neither given) for all of them. */
@@ -563,7 +564,7 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
     values.sort();
     const mean = new Dec(total.toString()).div(runs).toDecimalPlaces(0, Dec.ROUND_HALF_EVEN).toNumber();
     // frozen below with the whole result; the charts take each summary on its own
-    return markIssued(
+    const summary = markIssued(
       {
         mean: moneyOfPlaces(mean, places, currency),
         min: moneyOfPlaces(values[0]!, places, currency),
@@ -572,6 +573,8 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
       },
       "money-summary",
     );
+    rememberRunDistribution(summary, values, places);
+    return summary;
   };
   const payers = plan.payers.length;
   const result: SimulationResult = deepFreeze({

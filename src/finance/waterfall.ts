@@ -4,6 +4,7 @@ import { roundToWholeUnits } from "../money/rounding.js";
 import type { CompiledFinance, CompiledGuarantee, CompiledStep } from "./compile-finance.js";
 import type { FinanceStep, WaterfallPart } from "./finance-steps.js";
 import { MAX_UNITS, roundKnown, roundRatio, unitsText } from "./minor-units.js";
+import { basisWords, type WaterfallBasis } from "./basis-words.js";
 import { largestAmount } from "../money/limits.js";
 import { dateOf } from "../contract/day-number.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
@@ -89,7 +90,13 @@ interface DueOn {
   readonly receipts: Receipt[];
 }
 
-const EXCESS_BASIS = "what is left after every step, shared among the excess parties by their shares";
+const PRINCIPAL_BASIS: WaterfallBasis = Object.freeze({ rule: "principal" });
+const EXCESS_BASIS: WaterfallBasis = Object.freeze({ rule: "excess" });
+
+/** A step record's basis: its figures, and their English for the JSON (the words of basis-words.ts). */
+function basisFields(figures: WaterfallBasis): { readonly basis: string; readonly basisFigures: WaterfallBasis } {
+  return { basis: basisWords(figures, "en"), basisFigures: figures };
+}
 
 /**
  * Runs the investors' side over the outcome payments: drawdowns, then on every date an outcome payment
@@ -203,7 +210,7 @@ export function runFinance(
               poolBefore: beforeText,
               poolAfter: afterText,
               parts: Object.freeze(parts),
-              basis: basisOf(finance, step),
+              ...basisFields(basisOf(finance, step)),
             }),
           );
         }
@@ -235,7 +242,7 @@ export function runFinance(
               poolBefore: poolText ?? unitsText(before, places),
               poolAfter: unitsText(0, places),
               parts: Object.freeze(parts),
-              basis: EXCESS_BASIS,
+              ...basisFields(EXCESS_BASIS),
             }),
           );
         }
@@ -354,17 +361,25 @@ function payOut(pool: number, owed: number[]): number[] {
   return allocateUnits(pool, owed);
 }
 
-/** How the amounts a step owes were computed, in a sentence. */
-function basisOf(finance: CompiledFinance, step: CompiledStep): string {
+/** How the amounts a step owes are computed, as figures (worded by basis-words.ts). */
+function basisOf(finance: CompiledFinance, step: CompiledStep): WaterfallBasis {
   switch (step.type) {
     case "principal":
-      return "capital drawn to date, less capital already repaid";
+      return PRINCIPAL_BASIS;
     case "return":
-      return step.basis;
+      return Object.freeze({
+        rule: "return",
+        ...(step.rateText !== null ? { irr: step.rateText } : {}),
+        ...(step.cap !== null ? { cap: unitsText(step.cap, finance.places) } : {}),
+      });
     case "management-fee":
-      return `${step.rateText} a year of the commitments, accrued day by day (actual/365) from ${finance.firstDraw?.date ?? "the first drawdown"}, less fees already paid`;
+      return Object.freeze({
+        rule: "management-fee",
+        rate: step.rateText,
+        ...(finance.firstDraw !== null ? { from: finance.firstDraw.date } : {}),
+      });
     case "performance-fee":
-      return `${step.shareText} of what is left in the pool`;
+      return Object.freeze({ rule: "performance-fee", share: step.shareText });
   }
 }
 

@@ -20,6 +20,7 @@ import {
   type OutcomeKind,
 } from "./inputs.js";
 import type { Measurement, MeasurementMethod } from "./measurement.js";
+import { methodWords, normalUnsafe, type NormalUnsafe } from "./method-words.js";
 
 /** A request whose groups are already reduced to moments (validated aggregates, or summarised records). */
 export type MomentsRequest =
@@ -41,7 +42,7 @@ export interface MeasureSettings {
   readonly better: Better;
   readonly confidence: number;
   readonly scale: number;
-  /** Absent: the library chooses (see `exactBinomialReason`); `"normal"` or `"exact"` as requested. */
+  /** Absent: the library chooses (see `normalUnsafe` in method-words.ts); `"normal"` or `"exact"` as requested. */
   readonly test?: "normal" | "exact";
   /** Yates's continuity correction for the proportion tests. */
   readonly continuityCorrection?: boolean;
@@ -111,65 +112,6 @@ const TESTS: Record<OutcomeKind, { single: MeasurementMethod; two: MeasurementMe
   continuous: { single: "one-sample-t", two: "welch-t" },
 };
 
-/** What the method text adds to the method's name: the degrees of freedom, a correction, why a test was chosen. */
-export interface MethodNotes {
-  readonly degreesOfFreedom?: number | undefined;
-  /** The continuity correction subtracted from |effect| (scaled unit), when applied. */
-  readonly continuityCorrection?: number | undefined;
-  /** Why the normal approximation is unsafe, when it is (see `exactBinomialReason`). */
-  readonly unsafeNormal?: string | undefined;
-}
-
-/**
- * When the normal approximation to a proportion's test against a fixed baseline p₀ is unsafe, and the exact
- * binomial test is chosen unless the request asks for `test: "normal"`: fewer than 5 expected successes or
- * failures (n·p₀ < 5 or n·(1 − p₀) < 5), or no success or no failure at all (the estimate's standard error is 0
- * and its Wald interval a point). Returns the reason in words, or `undefined` when the approximation is safe.
- */
-export function exactBinomialReason(n: number, successes: number, p0: number): string | undefined {
-  const shown = (value: number) => Number(value.toPrecision(6));
-  // expected failures as n − n·p₀, and a margin of 1e-12 for the rounding of p₀ = baseline / scale, so that
-  // 50 participants at 90% expect exactly 5 failures (50·(1 − 0.9) would be 4.999999999999999)
-  const successesExpected = n * p0;
-  const failuresExpected = n - successesExpected;
-  const few = (expected: number) => expected < 5 * (1 - 1e-12);
-  if (few(successesExpected)) return `n·p₀ = ${shown(successesExpected)} < 5`;
-  if (few(failuresExpected)) return `n·(1 − p₀) = ${shown(failuresExpected)} < 5`;
-  if (successes === 0) return "no success";
-  if (successes === n) return "no failure";
-  return undefined;
-}
-
-/** The method in words, for the explanation. */
-export function methodText(method: MeasurementMethod, notes: MethodNotes = {}): string {
-  const { degreesOfFreedom } = notes;
-  const df = degreesOfFreedom === undefined ? "" : `, ${Number(degreesOfFreedom.toPrecision(6))} degrees of freedom`;
-  const yates =
-    notes.continuityCorrection === undefined
-      ? ""
-      : `, with Yates's continuity correction (|effect| reduced by ${Number(notes.continuityCorrection.toPrecision(6))} for the test, the interval widened by as much)`;
-  switch (method) {
-    case "wald-z":
-      return "Wald z (normal approximation, standard error of the estimate)";
-    case "one-proportion-z":
-      return `one-proportion z-test (score test: the baseline proportion's standard error for the test, the estimate's for the interval)${yates}`;
-    case "binomial-exact":
-      return `exact binomial test (two-sided as R's binom.test: the outcomes no more likely than the one observed), Clopper–Pearson interval${notes.unsafeNormal === undefined ? "" : `; the normal approximation is unsafe here: ${notes.unsafeNormal}`}`;
-    case "two-proportion-z":
-      return `two-proportion z-test (pooled proportion for the test, unpooled standard error for the interval)${yates}`;
-    case "poisson-rate-z":
-      return "two-rate Poisson z-test (pooled rate for the test, unpooled standard error for the interval)";
-    case "one-sample-t":
-      return `one-sample Student t${df}`;
-    case "welch-t":
-      return `Welch t (unequal variances, Welch–Satterthwaite${df})`;
-    case "combined-z":
-      return "normal z on the combined standard error";
-    case "poisson-exact":
-      return "exact Poisson test (conditional binomial for two groups; twice the smaller tail, two-sided), Wald interval";
-  }
-}
-
 interface Core {
   readonly value: number;
   readonly counterfactual?: number;
@@ -188,8 +130,8 @@ interface Core {
   readonly exactTails?: { readonly below: number; readonly above: number; readonly twoSided?: number };
   /** The interval of the effect, when the method has its own (else effect ± q·intervalError). */
   readonly exactInterval?: { readonly lower: number; readonly upper: number };
-  /** Why the normal approximation was unsafe, for the method text. */
-  readonly unsafeNormal?: string;
+  /** Why the normal approximation was unsafe, when the library chose the exact test for it. */
+  readonly normalUnsafe?: NormalUnsafe;
 }
 
 /** Builds the frozen measurement from the estimator's core figures, adding the interval and the test. */
@@ -257,11 +199,10 @@ function build(
   const base = {
     estimator,
     method: core.method,
-    methodText: methodText(core.method, {
-      degreesOfFreedom: df,
-      continuityCorrection: correction,
-      unsafeNormal: core.unsafeNormal,
-    }),
+    methodText: methodWords(
+      { method: core.method, degreesOfFreedom: df, continuityCorrection: correction, normalUnsafe: core.normalUnsafe },
+      "en",
+    ),
     outcome,
     better: settings.better,
     scale: settings.scale,
@@ -275,6 +216,7 @@ function build(
     standardError: core.intervalError,
     ...(df !== undefined ? { degreesOfFreedom: df } : {}),
     ...(correction !== undefined ? { continuityCorrection: correction } : {}),
+    ...(core.normalUnsafe !== undefined ? { normalUnsafe: core.normalUnsafe } : {}),
     groups: core.groups.map((group) => group.summary),
     ...(parts !== undefined ? { parts } : {}),
   };
@@ -577,7 +519,7 @@ export function measureMoments(request: MomentsRequest, settings: MeasureSetting
 /**
  * A proportion against a fixed baseline p₀ = baseline / scale (checked to lie in [0, 1]): the exact binomial
  * test with the Clopper–Pearson interval when it is asked for, or when the request leaves the test to the
- * library and the normal approximation is unsafe (`exactBinomialReason`); otherwise the one-proportion z-test
+ * library and the normal approximation is unsafe (`normalUnsafe`); otherwise the one-proportion z-test
  * (score test) — statistic (p̂ − p₀)/√(p₀(1 − p₀)/n), as R's `prop.test`, with Yates's correction on request —
  * and the Wald interval p̂ ± q·√(p̂(1 − p̂)/n).
  */
@@ -589,7 +531,7 @@ function proportionAgainstBaseline(
 ): Measurement {
   const { scale } = settings;
   const p0 = Math.min(1, Math.max(0, baseline / scale));
-  const unsafeNormal = exactBinomialReason(t.n, t.successes, p0);
+  const unsafe = normalUnsafe(t.n, t.successes, p0);
   const common = {
     value: group.estimate,
     counterfactual: baseline,
@@ -598,7 +540,7 @@ function proportionAgainstBaseline(
     degreesOfFreedom: undefined,
     groups: [group],
   };
-  if (settings.test === "exact" || (settings.test === undefined && unsafeNormal !== undefined)) {
+  if (settings.test === "exact" || (settings.test === undefined && unsafe !== undefined)) {
     const exact = binomialTest(t.successes, t.n, p0);
     const bounds = clopperPearson(t.successes, t.n, settings.confidence);
     return finish(
@@ -609,7 +551,7 @@ function proportionAgainstBaseline(
         exactTails: exact,
         // the bounds of the proportion, less the baseline (at 0 or n successes a bound is the estimate itself)
         exactInterval: { lower: bounds.lower * scale - baseline, upper: bounds.upper * scale - baseline },
-        ...(unsafeNormal !== undefined ? { unsafeNormal } : {}),
+        ...(unsafe !== undefined ? { normalUnsafe: unsafe } : {}),
       },
       settings,
       "binary",

@@ -10,6 +10,7 @@ import { calendarDateSchema, idSchema } from "../contract/primitives.js";
 import { fromZodIssues } from "../contract/zod-issues.js";
 import { frozenCopy } from "../util/freeze.js";
 import type { Measurement } from "./measurement.js";
+import { methodWords } from "./method-words.js";
 import { normalCdf, normalQuantile, normalSf } from "./distribution-core.js";
 
 /** How many significant digits a measured figure keeps when it becomes a decimal string. */
@@ -174,6 +175,9 @@ export function measurementEvent(measurement: Measurement, options: MeasurementE
   });
 }
 
+/** The method of every simulated measurement, in the words of the reports (its standard error is the stated one). */
+const SIMULATED_METHOD_TEXT = methodWords({ method: "combined-z" }, "en");
+
 /** How a simulated result is measured: against a counterfactual, with a known standard error (normal approximation). */
 export interface NormalMeasurementModel {
   /** What would have happened anyway, in the metric's unit. */
@@ -204,7 +208,7 @@ export function normalMeasurementRecord(
   return frozenCopy({
     estimator: "comparison",
     method: "combined-z",
-    methodText: "normal z on the stated standard error (a simulated measurement)",
+    methodText: SIMULATED_METHOD_TEXT,
     outcome: "continuous",
     better,
     scale: "1",

@@ -1,5 +1,8 @@
 import type { MeasurementRecord } from "../contract/measurement-format.js";
 import type { Better, Estimator, OutcomeKind } from "./inputs.js";
+import type { NormalUnsafe } from "./method-words.js";
+
+export type { NormalUnsafe } from "./method-words.js";
 
 /**
  * The statistical method behind a measurement's interval and p-value:
@@ -50,7 +53,11 @@ export interface GroupSummary {
 export interface Measurement {
   readonly estimator: Estimator;
   readonly method: MeasurementMethod;
-  /** The method in words, e.g. "Welch's t-test (unequal variances), 57.3 degrees of freedom". */
+  /**
+   * The method in English words, e.g. "Welch t (unequal variances, Welch–Satterthwaite, 57.3 degrees of freedom)",
+   * written from the method's figures (`method`, `degreesOfFreedom`, `continuityCorrection`, `normalUnsafe`) by the
+   * words the reports use; `methodText(measurement, { locale: "it" })` writes it in Italian.
+   */
   readonly methodText: string;
   readonly outcome: OutcomeKind;
   readonly better: Better;
@@ -74,6 +81,12 @@ export interface Measurement {
    * |effect|).
    */
   readonly continuityCorrection?: number;
+  /**
+   * Why the normal approximation was unsafe, for the exact binomial test (`binomial-exact`): fewer than 5
+   * expected successes or failures (with the number expected), or no success or no failure. Absent when the
+   * approximation was safe (the exact test was asked for) and for every other method.
+   */
+  readonly normalUnsafe?: NormalUnsafe;
   readonly interval: { readonly confidence: number; readonly lower: number; readonly upper: number };
   /** `oneSided` tests the alternative "the effect is an improvement" (in the `better` direction). */
   readonly pValue?: { readonly oneSided: number; readonly twoSided: number };

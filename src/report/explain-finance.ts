@@ -26,10 +26,11 @@ function stepLines(step: FinanceStep, words: FinanceWords, style: Style): string
       ? `${part.party} ${cash(part.paid)}`
       : words.owedPaid(part.party, cash(part.owed), cash(part.paid)),
   );
+  const basis = words.basis(step);
   return [
     `${step.date}  ${words.step(step)}: ${words.pool(cash(step.poolBefore), cash(step.poolAfter))}`,
     `      ${parts.join("; ")}`,
-    ...(step.basis !== "" ? [`      (${words.basis(step.basis)})`] : []),
+    ...(basis !== "" ? [`      (${basis})`] : []),
   ];
 }
 

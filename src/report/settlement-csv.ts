@@ -30,8 +30,8 @@ export interface SettlementCsvOptions {
   readonly byteOrderMark?: boolean;
 }
 
-/** The options as `settlementToCsv` writes with them, presets applied. */
-interface CsvLayout {
+/** @internal The options as the CSV writers write with them, presets applied. */
+export interface CsvLayout {
   readonly separator: CsvSeparator;
   readonly decimalMark: "." | ",";
   readonly byteOrderMark: boolean;
@@ -44,8 +44,11 @@ const PRESETS: Readonly<Record<"en" | "it", CsvLayout>> = {
 
 const OPTION_KEYS: readonly string[] = ["locale", "separator", "decimalMark", "byteOrderMark"];
 
-/** Reads and checks the options, presets applied. @throws OptionsError listing every problem. */
-function csvLayout(options: unknown): CsvLayout {
+/**
+ * @internal Reads and checks the options of a CSV writer (`fn`, named in the messages), presets applied.
+ * @throws OptionsError listing every problem.
+ */
+export function csvLayout(options: unknown, fn = "settlementToCsv"): CsvLayout {
   const issues: InputIssue[] = [];
   const { fields, issue: notAnObject } = optionsObject(options, '{ locale: "it" }');
   if (notAnObject !== undefined) issues.push(notAnObject);
@@ -74,9 +77,7 @@ function csvLayout(options: unknown): CsvLayout {
     );
   for (const key of Object.keys(fields))
     if (!OPTION_KEYS.includes(key))
-      issues.push(
-        issue([key], "unknown_option", `unknown option "${key}": settlementToCsv takes ${OPTION_KEYS.join(", ")}`),
-      );
+      issues.push(issue([key], "unknown_option", `unknown option "${key}": ${fn} takes ${OPTION_KEYS.join(", ")}`));
   if (issues.length > 0) throw new OptionsError(issues);
   const preset = PRESETS[(locale as "en" | "it" | undefined) ?? "en"];
   const layout: CsvLayout = {

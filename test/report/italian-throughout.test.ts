@@ -69,6 +69,7 @@ const METHODS: Record<MeasurementRecord["method"], true> = {
 };
 const REASONS: Record<ClaimRejectionReason, true> = {
   unknown_outcome: true,
+  holding_period_not_met: true,
   unknown_participant: true,
   conflicting_duplicate: true,
   claimed_after_as_of: true,
@@ -96,6 +97,7 @@ const CODES = new Set(
 /** Words both languages write: Italian words that are English words too, and names. */
 const SHARED = new Set([
   "tranche",
+  "volume",
   "test",
   "standard",
   "formula",

@@ -34,7 +34,9 @@ import {
 } from "../../src/index.js";
 import { rememberRunDistribution, runDistributionOf } from "../../src/finance/run-distribution.js";
 import { claimsIt } from "../../src/report/phrases/claim-words.js";
-import { financeIt } from "../../src/report/phrases/finance-words.js";
+import { financeEn, financeIt } from "../../src/report/phrases/finance-words.js";
+import { basisWords, type WaterfallBasis } from "../../src/finance/basis-words.js";
+import type { WaterfallStepRecord } from "../../src/finance/finance-steps.js";
 import { codesAndPaths } from "../support/refusal.js";
 import { generateClaims } from "../../examples/rate-card/generate-claims.js";
 
@@ -327,18 +329,31 @@ describe("finance texts in Italian", () => {
     );
   });
 
-  it("each basis the waterfall writes is translated, figures and all", () => {
-    expect(
-      financeIt.basis(
-        "2% a year of the commitments, accrued day by day (actual/365) from 2026-09-01, less fees already paid",
-      ),
-    ).toBe(
+  it("each basis the waterfall records is worded from its figures, in the language's marks", () => {
+    const step = (basisFigures: WaterfallBasis) =>
+      ({ basis: basisWords(basisFigures, "en"), basisFigures }) as unknown as WaterfallStepRecord;
+    const fee = step({ rule: "management-fee", rate: "2%", from: "2026-09-01" });
+    expect(fee.basis).toBe(
+      "2% a year of the commitments, accrued day by day (actual/365) from 2026-09-01, less fees already paid",
+    );
+    expect(financeIt.basis(fee)).toBe(
       "2% annuo degli impegni, maturato giorno per giorno (giorni effettivi/365) dal 2026-09-01, meno le commissioni già pagate",
     );
-    expect(financeIt.basis("0.2 of what is left in the pool")).toBe("0,2 di quanto resta in cassa");
-    expect(financeIt.basis("what is left after every step, shared among the excess parties by their shares")).toBe(
+    expect(financeIt.basis(step({ rule: "management-fee", rate: "0.015" }))).toBe(
+      "0,015 annuo degli impegni, maturato giorno per giorno (giorni effettivi/365) dal primo versamento, meno le commissioni già pagate",
+    );
+    expect(financeIt.basis(step({ rule: "performance-fee", share: "0.2" }))).toBe("0,2 di quanto resta in cassa");
+    expect(financeIt.basis(step({ rule: "excess" }))).toBe(
       "quanto resta dopo ogni passo, ripartito tra le parti dell'eccedenza secondo le loro quote",
     );
+    const hurdle = step({ rule: "return", irr: "0.045", cap: "1250000.50" });
+    expect(hurdle.basis).toBe(
+      "the return that brings the IRR to 0.045 (annual, compounded, actual/365), less what was paid; at most 1,250,000.50 in total over the contract",
+    );
+    expect(financeIt.basis(hurdle)).toBe(
+      "il rendimento che porta il TIR al 0,045 (annuo, composto, giorni effettivi/365), meno quanto già pagato; al più 1.250.000,50 in totale sul contratto",
+    );
+    expect(financeEn.basis(step({ rule: "return" }))).toBe("");
   });
 
   it("an IRR in words", () => {

@@ -1,5 +1,6 @@
 import { WATERFALL_ACCOUNT, type FlowKind } from "../../finance/waterfall.js";
 import type { WaterfallStepRecord } from "../../finance/finance-steps.js";
+import { basisWords } from "../../finance/basis-words.js";
 import { ownValue } from "../../util/own.js";
 import { plainMarks, type ReportLocale } from "../style.js";
 
@@ -27,8 +28,8 @@ export interface FinanceWords {
   step(step: WaterfallStepRecord): string;
   pool(before: string, after: string): string;
   owedPaid(party: string, owed: string, paid: string): string;
-  /** How a step's amounts owed were computed (the waterfall records the sentence in English). */
-  basis(text: string): string;
+  /** How a step's amounts owed were computed, from the figures the step records (empty when it says nothing). */
+  basis(step: WaterfallStepRecord): string;
   // the tables
   scenario(currency: string): string;
   pays(party: string): string;
@@ -104,7 +105,7 @@ export const financeEn: FinanceWords = {
     step.step === "excess" ? "excess" : `step ${step.step + 1}, ${ownValue(STEP_EN, step.type) ?? step.type}`,
   pool: (before, after) => `pool ${before} → ${after}`,
   owedPaid: (party, owed, paid) => `${party} owed ${owed}, paid ${paid}`,
-  basis: (text) => text,
+  basis: (step) => basisOf(step, "en"),
   scenario: (currency) => `scenario (${currency})`,
   pays: (party) => `${party} pays`,
   totalCost: "total cost",
@@ -152,52 +153,12 @@ const STEP_IT: Record<string, string> = {
   excess: "eccedenza",
 };
 
-/** The numbers of an English sentence (`1,234.50`, `0.05`) with Italian marks (`1.234,50`, `0,05`). */
-const italianNumbers = (text: string) =>
-  text.replace(/-?[0-9][0-9,]*(?:\.[0-9]+)?/g, (found) => plainMarks(found.replaceAll(",", ""), "it"));
-
 /**
- * The waterfall's basis sentences (finance/waterfall.ts, finance/compile-finance.ts) in Italian, with their
- * figures. A sentence of another form is left as it is.
+ * A step's basis in the language's words and number marks, from the figures it records (finance/basis-words.ts,
+ * the one place that words them).
  */
-const BASIS_IT: readonly [RegExp, (...parts: string[]) => string][] = [
-  [
-    /^capital drawn to date, less capital already repaid$/,
-    () => "capitale versato finora, meno il capitale già rimborsato",
-  ],
-  [
-    /^the return that brings the IRR to (.+) \(annual, compounded, actual\/365\), less what was paid$/,
-    (rate) =>
-      `il rendimento che porta il TIR al ${italianNumbers(rate!)} (annuo, composto, giorni effettivi/365), meno quanto già pagato`,
-  ],
-  [
-    /^at most (.+) in total over the contract$/,
-    (amount) => `al più ${italianNumbers(amount!)} in totale sul contratto`,
-  ],
-  [
-    /^(.+) a year of the commitments, accrued day by day \(actual\/365\) from (.+), less fees already paid$/,
-    (rate, from) =>
-      `${italianNumbers(rate!)} annuo degli impegni, maturato giorno per giorno (giorni effettivi/365) ${from === "the first drawdown" ? "dal primo versamento" : `dal ${from}`}, meno le commissioni già pagate`,
-  ],
-  [/^(.+) of what is left in the pool$/, (share) => `${italianNumbers(share!)} di quanto resta in cassa`],
-  [
-    /^what is left after every step, shared among the excess parties by their shares$/,
-    () => "quanto resta dopo ogni passo, ripartito tra le parti dell'eccedenza secondo le loro quote",
-  ],
-];
-
-/** A basis sentence in Italian: each of its clauses (joined by "; ") translated. */
-function basisIt(text: string): string {
-  return text
-    .split("; ")
-    .map((clause) => {
-      for (const [pattern, say] of BASIS_IT) {
-        const found = pattern.exec(clause);
-        if (found !== null) return say(...found.slice(1));
-      }
-      return clause;
-    })
-    .join("; ");
+function basisOf(step: WaterfallStepRecord, locale: ReportLocale): string {
+  return basisWords(step.basisFigures, locale, (decimal) => plainMarks(decimal, locale));
 }
 
 /** Italiano. */
@@ -220,7 +181,7 @@ export const financeIt: FinanceWords = {
     step.step === "excess" ? "eccedenza" : `passo ${step.step + 1}, ${ownValue(STEP_IT, step.type) ?? step.type}`,
   pool: (before, after) => `cassa ${before} → ${after}`,
   owedPaid: (party, owed, paid) => `${party} dovuti ${owed}, pagati ${paid}`,
-  basis: basisIt,
+  basis: (step) => basisOf(step, "it"),
   scenario: (currency) => `scenario (${currency})`,
   pays: (party) => `${party} paga`,
   totalCost: "costo totale",

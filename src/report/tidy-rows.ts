@@ -1,0 +1,306 @@
+import type { Settlement, TrancheStatus } from "../engine/settlement-types.js";
+import type { MoneySummary, SimulationResult } from "../finance/simulate.js";
+import type { Measurement } from "../measure/measurement.js";
+import type { Money } from "../money/money.js";
+import { issuedIssue } from "../errors/argument-error.js";
+import { describeValue } from "../errors/describe-value.js";
+import { issue, type InputIssue } from "../errors/validation-error.js";
+import { throwIfAny } from "./charts/chart-arguments.js";
+
+/**
+ * Tidy rows of the library's results, for an analyst's data frame or spreadsheet: one plain object per row, every
+ * row of a function with the same fields in the same order (`null` where a row has no value), money always as
+ * `{ amount, currency }` (the results' own frozen values), codes as the results give them and never words.
+ * `rowsToCsv` writes any of them as CSV.
+ */
+
+/** One tranche of a settlement (see `trancheRows`). */
+export interface TrancheRow {
+  readonly tranche: string;
+  /** The period the tranche covers, or `null` for a cohort's tranche. */
+  readonly period: string | null;
+  /** The cohort the tranche covers, or `null` for a period's tranche. */
+  readonly cohort: string | null;
+  readonly dueDate: string;
+  readonly payableFrom: string;
+  readonly status: TrancheStatus;
+  /** The priced amount after the rounding step, before caps; `null` while the results are pending. */
+  readonly priced: Money | null;
+  readonly earned: Money | null;
+  readonly paid: Money;
+  readonly balance: Money | null;
+  readonly clawback: Money | null;
+}
+
+/** One payer → recipient line of a tranche (see `lineRows`). */
+export interface LineRow {
+  readonly tranche: string;
+  readonly period: string | null;
+  readonly cohort: string | null;
+  readonly dueDate: string;
+  readonly payableFrom: string;
+  readonly status: TrancheStatus;
+  readonly payer: string;
+  readonly recipient: string;
+  readonly earned: Money | null;
+  readonly paid: Money;
+  readonly balance: Money | null;
+}
+
+/** A party's totals over a settlement, as a payer or as a recipient (see `partyTotalRows`). */
+export interface PartyTotalRow {
+  readonly side: "payer" | "recipient";
+  readonly party: string;
+  /** Earned on the tranches whose results are settled. */
+  readonly earned: Money;
+  /** Paid on all tranches, pending or not. */
+  readonly paid: Money;
+  /** Earned − paid on the settled tranches. */
+  readonly balance: Money;
+}
+
+/** What a simulation summarises: all outcome payments, a payer's cost, an investor's net result. */
+export type SimulatedMeasure = "total-payments" | "payer-cost" | "investor-net";
+
+/** One distribution of a simulation: its mean, smallest and largest run (see `simulationRows`). */
+export interface SimulationRow {
+  readonly measure: SimulatedMeasure;
+  /** The payer or investor; `null` for the total payments. */
+  readonly party: string | null;
+  readonly runs: number;
+  readonly mean: Money;
+  readonly min: Money;
+  readonly max: Money;
+  /** For an investor: the share of runs in which it gets back less than it put in; `null` otherwise. */
+  readonly probabilityOfLoss: number | null;
+}
+
+/** One percentile of a simulated distribution, a nearest-rank amount of an actual run (see `percentileRows`). */
+export interface PercentileRow {
+  readonly measure: SimulatedMeasure | "investor-irr";
+  readonly party: string | null;
+  /** The percentile, from 0 to 100. */
+  readonly p: number;
+  /** The amount at that percentile; `null` for an IRR row. */
+  readonly amount: Money | null;
+  /** The IRR at that percentile (−1 for a total loss), for an `investor-irr` row; `null` otherwise. */
+  readonly rate: number | null;
+}
+
+/** One measurement, with its figures (see `measurementRows`). */
+export interface MeasurementRow {
+  /** The measurement's key in the record given, or its index in the list given (`"0"`, `"1"`…). */
+  readonly name: string;
+  readonly estimator: Measurement["estimator"];
+  readonly method: Measurement["method"];
+  readonly outcome: Measurement["outcome"];
+  readonly better: Measurement["better"];
+  readonly scale: number;
+  readonly value: number;
+  readonly counterfactual: number | null;
+  readonly effect: number;
+  readonly relativeEffect: number | null;
+  readonly standardError: number;
+  readonly statistic: number | null;
+  readonly degreesOfFreedom: number | null;
+  readonly continuityCorrection: number | null;
+  readonly confidence: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly pOneSided: number | null;
+  readonly pTwoSided: number | null;
+}
+
+/** The period or cohort a tranche covers, as two fields. */
+function coverage(covers: Settlement["tranches"][number]["covers"]): { period: string | null; cohort: string | null } {
+  return "period" in covers ? { period: covers.period, cohort: null } : { period: null, cohort: covers.cohort };
+}
+
+/**
+ * A settlement's tranches, one row each, in settlement order (due date, then tranche id).
+ *
+ * @example
+ * const rows = trancheRows(settle(contract, events, { asOf: "2028-03-31" }));
+ * rows[0]; // { tranche: "t1", period: "as-2026-27", cohort: null, status: "paid", earned: { amount: "186000.00", currency: "EUR" }, … }
+ * @throws ArgumentError (`not_a_settlement`, at `$.settlement`) for a settlement `settle` did not return.
+ */
+export function trancheRows(settlement: Settlement): TrancheRow[] {
+  throwIfAny([issuedIssue(settlement, "settlement", "trancheRows", "settlement")]);
+  return settlement.tranches.map((tranche) => ({
+    tranche: tranche.id,
+    ...coverage(tranche.covers),
+    dueDate: tranche.dueDate,
+    payableFrom: tranche.payableFrom,
+    status: tranche.status,
+    priced: tranche.amountPriced,
+    earned: tranche.amountEarned,
+    paid: tranche.amountPaid,
+    balance: tranche.balance,
+    clawback: tranche.clawback,
+  }));
+}
+
+/**
+ * A settlement's payer → recipient lines, one row each, tranche by tranche in settlement order: the rows of
+ * `settlementToCsv`, with money as `{ amount, currency }`.
+ *
+ * @example
+ * lineRows(settlement).filter((row) => row.payer === "fis"); // what the fund owes each recipient
+ * @throws ArgumentError (`not_a_settlement`, at `$.settlement`) for a settlement `settle` did not return.
+ */
+export function lineRows(settlement: Settlement): LineRow[] {
+  throwIfAny([issuedIssue(settlement, "settlement", "lineRows", "settlement")]);
+  return settlement.tranches.flatMap((tranche) =>
+    tranche.lines.map((line) => ({
+      tranche: tranche.id,
+      ...coverage(tranche.covers),
+      dueDate: tranche.dueDate,
+      payableFrom: tranche.payableFrom,
+      status: tranche.status,
+      payer: line.payer,
+      recipient: line.recipient,
+      earned: line.earned,
+      paid: line.paid,
+      balance: line.balance,
+    })),
+  );
+}
+
+/**
+ * A settlement's totals by party: each payer's, then each recipient's, in the settlement's order.
+ *
+ * @example
+ * partyTotalRows(settlement).filter((row) => row.side === "recipient");
+ * @throws ArgumentError (`not_a_settlement`, at `$.settlement`) for a settlement `settle` did not return.
+ */
+export function partyTotalRows(settlement: Settlement): PartyTotalRow[] {
+  throwIfAny([issuedIssue(settlement, "settlement", "partyTotalRows", "settlement")]);
+  const side = (name: PartyTotalRow["side"], totals: Settlement["totals"]["byPayer"]) =>
+    totals.map((total) => ({
+      side: name,
+      party: total.party,
+      earned: total.earned,
+      paid: total.paid,
+      balance: total.balance,
+    }));
+  return [...side("payer", settlement.totals.byPayer), ...side("recipient", settlement.totals.byRecipient)];
+}
+
+/** Every distribution of a simulation with what it measures: total payments, each payer's cost, each investor's net. */
+function summaries(
+  result: SimulationResult,
+): { measure: SimulatedMeasure; party: string | null; summary: MoneySummary }[] {
+  return [
+    { measure: "total-payments", party: null, summary: result.totalPayments },
+    ...result.byPayer.map((payer) => ({ measure: "payer-cost" as const, party: payer.party, summary: payer.cost })),
+    ...result.investors.map((investor) => ({
+      measure: "investor-net" as const,
+      party: investor.party,
+      summary: investor.net,
+    })),
+  ];
+}
+
+/**
+ * A simulation's distributions, one row each: the total payments, each payer's cost, each investor's net result,
+ * with the mean, the smallest and the largest run (and an investor's probability of loss).
+ *
+ * @example
+ * simulationRows(simulate(contract, { runs: 10_000, seed: 2026, results }));
+ * @throws ArgumentError (`not_a_simulation`, at `$.result`) for a result `simulate` did not return.
+ */
+export function simulationRows(result: SimulationResult): SimulationRow[] {
+  throwIfAny([issuedIssue(result, "simulation", "simulationRows", "result")]);
+  const loss = new Map(result.investors.map((investor) => [investor.party, investor.probabilityOfLoss]));
+  return summaries(result).map(({ measure, party, summary }) => ({
+    measure,
+    party,
+    runs: result.runs,
+    mean: summary.mean,
+    min: summary.min,
+    max: summary.max,
+    probabilityOfLoss: measure === "investor-net" ? loss.get(party!)! : null,
+  }));
+}
+
+/**
+ * A simulation's percentiles, one row per distribution and percentile: the amounts of the total payments, each
+ * payer's cost and each investor's net, then each investor's IRR (`rate`, over the runs with a rate or a total
+ * loss).
+ *
+ * @example
+ * percentileRows(result).filter((row) => row.measure === "total-payments" && row.p === 95);
+ * @throws ArgumentError (`not_a_simulation`, at `$.result`) for a result `simulate` did not return.
+ */
+export function percentileRows(result: SimulationResult): PercentileRow[] {
+  throwIfAny([issuedIssue(result, "simulation", "percentileRows", "result")]);
+  return [
+    ...summaries(result).flatMap(({ measure, party, summary }) =>
+      summary.percentiles.map((entry) => ({ measure, party, p: entry.p, amount: entry.amount, rate: null })),
+    ),
+    ...result.investors.flatMap((investor) =>
+      investor.irr.percentiles.map((entry) => ({
+        measure: "investor-irr" as const,
+        party: investor.party,
+        p: entry.p,
+        amount: null,
+        rate: entry.rate,
+      })),
+    ),
+  ];
+}
+
+/**
+ * Measurements, one row each, with their figures in the scaled unit: the effect, its interval and the test of no
+ * effect. Given a list, a row's `name` is its index; given a record (`{ c2026: m1, c2027: m2 }`), its key.
+ *
+ * @example
+ * const { cohorts, pooled } = measureCohorts(records, request);
+ * measurementRows({ ...Object.fromEntries(cohorts.map((c) => [c.cohort, c.measurement])), pooled });
+ * @throws ArgumentError listing every entry that is not a measurement the library returned (`not_a_measurement`,
+ * at `$.measurements[1]` or `$.measurements.c2026`), or `invalid_type` when `measurements` is neither a list nor an
+ * object.
+ */
+export function measurementRows(
+  measurements: readonly Measurement[] | Readonly<Record<string, Measurement>>,
+): MeasurementRow[] {
+  if (measurements === null || typeof measurements !== "object")
+    throwIfAny([
+      issue(
+        ["measurements"],
+        "invalid_type",
+        `expected a list of measurements or an object of named ones, got ${describeValue(measurements)}`,
+      ),
+    ]);
+  const entries: [string, Measurement][] = Array.isArray(measurements)
+    ? measurements.map((m, index) => [String(index), m])
+    : Object.entries(measurements);
+  const issues: (InputIssue | undefined)[] = entries.map(([name, m]) =>
+    issuedIssue(m, "measurement", "measurementRows", [
+      "measurements",
+      Array.isArray(measurements) ? Number(name) : name,
+    ]),
+  );
+  throwIfAny(issues);
+  return entries.map(([name, m]) => ({
+    name,
+    estimator: m.estimator,
+    method: m.method,
+    outcome: m.outcome,
+    better: m.better,
+    scale: m.scale,
+    value: m.value,
+    counterfactual: m.counterfactual ?? null,
+    effect: m.effect,
+    relativeEffect: m.relativeEffect ?? null,
+    standardError: m.standardError,
+    statistic: m.statistic ?? null,
+    degreesOfFreedom: m.degreesOfFreedom ?? null,
+    continuityCorrection: m.continuityCorrection ?? null,
+    confidence: m.interval.confidence,
+    lower: m.interval.lower,
+    upper: m.interval.upper,
+    pOneSided: m.pValue?.oneSided ?? null,
+    pTwoSided: m.pValue?.twoSided ?? null,
+  }));
+}
