@@ -37,7 +37,7 @@ const ENTRIES: readonly Entry[] = [
     code: 'import { allocate } from "./src/index.ts"; console.log(allocate);',
     // a bare largest-remainder split of a decimal text in cents, with no checks and no messages
     floor:
-      'const r=/^(-?)(\\d+)\\.(\\d\\d)$/;export function allocate(a,w){const[,s,i,f]=r.exec(a.amount);const u=BigInt(i+f),t=w.reduce((x,y)=>x+BigInt(y),0n);' +
+      "const r=/^(-?)(\\d+)\\.(\\d\\d)$/;export function allocate(a,w){const[,s,i,f]=r.exec(a.amount);const u=BigInt(i+f),t=w.reduce((x,y)=>x+BigInt(y),0n);" +
       "const p=w.map(x=>u*BigInt(x)/t),m=w.map((x,k)=>u*BigInt(x)-p[k]*t);let l=u-p.reduce((x,y)=>x+y,0n);" +
       "for(const k of m.map((x,k)=>k).sort((a,b)=>m[b]>m[a]?1:m[b]<m[a]?-1:a-b)){if(l<=0n)break;p[k]++;l--}" +
       "return p.map(x=>({amount:s+String(x/100n)+'.'+String(x%100n).padStart(2,'0'),currency:a.currency}))}console.log(allocate);",

@@ -1,4 +1,4 @@
-import { Dec, readMeasure } from "../money/decimal.js";
+import { isDecimalString } from "../money/decimal-text.js";
 import { floorQuotient } from "../money/floor-quotient.js";
 import type { RoundingMode } from "../money/rounding.js";
 
@@ -7,10 +7,12 @@ import type { RoundingMode } from "../money/rounding.js";
  * cost a few integer operations instead of a decimal.js object each (formulas price hundreds of thousands of
  * lines). The coefficient is a JavaScript number whenever it is a safe integer (every operation on two such
  * values checks that its result is still one), else a bigint: the common case costs no bigint at all, and
- * no value is ever inexact. It behaves exactly as the private `Dec` does: a result of + − × with more than 60
- * significant digits is rounded to 60, half-even, as `Dec` rounds it; division goes through `Dec` itself.
+ * no value is ever inexact. It behaves exactly as the private `Dec` (decimal.js) does: a result of + − × or ÷
+ * with more than 60 significant digits is rounded to 60, half-even, as `Dec` rounds it. It needs no decimal
+ * library: the contract's checks, the settlement and the money utilities carry none (src/formula/exact-dec.ts
+ * converts to and from `Dec` for the parts that still compute in it).
  *
- * Build values with `exactOf`, `exactFromText`, `fromNumber` or `fromDec`: they keep a safe coefficient a
+ * Build values with `exactOf`, `exactFromText`, `exactOfMeasure`, `fromNumber` or `fromDec`: they keep a safe coefficient a
  * number (never `-0`), which the fast paths rely on to stay fast (every function is right for either form).
  *
  * @internal
@@ -305,11 +307,6 @@ export function roundTo(a: Exact, places: number, mode: RoundingMode): Exact {
     : exactOf(divideRounded(bigOf(a), drop, mode), places);
 }
 
-export function toDec(a: Exact): Dec {
-  const digits = a.coefficient.toString();
-  return a.scale === 0 ? new Dec(digits) : new Dec(`${digits}e-${a.scale}`);
-}
-
 const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /** Reads a plain decimal text (`"-12.50"`), or `undefined` for any other form. */
@@ -328,10 +325,6 @@ export function exactFromText(text: string): Exact | undefined {
   return exactOf(negative ? -coefficient : coefficient, fraction.length);
 }
 
-export function fromDec(value: Dec): Exact {
-  return exactFromText(value.toFixed())!;
-}
-
 /** The whole numbers 0 … 4095, each made once when first read (values are never changed). */
 const WHOLE: (Exact | undefined)[] = new Array<Exact | undefined>(4096).fill(undefined);
 
@@ -348,8 +341,8 @@ export function fromNumber(value: number): Exact {
     }
     return new Exact(value, 0);
   }
-  // `Dec` reads a number through `String(value)`: the same digits, when they need no exponent.
-  return exactFromText(String(value)) ?? fromDec(new Dec(value));
+  // `Dec` reads a number through `String(value)`: the same digits, with an exponent when it has one
+  return exactOfMeasure(value)!;
 }
 
 /** The coefficient at `places` decimals (already rounded to them when it had more: half-even otherwise). */
@@ -461,6 +454,53 @@ function bigUnitsAt(a: Exact, places: number): bigint {
   return a.scale >= places ? c / pow10(a.scale - places) : c * pow10(places - a.scale);
 }
 
+/** A plain decimal text with an exponent, as `String(number)` writes some numbers: `"1e-7"`, `"1.5e+21"`. */
+const EXPONENT = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/;
+
+/**
+ * A decimal text as the contract format writes one (`readDecimal`'s rule): surrounding spaces ignored, a plain
+ * decimal (`"-12.50"`, `"+3"`, `".5"`, `"5."`), or a percentage (`"12.5%"` = 0.125). `undefined` for anything else.
+ */
+export function exactOfText(text: string): Exact | undefined {
+  const trimmed = text.trim();
+  const percent = trimmed.endsWith("%");
+  const body = percent ? trimmed.slice(0, -1).trim() : trimmed;
+  if (!isDecimalString(body)) return undefined;
+  const value = exactFromText(body) ?? exactOfPlain(body);
+  // a percentage is a division by 100, rounded to 60 significant digits as `Dec` rounds every result
+  return percent ? limit(bigOf(value), value.scale + 2) : value;
+}
+
+/** Any plain decimal text (a `+` sign, no digits before or after the point), in `Dec`'s reading. */
+function exactOfPlain(text: string): Exact {
+  const negative = text.startsWith("-");
+  const unsigned = text.replace(/^[+-]/, "");
+  const point = unsigned.indexOf(".");
+  const whole = point < 0 ? unsigned : unsigned.slice(0, point);
+  const fraction = point < 0 ? "" : unsigned.slice(point + 1);
+  const digits = BigInt(`${whole}${fraction}` || "0");
+  return exactOf(negative ? -digits : digits, fraction.length);
+}
+
+/**
+ * A measured value as the contract format writes one (`readMeasure`'s rule): a JSON number through its shortest
+ * round-trip form (`String(n)`, exponent included), or a decimal text as `exactOfText` reads it.
+ */
+export function exactOfMeasure(value: number | string): Exact | undefined {
+  if (typeof value === "string") return exactOfText(value);
+  if (!Number.isFinite(value)) return undefined;
+  const text = String(value);
+  const plain = exactFromText(text);
+  if (plain !== undefined) return plain;
+  const match = EXPONENT.exec(text);
+  if (match === null) return undefined;
+  const fraction = match[3] ?? "";
+  const digits = BigInt(`${match[2]}${fraction}`);
+  const scale = fraction.length - Number(match[4]);
+  const coefficient = match[1] === "-" ? -digits : digits;
+  return scale >= 0 ? limit(coefficient, scale) : limit(coefficient * pow10(-scale), 0);
+}
+
 const known = new Map<string | number, Exact | undefined>();
 
 /**
@@ -472,9 +512,7 @@ export function exactKnown(value: string | number): Exact | undefined {
   let found = known.get(value);
   if (found === undefined && !known.has(value)) {
     if (known.size >= 20_000) known.clear();
-    const text = typeof value === "string" ? exactFromText(value) : undefined;
-    const read = text ?? readMeasure(value);
-    found = read === undefined ? undefined : read instanceof Exact ? read : fromDec(read);
+    found = exactOfMeasure(value);
     known.set(value, found);
   }
   return found;

@@ -1,5 +1,4 @@
-import { readDecimal } from "../money/decimal.js";
-import { Exact, fromDec, plainText } from "./exact.js";
+import { Exact, exactOfText, plainText } from "./exact.js";
 import { describeValue } from "../errors/describe-value.js";
 import { issue } from "../errors/validation-error.js";
 import { FormulaError } from "../errors/formula-error.js";
@@ -52,7 +51,7 @@ export function evaluateFormula(text: string, options: EvaluateFormulaOptions = 
     );
   for (const [name, value] of Object.entries(given?.parameters ?? {})) {
     if (typeof value === "string") {
-      const decimal = readDecimal(value);
+      const decimal = exactOfText(value);
       if (decimal === undefined)
         problems.push(
           issue(
@@ -62,7 +61,7 @@ export function evaluateFormula(text: string, options: EvaluateFormulaOptions = 
           ),
         );
       else {
-        params.set(name, fromDec(decimal));
+        params.set(name, decimal);
         types.set(name, "number");
       }
     } else if (value !== null && typeof value === "object" && typeof value.text === "string") {

@@ -1,11 +1,10 @@
-import { Dec, readDecimal } from "../money/decimal.js";
 import {
   abs,
   divide,
   EXACT_ZERO,
   type Exact,
   exactKnown,
-  fromDec,
+  exactOfText,
   isZero,
   minus,
   plainText,
@@ -83,7 +82,7 @@ export function formulaProgram(contract: Contract): FormulaProgram {
     params: new Map(
       Object.entries(contract.parameters ?? {}).map(([name, value]) => [
         name,
-        typeof value === "string" ? fromDec(readDecimal(value) ?? new Dec(0)) : value.text,
+        typeof value === "string" ? (exactOfText(value) ?? EXACT_ZERO) : value.text,
       ]),
     ),
     tables: new Map((contract.tables ?? []).map((table) => [table.id, compileTable(table)])),

@@ -1,5 +1,4 @@
-import { Dec, readDecimal } from "../money/decimal.js";
-import { EXACT_ZERO, fromDec, type Exact } from "../formula/exact.js";
+import { EXACT_ZERO, type Exact, exactOfText } from "../formula/exact.js";
 import type { DecisionTable } from "../contract/types.js";
 
 import { WILDCARD } from "../contract/check-tables.js";
@@ -32,7 +31,7 @@ export function compileTable(table: DecisionTable): CompiledTable {
   const rows: CompiledRow[] = table.rows.map((row, index) => ({
     index,
     when: row.when,
-    value: fromDec(readDecimal(row.then) ?? new Dec(0)),
+    value: exactOfText(row.then) ?? EXACT_ZERO,
     specificity: specificityOf(row.when),
     validFrom: row.validFrom ?? "0000-01-01",
     validTo: row.validTo ?? "9999-12-31",

@@ -1,11 +1,10 @@
-import { readDecimal } from "../money/decimal.js";
 import {
   EXACT_ZERO,
   type Exact,
   exactFromText,
+  exactOfText,
   exactOf,
   fixedText,
-  fromDec,
   fromNumber,
   plainText,
   roundedUnits,
@@ -160,9 +159,7 @@ export function priceLines(
   const readText = (text: string): Exact | undefined => {
     const known = interned.get(text);
     if (known !== undefined || interned.has(text)) return known;
-    const plain = exactFromText(text);
-    const decimal = plain === undefined ? readDecimal(text) : undefined;
-    const value = plain ?? (decimal === undefined ? undefined : fromDec(decimal));
+    const value = exactFromText(text) ?? exactOfText(text);
     if (interned.size < 10_000) interned.set(text, value);
     return value;
   };

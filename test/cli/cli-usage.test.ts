@@ -325,7 +325,7 @@ describe("--locale it on every command that prints words", () => {
     );
     expectUsageError(
       run("claims", RATE_CARD, CLAIMS, "--as-of", "2015-09-30", "--format", "json", "--locale", "it"),
-      "--locale it applies to the text output; the json output is language-neutral",
+      "--locale it applies to the text and xlsx outputs; the json output is language-neutral",
     );
     expectUsageError(run("validate", CONTRACT, "--locale", "fr"), "--locale fr: expected en or it");
   });

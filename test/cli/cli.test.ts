@@ -243,13 +243,13 @@ describe("pay-by-results (user errors: a plain message, no stack trace, a non-ze
     expectError(
       run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "pdf"),
       2,
-      "--format pdf: expected text, json, csv, markdown or html",
+      "--format pdf: expected text, json, csv, markdown, html or xlsx",
     ));
   it("a --locale for an output that has no language", () =>
     expectError(
       run("settle", CONTRACT, EVENTS, "--as-of", "2028-03-31", "--format", "json", "--locale", "it"),
       2,
-      "--locale it applies to the text, markdown and html outputs; the json output is language-neutral",
+      "--locale it applies to the text, markdown, html and xlsx outputs; the json output is language-neutral",
     ));
   it("an unknown --locale", () =>
     expectError(

@@ -7,7 +7,6 @@ import {
   compare,
   exactFromText,
   fixedText,
-  fromDec,
   fromNumber,
   minus,
   negate,
@@ -18,11 +17,11 @@ import {
   sign,
   times,
   timesSmall,
-  toDec,
   unitsAt,
   unitsAtSmall,
   unitsText,
 } from "../../src/formula/exact.js";
+import { fromDec, toDec } from "../../src/formula/exact-dec.js";
 
 /**
  * The evaluator's decimal keeps a safe-integer coefficient in a plain number and checks every step: the

@@ -7,14 +7,13 @@ import {
   divide,
   exactFromText,
   fixedText,
-  fromDec,
   minus,
   plainText,
   plus,
   roundTo,
   times,
-  toDec,
 } from "../../src/formula/exact.js";
+import { fromDec, toDec } from "../../src/formula/exact-dec.js";
 
 /**
  * The formula evaluator's bigint decimal behaves exactly as the library's private decimal type: the same

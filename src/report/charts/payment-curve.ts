@@ -1,7 +1,7 @@
 import { Dec, isDecimalString, plain, readMeasure } from "../../money/decimal.js";
 import type { Basis, Contract, Metric, PricingRule, Tranche } from "../../contract/types.js";
 import type { TrancheSettlement } from "../../engine/settlement-types.js";
-import { fromDec, toDec } from "../../formula/exact.js";
+import { fromDec, toDec } from "../../formula/exact-dec.js";
 import { evaluateRule, metricsOf } from "../../pricing/evaluate-rule.js";
 import { formulaRules } from "../../contract/check-formulas.js";
 import { parseContract } from "../../contract/parse-contract.js";
