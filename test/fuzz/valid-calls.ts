@@ -156,6 +156,16 @@ function build(): Map<string, Make[]> {
     renderMarkdown: [() => [fisSettlement, { locale: "it" }], () => [pbfSettlement]],
     renderHtml: [() => [fisSettlement, { locale: "en" }]],
     settlementToCsv: [() => [fisSettlement]],
+    trancheRows: [() => [fisSettlement]],
+    lineRows: [() => [pbfSettlement]],
+    partyTotalRows: [() => [fisSettlement]],
+    simulationRows: [() => [simulation]],
+    percentileRows: [() => [simulation]],
+    measurementRows: [() => [[measurement]], () => [{ pilot }]],
+    rowsToCsv: [() => [core.lineRows(fisSettlement), { locale: "it" }]],
+    methodText: [() => [measurement, { locale: "it" }]],
+    powerTestText: [() => [core.requiredSample({ ...design(), effect: 0.1, comparisonGroup: true }), { locale: "en" }]],
+    settlementWorkbook: [() => [fisSettlement, { locale: "it" }]],
     toIndigo: [() => [fis, fisSettlement, {}]],
     describeRule: [() => [fis.tranches[0]?.pricing, new Map(fis.metrics.map((metric) => [metric.id, metric]))]],
     explainCashFlows: [() => [flows]],
@@ -253,6 +263,7 @@ function build(): Map<string, Make[]> {
   // settleClaims reads claim objects: the example's first rows, read once
   const claimsAvailable = claimObjects();
   table.explainClaims = [];
+  table.claimsWorkbook = [];
   table.explainClaimDecision = [];
   table.streamClaimDecisions = [];
   table.claimDecisionChunks = [];
@@ -262,6 +273,7 @@ function build(): Map<string, Make[]> {
     table.streamClaimDecisions?.push(() => [rateCard, structuredClone(claims), claimsOptions()]);
     const settled = core.settleClaims(rateCard, claims as core.Claim[], claimsOptions());
     table.explainClaims?.push(() => [settled]);
+    table.claimsWorkbook?.push(() => [settled, { locale: "en" }]);
     table.claimSettlementJsonChunks?.push(() => [settled]);
     if (settled.decisions !== undefined) {
       const decisions = settled.decisions;
