@@ -14,6 +14,9 @@ import {
   type ReportLocale,
   type Settlement,
 } from "../src/index.js";
+import writeXlsxFile from "write-excel-file/browser";
+import { workbookSheetData } from "../src/report/workbook-cells.js";
+import { claimsSheets, settlementSheets, type WorkbookContent } from "../src/report/workbook-sheets.js";
 import { byId, element, offerDownload } from "./dom.js";
 import type { BundledExample } from "./examples.js";
 import { roleOfDroppedFile, type FileRole, type LoadedFile } from "./input-files.js";
@@ -54,10 +57,12 @@ const views = {
   report: byId("report", HTMLIFrameElement),
   downloadCsv: byId("download-csv", HTMLAnchorElement),
   downloadJson: byId("download-json", HTMLAnchorElement),
+  downloadWorkbook: byId("download-xlsx", HTMLAnchorElement),
   claims: byId("claims", HTMLElement),
   claimsTables: byId("claims-tables", HTMLDivElement),
   claimsExplanation: byId("claims-explanation", HTMLPreElement),
   downloadClaimsJson: byId("download-claims-json", HTMLAnchorElement),
+  downloadClaimsWorkbook: byId("download-claims-xlsx", HTMLAnchorElement),
 };
 
 const state: PageState = { locale: "en", example: "", asOf: "" };
@@ -110,18 +115,51 @@ function showProblems(groups: readonly ProblemGroup[], phrases: Phrases): void {
 function showSettlement(contract: Contract, settlement: Settlement, phrases: Phrases): void {
   const name = `${settlement.contractId}-${settlement.asOf}`;
   views.settlementTables.replaceChildren(...settlementView(settlement, phrases));
-  views.explanation.textContent = explain(settlement);
+  views.explanation.textContent = explain(settlement, { locale: state.locale });
   views.report.title = phrases.reportHeading;
   views.report.srcdoc = renderHtml(settlement, { locale: state.locale, contract });
   offerDownload(views.downloadCsv, `${name}.csv`, settlementToCsv(settlement), "text/csv");
   offerDownload(views.downloadJson, `${name}.json`, JSON.stringify(settlement, null, 2), "application/json");
+  offerWorkbook(views.downloadWorkbook, `${name}.xlsx`, () => settlementSheets(settlement, state.locale), "tranches");
 }
 
 function showClaims(contract: Contract, settlement: ClaimSettlement, phrases: Phrases): void {
-  const name = `${settlement.contractId}-claims-${settlement.asOf}.json`;
+  const name = `${settlement.contractId}-claims-${settlement.asOf}`;
   views.claimsTables.replaceChildren(...claimsView(contract, settlement, phrases));
-  views.claimsExplanation.textContent = explainClaims(settlement);
-  offerDownload(views.downloadClaimsJson, name, JSON.stringify(settlement, null, 2), "application/json");
+  views.claimsExplanation.textContent = explainClaims(settlement, { locale: state.locale });
+  offerDownload(views.downloadClaimsJson, `${name}.json`, JSON.stringify(settlement, null, 2), "application/json");
+  offerWorkbook(
+    views.downloadClaimsWorkbook,
+    `${name}.xlsx`,
+    () => claimsSheets(settlement, state.locale),
+    "decisions",
+  );
+}
+
+/**
+ * Offers the workbook of what is shown (the same sheets and cells as `settlementWorkbook` of pay-by-results/node,
+ * written by the writer's browser build). The link waits for the file; a workbook that cannot be written (too many
+ * rows for a sheet) is not offered.
+ */
+function offerWorkbook(link: HTMLAnchorElement, fileName: string, content: () => WorkbookContent, part: string): void {
+  link.hidden = true;
+  let data: ReturnType<typeof workbookSheetData>;
+  try {
+    data = workbookSheetData(content(), part);
+  } catch {
+    return;
+  }
+  const shown = String(Number(link.dataset.offered ?? "0") + 1);
+  link.dataset.offered = shown;
+  void writeXlsxFile(data.sheets, data.options)
+    .toBlob()
+    .then((blob) => {
+      if (link.dataset.offered !== shown) return; // a later settlement replaced this one
+      if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+      link.href = URL.createObjectURL(blob);
+      link.download = fileName;
+      link.hidden = false;
+    });
 }
 
 function loadExample(id: string): void {

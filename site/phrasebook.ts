@@ -18,9 +18,9 @@ function statusWords(book: Phrasebook): Readonly<Record<TrancheStatus, string>> 
 }
 
 /**
- * Every word the page itself shows, in English and Italian. The settlement's own texts come from the library:
- * the report (`renderHtml`) in the chosen language, the step-by-step explanation (`explain`, `explainClaims`) in
- * English only.
+ * Every word the page itself shows, in English and Italian. The settlement's own texts come from the library, in
+ * the chosen language: the report (`renderHtml`), the step-by-step explanation (`explain`, `explainClaims`) and the
+ * workbooks.
  */
 export interface Phrases {
   readonly pageTitle: string;
@@ -56,7 +56,7 @@ export interface Phrases {
   readonly downloadCsv: string;
   readonly downloadJson: string;
   readonly explanationHeading: string;
-  readonly explanationInEnglish: string;
+  readonly downloadWorkbook: string;
   readonly reportHeading: string;
   readonly claimsHeading: string;
   readonly decisions: string;
@@ -118,7 +118,7 @@ export const PHRASEBOOK: Readonly<Record<ReportLocale, Phrases>> = {
     downloadCsv: "Download CSV",
     downloadJson: "Download JSON",
     explanationHeading: "Explanation, step by step",
-    explanationInEnglish: "",
+    downloadWorkbook: "Download workbook (.xlsx)",
     reportHeading: "Report",
     claimsHeading: "Claims",
     decisions: "Decisions",
@@ -178,7 +178,7 @@ export const PHRASEBOOK: Readonly<Record<ReportLocale, Phrases>> = {
     downloadCsv: "Scarica CSV",
     downloadJson: "Scarica JSON",
     explanationHeading: "Spiegazione, passo per passo",
-    explanationInEnglish: "La spiegazione passo per passo è solo in inglese; il report qui sotto è in italiano.",
+    downloadWorkbook: "Scarica il foglio di calcolo (.xlsx)",
     reportHeading: "Report",
     claimsHeading: "Richieste di pagamento",
     decisions: "Decisioni",

@@ -48,7 +48,7 @@ import {
 } from "../index.js";
 import { readClaimsFile } from "./read-claims-csv.js";
 import { claimsWorkbook, settlementWorkbook } from "./workbook.js";
-import { WorkbookError } from "./workbook-error.js";
+import { WorkbookError } from "../errors/workbook-error.js";
 import { decisionChunks, settlementChunks } from "../claims/claim-output.js";
 import { ClaimsError } from "../claims/claims-error.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";

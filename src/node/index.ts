@@ -16,4 +16,4 @@ export { ClaimsError } from "../claims/claims-error.js";
 // spreadsheets: .xlsx workbooks of a settlement and of a claims settlement (the optional dependency
 // write-excel-file writes them, loaded on the first call)
 export { settlementWorkbook, claimsWorkbook, type WorkbookOptions } from "./workbook.js";
-export { WorkbookError } from "./workbook-error.js";
+export { WorkbookError } from "../errors/workbook-error.js";

@@ -22,6 +22,7 @@ import {
   type Settlement,
 } from "../../src/index.js";
 import { readClaimsCsv } from "../../src/node/index.js";
+import { claimsSheets, settlementSheets } from "../../src/report/workbook-sheets.js";
 
 /**
  * The page of site/ in a real browser: built by scripts/build-site.ts, opened from the disk (file://) in Debian's
@@ -123,10 +124,25 @@ async function figuresOnPage(page: Page, settlement: Settlement) {
   };
 }
 
+/** The bytes a download link of the page gives. */
+async function downloadedBytes(page: Page, link: string): Promise<Buffer> {
+  await page.locator(link).waitFor({ state: "visible" });
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(link).click()]);
+  return readFileSync(await download.path());
+}
+
 /** The text a download link of the page gives. */
 async function downloaded(page: Page, link: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(link).click()]);
-  return readFileSync(await download.path(), "utf8");
+  return (await downloadedBytes(page, link)).toString("utf8");
+}
+
+/**
+ * The worksheets a downloaded `.xlsx` holds: an .xlsx file is a zip archive (it starts with "PK") whose entries'
+ * names are stored as plain text, one `xl/worksheets/sheetN.xml` per sheet.
+ */
+function worksheetCount(bytes: Buffer): number {
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  return new Set(bytes.toString("latin1").match(/xl\/worksheets\/sheet\d+\.xml/g) ?? []).size;
 }
 
 describe("the page, opened from the disk in Chromium", () => {
@@ -144,6 +160,10 @@ describe("the page, opened from the disk in Chromium", () => {
     );
     expect(await downloaded(page, "#download-csv")).toBe(settlementToCsv(expected));
     expect(JSON.parse(await downloaded(page, "#download-json"))).toEqual(JSON.parse(JSON.stringify(expected)));
+    // the workbook: the sheets settlementWorkbook writes (the same cells, src/report/workbook-cells.ts)
+    expect(worksheetCount(await downloadedBytes(page, "#download-xlsx"))).toBe(
+      settlementSheets(expected, "en").sheets.length,
+    );
     await screenshot(page, "1-fis-example");
     await page.close();
   });
@@ -215,8 +235,12 @@ describe("the page, opened from the disk in Chromium", () => {
     expect(await page.locator('#settlement-tables tr[data-tranche="t1"] td[data-status]').innerText()).toBe("pagata");
     expect(await page.locator('#settlement-tables tr[data-row="total"]').innerText()).toContain("−18.000,00 EUR");
     expect(await figuresOnPage(page, expected)).toEqual(shownFigures(expected));
+    expect(await page.locator("#explanation").textContent()).toBe(explain(expected, { locale: "it" }));
     expect(await page.locator("#report").getAttribute("srcdoc")).toBe(
       renderHtml(expected, { locale: "it", contract: fisContract }),
+    );
+    expect(worksheetCount(await downloadedBytes(page, "#download-xlsx"))).toBe(
+      settlementSheets(expected, "it").sheets.length,
     );
     const report = page.frameLocator("#report");
     expect(await report.locator("html").getAttribute("lang")).toBe("it");
@@ -237,6 +261,9 @@ describe("the page, opened from the disk in Chromium", () => {
     const atEnd = await expectedAt("2015-09-30");
     expect(await claimsOnPage(page, atEnd)).toEqual(claimFigures(atEnd));
     expect(await page.locator("#claims-explanation").textContent()).toBe(explainClaims(atEnd));
+    expect(worksheetCount(await downloadedBytes(page, "#download-claims-xlsx"))).toBe(
+      claimsSheets(atEnd, "en").sheets.length,
+    );
     expect(atEnd.counts.received).toBe(200);
     await screenshot(page, "5-rate-card-claims");
 

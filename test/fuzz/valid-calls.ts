@@ -164,7 +164,14 @@ function build(): Map<string, Make[]> {
     measurementRows: [() => [[measurement]], () => [{ pilot }]],
     rowsToCsv: [() => [core.lineRows(fisSettlement), { locale: "it" }]],
     methodText: [() => [measurement, { locale: "it" }]],
-    powerTestText: [() => [core.requiredSample({ ...design(), effect: 0.1, comparisonGroup: true }), { locale: "en" }]],
+    powerTestText: [
+      () => [
+        core.requiredSample({ ...design(), effect: 0.1, comparisonGroup: true } as Parameters<
+          typeof core.requiredSample
+        >[0]),
+        { locale: "en" },
+      ],
+    ],
     settlementWorkbook: [() => [fisSettlement, { locale: "it" }]],
     toIndigo: [() => [fis, fisSettlement, {}]],
     describeRule: [() => [fis.tranches[0]?.pricing, new Map(fis.metrics.map((metric) => [metric.id, metric]))]],

@@ -13,7 +13,8 @@ import {
   type Settlement,
 } from "../../src/index.js";
 import { WorkbookError, claimsWorkbook, settlementWorkbook } from "../../src/node/index.js";
-import { cellNumber, loadWorkbookWriter } from "../../src/node/workbook.js";
+import { loadWorkbookWriter } from "../../src/node/workbook.js";
+import { cellNumber } from "../../src/report/workbook-cells.js";
 import { Dec } from "../../src/money/decimal.js";
 import { claimsSheets, settlementSheets, type WorkbookCell } from "../../src/report/workbook-sheets.js";
 import { workbookEn, workbookIt } from "../../src/report/phrases/workbook-words.js";

@@ -1,4 +1,4 @@
-import { ValidationError, type InputIssue } from "../errors/validation-error.js";
+import { ValidationError, type InputIssue } from "./validation-error.js";
 
 /**
  * A workbook could not be written: its `.xlsx` writer, the optional dependency `write-excel-file`, is not installed
