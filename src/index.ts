@@ -59,6 +59,14 @@ export {
   type SimulationRow,
   type PercentileRow,
   type MeasurementRow,
+  decisionRows,
+  participantRows,
+  outcomeTotalRows,
+  claimPeriodRows,
+  type DecisionRow,
+  type ParticipantRow,
+  type OutcomeTotalRow,
+  type ClaimPeriodRow,
 } from "./report/tidy-rows.js";
 export { rowsToCsv } from "./report/tidy-csv.js";
 
@@ -167,6 +175,7 @@ export {
   claimDecisionChunks,
   claimSettlementJsonChunks,
   CLAIM_DECISION_CSV_COLUMNS,
+  type ClaimDecisionCsvColumn,
   type ClaimDecisionFormat,
 } from "./claims/claim-output.js";
 export type { SettleClaimsOptions } from "./claims/claim-run.js";
@@ -211,3 +220,5 @@ export {
 } from "./profile/check-profile.js";
 export { FIS_AREAS, type FisArea, type FisRole, type FindingDetail } from "./profile/profile-phrases.js";
 export { assessPlan, type PlanAssessment } from "./design/assess-plan.js";
+// Results show themselves in notebooks (Deno's Jupyter kernel); importing this module registers their displays.
+export { JUPYTER_DISPLAY, type NotebookBundle } from "./report/notebook-display.js";

@@ -10,6 +10,7 @@ import { markIssued } from "../util/issued.js";
 import { ByteSink, utf8 } from "./byte-sink.js";
 import { civilOf } from "../contract/day-number.js";
 import { groupThousands } from "../money/format.js";
+import type { Money } from "../money/money.js";
 
 /**
  * The decision on every claim of a settlement, in the order the claims were read (an identical repeat has no
@@ -175,7 +176,16 @@ export interface JsonStyle {
   readonly cuts: Uint8Array;
   /** The object's end after the cuts. */
   readonly close: Uint8Array;
+  /**
+   * What follows an amount's digits in money (`{ amount, currency }`) but the currency's code: the closing quote,
+   * the currency's key and its opening quote; then, after the code, the money's end (see `MoneyEnds`).
+   */
+  readonly currencyKey: string;
+  readonly moneyEnd: string;
 }
+
+/** Keys whose value is money: their key opens the money object and its `amount` (see `jsonStyle`). */
+const MONEY_KEYS: ReadonlySet<string> = new Set(["amount", "price", "priced"]);
 
 /** @internal The layout of decisions at `depth` (-1: one line). */
 export function jsonStyle(depth: number): JsonStyle {
@@ -183,12 +193,17 @@ export function jsonStyle(depth: number): JsonStyle {
   const inner = pretty ? `\n${"  ".repeat(depth + 1)}` : "";
   const colon = pretty ? ": " : ":";
   const close = pretty ? `\n${"  ".repeat(depth)}}` : "}";
+  // Money one level further in: `{ "amount": "…", "currency": "…" }` as JSON.stringify lays it out.
+  const moneyInner = pretty ? `\n${"  ".repeat(depth + 2)}` : "";
+  const moneyOpen = (key: string) => (MONEY_KEYS.has(key) ? `{${moneyInner}"amount"${colon}"` : '"');
   return {
     depth,
-    keys: KEYS.map((key, index) => utf8(`${index === 0 ? "{" : '",'}${inner}"${key}"${colon}"`)),
+    keys: KEYS.map((key, index) => utf8(`${index === 0 ? "{" : '",'}${inner}"${key}"${colon}${moneyOpen(key)}`)),
     end: utf8(`"${close}`),
     cuts: utf8(`",${inner}"cuts"${colon}`),
     close: utf8(close),
+    currencyKey: `",${moneyInner}"currency"${colon}"`,
+    moneyEnd: `"${inner}}`,
   };
 }
 
@@ -228,7 +243,10 @@ class DecisionView {
   /** The row of each decision when repeats were skipped (else decision `i` is row `i`). */
   readonly rows: Int32Array | undefined;
   private readonly texts = new Map<number, string>();
-  private readonly zero: string;
+  /** Money objects decisions share: nothing, each price in force (by outcome and price entry), other amounts. */
+  private readonly zero: Money;
+  private readonly priceMoney: readonly (readonly Money[])[];
+  private readonly monies = new Map<number, Money>();
   private readonly firstPeriod: number;
   private readonly periodLabels: readonly string[];
   private readonly messages: MessageCache;
@@ -257,7 +275,15 @@ class DecisionView {
       for (let row = 0; row < size; row += 1) if (reason[row] !== REPEAT) rows[next++] = row;
       this.rows = rows;
     }
-    this.zero = formatMinor(0, card.places);
+    this.zero = Object.freeze({ amount: formatMinor(0, card.places), currency: card.currency });
+    this.priceMoney = card.priceText.map((texts) =>
+      texts.map((text) => Object.freeze({ amount: text, currency: card.currency })),
+    );
+    // One object for each amount: nothing and the prices are what other amounts most often equal.
+    this.monies.set(0, this.zero);
+    card.priceMinor.forEach((prices, o) =>
+      prices.forEach((minor, entry) => this.monies.set(minor, this.priceMoney[o]![entry]!)),
+    );
     const { firstPeriod, periodCount } = columns;
     this.firstPeriod = firstPeriod;
     this.periodLabels = Array.from(
@@ -272,6 +298,16 @@ class DecisionView {
     if (found === undefined) {
       found = formatMinor(minor, this.run.card.places);
       this.texts.set(minor, found);
+    }
+    return found;
+  }
+
+  /** Minor units as money in the contract currency: one frozen object for each amount. */
+  private moneyOf(minor: number): Money {
+    let found = this.monies.get(minor);
+    if (found === undefined) {
+      found = Object.freeze({ amount: this.text(minor), currency: this.run.card.currency });
+      this.monies.set(minor, found);
     }
     return found;
   }
@@ -354,10 +390,10 @@ class DecisionView {
     const o = columns.outcome[row]!;
     const entry = priceEntry(card, o, columns.achieved[row]!);
     const price = card.priceMinor[o]![entry]!;
-    const priceText = card.priceText[o]![entry]!;
+    const priceText = this.priceMoney[o]![entry]!;
     const paid = columns.amount[row]!;
     const value = columns.priced[row]!;
-    const paidText = paid === price ? priceText : this.text(paid);
+    const paidText = paid === price ? priceText : this.moneyOf(paid);
     // Only a claim a cap touched has cuts: look them up for those alone.
     const cutRecords = code >= R.participant_cap_reached || paid < value ? run.capLog.cutsOf(row) : undefined;
     if (code === R.none && cutRecords === undefined && dependsOn >= 0) {
@@ -371,7 +407,7 @@ class DecisionView {
         status: "accepted",
         amount: paidText,
         price: priceText,
-        priced: value === price ? priceText : this.text(value),
+        priced: value === price ? priceText : this.moneyOf(value),
         dependsOn: columns.idOf(dependsOn),
       } satisfies ClaimDecision;
     }
@@ -386,7 +422,7 @@ class DecisionView {
         status: "accepted",
         amount: paidText,
         price: priceText,
-        priced: value === price ? priceText : this.text(value),
+        priced: value === price ? priceText : this.moneyOf(value),
       } satisfies ClaimDecision;
     }
     // Priced, then superseded or cut by a cap: optional fields are set in one fixed order.
@@ -402,7 +438,7 @@ class DecisionView {
       price: priceText,
     };
     if (code === R.none || code >= R.participant_cap_reached)
-      built.priced = value === price ? priceText : this.text(value);
+      built.priced = value === price ? priceText : this.moneyOf(value);
     if (code !== R.none) {
       built.reason = REASONS[code]!;
       built.message = this.messages.of(row, () => claim);
@@ -867,10 +903,11 @@ class DecisionView {
     const csv = style === undefined;
     next(sink, keys, K.status);
     sink.put(REJECTED);
+    if (csv) sink.put(this.csvCurrency());
     next(sink, keys, K.amount);
     sink.put(this.amountOf(0));
     if (csv) sink.put(CSV_NO_PRICES);
-    else next(sink, keys, K.reason);
+    else sink.put(this.moneyEnds(style).keys[K.reason]!);
     sink.put(REASON_BYTES[code]!);
     next(sink, keys, K.message);
     this.writeMessage(row, code, sink, csv);
@@ -878,22 +915,49 @@ class DecisionView {
   }
 
   /**
-   * The end of a decision whose last string value is open (JSON) or written (CSV): the claim it depends on, if
-   * any, then the object's end or the line's.
+   * The end of a decision whose last string value is open (JSON: an amount's, when `afterMoney`) or written
+   * (CSV): the claim it depends on, if any, then the object's end or the line's.
    */
-  private writeEnd(row: number, sink: ByteSink, style: JsonStyle | undefined): void {
+  private writeEnd(row: number, sink: ByteSink, style: JsonStyle | undefined, afterMoney = false): void {
     const dependsOn = this.run.columns.dependsOn[row]!;
     if (style === undefined) {
       sink.byte(COMMA);
       if (dependsOn >= 0) this.writeId(dependsOn, sink);
       return sink.put(CRLF);
     }
+    const ends = afterMoney ? this.moneyEnds(style) : undefined;
     if (dependsOn >= 0) {
-      sink.put(style.keys[K.dependsOn]!);
+      sink.put(ends === undefined ? style.keys[K.dependsOn]! : ends.keys[K.dependsOn]!);
       this.writeId(dependsOn, sink);
+      return sink.put(style.end);
     }
-    sink.put(style.end);
+    sink.put(ends === undefined ? style.end : ends.end);
   }
+
+  /**
+   * In a style, what closes an amount's money — its currency and the object's end — with the key that follows
+   * (by key), or with the decision's end: made once for each style.
+   */
+  private moneyEnds(style: JsonStyle): MoneyEnds {
+    let found = this.moneyEndsByStyle.get(style);
+    if (found === undefined) {
+      const close = `${style.currencyKey}${jsonInside(this.run.card.currency)}${style.moneyEnd}`;
+      const closed = (bytes: Uint8Array) => joined([utf8(close), bytes.subarray(1)]);
+      found = { keys: style.keys.map(closed), end: closed(style.end) };
+      this.moneyEndsByStyle.set(style, found);
+    }
+    return found;
+  }
+
+  private readonly moneyEndsByStyle = new Map<JsonStyle, MoneyEnds>();
+
+  /** The currency column of a decision's CSV row, with the comma before it. */
+  private csvCurrency(): Uint8Array {
+    this.csvCurrencyBytes ??= utf8(`,${csvField(this.run.card.currency)}`);
+    return this.csvCurrencyBytes;
+  }
+
+  private csvCurrencyBytes: Uint8Array | undefined;
 
   /** The id of the claim of `row`, as its bytes (an id needs no escaping in JSON or CSV). */
   private writeId(row: number, sink: ByteSink): void {
@@ -927,24 +991,29 @@ class DecisionView {
     const paid = columns.amount[row]!;
     const value = columns.priced[row]!;
     const cutRecords = code >= R.participant_cap_reached || paid < value ? run.capLog.cutsOf(row) : undefined;
+    // Each amount's money is closed by what follows it (`moneyEnds`): in JSON the field after the last amount
+    // is written with its money's end.
+    const ends = style === undefined ? undefined : this.moneyEnds(style);
+    const afterMoney = ends?.keys;
     next(sink, keys, K.status);
     sink.put(code !== R.none ? REJECTED : cutRecords === undefined ? ACCEPTED : ACCEPTED_IN_PART);
+    if (csv) sink.put(this.csvCurrency());
     next(sink, keys, K.amount);
     sink.put(paid === price ? priceBytes : this.amountOf(paid));
-    next(sink, keys, K.price);
+    next(sink, afterMoney, K.price);
     sink.put(priceBytes);
     if (code === R.none || code >= R.participant_cap_reached) {
-      next(sink, keys, K.priced);
+      next(sink, afterMoney, K.priced);
       sink.put(value === price ? priceBytes : this.amountOf(value));
     } else if (csv) sink.byte(COMMA);
     if (code !== R.none) {
-      next(sink, keys, K.reason);
+      next(sink, afterMoney, K.reason);
       sink.put(REASON_BYTES[code]!);
       next(sink, keys, K.message);
       this.writeMessage(row, code, sink, csv);
     } else if (cutRecords !== undefined) {
       if (csv) sink.byte(COMMA);
-      next(sink, keys, K.message);
+      next(sink, afterMoney, K.message);
       const said =
         cutRecords.length === 1
           ? cutMessage(cutRecords[0]!, card.places, this.money)
@@ -952,7 +1021,8 @@ class DecisionView {
       if (csv) sink.csvText(said);
       else sink.jsonText(said);
     } else if (csv) sink.put(CSV_NO_REASON);
-    if (csv || cutRecords === undefined) return this.writeEnd(row, sink, style);
+    if (csv || cutRecords === undefined)
+      return this.writeEnd(row, sink, style, code === R.none && cutRecords === undefined);
     if (columns.dependsOn[row]! >= 0) {
       sink.put(style.keys[K.dependsOn]!);
       this.writeId(columns.dependsOn[row]!, sink);
@@ -1058,6 +1128,15 @@ class LazyClaimText implements ClaimText {
   get claimedOn(): string {
     return this.dayText(this.run.columns.claimed[this.row]!);
   }
+}
+
+/**
+ * What closes an amount's money in one JSON style and currency (`",\n  "currency": "EUR"\n}`): followed by the
+ * key of the next field (by key; the bytes of `JsonStyle.keys` but their opening quote), or by the decision's end.
+ */
+interface MoneyEnds {
+  readonly keys: readonly Uint8Array[];
+  readonly end: Uint8Array;
 }
 
 /**

@@ -4,6 +4,7 @@ import { fixed } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import { deepFreeze } from "../util/freeze.js";
 import { markIssued } from "../util/issued.js";
+import { withNotebookDisplay } from "../util/notebook.js";
 import type { ClaimRun } from "./claim-run.js";
 import type { ClaimPeriodTotal, ClaimSettlement } from "./claim-types.js";
 import { ClaimDecisionList } from "./claim-decisions.js";
@@ -147,9 +148,12 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
         cut: asMoney(line.cut),
       })),
   };
-  if (!run.keepDecisions) return markIssued(deepFreeze(settlement), "claim-settlement");
+  // Shown in a notebook (Deno's Jupyter kernel) by a method that JSON and spreading never see: set before freezing.
+  if (!run.keepDecisions)
+    return markIssued(deepFreeze(withNotebookDisplay(settlement, "claim-settlement")), "claim-settlement");
   deepFreeze(settlement);
-  return markIssued(Object.freeze({ ...settlement, decisions: new ClaimDecisionList(run) }), "claim-settlement");
+  const withDecisions = { ...settlement, decisions: new ClaimDecisionList(run) };
+  return markIssued(Object.freeze(withNotebookDisplay(withDecisions, "claim-settlement")), "claim-settlement");
 }
 
 /** The sums again in `bigint`, for a settlement whose total reaches 2^53 minor units. */

@@ -70,8 +70,10 @@ export type ClaimStatus = "accepted" | "accepted-in-part" | "rejected";
 /**
  * The decision on one claim. `price` is the card's price in force on the achieved date; `priced` is what the
  * claim rules price it at before caps (the price, or the top-up over a lower rung of an exclusive group);
- * `amount` is what is paid after caps. A rejected claim pays `0` and says why; a claim cut by a cap lists the
- * cut in `cuts`.
+ * `amount` is what is paid after caps. Each is money in the contract currency, `{ amount, currency }` as in a
+ * settlement (the same frozen object for the same amount: compare amounts by their `amount`, not by identity).
+ * A rejected claim pays `0` and says why; a claim cut by a cap lists the cut in `cuts` (decimal strings, as the
+ * cap steps of a settlement's derivation give them).
  */
 export interface ClaimDecision {
   readonly claimId: string;
@@ -82,9 +84,9 @@ export interface ClaimDecision {
   /** The claim period of the claimed date, e.g. `"2027-Q3"` or `"2027-09"`. */
   readonly period: string;
   readonly status: ClaimStatus;
-  readonly amount: string;
-  readonly price?: string;
-  readonly priced?: string;
+  readonly amount: Money;
+  readonly price?: Money;
+  readonly priced?: Money;
   readonly reason?: ClaimRejectionReason;
   readonly message?: string;
   /**

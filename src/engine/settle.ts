@@ -4,6 +4,7 @@ import { groupThousands } from "../money/format.js";
 import { limitText, shownAmount } from "../money/limits.js";
 import { isCalendarDate } from "../contract/calendar.js";
 import { isIssued, markIssued } from "../util/issued.js";
+import { withNotebookDisplay } from "../util/notebook.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { parseEvents } from "../ledger/parse-events.js";
 import type { Contract, Tranche } from "../contract/types.js";
@@ -101,17 +102,22 @@ export function settle(
   });
   const capsApplied: CapStep[] = [];
   for (const tranche of tranches) capsApplied.push(...tranche.capsApplied);
-  const settlement: Settlement = Object.freeze({
-    contractId: contract.id,
-    title: contract.title,
-    currency: contract.currency,
-    asOf: options.asOf,
-    parties: Object.freeze(contract.parties.map((party) => Object.freeze({ id: party.id, name: party.name }))),
-    rounding: Object.freeze({ mode: contract.rounding.mode, at: contract.rounding.at }),
-    tranches: Object.freeze(tranches),
-    totals: sums.totals(plan),
-    capsApplied: Object.freeze(capsApplied),
-  });
+  const settlement: Settlement = Object.freeze(
+    withNotebookDisplay(
+      {
+        contractId: contract.id,
+        title: contract.title,
+        currency: contract.currency,
+        asOf: options.asOf,
+        parties: Object.freeze(contract.parties.map((party) => Object.freeze({ id: party.id, name: party.name }))),
+        rounding: Object.freeze({ mode: contract.rounding.mode, at: contract.rounding.at }),
+        tranches: Object.freeze(tranches),
+        totals: sums.totals(plan),
+        capsApplied: Object.freeze(capsApplied),
+      },
+      "settlement",
+    ),
+  );
   // The reports take a settlement this function returned, and no copy or hand-made one.
   if (!explainIt) markIssued(settlement, "figures-only-settlement");
   return markIssued(settlement, "settlement");

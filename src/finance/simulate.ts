@@ -1,3 +1,4 @@
+import { withNotebookDisplay } from "../util/notebook.js";
 import { Dec, plain } from "../money/decimal.js";
 import type { Money } from "../money/money.js";
 import type { Contract } from "../contract/types.js";
@@ -577,33 +578,38 @@ export function summarize(plan: SimulationPlan, options: SimulationOptions, rows
     return summary;
   };
   const payers = plan.payers.length;
-  const result: SimulationResult = deepFreeze({
-    runs,
-    seed: options.seed,
-    currency,
-    totalPayments: money(0),
-    byPayer: plan.payers.map((party, index) => ({ party, cost: money(1 + index) })),
-    investors: (plan.finance?.investors ?? []).map((investor, i) => {
-      const netColumn = 1 + payers + 2 * i;
-      const nets = column(netColumn);
-      const recorded = column(netColumn + 1);
-      const irrs = recorded.filter((rate) => Number.isFinite(rate)).sort();
-      const undetermined = recorded.filter((rate) => rate === Number.POSITIVE_INFINITY).length;
-      const totalLosses = irrs.filter((rate) => rate === -1).length;
-      return {
-        party: investor.party,
-        net: money(netColumn),
-        probabilityOfLoss: nets.filter((net) => net < 0).length / runs,
-        irr: {
-          runsWithRate: irrs.length - totalLosses,
-          runsWithTotalLoss: totalLosses,
-          runsWithoutRate: runs - irrs.length - undetermined,
-          runsUndetermined: undetermined,
-          percentiles: irrs.length === 0 ? [] : levels.map((p) => ({ p, rate: nearestRank(irrs, p) })),
-        },
-      };
-    }),
-  });
+  const result: SimulationResult = deepFreeze(
+    withNotebookDisplay(
+      {
+        runs,
+        seed: options.seed,
+        currency,
+        totalPayments: money(0),
+        byPayer: plan.payers.map((party, index) => ({ party, cost: money(1 + index) })),
+        investors: (plan.finance?.investors ?? []).map((investor, i) => {
+          const netColumn = 1 + payers + 2 * i;
+          const nets = column(netColumn);
+          const recorded = column(netColumn + 1);
+          const irrs = recorded.filter((rate) => Number.isFinite(rate)).sort();
+          const undetermined = recorded.filter((rate) => rate === Number.POSITIVE_INFINITY).length;
+          const totalLosses = irrs.filter((rate) => rate === -1).length;
+          return {
+            party: investor.party,
+            net: money(netColumn),
+            probabilityOfLoss: nets.filter((net) => net < 0).length / runs,
+            irr: {
+              runsWithRate: irrs.length - totalLosses,
+              runsWithTotalLoss: totalLosses,
+              runsWithoutRate: runs - irrs.length - undetermined,
+              runsUndetermined: undetermined,
+              percentiles: irrs.length === 0 ? [] : levels.map((p) => ({ p, rate: nearestRank(irrs, p) })),
+            },
+          };
+        }),
+      },
+      "simulation",
+    ),
+  );
   return markIssued(result, "simulation");
 }
 

@@ -223,30 +223,36 @@ function build(
   if (core.exactTails !== undefined) {
     const { below, above, twoSided } = core.exactTails;
     const q = normalQuantile((1 + settings.confidence) / 2);
-    return frozenCopy({
-      ...base,
-      interval: {
-        confidence: settings.confidence,
-        lower: core.exactInterval?.lower ?? core.effect - q * core.intervalError,
-        upper: core.exactInterval?.upper ?? core.effect + q * core.intervalError,
+    return frozenCopy(
+      {
+        ...base,
+        interval: {
+          confidence: settings.confidence,
+          lower: core.exactInterval?.lower ?? core.effect - q * core.intervalError,
+          upper: core.exactInterval?.upper ?? core.effect + q * core.intervalError,
+        },
+        pValue: {
+          oneSided: settings.better === "higher" ? above : below,
+          twoSided: twoSided ?? Math.min(1, 2 * Math.min(below, above)),
+        },
       },
-      pValue: {
-        oneSided: settings.better === "higher" ? above : below,
-        twoSided: twoSided ?? Math.min(1, 2 * Math.min(below, above)),
-      },
-    });
+      "measurement",
+    );
   }
   if (core.testError === undefined) {
     const upper = (1 + settings.confidence) / 2;
     const q = df === undefined ? normalQuantile(upper) : studentTQuantile(upper, df);
-    return frozenCopy({
-      ...base,
-      interval: {
-        confidence: settings.confidence,
-        lower: core.effect - q * core.intervalError,
-        upper: core.effect + q * core.intervalError,
+    return frozenCopy(
+      {
+        ...base,
+        interval: {
+          confidence: settings.confidence,
+          lower: core.effect - q * core.intervalError,
+          upper: core.effect + q * core.intervalError,
+        },
       },
-    });
+      "measurement",
+    );
   }
   const inference = infer(
     core.effect,
@@ -257,12 +263,15 @@ function build(
     df,
     correction,
   );
-  return frozenCopy({
-    ...base,
-    statistic: inference.statistic,
-    interval: inference.interval,
-    pValue: inference.pValue,
-  });
+  return frozenCopy(
+    {
+      ...base,
+      statistic: inference.statistic,
+      interval: inference.interval,
+      pValue: inference.pValue,
+    },
+    "measurement",
+  );
 }
 
 /**

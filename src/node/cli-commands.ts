@@ -50,6 +50,7 @@ import { readClaimsFile } from "./read-claims-csv.js";
 import { claimsWorkbook, settlementWorkbook } from "./workbook.js";
 import { WorkbookError } from "../errors/workbook-error.js";
 import { decisionChunks, settlementChunks } from "../claims/claim-output.js";
+import { csvLayout } from "../report/settlement-csv.js";
 import { ClaimsError } from "../claims/claims-error.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { planSimulation } from "../finance/simulate.js";
@@ -453,7 +454,7 @@ function decisionsFile(
  * failure). The writes are synchronous: the command has nothing else to do meanwhile, and a chunk is written
  * before the next is made, so the two buffers the chunks take turns in are never both in flight.
  */
-async function writeDecisions(settlement: ClaimSettlement, file: DecisionsFile): Promise<void> {
+async function writeDecisions(settlement: ClaimSettlement, file: DecisionsFile, csv?: "it" | "en"): Promise<void> {
   const failed = (error: unknown) =>
     new CliError(
       `--decisions ${file.path}: cannot write the decisions (${(error as NodeJS.ErrnoException).code ?? "unknown error"}): ${(error as Error).message}`,
@@ -472,7 +473,8 @@ async function writeDecisions(settlement: ClaimSettlement, file: DecisionsFile):
   const bar = progress("writing decisions");
   let written = file.format === "csv" ? -1 : 0; // the header is a line
   try {
-    for await (const chunk of decisionChunks(settlement.decisions!, file.format, true)) {
+    const layout = csv === undefined ? undefined : csvLayout({ locale: csv });
+    for await (const chunk of decisionChunks(settlement.decisions!, file.format, true, layout)) {
       try {
         for (let at = 0; at < chunk.length; ) at += writeSync(descriptor, chunk, at, chunk.length - at);
       } catch (error) {
@@ -769,6 +771,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
         separator: { type: "string" },
         decisions: { type: "string" },
         "decisions-format": { type: "string" },
+        csv: { type: "string" },
       },
       "claims",
     );
@@ -784,6 +787,12 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
     const output = workbookOutput(format, parsed.values.output);
     const given = separatorOption(parsed.values.separator);
     const decisions = decisionsFile(parsed.values.decisions, parsed.values["decisions-format"]);
+    // --csv it: the decisions file in CSV for Italian spreadsheets (";", a decimal comma, a byte-order mark)
+    const csv = parsed.values.csv;
+    if (csv !== undefined && csv !== "it" && csv !== "en")
+      throw new CliError(`--csv ${String(csv)}: expected it (";", a decimal comma, a byte-order mark) or en`, 2);
+    if (csv !== undefined && decisions?.format !== "csv")
+      throw new CliError("--csv applies to a decisions file in CSV: give --decisions <file.csv>", 2);
     const contract = loadContract(contractPath!);
     const size = fileSize(claimsPath!);
     const header = headerSeparators(claimsPath!);
@@ -820,7 +829,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Output) => void | n
     } finally {
       bar.end();
     }
-    if (decisions !== undefined) await writeDecisions(settlement, decisions);
+    if (decisions !== undefined) await writeDecisions(settlement, decisions, csv);
     if (format === "text") return io.out(explainClaims(settlement, { locale }));
     if (output !== undefined) return writeWorkbook(output, () => claimsWorkbook(settlement, { locale }));
     // The settlement as JSON a piece at a time: one string of it all would not fit past a million claims or so.

@@ -57,7 +57,8 @@ Prints the contract and its settlement as an INDIGO project record (JSON):
   --as-of <date>     the settlement date (required)
   --status <status>  the publication status of every record (default PRIVATE)`,
   claims: `Usage: ${PROGRAM} claims <contract.json> <claims.csv> --as-of <YYYY-MM-DD> [--format text|json|xlsx] [--locale en|it]
-         [--separator <char>] [--decisions <file>] [--decisions-format ndjson|csv] [--output <file.xlsx>]
+         [--separator <char>] [--decisions <file>] [--decisions-format ndjson|csv] [--csv it|en]
+         [--output <file.xlsx>]
 
 Settles the participant claims of a rate card, read as a stream from a CSV file whose first row names the
 columns, in any order. Required: id, participant, outcome, achievedOn, claimedOn (dates as YYYY-MM-DD) and
@@ -74,6 +75,8 @@ not known). Fields may be quoted with "; a byte-order mark at the start is skipp
   --decisions <file>  also write every claim's decision to a file, one a line, as each is made: NDJSON (one
                      JSON object a line) for a name ending .ndjson or .jsonl, CSV (with a header row) for .csv
   --decisions-format <format>  ndjson or csv, whatever the file's name
+  --csv <preset>     for a CSV decisions file: it (";" between fields, a decimal comma, a byte-order mark: what
+                     Italian Excel and LibreOffice open as numbers) or en (the default)
 A decision is final once every claim has been read (a claim read last may have been achieved first), so the
 decisions are written after the reading, one at a time, never held all at once.
 A progress line is written to stderr when it is a terminal.`,

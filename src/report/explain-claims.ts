@@ -7,7 +7,7 @@ import { textOptions, type TextOptions } from "./report-locale.js";
 import { phrasebookOf } from "./phrases/phrasebooks.js";
 import { plainCount, plainMarks, plainTextStyle } from "./style.js";
 
-/** An amount as a decision gives it: a decimal string, or money (`{ amount, currency }`). */
+/** An amount as a decision gives it: money (`{ amount, currency }`), or a decimal string (a cut's figures). */
 type Amount = string | { readonly amount: string };
 const amountOf = (value: Amount) => (typeof value === "string" ? value : value.amount);
 

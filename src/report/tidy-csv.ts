@@ -22,7 +22,8 @@ function fieldText(value: unknown, mark: (decimal: string) => string): string | 
 }
 
 /**
- * Rows of `trancheRows`, `lineRows`, `partyTotalRows`, `simulationRows`, `percentileRows` or `measurementRows` (or any
+ * Rows of `trancheRows`, `lineRows`, `partyTotalRows`, `simulationRows`, `percentileRows`, `measurementRows`,
+ * `decisionRows`, `participantRows`, `outcomeTotalRows` or `claimPeriodRows` (or any
  * rows of the same kind: plain objects with the same fields, each a text, a number, a boolean, money or `null`) as
  * CSV, with the options of `settlementToCsv`: a comma and a decimal point by default, `{ locale: "it" }` for Italian
  * Excel and LibreOffice (`;`, a decimal comma, a byte-order mark), or `separator`, `decimalMark` and `byteOrderMark`

@@ -1,3 +1,4 @@
+import type { ClaimDecision, ClaimRejectionReason, ClaimSettlement, ClaimStatus } from "../claims/claim-types.js";
 import type { Settlement, TrancheStatus } from "../engine/settlement-types.js";
 import type { MoneySummary, SimulationResult } from "../finance/simulate.js";
 import type { Measurement } from "../measure/measurement.js";
@@ -303,4 +304,161 @@ export function measurementRows(
     pOneSided: m.pValue?.oneSided ?? null,
     pTwoSided: m.pValue?.twoSided ?? null,
   }));
+}
+
+/** One claim's decision (see `decisionRows`): its fields but the cuts, `null` where the decision has none. */
+export interface DecisionRow {
+  readonly claimId: string;
+  readonly participant: string;
+  readonly outcome: string;
+  readonly achievedOn: string;
+  readonly claimedOn: string;
+  readonly period: string;
+  readonly status: ClaimStatus;
+  /** What is paid after caps (`0` for a rejected claim). */
+  readonly amount: Money;
+  /** The card's price in force on the achieved date; `null` for a claim rejected before it was priced. */
+  readonly price: Money | null;
+  /** What the claim rules priced it at before caps; `null` when it was not priced. */
+  readonly priced: Money | null;
+  readonly reason: ClaimRejectionReason | null;
+  readonly message: string | null;
+  /** The id of the claim the decision depends on (a prerequisite, a lower rung, a limit reached), or `null`. */
+  readonly dependsOn: string | null;
+}
+
+/** A participant paid for some claim, with the number of claims paid and the total (see `participantRows`). */
+export interface ParticipantRow {
+  readonly participant: string;
+  readonly claimsPaid: number;
+  readonly amount: Money;
+}
+
+/** An outcome of the rate card, with the claims paid for it and their total (see `outcomeTotalRows`). */
+export interface OutcomeTotalRow {
+  readonly outcome: string;
+  readonly name: string;
+  readonly claimsPaid: number;
+  readonly amount: Money;
+}
+
+/**
+ * What falls due for a claim period, or a payer's part of it (see `claimPeriodRows`): a row for the period
+ * (`payer` and `share` `null`), then one per payer.
+ */
+export interface ClaimPeriodRow {
+  readonly period: string;
+  readonly start: string;
+  readonly end: string;
+  readonly payer: string | null;
+  /** The payer's share, as the card gives it (`"70%"`); `null` on the period's own row. */
+  readonly share: string | null;
+  /** The claims paid in the period (the same on each of its rows). */
+  readonly claimsPaid: number;
+  readonly due: Money;
+}
+
+/**
+ * A claims settlement's decisions, one row each, in the order the claims were read: the fields of each
+ * `ClaimDecision` but its `cuts` (its `message` says how caps cut it), `null` where a decision has no such field,
+ * money as `{ amount, currency }`. No rows for a settlement made with `keepDecisions: false`. One object a claim:
+ * for a file of millions of decisions, `claimDecisionChunks` writes CSV without making them.
+ *
+ * @example
+ * const rows = decisionRows(settleClaims(contract, claims, { asOf: "2015-09-30" }));
+ * rows.filter((row) => row.status === "rejected"); // { claimId: "C00000192", …, amount: { amount: "0.00", currency: "GBP" }, price: null, … }
+ * @throws ArgumentError (`not_a_claim_settlement`, at `$.settlement`) for a settlement `settleClaims` or
+ * `settleClaimsAsync` did not return.
+ */
+export function decisionRows(settlement: ClaimSettlement): DecisionRow[] {
+  throwIfAny([issuedIssue(settlement, "claim-settlement", "decisionRows", "settlement")]);
+  return (settlement.decisions?.map(decisionRow) ?? []) as DecisionRow[];
+}
+
+function decisionRow(decision: ClaimDecision): DecisionRow {
+  return {
+    claimId: decision.claimId,
+    participant: decision.participant,
+    outcome: decision.outcome,
+    achievedOn: decision.achievedOn,
+    claimedOn: decision.claimedOn,
+    period: decision.period,
+    status: decision.status,
+    amount: decision.amount,
+    price: decision.price ?? null,
+    priced: decision.priced ?? null,
+    reason: decision.reason ?? null,
+    message: decision.message ?? null,
+    dependsOn: decision.dependsOn ?? null,
+  };
+}
+
+/**
+ * A claims settlement's participants paid for at least one claim, one row each, in id order.
+ *
+ * @example
+ * participantRows(settlement)[0]; // { participant: "P000000", claimsPaid: 6, amount: { amount: "9800.00", currency: "GBP" } }
+ * @throws ArgumentError (`not_a_claim_settlement`, at `$.settlement`) for a settlement `settleClaims` or
+ * `settleClaimsAsync` did not return.
+ */
+export function participantRows(settlement: ClaimSettlement): ParticipantRow[] {
+  throwIfAny([issuedIssue(settlement, "claim-settlement", "participantRows", "settlement")]);
+  return settlement.byParticipant.map((entry) => ({
+    participant: entry.participant,
+    claimsPaid: entry.claimsPaid,
+    amount: entry.amount,
+  }));
+}
+
+/**
+ * A claims settlement's totals by outcome, one row for each outcome of the card, in card order (an outcome no
+ * claim was paid for has `claimsPaid` 0 and a zero amount).
+ *
+ * @example
+ * outcomeTotalRows(settlement).filter((row) => row.claimsPaid > 0);
+ * @throws ArgumentError (`not_a_claim_settlement`, at `$.settlement`) for a settlement `settleClaims` or
+ * `settleClaimsAsync` did not return.
+ */
+export function outcomeTotalRows(settlement: ClaimSettlement): OutcomeTotalRow[] {
+  throwIfAny([issuedIssue(settlement, "claim-settlement", "outcomeTotalRows", "settlement")]);
+  return settlement.byOutcome.map((entry) => ({
+    outcome: entry.outcome,
+    name: entry.name,
+    claimsPaid: entry.claimsPaid,
+    amount: entry.amount,
+  }));
+}
+
+/**
+ * What falls due by claim period, in time order: for each period with claims paid, a row for the period (`payer`
+ * `null`), then a row for each payer's part of it. The payers' totals over all periods are
+ * `settlement.byPayer`; keep the rows whose `payer` is `null` for the periods alone.
+ *
+ * @example
+ * claimPeriodRows(settlement).filter((row) => row.payer === "dwp"); // what one payer owes, period by period
+ * @throws ArgumentError (`not_a_claim_settlement`, at `$.settlement`) for a settlement `settleClaims` or
+ * `settleClaimsAsync` did not return.
+ */
+export function claimPeriodRows(settlement: ClaimSettlement): ClaimPeriodRow[] {
+  throwIfAny([issuedIssue(settlement, "claim-settlement", "claimPeriodRows", "settlement")]);
+  return settlement.byPeriod.flatMap((period) => [
+    {
+      period: period.period,
+      start: period.start,
+      end: period.end,
+      payer: null,
+      share: null,
+      claimsPaid: period.claimsPaid,
+      due: period.due,
+    },
+    ...period.byPayer.map((part) => ({
+      period: period.period,
+      start: period.start,
+      end: period.end,
+      payer: part.party,
+      share: part.share,
+      claimsPaid: period.claimsPaid,
+      due: part.due,
+    })),
+  ]);
 }

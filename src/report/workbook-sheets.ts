@@ -42,7 +42,7 @@ export interface WorkbookContent {
 const text = (value: string): WorkbookCell => ({ kind: "text", text: value });
 const count = (value: number): WorkbookCell => ({ kind: "count", count: value });
 const day = (value: string): WorkbookCell => ({ kind: "date", day: value });
-/** An amount as the results give it: money, a bare decimal string (a claim decision's), or pending. */
+/** An amount as the results give it: money (a claim decision's too), a bare decimal string (a cap's limit), or pending. */
 type Amount = Money | string | null | undefined;
 const decimalOf = (value: Amount): string | undefined =>
   value === null || value === undefined ? undefined : typeof value === "string" ? value : value.amount;

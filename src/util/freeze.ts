@@ -1,3 +1,4 @@
+import { type DisplayKind, withNotebookDisplay } from "./notebook.js";
 /** Deep readonly view of plain data. */
 export type DeepReadonly<T> = T extends (infer U)[]
   ? readonly DeepReadonly<U>[]
@@ -29,7 +30,7 @@ function isPlainObject(value: object): boolean {
  * frozen nor changed. Any other object (a `Date`, a class instance) is not the library's to copy or freeze: it
  * is kept as it is.
  */
-export function frozenCopy<T>(value: T): T {
+export function frozenCopy<T>(value: T, display?: DisplayKind): T {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return Object.freeze(value.map((item: unknown) => frozenCopy(item))) as T;
   if (!isPlainObject(value)) return value;
@@ -42,5 +43,7 @@ export function frozenCopy<T>(value: T): T {
       configurable: true,
     });
   }
+  // a result's display in a notebook, given to the copy before it is frozen (src/util/notebook.ts)
+  if (display !== undefined) withNotebookDisplay(copy, display);
   return Object.freeze(copy) as T;
 }

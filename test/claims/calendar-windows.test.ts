@@ -52,10 +52,10 @@ describe("a window of months across a skipped day", () => {
     [1, "2024-03-07", "2024-04-07"],
     [1, "2024-09-06", "2024-10-06"],
   ] as const)("%i month(s) from %s: %s is inside, the next day outside", (months, enrolled, last) => {
-    expect(decide(months, enrolled, last)).toMatchObject({ status: "accepted", amount: "100.00" });
+    expect(decide(months, enrolled, last)).toMatchObject({ status: "accepted", amount: { amount: "100.00" } });
     const after = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const outside = decide(months, enrolled, after);
-    expect(outside).toMatchObject({ amount: "0.00", reason: "outside_window" });
+    expect(outside).toMatchObject({ amount: { amount: "0.00" }, reason: "outside_window" });
     expect(outside.message).toContain(`closed on ${last}`);
   });
 

@@ -142,7 +142,7 @@ describe("rate card laws", () => {
         const paid = new Map<string, number>();
         let total = 0;
         for (const decision of settlement.decisions!) {
-          const cents = Math.round(Number(decision.amount) * 100);
+          const cents = Math.round(Number(decision.amount.amount) * 100);
           expect(cents).toBeGreaterThanOrEqual(0);
           expect(cents).toBeLessThanOrEqual(Math.round(PRICE.get(decision.outcome)! * 100));
           paid.set(decision.participant, (paid.get(decision.participant) ?? 0) + cents);
@@ -178,7 +178,7 @@ describe("rate card laws", () => {
         for (const decision of decisions.values()) {
           if (!counted(decision) || meets[decision.outcome] === undefined) continue;
           const before = decisions.get(decision.dependsOn!);
-          const ladderTopUp = decision.priced !== decision.price;
+          const ladderTopUp = decision.priced?.amount !== decision.price?.amount;
           expect(before).toBeDefined();
           expect(before!.participant).toBe(decision.participant);
           expect(counted(before!)).toBe(true);

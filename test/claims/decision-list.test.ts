@@ -52,7 +52,7 @@ describe("ClaimDecisionList", () => {
     expect(decisions.some((decision) => decision.reason === "outside_window")).toBe(true);
     expect(decisions.every((decision) => decision.participant === "P1")).toBe(true);
     expect(decisions.every((decision) => decision.status === "accepted")).toBe(false);
-    expect(decisions.reduce((sum, decision) => sum + Number(decision.amount), 0)).toBe(3500 + 3300);
+    expect(decisions.reduce((sum, decision) => sum + Number(decision.amount.amount), 0)).toBe(3500 + 3300);
     const seen: number[] = [];
     decisions.forEach((_, index) => seen.push(index));
     expect(seen).toEqual([0, 1, 2, 3]);
@@ -61,6 +61,21 @@ describe("ClaimDecisionList", () => {
   it("JSON.stringify writes it as an array of decisions", () => {
     const written = JSON.parse(JSON.stringify(settlement)) as { decisions: ClaimDecision[] };
     expect(written.decisions).toEqual(decisions.toArray());
+  });
+
+  it("money as in a settlement: frozen { amount, currency } objects, one for each amount, shared", () => {
+    const all = decisions.toArray();
+    for (const decision of all)
+      for (const money of [decision.amount, decision.price, decision.priced])
+        if (money !== undefined) {
+          expect(Object.keys(money)).toEqual(["amount", "currency"]);
+          expect(money.currency).toBe("GBP");
+          expect(Object.isFrozen(money)).toBe(true);
+        }
+    // the same amount read twice is the same object: a price in force, nothing paid
+    expect(decisions.at(0)!.price).toBe(decisions.at(0)!.price);
+    const zeros = all.filter((decision) => decision.amount.amount === "0.00").map((decision) => decision.amount);
+    expect(new Set(zeros).size).toBe(1);
   });
 
   it("each reading makes a new frozen object, equal to the last", () => {
@@ -78,8 +93,8 @@ describe("ClaimDecisionList", () => {
       claimedOn: "2013-04-20",
       period: "2013-Q2",
       status: "rejected",
-      amount: "0.00",
-      price: "1100.00",
+      amount: { amount: "0.00", currency: "GBP" },
+      price: { amount: "1100.00", currency: "GBP" },
       reason: "superseded_in_group",
       message:
         "exclusive group nqf: an outcome at or above L1 was already priced at GBP 3,300.00 for this participant by claim a3, so L1 adds nothing",

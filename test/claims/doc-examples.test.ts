@@ -66,14 +66,18 @@ describe("docs/rate-cards.md: the engine pays what the page says", () => {
   it("same-day claims: attendance (depth 0) before sustained employment (depth 1), so the cap cuts the latter", () => {
     const { settlement, printed, expected } = settleExample("same-day.json");
     expect(printed).toEqual(expected);
-    const paid = Object.fromEntries(settlement.decisions!.map((decision) => [decision.claimId, decision.amount]));
+    const paid = Object.fromEntries(
+      settlement.decisions!.map((decision) => [decision.claimId, decision.amount.amount]),
+    );
     expect(paid).toEqual({ "a-sust": "1000.00", "z-att": "1500.00", c1: "3000.00" });
   });
 
   it("the ladder with holding periods", () => {
     const { settlement, printed, expected } = settleExample("ladder.json");
     expect(printed).toEqual(expected);
-    const paid = Object.fromEntries(settlement.decisions!.map((decision) => [decision.claimId, decision.amount]));
+    const paid = Object.fromEntries(
+      settlement.decisions!.map((decision) => [decision.claimId, decision.amount.amount]),
+    );
     expect(paid).toMatchObject({ a4: "800.00", b2: "0.00" });
   });
 });

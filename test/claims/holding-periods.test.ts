@@ -42,14 +42,18 @@ describe("holding periods", () => {
     const early = settle([entry, claim("SUST-13W", "2013-04-01", { id: "s13" })], CONTRACT);
     expect(decisionOf(early, "s13")).toMatchObject({
       status: "rejected",
-      amount: "0.00",
+      amount: { amount: "0.00" },
       reason: "holding_period_not_met",
       dependsOn: "entry",
       message:
         "achieved on 2013-04-01, before the holding period of 13 weeks from achieving ENTRY (claim entry) was over: the earliest day it counts is 2013-04-02",
     });
     const onTime = settle([entry, claim("SUST-13W", "2013-04-02", { id: "s13" })], CONTRACT);
-    expect(decisionOf(onTime, "s13")).toMatchObject({ status: "accepted", amount: "2000.00", dependsOn: "entry" });
+    expect(decisionOf(onTime, "s13")).toMatchObject({
+      status: "accepted",
+      amount: { amount: "2000.00" },
+      dependsOn: "entry",
+    });
   });
 
   it("the issue's case: a sustained-3-months claim 19 days after the move-in pays nothing", () => {
@@ -67,7 +71,7 @@ describe("holding periods", () => {
     expect(decisionOf(settle([moveIn, claim("SUST-3M", "2014-02-27", { id: "s" })], CONTRACT), "s").reason).toBe(
       "holding_period_not_met",
     );
-    expect(decisionOf(settle([moveIn, claim("SUST-3M", "2014-02-28", { id: "s" })], CONTRACT), "s").amount).toBe(
+    expect(decisionOf(settle([moveIn, claim("SUST-3M", "2014-02-28", { id: "s" })], CONTRACT), "s").amount.amount).toBe(
       "1000.00",
     );
   });
@@ -86,7 +90,9 @@ describe("holding periods", () => {
       message:
         "achieved on 2012-11-29, before the holding period of 90 days from enrolment was over: the earliest day it counts is 2012-11-30",
     });
-    expect(decisionOf(settle([claim("ENGAGED-90D", "2012-11-30", { id: "e" })], CONTRACT), "e").amount).toBe("300.00");
+    expect(decisionOf(settle([claim("ENGAGED-90D", "2012-11-30", { id: "e" })], CONTRACT), "e").amount.amount).toBe(
+      "300.00",
+    );
     const unknown = settle([claim("ENGAGED-90D", "2013-01-10", { id: "e", enrolledOn: undefined })], CONTRACT);
     expect(decisionOf(unknown, "e")).toMatchObject({
       reason: "enrolment_unknown",

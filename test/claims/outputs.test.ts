@@ -33,7 +33,7 @@ import { cardContractJson, rateCard } from "./support.js";
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const EXAMPLE = parseContract(JSON.parse(readFileSync(root("examples/rate-card/contract.json"), "utf8")));
 const SAMPLE = root("examples/rate-card/claims-sample.csv");
-const decoder = new TextDecoder();
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true }); // a byte-order mark is kept, to be seen
 
 async function text(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<string> {
   let joined = "";
@@ -78,9 +78,16 @@ function parseCsv(csv: string): string[][] {
   return rows;
 }
 
-/** A decision as a CSV row has it: every column, empty when the decision has no such field. */
+/**
+ * A decision as a CSV row has it: every column, empty when the decision has no such field; money as its decimal,
+ * after the `currency` column (the currency of its amounts).
+ */
 const asCsvRow = (decision: ClaimDecision) =>
-  CLAIM_DECISION_CSV_COLUMNS.map((column) => (decision[column] as string | undefined) ?? "");
+  CLAIM_DECISION_CSV_COLUMNS.map((column) => {
+    if (column === "currency") return decision.amount.currency;
+    const value = decision[column];
+    return (typeof value === "object" ? value.amount : value) ?? "";
+  });
 
 /** Checks every output of a settlement that keeps its decisions against the settlement itself. */
 async function expectOutputsMatch(settlement: ClaimSettlement): Promise<void> {
@@ -403,7 +410,7 @@ describe("the cuts of a claim several caps cut", () => {
     const settlement = settleClaims(contract, claims, { asOf: "2015-06-30" });
     const late = settlement.decisions!.at(0)!;
     expect(late.status).toBe("accepted-in-part");
-    expect(late.amount).toBe("200.00");
+    expect(late.amount).toEqual({ amount: "200.00", currency: "GBP" });
     expect(late.cuts?.map((cut) => [cut.cap, cut.before, cut.after])).toEqual([
       ["participant", "3300.00", "500.00"],
       ["period", "500.00", "300.00"],
@@ -413,5 +420,41 @@ describe("the cuts of a claim several caps cut", () => {
       /^cut by the cap per participant .*; cut by the cap of claim period .*; cut by the contract cap of /,
     );
     await expectOutputsMatch(settlement);
+  });
+});
+
+describe("decisions in CSV for Italian spreadsheets", () => {
+  it('{ locale: "it" }: a byte-order mark, ";" between fields, a decimal comma in the amounts; the same rows', async () => {
+    const settlement = await settleClaimsAsync(EXAMPLE, readClaimsCsv(SAMPLE), { asOf: "2015-09-30" });
+    const decisions = settlement.decisions!.toArray();
+    const italian = await text(claimDecisionChunks(settlement.decisions!, "csv", { locale: "it" }));
+    expect(italian.startsWith("\uFEFFclaimId;participant;")).toBe(true);
+    // the rows read with ";" (messages hold commas, not semicolons), amounts with their comma made a point
+    const rows = parseCsv(italian.slice(1).replaceAll(",", "\u0000").replaceAll(";", ",")).map((row) =>
+      row.map((field) => field.replaceAll("\u0000", ",")),
+    );
+    expect(rows[0]).toEqual([...CLAIM_DECISION_CSV_COLUMNS]);
+    const amounts = ["amount", "price", "priced"].map((column) => CLAIM_DECISION_CSV_COLUMNS.indexOf(column as never));
+    expect(rows.slice(1)).toEqual(
+      decisions.map((decision) =>
+        asCsvRow(decision).map((field, index) => (amounts.includes(index) ? field.replace(".", ",") : field)),
+      ),
+    );
+    // the same bytes from decision objects, and a byte-order mark alone is the plain file after it
+    expect(await text(claimDecisionChunks(decisions, "csv", { locale: "it" }))).toBe(italian);
+    const plain = await text(claimDecisionChunks(settlement.decisions!, "csv"));
+    expect(await text(claimDecisionChunks(settlement.decisions!, "csv", { byteOrderMark: true }))).toBe(
+      `\uFEFF${plain}`,
+    );
+    expect(await text(claimDecisionChunks(settlement.decisions!, "csv", { locale: "en" }))).toBe(plain);
+  });
+
+  it("refuses options with NDJSON, and options settlementToCsv refuses", () => {
+    const settlement = settleClaims(EXAMPLE, [], { asOf: "2015-09-30" });
+    expect(() => claimDecisionChunks(settlement.decisions!, "ndjson", { locale: "it" })).toThrow(OptionsError);
+    expect(() => claimDecisionChunks(settlement.decisions!, "csv", { locale: "fr" } as never)).toThrow(OptionsError);
+    expect(() => claimDecisionChunks(settlement.decisions!, "csv", { separator: ",", decimalMark: "," })).toThrow(
+      OptionsError,
+    );
   });
 });

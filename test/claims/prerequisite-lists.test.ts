@@ -89,7 +89,7 @@ describe("requiresAllOf and requiresAnyOf", () => {
     });
     // Met on 2013-05-20 (by l1): the 6-month window closes on 2013-11-20.
     const inside = settle([entry, level, claim("BONUS", "2013-11-20", { id: "b" })], CONTRACT);
-    expect(decisionOf(inside, "b")).toMatchObject({ amount: "400.00", dependsOn: "l1" });
+    expect(decisionOf(inside, "b")).toMatchObject({ amount: { amount: "400.00" }, dependsOn: "l1" });
     const outside = settle([entry, level, claim("BONUS", "2013-11-21", { id: "b" })], CONTRACT);
     expect(decisionOf(outside, "b")).toMatchObject({
       reason: "outside_window",
@@ -116,7 +116,7 @@ describe("requiresAllOf and requiresAnyOf", () => {
       ],
       CONTRACT,
     );
-    expect(decisionOf(result, "p")).toMatchObject({ amount: "250.00", dependsOn: "entry" });
+    expect(decisionOf(result, "p")).toMatchObject({ amount: { amount: "250.00" }, dependsOn: "entry" });
   });
 });
 

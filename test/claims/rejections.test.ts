@@ -5,7 +5,7 @@ import { CARD_CONTRACT, cardContractJson, claim, decisionOf, rateCard, settle } 
 /** One test per rejection reason: its code, the plain message, and that it pays nothing. */
 
 function rejected(decision: ClaimDecision, reason: ClaimRejectionReason, message: string): void {
-  expect(decision).toMatchObject({ status: "rejected", amount: "0.00", reason, message });
+  expect(decision).toMatchObject({ status: "rejected", amount: { amount: "0.00" }, reason, message });
 }
 
 describe("rejection reasons", () => {

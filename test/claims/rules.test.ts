@@ -38,8 +38,8 @@ describe("claim windows (calendar months, last day included)", () => {
     const entry = claim("ENTRY", "2013-01-31", { id: "entry" });
     const inside = settle([entry, claim("SUST", "2013-07-31", { id: "s" })]);
     const outside = settle([entry, claim("SUST", "2013-08-01", { id: "s" })]);
-    expect(decisionOf(inside, "s").amount).toBe("2000.00");
-    expect(decisionOf(outside, "s")).toMatchObject({ amount: "0.00", reason: "outside_window" });
+    expect(decisionOf(inside, "s").amount.amount).toBe("2000.00");
+    expect(decisionOf(outside, "s")).toMatchObject({ amount: { amount: "0.00" }, reason: "outside_window" });
     expect(decisionOf(outside, "s").message).toBe(
       "achieved on 2013-08-01, after the window of 6 months from achieving ENTRY (claim entry) closed on 2013-07-31",
     );
@@ -47,14 +47,14 @@ describe("claim windows (calendar months, last day included)", () => {
 
   it("a window ending in a shorter month ends on its last day: 2013-08-31 + 6 months = 2014-02-28", () => {
     const entry = claim("ENTRY", "2013-08-31", { id: "entry" });
-    expect(decisionOf(settle([entry, claim("SUST", "2014-02-28", { id: "s" })]), "s").amount).toBe("2000.00");
+    expect(decisionOf(settle([entry, claim("SUST", "2014-02-28", { id: "s" })]), "s").amount.amount).toBe("2000.00");
     expect(decisionOf(settle([entry, claim("SUST", "2014-03-01", { id: "s" })]), "s").message).toContain(
       "closed on 2014-02-28",
     );
   });
 
   it("12 months from enrolment on 2012-09-01: attendance on 2013-09-01 pays, on 2013-09-02 does not", () => {
-    expect(decisionOf(settle([claim("ATT", "2013-09-01", { id: "a" })]), "a").amount).toBe("1400.00");
+    expect(decisionOf(settle([claim("ATT", "2013-09-01", { id: "a" })]), "a").amount.amount).toBe("1400.00");
     expect(decisionOf(settle([claim("ATT", "2013-09-02", { id: "a" })]), "a").reason).toBe("outside_window");
   });
 
@@ -64,7 +64,7 @@ describe("claim windows (calendar months, last day included)", () => {
       asOf: "2015-12-31",
       participants: [{ id: "P1", enrolledOn: "2012-10-01" }],
     });
-    expect(decisionOf(result, "a").amount).toBe("1400.00");
+    expect(decisionOf(result, "a").amount.amount).toBe("1400.00");
   });
 });
 
@@ -76,8 +76,12 @@ describe("exclusive groups (a ladder pays its highest rung)", () => {
       claim("L2", "2013-09-10", { id: "l2" }),
     ]);
     expect(amounts(result)).toEqual({ l1: "1100.00", l3: "4000.00", l2: "0.00" });
-    expect(decisionOf(result, "l3")).toMatchObject({ status: "accepted", price: "5100.00", priced: "4000.00" });
-    expect(decisionOf(result, "l2")).toMatchObject({ reason: "superseded_in_group", price: "3300.00" });
+    expect(decisionOf(result, "l3")).toMatchObject({
+      status: "accepted",
+      price: { amount: "5100.00" },
+      priced: { amount: "4000.00" },
+    });
+    expect(decisionOf(result, "l2")).toMatchObject({ reason: "superseded_in_group", price: { amount: "3300.00" } });
     expect(decisionOf(result, "l2").message).toBe(
       "exclusive group nqf: an outcome at or above L2 was already priced at GBP 5,100.00 for this participant by claim l3, so L2 adds nothing",
     );
@@ -109,7 +113,7 @@ describe("price schedule (by the achieved date)", () => {
       claim("ENTRY", "2014-04-01", { id: "after", participant: "P2" }),
     ]);
     expect(amounts(result)).toEqual({ before: "3500.00", after: "3300.00" });
-    expect(decisionOf(result, "after").price).toBe("3300.00");
+    expect(decisionOf(result, "after").price?.amount).toBe("3300.00");
   });
 });
 
@@ -131,7 +135,7 @@ describe("caps", () => {
     });
     expect(decisionOf(result, "l3")).toMatchObject({
       status: "accepted-in-part",
-      priced: "5100.00",
+      priced: { amount: "5100.00" },
       cuts: [
         {
           cap: "participant",

@@ -113,7 +113,7 @@ export function decisionOf(settlement: ClaimSettlement, id: string): ClaimDecisi
   return found;
 }
 
-/** `{ claimId: amount }` of every decision, for compact assertions. */
+/** `{ claimId: amount }` of every decision (its decimal), for compact assertions. */
 export function amounts(settlement: ClaimSettlement): Record<string, string> {
-  return Object.fromEntries((settlement.decisions ?? []).map((decision) => [decision.claimId, decision.amount]));
+  return Object.fromEntries((settlement.decisions ?? []).map((decision) => [decision.claimId, decision.amount.amount]));
 }

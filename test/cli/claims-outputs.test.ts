@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseContract, settleClaimsAsync, type ClaimSettlement } from "../../src/index.js";
+import { claimDecisionChunks, parseContract, settleClaimsAsync, type ClaimSettlement } from "../../src/index.js";
 import { readClaimsCsv } from "../../src/node/index.js";
 
 /**
@@ -84,6 +84,22 @@ describe("pay-by-results claims: outputs that stream", () => {
     expect(readFileSync(jsonl, "utf8").split("\n")).toHaveLength(201);
   });
 
+  it("--decisions FILE.csv --csv it: the library's Italian CSV (a byte-order mark, ';', a decimal comma)", async () => {
+    const path = join(scratch, "decisioni.csv");
+    const result = claims("--decisions", path, "--csv", "it");
+    expect(result.code).toBe(0);
+    const written = readFileSync(path);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of claimDecisionChunks(expected.decisions!, "csv", { locale: "it" })) chunks.push(chunk);
+    expect(written.equals(Buffer.concat(chunks))).toBe(true);
+    expect(written.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+    expect(written.toString("utf8")).toContain(";accepted;GBP;900,00;900,00;900,00;;;\r\n");
+    // --csv is for a decisions file in CSV, and is it or en
+    expect(claims("--csv", "it").code).toBe(2);
+    expect(claims("--decisions", join(scratch, "d.ndjson"), "--csv", "it").err).toContain("--csv applies to");
+    expect(claims("--decisions", path, "--csv", "fr").err).toContain("--csv fr: expected it");
+  });
+
   it("--decisions FILE.csv: a header and a row per decision, parsed back to the library's decisions", () => {
     const path = join(scratch, "decisions.csv");
     const result = claims("--decisions", path, "--format", "json");
@@ -97,6 +113,7 @@ describe("pay-by-results claims: outputs that stream", () => {
       "claimedOn",
       "period",
       "status",
+      "currency",
       "amount",
       "price",
       "priced",
@@ -106,7 +123,12 @@ describe("pay-by-results claims: outputs that stream", () => {
     ]);
     expect(rows).toEqual(
       expected.decisions!.map((decision) =>
-        header!.map((column) => (decision as unknown as Record<string, string | undefined>)[column] ?? ""),
+        header!.map((column) => {
+          // money as its decimal, after the column of its currency
+          if (column === "currency") return decision.amount.currency;
+          const value = (decision as unknown as Record<string, string | { amount: string } | undefined>)[column];
+          return (typeof value === "object" ? value.amount : value) ?? "";
+        }),
       ),
     );
     // with --format json, stdout holds the settlement

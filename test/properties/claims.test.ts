@@ -93,7 +93,7 @@ describe("claims settlement laws", () => {
         if (volume !== undefined)
           expect(result.byOutcome.find((entry) => entry.outcome === "ENTRY")!.claimsPaid).toBeLessThanOrEqual(volume);
         for (const decision of result.decisions ?? []) {
-          expect(pence(decision.amount)).toBeLessThanOrEqual(pence(decision.priced ?? "0"));
+          expect(pence(decision.amount.amount)).toBeLessThanOrEqual(pence(decision.priced?.amount ?? "0"));
           for (const cut of decision.cuts ?? [])
             if (cut.cap !== "outcome-volume")
               expect(pence(cut.usedBefore) + pence(cut.after)).toBeLessThanOrEqual(pence(cut.limit));
@@ -109,7 +109,7 @@ describe("claims settlement laws", () => {
         const result = settleWith(card, claims);
         const decisions = result.decisions ?? [];
         const total = pence(result.total.amount);
-        expect(decisions.reduce((sum, decision) => sum + pence(decision.amount), 0)).toBe(total);
+        expect(decisions.reduce((sum, decision) => sum + pence(decision.amount.amount), 0)).toBe(total);
         expect(result.byParticipant.reduce((sum, entry) => sum + pence(entry.amount.amount), 0)).toBe(total);
         expect(result.byOutcome.reduce((sum, entry) => sum + pence(entry.amount.amount), 0)).toBe(total);
         expect(result.byPeriod.reduce((sum, entry) => sum + pence(entry.due.amount), 0)).toBe(total);
@@ -120,7 +120,9 @@ describe("claims settlement laws", () => {
           );
         for (const entry of result.byParticipant) {
           const own = decisions.filter((decision) => decision.participant === entry.participant);
-          expect(own.reduce((sum, decision) => sum + pence(decision.amount), 0)).toBe(pence(entry.amount.amount));
+          expect(own.reduce((sum, decision) => sum + pence(decision.amount.amount), 0)).toBe(
+            pence(entry.amount.amount),
+          );
           expect(own.filter((decision) => decision.status !== "rejected")).toHaveLength(entry.claimsPaid);
         }
         expect(result.counts.accepted + result.counts.acceptedInPart + result.counts.rejected).toBe(decisions.length);
@@ -158,8 +160,8 @@ describe("claims settlement laws", () => {
       fc.property(scenarioArb, ({ card, claims }) => {
         const result = settleWith(card, claims);
         for (const decision of result.decisions ?? []) {
-          if (decision.status === "rejected") expect(decision.amount).toBe("0.00");
-          else expect(pence(decision.amount)).toBeGreaterThan(0);
+          if (decision.status === "rejected") expect(decision.amount.amount).toBe("0.00");
+          else expect(pence(decision.amount.amount)).toBeGreaterThan(0);
         }
       }),
       RUNS,

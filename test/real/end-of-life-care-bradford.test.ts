@@ -41,8 +41,8 @@ describe("End of Life Care Integrator, Bradford (real rate card)", () => {
     // 2,570 × 765.63 = 1,967,669.10, GBP 256.10 above the maximum; 2,569 × 765.63 = 1,966,903.47
     expect(decisions.find((decision) => decision.claimId === "eol2570-bed-days")).toMatchObject({
       status: "accepted-in-part",
-      price: "765.63",
-      amount: "509.53",
+      price: gbp("765.63"),
+      amount: gbp("509.53"),
     });
     expect(settlement.caps).toEqual([
       expect.objectContaining({ cap: "contract", claimsCut: 1, cut: gbp("256.10") }),

@@ -16,7 +16,7 @@ const paidTo = (participant: string) =>
   decisions
     .filter((decision) => decision.participant === participant)
     // amounts carry 2 decimals, so dropping the point gives whole pence
-    .reduce((pence, decision) => pence + Number(decision.amount.replace(".", "")), 0);
+    .reduce((pence, decision) => pence + Number(decision.amount.amount.replace(".", "")), 0);
 
 describe("Innovation Fund round 2, 3SC Capitalise (real rate card)", () => {
   it("carries the published prices (INDIGO-POJ-0139)", () => {
@@ -41,7 +41,11 @@ describe("Innovation Fund round 2, 3SC Capitalise (real rate card)", () => {
     // P1's claims price at £11,800 (1,300 + 1,400 + 700 + 900 + 900 + 1,100 + 3,500 + 2,000): the cap cuts £100.
     expect(paidTo("P1")).toBe(1_170_000);
     const last = decisions.find((decision) => decision.claimId === "p1-emp-26");
-    expect(last).toMatchObject({ status: "accepted-in-part", price: "2000.00", amount: "1900.00" });
+    expect(last).toMatchObject({
+      status: "accepted-in-part",
+      price: { amount: "2000.00" },
+      amount: { amount: "1900.00" },
+    });
   });
 
   it("pays the card's prices below the cap, and the 26-week outcome only after the 13-week one", () => {

@@ -55,7 +55,7 @@ describe("Innovation Fund round 1, New Horizons (real rate card)", () => {
 
   it("pays a participant at most the published £8,200 of round 1", () => {
     // N1's outcomes price at £10,300: the cap cuts level 3 (£3,300 → £3,200) and leaves nothing for higher education
-    expect(decision("n1-nqf3")).toMatchObject({ status: "accepted-in-part", amount: "3200.00" });
+    expect(decision("n1-nqf3")).toMatchObject({ status: "accepted-in-part", amount: { amount: "3200.00" } });
     expect(decision("n1-he")).toMatchObject({ status: "rejected", reason: "participant_cap_reached" });
     expect(paidTo("N1")).toEqual(gbp("8200.00"));
   });

@@ -38,10 +38,14 @@ describe("Troubled Families, phase 1, 2012/13 (real payment-by-results scheme)",
 
   it("pays employment or progress to work, never both, and never more than GBP 4,000 a family", () => {
     // progress to work first, employment later: employment pays the difference, GBP 700
-    expect(decision("f4-employment")).toMatchObject({ status: "accepted", price: "800.00", amount: "700.00" });
+    expect(decision("f4-employment")).toMatchObject({
+      status: "accepted",
+      price: { amount: "800.00" },
+      amount: { amount: "700.00" },
+    });
     expect(paidTo("F4")).toEqual(gbp("4000.00"));
     // all three results: the cap per family cuts the last one
-    expect(decision("f5-employment")).toMatchObject({ status: "accepted-in-part", amount: "100.00" });
+    expect(decision("f5-employment")).toMatchObject({ status: "accepted-in-part", amount: { amount: "100.00" } });
     expect(paidTo("F5")).toEqual(gbp("4000.00"));
     for (const entry of settlement.byParticipant) expect(Number(entry.amount.amount)).toBeLessThanOrEqual(4000);
   });
