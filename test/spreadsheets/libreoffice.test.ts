@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  CLAIM_DECISION_CSV_COLUMNS,
+  claimDecisionChunks,
   parseClaimsCsv,
   parseContract,
   parseEvents,
@@ -187,6 +189,13 @@ describe.skipIf(!hasSoffice && !inCi)("in LibreOffice", () => {
     writeFileSync(join(work, "liquidazione.csv"), settlementToCsv(fis, { locale: "it" }));
     convert([join(work, "liquidazione.csv")], csvExport(false), join(work, "it-csv"), ITALIAN_CSV);
     convert([join(work, "liquidazione.csv")], csvExport(false), join(work, "en-csv"), ENGLISH_CSV);
+    // the rate card's decisions, as CSV for Italian spreadsheets
+    let decisionsCsv = "";
+    const decoder = new TextDecoder();
+    for await (const chunk of claimDecisionChunks(claims.decisions!, "csv", { locale: "it" }))
+      decisionsCsv += decoder.decode(chunk, { stream: true });
+    writeFileSync(join(work, "decisioni.csv"), decisionsCsv);
+    convert([join(work, "decisioni.csv")], csvExport(false), join(work, "it-decisions"), ITALIAN_CSV);
   });
 
   afterAll(() => {
@@ -307,6 +316,25 @@ describe.skipIf(!hasSoffice && !inCi)("in LibreOffice", () => {
     const total = sheet(shown, "claims-en", words.sheets.summary).find((row) => row[0] === words.summary.total)!;
     expect(total[1]).toMatch(/^£[\d,]+\.\d{2}$/);
     expect(total[2]).toBe(claims.total.amount);
+  });
+
+  it("opens the Italian CSV of the rate card's decisions with the Italian import options, amounts as numbers", () => {
+    const files = readdirSync(join(work, "it-decisions")).filter((file) => file.endsWith(".csv"));
+    expect(files).toHaveLength(1);
+    const rows = parseCsv(readFileSync(join(work, "it-decisions", files[0]!), "utf8"));
+    const header = rows[0]!;
+    expect(header[0]).toBe(CLAIM_DECISION_CSV_COLUMNS[0]);
+    const at = (column: string) => header.indexOf(column);
+    const decisions = claims.decisions!;
+    expect(rows.slice(1)).toHaveLength(decisions.length);
+    decisions.forEach((decision, index) => {
+      const row = rows[index + 1]!;
+      expect(row[at("claimId")]).toBe(decision.claimId);
+      const field = row[at("amount")]!;
+      // a number: LibreOffice writes its raw value back, without the decimal comma of the file
+      expect(field, `${field} for ${decision.amount.amount}`).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(new Dec(field).equals(new Dec(decision.amount.amount))).toBe(true);
+    });
   });
 
   it("opens the Italian CSV of settlementToCsv with the Italian import options, amounts as numbers", () => {
