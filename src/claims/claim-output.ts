@@ -10,7 +10,7 @@ import {
   csvLayout,
   type CsvLayout,
   type SettlementCsvOptions,
-} from "../report/settlement-csv.js";
+} from "../money/csv-layout.js";
 
 /** How a file of claim decisions is written: one JSON object a line (NDJSON), or CSV with a header row. */
 export type ClaimDecisionFormat = "ndjson" | "csv";

@@ -2,7 +2,7 @@
  * The checks of a report's options: the options object itself and its language. A report collects these issues
  * with the others of its options and throws them together as one `OptionsError`.
  */
-import { describeValue, quoted } from "../errors/describe-value.js";
+import { quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import type { ReportLocale } from "./style.js";
 
@@ -25,23 +25,9 @@ export function checkLocale(locale: unknown, known: readonly string[]): void {
   if (found !== undefined) throw new OptionsError([found]);
 }
 
-/**
- * The options of a call as an object to read fields from, with the issue when they are not one (`invalid_options`,
- * at the root of the options): `undefined` stands for no options. A list is no options object. `example` shows
- * what the options look like, e.g. `{ locale: "it" }`.
- */
-export function optionsObject(
-  options: unknown,
-  example: string,
-): { readonly fields: Readonly<Record<string, unknown>>; readonly issue?: InputIssue } {
-  if (options === undefined) return { fields: {} };
-  if (options !== null && typeof options === "object" && !Array.isArray(options))
-    return { fields: options as Readonly<Record<string, unknown>> };
-  return {
-    fields: {},
-    issue: issue([], "invalid_options", `the options are an object such as ${example}, got ${describeValue(options)}`),
-  };
-}
+import { optionsObject } from "../errors/options-object.js";
+
+export { optionsObject };
 
 /** Options of the texts the library writes (`explain`, `explainCashFlows`, the tables, the claims texts…). */
 export interface TextOptions {
