@@ -1,4 +1,4 @@
-import { Dec, readMeasure } from "../money/decimal.js";
+import { EXACT_ZERO, exactOfMeasure, isZero } from "../formula/exact.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { parseFormulaText } from "../formula/parse.js";
 import { checkFormulaTree, type FormulaScope, type FormulaType, type FormulaUses } from "../formula/check.js";
@@ -28,7 +28,7 @@ export function scopeOf(
     inputs: new Map(Object.entries(contract.inputs ?? {})),
     zeroBaselines: new Set(
       contract.metrics
-        .filter((metric) => (readMeasure(metric.baseline.value) ?? new Dec(0)).isZero())
+        .filter((metric) => isZero(exactOfMeasure(metric.baseline.value) ?? EXACT_ZERO))
         .map((metric) => metric.id),
     ),
   };

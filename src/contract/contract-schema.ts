@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
-import { readDecimal } from "../money/decimal.js";
-import { ROUNDING_MODES } from "../money/rounding.js";
+import { exactOfText } from "../formula/exact.js";
+import { isDecimalString } from "../money/decimal-text.js";
+import { ROUNDING_MODES } from "../money/rounding-modes.js";
 import {
   calendarDateSchema,
   idSchema,
@@ -84,7 +85,7 @@ export const pricingRuleSchema: z.ZodMiniType = z.lazy(() =>
 const parameterValueSchema = z.union(
   [
     z.string().check(
-      z.refine((text) => readDecimal(text) !== undefined, {
+      z.refine((text) => exactOfText(text) !== undefined, {
         error: 'expected a decimal string such as "12.50" or "5%"',
         params: { code: "invalid_decimal" },
       }),
@@ -121,7 +122,7 @@ const formulaPartsSchema = {
             z.strictObject({
               when: z.array(z.string()),
               then: z.string().check(
-                z.refine((text) => readDecimal(text) !== undefined, {
+                z.refine((text) => exactOfText(text) !== undefined, {
                   error: 'expected the output as a decimal string such as "12.50"',
                   params: { code: "invalid_decimal" },
                 }),
@@ -171,6 +172,26 @@ const shareListSchema = z
   .check(z.minLength(1, "list at least one party"));
 
 const periodRangeSchema = z.strictObject({ start: calendarDateSchema, end: calendarDateSchema });
+
+/**
+ * How many of something a tranche's prices are per: a number or a plain decimal string (`"1000"`, no "%").
+ * That it is positive is `checkContract`'s to say (`quantity_not_positive`).
+ */
+export const trancheQuantityValueSchema = z
+  .union([z.number(), z.string()], { error: 'expected a number or a decimal string, e.g. 1000 or "1000"' })
+  .check(
+    z.refine((value) => typeof value === "number" || isDecimalString(value), {
+      error: 'expected a number or a plain decimal string such as "1000" (no "%" sign, no thousands separator)',
+      params: { code: "invalid_decimal" },
+    }),
+  );
+
+/** A tranche's quantity: `{ "value": "1000", "unit": "offenders", "pricedPer": "100" }` (types.ts, `TrancheQuantity`). */
+const trancheQuantitySchema = z.strictObject({
+  value: trancheQuantityValueSchema,
+  unit: z.string().check(z.minLength(1, 'say what is counted, e.g. "offenders"')),
+  pricedPer: z.optional(trancheQuantityValueSchema),
+});
 
 /**
  * The records of a contract: objects whose keys are the user's names (parameters, inputs) or ids (caps per
@@ -269,6 +290,7 @@ export const contractSchema = z
           }),
           dueDate: calendarDateSchema,
           pricing: pricingRuleSchema,
+          quantity: z.optional(trancheQuantitySchema),
           cap: z.optional(moneyAmountSchema),
           floor: z.optional(moneyAmountSchema),
           payers: shareListSchema,

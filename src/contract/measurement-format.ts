@@ -1,5 +1,10 @@
 import * as z from "zod/mini";
-import { Dec, isDecimalString } from "../money/decimal.js";
+import { compare, exactOfText, sign } from "../formula/exact.js";
+import { isDecimalString } from "../money/decimal-text.js";
+
+/** A plain decimal text already checked by `isDecimalString`, read exactly. */
+const read = (text: string) => exactOfText(text)!;
+const ONE = read("1");
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { CalendarDate } from "./calendar.js";
 import { calendarDateSchema, idSchema, shareSchema } from "./primitives.js";
@@ -116,7 +121,7 @@ const decimal = z.string({ error: 'expected a decimal string, e.g. "0.0123"' }).
 );
 
 const probability = decimal.check(
-  z.refine((text) => !isDecimalString(text) || (new Dec(text).gte(0) && new Dec(text).lte(1)), {
+  z.refine((text) => !isDecimalString(text) || (sign(read(text)) >= 0 && compare(read(text), ONE) <= 0), {
     error: "a p-value lies between 0 and 1",
     params: { code: "p_value_out_of_range" },
   }),
@@ -192,9 +197,10 @@ export const measurementRecordSchema = z
     z.superRefine((record, context) => {
       const ok = (text: string | undefined) => text !== undefined && isDecimalString(text);
       if (ok(record.interval.lower) && ok(record.interval.upper) && ok(record.effect)) {
-        const lower = new Dec(record.interval.lower);
-        const upper = new Dec(record.interval.upper);
-        if (lower.gt(upper) || new Dec(record.effect).lt(lower) || new Dec(record.effect).gt(upper)) {
+        const lower = read(record.interval.lower);
+        const upper = read(record.interval.upper);
+        const effect = read(record.effect);
+        if (compare(lower, upper) > 0 || compare(effect, lower) < 0 || compare(effect, upper) > 0) {
           context.addIssue({
             code: "custom",
             path: ["interval"],
@@ -203,7 +209,8 @@ export const measurementRecordSchema = z
           });
         }
       }
-      if (ok(record.standardError) && new Dec(record.standardError).isNegative()) {
+      // a leading minus (even on zero, "-0") is negative, as the decimal reading always had it
+      if (ok(record.standardError) && record.standardError!.startsWith("-")) {
         context.addIssue({
           code: "custom",
           path: ["standardError"],
@@ -249,8 +256,8 @@ export function measurementOptionIssues(
   const issues: InputIssue[] = [];
   const level = tranche.statistics?.significance?.level;
   if (level !== undefined) {
-    const value = level.trim().endsWith("%") ? new Dec(level.trim().slice(0, -1)).div(100) : new Dec(level);
-    if (!(value.gt(0) && value.lt(1))) {
+    const value = exactOfText(level);
+    if (value === undefined || !(sign(value) > 0 && compare(value, ONE) < 0)) {
       issues.push(
         issue(
           [...path, "statistics", "significance", "level"],
@@ -344,7 +351,7 @@ export function measurementIssues(
 ): InputIssue[] {
   const issues: InputIssue[] = [];
   const shown = typeof value === "number" ? String(value) : value;
-  if (isDecimalString(shown) && isDecimalString(record.value) && !new Dec(shown).equals(record.value)) {
+  if (isDecimalString(shown) && isDecimalString(record.value) && compare(read(shown), read(record.value)) !== 0) {
     issues.push(
       issue(
         [index, "measurement", "value"],

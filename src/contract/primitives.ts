@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { isDecimalString, readDecimal } from "../money/decimal.js";
+import { exactOfText } from "../formula/exact.js";
+import { isDecimalString } from "../money/decimal-text.js";
 import { isCalendarDate } from "./calendar.js";
 
 /**
@@ -60,7 +61,7 @@ export const quantitySchema = z
     error: 'expected a number or a decimal string, e.g. 12.5 or "12.5"',
   })
   .check(
-    z.refine((value) => (typeof value === "number" ? true : readDecimal(value) !== undefined), {
+    z.refine((value) => (typeof value === "number" ? true : exactOfText(value) !== undefined), {
       error: 'expected a number or a decimal string such as "0.125" or "12.5%"',
       params: { code: "invalid_decimal" },
     }),
@@ -77,8 +78,8 @@ export const shareSchema = z
   .check(
     z.refine(
       (text) => {
-        const value = readDecimal(text);
-        return value !== undefined && !value.isNegative();
+        // a leading minus is refused even on zero ("-0"), as the decimal reading always did
+        return exactOfText(text) !== undefined && !text.trim().startsWith("-");
       },
       { error: 'expected a non-negative share such as "60%" or "0.6"', params: { code: "invalid_share" } },
     ),

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { SMALLEST_SIGNIFICANCE } from "../design/design-error.js";
-import { readDecimal } from "../money/decimal.js";
+import { exactOfText, plainText } from "../formula/exact.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { idSchema, quantitySchema, shareSchema } from "./primitives.js";
 import type { Quantity } from "./primitives.js";
@@ -78,7 +78,11 @@ export const stageFormatSchema = {
   ),
 };
 
-const fraction = (text: string): number => readDecimal(text)?.toNumber() ?? Number.NaN;
+/** A decimal text (`"0.8"`, `"5%"`) as a JavaScript number, or NaN when it is not one. */
+const fraction = (text: string): number => {
+  const value = exactOfText(text);
+  return value === undefined ? Number.NaN : Number(plainText(value));
+};
 
 /**
  * The checks of a contract's stage: what a design and an experiment need (a measurement plan that fits the
@@ -169,12 +173,12 @@ export function checkStage(contract: Contract): InputIssue[] {
       ),
     );
   }
-  if (plan.standardDeviation !== undefined && !(Number(readDecimal(String(plan.standardDeviation))?.toNumber()) > 0)) {
+  if (plan.standardDeviation !== undefined && !(fraction(String(plan.standardDeviation)) > 0)) {
     issues.push(
       issue(at("standardDeviation"), "invalid_standard_deviation", "the standard deviation must be above zero"),
     );
   }
-  if (plan.expectedEffect !== undefined && !(Number(readDecimal(String(plan.expectedEffect))?.toNumber()) > 0)) {
+  if (plan.expectedEffect !== undefined && !(fraction(String(plan.expectedEffect)) > 0)) {
     issues.push(
       issue(
         at("expectedEffect"),

@@ -1,7 +1,6 @@
 import { BoundedMap, remember } from "../util/remember.js";
-import { Dec, plain, readDecimal } from "../money/decimal.js";
+import { exactOfText, exactWeights, plainText, roundTo, unitsAt } from "../formula/exact.js";
 import { contractMinorUnits } from "../contract/contract-currency.js";
-import { shareWeights, unitsOfDecimal } from "../money/decimal-units.js";
 import { fixedUnits } from "../money/exact-units.js";
 import type { Money } from "../money/money.js";
 import type { Contract, Coverage, Metric, PricingRule, Tranche } from "../contract/types.js";
@@ -88,7 +87,7 @@ export function planOf(contract: Contract): SettlementPlan {
 
 function compilePlan(contract: Contract): SettlementPlan {
   const places = contractMinorUnits(contract);
-  const units = (amount: string) => unitsOfDecimal(new Dec(amount), places);
+  const units = (amount: string) => unitsAt(roundTo(exactOfText(amount)!, places, "half-even"), places);
   const unitsMap = (record: Readonly<Record<string, string>> | undefined) => {
     const map = new Map<string, bigint>();
     for (const id of Object.keys(record ?? {})) map.set(id, units(ownValue(record, id)!));
@@ -150,11 +149,11 @@ function compilePlan(contract: Contract): SettlementPlan {
 }
 
 function split(entries: readonly { party: string; share: string }[]): SplitTerms {
-  const shares = entries.map((entry) => readDecimal(entry.share)!);
+  const shares = entries.map((entry) => exactOfText(entry.share)!);
   return {
     parties: entries.map((entry) => entry.party),
-    shares: shares.map(plain),
-    weights: shareWeights(shares),
+    shares: shares.map(plainText),
+    weights: exactWeights(shares),
   };
 }
 

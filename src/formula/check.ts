@@ -1,4 +1,4 @@
-import { Dec } from "../money/decimal.js";
+import { compare, exactOfText } from "./exact.js";
 import { FORMULA_LIMITS, type FormulaNode } from "./syntax.js";
 import { position, type FormulaProblem } from "./parse.js";
 
@@ -109,7 +109,11 @@ export function checkFormulaTree(tree: FormulaNode, scope: FormulaScope): Checke
       .map((arg) => (arg.kind === "list" && arg.items[0]?.kind === "number" ? arg.items[0] : undefined));
     for (let i = 1; i < firsts.length; i += 1) {
       const [before, current] = [firsts[i - 1], firsts[i]];
-      if (before !== undefined && current !== undefined && !new Dec(current.text).greaterThan(before.text)) {
+      if (
+        before !== undefined &&
+        current !== undefined &&
+        !(compare(exactOfText(current.text)!, exactOfText(before.text)!) > 0)
+      ) {
         problem(
           current.at,
           "formula_points_not_increasing",

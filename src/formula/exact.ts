@@ -1,6 +1,6 @@
 import { isDecimalString } from "../money/decimal-text.js";
 import { floorQuotient } from "../money/floor-quotient.js";
-import type { RoundingMode } from "../money/rounding.js";
+import type { RoundingMode } from "../money/rounding-modes.js";
 
 /**
  * The formula evaluator's number: an exact decimal `coefficient × 10^-scale`, so that + − × and comparisons

@@ -1,7 +1,7 @@
 import { remember } from "../util/remember.js";
-import { Dec, measureText } from "../money/decimal.js";
+import { compare, exactOfMeasure, exactOfText, isZero, plainText, roundTo, unitsAt } from "../formula/exact.js";
 import { contractMinorUnits } from "../contract/contract-currency.js";
-import { isTooLarge, tooLargeMessage } from "../money/limits.js";
+import { isTooLargeUnits, tooLargeMessage } from "../money/limits.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { canonicalJson } from "../util/canonical-json.js";
 import type { Contract } from "../contract/types.js";
@@ -46,6 +46,13 @@ export function scopeKey(metric: string, coverage: { period?: string; cohort?: s
     ? `${metric}|period:${coverage.period}`
     : `${metric}|cohort:${coverage.cohort ?? ""}`;
 }
+
+/**
+ * A measured value as a plain decimal string (`measureText`'s rule, without a decimal library): a string as
+ * written, a number through its shortest round-trip form without an exponent (`1e-7` → `"0.0000001"`).
+ */
+const measureText = (value: number | string): string =>
+  typeof value === "number" ? plainText(exactOfMeasure(value)!) : value;
 
 const checked = new WeakMap<readonly ContractEvent[], WeakMap<Contract, { history: History; issues: InputIssue[] }>>();
 
@@ -137,17 +144,17 @@ export function buildHistory(
           `the payment is in ${event.currency} but the contract is in ${contract.currency}: convert it first (the library never converts currencies)`,
         );
       }
-      const amount = new Dec(event.amount);
-      if (amount.isZero()) report(index, "amount", "zero_payment", "a payment of zero records nothing: leave it out");
+      const amount = exactOfText(event.amount)!;
+      if (isZero(amount)) report(index, "amount", "zero_payment", "a payment of zero records nothing: leave it out");
       const places = contractMinorUnits(contract);
-      if (amount.decimalPlaces() > places) {
+      if (compare(roundTo(amount, places, "down"), amount) !== 0) {
         report(
           index,
           "amount",
           "sub_minor_unit",
           `${event.amount} has more than ${places} decimal places for ${contract.currency}`,
         );
-      } else if (isTooLarge(amount, places)) {
+      } else if (isTooLargeUnits(unitsAt(roundTo(amount, places, "down"), places))) {
         const message = tooLargeMessage("the payment", event.amount, contract.currency, places);
         report(index, "amount", "amount_too_large", message);
       }

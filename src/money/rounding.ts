@@ -1,26 +1,8 @@
 import { Dec } from "./decimal.js";
 import { minorUnits, type CurrencyCode } from "./currency.js";
+import type { RoundingMode } from "./rounding-modes.js";
 
-/**
- * How an amount is brought to the currency's minor unit.
- * - `half-even`: to the nearest, ties to the even digit (banker's rounding, the usual choice for public accounts)
- * - `half-up`: to the nearest, ties away from zero (the school rule)
- * - `half-down`: to the nearest, ties towards zero
- * - `down`: towards zero (truncate); `up`: away from zero
- * - `floor`: towards minus infinity; `ceiling`: towards plus infinity
- */
-export type RoundingMode = "half-even" | "half-up" | "half-down" | "down" | "up" | "floor" | "ceiling";
-
-/** Every rounding mode a contract may name, in the order the documentation lists them. */
-export const ROUNDING_MODES: readonly RoundingMode[] = [
-  "half-even",
-  "half-up",
-  "half-down",
-  "down",
-  "up",
-  "floor",
-  "ceiling",
-];
+export { ROUNDING_MODES, type RoundingMode } from "./rounding-modes.js";
 
 const DECIMAL_JS_MODE: Readonly<Record<RoundingMode, DecimalRounding>> = {
   "half-even": Dec.ROUND_HALF_EVEN,

@@ -1,5 +1,13 @@
-import { Dec, readDecimal } from "../money/decimal.js";
-import { EXACT_ZERO, type Exact, exactKnown, plainText as plain, plus } from "../formula/exact.js";
+import {
+  compare,
+  EXACT_ZERO,
+  type Exact,
+  exactKnown,
+  exactOfText,
+  plainText as plain,
+  plus,
+  sign,
+} from "../formula/exact.js";
 import type { Metric, PricingRule } from "../contract/types.js";
 import type { StatisticsOptions } from "../contract/measurement-format.js";
 import type { ResultStep, Step } from "../explanation/steps.js";
@@ -91,16 +99,16 @@ export function priceWithStatistics(
     if (significance !== undefined) {
       if (measurement.pValue === undefined) missing("p-value");
       else {
-        const level = readDecimal(significance.level) ?? new Dec(0);
+        const level = exactOfText(significance.level) ?? EXACT_ZERO;
         const pValue = significance.test === "one-sided" ? measurement.pValue.oneSided : measurement.pValue.twoSided;
-        const effect = new Dec(measurement.effect);
-        const towardBetter = metric.better === "higher" ? effect.gt(0) : effect.lt(0);
-        const met = new Dec(pValue).lt(level) && towardBetter;
+        const effect = exactOfText(measurement.effect)!;
+        const towardBetter = metric.better === "higher" ? sign(effect) > 0 : sign(effect) < 0;
+        const met = compare(exactOfText(pValue)!, level) < 0 && towardBetter;
         steps.push({
           kind: "significance",
           metric: metric.id,
           test: significance.test,
-          level: level.isZero() ? "0" : level.toFixed(),
+          level: plain(level),
           pValue,
           effect: measurement.effect,
           better: metric.better,

@@ -1,4 +1,4 @@
-import { Dec } from "../money/decimal.js";
+import { compare, exactOfText } from "../formula/exact.js";
 import type { MeasurementRecord } from "../contract/measurement-format.js";
 import type { ResultStep, Step } from "../explanation/steps.js";
 import type { CohortFallbackStep, MeasurementStep } from "../explanation/measurement-steps.js";
@@ -23,7 +23,7 @@ export interface MeasurementWords {
  * "p = < 0.0001").
  */
 function pRelation(text: string, style: Style): string {
-  return new Dec(text).lt("0.0001") ? `< ${style.num("0.0001")}` : `= ${style.num(text)}`;
+  return compare(exactOfText(text)!, exactOfText("0.0001")!) < 0 ? `< ${style.num("0.0001")}` : `= ${style.num(text)}`;
 }
 
 type Estimator = MeasurementRecord["estimator"];

@@ -1,4 +1,4 @@
-import { Dec } from "../../money/decimal.js";
+import { compare, type Exact, exactOfText, isZero, minus, plainText } from "../../formula/exact.js";
 import type { CapKind, ResultStep } from "../../explanation/steps.js";
 import type { TrancheSettlement } from "../../engine/settlement-types.js";
 import type { Style } from "../style.js";
@@ -60,18 +60,19 @@ export function reasonOf(words: ReasonWords, tranche: TrancheSettlement, style: 
     default:
       break;
   }
-  const earned = new Dec(tranche.amountEarned?.amount ?? "0");
-  const paid = new Dec(tranche.amountPaid.amount);
-  const show = (value: Dec) => money(value.toString());
+  const read = (amount: string): Exact => exactOfText(amount)!;
+  const earned = read(tranche.amountEarned?.amount ?? "0");
+  const paid = read(tranche.amountPaid.amount);
+  const show = (value: Exact) => money(plainText(value));
   if (tranche.status === "not-earned") {
     const caps = tranche.capsApplied.map((step) => words.cap(step.cap, step.id));
-    const priced = new Dec(tranche.amountPriced?.amount ?? "0");
-    const nothing = priced.isZero() || caps.length === 0;
-    if (paid.isZero()) return nothing ? words.earnsNothing : words.cappedToNothing(show(priced), caps);
+    const priced = read(tranche.amountPriced?.amount ?? "0");
+    const nothing = isZero(priced) || caps.length === 0;
+    if (isZero(paid)) return nothing ? words.earnsNothing : words.cappedToNothing(show(priced), caps);
     return words.owedBack(nothing ? words.nowEarnsNothing : words.cappedToNothing(show(priced), caps), show(paid));
   }
-  if (paid.isZero()) return words.earned(show(earned), asOf >= dueDate ? undefined : date(dueDate));
-  if (paid.lessThan(earned)) return words.partlyPaid(show(paid), show(earned), show(earned.minus(paid)));
-  if (paid.equals(earned)) return words.paidInFull(show(earned));
-  return words.overpaid(show(paid), show(earned), show(paid.minus(earned)));
+  if (isZero(paid)) return words.earned(show(earned), asOf >= dueDate ? undefined : date(dueDate));
+  if (compare(paid, earned) < 0) return words.partlyPaid(show(paid), show(earned), show(minus(earned, paid)));
+  if (compare(paid, earned) === 0) return words.paidInFull(show(earned));
+  return words.overpaid(show(paid), show(earned), show(minus(paid, earned)));
 }
