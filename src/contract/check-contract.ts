@@ -6,6 +6,7 @@ import type { Contract, PricingRule, Share } from "./types.js";
 import { measurementOptionIssues, pooledTwiceIssues } from "./measurement-format.js";
 import { checkFinance } from "./check-finance.js";
 import { checkRateCard } from "./check-rate-card.js";
+import { quantityIssues } from "./check-quantity.js";
 
 type Path = readonly (string | number)[];
 
@@ -263,6 +264,7 @@ export function checkContract(contract: Contract): InputIssue[] {
   });
 
   issues.push(...pooledTwiceIssues(contract.tranches));
+  issues.push(...quantityIssues(contract));
 
   const caps = contract.caps;
   if (caps?.contract !== undefined) checkMoney(["caps", "contract"], caps.contract, "the contract cap");

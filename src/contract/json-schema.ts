@@ -4,7 +4,12 @@ import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { markIssued } from "../util/issued.js";
 import { MAX_STATED_MINOR_UNITS } from "../money/currency.js";
-import { contractSchema, currencyMinorUnitsSchema, currencySchema } from "./contract-schema.js";
+import {
+  contractSchema,
+  currencyMinorUnitsSchema,
+  currencySchema,
+  trancheQuantityValueSchema,
+} from "./contract-schema.js";
 import { eventsSchema } from "./events-schema.js";
 import {
   calendarDateSchema,
@@ -77,6 +82,10 @@ const LEAVES = new Map<z.ZodMiniType, JsonSchema>([
       description:
         'A number, or a decimal string ("12.5"), or a percentage on the relative-improvement basis ("12.5%").',
     },
+  ],
+  [
+    trancheQuantityValueSchema,
+    { description: 'A positive count as a number or a decimal string, e.g. 1000 or "1000"; without "%".' },
   ],
   [
     measureSchema,

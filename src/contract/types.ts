@@ -149,6 +149,21 @@ export interface Share {
 /** What a tranche pays for: one reporting period or one cohort. */
 export type Coverage = { readonly period: string } | { readonly cohort: string };
 
+/**
+ * How many of something a tranche pays for (offenders in a cohort, places commissioned), when its prices are
+ * written per head or per so many heads: the tranche's priced amount is multiplied by `value / pricedPer` before
+ * the one rounding step. E.g. a Peterborough-style price per reconviction event avoided per 100 offenders, for a
+ * cohort of 1,000: `{ "value": "1000", "unit": "offenders", "pricedPer": "100" }` multiplies by 10.
+ */
+export interface TrancheQuantity {
+  /** How many: a positive number or decimal string, e.g. `"1000"`. */
+  readonly value: Quantity;
+  /** What is counted, e.g. `"offenders"` (shown in the explanation). */
+  readonly unit: string;
+  /** How many of them the rule's prices are written for: a positive number or decimal string, `"1"` when absent. */
+  readonly pricedPer?: Quantity;
+}
+
 /** A payment tranche: what it covers, when it is due, how it is priced, capped and split. */
 export interface Tranche {
   readonly id: string;
@@ -156,6 +171,11 @@ export interface Tranche {
   readonly covers: Coverage;
   readonly dueDate: CalendarDate;
   readonly pricing: PricingRule;
+  /**
+   * The quantity the rule's prices are per unit of (or per `pricedPer` units of): the priced amount, on the
+   * tranche's own result or on a pooled fallback, is multiplied by `value / pricedPer` before rounding.
+   */
+  readonly quantity?: TrancheQuantity;
   /** The most this tranche can pay. */
   readonly cap?: string;
   /** The least this tranche pays once its results are verified (default zero). */

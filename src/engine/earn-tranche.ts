@@ -6,6 +6,7 @@ import type { Contract, Coverage, Tranche } from "../contract/types.js";
 import type { Amendment } from "../contract/types.js";
 import type { ResultState } from "../ledger/history.js";
 import type { FormulaEnvironment } from "../pricing/contract-formulas.js";
+import { pricedForQuantity } from "../pricing/evaluate-rule.js";
 import type { CapKind, CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { type PayableOn, priceTranche, type TranchePricing } from "./measured-pricing.js";
 import { pendingStatus } from "./tranche-status.js";
@@ -152,8 +153,13 @@ export function earnTranche(run: PlanRun, original: Tranche): EarnedTranche {
   if (priced === undefined) {
     const pricing = priceOwn(run, original, tranche, terms, contractTerms, results);
     if (run.explain) trace.push(...pricing.steps);
-    const rounded =
-      pricing.pending === null ? roundPriced(run, pricing.priced.amount, pricing.priced.byMetric, trace) : null;
+    let rounded: Rounded | null = null;
+    if (pricing.pending === null) {
+      // a tranche priced per unit of a quantity it states: times value / pricedPer, before the one rounding
+      const { priced: forQuantity, step } = pricedForQuantity(pricing.priced, tranche.quantity, run.explain);
+      if (step !== null) trace.push(step);
+      rounded = roundPriced(run, forQuantity.amount, forQuantity.byMetric, trace);
+    }
     priced = { pricing, rounded };
     if (run.memo !== undefined) {
       if (run.memo.size >= MEMO_LIMIT) run.memo.clear();

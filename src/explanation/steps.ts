@@ -123,6 +123,25 @@ export interface ZeroFloorStep {
   readonly before: string;
 }
 
+/**
+ * The tranche's prices are per unit (or per `pricedPer` units) of a quantity it states: the priced amount times
+ * `value / pricedPer`, exactly, before the one rounding step. With several metrics, each metric's part is
+ * multiplied alike (`before` and `amount` are the totals).
+ */
+export interface QuantityStep {
+  readonly kind: "quantity";
+  /** How many the tranche pays for, e.g. `"1000"`. */
+  readonly value: string;
+  /** What is counted, e.g. `"offenders"`. */
+  readonly unit: string;
+  /** How many the rule's prices are written for, e.g. `"100"` (`"1"`: per head). */
+  readonly pricedPer: string;
+  /** The amount the rule priced. */
+  readonly before: string;
+  /** `before × value / pricedPer`. */
+  readonly amount: string;
+}
+
 /** The one rounding step to minor units, per tranche or per metric. */
 export interface RoundingStep {
   readonly kind: "rounding";
@@ -196,7 +215,8 @@ export type PricingStep =
   | SavingsShareStep
   | WeightStep
   | ZeroFloorStep
-  | FormulaStep;
+  | FormulaStep
+  | QuantityStep;
 
 /** Any step of a tranche's computation, in the order it happened. */
 export type Step =

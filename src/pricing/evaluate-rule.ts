@@ -11,8 +11,8 @@ import {
   times,
 } from "../formula/exact.js";
 import { remember } from "../util/remember.js";
-import type { Metric, PricingRule } from "../contract/types.js";
-import type { PricingStep } from "../explanation/steps.js";
+import type { Metric, PricingRule, TrancheQuantity } from "../contract/types.js";
+import type { PricingStep, QuantityStep } from "../explanation/steps.js";
 import { basisValue, reaches } from "./basis.js";
 import { evaluateFormulaRule, type FormulaEnvironment } from "./contract-formulas.js";
 
@@ -251,4 +251,42 @@ export function evaluateRule(
       return single(amount);
     }
   }
+}
+
+const ONE = q(1);
+/** A tranche quantity read once: its multiplier's parts (a contract's tranches are frozen). */
+const quantities = new WeakMap<TrancheQuantity, { readonly value: Exact; readonly per: Exact }>();
+
+/**
+ * A tranche's priced amount for the quantity it states: every part times `value / pricedPer`, exactly (the
+ * product first, then the one division; exact whenever `pricedPer` divides a power of ten, as 100 does), and the
+ * `quantity` step that says so. The one rounding step comes after. Without a quantity, `priced` itself and no step.
+ */
+export function pricedForQuantity(
+  priced: Priced,
+  quantity: TrancheQuantity | undefined,
+  /** `false` when only the amount is wanted: no step is made. */
+  record = true,
+): { readonly priced: Priced; readonly step: QuantityStep | null } {
+  if (quantity === undefined) return { priced, step: null };
+  const { value, per } = remember(quantities, quantity, () => ({
+    value: q(quantity.value),
+    per: quantity.pricedPer === undefined || compare(q(quantity.pricedPer), ONE) === 0 ? ONE : q(quantity.pricedPer),
+  }));
+  const scale = (amount: Exact): Exact => (per === ONE ? times(amount, value) : divide(times(amount, value), per));
+  const amount = scale(priced.amount);
+  const byMetric = new Map<string, Exact>();
+  // one metric: its part is the whole amount (no second product)
+  for (const [metric, part] of priced.byMetric) byMetric.set(metric, priced.byMetric.size === 1 ? amount : scale(part));
+  const step: QuantityStep | null = record
+    ? {
+        kind: "quantity",
+        value: plain(value),
+        unit: quantity.unit,
+        pricedPer: plain(per),
+        before: plain(priced.amount),
+        amount: plain(amount),
+      }
+    : null;
+  return { priced: { amount, byMetric, steps: record ? [...priced.steps, step!] : priced.steps }, step };
 }

@@ -32,7 +32,17 @@ describe("Peterborough SIB (real deal)", () => {
     expect(tranche?.status).toBe("earned");
     expect(tranche?.pricedOnPool).toBe("cohorts-1-2");
     // The price is not published (Social Finance "was unable to say how much the scheme cost in total"):
-    // the contract's 1.00 is a marker for "the outcome payment is triggered", not a published figure.
+    // the contract's 0.10 per 100 offenders (1.00 for the cohort) is a marker for "the outcome payment is
+    // triggered", not a published figure. The cohort size (about 1,000, published) is stated once, as the
+    // tranche's quantity, and multiplies the price per 100 offenders: no hand-multiplied size in the price.
+    expect(tranche?.trace).toContainEqual({
+      kind: "quantity",
+      value: "1000",
+      unit: "offenders",
+      pricedPer: "100",
+      before: "0.1",
+      amount: "1",
+    });
     expect(tranche?.amountEarned).toEqual({ amount: "1.00", currency: "GBP" });
   });
 

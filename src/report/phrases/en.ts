@@ -120,6 +120,10 @@ export const en: Phrasebook = {
         return `Weight: part ${step.part + 1} pays ${money(step.partAmount)} × ${percent(step.weight)} = ${money(step.amount)}`;
       case "zero-floor":
         return `Floor at zero: ${step.metric} would pay ${money(step.before)} (the result got worse), so it pays nothing`;
+      case "quantity":
+        return step.pricedPer === "1"
+          ? `Quantity: ${num(step.value)} ${step.unit} at the price per one: ${money(step.before)} × ${num(step.value)} = ${money(step.amount)}`
+          : `Quantity: ${num(step.value)} ${step.unit} at prices per ${num(step.pricedPer)}: ${money(step.before)} × ${num(step.value)} / ${num(step.pricedPer)} = ${money(step.amount)}`;
       case "rounding":
         return `Rounding (${step.mode}, once per ${step.at === "metric" ? `metric, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
       case "cap": {

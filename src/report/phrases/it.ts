@@ -151,6 +151,10 @@ export const it: Phrasebook = {
         return `Peso: la parte ${step.part + 1} paga ${money(step.partAmount)} × ${percent(step.weight)} = ${money(step.amount)}`;
       case "zero-floor":
         return `Minimo zero: ${step.metric} pagherebbe ${money(step.before)} (il risultato è peggiorato), quindi non paga nulla`;
+      case "quantity":
+        return step.pricedPer === "1"
+          ? `Quantità: ${num(step.value)} ${step.unit} al prezzo per unità: ${money(step.before)} × ${num(step.value)} = ${money(step.amount)}`
+          : `Quantità: ${num(step.value)} ${step.unit} a prezzi per ${num(step.pricedPer)}: ${money(step.before)} × ${num(step.value)} / ${num(step.pricedPer)} = ${money(step.amount)}`;
       case "rounding":
         return `Arrotondamento (${roundingName(step.mode)}, una volta per ${step.at === "metric" ? `metrica, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
       case "cap": {
