@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { explain } from "../../src/index.js";
+import { explain, parseContract, paymentCurve } from "../../src/index.js";
 import {
   codesAt,
   contractIssues,
@@ -131,5 +131,18 @@ describe("tranche quantity", () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("the payment curve of a tranche priced per head", () => {
+  it("draws what settle prices: the rule's amount times the quantity", () => {
+    const scaled = paymentCurve(
+      parseContract(perHundred({ value: "1000", unit: "offenders", pricedPer: "100" })),
+      "t1",
+    )!;
+    const unscaled = paymentCurve(parseContract(perHundred(undefined)), "t1")!;
+    expect(scaled.points.map((point) => point.x)).toEqual(unscaled.points.map((point) => point.x));
+    expect(scaled.points.some((point) => point.amount > 0)).toBe(true);
+    scaled.points.forEach((point, index) => expect(point.amount).toBeCloseTo(unscaled.points[index]!.amount * 10, 6));
   });
 });

@@ -2,7 +2,7 @@ import { Dec, isDecimalString, plain, readMeasure } from "../../money/decimal.js
 import type { Basis, Contract, Metric, PricingRule, Tranche } from "../../contract/types.js";
 import type { TrancheSettlement } from "../../engine/settlement-types.js";
 import { fromDec, toDec } from "../../formula/exact-dec.js";
-import { evaluateRule, metricsOf } from "../../pricing/evaluate-rule.js";
+import { evaluateRule, metricsOf, pricedForQuantity } from "../../pricing/evaluate-rule.js";
 import { formulaRules } from "../../contract/check-formulas.js";
 import { parseContract } from "../../contract/parse-contract.js";
 import { describeValue, quoted } from "../../errors/describe-value.js";
@@ -210,7 +210,15 @@ export function paymentCurve(
   const metric = contract.metrics.find((entry) => entry.id === ids[0]);
   if (ids.length !== 1 || metric === undefined) return undefined;
   const metrics = new Map([[metric.id, metric]]);
-  const price = (x: Dec) => toDec(evaluateRule(tranche.pricing, metrics, new Map([[metric.id, fromDec(x)]])).amount);
+  // what the rule pays for x, times the tranche's quantity when its prices are per head (before caps, as settle)
+  const price = (x: Dec) =>
+    toDec(
+      pricedForQuantity(
+        evaluateRule(tranche.pricing, metrics, new Map([[metric.id, fromDec(x)]])),
+        tranche.quantity,
+        false,
+      ).priced.amount,
+    );
 
   const result = verified.get(metric.id);
   const measuredValue = result?.quantity;
