@@ -39,8 +39,8 @@ export function row(attributes: Readonly<Record<string, string>>, heading: strin
 }
 
 /** Points a download link at a text, under a file name (the previous text's address is let go). */
-export function offerDownload(link: HTMLAnchorElement, fileName: string, text: string, type: string): void {
+export function offerDownload(link: HTMLAnchorElement, fileName: string, content: string | Blob, type = ""): void {
   if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(typeof content === "string" ? new Blob([content], { type }) : content);
   link.download = fileName;
 }

@@ -155,9 +155,7 @@ function offerWorkbook(link: HTMLAnchorElement, fileName: string, content: () =>
     .toBlob()
     .then((blob) => {
       if (link.dataset.offered !== shown) return; // a later settlement replaced this one
-      if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
-      link.href = URL.createObjectURL(blob);
-      link.download = fileName;
+      offerDownload(link, fileName, blob);
       link.hidden = false;
     });
 }
