@@ -1,7 +1,7 @@
-import { Dec, readDecimal, readMeasure } from "../money/decimal.js";
+import { compare, EXACT_ZERO, exactOfMeasure, exactOfText, isZero, plus } from "../formula/exact.js";
+import { amountOf, decimalText, EXACT_ONE, isNegativeText, moneyCheck, percentText } from "./check-amounts.js";
 import { checkedMinorUnits, currencyIssues } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
-import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract, PricingRule, Share } from "./types.js";
 import { measurementOptionIssues, pooledTwiceIssues } from "./measurement-format.js";
 import { checkFinance } from "./check-finance.js";
@@ -22,20 +22,7 @@ export function checkContract(contract: Contract): InputIssue[] {
   // undefined when the currency is unusable (reported above): money is then not checked against it
   const places = checkedMinorUnits(contract);
 
-  const checkMoney = (path: Path, amount: string, what: string) => {
-    const value = new Dec(amount);
-    if (value.isNegative() && !value.isZero()) report(path, "negative_amount", `${what} cannot be negative`);
-    if (places === undefined) return;
-    if (value.decimalPlaces() > places) {
-      report(
-        path,
-        "sub_minor_unit",
-        `${what} ${amount} has more than ${places} decimal places for ${contract.currency}`,
-      );
-    } else if (isTooLarge(value, places)) {
-      report(path, "amount_too_large", tooLargeMessage(what, amount, contract.currency, places));
-    }
-  };
+  const checkMoney = moneyCheck(report, places, contract.currency);
   const checkRange = (path: Path, start: string, end: string) => {
     if (start > end) report(path, "range_reversed", `the start ${start} is after the end ${end}`);
   };
@@ -79,7 +66,7 @@ export function checkContract(contract: Contract): InputIssue[] {
   });
 
   const checkShares = (path: Path, shares: readonly Share[], side: "payers" | "recipients") => {
-    let total = new Dec(0);
+    let total = EXACT_ZERO;
     const seen = new Set<string>();
     shares.forEach((entry, index) => {
       const party = parties.get(entry.party);
@@ -104,33 +91,29 @@ export function checkContract(contract: Contract): InputIssue[] {
       if (seen.has(entry.party))
         report([...path, index, "party"], "duplicate_party", `party "${entry.party}" is listed twice`);
       seen.add(entry.party);
-      total = total.plus(readDecimal(entry.share) ?? 0);
+      total = plus(total, exactOfText(entry.share) ?? EXACT_ZERO);
     });
-    if (!total.equals(1)) {
-      report(path, "shares_not_100", `the ${side}' shares add up to ${total.times(100).toString()}%, not 100%`);
+    if (compare(total, EXACT_ONE) !== 0) {
+      report(path, "shares_not_100", `the ${side}' shares add up to ${percentText(total)}%, not 100%`);
     }
   };
 
   const checkRule = (path: Path, rule: PricingRule) => {
     if (rule.type === "weighted") {
-      let total = new Dec(0);
+      let total = EXACT_ZERO;
       rule.parts.forEach((part, index) => {
-        total = total.plus(readDecimal(part.weight) ?? 0);
+        total = plus(total, exactOfText(part.weight) ?? EXACT_ZERO);
         checkRule([...path, "parts", index, "rule"], part.rule);
       });
-      if (!total.equals(1))
-        report(
-          [...path, "parts"],
-          "weights_not_100",
-          `the weights add up to ${total.times(100).toString()}%, not 100%`,
-        );
+      if (compare(total, EXACT_ONE) !== 0)
+        report([...path, "parts"], "weights_not_100", `the weights add up to ${percentText(total)}%, not 100%`);
       return;
     }
     if (rule.type === "formula") return; // checked by checkFormulas (contract/check-formulas.ts)
     const metric = metrics.get(rule.metric);
     if (metric === undefined) {
       report([...path, "metric"], "unknown_metric", `unknown metric "${rule.metric}": declare it under metrics`);
-    } else if (rule.basis === "relative-improvement" && (readMeasure(metric.baseline.value) ?? new Dec(0)).isZero()) {
+    } else if (rule.basis === "relative-improvement" && isZero(exactOfMeasure(metric.baseline.value) ?? EXACT_ZERO)) {
       report(
         [...path, "basis"],
         "zero_baseline",
@@ -164,7 +147,7 @@ export function checkContract(contract: Contract): InputIssue[] {
     }
     switch (rule.type) {
       case "rate":
-        if (new Dec(rule.pricePerUnit).isNegative())
+        if (isNegativeText(rule.pricePerUnit))
           report([...path, "pricePerUnit"], "negative_amount", "a price per unit cannot be negative");
         break;
       case "threshold":
@@ -181,30 +164,30 @@ export function checkContract(contract: Contract): InputIssue[] {
       case "tiers": {
         const bands = rule.tiers.map((tier, index) => ({
           index,
-          from: readMeasure(tier.from) ?? new Dec(0),
-          to: tier.to === undefined ? undefined : (readMeasure(tier.to) ?? new Dec(0)),
+          from: exactOfMeasure(tier.from) ?? EXACT_ZERO,
+          to: tier.to === undefined ? undefined : (exactOfMeasure(tier.to) ?? EXACT_ZERO),
         }));
         rule.tiers.forEach((tier, index) =>
           checkMoney([...path, "tiers", index, "amount"], tier.amount, "a tier amount"),
         );
         for (const band of bands) {
-          if (band.to !== undefined && !band.to.greaterThan(band.from)) {
+          if (band.to !== undefined && compare(band.to, band.from) <= 0) {
             report(
               [...path, "tiers", band.index],
               "empty_tier",
-              `the tier from ${band.from.toString()} to ${band.to.toString()} is empty: "to" must be above "from"`,
+              `the tier from ${decimalText(band.from)} to ${decimalText(band.to)} is empty: "to" must be above "from"`,
             );
           }
         }
-        const sorted = [...bands].sort((a, b) => a.from.comparedTo(b.from));
+        const sorted = [...bands].sort((a, b) => compare(a.from, b.from));
         for (let i = 1; i < sorted.length; i += 1) {
           const previous = sorted[i - 1]!;
           const current = sorted[i]!;
-          if (previous.to === undefined || previous.to.greaterThan(current.from)) {
+          if (previous.to === undefined || compare(previous.to, current.from) > 0) {
             report(
               [...path, "tiers", current.index],
               "overlapping_tiers",
-              `tier ${current.index + 1} (from ${current.from.toString()}) overlaps tier ${previous.index + 1}; tiers are [from, to) bands and must not overlap`,
+              `tier ${current.index + 1} (from ${decimalText(current.from)}) overlaps tier ${previous.index + 1}; tiers are [from, to) bands and must not overlap`,
             );
           }
         }
@@ -216,7 +199,7 @@ export function checkContract(contract: Contract): InputIssue[] {
           const previous = index > 0 ? rule.points[index - 1] : undefined;
           if (
             previous !== undefined &&
-            !(readMeasure(point.at) ?? new Dec(0)).greaterThan(readMeasure(previous.at) ?? new Dec(0))
+            compare(exactOfMeasure(point.at) ?? EXACT_ZERO, exactOfMeasure(previous.at) ?? EXACT_ZERO) <= 0
           ) {
             report(
               [...path, "points", index, "at"],
@@ -227,9 +210,9 @@ export function checkContract(contract: Contract): InputIssue[] {
         });
         break;
       case "savings-share":
-        if (new Dec(rule.savingPerUnit).isNegative())
+        if (isNegativeText(rule.savingPerUnit))
           report([...path, "savingPerUnit"], "negative_amount", "a saving per unit cannot be negative");
-        if ((readDecimal(rule.share) ?? new Dec(0)).greaterThan(1))
+        if (compare(exactOfText(rule.share) ?? EXACT_ZERO, EXACT_ONE) > 0)
           report([...path, "share"], "share_above_100", "a share of savings is at most 100%");
         break;
     }
@@ -256,7 +239,11 @@ export function checkContract(contract: Contract): InputIssue[] {
     issues.push(...measurementOptionIssues(tranche, path, cohorts));
     if (tranche.cap !== undefined) checkMoney([...path, "cap"], tranche.cap, "the tranche cap");
     if (tranche.floor !== undefined) checkMoney([...path, "floor"], tranche.floor, "the tranche floor");
-    if (tranche.cap !== undefined && tranche.floor !== undefined && new Dec(tranche.floor).greaterThan(tranche.cap)) {
+    if (
+      tranche.cap !== undefined &&
+      tranche.floor !== undefined &&
+      compare(amountOf(tranche.floor), amountOf(tranche.cap)) > 0
+    ) {
       report([...path, "floor"], "floor_above_cap", `the floor ${tranche.floor} is above the cap ${tranche.cap}`);
     }
     checkShares([...path, "payers"], tranche.payers, "payers");

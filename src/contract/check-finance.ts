@@ -1,7 +1,7 @@
-import { Dec, readDecimal } from "../money/decimal.js";
+import { compare, EXACT_ZERO, exactOfText, isZero, plainText, plus } from "../formula/exact.js";
+import { EXACT_ONE, moneyCheck, percentText } from "./check-amounts.js";
 import { checkedMinorUnits } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
-import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract } from "./types.js";
 import type { Finance } from "./finance-types.js";
 
@@ -18,23 +18,15 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
   const parties = new Map(contract.parties.map((party) => [party.id, party]));
   const currency = contract.currency;
   const places = checkedMinorUnits(contract);
-  const checkMoney = (path: Path, amount: string, what: string): Dec => {
-    const value = new Dec(amount);
-    if (value.isNegative() && !value.isZero()) report(path, "negative_amount", `${what} cannot be negative`);
-    if (places !== undefined && value.decimalPlaces() > places) {
-      report(path, "sub_minor_unit", `${what} ${amount} has more than ${places} decimal places for ${currency}`);
-    } else if (places !== undefined && isTooLarge(value, places)) {
-      report(path, "amount_too_large", tooLargeMessage(what, amount, currency, places));
-    }
-    return value;
-  };
+  const checkMoney = moneyCheck(report, places, currency);
   const checkParty = (path: Path, id: string): boolean => {
     if (parties.has(id)) return true;
     report(path, "unknown_party", `unknown party "${id}": declare it under parties`);
     return false;
   };
   const checkShareAtMost100 = (path: Path, share: string, what: string) => {
-    if ((readDecimal(share) ?? new Dec(0)).greaterThan(1)) report(path, "share_above_100", `${what} is at most 100%`);
+    if (compare(exactOfText(share) ?? EXACT_ZERO, EXACT_ONE) > 0)
+      report(path, "share_above_100", `${what} is at most 100%`);
   };
 
   const investors = new Set<string>();
@@ -52,22 +44,22 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
     investors.add(investor.party);
     checkParty([...path, "fundedParty"], investor.fundedParty);
     const commitment = checkMoney([...path, "commitment"], investor.commitment, "the commitment");
-    let drawn = new Dec(0);
+    let drawn = EXACT_ZERO;
     investor.drawdowns.forEach((drawdown, d) => {
       const amount = checkMoney([...path, "drawdowns", d, "amount"], drawdown.amount, "a drawdown");
-      if (amount.isZero())
+      if (isZero(amount))
         report(
           [...path, "drawdowns", d, "amount"],
           "zero_drawdown",
           "a drawdown of zero calls no capital: leave it out",
         );
-      drawn = drawn.plus(amount);
+      drawn = plus(drawn, amount);
     });
-    if (drawn.greaterThan(commitment)) {
+    if (compare(drawn, commitment) > 0) {
       report(
         [...path, "drawdowns"],
         "drawdowns_above_commitment",
-        `the drawdowns add up to ${drawn.toFixed()}, more than the commitment of ${investor.commitment}`,
+        `the drawdowns add up to ${plainText(drawn)}, more than the commitment of ${investor.commitment}`,
       );
     }
   });
@@ -132,16 +124,16 @@ export function checkFinance(contract: Contract, finance: Finance): InputIssue[]
       );
     }
   }
-  let excessTotal = new Dec(0);
+  let excessTotal = EXACT_ZERO;
   finance.waterfall.excess.forEach((entry, index) => {
     checkParty(["waterfall", "excess", index, "party"], entry.party);
-    excessTotal = excessTotal.plus(readDecimal(entry.share) ?? 0);
+    excessTotal = plus(excessTotal, exactOfText(entry.share) ?? EXACT_ZERO);
   });
-  if (!excessTotal.equals(1)) {
+  if (compare(excessTotal, EXACT_ONE) !== 0) {
     report(
       ["waterfall", "excess"],
       "shares_not_100",
-      `the excess shares add up to ${excessTotal.times(100).toString()}%, not 100%`,
+      `the excess shares add up to ${percentText(excessTotal)}%, not 100%`,
     );
   }
 

@@ -1,7 +1,7 @@
-import { Dec, readDecimal } from "../money/decimal.js";
+import { compare, EXACT_ZERO, exactOfText, plus } from "../formula/exact.js";
+import { EXACT_ONE, moneyCheck, percentText } from "./check-amounts.js";
 import { checkedMinorUnits } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
-import { isTooLarge, tooLargeMessage } from "../money/limits.js";
 import type { Contract } from "./types.js";
 import type { RateCardOutcome } from "./rate-card-types.js";
 
@@ -20,20 +20,7 @@ export function checkRateCard(contract: Contract): InputIssue[] {
   const card = contract.rateCard;
   if (card === undefined) return issues;
   const places = checkedMinorUnits(contract);
-  const checkMoney = (path: Path, amount: string, what: string) => {
-    const value = new Dec(amount);
-    if (value.isNegative() && !value.isZero()) report(path, "negative_amount", `${what} cannot be negative`);
-    if (places === undefined) return;
-    if (value.decimalPlaces() > places) {
-      report(
-        path,
-        "sub_minor_unit",
-        `${what} ${amount} has more than ${places} decimal places for ${contract.currency}`,
-      );
-    } else if (isTooLarge(value, places)) {
-      report(path, "amount_too_large", tooLargeMessage(what, amount, contract.currency, places));
-    }
-  };
+  const checkMoney = moneyCheck(report, places, contract.currency);
   const root = ["rateCard"] as const;
   const codes = new Map<string, number>();
   card.outcomes.forEach((outcome, index) => {
@@ -193,7 +180,7 @@ export function checkRateCard(contract: Contract): InputIssue[] {
   if (caps?.contract !== undefined) checkMoney([...root, "caps", "contract"], caps.contract, "the contract cap");
 
   const parties = new Map(contract.parties.map((party) => [party.id, party]));
-  let total = new Dec(0);
+  let total = EXACT_ZERO;
   const payers = new Set<string>();
   card.payers.forEach((entry, index) => {
     const path = [...root, "payers", index, "party"] as const;
@@ -203,14 +190,10 @@ export function checkRateCard(contract: Contract): InputIssue[] {
       report(path, "not_a_payer", `party "${entry.party}" pays the rate card but lacks the role outcome-payer`);
     if (payers.has(entry.party)) report(path, "duplicate_party", `party "${entry.party}" is listed twice`);
     payers.add(entry.party);
-    total = total.plus(readDecimal(entry.share) ?? 0);
+    total = plus(total, exactOfText(entry.share) ?? EXACT_ZERO);
   });
-  if (!total.equals(1))
-    report(
-      [...root, "payers"],
-      "shares_not_100",
-      `the payers' shares add up to ${total.times(100).toString()}%, not 100%`,
-    );
+  if (compare(total, EXACT_ONE) !== 0)
+    report([...root, "payers"], "shares_not_100", `the payers' shares add up to ${percentText(total)}%, not 100%`);
   return issues;
 }
 

@@ -1,4 +1,4 @@
-import { measureText } from "../money/decimal.js";
+import { measureText } from "../money/decimal-text.js";
 import { type Exact, exactKnown, exactWeights, plainText as plain, roundTo, unitsAt } from "../formula/exact.js";
 import { maxUnits, minUnits, plainUnits, splitUnits } from "../money/exact-units.js";
 import { trancheInForce } from "../contract/amendments.js";

@@ -1,4 +1,4 @@
-import { unitsOfText } from "../money/decimal-units.js";
+import { unitsOfText } from "../money/exact-units.js";
 import { fixedUnits } from "../money/exact-units.js";
 import { groupThousands } from "../money/format.js";
 import { limitText, shownAmount } from "../money/limits.js";

@@ -9,24 +9,9 @@ import { largestAmount } from "../money/limits.js";
 import { dateOf } from "../contract/day-number.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 import { growthFactor } from "./growth.js";
+import { WATERFALL_ACCOUNT, type FlowKind } from "./flow-kind.js";
 
-/**
- * The account outcome payments are pooled in before the waterfall distributes them (in a social impact
- * bond, the special-purpose vehicle). Not a party: its flows in and out always net to zero.
- */
-export const WATERFALL_ACCOUNT = "(waterfall)";
-
-/** What a cash flow is. */
-export type FlowKind =
-  | "drawdown"
-  | "outcome-payment"
-  | "pooled"
-  | "principal"
-  | "return"
-  | "management-fee"
-  | "performance-fee"
-  | "excess"
-  | "guarantee";
+export { WATERFALL_ACCOUNT, type FlowKind } from "./flow-kind.js";
 
 /** One cash flow in minor units: `units` go from `from` to `to` on `date`. */
 export interface FlowUnits {

@@ -1,11 +1,10 @@
 import { Dec } from "./decimal.js";
-import { isDecimalString } from "./decimal-text.js";
-import { fixedUnits, splitUnits, unitsOfPlain } from "./exact-units.js";
+import { fixedUnits, splitUnits } from "./exact-units.js";
 
 /**
  * Whole minor units from and to decimal.js values, for the parts of the library that compute in decimals (the
- * contract's constants, the claims' shares): the Dec side of `exact-units.ts`, kept apart so that the money
- * utilities carry no decimal library.
+ * claims' shares): the Dec side of `exact-units.ts`, kept apart so that the money utilities and the settlement
+ * carry no decimal library.
  *
  * @internal Not exported from the package.
  */
@@ -13,17 +12,6 @@ import { fixedUnits, splitUnits, unitsOfPlain } from "./exact-units.js";
 /** The exact number of minor units of a decimal already in whole minor units, e.g. (1234.5, 2) → 123450n. */
 export function unitsOfDecimal(value: Dec, places: number): bigint {
   return BigInt(value.times(powerOfTen(places)).toFixed(0));
-}
-
-/** The minor units of a decimal string in whole minor units ("1234.5" → 123450n at 2 places); `undefined` if not. */
-export function unitsOfText(text: string, places: number): bigint | undefined {
-  return isDecimalString(text) ? unitsOfPlain(text, places) : unitsOfTextByDecimal(text, places);
-}
-
-function unitsOfTextByDecimal(text: string, places: number): bigint | undefined {
-  const value = new Dec(text);
-  const units = value.times(powerOfTen(places));
-  return units.isInteger() ? BigInt(units.toFixed(0)) : undefined;
 }
 
 const POWERS: Dec[] = [];

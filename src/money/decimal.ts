@@ -63,15 +63,6 @@ export function readKnown(value: number | string): Dec | undefined {
   return found;
 }
 
-/**
- * A measured value as a plain decimal string: a string as written, a number through its shortest round-trip
- * form without an exponent (`1e-7` → `"0.0000001"`, `1e21` → `"1000000000000000000000"`), so that the text
- * reads back as the same value wherever a decimal string is expected.
- */
-export function measureText(value: number | string): string {
-  return typeof value === "number" ? plain(new Dec(String(value))) : value;
-}
-
 /** Renders a decimal as a plain string with no exponent, trailing zeros of the fraction removed. */
 export function plain(value: Dec): string {
   return value.isZero() ? "0" : value.toFixed();

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/money/decimal.js";
-import { shareWeights, unitsOfText } from "../../src/money/decimal-units.js";
-import { fixedUnits, plainUnits, splitUnits } from "../../src/money/exact-units.js";
+import { shareWeights } from "../../src/money/decimal-units.js";
+import { fixedUnits, plainUnits, splitUnits, unitsOfText } from "../../src/money/exact-units.js";
 
 /**
  * The engine's bigint minor units (src/money/exact-units.ts) against the private decimal type: the same reading,
@@ -25,6 +25,37 @@ describe("bigint minor units", () => {
     expect(unitsOfText(".5", 2)).toBe(50n);
     expect(unitsOfText("12.", 2)).toBe(1200n);
     expect(unitsOfText("1.005", 2)).toBeUndefined();
+  });
+
+  it("read an amount with an exponent as the decimal type reads it, undefined below the minor unit", () => {
+    const byDecimal = (text: string, digits: number): bigint | undefined => {
+      const value = new Dec(text).times(new Dec(10).pow(digits));
+      return value.isInteger() ? BigInt(value.toFixed(0)) : undefined;
+    };
+    const texts = fc
+      .tuple(
+        fc.constantFrom("", "-", "+"),
+        fc.stringMatching(/^\d{0,8}$/),
+        fc.constantFrom("", "."),
+        fc.stringMatching(/^\d{0,8}$/),
+        fc.constantFrom("e", "E"),
+        fc.constantFrom("", "+", "-"),
+        fc.nat(12),
+      )
+      .filter(([, whole, , fraction]) => whole !== "" || fraction !== "")
+      .map(([sign, whole, point, fraction, e, expSign, exponent]) =>
+        [sign, whole, fraction === "" ? point : ".", fraction, e, expSign, exponent].join(""),
+      );
+    fc.assert(
+      fc.property(texts, places, (text, digits) => {
+        expect(unitsOfText(text, digits)).toBe(byDecimal(text, digits));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(unitsOfText("1.5e3", 2)).toBe(150000n);
+    expect(unitsOfText("-25E-3", 2)).toBeUndefined();
+    expect(unitsOfText("-25E-2", 2)).toBe(-25n);
+    expect(unitsOfText("abc", 2)).toBeUndefined();
   });
 
   it("write an amount as Money shows it and as the explanation shows decimals", () => {
