@@ -1,4 +1,5 @@
-import { Dec, plain } from "../money/decimal.js";
+import { exactOfNotation, toSignificant } from "../formula/exact-notation.js";
+import { plainText } from "../formula/exact.js";
 import type { MeasurementMethod } from "./measurement.js";
 
 /**
@@ -35,9 +36,20 @@ export type WriteNumber = (decimal: string) => string;
 /** A figure to six significant digits, as the method texts give degrees of freedom, corrections and counts. */
 function sixDigits(value: string | number, num: WriteNumber): string {
   // a number as ECMAScript's toPrecision rounds it, a record's decimal text half-even: each as it was always shown
-  const decimal = typeof value === "number" ? new Dec(value.toPrecision(6)) : new Dec(value).toSignificantDigits(6);
-  return num(plain(decimal));
+  if (typeof value === "number") return num(Number.isFinite(value) ? plainOf(value.toPrecision(6)) : String(value));
+  return num(plainText(toSignificant(decimalOf(value), 6)));
 }
+
+/** A decimal text, an exponent allowed (`"1.5e-7"`, as `toPrecision` writes some numbers), as an exact value. */
+function decimalOf(text: string) {
+  const value = exactOfNotation(text);
+  if (value === undefined)
+    throw new RangeError(`assertion: a method's figure ${JSON.stringify(text)} is not a decimal`);
+  return value;
+}
+
+/** A decimal text in plain notation, without trailing zeros: `"1.50000e-7"` → `"0.00000015"`. */
+const plainOf = (text: string): string => plainText(decimalOf(text));
 
 const WORDS = {
   en: {
@@ -189,6 +201,6 @@ const POWER_WORDS = {
 /** A design's test in words, from its figures, e.g. "a z-test of proportions, two-sided, significance 0.05, power 0.8". */
 export function powerTestWords(figures: PowerTestFigures, locale: MethodLocale, num: WriteNumber = asIs): string {
   const words = POWER_WORDS[locale];
-  const figure = (value: number) => num(plain(new Dec(String(value))));
+  const figure = (value: number) => num(Number.isFinite(value) ? plainOf(String(value)) : String(value));
   return `${words.test[figures.test]}, ${words.alternative[figures.alternative]}, ${words.significance} ${figure(figures.significance)}, ${words.power} ${figure(figures.power)}`;
 }

@@ -4,7 +4,7 @@ import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { isKnownCurrency } from "../money/currency.js";
 import { textOptions, type TextOptions } from "./report-locale.js";
-import { phrasebookOf } from "./phrases/phrasebooks.js";
+import { claimWordsOf } from "./phrases/claim-words.js";
 import { plainCount, plainMarks, plainTextStyle } from "./style.js";
 
 /** An amount as a decision gives it: money (`{ amount, currency }`), or a decimal string (a cut's figures). */
@@ -41,7 +41,7 @@ export function explainClaimDecision(decision: ClaimDecision, currency = "", opt
   ].filter((found): found is InputIssue => found !== undefined);
   if (problems.length > 0) throw new ArgumentError(problems);
   const { locale } = textOptions(options);
-  const words = phrasebookOf(locale).claims;
+  const words = claimWordsOf(locale);
   const write =
     currency === "" ? (amount: string) => plainMarks(amount, locale) : plainTextStyle(currency, locale).money;
   const money = (value: Amount) => write(amountOf(value));
@@ -86,7 +86,7 @@ export function explainClaimDecision(decision: ClaimDecision, currency = "", opt
 export function explainClaims(settlement: ClaimSettlement, options?: TextOptions): string {
   requireIssued(settlement, "claim-settlement", "explainClaims", "settlement");
   const { locale } = textOptions(options);
-  const words = phrasebookOf(locale).claims;
+  const words = claimWordsOf(locale);
   const style = plainTextStyle(settlement.currency, locale);
   const cash = (value: { readonly amount: string }) => style.money(value.amount);
   const number = (count: number) => plainCount(count, locale);

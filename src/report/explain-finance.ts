@@ -2,8 +2,7 @@ import type { CashFlows } from "../finance/cash-flows.js";
 import type { FinanceStep } from "../finance/finance-steps.js";
 import { requireIssued } from "../errors/argument-error.js";
 import { textOptions, type TextOptions } from "./report-locale.js";
-import { phrasebookOf } from "./phrases/phrasebooks.js";
-import type { FinanceWords } from "./phrases/finance-words.js";
+import { financeWordsOf, type FinanceWords } from "./phrases/finance-words.js";
 import { plainTextStyle, type Style } from "./style.js";
 
 function stepLines(step: FinanceStep, words: FinanceWords, style: Style): string[] {
@@ -51,7 +50,7 @@ function stepLines(step: FinanceStep, words: FinanceWords, style: Style): string
 export function explainCashFlows(flows: CashFlows, options?: TextOptions): string {
   requireIssued(flows, "cash-flows", "explainCashFlows", "flows");
   const { locale } = textOptions(options);
-  const words = phrasebookOf(locale).finance;
+  const words = financeWordsOf(locale);
   const style = plainTextStyle(flows.currency, locale);
   const cash = (value: { readonly amount: string }) => style.money(value.amount);
   const width = Math.max(...flows.flows.map((flow) => words.flowKind(flow.kind).length), 15);

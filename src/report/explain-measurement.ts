@@ -2,7 +2,7 @@ import type { Measurement } from "../measure/measurement.js";
 import { measurementRecord } from "../measure/measurement-record.js";
 import { requireIssued } from "../errors/argument-error.js";
 import { textOptions, type TextOptions } from "./report-locale.js";
-import { phrasebookOf } from "./phrases/phrasebooks.js";
+import { measurementWordsOf } from "./measurement-text.js";
 import { quantityStyle } from "./style.js";
 
 /**
@@ -23,9 +23,6 @@ import { quantityStyle } from "./style.js";
 export function explainMeasurement(measurement: Measurement, options?: TextOptions): string {
   requireIssued(measurement, "measurement", "explainMeasurement", "measurement");
   const { locale } = textOptions(options);
-  const [head = "", ...lines] = phrasebookOf(locale).measurement.lines(
-    measurementRecord(measurement),
-    quantityStyle(locale),
-  );
+  const [head = "", ...lines] = measurementWordsOf(locale).lines(measurementRecord(measurement), quantityStyle(locale));
   return [head.charAt(0).toUpperCase() + head.slice(1), ...lines].join("\n");
 }

@@ -2,7 +2,7 @@ import type { Money } from "../money/money.js";
 import type { PartyAmounts, PartyTotals, Settlement, TrancheSettlement } from "../engine/settlement-types.js";
 import type { Phrasebook } from "./phrases/phrasebook.js";
 import { traceLines } from "./phrases/phrasebook.js";
-import { phrasebookOf } from "./phrases/phrasebooks.js";
+import { lineLabelsOf, phrasebookOf } from "./phrases/phrasebooks.js";
 import { plainTextStyle, type Style } from "./style.js";
 import { textOptions, type TextOptions } from "./report-locale.js";
 import type { LinesPriced } from "../pricing/price-lines.js";
@@ -110,7 +110,7 @@ export function explainLines(run: LinesPriced, options?: TextOptions): string {
   requireIssued(run, "lines-priced", "explainLines", "run");
   const { locale } = textOptions(options);
   const phrases = phrasebookOf(locale);
-  const { labels } = phrases;
+  const labels = lineLabelsOf(locale);
   const style = plainTextStyle(run.currency, locale);
   const lines: string[] = [];
   for (const entry of run.explanations ?? []) {

@@ -7,8 +7,7 @@ import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { throwIfAny } from "./charts/chart-arguments.js";
 import { textOptions, type TextOptions } from "./report-locale.js";
-import { phrasebookOf } from "./phrases/phrasebooks.js";
-import type { FinanceWords } from "./phrases/finance-words.js";
+import { financeEn, financeWordsOf, type FinanceWords } from "./phrases/finance-words.js";
 import { plainCount, plainMarks, type ReportLocale } from "./style.js";
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */
@@ -48,11 +47,11 @@ function percent(rate: number, locale: ReportLocale = "en"): string {
  */
 export function irrText(irr: IrrResult, options?: TextOptions): string {
   requireIssued(irr, "irr", "irrText", "irr");
-  return irrWords(irr, phrasebookOf(textOptions(options).locale).finance);
+  return irrWords(irr, financeWordsOf(textOptions(options).locale));
 }
 
 /** @internal `irrText` on a result already checked (or built by a test), in English unless words are given. */
-export function irrWords(irr: IrrResult, words: FinanceWords = phrasebookOf("en").finance): string {
+export function irrWords(irr: IrrResult, words: FinanceWords = financeEn): string {
   const rate = (value: number) => percent(value, words.locale);
   if (irr.kind === "rate") return rate(irr.rate);
   if (irr.kind === "multiple") return words.irr.several(irr.rates.map(rate), irr.beyondRange);
@@ -79,7 +78,7 @@ export function irrWords(irr: IrrResult, words: FinanceWords = phrasebookOf("en"
  */
 export function scenariosTable(outcomes: readonly ScenarioOutcome[], options?: TextOptions): string {
   throwIfAny(outcomesIssues(outcomes));
-  return scenariosText(outcomes, phrasebookOf(textOptions(options).locale).finance);
+  return scenariosText(outcomes, financeWordsOf(textOptions(options).locale));
 }
 
 /** The issues of a list of scenario outcomes to tabulate side by side. */
@@ -163,11 +162,11 @@ function scenariosText(outcomes: readonly ScenarioOutcome[], words: FinanceWords
  */
 export function simulationTable(result: SimulationResult, options?: TextOptions): string {
   requireIssued(result, "simulation", "simulationTable", "result");
-  return simulationText(result, phrasebookOf(textOptions(options).locale).finance);
+  return simulationText(result, financeWordsOf(textOptions(options).locale));
 }
 
 /** @internal `simulationTable` on a result already checked (or built by a test), in English unless words are given. */
-export function simulationText(result: SimulationResult, words: FinanceWords = phrasebookOf("en").finance): string {
+export function simulationText(result: SimulationResult, words: FinanceWords = financeEn): string {
   const { locale } = words;
   const amount = amountIn(locale);
   const levels = result.totalPayments.percentiles.map((entry) => `p${entry.p}`);

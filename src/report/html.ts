@@ -55,6 +55,7 @@ function table({ headers, rows }: Table): string {
 export function renderHtml(settlement: Settlement, options?: ReportOptions): string {
   const model = reportModel(settlement, options, "renderHtml");
   const { labels } = model.phrases;
+  const words = model.reportLabels;
   const out = [
     "<!doctype html>",
     `<html lang="${model.locale}">`,
@@ -77,20 +78,20 @@ export function renderHtml(settlement: Settlement, options?: ReportOptions): str
     ];
     if (tranche.curve !== undefined) {
       const svg = paymentCurveSvg(tranche.curve, model.style, {
-        title: `${labels.chart}: ${tranche.heading}`,
-        baseline: labels.baselineMark,
-        cap: labels.capMark,
+        title: `${words.chart}: ${tranche.heading}`,
+        baseline: words.baselineMark,
+        cap: words.capMark,
       });
       head.push(
-        `<figure>\n${svg}\n<figcaption>${escapeXml(labels.chartCaption(tranche.curve.metric))}</figcaption>\n</figure>`,
+        `<figure>\n${svg}\n<figcaption>${escapeXml(words.chartCaption(tranche.curve.metric))}</figcaption>\n</figure>`,
       );
     }
     out.push(keep(...head));
     out.push(
-      `<h3>${escapeXml(labels.computation)}</h3>`,
+      `<h3>${escapeXml(words.computation)}</h3>`,
       `<ul class="steps">\n${tranche.steps.map((step) => `<li${/^\s/.test(step) ? ' class="part"' : ""}>${escapeXml(step.trim())}</li>`).join("\n")}\n</ul>`,
       keep(
-        `<h3>${escapeXml(labels.lines)}</h3>`,
+        `<h3>${escapeXml(words.lines)}</h3>`,
         table(tranche.lines),
         `<p><strong>${escapeXml(tranche.summary)}</strong></p>`,
       ),
@@ -103,11 +104,11 @@ export function renderHtml(settlement: Settlement, options?: ReportOptions): str
     keep(
       `<h2>${escapeXml(labels.totals)}</h2>`,
       `<p><strong>${escapeXml(model.totals.summary)}</strong></p>`,
-      `<p><em>${escapeXml(labels.totalsNote)}</em></p>`,
+      `<p><em>${escapeXml(words.totalsNote)}</em></p>`,
       ...(model.totals.pending !== undefined ? [`<p>${escapeXml(model.totals.pending)}</p>`] : []),
     ),
-    keep(`<h3>${escapeXml(labels.byPayer)}</h3>`, table(model.totals.byPayer)),
-    keep(`<h3>${escapeXml(labels.byRecipient)}</h3>`, table(model.totals.byRecipient)),
+    keep(`<h3>${escapeXml(words.byPayer)}</h3>`, table(model.totals.byPayer)),
+    keep(`<h3>${escapeXml(words.byRecipient)}</h3>`, table(model.totals.byRecipient)),
   );
   if (model.totals.caps.length > 0)
     out.push(
@@ -123,7 +124,7 @@ export function renderHtml(settlement: Settlement, options?: ReportOptions): str
       "<section>",
       keep(
         `<h2>${escapeXml(simulation.heading)}</h2>`,
-        `<p><em>${escapeXml(labels.simulationNote)}</em></p>`,
+        `<p><em>${escapeXml(words.simulationNote)}</em></p>`,
         table(simulation.table),
       ),
     );
@@ -131,12 +132,12 @@ export function renderHtml(settlement: Settlement, options?: ReportOptions): str
       const svg = distributionSvg(summary, model.style, {
         title,
         amount: `${title} (${settlement.currency})`,
-        mean: labels.mean,
+        mean: words.mean,
       });
       out.push(`<figure>\n${svg}\n<figcaption>${escapeXml(title)}</figcaption>\n</figure>`);
     }
     out.push("</section>");
   }
-  out.push(`<footer>${escapeXml(labels.generatedBy)}</footer>`, "</body>", "</html>", "");
+  out.push(`<footer>${escapeXml(words.generatedBy)}</footer>`, "</body>", "</html>", "");
   return out.join("\n");
 }

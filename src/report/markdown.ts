@@ -40,6 +40,7 @@ function table({ headers, rows }: Table): string[] {
 export function renderMarkdown(settlement: Settlement, options?: ReportOptions): string {
   const model = reportModel(settlement, options, "renderMarkdown");
   const { labels } = model.phrases;
+  const words = model.reportLabels;
   const md = markdownText;
   const out = [`# ${md(model.title)}`, "", md(model.subtitle.join(" · ")), ""];
   for (const tranche of model.tranches) {
@@ -48,7 +49,7 @@ export function renderMarkdown(settlement: Settlement, options?: ReportOptions):
       "",
       `**${labels.status}:** ${md(tranche.status)}`,
       "",
-      `${labels.computation}:`,
+      `${words.computation}:`,
       "",
     );
     for (const step of tranche.steps) {
@@ -60,18 +61,18 @@ export function renderMarkdown(settlement: Settlement, options?: ReportOptions):
         ...more.map((line) => `  - ${md(line.trim())}`),
       );
     }
-    out.push("", `${labels.lines}:`, "", ...table(tranche.lines), "", `**${md(tranche.summary)}**`);
+    out.push("", `${words.lines}:`, "", ...table(tranche.lines), "", `**${md(tranche.summary)}**`);
     if (tranche.clawback !== undefined) out.push("", `> **${md(tranche.clawback)}**`);
     out.push("");
   }
-  out.push(`## ${labels.totals}`, "", `**${md(model.totals.summary)}**`, "", `_${labels.totalsNote}_`, "");
+  out.push(`## ${labels.totals}`, "", `**${md(model.totals.summary)}**`, "", `_${words.totalsNote}_`, "");
   if (model.totals.pending !== undefined) out.push(md(model.totals.pending), "");
   out.push(
-    `### ${labels.byPayer}`,
+    `### ${words.byPayer}`,
     "",
     ...table(model.totals.byPayer),
     "",
-    `### ${labels.byRecipient}`,
+    `### ${words.byRecipient}`,
     "",
     ...table(model.totals.byRecipient),
     "",
@@ -82,12 +83,12 @@ export function renderMarkdown(settlement: Settlement, options?: ReportOptions):
     out.push(
       `## ${md(model.simulation.heading)}`,
       "",
-      `_${labels.simulationNote}_`,
+      `_${words.simulationNote}_`,
       "",
       ...table(model.simulation.table),
       "",
     );
   }
-  out.push("---", "", `_${labels.generatedBy}_`, "");
+  out.push("---", "", `_${words.generatedBy}_`, "");
   return out.join("\n");
 }

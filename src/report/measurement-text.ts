@@ -2,7 +2,7 @@ import { compare, exactOfText } from "../formula/exact.js";
 import type { MeasurementRecord } from "../contract/measurement-format.js";
 import type { ResultStep, Step } from "../explanation/steps.js";
 import type { CohortFallbackStep, MeasurementStep } from "../explanation/measurement-steps.js";
-import type { Style } from "./style.js";
+import type { ReportLocale, Style } from "./style.js";
 import { estimatorIt, labelIt, methodTextEn, methodTextIt } from "./phrases/measurement-methods.js";
 
 /** The two-sided p-value after the one-sided: `0.0246`, or `p < 0.0001` when it is that small. */
@@ -240,6 +240,14 @@ export const measurementIt: MeasurementWords = {
     }
   },
 };
+
+/**
+ * The measurement words in a language: what `explainMeasurement` writes, and the settlement's phrasebook under a
+ * measured result and for the measurement steps.
+ */
+export function measurementWordsOf(locale: ReportLocale): MeasurementWords {
+  return locale === "it" ? measurementIt : measurementEn;
+}
 
 /** The lines under a result step that carries a measurement, indented as the result's history is. */
 export function measuredResultLines(step: ResultStep, words: MeasurementWords, style: Style): string {

@@ -3,8 +3,8 @@ import type { Contract } from "../contract/types.js";
 import type { Settlement } from "../engine/settlement-types.js";
 import type { MoneySummary, SimulationResult } from "../finance/simulate.js";
 import { paymentCurve, type PaymentCurve } from "./charts/payment-curve.js";
-import { traceLines, type Phrasebook } from "./phrases/phrasebook.js";
-import { phrasebookOf } from "./phrases/phrasebooks.js";
+import { traceLines, type Phrasebook, type ReportLabels } from "./phrases/phrasebook.js";
+import { phrasebookOf, reportLabelsOf } from "./phrases/phrasebooks.js";
 import { REPORT_LOCALES, reportStyle, type ReportLocale, type Style } from "./style.js";
 import { localeIssue, optionsObject } from "./report-locale.js";
 import { issuedIssue, requireExplained } from "../errors/argument-error.js";
@@ -40,6 +40,8 @@ export interface ReportModel {
   readonly locale: ReportLocale;
   readonly style: Style;
   readonly phrases: Phrasebook;
+  /** The labels only the reports write (sections, table headers, the charts' marks). */
+  readonly reportLabels: ReportLabels;
   readonly title: string;
   readonly subtitle: readonly string[];
   readonly tranches: readonly {
@@ -158,12 +160,13 @@ export function reportModel(settlement: Settlement, optionsInput: unknown, fn: s
   const { locale } = options;
   const phrases = phrasebookOf(locale);
   const { labels } = phrases;
+  const words = reportLabelsOf(locale);
   const style = reportStyle(locale, settlement.currency);
   const cash = (value: Money | null) => (value === null ? labels.pending : style.money(value.amount));
   const names = new Map(settlement.parties.map((party) => [party.id, party.name]));
   const partyName = (id: string) => `${names.get(id) ?? id} (${id})`;
   const partyTable = (rows: Settlement["totals"]["byPayer"]): Table => ({
-    headers: [labels.party, labels.earned, labels.paid, labels.balance],
+    headers: [words.party, labels.earned, labels.paid, labels.balance],
     rows: rows.map((row) => [partyName(row.party), cash(row.earned), cash(row.paid), cash(row.balance)]),
   });
 
@@ -171,6 +174,7 @@ export function reportModel(settlement: Settlement, optionsInput: unknown, fn: s
     locale,
     style,
     phrases,
+    reportLabels: words,
     title: labels.settlementOf(settlement.contractId, settlement.title),
     subtitle: [
       labels.asOf(style.date(settlement.asOf)),
@@ -185,7 +189,7 @@ export function reportModel(settlement: Settlement, optionsInput: unknown, fn: s
         status: `${phrases.status(tranche.status)} — ${phrases.reason(tranche, style, settlement.asOf)}`,
         steps: traceLines(phrases, tranche.trace, style, names),
         lines: {
-          headers: [labels.payer, labels.recipient, labels.earned, labels.paid, labels.balance],
+          headers: [words.payer, words.recipient, labels.earned, labels.paid, labels.balance],
           rows: tranche.lines.map((line) => [
             partyName(line.payer),
             partyName(line.recipient),
@@ -209,7 +213,7 @@ export function reportModel(settlement: Settlement, optionsInput: unknown, fn: s
       caps: settlement.capsApplied.map((cap) => labels.capCut(phrases.capName(cap.cap), cap.id, style.money(cap.cut))),
     },
     ...(options.simulation !== undefined
-      ? { simulation: simulationModel(options.simulation, phrases, style, partyName) }
+      ? { simulation: simulationModel(options.simulation, words, style, partyName) }
       : {}),
   };
 }
@@ -217,20 +221,19 @@ export function reportModel(settlement: Settlement, optionsInput: unknown, fn: s
 /** A simulation's distributions as a table of percentiles (amounts of actual runs) and charts. */
 function simulationModel(
   result: SimulationResult,
-  phrases: Phrasebook,
+  words: ReportLabels,
   style: Style,
   partyName: (id: string) => string,
 ): NonNullable<ReportModel["simulation"]> {
-  const { labels } = phrases;
   const distributions = [
-    { title: labels.totalPayments, summary: result.totalPayments },
-    ...result.byPayer.map((payer) => ({ title: labels.costOf(partyName(payer.party)), summary: payer.cost })),
+    { title: words.totalPayments, summary: result.totalPayments },
+    ...result.byPayer.map((payer) => ({ title: words.costOf(partyName(payer.party)), summary: payer.cost })),
   ];
-  const levels = result.totalPayments.percentiles.map((entry) => `${labels.percentile} ${entry.p}`);
+  const levels = result.totalPayments.percentiles.map((entry) => `${words.percentile} ${entry.p}`);
   return {
-    heading: labels.simulation(result.runs, result.seed),
+    heading: words.simulation(result.runs, result.seed),
     table: {
-      headers: ["", labels.mean, ...levels],
+      headers: ["", words.mean, ...levels],
       rows: distributions.map(({ title, summary }) => [
         title,
         style.money(summary.mean.amount),

@@ -1,5 +1,6 @@
 import { civilOf, dayNumber } from "../contract/day-number.js";
-import { Dec, fixed, plain } from "../money/decimal.js";
+import { abs, type Exact, exactOf, fixedText, plainText, sign, times } from "../formula/exact.js";
+import { decimalPlaces, exactOfNotation, roundHalfEven } from "../formula/exact-notation.js";
 import { minorUnits } from "../money/currency.js";
 import { checkLocale } from "./report-locale.js";
 import { groupThousands } from "../money/format.js";
@@ -35,12 +36,26 @@ function issuedStyle(style: Style): Style {
   return markIssued(Object.freeze(style), "style");
 }
 
-/** How many decimals to show of an amount, and whether digits are dropped. */
-function shown(amount: string, minimum: number): { value: Dec; decimals: number; approximate: boolean } {
-  const exact = new Dec(amount);
-  const decimals = Math.max(minimum, Math.min(exact.decimalPlaces(), 6));
-  const value = exact.toDecimalPlaces(decimals);
-  return { value, decimals, approximate: !value.equals(exact) };
+/** A decimal text (an exponent allowed, as JavaScript writes some numbers) as an exact value. */
+function decimalOf(text: string): Exact {
+  const value = exactOfNotation(text);
+  if (value === undefined) throw new RangeError(`assertion: a style was given ${JSON.stringify(text)}, not a decimal`);
+  return value;
+}
+
+const HUNDRED = /* @__PURE__ */ exactOf(100n, 0);
+/** A share as a percentage: the share times 100, to 60 significant digits as every product is. */
+const hundredfold = (share: string): Exact => times(decimalOf(share), HUNDRED);
+
+/**
+ * How many decimals to show of an amount (its own, at least `minimum`, at most 6), the amount rounded to them
+ * half-even, and whether digits are dropped.
+ */
+function shown(exact: Exact, minimum: number): { value: Exact; decimals: number; approximate: boolean } {
+  const places = decimalPlaces(exact);
+  const decimals = Math.max(minimum, Math.min(places, 6));
+  const approximate = places > decimals;
+  return { value: approximate ? roundHalfEven(exact, decimals) : exact, decimals, approximate };
 }
 
 /** The decimal mark and thousands separator of the plain text in each language. */
@@ -66,9 +81,9 @@ export function plainCount(count: number, locale: ReportLocale): string {
 }
 
 /** A quantity with at most 6 decimals, in the neutral form of the plain-text explanation (`1,234.5`). */
-function neutralNumber(text: string, locale: ReportLocale): string {
-  const { value, approximate } = shown(text, 0);
-  return `${approximate ? "≈" : ""}${plainMarks(plain(value), locale)}`;
+function neutralNumber(exact: Exact, locale: ReportLocale): string {
+  const { value, approximate } = shown(exact, 0);
+  return `${approximate ? "≈" : ""}${plainMarks(plainText(value), locale)}`;
 }
 
 /**
@@ -88,11 +103,11 @@ export function plainTextStyle(currency: string, locale: ReportLocale = "en"): S
   return issuedStyle({
     locale,
     money(amount) {
-      const { value, decimals, approximate } = shown(amount, places);
-      return `${approximate ? "≈" : ""}${currency} ${plainMarks(fixed(value, decimals), locale)}`;
+      const { value, decimals, approximate } = shown(decimalOf(amount), places);
+      return `${approximate ? "≈" : ""}${currency} ${plainMarks(fixedText(value, decimals), locale)}`;
     },
-    num: (text) => neutralNumber(text, locale),
-    percent: (share) => `${neutralNumber(new Dec(share).times(100).toString(), locale)}%`,
+    num: (text) => neutralNumber(decimalOf(text), locale),
+    percent: (share) => `${neutralNumber(hundredfold(share), locale)}%`,
     date: (day) => day,
   });
 }
@@ -102,12 +117,12 @@ export function plainTextStyle(currency: string, locale: ReportLocale = "en"): S
  * percentages and dates; money, which such a text has none of, written as a quantity.
  */
 export function quantityStyle(locale: ReportLocale): Style {
-  const num = (text: string) => neutralNumber(text, locale);
+  const num = (text: string) => neutralNumber(decimalOf(text), locale);
   return {
     locale,
     money: num,
     num,
-    percent: (share) => `${num(new Dec(share).times(100).toString())}%`,
+    percent: (share) => `${neutralNumber(hundredfold(share), locale)}%`,
     date: (day) => day,
   };
 }
@@ -124,12 +139,12 @@ type Parts = readonly Intl.NumberFormatPart[];
  */
 function layOut(
   templates: { positive: Parts; negative: Parts },
-  value: Dec,
+  value: Exact,
   decimals: number,
   minimum: number,
 ): string {
-  const negative = value.isNegative() && !value.isZero();
-  const [whole = "0", digits = ""] = value.abs().toFixed(decimals).split(".");
+  const negative = sign(value) < 0;
+  const [whole = "0", digits = ""] = fixedText(abs(value), decimals).split(".");
   let fraction = digits;
   while (fraction.length > minimum && fraction.endsWith("0")) fraction = fraction.slice(0, -1);
   const template = negative ? templates.negative : templates.positive;
@@ -223,18 +238,18 @@ export function reportStyle(locale: ReportLocale, currency: string): Style {
   const intl = INTL_LOCALE[locale];
   const numbers = templatesOf(intl, {});
   const amounts = templatesOf(intl, { style: "currency", currency });
-  const number = (text: string, minimum: number) => {
-    const { value, decimals, approximate } = shown(text, minimum);
-    return `${approximate ? "≈" : ""}${layOut(numbers, value, decimals, minimum)}`;
+  const number = (exact: Exact) => {
+    const { value, decimals, approximate } = shown(exact, 0);
+    return `${approximate ? "≈" : ""}${layOut(numbers, value, decimals, 0)}`;
   };
   return issuedStyle({
     locale,
     money(amount) {
-      const { value, decimals, approximate } = shown(amount, places);
+      const { value, decimals, approximate } = shown(decimalOf(amount), places);
       return `${approximate ? "≈" : ""}${layOut(amounts, value, decimals, places)}`;
     },
-    num: (text) => number(text, 0),
-    percent: (share) => `${number(new Dec(share).times(100).toString(), 0)}%`,
+    num: (text) => number(decimalOf(text)),
+    percent: (share) => `${number(hundredfold(share))}%`,
     date: (day) => dateInWords(day, locale),
   });
 }

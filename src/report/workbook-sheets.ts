@@ -10,6 +10,7 @@ import type { Money } from "../money/money.js";
 import { traceLines } from "./phrases/phrasebook.js";
 import { phrasebookOf } from "./phrases/phrasebooks.js";
 import { workbookWordsOf, type WorkbookWords } from "./phrases/workbook-words.js";
+import { claimWordsOf } from "./phrases/claim-words.js";
 import { plainTextStyle, type ReportLocale } from "./style.js";
 
 /**
@@ -208,7 +209,7 @@ export function settlementSheets(settlement: Settlement, locale: ReportLocale): 
 export function claimsSheets(settlement: ClaimSettlement, locale: ReportLocale): WorkbookContent {
   const words = workbookWordsOf(locale);
   const { columns } = words;
-  const claimWords = phrasebookOf(locale).claims;
+  const claimWords = claimWordsOf(locale);
   const decisionRow = (decision: ClaimDecision): WorkbookCell[] => [
     text(decision.claimId),
     text(decision.participant),

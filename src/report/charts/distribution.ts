@@ -1,7 +1,7 @@
 import type { MoneySummary } from "../../finance/simulate.js";
 import { runDistributionOf } from "../../finance/run-distribution.js";
 import { textOptions, type TextOptions } from "../report-locale.js";
-import { phrasebookOf } from "../phrases/phrasebooks.js";
+import { reportLabelsOf } from "../phrases/phrasebooks.js";
 import { issuedIssue } from "../../errors/argument-error.js";
 import type { Style } from "../style.js";
 import { textIssues, throwIfAny, wordsIssues } from "./chart-arguments.js";
@@ -114,7 +114,7 @@ export function distributionVegaLite(
     issuedIssue(summary, "money-summary", "distributionVegaLite", "summary"),
     ...textIssues(title, ["title"], "the title"),
   ]);
-  return distributionSpec(summary, title, phrasebookOf(textOptions(options).locale).labels.shareOfRuns);
+  return distributionSpec(summary, title, reportLabelsOf(textOptions(options).locale).shareOfRuns);
 }
 
 /** @internal `distributionVegaLite` on arguments already checked (or built by a test). */

@@ -2,7 +2,7 @@ import { issuedIssue } from "../../errors/argument-error.js";
 import type { Style } from "../style.js";
 import { throwIfAny, wordsIssues } from "./chart-arguments.js";
 import type { PaymentCurve } from "./payment-curve.js";
-import { phrasebookOf } from "../phrases/phrasebooks.js";
+import { reportLabelsOf } from "../phrases/phrasebooks.js";
 
 /** Text for SVG and HTML: the five characters that XML reserves, escaped. */
 export function escapeXml(text: string): string {
@@ -143,8 +143,8 @@ export function paymentCurveSvg(curve: PaymentCurve, style: Style, words?: Chart
     issuedIssue(style, "style", "paymentCurveSvg", "style"),
     ...(words === undefined ? [] : wordsIssues(words, "words", { required: ["baseline", "cap"], optional: ["title"] })),
   ]);
-  const { labels } = phrasebookOf(style.locale);
-  return drawPaymentCurve(curve, style, words ?? { baseline: labels.baselineMark, cap: labels.capMark });
+  const marks = reportLabelsOf(style.locale);
+  return drawPaymentCurve(curve, style, words ?? { baseline: marks.baselineMark, cap: marks.capMark });
 }
 
 /** `paymentCurveSvg` once the style and words are checked. */

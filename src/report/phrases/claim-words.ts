@@ -260,3 +260,11 @@ export const claimsIt: ClaimWords = {
   pays: (amount) => `paga ${amount}`,
   message: messageIt,
 };
+
+/**
+ * The claims words in a language: the claims texts' phrasebook. It lives apart from the settlement's (`phrasebookOf`)
+ * so that a bundle that explains settlements does not carry the claims words.
+ */
+export function claimWordsOf(locale: ReportLocale): ClaimWords {
+  return locale === "it" ? claimsIt : claimsEn;
+}

@@ -1,12 +1,16 @@
-import { Dec } from "../../money/decimal.js";
 import { coverageLabel } from "../../contract/coverage.js";
 import type { CapKind } from "../../explanation/steps.js";
 import type { TrancheStatus } from "../../engine/settlement-types.js";
-import { baselineSource, type Phrasebook } from "./phrasebook.js";
+import {
+  baselineSource,
+  isZeroText,
+  magnitude,
+  type LineLabels,
+  type Phrasebook,
+  type ReportLabels,
+} from "./phrasebook.js";
 import { isMeasurementStep, measuredResultLines, measurementEn } from "../measurement-text.js";
 import { reasonOf, type ReasonWords } from "./reason.js";
-import { financeEn } from "./finance-words.js";
-import { claimsEn } from "./claim-words.js";
 
 const CAP_NAMES: Record<CapKind, string> = {
   metric: "metric cap",
@@ -57,9 +61,6 @@ export const en: Phrasebook = {
   capName: (kind) => CAP_NAMES[kind],
   status: (status) => STATUS_NAMES[status],
   reason: (tranche, style, asOf) => reasonOf(REASON, tranche, style, asOf),
-  measurement: measurementEn,
-  finance: financeEn,
-  claims: claimsEn,
   step(step, style, context) {
     const { money, num, percent, date } = style;
     const { party } = context;
@@ -88,7 +89,7 @@ export const en: Phrasebook = {
             : `measured ${num(step.measured)} − baseline ${num(step.baseline)} = ${num(step.improvement)}`;
         if (step.basis === "improvement")
           return `Basis: improvement of ${step.metric} (${step.better} is better): ${change}; baseline from ${from}`;
-        return `Basis: relative improvement of ${step.metric} (${step.better} is better): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); baseline from ${from}`;
+        return `Basis: relative improvement of ${step.metric} (${step.better} is better): (${change}) / ${num(magnitude(step.baseline))} = ${num(step.value)} (${percent(step.value)}); baseline from ${from}`;
       }
       case "rate":
         return `Rule (rate): ${num(step.basisValue)} × ${money(step.pricePerUnit)} per unit = ${money(step.amount)}`;
@@ -104,12 +105,12 @@ export const en: Phrasebook = {
           : `Rule (tiers): ${num(step.basisValue)} falls in tier ${step.tier + 1} [${num(step.from ?? "0")}, ${step.to !== undefined ? num(step.to) : "∞"}): pays ${money(step.amount)}`;
       case "interpolation":
         if (step.position === "below") {
-          return new Dec(step.amount).isZero()
+          return isZeroText(step.amount)
             ? `Rule (linear): ${num(step.basisValue)} is below the first point ${num(step.upper!.at)}: pays nothing`
             : `Rule (linear): ${num(step.basisValue)} is at or below the first point ${num(step.upper!.at)} (the better end): pays ${money(step.amount)}`;
         }
         if (step.position === "above") {
-          return new Dec(step.amount).isZero() && !new Dec(step.lower!.amount).isZero()
+          return isZeroText(step.amount) && !isZeroText(step.lower!.amount)
             ? `Rule (linear): ${num(step.basisValue)} is above the last point ${num(step.lower!.at)} (the worse end): pays nothing`
             : `Rule (linear): ${num(step.basisValue)} is at or above the last point ${num(step.lower!.at)}: pays ${money(step.amount)}`;
         }
@@ -127,8 +128,8 @@ export const en: Phrasebook = {
       case "rounding":
         return `Rounding (${step.mode}, once per ${step.at === "metric" ? `metric, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
       case "cap": {
-        const used = new Dec(step.usedBefore).isZero() ? "" : `, ${money(step.usedBefore)} already used`;
-        const bit = new Dec(step.cut).isZero()
+        const used = isZeroText(step.usedBefore) ? "" : `, ${money(step.usedBefore)} already used`;
+        const bit = isZeroText(step.cut)
           ? "does not bite"
           : `cuts ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
         // A payer's cap is part of the payer's line: indented as its recipients are, so they stay under the payer.
@@ -175,46 +176,54 @@ export const en: Phrasebook = {
     covers: (tranche) => coverageLabel(tranche.covers),
     measuredCounterfactual: (step) => `the measured counterfactual (${step.estimator}, event ${step.eventId})`,
     status: "Status",
-    computation: "How it was computed",
-    lines: "Who pays whom",
-    payer: "Payer",
-    recipient: "Recipient",
-    party: "Party",
     earned: "Earned",
     paid: "Paid",
     balance: "Balance",
     pending: "pending",
     clawback: (amount) => `CLAWBACK: ${amount} is owed back`,
     totals: "Totals",
-    totalsNote: "Earned and balance over the tranches whose results are settled; paid over all tranches.",
     pendingTranches: (count, paid) => `${count} tranche(s) pending results; paid on them so far ${paid}`,
-    byPayer: "By payer",
-    byRecipient: "By recipient",
     capsThatBit: "Caps that bit",
     capCut: (name, id, cut) => `${name} ${id}: cut ${cut}`,
-    baselineMark: "baseline",
-    capMark: "cap",
-    chart: "Payment curve",
-    chartCaption: (metric) =>
-      `What the tranche pays for each result of ${metric}: the measured result is marked, caps are drawn as dashed lines.`,
-    simulation: (runs, seed) => `Simulation: ${runs.toLocaleString("en-GB")} runs, seed ${seed}`,
-    simulationNote: "The share of runs that paid at most each amount; percentiles are amounts of actual runs.",
-    totalPayments: "Total outcome payments",
-    costOf: (party) => `Cost to ${party}`,
-    mean: "mean",
-    percentile: "percentile",
-    shareOfRuns: "share of runs",
     trancheAmounts: (earned, paid, balance) => `Earned ${earned}; paid ${paid}; balance ${balance}`,
     settledTotals: (earned, paid, balance) => `Earned on settled tranches ${earned}; paid ${paid}; balance ${balance}`,
     byPayerSettled: "By payer (balance over settled tranches):",
     byRecipientSettled: "By recipient (balance over settled tranches):",
     partyTotals: (name, id, earned, paid, balance) =>
       `${name} [${id}]: earned ${earned}, paid ${paid}, balance ${balance}`,
-    line: (index, invoice, amount) => `Line ${index + 1} (invoice ${invoice}): ${amount}`,
-    invoices: "Invoices",
-    invoice: (invoice, lines, total) => `${invoice}: ${lines} ${plural(lines, "line", "lines")}, ${total}`,
-    linesTotal: (total, amendments) =>
-      `Total ${total}${amendments.length > 0 ? ` (terms as amended by ${amendments.join(", ")})` : ""}`,
-    generatedBy: "Computed by pay-by-results from the contract and its verification events.",
   },
+};
+
+/** English: the labels of the Markdown and HTML reports and of the charts. */
+export const reportLabelsEn: ReportLabels = {
+  computation: "How it was computed",
+  lines: "Who pays whom",
+  payer: "Payer",
+  recipient: "Recipient",
+  party: "Party",
+  totalsNote: "Earned and balance over the tranches whose results are settled; paid over all tranches.",
+  byPayer: "By payer",
+  byRecipient: "By recipient",
+  baselineMark: "baseline",
+  capMark: "cap",
+  chart: "Payment curve",
+  chartCaption: (metric) =>
+    `What the tranche pays for each result of ${metric}: the measured result is marked, caps are drawn as dashed lines.`,
+  simulation: (runs, seed) => `Simulation: ${runs.toLocaleString("en-GB")} runs, seed ${seed}`,
+  simulationNote: "The share of runs that paid at most each amount; percentiles are amounts of actual runs.",
+  totalPayments: "Total outcome payments",
+  costOf: (party) => `Cost to ${party}`,
+  mean: "mean",
+  percentile: "percentile",
+  shareOfRuns: "share of runs",
+  generatedBy: "Computed by pay-by-results from the contract and its verification events.",
+};
+
+/** English: the labels of the plain text of priced lines. */
+export const lineLabelsEn: LineLabels = {
+  line: (index, invoice, amount) => `Line ${index + 1} (invoice ${invoice}): ${amount}`,
+  invoices: "Invoices",
+  invoice: (invoice, lines, total) => `${invoice}: ${lines} ${plural(lines, "line", "lines")}, ${total}`,
+  linesTotal: (total, amendments) =>
+    `Total ${total}${amendments.length > 0 ? ` (terms as amended by ${amendments.join(", ")})` : ""}`,
 };

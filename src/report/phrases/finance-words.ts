@@ -1,4 +1,4 @@
-import { WATERFALL_ACCOUNT, type FlowKind } from "../../finance/waterfall.js";
+import { WATERFALL_ACCOUNT, type FlowKind } from "../../finance/flow-kind.js";
 import type { WaterfallStepRecord } from "../../finance/finance-steps.js";
 import { basisWords } from "../../finance/basis-words.js";
 import { ownValue } from "../../util/own.js";
@@ -208,3 +208,12 @@ export const financeIt: FinanceWords = {
     outOfRange: "fuori dall'intervallo",
   },
 };
+
+/**
+ * The finance words in a language: the investors' side's phrasebook (cash flows, the waterfall, guarantees, returns,
+ * scenarios and simulations). It lives apart from the settlement's (`phrasebookOf`) so that a bundle that explains
+ * settlements does not carry the finance words.
+ */
+export function financeWordsOf(locale: ReportLocale): FinanceWords {
+  return locale === "it" ? financeIt : financeEn;
+}

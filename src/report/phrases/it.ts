@@ -1,13 +1,17 @@
-import { Dec } from "../../money/decimal.js";
 import { ownValue } from "../../util/own.js";
 import type { CapKind, ResultStep } from "../../explanation/steps.js";
 import type { TrancheSettlement, TrancheStatus } from "../../engine/settlement-types.js";
-import { baselineSource, type Phrasebook } from "./phrasebook.js";
+import {
+  baselineSource,
+  isZeroText,
+  magnitude,
+  type LineLabels,
+  type Phrasebook,
+  type ReportLabels,
+} from "./phrasebook.js";
 import { isMeasurementStep, measuredResultLines, measurementIt } from "../measurement-text.js";
 import { reasonOf, type ReasonWords } from "./reason.js";
 import { estimatorIt } from "./measurement-methods.js";
-import { financeIt } from "./finance-words.js";
-import { claimsIt } from "./claim-words.js";
 
 const CAP_NAMES: Record<CapKind, string> = {
   metric: "massimale per metrica",
@@ -85,9 +89,6 @@ export const it: Phrasebook = {
   capName: (kind) => CAP_NAMES[kind],
   status: (status) => STATUS_NAMES[status],
   reason: (tranche, style, asOf) => reasonOf(REASON, tranche, style, asOf),
-  measurement: measurementIt,
-  finance: financeIt,
-  claims: claimsIt,
   step(step, style, context) {
     const { money, num, percent, date } = style;
     const { party } = context;
@@ -119,7 +120,7 @@ export const it: Phrasebook = {
             : `misurato ${num(step.measured)} − riferimento ${num(step.baseline)} = ${num(step.improvement)}`;
         if (step.basis === "improvement")
           return `Base: miglioramento di ${step.metric} (${BASIS_BETTER[step.better]}): ${change}; fonte del riferimento: ${from}`;
-        return `Base: miglioramento relativo di ${step.metric} (${BASIS_BETTER[step.better]}): (${change}) / ${num(new Dec(step.baseline).abs().toString())} = ${num(step.value)} (${percent(step.value)}); fonte del riferimento: ${from}`;
+        return `Base: miglioramento relativo di ${step.metric} (${BASIS_BETTER[step.better]}): (${change}) / ${num(magnitude(step.baseline))} = ${num(step.value)} (${percent(step.value)}); fonte del riferimento: ${from}`;
       }
       case "rate":
         return `Regola (prezzo unitario): ${num(step.basisValue)} × ${money(step.pricePerUnit)} per unità = ${money(step.amount)}`;
@@ -135,12 +136,12 @@ export const it: Phrasebook = {
           : `Regola (scaglioni): ${num(step.basisValue)} rientra nello scaglione ${step.tier + 1} [${num(step.from ?? "0")}, ${step.to !== undefined ? num(step.to) : "∞"}): paga ${money(step.amount)}`;
       case "interpolation":
         if (step.position === "below") {
-          return new Dec(step.amount).isZero()
+          return isZeroText(step.amount)
             ? `Regola (lineare): ${num(step.basisValue)} è sotto il primo punto ${num(step.upper!.at)}: nulla è dovuto`
             : `Regola (lineare): ${num(step.basisValue)} è pari o inferiore al primo punto ${num(step.upper!.at)} (l'estremo migliore): paga ${money(step.amount)}`;
         }
         if (step.position === "above") {
-          return new Dec(step.amount).isZero() && !new Dec(step.lower!.amount).isZero()
+          return isZeroText(step.amount) && !isZeroText(step.lower!.amount)
             ? `Regola (lineare): ${num(step.basisValue)} è oltre l'ultimo punto ${num(step.lower!.at)} (l'estremo peggiore): nulla è dovuto`
             : `Regola (lineare): ${num(step.basisValue)} è pari o superiore all'ultimo punto ${num(step.lower!.at)}: paga ${money(step.amount)}`;
         }
@@ -158,8 +159,8 @@ export const it: Phrasebook = {
       case "rounding":
         return `Arrotondamento (${roundingName(step.mode)}, una volta per ${step.at === "metric" ? `metrica, ${step.metric}` : "tranche"}): ${money(step.before)} → ${money(step.after)}`;
       case "cap": {
-        const used = new Dec(step.usedBefore).isZero() ? "" : `, già utilizzati ${money(step.usedBefore)}`;
-        const bit = new Dec(step.cut).isZero()
+        const used = isZeroText(step.usedBefore) ? "" : `, già utilizzati ${money(step.usedBefore)}`;
+        const bit = isZeroText(step.cut)
           ? "non incide"
           : `taglia ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
         // A payer's cap is part of the payer's line: indented as its recipients are, so they stay under the payer.
@@ -208,37 +209,15 @@ export const it: Phrasebook = {
     measuredCounterfactual: (step) =>
       `il controfattuale misurato (${estimatorIt(step.estimator)}, evento ${step.eventId})`,
     status: "Stato",
-    computation: "Come è stato calcolato",
-    lines: "Chi paga chi",
-    payer: "Pagatore",
-    recipient: "Destinatario",
-    party: "Parte",
     earned: "Maturato",
     paid: "Pagato",
     balance: "Saldo",
     pending: "in attesa",
     clawback: (amount) => `DA RESTITUIRE: ${amount}`,
     totals: "Totali",
-    totalsNote: "Maturato e saldo sulle tranche con risultati definiti; pagato su tutte le tranche.",
     pendingTranches: (count, paid) => `${count} tranche in attesa di risultati; pagato finora su di esse ${paid}`,
-    byPayer: "Per pagatore",
-    byRecipient: "Per destinatario",
     capsThatBit: "Massimali applicati",
     capCut: (name, id, cut) => `${name} ${id}: taglio di ${cut}`,
-    baselineMark: "valore di riferimento",
-    capMark: "massimale",
-    chart: "Curva di pagamento",
-    chartCaption: (metric) =>
-      `Quanto paga la tranche per ogni risultato di ${metric}: il risultato misurato è segnato, i massimali sono tratteggiati.`,
-    simulation: (runs, seed) =>
-      `Simulazione: ${new Intl.NumberFormat("it-IT", { useGrouping: "always" }).format(runs)} estrazioni, seme ${seed}`,
-    simulationNote:
-      "La quota di estrazioni che ha pagato al più ciascun importo; i percentili sono importi di estrazioni effettive.",
-    totalPayments: "Pagamenti totali per i risultati",
-    costOf: (party) => `Costo per ${party}`,
-    mean: "media",
-    percentile: "percentile",
-    shareOfRuns: "quota di estrazioni",
     trancheAmounts: (earned, paid, balance) => `Maturato ${earned}; pagato ${paid}; saldo ${balance}`,
     settledTotals: (earned, paid, balance) =>
       `Maturato sulle tranche con risultati definiti ${earned}; pagato ${paid}; saldo ${balance}`,
@@ -246,11 +225,41 @@ export const it: Phrasebook = {
     byRecipientSettled: "Per destinatario (saldo sulle tranche con risultati definiti):",
     partyTotals: (name, id, earned, paid, balance) =>
       `${name} [${id}]: maturato ${earned}, pagato ${paid}, saldo ${balance}`,
-    line: (index, invoice, amount) => `Riga ${index + 1} (fattura ${invoice}): ${amount}`,
-    invoices: "Fatture",
-    invoice: (invoice, lines, total) => `${invoice}: ${lines} ${lines === 1 ? "riga" : "righe"}, ${total}`,
-    linesTotal: (total, amendments) =>
-      `Totale ${total}${amendments.length > 0 ? ` (condizioni come modificate da ${amendments.join(", ")})` : ""}`,
-    generatedBy: "Calcolato da pay-by-results a partire dal contratto e dagli eventi di verifica.",
   },
+};
+
+/** Italiano: the labels of the Markdown and HTML reports and of the charts. */
+export const reportLabelsIt: ReportLabels = {
+  computation: "Come è stato calcolato",
+  lines: "Chi paga chi",
+  payer: "Pagatore",
+  recipient: "Destinatario",
+  party: "Parte",
+  totalsNote: "Maturato e saldo sulle tranche con risultati definiti; pagato su tutte le tranche.",
+  byPayer: "Per pagatore",
+  byRecipient: "Per destinatario",
+  baselineMark: "valore di riferimento",
+  capMark: "massimale",
+  chart: "Curva di pagamento",
+  chartCaption: (metric) =>
+    `Quanto paga la tranche per ogni risultato di ${metric}: il risultato misurato è segnato, i massimali sono tratteggiati.`,
+  simulation: (runs, seed) =>
+    `Simulazione: ${new Intl.NumberFormat("it-IT", { useGrouping: "always" }).format(runs)} estrazioni, seme ${seed}`,
+  simulationNote:
+    "La quota di estrazioni che ha pagato al più ciascun importo; i percentili sono importi di estrazioni effettive.",
+  totalPayments: "Pagamenti totali per i risultati",
+  costOf: (party) => `Costo per ${party}`,
+  mean: "media",
+  percentile: "percentile",
+  shareOfRuns: "quota di estrazioni",
+  generatedBy: "Calcolato da pay-by-results a partire dal contratto e dagli eventi di verifica.",
+};
+
+/** Italiano: the labels of the plain text of priced lines. */
+export const lineLabelsIt: LineLabels = {
+  line: (index, invoice, amount) => `Riga ${index + 1} (fattura ${invoice}): ${amount}`,
+  invoices: "Fatture",
+  invoice: (invoice, lines, total) => `${invoice}: ${lines} ${lines === 1 ? "riga" : "righe"}, ${total}`,
+  linesTotal: (total, amendments) =>
+    `Totale ${total}${amendments.length > 0 ? ` (condizioni come modificate da ${amendments.join(", ")})` : ""}`,
 };

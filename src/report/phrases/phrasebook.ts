@@ -2,15 +2,17 @@ import type { CapKind, Step } from "../../explanation/steps.js";
 import type { CounterfactualStep } from "../../explanation/measurement-steps.js";
 import type { TrancheSettlement, TrancheStatus } from "../../engine/settlement-types.js";
 import type { Style } from "../style.js";
-import type { MeasurementWords } from "../measurement-text.js";
-import type { FinanceWords } from "./finance-words.js";
-import type { ClaimWords } from "./claim-words.js";
+import { abs, isZero, plainText } from "../../formula/exact.js";
+import { exactOfNotation } from "../../formula/exact-notation.js";
 
 /**
- * What the library says, in one language: a sentence per explanation step, the names of statuses and caps, the
- * labels of headings and tables, and the words of the measurement, finance, claims and chart texts. Renderers
- * (plain text, Markdown, HTML, the tables and charts) only lay these out, so every output says the same thing
- * about the same numbers, in English or in Italian.
+ * What the library says about a settlement, in one language: a sentence per explanation step (the measured
+ * results' and measurement steps' lines are the measurement words', `measurement-text.ts`), the names of statuses
+ * and caps, the labels of headings, tables and charts. Renderers (plain text, Markdown, HTML, the tables and
+ * charts) only lay these out, so every output says the same thing about the same numbers, in English or in
+ * Italian. The other texts have a phrasebook each, English and Italian side by side, so that a bundle carries
+ * only the words it writes: the measurement words (`measurementWordsOf`), the finance words (`financeWordsOf`),
+ * the claims words (`claimWordsOf`) and the workbook's (`workbookWordsOf`).
  */
 export interface Phrasebook {
   /** One line for a step of the computation (`undefined` for steps shown elsewhere, such as the status). */
@@ -20,9 +22,6 @@ export interface Phrasebook {
   reason(tranche: TrancheSettlement, style: Style, asOf: string): string;
   capName(kind: CapKind): string;
   readonly labels: Labels;
-  readonly measurement: MeasurementWords;
-  readonly finance: FinanceWords;
-  readonly claims: ClaimWords;
 }
 
 /** What a step's sentence needs besides the step: the parties' names, and what the steps before it said. */
@@ -78,6 +77,13 @@ export function baselineSource(
     : step.baselineSource;
 }
 
+/** Whether a step's decimal text (an amount, a cap's cut) is zero. */
+export const isZeroText = (text: string): boolean => isZero(exactOfNotation(text)!);
+
+/** A step's decimal text without its sign, e.g. the baseline a relative improvement is divided by. */
+export const magnitude = (text: string): string => plainText(abs(exactOfNotation(text)!));
+
+/** The labels of a settlement's texts: headings, amounts, totals — what `explain` and the reports both write. */
 export interface Labels {
   settlementOf(contractId: string, title: string): string;
   asOf(date: string): string;
@@ -89,23 +95,37 @@ export interface Labels {
   /** The measured counterfactual as a baseline's source: estimator and event. */
   measuredCounterfactual(step: CounterfactualStep): string;
   readonly status: string;
-  readonly computation: string;
-  readonly lines: string;
-  readonly payer: string;
-  readonly recipient: string;
-  readonly party: string;
   readonly earned: string;
   readonly paid: string;
   readonly balance: string;
   readonly pending: string;
   clawback(amount: string): string;
   readonly totals: string;
-  readonly totalsNote: string;
   pendingTranches(count: number, paid: string): string;
-  readonly byPayer: string;
-  readonly byRecipient: string;
   readonly capsThatBit: string;
   capCut(name: string, id: string, cut: string): string;
+  /** The plain text of `explain`: a tranche's amounts on one line. */
+  trancheAmounts(earned: string, paid: string, balance: string): string;
+  /** … the totals over the settled tranches. */
+  settledTotals(earned: string, paid: string, balance: string): string;
+  readonly byPayerSettled: string;
+  readonly byRecipientSettled: string;
+  partyTotals(name: string, id: string, earned: string, paid: string, balance: string): string;
+}
+
+/**
+ * The labels only the Markdown and HTML reports and the charts write (sections, table headers, chart marks, the
+ * simulation's section), beside the settlement's `Labels`: apart, so that `explain` does not carry them.
+ */
+export interface ReportLabels {
+  readonly computation: string;
+  readonly lines: string;
+  readonly payer: string;
+  readonly recipient: string;
+  readonly party: string;
+  readonly totalsNote: string;
+  readonly byPayer: string;
+  readonly byRecipient: string;
   readonly chart: string;
   readonly baselineMark: string;
   readonly capMark: string;
@@ -119,14 +139,10 @@ export interface Labels {
   readonly percentile: string;
   /** The y axis of a distribution chart. */
   readonly shareOfRuns: string;
-  /** The plain text of `explain`: a tranche's amounts on one line. */
-  trancheAmounts(earned: string, paid: string, balance: string): string;
-  /** … the totals over the settled tranches. */
-  settledTotals(earned: string, paid: string, balance: string): string;
-  readonly byPayerSettled: string;
-  readonly byRecipientSettled: string;
-  partyTotals(name: string, id: string, earned: string, paid: string, balance: string): string;
-  /** The plain text of `explainLines`. */
+}
+
+/** The labels of the plain text of priced lines (`explainLines`); its formula steps are the phrasebook's. */
+export interface LineLabels {
   line(index: number, invoice: string, amount: string): string;
   readonly invoices: string;
   invoice(invoice: string, lines: number, total: string): string;
