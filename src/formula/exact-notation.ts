@@ -1,4 +1,4 @@
-import { type Exact, exactFromText, exactOf, roundTo } from "./exact.js";
+import { type Exact, exactFromText, exactOf, roundTo, withoutTrailingZeros } from "./exact.js";
 
 /**
  * Exact values from the decimal texts the report layer is handed — a plain decimal (`"-12.50"`, `"+3"`, `".5"`)
@@ -33,21 +33,7 @@ function digitCount(a: Exact): number {
 
 /** The decimals the value needs: its scale less the trailing zeros of its fraction (`"1.50"` → 1, `"0.0"` → 0). */
 export function decimalPlaces(a: Exact): number {
-  let c = a.coefficient;
-  let scale = a.scale;
-  if (c === 0 || c === 0n) return 0;
-  if (typeof c === "number") {
-    while (scale > 0 && c % 10 === 0) {
-      c /= 10;
-      scale -= 1;
-    }
-  } else {
-    while (scale > 0 && c % 10n === 0n) {
-      c /= 10n;
-      scale -= 1;
-    }
-  }
-  return scale;
+  return withoutTrailingZeros(a).scale;
 }
 
 /**

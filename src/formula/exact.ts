@@ -411,11 +411,11 @@ function bigFixedText(magnitude: bigint, places: number): string {
   return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
-/** Plain text without trailing zeros, as `plain(Dec)` writes it: `"7.5"`, `"0"`. */
-export function plainText(a: Exact): string {
+/** The same value with the trailing zeros of its fraction dropped: `1.500` → `1.5`, `2.00` → `2`, `0.0` → `0`. */
+export function withoutTrailingZeros(a: Exact): Exact {
   let c = a.coefficient;
-  if (c === 0 || c === 0n) return "0";
   let scale = a.scale;
+  if (c === 0 || c === 0n) return EXACT_ZERO;
   if (typeof c === "number") {
     while (scale > 0 && c % 10 === 0) {
       c /= 10;
@@ -427,7 +427,13 @@ export function plainText(a: Exact): string {
       scale -= 1;
     }
   }
-  return fixedText(new Exact(c, scale), scale);
+  return scale === a.scale ? a : new Exact(c, scale);
+}
+
+/** Plain text without trailing zeros, as `plain(Dec)` writes it: `"7.5"`, `"0"`. */
+export function plainText(a: Exact): string {
+  const trimmed = withoutTrailingZeros(a);
+  return fixedText(trimmed, trimmed.scale);
 }
 
 /** The value in units of `10^-places` (it has at most `places` decimals: round it first). */
