@@ -98,60 +98,19 @@ function parseRatio(ratio: string): Ratio | undefined {
 }
 
 /**
- * @internal The same largest-remainder rule on whole minor units with whole-number weights, for hot paths
- * (the simulation's waterfall): `units` is split in proportion to `weights`, the leftover units going one
- * each to the largest remainders, ties to the part listed first. Gives exactly what `allocate` gives
- * for the same amount and ratios; falls back to bigint when a product would pass 2^53.
+ * @internal `splitUnits` for whole minor units held as safe integers (the simulation's waterfall): the same
+ * largest-remainder rule, read and returned as numbers.
  */
 export function allocateUnits(units: number, weights: readonly number[]): number[] {
-  let total = 0;
-  let largest = 0;
-  for (const weight of weights) {
+  const bigWeights = new Array<bigint>(weights.length);
+  let positive = false;
+  for (let i = 0; i < weights.length; i += 1) {
+    const weight = weights[i]!;
     if (!Number.isSafeInteger(weight) || weight < 0)
       throw new RangeError(`allocation weight ${weight} must be a non-negative whole number`);
-    total += weight;
-    if (weight > largest) largest = weight;
+    if (weight > 0) positive = true;
+    bigWeights[i] = BigInt(weight);
   }
-  if (weights.length === 0 || total === 0) throw new RangeError("allocation needs at least one positive ratio");
-  const sign = units < 0 ? -1 : 1;
-  const magnitude = Math.abs(units);
-  const parts: number[] = new Array<number>(weights.length);
-  const remainders: number[] = new Array<number>(weights.length);
-  let bigRemainders: bigint[] | null = null;
-  let given = 0;
-  if (Number.isSafeInteger(magnitude * largest) && Number.isSafeInteger(total)) {
-    for (let i = 0; i < weights.length; i += 1) {
-      const product = magnitude * weights[i]!;
-      const floor = Math.floor(product / total);
-      parts[i] = floor;
-      remainders[i] = product - floor * total;
-      given += floor;
-    }
-  } else {
-    const big = BigInt(magnitude);
-    const bigTotal = BigInt(total);
-    bigRemainders = [];
-    for (let i = 0; i < weights.length; i += 1) {
-      const product = big * BigInt(weights[i]!);
-      const floor = product / bigTotal;
-      parts[i] = Number(floor);
-      bigRemainders.push(product - floor * bigTotal);
-      given += Number(floor);
-    }
-  }
-  let leftover = magnitude - given;
-  if (leftover > 0) {
-    const big = bigRemainders;
-    const byRemainder =
-      big === null
-        ? (a: number, b: number) => remainders[b]! - remainders[a]! || a - b
-        : (a: number, b: number) => (big[b]! > big[a]! ? 1 : big[b]! < big[a]! ? -1 : a - b);
-    const order = weights.map((_, index) => index).sort(byRemainder);
-    for (const index of order) {
-      if (leftover <= 0) break;
-      parts[index] = parts[index]! + 1;
-      leftover -= 1;
-    }
-  }
-  return sign < 0 ? parts.map((part) => (part === 0 ? 0 : -part)) : parts;
+  if (!positive) throw new RangeError("allocation needs at least one positive ratio");
+  return splitUnits(BigInt(units), bigWeights).map(Number);
 }
