@@ -46,25 +46,32 @@ export class ClaimColumns {
   idBytes = new Uint8Array(1 << 16);
   /** Bytes of `idBytes` in use. */
   idLength = 0;
-  /** The claim period of each claim's claimed date (filled by `prepareRules`). */
-  period = new Int32Array(0);
+  /**
+   * The claim period of each claimed day from `firstClaimedDay` on (filled by `prepareRules`): a claim's period
+   * is that of its claimed day (`periodOf`), so it needs no column of its own.
+   */
+  periodByDay = new Int32Array(0);
+  firstClaimedDay = 0;
   /** The earliest claim period of the claims, and how many periods from it to the latest (0 without claims). */
   firstPeriod = 0;
   periodCount = 0;
-  /** What the claim rules price the claim at, before caps (minor units). */
-  priced = new Float64Array(0);
-  /** What is paid after caps (minor units). */
-  amount = new Float64Array(0);
+  /**
+   * What the claim rules price the claim at, before caps (minor units). 32-bit integers when every figure of the
+   * card fits them (`prepareRules`), else 64-bit floats: 8 bytes a claim less for the usual card.
+   */
+  priced: Int32Array | Float64Array = new Float64Array(0);
+  /** What is paid after caps (minor units), in the same kind of array as `priced`. */
+  amount: Int32Array | Float64Array = new Float64Array(0);
   /**
    * A number the rejection message needs (a window's last day, a prerequisite, a limit, the price of the rung
    * already paid): only for claims rejected before they are priced, so it shares its memory with `priced`.
    */
-  detail = new Float64Array(0);
+  detail: Int32Array | Float64Array = new Float64Array(0);
   /**
    * The row of the claim a decision depends on (-1 for none): the claim that met its prerequisite, the rung it
    * tops up or that supersedes it, the claim that reached its limit.
    */
-  dependsOn = new Int32Array(0);
+  dependsOn: Int32Array = new Int32Array(0);
   constructor(capacity: number) {
     // Unknown (a stream): room for 65,536 claims to start with, doubled as needed.
     this.capacity = capacity > 0 ? capacity : 1 << 16;
@@ -111,6 +118,11 @@ export class ClaimColumns {
     this.idEnd[row] = this.idLength;
     this.size = row + 1;
     return row;
+  }
+
+  /** The claim period of the claim of `row`: that of its claimed day (after `prepareRules`). */
+  periodOf(row: number): number {
+    return this.periodByDay[this.claimed[row]! - this.firstClaimedDay]!;
   }
 
   /** Compares the ids of two rows as strings compare. */
@@ -182,15 +194,20 @@ export class ClaimColumns {
     this.releaseHashes();
   }
 
-  /** Makes the columns the rules fill; `periodOf` gives the claim period of a claimed day. */
-  prepareRules(periodOf: (day: number) => number): void {
-    const { size, claimed } = this;
-    this.priced = new Float64Array(size);
-    this.amount = new Float64Array(size);
+  /**
+   * Makes the columns the rules fill; `periodOf` gives the claim period of a claimed day. `narrow`: every amount
+   * and figure the rules can write (prices, caps, limits, days) is an integer that fits 32 bits.
+   */
+  prepareRules(periodOf: (day: number) => number, narrow: boolean): void {
+    const { size, claimed, idHash, fingerprint, fingerprint2 } = this;
+    // The ids' hashes and the fingerprints have served (repeats are found): their memory holds the new columns,
+    // which then cost no new memory (12 bytes a claim that the garbage collector would free only later).
+    this.releaseHashes();
+    this.dependsOn = reused(idHash, size).fill(-1);
+    this.priced = narrow ? reused(fingerprint, size).fill(0) : new Float64Array(size);
+    this.amount = narrow ? reused(fingerprint2, size).fill(0) : new Float64Array(size);
     // A claim needs `priced` only when it was priced, and `detail` only when it was rejected before: they share.
     this.detail = this.priced;
-    this.period = new Int32Array(size);
-    this.dependsOn = new Int32Array(size).fill(-1);
     if (size === 0) return;
     // Claimed days span a few years: look each day's period up in a table made once.
     let first = claimed[0]!;
@@ -202,7 +219,8 @@ export class ClaimColumns {
     }
     const byDay = new Int32Array(last - first + 1);
     for (let day = first; day <= last; day += 1) byDay[day - first] = periodOf(day);
-    for (let row = 0; row < size; row += 1) this.period[row] = byDay[claimed[row]! - first]!;
+    this.periodByDay = byDay;
+    this.firstClaimedDay = first;
     // Periods follow days, so the first and last claimed days bound them.
     this.firstPeriod = byDay[0]!;
     this.periodCount = byDay[last - first]! - byDay[0]! + 1;
@@ -213,6 +231,11 @@ export class ClaimColumns {
 function cut<T extends Int32Array | Uint8Array>(array: T, length: number, copy: boolean): T {
   const kept = Math.min(length, array.length);
   return (copy ? array.slice(0, kept) : array.subarray(0, kept)) as T;
+}
+
+/** `column` itself when it holds `size` integers (its values are the caller's to overwrite), else a new one. */
+function reused(column: Int32Array, size: number): Int32Array {
+  return column.length === size ? column : new Int32Array(size);
 }
 
 /** No enrolment date. */

@@ -21,7 +21,7 @@ import type { Money } from "../money/money.js";
  * Why not an array: a fund's file has millions of claims, and a million decision objects held at once cost
  * about 110 MB and most of a settlement's time (the garbage collector moving them). The list keeps what each
  * decision is made of — the settlement's columns: the claim's id as bytes, its participant, outcome and dates
- * as numbers, its figures; about 54 bytes a claim — and makes a decision object when it is read: a new frozen
+ * as numbers, its figures; about 42 bytes a claim — and makes a decision object when it is read: a new frozen
  * plain object each time, equal (not identical) to the last one.
  * Reading them all once, to write a file or to pick the rejected ones, costs what building them would have,
  * and the objects that are not kept are freed young.
@@ -356,7 +356,7 @@ class DecisionView {
     const { columns, card } = run;
     const claim = this.claimText(row);
     const code = columns.reason[row]!;
-    const period = this.periodLabels[columns.period[row]! - this.firstPeriod]!;
+    const period = this.periodLabels[columns.periodOf(row) - this.firstPeriod]!;
     const dependsOn = columns.dependsOn[row]!;
     if (code !== R.none && code < R.superseded_in_group) {
       // Rejected before any price applies (the common rejections): one fixed shape, no optional fields.
@@ -578,7 +578,7 @@ class DecisionView {
     let next = index;
     let touched = next;
     for (; next < length && sink.at < limit; next += 1) {
-      if (next === touched) touched = this.touchDependsOn(next, Math.min(next + TOUCH_AHEAD, length), rows);
+      if (next === touched) touched = this.touchAhead(next, Math.min(next + TOUCH_AHEAD, length), rows);
       const row = rows === undefined ? next : rows[next]!;
       const idFrom = row === 0 ? 0 : idEnd[row - 1]!;
       const idTo = idEnd[row]!;
@@ -622,22 +622,27 @@ class DecisionView {
   }
 
   /**
-   * Reads the first byte of the id of the claim each decision from `from` to `to` depends on, and returns `to`.
-   * That claim was read anywhere in the file, so its id is far away in memory: touched together, a block of
-   * decisions ahead, the reads overlap instead of waiting for each other when the decisions are written.
+   * Reads the first byte of the id of each decision's participant from `from` to `to`, and of the id of the
+   * claim it depends on, and returns `to`. Claims come in the file's order, not by participant, and the claim
+   * depended on was read anywhere in the file: both ids are far away in memory. Touched together, a block of
+   * decisions ahead, the reads overlap instead of waiting for each other when the decisions are written (the
+   * participant's id was most of the time of writing a decision's first fields).
    */
-  private touchDependsOn(from: number, to: number, rows: Int32Array | undefined): number {
-    const { dependsOn, idEnd, idBytes } = this.run.columns;
+  private touchAhead(from: number, to: number, rows: Int32Array | undefined): number {
+    const { dependsOn, idEnd, idBytes, participant } = this.run.columns;
+    const { bytes: people, starts } = this.participantBytes!;
     let sum = 0;
     for (let next = from; next < to; next += 1) {
-      const other = dependsOn[rows === undefined ? next : rows[next]!]!;
+      const row = rows === undefined ? next : rows[next]!;
+      sum += people[starts[participant[row]!]!]!;
+      const other = dependsOn[row]!;
       if (other > 0) sum += idBytes[idEnd[other - 1]!]!;
     }
     this.touchedSum ^= sum;
     return to;
   }
 
-  /** What `touchDependsOn` read, kept so that the reads are not left out as useless. */
+  /** What `touchAhead` read, kept so that the reads are not left out as useless. */
   private touchedSum = 0;
 
   private layoutOf(style: JsonStyle | undefined): Layout {
@@ -688,7 +693,7 @@ class DecisionView {
     let piece = kept ? layout.claimed[offset] : undefined;
     if (piece === undefined) {
       const keys = layout.style?.keys;
-      const label = this.periodLabels[columns.period[row]! - this.firstPeriod]!;
+      const label = this.periodLabels[columns.periodOf(row) - this.firstPeriod]!;
       piece =
         keys === undefined
           ? utf8(`,${this.day(day)},${label}`)
@@ -1208,7 +1213,7 @@ function place(piece: Uint8Array, bytes: Uint8Array, at: number): number {
   return at + length;
 }
 
-/** How many decisions ahead `touchDependsOn` reads the ids of the claims they depend on. */
+/** How many decisions ahead `touchAhead` reads the ids of their participants and of the claims they depend on. */
 const TOUCH_AHEAD = 64;
 
 /** How many decision ends a layout keeps for one reason, outcome and price entry. */

@@ -41,8 +41,8 @@ export interface SettleClaimsOptions {
   readonly asOf: string;
   /**
    * Keep a decision for every claim (default `true`). The claims are held as compact columns either way (about
-   * 90 bytes each while the rules run, the claim id included), never as objects; a settlement that keeps its
-   * decisions keeps about 54 bytes a claim to make them when read. With `false` only the totals are returned.
+   * 80 bytes each while the rules run, the claim id included), never as objects; a settlement that keeps its
+   * decisions keeps about 42 bytes a claim to make them when read. With `false` only the totals are returned.
    */
   readonly keepDecisions?: boolean;
   /**
@@ -673,16 +673,42 @@ export class ClaimRun {
     this.problems.throwIfAny();
     this.columns.seal();
     markDuplicates(this);
-    this.columns.releaseHashes();
+    // The ids' hashes and the fingerprints are let go here, their memory taken by the rules' columns.
     const kind = this.card.card.claimPeriod;
-    this.columns.prepareRules((day) => periodOfDay(kind, day));
+    this.columns.prepareRules((day) => periodOfDay(kind, day), fitsInt32(this.card));
     applyParticipantRules(this);
-    applyFundCaps(this);
-    const settlement = buildClaimSettlement(this);
+    // The scratch memory goes before the totals and decisions are made: the peak of a large file is here.
     this.columns.releaseWorkingMemory();
-    return settlement;
+    applyFundCaps(this);
+    return buildClaimSettlement(this);
   }
 }
+
+/**
+ * True when every figure the rules write in a claim's `priced`, `amount` and `detail` columns is an integer
+ * that fits 32 bits: prices and caps in minor units (a price up to 21 million in a currency of two places),
+ * claim limits, and the days windows and holding periods reach (bounded by their lengths). Else those columns
+ * are 64-bit floats.
+ */
+function fitsInt32(card: CompiledCard): boolean {
+  const fits = (value: number) => Number.isInteger(value) && value >= 0 && value <= INT32_MAX;
+  const fitsOrNone = (value: number) => value === Infinity || fits(value);
+  const days = (hold: { days?: number; weeks?: number; months?: number } | undefined) =>
+    hold === undefined ? 0 : (hold.days ?? 0) + 7 * (hold.weeks ?? 0) + 31 * (hold.months ?? 0);
+  return (
+    card.priceMinor.every((prices) => prices.every(fits)) &&
+    fitsOrNone(card.capParticipant) &&
+    fitsOrNone(card.capPeriod) &&
+    fitsOrNone(card.capContract) &&
+    card.maxClaims.every(fitsOrNone) &&
+    card.windowMonths.every((months) => months <= MOST_MONTHS) &&
+    card.card.outcomes.every((outcome) => days(outcome.holdingPeriod) <= 31 * MOST_MONTHS)
+  );
+}
+
+const INT32_MAX = 2 ** 31 - 1;
+/** Windows and holding periods up to a thousand years: the days they reach are far inside 32 bits. */
+const MOST_MONTHS = 12_000;
 
 /** The longest id a plain row may hold (`readPlainRow`); a longer one is read the usual way. */
 const PLAIN_ID = 256;

@@ -22,7 +22,8 @@ import { R, REASONS, REPEAT } from "./rejection-reasons.js";
 export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   const { columns, card } = run;
   const { places, currency } = card;
-  const { size, reason, amount, priced, outcome, participant, period, firstPeriod, periodCount } = columns;
+  const { size, reason, amount, priced, outcome, participant, claimed, firstPeriod, periodCount } = columns;
+  const { periodByDay, firstClaimedDay } = columns;
   const asMoney = (minor: number | bigint): Money => Object.freeze({ amount: formatMinor(minor, places), currency });
   // Money from a decimal in whole minor units (as fromDecimal writes it, with the card's minor units)
   const decimalMoney = (value: Dec): Money =>
@@ -51,7 +52,7 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
     else accepted += 1;
     const o = outcome[row]!;
     const p = participant[row]!;
-    const q = period[row]! - firstPeriod;
+    const q = periodByDay[claimed[row]! - firstClaimedDay]! - firstPeriod;
     byOutcomeCount[o]! += 1;
     byParticipantCount[p]! += 1;
     byPeriodCount[q]! += 1;
@@ -109,12 +110,22 @@ export function buildClaimSettlement(run: ClaimRun): ClaimSettlement {
   for (let p = 0, next = 0; p < byParticipantCount.length; p += 1)
     if (byParticipantCount[p]! > 0) withClaimsPaid[next++] = p;
   const participantOrder = run.participants.inIdOrder(withClaimsPaid);
+  // Participants' totals repeat (sums of a few prices): one frozen money object for each amount, not each participant.
+  const participantMoney = new Map<number | bigint, Money>();
+  const moneyOfParticipant = (minor: number | bigint): Money => {
+    let money = participantMoney.get(minor);
+    if (money === undefined) {
+      money = asMoney(minor);
+      participantMoney.set(minor, money);
+    }
+    return money;
+  };
   const byParticipant = new Array<ClaimSettlement["byParticipant"][number]>(participantOrder.length);
   participantOrder.forEach((index, position) => {
     byParticipant[position] = Object.freeze({
       participant: run.participantIds[index]!,
       claimsPaid: byParticipantCount[index]!,
-      amount: asMoney(sums.byParticipant[index]!),
+      amount: moneyOfParticipant(sums.byParticipant[index]!),
     });
   });
 
@@ -169,7 +180,7 @@ function bigSums(run: ClaimRun, firstPeriod: number, periodCount: number) {
     total += paid;
     byOutcome[columns.outcome[row]!]! += paid;
     byParticipant[columns.participant[row]!]! += paid;
-    byPeriod[columns.period[row]! - firstPeriod]! += paid;
+    byPeriod[columns.periodOf(row) - firstPeriod]! += paid;
   }
   return { total, byOutcome, byParticipant, byPeriod };
 }

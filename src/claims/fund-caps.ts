@@ -18,7 +18,7 @@ export function applyFundCaps(run: ClaimRun): void {
   const { capPeriod, capContract, maxVolume } = card;
   const volumeCapped = maxVolume.some((limit) => Number.isFinite(limit));
   if (!volumeCapped && !Number.isFinite(capPeriod) && !Number.isFinite(capContract)) return;
-  const { reason, amount, achieved, outcome, period } = columns;
+  const { reason, amount, achieved, outcome } = columns;
   const size = columns.size;
   let firstDay = Infinity;
   let lastDay = -Infinity;
@@ -77,7 +77,7 @@ export function applyFundCaps(run: ClaimRun): void {
         continue;
       }
       let paid = before;
-      const p = period[row]!;
+      const p = columns.periodOf(row);
       const usedInPeriod = periodUsed.get(p) ?? 0;
       if (paid > capPeriod - usedInPeriod) {
         const after = Math.max(capPeriod - usedInPeriod, 0);

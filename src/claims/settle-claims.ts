@@ -62,8 +62,8 @@ export function settleClaims(
 
 /**
  * `settleClaims` for an async iterable of claims, such as `readClaimsCsv` from `pay-by-results/node` (or any
- * iterable). The claims are read one at a time and held as compact columns, never as objects: about 90 bytes a
- * claim while the rules run, the claim id included; a settlement that keeps its decisions then keeps about 50
+ * iterable). The claims are read one at a time and held as compact columns, never as objects: about 80 bytes a
+ * claim while the rules run, the claim id included; a settlement that keeps its decisions then keeps about 42
  * bytes a claim to make each decision when it is read (`decisions` is a `ClaimDecisionList`).
  *
  * Given `readClaimsCsv(file)`, the file's bytes are read straight into the columns instead of claim objects,
@@ -139,7 +139,7 @@ export interface ClaimDecisionStream extends AsyncIterable<ClaimDecision> {
 /**
  * Settles claims as `settleClaimsAsync` does and yields every decision, in the order the claims were read (an
  * identical repeat has none), each a new frozen object made when it is yielded from the settlement's columns:
- * the decisions are never held all at once, only what they are made of (about 54 bytes a claim).
+ * the decisions are never held all at once, only what they are made of (about 42 bytes a claim).
  *
  * A decision is final only when every claim has been read: a claim read last may have been achieved first and
  * take the room a cap had left. So the claims are read first (a file from `readClaimsCsv` goes from bytes into
