@@ -1,5 +1,5 @@
 /**
- * Writes the JSON Schemas of the contract and events formats into schema/, from the zod schemas.
+ * Writes the JSON Schemas of the contract and events formats into schema/, from the structural schemas (src/contract/structural-schema.ts).
  *   npm run schema
  * test/contract/json-schema.test.ts fails when the shipped files are not current.
  */

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "./structural-schema.js";
 import { exactOfText } from "../formula/exact.js";
 import { isDecimalString } from "../money/decimal-text.js";
 import { ROUNDING_MODES } from "../money/rounding-modes.js";
@@ -32,7 +32,7 @@ const basisSchema = z.enum(["value", "improvement", "relative-improvement"], {
 
 const metricRule = { metric: idSchema, basis: basisSchema };
 
-export const pricingRuleSchema: z.ZodMiniType = z.lazy(() =>
+export const pricingRuleSchema: z.Schema = z.lazy(() =>
   z.discriminatedUnion(
     "type",
     [
@@ -195,12 +195,12 @@ const trancheQuantitySchema = z.strictObject({
 
 /**
  * The records of a contract: objects whose keys are the user's names (parameters, inputs) or ids (caps per
- * metric and per payer), with the schema of their values. zod reads a record's own key `__proto__` as no key at
- * all (it never assigns it, to keep prototypes safe), so `parseContract` reads that key of these records itself:
+ * metric and per payer), with the schema of their values. A record's own key `__proto__` is read as no key at
+ * all (it is never assigned, to keep prototypes safe), so `parseContract` reads that key of these records itself:
  * a parameter really called `__proto__` is an ordinary parameter, and a cap keyed `__proto__` is reported as
  * naming no party or metric instead of vanishing.
  */
-export const CONTRACT_RECORDS: readonly { readonly path: readonly string[]; readonly value: z.ZodMiniType }[] = [
+export const CONTRACT_RECORDS: readonly { readonly path: readonly string[]; readonly value: z.Schema }[] = [
   { path: ["parameters"], value: parameterValueSchema },
   { path: ["inputs"], value: inputTypeSchema },
   { path: ["caps", "perMetric"], value: moneyAmountSchema },
@@ -315,7 +315,7 @@ export const contractSchema = z
   .check(
     z.superRefine((contract, context) => {
       // A rate card contract may have no metrics and no tranches (docs/rate-cards.md); any other needs one of each.
-      // Checked here, as part of the structure (zod runs this only when the rest of the structure is sound).
+      // Checked here, as part of the structure (run only when the rest of the structure is sound).
       if (contract.rateCard !== undefined) return;
       const needed = [
         ["metrics", "a contract needs at least one outcome metric"],
@@ -326,16 +326,7 @@ export const contractSchema = z
         // Tranches left out (a design, an experiment) are the stage checks' to judge (stage-format.ts).
         if (list === undefined || (key === "tranches" && (contract.stage ?? "pay-by-results") !== "pay-by-results"))
           continue;
-        if (list.length === 0)
-          context.addIssue({
-            code: "too_small",
-            origin: "array",
-            minimum: 1,
-            inclusive: true,
-            input: list,
-            path: [key],
-            message,
-          });
+        if (list.length === 0) context.addIssue({ code: "too_small", path: [key], message });
       }
     }),
   );

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "./structural-schema.js";
 import { calendarDateSchema, idSchema, measureSchema, moneyAmountSchema } from "./primitives.js";
 import { measurementRecordSchema } from "./measurement-format.js";
 

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "./structural-schema.js";
 import { calendarDateSchema, idSchema, moneyAmountSchema, shareSchema } from "./primitives.js";
 
 /** The structure of the optional `finance` section; references and sums are checked by `checkFinance`. */

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "./structural-schema.js";
 import { ArgumentError } from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
@@ -21,7 +21,7 @@ import {
 } from "./primitives.js";
 
 /**
- * JSON Schemas (draft 2020-12) of the contract and events files, generated from the same zod schemas that
+ * JSON Schemas (draft 2020-12) of the contract and events files, generated from the same structural schemas that
  * `parseContract` and `parseEvents` use, so an editor can check a file as it is typed. The shipped copies live
  * in the package as `pay-by-results/schema/contract.json` and `pay-by-results/schema/events.json`.
  *
@@ -38,8 +38,8 @@ const DECIMAL = "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$";
 /** A decimal, or a percentage of one (`"12.5%"`). */
 const DECIMAL_OR_PERCENT = "^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*%?\\s*$";
 
-/** What each leaf schema adds for editors: a pattern where zod's own check is code, and a description. */
-const LEAVES = new Map<z.ZodMiniType, JsonSchema>([
+/** What each leaf schema adds for editors: a pattern where its own check is code, and a description. */
+const LEAVES = new Map<z.Schema, JsonSchema>([
   [
     currencySchema,
     {
@@ -93,22 +93,16 @@ const LEAVES = new Map<z.ZodMiniType, JsonSchema>([
   ],
 ]);
 
-function generate(schema: z.ZodMiniType, title: string, description: string): JsonSchema {
-  const generated = z.toJSONSchema(schema, {
-    target: "draft-2020-12",
-    io: "input",
-    unrepresentable: "any",
-    override: (context) => {
-      const extra = LEAVES.get(context.zodSchema as unknown as z.ZodMiniType);
-      if (extra === undefined) return;
-      const json = context.jsonSchema as JsonSchema;
-      // A quantity or measure is a number or a string: the pattern applies to the string form only.
-      if (Array.isArray(json.type) || json.anyOf !== undefined) Object.assign(json, { description: extra.description });
-      else Object.assign(json, extra);
-    },
-  }) as JsonSchema;
+function generate(schema: z.Schema, title: string, description: string): JsonSchema {
+  const generated = z.toJSONSchema(schema, (leaf, json) => {
+    const extra = LEAVES.get(leaf);
+    if (extra === undefined) return;
+    // A quantity or measure is a number or a string: the pattern applies to the string form only.
+    if (Array.isArray(json.type) || json.anyOf !== undefined) Object.assign(json, { description: extra.description });
+    else Object.assign(json, extra);
+  });
   const { $schema, ...rest } = generated;
-  // zod names the recursive pricing rule "__schema0"; give it a name an editor can show.
+  // The recursive pricing rule is written once, as "__schema0"; give it a name an editor can show.
   const named = JSON.parse(JSON.stringify(rest).replaceAll("__schema0", "PricingRule")) as JsonSchema;
   return { $schema, title, description, ...named };
 }
@@ -126,7 +120,7 @@ export function contractJsonSchema(): JsonSchema {
     "An outcome-based (pay-by-results) contract: parties, outcome metrics with baselines, periods, tranches with their pricing rules, caps and splits. See docs/contract-format.md.",
   );
   // "At least one metric and one tranche" is checked by checkContract, because a rate card contract may have
-  // neither (docs/rate-cards.md); the schema says the same with a condition zod cannot express.
+  // neither (docs/rate-cards.md); the schema says the same with a condition the structural schema does not write.
   return markIssued(
     {
       ...schema,

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "./structural-schema.js";
 import { compare, exactOfText, sign } from "../formula/exact.js";
 import { isDecimalString } from "../money/decimal-text.js";
 
@@ -236,7 +236,7 @@ export const statisticsOptionsSchema = z.strictObject({
   ),
 });
 
-export const cohortFallbackSchema = (pricingRuleSchema: z.ZodMiniType) =>
+export const cohortFallbackSchema = (pricingRuleSchema: z.Schema) =>
   z.strictObject({ cohort: idSchema, dueDate: calendarDateSchema, pricing: pricingRuleSchema });
 
 /**

@@ -3,7 +3,6 @@ import { deepFreeze } from "../util/freeze.js";
 import { checkContract } from "./check-contract.js";
 import { CONTRACT_RECORDS, contractSchema } from "./contract-schema.js";
 import type { Contract } from "./types.js";
-import { fromZodIssues } from "./zod-issues.js";
 import { markIssued } from "../util/issued.js";
 import { checkFormulaParts } from "./check-formula-parts.js";
 import { checkStage, tranchesRequired } from "./stage-format.js";
@@ -26,7 +25,7 @@ function ownAt(value: unknown, path: readonly string[]): Data | undefined {
 }
 
 /**
- * The own `__proto__` keys of the contract's records (`CONTRACT_RECORDS`), which zod leaves out: each value is
+ * The own `__proto__` keys of the contract's records (`CONTRACT_RECORDS`), which the schema leaves out: each value is
  * checked with its record's schema and, when `output` is given, put back into the output's record as an own key
  * at its place (defined, never assigned, so no prototype changes).
  */
@@ -39,7 +38,7 @@ function protoKeys(input: unknown, output: Data | undefined): InputIssue[] {
     if (raw === undefined || own === undefined) continue;
     const checked = schema.safeParse(own.value);
     if (!checked.success) {
-      for (const problem of fromZodIssues(checked.error, own.value))
+      for (const problem of checked.error)
         issues.push(issue([...path, "__proto__", ...problem.path], problem.code, problem.message));
       continue;
     }
@@ -65,8 +64,7 @@ function validateContract(
   input: unknown,
 ): { contract: Contract; issues: InputIssue[] } | { contract?: undefined; issues: InputIssue[] } {
   const structural = contractSchema.safeParse(input);
-  if (!structural.success)
-    return { issues: [...fromZodIssues(structural.error, input), ...protoKeys(input, undefined)] };
+  if (!structural.success) return { issues: [...structural.error, ...protoKeys(input, undefined)] };
   // The schema's output is the input minus nothing (objects are strict): a fresh copy the caller cannot reach.
   const protoIssues = protoKeys(input, structural.data as unknown as Data);
   if (protoIssues.length > 0) return { issues: protoIssues };

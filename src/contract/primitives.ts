@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "./structural-schema.js";
 import { exactOfText } from "../formula/exact.js";
 import { isDecimalString } from "../money/decimal-text.js";
 import { isCalendarDate } from "./calendar.js";
@@ -10,6 +10,9 @@ import { isCalendarDate } from "./calendar.js";
 
 export const FLOAT_MONEY_MESSAGE =
   'money must be a decimal string such as "1500.00", not a JSON number: numbers are binary floats and can lose cents';
+
+/** Money given as a JSON number: the message, and its code. */
+const FLOAT_MONEY = { code: "float_money", message: FLOAT_MONEY_MESSAGE };
 
 /** What an identifier is: letters, digits, and `. _ : -`, starting with a letter or digit. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
@@ -30,7 +33,7 @@ export const calendarDateSchema = z.string({ error: 'expected a calendar date as
 export const moneyAmountSchema = z
   .string({
     error: (iss) =>
-      typeof iss.input === "number" ? FLOAT_MONEY_MESSAGE : 'expected money as a decimal string, e.g. "1500.00"',
+      typeof iss.input === "number" ? FLOAT_MONEY : 'expected money as a decimal string, e.g. "1500.00"',
   })
   .check(
     z.refine(isDecimalString, {
@@ -43,7 +46,7 @@ export const moneyAmountSchema = z
 export const priceSchema = z
   .string({
     error: (iss) =>
-      typeof iss.input === "number" ? FLOAT_MONEY_MESSAGE : 'expected a price as a decimal string, e.g. "2500.00"',
+      typeof iss.input === "number" ? FLOAT_MONEY : 'expected a price as a decimal string, e.g. "2500.00"',
   })
   .check(
     z.refine(isDecimalString, {

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "./structural-schema.js";
 import { calendarDateSchema, idSchema, moneyAmountSchema, shareSchema } from "./primitives.js";
 
 /** The structure of a contract's `rateCard` section; references and arithmetic are checked by `checkRateCard`. */

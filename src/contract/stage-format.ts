@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "./structural-schema.js";
 import { SMALLEST_SIGNIFICANCE } from "../design/design-error.js";
 import { exactOfText, plainText } from "../formula/exact.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";

@@ -3,7 +3,6 @@ import { deepFreeze } from "../util/freeze.js";
 import type { Contract } from "../contract/types.js";
 import type { ContractEvent } from "../contract/event-types.js";
 import { eventsSchema } from "../contract/events-schema.js";
-import { fromZodIssues } from "../contract/zod-issues.js";
 import { safeParseContract, type SafeParseResult } from "../contract/parse-contract.js";
 import { checkedHistory } from "./history.js";
 import { isIssued, markIssued } from "../util/issued.js";
@@ -41,7 +40,7 @@ export function safeParseEvents(
   options: ParseEventsOptions = {},
 ): SafeParseResult<readonly ContractEvent[], EventsError | ContractError> {
   const structural = eventsSchema.safeParse(input);
-  if (!structural.success) return { success: false, error: new EventsError(fromZodIssues(structural.error, input)) };
+  if (!structural.success) return { success: false, error: new EventsError(structural.error) };
   const events = structural.data as unknown as ContractEvent[];
   const contractInput = (options ?? {}).contract;
   if (contractInput !== undefined) {

@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { fromZodIssues } from "../contract/zod-issues.js";
+import * as z from "../contract/structural-schema.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { MeasureError } from "./measure-error.js";
 import { describeValue } from "../errors/describe-value.js";
@@ -428,14 +427,14 @@ function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
 }
 
 /**
- * Checks a measurement request: structure (zod), then the arithmetic a schema cannot say.
+ * Checks a measurement request: structure (the schema), then the arithmetic a schema cannot say.
  * @throws MeasureError listing every problem with its path.
  */
 export function parseMeasureRequest(input: unknown): MeasureRequest {
   const structural = requestSchema.safeParse(input);
   if (!structural.success) {
     // `estimator` and `outcome` play the part of `type` here: an unknown one is an unknown type, as for rules.
-    const issues = fromZodIssues(structural.error, input).map((found) => {
+    const issues = structural.error.map((found) => {
       const last = found.path[found.path.length - 1];
       return found.code === "invalid_type" &&
         (last === "estimator" || last === "outcome") &&

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import * as z from "../contract/structural-schema.js";
 import { ArgumentError, requireIssued } from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
@@ -7,7 +7,6 @@ import type { MeasurementRecord } from "../contract/measurement-format.js";
 import type { ResultEvent, ResultStatus } from "../contract/event-types.js";
 import type { CalendarDate } from "../contract/calendar.js";
 import { calendarDateSchema, idSchema } from "../contract/primitives.js";
-import { fromZodIssues } from "../contract/zod-issues.js";
 import { frozenCopy } from "../util/freeze.js";
 import type { Measurement } from "./measurement.js";
 import { methodWords } from "./method-words.js";
@@ -157,7 +156,7 @@ const eventOptionsSchema = z.strictObject({
 export function measurementEvent(measurement: Measurement, options: MeasurementEventOptions): ResultEvent {
   requireIssued(measurement, "measurement", "measurementEvent", "measurement");
   const checked = eventOptionsSchema.safeParse(options);
-  if (!checked.success) throw new OptionsError(fromZodIssues(checked.error, options));
+  if (!checked.success) throw new OptionsError(checked.error);
   const record = recordOf(measurement);
   return frozenCopy({
     type: "result",

@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { fromZodIssues } from "../contract/zod-issues.js";
+import * as z from "../contract/structural-schema.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { poolCohorts } from "./combine.js";
@@ -374,9 +373,9 @@ const recordsRequestSchema = z.strictObject({
   cohort: z.optional(label("the cohort")),
 });
 
-function checkRequest(request: RecordsRequest, schema: z.ZodMiniType = recordsRequestSchema): void {
+function checkRequest(request: RecordsRequest, schema: z.Schema = recordsRequestSchema): void {
   const structural = schema.safeParse(request);
-  if (!structural.success) throw new MeasureError(fromZodIssues(structural.error, request));
+  if (!structural.success) throw new MeasureError(structural.error);
   const issues = requestIssues(request);
   if (issues.length > 0) throw new MeasureError(issues);
 }

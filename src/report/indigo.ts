@@ -7,7 +7,6 @@ import { OptionsError, issue, type InputIssue } from "../errors/validation-error
 import { ArgumentError, requireExplained } from "../errors/argument-error.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
 import { pricingRuleSchema } from "../contract/contract-schema.js";
-import { fromZodIssues } from "../contract/zod-issues.js";
 import { ownValue } from "../util/own.js";
 import { optionsObject } from "./report-locale.js";
 import { isSettlementOf, mismatchText, parsedContract } from "./report-model.js";
@@ -142,7 +141,7 @@ function describeRuleIssues(rule: unknown, metrics: unknown): InputIssue[] {
     const checked = pricingRuleSchema.safeParse(rule);
     if (checked.success) checkedRule = rule as PricingRule;
     else
-      for (const found of fromZodIssues(checked.error, rule))
+      for (const found of checked.error)
         issues.push(issue(["rule", ...found.path], found.code, found.message));
   }
   if (!(metrics instanceof Map)) {

@@ -14,7 +14,7 @@ import { contractArb, historyArb } from "../support/arbitraries.js";
 import { contractJson, withValue, without } from "../support/contract-builder.js";
 
 /**
- * The JSON Schemas shipped for editors: current with the zod schemas, accepting every example file, and
+ * The JSON Schemas shipped for editors: current with the structural schemas, accepting every example file, and
  * rejecting broken files where `parseContract` / `parseEvents` reject their structure, at the same place.
  */
 
@@ -34,7 +34,7 @@ function schemaErrors(validate: typeof validateContract, input: unknown): string
 const pointer = (path: readonly (string | number)[]) => path.map((key) => `/${String(key)}`).join("");
 
 describe("the shipped JSON Schemas", () => {
-  it("are current: schema/*.json equal what the zod schemas generate (run `npm run schema` after a format change)", () => {
+  it("are current: schema/*.json equal what the structural schemas generate (run `npm run schema` after a format change)", () => {
     expect(readFileSync(root("schema/contract.json"), "utf8")).toBe(jsonSchemaText(contractJsonSchema()));
     expect(readFileSync(root("schema/events.json"), "utf8")).toBe(jsonSchemaText(eventsJsonSchema()));
   });

@@ -284,7 +284,7 @@ describe("group aggregates", () => {
     });
   });
 
-  it("structure: an unknown estimator, a missing field, a NaN (all through zod, with paths)", () => {
+  it("structure: an unknown estimator, a missing field, a NaN (all through its structural schema, with paths)", () => {
     expect(one(() => measure({ estimator: "regression" } as unknown as MeasureRequest))).toMatchObject({
       code: "unknown_type",
       at: "$.estimator",
