@@ -33,6 +33,11 @@ export interface PlanRun {
    * carries nothing but its value (the simulation's), so that the values decide the price.
    */
   readonly memo?: PricingMemo;
+  /**
+   * Each tranche's result steps, by its position in `plan.order`, filled as the run reads them: for runs on a
+   * ledger remembered per date, whose states never change (`settle` keeps one list per ledger and plan).
+   */
+  readonly stepsAt?: (readonly ResultStep[] | undefined)[];
 }
 
 /** Tranche prices (after the rounding step) by tranche and the values read: a pure cache, bounded. */
@@ -41,10 +46,15 @@ export type PricingMemo = Map<string, { readonly pricing: TranchePricing; readon
 /** The most prices a memo keeps (results drawn to a few decimals repeat often). */
 const MEMO_LIMIT = 100_000;
 
-/** A priced amount after the one rounding step: the total and each metric's part, in minor units. */
+/**
+ * A priced amount after the one rounding step: the total and each metric's part, in minor units. Without metric
+ * caps no part is read but their sum (what the caps start from), so `byMetric` is `null`.
+ */
 interface Rounded {
   readonly total: bigint;
-  readonly byMetric: ReadonlyMap<string, bigint>;
+  readonly byMetric: ReadonlyMap<string, bigint> | null;
+  /** The sum of the metric parts. */
+  readonly ofParts: bigint;
 }
 
 /** What a tranche earned on a run: its terms in force, results, status or amounts, and the steps that led there. */
@@ -121,17 +131,27 @@ function resultStep(metric: string, scope: string, state: ResultState): ResultSt
  * rounding step to minor units; then, in whole minor units, metric caps, the floor, the tranche cap, the
  * contract cap, the payer split and payer caps, and each payer's split among recipients.
  */
-export function earnTranche(run: PlanRun, original: Tranche): EarnedTranche {
+export function earnTranche(
+  run: PlanRun,
+  original: Tranche,
+  /** The tranche's position in `plan.order`, when known: its compiled terms and result steps are read by it. */
+  position?: number,
+): EarnedTranche {
   const { plan } = run;
-  const {
-    terms: contractTerms,
-    amendments,
-    tranche,
-  } = plan.amended
-    ? trancheInForce(plan.contract, original, { asOf: run.asOf })
-    : { terms: plan.contract, amendments: NO_AMENDMENTS, tranche: original };
-  const terms = plan.termsOf(tranche, contractTerms);
-  const results = resultSteps(run, terms.needs);
+  let contractTerms: Contract = plan.contract;
+  let amendments = NO_AMENDMENTS;
+  let tranche = original;
+  let terms: TrancheTerms;
+  if (plan.amended) {
+    ({ terms: contractTerms, amendments, tranche } = trancheInForce(plan.contract, original, { asOf: run.asOf }));
+    terms = plan.termsOf(tranche, contractTerms);
+  } else terms = position === undefined ? plan.termsOf(tranche, contractTerms) : plan.termsAt(position);
+  const stepsAt = position === undefined ? undefined : run.stepsAt;
+  let results = stepsAt?.[position!];
+  if (results === undefined) {
+    results = resultSteps(run, terms.needs);
+    if (stepsAt !== undefined) stepsAt[position!] = Object.freeze(results);
+  }
   const trace: Step[] = run.explain ? [] : NO_STEPS;
   if (run.explain && amendments.length > 0)
     trace.push({
@@ -151,14 +171,19 @@ export function earnTranche(run: PlanRun, original: Tranche): EarnedTranche {
   const key = run.memo === undefined ? "" : memoKey(run, original.id, terms, tranche, contractTerms);
   let priced = run.memo?.get(key);
   if (priced === undefined) {
-    const pricing = priceOwn(run, original, tranche, terms, contractTerms, results);
+    // the parts per metric are read by metric caps, by the rounding per metric, and from formulas (whose parts
+    // may not add up to the amount); else only their sum, which is then the rounded total
+    const parts = plan.metricCaps.size > 0 || plan.contract.rounding.at === "metric" || terms.formulas;
+    const pricing = priceOwn(run, original, tranche, terms, contractTerms, results, parts);
     if (run.explain) trace.push(...pricing.steps);
     let rounded: Rounded | null = null;
     if (pricing.pending === null) {
       // a tranche priced per unit of a quantity it states: times value / pricedPer, before the one rounding
       const { priced: forQuantity, step } = pricedForQuantity(pricing.priced, tranche.quantity, run.explain);
       if (step !== null) trace.push(step);
-      rounded = roundPriced(run, forQuantity.amount, forQuantity.byMetric, trace);
+      rounded = parts
+        ? roundPriced(run, forQuantity.amount, forQuantity.byMetric, trace)
+        : roundedTotal(run, forQuantity.amount, trace);
     }
     priced = { pricing, rounded };
     if (run.memo !== undefined) {
@@ -174,7 +199,8 @@ export function earnTranche(run: PlanRun, original: Tranche): EarnedTranche {
   if (pricing.pending !== null)
     return earnedTranche(tranche, terms, amendments, results, trace, pricing.pending, payable);
   const capSteps: CapStep[] = [];
-  const earned = capAndSplit(run, tranche, terms, new Map(rounded!.byMetric), trace, capSteps);
+  const parts = rounded!.byMetric === null ? null : new Map(rounded!.byMetric);
+  const earned = capAndSplit(run, tranche, terms, parts, rounded!.ofParts, trace, capSteps);
   return earnedTranche(tranche, terms, amendments, results, trace, null, payable, rounded!.total, earned, capSteps);
 }
 
@@ -202,6 +228,7 @@ function priceOwn(
   terms: TrancheTerms,
   contractTerms: Contract,
   results: readonly ResultStep[],
+  parts: boolean,
 ): TranchePricing {
   // A formula reads the ledger itself (its own and other periods' verified values).
   const value = (metric: string, covers: Coverage): Exact | undefined => {
@@ -225,6 +252,7 @@ function priceOwn(
     (cohort, rule) => resultSteps(run, run.plan.needsOf(contractTerms, rule, { cohort })),
     terms.formulas ? formulasFor : undefined,
     run.explain,
+    parts,
   );
 }
 
@@ -245,17 +273,16 @@ function needKey(metric: string, covers: Coverage): string {
   return "period" in covers ? `${metric}|period:${covers.period}` : `${metric}|cohort:${covers.cohort ?? ""}`;
 }
 
-/** The one rounding step, where the contract says it applies. Returns the total and each metric's part, in minor units. */
-function roundPriced(
-  run: PlanRun,
-  amount: Exact,
-  byMetric: ReadonlyMap<string, Exact>,
-  trace: Step[],
-): { total: bigint; byMetric: Map<string, bigint> } {
-  const { contract, places } = run.plan;
+/**
+ * The one rounding step, where the contract says it applies. Returns the total and each metric's part, in minor
+ * units (the parts only when the plan has metric caps: their sum otherwise).
+ */
+function roundPriced(run: PlanRun, amount: Exact, byMetric: ReadonlyMap<string, Exact>, trace: Step[]): Rounded {
+  const { contract, places, metricCaps } = run.plan;
   const { mode, at } = contract.rounding;
-  const parts = new Map<string, bigint>();
+  const keepParts = metricCaps.size > 0;
   if (at === "metric") {
+    const parts = new Map<string, bigint>();
     let total = 0n;
     for (const [metric, before] of byMetric) {
       const after = unitsAt(roundTo(before, places, mode), places);
@@ -264,20 +291,46 @@ function roundPriced(
       parts.set(metric, after);
       total += after;
     }
-    return { total, byMetric: parts };
+    return { total, byMetric: keepParts ? parts : null, ofParts: total };
   }
   const total = unitsAt(roundTo(amount, places, mode), places);
   if (run.explain) trace.push({ kind: "rounding", mode, at, before: plain(amount), after: plainUnits(total, places) });
   // The rounded amount attributed to metrics in proportion to their exact parts (all zero when they are).
-  if (byMetric.size === 1) {
+  if (byMetric.size <= 1) {
+    const ofParts = byMetric.size === 0 ? 0n : total;
+    if (!keepParts) return { total, byMetric: null, ofParts };
+    const parts = new Map<string, bigint>();
     for (const metric of byMetric.keys()) parts.set(metric, total);
-    return { total, byMetric: parts };
+    return { total, byMetric: parts, ofParts };
   }
-  const metrics = [...byMetric.keys()];
-  const exact = metrics.map((metric) => byMetric.get(metric)!);
-  const attributed = attribute(total, exactWeights(exact));
-  metrics.forEach((metric, index) => parts.set(metric, attributed[index]!));
-  return { total, byMetric: parts };
+  const exact: Exact[] = [];
+  for (const part of byMetric.values()) exact.push(part);
+  const weights = exactWeights(exact);
+  // without metric caps only the parts' sum is read: the total, or nothing when every weight is zero
+  if (!keepParts && weights.every((weight) => weight >= 0n))
+    return { total, byMetric: null, ofParts: weights.some((weight) => weight > 0n) ? total : 0n };
+  const attributed = attribute(total, weights);
+  const parts = new Map<string, bigint>();
+  let ofParts = 0n;
+  let index = 0;
+  for (const metric of byMetric.keys()) {
+    parts.set(metric, attributed[index]!);
+    ofParts += attributed[index]!;
+    index += 1;
+  }
+  return { total, byMetric: keepParts ? parts : null, ofParts };
+}
+
+/**
+ * The one rounding step on the tranche's amount, when no part per metric is read: a rule without formulas prices
+ * every metric's part at zero or more, so the parts, rounded in proportion, add up to the rounded total.
+ */
+function roundedTotal(run: PlanRun, amount: Exact, trace: Step[]): Rounded {
+  const { contract, places } = run.plan;
+  const { mode, at } = contract.rounding;
+  const total = unitsAt(roundTo(amount, places, mode), places);
+  if (run.explain) trace.push({ kind: "rounding", mode, at, before: plain(amount), after: plainUnits(total, places) });
+  return { total, byMetric: null, ofParts: total };
 }
 
 /** Splits `total` over parts in proportion to `weights` (all zero when the weights or the total are). */
@@ -343,21 +396,27 @@ function capAndSplit(
   run: PlanRun,
   tranche: Tranche,
   terms: TrancheTerms,
-  parts: Map<string, bigint>,
+  /** Each metric's part, to cap (`null` when the plan has no metric caps) */
+  parts: Map<string, bigint> | null,
+  /** The sum of the parts. */
+  ofParts: bigint,
   trace: Step[],
   capSteps: CapStep[],
 ): bigint[][] {
   const { plan } = run;
   const places = plan.places;
-  let fromMetrics = 0n;
-  for (const [metric, part] of parts) {
-    const limit = plan.metricCaps.get(metric);
-    const capped =
-      limit === undefined
-        ? part
-        : applyCap(run, "metric", metric, limit, run.usage.metric.get(metric) ?? 0n, part, trace, capSteps);
-    parts.set(metric, capped);
-    fromMetrics += capped;
+  let fromMetrics = ofParts;
+  if (parts !== null) {
+    fromMetrics = 0n;
+    for (const [metric, part] of parts) {
+      const limit = plan.metricCaps.get(metric);
+      const capped =
+        limit === undefined
+          ? part
+          : applyCap(run, "metric", metric, limit, run.usage.metric.get(metric) ?? 0n, part, trace, capSteps);
+      parts.set(metric, capped);
+      fromMetrics += capped;
+    }
   }
   let amount = fromMetrics;
   if (terms.floor !== null && amount < terms.floor) {
@@ -418,6 +477,7 @@ function capAndSplit(
     earned.push(row);
   }
   run.usage.contract += final;
+  if (parts === null) return earned; // no metric cap reads what metrics used
   // What the metric caps have used: the final amount, attributed to metrics in proportion to their capped
   // parts, never more than those parts (a floor's top-up is not attributed to any metric).
   const metrics = [...parts.keys()];

@@ -39,6 +39,8 @@ export function priceTranche(
   formulasFor?: (covers: Coverage) => FormulaEnvironment,
   /** `false` when only the amount is wanted: no pricing step is written. */
   record = true,
+  /** `false` when no part per metric is read (see `evaluateRule`). */
+  parts = true,
 ): TranchePricing {
   const own = priceWithStatistics(
     tranche.pricing,
@@ -47,6 +49,7 @@ export function priceTranche(
     tranche.statistics,
     formulasFor?.(tranche.covers),
     record,
+    parts,
   );
   const fallback = tranche.fallback;
   if (fallback === undefined || !isZero(own.priced.amount) || !("cohort" in tranche.covers))
@@ -81,6 +84,7 @@ export function priceTranche(
     tranche.statistics,
     formulasFor?.({ cohort: fallback.cohort }),
     record,
+    parts,
   );
   return { ...onPool, pending: null, priced: pooled.priced, steps: [...steps, ...pooled.steps] };
 }

@@ -1,5 +1,5 @@
-import { unitsOfText } from "../money/exact-units.js";
-import { fixedUnits } from "../money/exact-units.js";
+import { fixedUnits, unitsOfText } from "../money/exact-units.js";
+import type { Money } from "../money/money.js";
 import { groupThousands } from "../money/format.js";
 import { limitText, shownAmount } from "../money/limits.js";
 import { isCalendarDate } from "../contract/calendar.js";
@@ -11,7 +11,8 @@ import type { Contract, Tranche } from "../contract/types.js";
 import type { ContractEvent, PaymentEvent } from "../contract/event-types.js";
 import { EventsError, type InputIssue, OptionsError, issue } from "../errors/validation-error.js";
 import { describeValue } from "../errors/describe-value.js";
-import { checkedHistory, rememberedLedger } from "../ledger/history.js";
+import { checkedHistory, type Ledger, rememberedLedger } from "../ledger/history.js";
+import { remember } from "../util/remember.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { earnTranche, noUsage, type EarnedTranche, type PlanRun } from "./earn-tranche.js";
 import { planOf, type SettlementPlan } from "./settlement-plan.js";
@@ -85,21 +86,30 @@ export function settle(
   const plan = planOf(contract);
   const result = (key: string) => ledger.results.get(key);
   const explainIt = options.explain !== false;
-  const run: PlanRun = { plan, asOf: options.asOf, result, usage: noUsage(), explain: explainIt };
-  const paymentsByTranche = groupBy(ledger.payments, (payment) => payment.tranche);
+  const view = ledgerView(ledger, plan);
+  const run: PlanRun = {
+    plan,
+    asOf: options.asOf,
+    result,
+    usage: noUsage(),
+    explain: explainIt,
+    stepsAt: view.steps,
+  };
   const sums = new RunningTotals();
-  const tranches = plan.order.map((tranche) => {
-    const earned = earnTranche(run, tranche);
-    return settledTranche(
+  const { order } = plan;
+  const tranches = new Array<TrancheSettlement>(order.length);
+  for (let position = 0; position < order.length; position += 1) {
+    const earned = earnTranche(run, order[position]!, position);
+    tranches[position] = settledTranche(
       plan,
       options.asOf,
       earned,
-      paymentsByTranche.get(tranche.id) ?? NO_PAYMENTS,
+      view.paid[position] ?? NO_PAYMENTS,
       events,
       sums,
       explainIt ? earned.trace : null,
     );
-  });
+  }
   const capsApplied: CapStep[] = [];
   for (const tranche of tranches) capsApplied.push(...tranche.capsApplied);
   const settlement: Settlement = Object.freeze(
@@ -130,7 +140,46 @@ interface PartySums {
   readonly paid: bigint[];
 }
 
-const NO_PAYMENTS: readonly PaymentEvent[] = Object.freeze([]);
+/** The payments made on a tranche, with the minor units of each (read once per ledger). */
+interface TranchePayments {
+  readonly payments: readonly PaymentEvent[];
+  readonly units: readonly bigint[];
+}
+
+const NO_PAYMENTS: TranchePayments = Object.freeze({ payments: Object.freeze([]), units: Object.freeze([]) });
+
+/**
+ * A ledger read in a plan's settlement order: each tranche's payments (grouped once) and result steps (filled
+ * by the first run). A ledger is remembered per date and never changes, so every settlement of it on the plan
+ * reads tranches by position, with no lookup by id or scope.
+ */
+interface LedgerView {
+  readonly paid: readonly (TranchePayments | undefined)[];
+  readonly steps: (readonly ResultStep[] | undefined)[];
+}
+
+const views = new WeakMap<Ledger, WeakMap<SettlementPlan, LedgerView>>();
+
+function ledgerView(ledger: Ledger, plan: SettlementPlan): LedgerView {
+  const byPlan = remember(views, ledger, () => new WeakMap<SettlementPlan, LedgerView>());
+  return remember(byPlan, plan, () => {
+    const positions = new Map<string, number>();
+    plan.order.forEach((tranche, position) => positions.set(tranche.id, position));
+    const paid = new Array<{ payments: PaymentEvent[]; units: bigint[] } | undefined>(plan.order.length);
+    for (const payment of ledger.payments) {
+      const position = positions.get(payment.tranche);
+      if (position === undefined) continue;
+      const units = amountUnits(payment.amount, plan.places);
+      const found = paid[position];
+      if (found === undefined) paid[position] = { payments: [payment], units: [units] };
+      else {
+        found.payments.push(payment);
+        found.units.push(units);
+      }
+    }
+    return { paid, steps: new Array<readonly ResultStep[] | undefined>(plan.order.length) };
+  });
+}
 const NO_STEPS: readonly Step[] = Object.freeze([]);
 const NO_CAPS: readonly CapStep[] = Object.freeze([]);
 
@@ -141,22 +190,12 @@ function zeros(count: number, earned?: unknown): (bigint | null)[] {
   return new Array<bigint | null>(count).fill(earned === null ? null : 0n);
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list === undefined) groups.set(key(item), [item]);
-    else list.push(item);
-  }
-  return groups;
-}
-
 /** The settlement of one tranche: its earnings on the run, the payments made on it, status, lines and groups. */
 function settledTranche(
   plan: SettlementPlan,
   asOf: string,
   earnedTranche: EarnedTranche,
-  payments: readonly PaymentEvent[],
+  paidOn: TranchePayments,
   events: readonly ContractEvent[],
   sums: RunningTotals,
   /** The explanation so far, to complete; `null` when the figures only are wanted. */
@@ -164,6 +203,7 @@ function settledTranche(
 ): TrancheSettlement {
   const { tranche, terms, earned, results, payable } = earnedTranche;
   const { currency, places } = plan;
+  const { payments, units } = paidOn;
   const explaining = trace !== null;
   if (explaining)
     for (const payment of sortedPayments(payments))
@@ -177,9 +217,9 @@ function settledTranche(
       });
   const money = plan.money;
   // every payer-recipient line: earned (null while pending), paid, balance
-  const lines: PaymentLine[] = [];
   const { parties: payers } = terms.payers;
   const { parties: recipients } = terms.recipients;
+  const lines = new Array<PaymentLine>(payers.length * recipients.length);
   const byPayer: PartySums = { parties: payers, earned: zeros(payers.length, earned), paid: zeros(payers.length) };
   const byRecipient: PartySums = {
     parties: recipients,
@@ -188,31 +228,35 @@ function settledTranche(
   };
   let earnedTotal: bigint | null = earned === null ? null : 0n;
   let paidTotal = 0n;
+  let line = 0;
   for (let p = 0; p < payers.length; p += 1) {
+    const payer = payers[p]!;
     for (let r = 0; r < recipients.length; r += 1) {
-      const payer = payers[p]!;
       const recipient = recipients[r]!;
       let paid = 0n;
-      for (const payment of payments)
-        if (payment.payer === payer && payment.recipient === recipient) paid += amountUnits(payment.amount, places);
+      for (let k = 0; k < payments.length; k += 1) {
+        const payment = payments[k]!;
+        if (payment.payer === payer && payment.recipient === recipient) paid += units[k]!;
+      }
       const due = earned === null ? null : earned[p]![r]!;
-      lines.push(
-        Object.freeze({
-          payer,
-          recipient,
-          earned: due === null ? null : money(due),
-          paid: money(paid),
-          balance: due === null ? null : money(due - paid),
-        }),
-      );
-      byPayer.paid[p] = byPayer.paid[p]! + paid;
-      byRecipient.paid[r] = byRecipient.paid[r]! + paid;
-      if (due !== null) {
+      lines[line] = Object.freeze({
+        payer,
+        recipient,
+        earned: due === null ? null : money(due),
+        paid: money(paid),
+        balance: due === null ? null : money(due - paid),
+      });
+      line += 1;
+      if (paid !== 0n) {
+        byPayer.paid[p] = byPayer.paid[p]! + paid;
+        byRecipient.paid[r] = byRecipient.paid[r]! + paid;
+        paidTotal += paid;
+      }
+      if (due !== null && due !== 0n) {
         byPayer.earned[p] = byPayer.earned[p]! + due;
         byRecipient.earned[r] = byRecipient.earned[r]! + due;
         earnedTotal! += due;
       }
-      paidTotal += paid;
     }
   }
   if (earnedTotal !== null && isTooLargeUnits(earnedTotal)) tooLargeEarned(plan, tranche, results, events, earnedTotal);
@@ -231,23 +275,39 @@ function settledTranche(
   if (explaining) trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal - paidTotal;
   sums.add(earnedTotal, paidTotal, byPayer, byRecipient);
-  const groups = (side: PartySums) => {
-    const rows: PartyAmounts[] = [];
-    for (let index = 0; index < side.parties.length; index += 1) {
-      const due = side.earned[index]!;
-      const paid = side.paid[index]!;
-      rows.push(
-        Object.freeze({
-          party: side.parties[index]!,
-          earned: due === null ? null : money(due),
-          paid: money(paid),
-          balance: due === null ? null : money(due - paid),
-        }),
-      );
-    }
-    return Object.freeze(rows);
-  };
-  // Written field by field, in the order a reader sees them (JSON, the reports): optional fields only when set.
+  const amountPriced = earnedTranche.priced === null ? null : money(earnedTranche.priced);
+  const amountEarned = earnedTotal === null ? null : money(earnedTotal);
+  const amountPaid = money(paidTotal);
+  const owed = balance === null ? null : money(balance);
+  const clawback = balance !== null && balance < 0n ? money(-balance) : null;
+  const payerRows = partyRows(byPayer, money);
+  const recipientRows = partyRows(byRecipient, money);
+  const capsApplied = earnedTranche.capSteps.length === 0 ? NO_CAPS : freezeSteps(earnedTranche.capSteps);
+  const steps = explaining ? freezeSteps(trace) : NO_STEPS;
+  // every step is frozen where it was made (see `resultSteps`); the list is the tranche's own
+  Object.freeze(results);
+  // In the order a reader sees the fields (JSON, the reports); optional fields only when set. Written as one
+  // literal in the usual case (a tranche without label, priced on its own results): one object, no growing.
+  if (tranche.label === undefined && payable.pricedOnPool === undefined)
+    return Object.freeze({
+      id: tranche.id,
+      covers: tranche.covers,
+      dueDate: tranche.dueDate,
+      payableFrom: payable.payableFrom,
+      status,
+      reason,
+      results,
+      amountPriced,
+      amountEarned,
+      amountPaid,
+      balance: owed,
+      clawback,
+      byPayer: payerRows,
+      byRecipient: recipientRows,
+      lines: Object.freeze(lines),
+      capsApplied,
+      trace: steps,
+    });
   const settled: { -readonly [K in keyof TrancheSettlement]?: TrancheSettlement[K] } = { id: tranche.id };
   if (tranche.label !== undefined) settled.label = tranche.label;
   settled.covers = tranche.covers;
@@ -256,22 +316,34 @@ function settledTranche(
   if (payable.pricedOnPool !== undefined) settled.pricedOnPool = payable.pricedOnPool;
   settled.status = status;
   settled.reason = reason;
-  // every step is frozen where it was made (see `resultSteps`); the list is the tranche's own
-  settled.results = Object.freeze(results);
-  settled.amountPriced = earnedTranche.priced === null ? null : money(earnedTranche.priced);
-  settled.amountEarned = earnedTotal === null ? null : money(earnedTotal);
-  settled.amountPaid = money(paidTotal);
-  settled.balance = balance === null ? null : money(balance);
-  settled.clawback = balance !== null && balance < 0n ? money(-balance) : null;
-  settled.byPayer = groups(byPayer);
-  settled.byRecipient = groups(byRecipient);
+  settled.results = results;
+  settled.amountPriced = amountPriced;
+  settled.amountEarned = amountEarned;
+  settled.amountPaid = amountPaid;
+  settled.balance = owed;
+  settled.clawback = clawback;
+  settled.byPayer = payerRows;
+  settled.byRecipient = recipientRows;
   settled.lines = Object.freeze(lines);
-  settled.capsApplied =
-    earnedTranche.capSteps.length === 0
-      ? NO_CAPS
-      : Object.freeze(earnedTranche.capSteps.map((step) => Object.freeze(step)));
-  settled.trace = explaining ? freezeSteps(trace) : NO_STEPS;
+  settled.capsApplied = capsApplied;
+  settled.trace = steps;
   return Object.freeze(settled as TrancheSettlement);
+}
+
+/** A side's rows: each party's earned (`null` while pending), paid and balance. */
+function partyRows(side: PartySums, money: (units: bigint) => Money): readonly PartyAmounts[] {
+  const rows = new Array<PartyAmounts>(side.parties.length);
+  for (let index = 0; index < side.parties.length; index += 1) {
+    const due = side.earned[index]!;
+    const paid = side.paid[index]!;
+    rows[index] = Object.freeze({
+      party: side.parties[index]!,
+      earned: due === null ? null : money(due),
+      paid: money(paid),
+      balance: due === null ? null : money(due - paid),
+    });
+  }
+  return Object.freeze(rows);
 }
 
 /** The minor units of a payment's amount (checked by `parseEvents`: a decimal in whole minor units). */
@@ -429,7 +501,7 @@ function addSide(totals: Map<string, PartyTotal>, side: PartySums): void {
  * written (their nested parts — a result's trail, a measurement, the contract's own values — are frozen where
  * they were made). Cheaper than walking everything, and the types are read-only throughout.
  */
-function freezeSteps(trace: Step[]): readonly Step[] {
+function freezeSteps<S extends Step>(trace: readonly S[]): readonly S[] {
   for (const step of trace) Object.freeze(step);
   return Object.freeze(trace);
 }

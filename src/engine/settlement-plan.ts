@@ -39,6 +39,8 @@ export interface SettlementPlan {
   money(units: bigint): Money;
   /** The compiled terms of a tranche (as written, or as amended: each version compiled once). */
   termsOf(tranche: Tranche, terms: Contract): TrancheTerms;
+  /** The compiled terms, as written, of the tranche at a position of `order` (read by position: no lookup). */
+  termsAt(position: number): TrancheTerms;
   /** The results a rule reads on a period or cohort under `terms`, compiled once per rule and scope. */
   needsOf(terms: Contract, rule: PricingRule, covers: Coverage): readonly ResultNeed[];
 }
@@ -97,18 +99,39 @@ function compilePlan(contract: Contract): SettlementPlan {
   const moneyOf = (units: bigint): Money =>
     Object.freeze({ amount: fixedUnits(units, places), currency: contract.currency });
   const amounts = new BoundedMap<number, Money>(4096);
+  const zero = moneyOf(0n);
+  const order = settlementOrder(contract.tranches);
+  const inOrder = new Array<TrancheTerms | undefined>(order.length);
   const needs = new WeakMap<Contract, WeakMap<PricingRule, Map<string, readonly ResultNeed[]>>>();
   const needsOf = (terms: Contract, rule: PricingRule, covers: Coverage): readonly ResultNeed[] => {
     const byRule = remember(needs, terms, () => new WeakMap<PricingRule, Map<string, readonly ResultNeed[]>>());
     const byScope = remember(byRule, rule, () => new Map<string, readonly ResultNeed[]>());
     return remember(byScope, coverageLabel(covers), () => compileNeeds(terms, rule, covers));
   };
+  const termsOf = (tranche: Tranche, terms: Contract): TrancheTerms => {
+    let found = compiled.get(tranche);
+    if (found === undefined) {
+      const needs = needsOf(terms, tranche.pricing, tranche.covers);
+      found = {
+        needs,
+        ownOnly: needs.every((need) => need.own),
+        formulas:
+          holdsFormula(tranche.pricing) || (tranche.fallback !== undefined && holdsFormula(tranche.fallback.pricing)),
+        floor: tranche.floor === undefined ? null : units(tranche.floor),
+        cap: tranche.cap === undefined ? null : units(tranche.cap),
+        payers: split(tranche.payers),
+        recipients: split(tranche.recipients),
+      };
+      compiled.set(tranche, found);
+    }
+    return found;
+  };
   return {
     contract,
     currency: contract.currency,
     places,
     metrics: new Map(contract.metrics.map((metric) => [metric.id, metric])),
-    order: settlementOrder(contract.tranches),
+    order,
     indexOf: new Map(contract.tranches.map((tranche, index) => [tranche.id, index])),
     metricCaps: unitsMap(contract.caps?.perMetric),
     payerCaps: unitsMap(contract.caps?.perPayer),
@@ -117,6 +140,7 @@ function compilePlan(contract: Contract): SettlementPlan {
     money: (units) => {
       // Money values are frozen and never change: the amounts a plan settles repeat (zero above all), so each is
       // made once, looked up by its number of minor units (a number key: bigint keys hash slowly).
+      if (units === 0n) return zero;
       if (units > SAFE || units < -SAFE) return moneyOf(units);
       const key = Number(units);
       let found = amounts.get(key);
@@ -126,21 +150,12 @@ function compilePlan(contract: Contract): SettlementPlan {
       }
       return found;
     },
-    termsOf(tranche, terms) {
-      let found = compiled.get(tranche);
+    termsOf,
+    termsAt: (position) => {
+      let found = inOrder[position];
       if (found === undefined) {
-        const needs = needsOf(terms, tranche.pricing, tranche.covers);
-        found = {
-          needs,
-          ownOnly: needs.every((need) => need.own),
-          formulas:
-            holdsFormula(tranche.pricing) || (tranche.fallback !== undefined && holdsFormula(tranche.fallback.pricing)),
-          floor: tranche.floor === undefined ? null : units(tranche.floor),
-          cap: tranche.cap === undefined ? null : units(tranche.cap),
-          payers: split(tranche.payers),
-          recipients: split(tranche.recipients),
-        };
-        compiled.set(tranche, found);
+        found = termsOf(order[position]!, contract);
+        inOrder[position] = found;
       }
       return found;
     },

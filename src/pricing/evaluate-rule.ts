@@ -44,6 +44,8 @@ export function metricsOf(rule: PricingRule): string[] {
 }
 
 const ZERO = EXACT_ZERO;
+/** The parts of a rule priced without them (`parts` false): none, and never written to. */
+const NO_PARTS: ReadonlyMap<string, Exact> = new Map();
 /** The steps of a rule priced without its explanation (`record` false): none, and never written to. */
 const NO_STEPS: PricingStep[] = Object.freeze([]) as unknown as PricingStep[];
 /** A constant of the contract or a measured value, read once (see `exactKnown`). */
@@ -69,6 +71,11 @@ export function evaluateRule(
   formulas?: FormulaEnvironment,
   /** `false` when only the amount is wanted: no step is written (the figures-only settlement, the simulation). */
   record = true,
+  /**
+   * `false` when no part per metric is read (no metric cap, the rounding on the tranche, no formula): `byMetric`
+   * is then left empty.
+   */
+  parts = true,
 ): Priced {
   if (rule.type === "formula") {
     if (formulas === undefined) throw new Error("assertion: a formula rule needs its environment");
@@ -76,9 +83,10 @@ export function evaluateRule(
   }
   if (rule.type === "weighted") {
     const steps: PricingStep[] = record ? [] : NO_STEPS;
-    const byMetric = new Map<string, Exact>();
+    const byMetric = parts ? new Map<string, Exact>() : NO_PARTS;
     let amount = ZERO;
-    rule.parts.forEach((part, index) => {
+    for (let index = 0; index < rule.parts.length; index += 1) {
+      const part = rule.parts[index]!;
       const weight = q(part.weight);
       const priced = evaluateRule(
         part.rule,
@@ -86,6 +94,7 @@ export function evaluateRule(
         measured,
         formulas && { ...formulas, path: [...formulas.path, "parts", index, "rule"] },
         record,
+        parts,
       );
       if (record) steps.push(...priced.steps);
       const weighted = times(priced.amount, weight);
@@ -97,14 +106,15 @@ export function evaluateRule(
           partAmount: plain(priced.amount),
           amount: plain(weighted),
         });
+      amount = plus(amount, weighted);
+      if (!parts) continue;
+      const sums = byMetric as Map<string, Exact>;
       // a part on one metric: its whole weighted amount is that metric's (no second product)
       if (priced.byMetric.size === 1)
-        for (const metric of priced.byMetric.keys()) byMetric.set(metric, plus(byMetric.get(metric) ?? ZERO, weighted));
+        for (const metric of priced.byMetric.keys()) sums.set(metric, plus(sums.get(metric) ?? ZERO, weighted));
       else
-        for (const [metric, value] of priced.byMetric)
-          byMetric.set(metric, plus(byMetric.get(metric) ?? ZERO, times(value, weight)));
-      amount = plus(amount, weighted);
-    });
+        for (const [metric, value] of priced.byMetric) sums.set(metric, plus(sums.get(metric) ?? ZERO, times(value, weight)));
+    }
     return { amount, byMetric, steps };
   }
 
@@ -120,7 +130,7 @@ export function evaluateRule(
       if (record) steps.push({ kind: "zero-floor", metric: metric.id, before: plain(amount) });
       amount = ZERO;
     }
-    return { amount, byMetric: new Map<string, Exact>().set(metric.id, amount), steps };
+    return { amount, byMetric: parts ? new Map<string, Exact>().set(metric.id, amount) : NO_PARTS, steps };
   };
   const shown = record ? plain(x) : "";
 
@@ -159,13 +169,19 @@ export function evaluateRule(
         measured,
         formulas && { ...formulas, path: [...formulas.path, "then"] },
         record,
+        parts,
       );
       return { amount: inner.amount, byMetric: inner.byMetric, steps: [...steps, ...inner.steps] };
     }
     case "tiers": {
-      const index = rule.tiers.findIndex(
-        (tier) => compare(x, q(tier.from)) >= 0 && (tier.to === undefined || compare(x, q(tier.to)) < 0),
-      );
+      let index = -1;
+      for (let at = 0; at < rule.tiers.length; at += 1) {
+        const { from, to } = rule.tiers[at]!;
+        if (compare(x, q(from)) >= 0 && (to === undefined || compare(x, q(to)) < 0)) {
+          index = at;
+          break;
+        }
+      }
       const tier = index >= 0 ? rule.tiers[index] : undefined;
       const amount = tier === undefined ? ZERO : q(tier.amount);
       if (record)

@@ -46,6 +46,8 @@ export function priceWithStatistics(
   formulas?: FormulaEnvironment,
   /** `false` when only the amount is wanted: the rule's steps are not written (see `evaluateRule`). */
   record = true,
+  /** `false` when no part per metric is read (see `evaluateRule`). */
+  parts = true,
 ): { priced: Priced; steps: Step[] } {
   const steps: MeasurementStep[] = [];
   const measured = new Map<string, Exact>();
@@ -134,6 +136,6 @@ export function priceWithStatistics(
     measured.set(metric.id, value);
   }
   if (blocked) return { priced: pricedAtZero(rule), steps };
-  const priced = evaluateRule(rule, effective, measured, formulas, record);
+  const priced = evaluateRule(rule, effective, measured, formulas, record, parts);
   return { priced, steps: steps.length === 0 ? (priced.steps as Step[]) : [...steps, ...priced.steps] };
 }
