@@ -113,7 +113,8 @@ export function evaluateRule(
       if (priced.byMetric.size === 1)
         for (const metric of priced.byMetric.keys()) sums.set(metric, plus(sums.get(metric) ?? ZERO, weighted));
       else
-        for (const [metric, value] of priced.byMetric) sums.set(metric, plus(sums.get(metric) ?? ZERO, times(value, weight)));
+        for (const [metric, value] of priced.byMetric)
+          sums.set(metric, plus(sums.get(metric) ?? ZERO, times(value, weight)));
     }
     return { amount, byMetric, steps };
   }

@@ -140,9 +140,7 @@ function describeRuleIssues(rule: unknown, metrics: unknown): InputIssue[] {
   else {
     const checked = pricingRuleSchema.safeParse(rule);
     if (checked.success) checkedRule = rule as PricingRule;
-    else
-      for (const found of checked.error)
-        issues.push(issue(["rule", ...found.path], found.code, found.message));
+    else for (const found of checked.error) issues.push(issue(["rule", ...found.path], found.code, found.message));
   }
   if (!(metrics instanceof Map)) {
     issues.push(
