@@ -143,8 +143,21 @@ function layOut(
   decimals: number,
   minimum: number,
 ): string {
-  const negative = sign(value) < 0;
   const [whole = "0", digits = ""] = fixedText(abs(value), decimals).split(".");
+  return placeDigits(templates, sign(value) < 0, whole, digits, minimum);
+}
+
+/**
+ * @internal Writes a number's whole and fraction digits into the language's template (its group and decimal marks,
+ * its sign and symbol), dropping the fraction's trailing zeros down to `minimum` digits.
+ */
+export function placeDigits(
+  templates: { positive: Parts; negative: Parts },
+  negative: boolean,
+  whole: string,
+  digits: string,
+  minimum: number,
+): string {
   let fraction = digits;
   while (fraction.length > minimum && fraction.endsWith("0")) fraction = fraction.slice(0, -1);
   const template = negative ? templates.negative : templates.positive;

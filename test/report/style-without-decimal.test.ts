@@ -4,8 +4,14 @@ import { Dec, fixed, plain } from "../../src/money/decimal.js";
 import { plainText } from "../../src/formula/exact.js";
 import { exactOfNotation, roundHalfEven, toSignificant } from "../../src/formula/exact-notation.js";
 import { methodWords } from "../../src/measure/method-words.js";
-import { groupThousands } from "../../src/money/format.js";
-import { plainMarks, plainTextStyle, quantityStyle, reportStyle, type ReportLocale } from "../../src/report/style.js";
+import {
+  placeDigits,
+  plainMarks,
+  plainTextStyle,
+  quantityStyle,
+  reportStyle,
+  type ReportLocale,
+} from "../../src/report/style.js";
 
 /**
  * The report layer writes numbers without decimal.js, digit for digit as it wrote them with the private `Dec`: the
@@ -41,29 +47,10 @@ function decPlainStyle(currency: string, places: number, locale: ReportLocale) {
 
 type Parts = readonly Intl.NumberFormatPart[];
 
-/** The former `layOut`, on `Dec`. */
+/** The former `layOut`'s digits, on `Dec`, placed in the template as the style places them. */
 function decLayOut(templates: { positive: Parts; negative: Parts }, value: Dec, decimals: number, minimum: number) {
-  const negative = value.isNegative() && !value.isZero();
   const [whole = "0", digits = ""] = value.abs().toFixed(decimals).split(".");
-  let fraction = digits;
-  while (fraction.length > minimum && fraction.endsWith("0")) fraction = fraction.slice(0, -1);
-  const template = negative ? templates.negative : templates.positive;
-  const group = template.find((part) => part.type === "group")?.value ?? "";
-  let text = "";
-  let integerWritten = false;
-  for (const part of template) {
-    if (part.type === "integer") {
-      if (!integerWritten) text += groupThousands(whole).replaceAll(",", group);
-      integerWritten = true;
-    } else if (part.type === "decimal") {
-      if (fraction !== "") text += part.value;
-    } else if (part.type === "fraction") {
-      text += fraction;
-    } else if (part.type !== "group") {
-      text += part.value;
-    }
-  }
-  return text;
+  return placeDigits(templates, value.isNegative() && !value.isZero(), whole, digits, minimum);
 }
 
 function templatesOf(intl: string, options: Intl.NumberFormatOptions) {
