@@ -1,7 +1,13 @@
 import type { ClaimDecision, ClaimSettlement } from "./claim-types.js";
 import { DECISION_KEYS, decisionWriterOf, jsonStyle } from "./claim-decisions.js";
 import { ByteSink } from "./byte-sink.js";
-import { ArgumentError, issuedIssue, requireIssued } from "../errors/argument-error.js";
+import {
+  ArgumentError,
+  ISSUED_CLAIM_DECISION,
+  ISSUED_CLAIM_SETTLEMENT,
+  issuedIssue,
+  requireIssued,
+} from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 import { isIterable } from "../util/iterable.js";
@@ -140,7 +146,7 @@ export async function* decisionChunks(
   } else {
     let index = 0;
     for await (const decision of decisions) {
-      const found = issuedIssue(decision, "claim-decision", "claimDecisionChunks", ["decisions", index]);
+      const found = issuedIssue(decision, ISSUED_CLAIM_DECISION, "claimDecisionChunks", ["decisions", index]);
       if (found !== undefined) throw new ArgumentError([found]);
       sink.text(csv ? (plain ? csvLine(decision) : separatedLine(decision, layout)) : `${JSON.stringify(decision)}\n`);
       index += 1;
@@ -166,7 +172,7 @@ export async function* decisionChunks(
  * (`not_a_claim_settlement`).
  */
 export function claimSettlementJsonChunks(settlement: ClaimSettlement): Generator<Uint8Array, void, undefined> {
-  requireIssued(settlement, "claim-settlement", "claimSettlementJsonChunks", "settlement");
+  requireIssued(settlement, ISSUED_CLAIM_SETTLEMENT, "claimSettlementJsonChunks", "settlement");
   return settlementChunks(settlement, false);
 }
 

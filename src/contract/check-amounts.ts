@@ -1,4 +1,14 @@
-import { abs, compare, type Exact, exactOf, exactOfText, fixedText, sign, times } from "../formula/exact.js";
+import {
+  abs,
+  compare,
+  decimalPlaces,
+  type Exact,
+  exactOf,
+  exactOfText,
+  fixedText,
+  sign,
+  times,
+} from "../formula/exact.js";
 import { AMOUNT_DIGITS, tooLargeMessage } from "../money/limits.js";
 
 /**
@@ -38,23 +48,6 @@ export function amountOf(amount: string): Exact {
  */
 export function isNegativeText(amount: string): boolean {
   return sign(amountOf(amount)) < 0 || amount.startsWith("-");
-}
-
-/**
- * The decimals the value needs, trailing zeros of the fraction left out, as `Dec`'s `decimalPlaces`.
- *
- * @example
- * decimalPlaces(amountOf("1.50")); // 1
- */
-export function decimalPlaces(value: Exact): number {
-  let c = typeof value.coefficient === "bigint" ? value.coefficient : BigInt(value.coefficient);
-  let scale = value.scale;
-  if (c === 0n) return 0;
-  while (scale > 0 && c % 10n === 0n) {
-    c /= 10n;
-    scale -= 1;
-  }
-  return scale > 0 ? scale : 0;
 }
 
 /** True when the amount is 10^15 minor units or more (in absolute value): `isTooLarge` on an exact value. */

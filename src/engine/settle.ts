@@ -1,4 +1,4 @@
-import { fixedUnits, unitsOfText } from "../money/exact-units.js";
+import { fixedUnits, unitsOfPlain } from "../money/exact-units.js";
 import type { Money } from "../money/money.js";
 import { groupThousands } from "../money/format.js";
 import { limitText, shownAmount } from "../money/limits.js";
@@ -348,7 +348,7 @@ function partyRows(side: PartySums, money: (units: bigint) => Money): readonly P
 
 /** The minor units of a payment's amount (checked by `parseEvents`: a decimal in whole minor units). */
 function amountUnits(amount: string, places: number): bigint {
-  return unitsOfText(amount, places) ?? 0n;
+  return unitsOfPlain(amount, places) ?? 0n;
 }
 
 /** True when an amount is 10^15 minor units or more (either sign): beyond what the library computes exactly. */

@@ -1,4 +1,4 @@
-import { requireIssued } from "../errors/argument-error.js";
+import { ISSUED_SETTLEMENT, requireIssued } from "../errors/argument-error.js";
 import type { Money } from "../money/money.js";
 import { writtenMinorUnits } from "../money/currency.js";
 import type { Contract } from "../contract/types.js";
@@ -248,7 +248,7 @@ interface PartyTally {
  */
 export function cashFlows(contractInput: Contract, settlement: Settlement): CashFlows {
   const { contract, finance } = financeOf(contractInput);
-  requireIssued(settlement, "settlement", "cashFlows", "settlement");
+  requireIssued(settlement, ISSUED_SETTLEMENT, "cashFlows", "settlement");
   if (settlement?.contractId !== contract.id || settlement.currency !== contract.currency) {
     throw new OptionsError([
       issue(

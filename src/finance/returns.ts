@@ -4,7 +4,7 @@ import { writtenMinorUnits } from "../money/currency.js";
 import type { Money } from "../money/money.js";
 import { roundToMinorUnits } from "../money/rounding.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
-import { requireIssued } from "../errors/argument-error.js";
+import { ISSUED_CASH_FLOWS, requireIssued } from "../errors/argument-error.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 import { isTooLarge, largestAmount } from "../money/limits.js";
 import { markIssued } from "../util/issued.js";
@@ -84,7 +84,7 @@ const U = Number.EPSILON / 2;
  * the largest amount (`amount_too_large`: a rate within a hair of −100%).
  */
 export function partyReturns(flows: CashFlows, party: string, options: ReturnsOptions): PartyReturns {
-  requireIssued(flows, "cash-flows", "partyReturns", "flows");
+  requireIssued(flows, ISSUED_CASH_FLOWS, "partyReturns", "flows");
   return returnsOf(flows, party, options, readRate(options?.discountRate));
 }
 
@@ -317,7 +317,7 @@ function frozenIrr(result: IrrResult): IrrResult {
  * @throws ArgumentError (`not_cash_flows`) and OptionsError as `partyReturns` does.
  */
 export function investorReturns(flows: CashFlows, options: ReturnsOptions): PartyReturns[] {
-  requireIssued(flows, "cash-flows", "investorReturns", "flows");
+  requireIssued(flows, ISSUED_CASH_FLOWS, "investorReturns", "flows");
   const rate = readRate(options?.discountRate);
   const returns: PartyReturns[] = [];
   for (const investor of flows.investors) returns.push(returnsOf(flows, investor.party, options, rate));

@@ -287,7 +287,7 @@ function bigQuotient(x: bigint, y: bigint, scale: number): Exact {
 }
 
 /** The number of decimal digits of a positive bigint: estimated from its size as a double, then made exact. */
-function digitCount(value: bigint): number {
+export function digitCount(value: bigint): number {
   if (value < MAX_SAFE) return String(Number(value)).length;
   const size = Number(value);
   if (size > 1e300) return value.toString().length;
@@ -430,6 +430,9 @@ export function withoutTrailingZeros(a: Exact): Exact {
   return scale === a.scale ? a : new Exact(c, scale);
 }
 
+/** The decimals the value needs: its scale less the trailing zeros of its fraction (`"1.50"` → 1, `"0.0"` → 0). */
+export const decimalPlaces = (a: Exact): number => withoutTrailingZeros(a).scale;
+
 /** Plain text without trailing zeros, as `plain(Dec)` writes it: `"7.5"`, `"0"`. */
 export function plainText(a: Exact): string {
   const trimmed = withoutTrailingZeros(a);
@@ -460,8 +463,24 @@ function bigUnitsAt(a: Exact, places: number): bigint {
   return a.scale >= places ? c / pow10(a.scale - places) : c * pow10(places - a.scale);
 }
 
-/** A plain decimal text with an exponent, as `String(number)` writes some numbers: `"1e-7"`, `"1.5e+21"`. */
-const EXPONENT = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/;
+/** Sign, digits with an optional point, optional exponent: the finite decimals decimal.js reads. */
+const NOTATION = /^([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * A decimal text, exponent allowed, as an exact value: a plain decimal (`"-12.50"`, `"+3"`, `".5"`, `"5."`) or one
+ * with an exponent, as JavaScript writes some numbers (`"1e-7"`, `"1.5e+21"`); `undefined` for anything else.
+ */
+export function exactOfNotation(text: string): Exact | undefined {
+  const plain = exactFromText(text);
+  if (plain !== undefined) return plain;
+  const match = NOTATION.exec(text);
+  if (match === null) return undefined;
+  const fraction = match[3] ?? match[4] ?? "";
+  const digits = BigInt(`${match[2] ?? ""}${fraction}`);
+  const coefficient = match[1] === "-" ? -digits : digits;
+  const scale = fraction.length - Number(match[5] ?? "0");
+  return scale >= 0 ? exactOf(coefficient, scale) : exactOf(coefficient * pow10(-scale), 0);
+}
 
 /**
  * A decimal text as the contract format writes one (`readDecimal`'s rule): surrounding spaces ignored, a plain
@@ -472,20 +491,9 @@ export function exactOfText(text: string): Exact | undefined {
   const percent = trimmed.endsWith("%");
   const body = percent ? trimmed.slice(0, -1).trim() : trimmed;
   if (!isDecimalString(body)) return undefined;
-  const value = exactFromText(body) ?? exactOfPlain(body);
+  const value = exactOfNotation(body)!;
   // a percentage is a division by 100, rounded to 60 significant digits as `Dec` rounds every result
   return percent ? limit(bigOf(value), value.scale + 2) : value;
-}
-
-/** Any plain decimal text (a `+` sign, no digits before or after the point), in `Dec`'s reading. */
-function exactOfPlain(text: string): Exact {
-  const negative = text.startsWith("-");
-  const unsigned = text.replace(/^[+-]/, "");
-  const point = unsigned.indexOf(".");
-  const whole = point < 0 ? unsigned : unsigned.slice(0, point);
-  const fraction = point < 0 ? "" : unsigned.slice(point + 1);
-  const digits = BigInt(`${whole}${fraction}` || "0");
-  return exactOf(negative ? -digits : digits, fraction.length);
 }
 
 /**
@@ -498,13 +506,9 @@ export function exactOfMeasure(value: number | string): Exact | undefined {
   const text = String(value);
   const plain = exactFromText(text);
   if (plain !== undefined) return plain;
-  const match = EXPONENT.exec(text);
-  if (match === null) return undefined;
-  const fraction = match[3] ?? "";
-  const digits = BigInt(`${match[2]}${fraction}`);
-  const scale = fraction.length - Number(match[4]);
-  const coefficient = match[1] === "-" ? -digits : digits;
-  return scale >= 0 ? limit(coefficient, scale) : limit(coefficient * pow10(-scale), 0);
+  // an exponent (`"1e-7"`, `"1.5e+21"`), rounded to 60 significant digits as `Dec` reads it
+  const exact = exactOfNotation(text);
+  return exact === undefined ? undefined : limit(bigOf(exact), exact.scale);
 }
 
 const known = new Map<string | number, Exact | undefined>();

@@ -1,5 +1,5 @@
 import * as z from "../contract/structural-schema.js";
-import { ArgumentError, requireIssued } from "../errors/argument-error.js";
+import { ArgumentError, ISSUED_MEASUREMENT, requireIssued } from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import { Dec, plain } from "../money/decimal.js";
@@ -61,7 +61,7 @@ const s = (value: number): string => decimalText(value, MEASUREMENT_DIGITS);
  * is not taken: measure again).
  */
 export function measurementRecord(m: Measurement): MeasurementRecord {
-  requireIssued(m, "measurement", "measurementRecord", "measurement");
+  requireIssued(m, ISSUED_MEASUREMENT, "measurementRecord", "measurement");
   return recordOf(m);
 }
 
@@ -154,7 +154,7 @@ const eventOptionsSchema = z.strictObject({
  * `invalid_choice`, `invalid_date`), an unknown key (`unknown_key`).
  */
 export function measurementEvent(measurement: Measurement, options: MeasurementEventOptions): ResultEvent {
-  requireIssued(measurement, "measurement", "measurementEvent", "measurement");
+  requireIssued(measurement, ISSUED_MEASUREMENT, "measurementEvent", "measurement");
   const checked = eventOptionsSchema.safeParse(options);
   if (!checked.success) throw new OptionsError(checked.error);
   const record = recordOf(measurement);

@@ -1,5 +1,5 @@
-import { exactOfNotation, toSignificant } from "../formula/exact-notation.js";
-import { plainText } from "../formula/exact.js";
+import { exactOfNotation, plainText } from "../formula/exact.js";
+import { toSignificant } from "../formula/exact-notation.js";
 import type { MeasurementMethod } from "./measurement.js";
 
 /**

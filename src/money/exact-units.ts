@@ -1,5 +1,3 @@
-import { isDecimalString } from "./decimal-text.js";
-
 /**
  * Money in whole minor units as `bigint`: exact at any size, and cheap to add, compare and split. The settlement
  * engine carries every amount this way after its one rounding step (src/engine), and turns it into text only
@@ -26,36 +24,6 @@ export function unitsOfPlain(text: string, places: number): bigint | undefined {
   }
   const units = BigInt(`${whole === "" ? "0" : whole}${fraction.padEnd(places, "0")}`);
   return negative ? -units : units;
-}
-
-/** A decimal with an exponent, as decimal.js reads one: `"1.5e3"`, `"-2E-1"`, `".5e+2"`. */
-const EXPONENT_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/;
-
-/**
- * The minor units of a decimal text in whole minor units, read as the private decimal type read it: a plain
- * decimal (`unitsOfPlain`), or one with an exponent (`"1.5e3"` → 150000n at 2 places). `undefined` when it has a
- * non-zero digit below the minor unit, or is no decimal at all (`parseEvents` admits plain decimals only).
- *
- * @example
- * unitsOfText("1234.5", 2); // 123450n
- */
-export function unitsOfText(text: string, places: number): bigint | undefined {
-  if (isDecimalString(text)) return unitsOfPlain(text, places);
-  const match = EXPONENT_DECIMAL.exec(text);
-  const whole = match?.[2] ?? "";
-  const fraction = match?.[3] ?? "";
-  if (match === null || whole + fraction === "") return undefined;
-  const digits = BigInt(`${whole}${fraction}`);
-  // the power of ten that turns the digits into minor units
-  const shift = places - fraction.length + Number(match[4]);
-  let units: bigint;
-  if (shift >= 0) units = digits * 10n ** BigInt(shift);
-  else {
-    const divisor = 10n ** BigInt(-shift);
-    if (digits % divisor !== 0n) return undefined; // a digit below the minor unit
-    units = digits / divisor;
-  }
-  return match[1] === "-" ? -units : units;
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -23,7 +23,7 @@
  */
 import type { ClaimSettlement } from "../claims/claim-types.js";
 import type { Settlement } from "../engine/settlement-types.js";
-import { ArgumentError, issuedIssue, requireExplained } from "../errors/argument-error.js";
+import { ArgumentError, ISSUED_CLAIM_SETTLEMENT, issuedIssue, requireExplained } from "../errors/argument-error.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import { localeIssue, optionsObject } from "../report/report-locale.js";
 import { REPORT_LOCALES, type ReportLocale } from "../report/style.js";
@@ -142,7 +142,7 @@ export async function settlementWorkbook(settlement: Settlement, options?: Workb
  * fit in a sheet (`too_many_rows`).
  */
 export async function claimsWorkbook(settlement: ClaimSettlement, options?: WorkbookOptions): Promise<Uint8Array> {
-  const notIssued = issuedIssue(settlement, "claim-settlement", "claimsWorkbook", "settlement");
+  const notIssued = issuedIssue(settlement, ISSUED_CLAIM_SETTLEMENT, "claimsWorkbook", "settlement");
   if (notIssued !== undefined) throw new ArgumentError([notIssued]);
   const { locale } = workbookOptions(options, "claimsWorkbook");
   return writeWorkbook(claimsSheets(settlement, locale), "decisions");

@@ -1,6 +1,6 @@
 import type { Contract, PartyRole } from "../contract/types.js";
 import { isIssued, markIssued } from "../util/issued.js";
-import { requireIssued } from "../errors/argument-error.js";
+import { ISSUED_PROFILE_REPORT, requireIssued } from "../errors/argument-error.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { quoted } from "../errors/describe-value.js";
 import { OptionsError, issue, pathText, type InputIssue } from "../errors/validation-error.js";
@@ -128,7 +128,7 @@ export function checkProfile(
  * a copy, a changed report or one read back from JSON is refused.
  */
 export function profileText(report: ProfileReport): string {
-  requireIssued(report, "profile-report", "profileText", "report");
+  requireIssued(report, ISSUED_PROFILE_REPORT, "profileText", "report");
   const phrases = profilePhrasebook(report.locale);
   const missing = report.findings.filter((finding) => finding.severity === "missing").length;
   return [

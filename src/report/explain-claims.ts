@@ -1,5 +1,11 @@
 import type { ClaimDecision, ClaimSettlement } from "../claims/claim-types.js";
-import { ArgumentError, issuedIssue, requireIssued } from "../errors/argument-error.js";
+import {
+  ArgumentError,
+  ISSUED_CLAIM_DECISION,
+  ISSUED_CLAIM_SETTLEMENT,
+  issuedIssue,
+  requireIssued,
+} from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { isKnownCurrency } from "../money/currency.js";
@@ -30,7 +36,7 @@ const amountOf = (value: Amount) => (typeof value === "string" ? value : value.a
  */
 export function explainClaimDecision(decision: ClaimDecision, currency = "", options?: TextOptions): string {
   const problems = [
-    issuedIssue(decision, "claim-decision", "explainClaimDecision", "decision"),
+    issuedIssue(decision, ISSUED_CLAIM_DECISION, "explainClaimDecision", "decision"),
     currency === "" || isKnownCurrency(currency)
       ? undefined
       : issue(
@@ -84,7 +90,7 @@ export function explainClaimDecision(decision: ClaimDecision, currency = "", opt
  * (`unknown_locale`).
  */
 export function explainClaims(settlement: ClaimSettlement, options?: TextOptions): string {
-  requireIssued(settlement, "claim-settlement", "explainClaims", "settlement");
+  requireIssued(settlement, ISSUED_CLAIM_SETTLEMENT, "explainClaims", "settlement");
   const { locale } = textOptions(options);
   const words = claimWordsOf(locale);
   const style = plainTextStyle(settlement.currency, locale);

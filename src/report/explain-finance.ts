@@ -1,6 +1,6 @@
 import type { CashFlows } from "../finance/cash-flows.js";
 import type { FinanceStep } from "../finance/finance-steps.js";
-import { requireIssued } from "../errors/argument-error.js";
+import { ISSUED_CASH_FLOWS, requireIssued } from "../errors/argument-error.js";
 import { textOptions, type TextOptions } from "./report-locale.js";
 import { financeWordsOf, type FinanceWords } from "./phrases/finance-words.js";
 import { plainTextStyle, type Style } from "./style.js";
@@ -48,7 +48,7 @@ function stepLines(step: FinanceStep, words: FinanceWords, style: Style): string
  * (`unknown_locale`).
  */
 export function explainCashFlows(flows: CashFlows, options?: TextOptions): string {
-  requireIssued(flows, "cash-flows", "explainCashFlows", "flows");
+  requireIssued(flows, ISSUED_CASH_FLOWS, "explainCashFlows", "flows");
   const { locale } = textOptions(options);
   const words = financeWordsOf(locale);
   const style = plainTextStyle(flows.currency, locale);

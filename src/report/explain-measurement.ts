@@ -1,6 +1,6 @@
 import type { Measurement } from "../measure/measurement.js";
 import { measurementRecord } from "../measure/measurement-record.js";
-import { requireIssued } from "../errors/argument-error.js";
+import { ISSUED_MEASUREMENT, requireIssued } from "../errors/argument-error.js";
 import { textOptions, type TextOptions } from "./report-locale.js";
 import { measurementWordsOf } from "./measurement-text.js";
 import { quantityStyle } from "./style.js";
@@ -21,7 +21,7 @@ import { quantityStyle } from "./style.js";
  * (`unknown_locale`).
  */
 export function explainMeasurement(measurement: Measurement, options?: TextOptions): string {
-  requireIssued(measurement, "measurement", "explainMeasurement", "measurement");
+  requireIssued(measurement, ISSUED_MEASUREMENT, "explainMeasurement", "measurement");
   const { locale } = textOptions(options);
   const [head = "", ...lines] = measurementWordsOf(locale).lines(measurementRecord(measurement), quantityStyle(locale));
   return [head.charAt(0).toUpperCase() + head.slice(1), ...lines].join("\n");

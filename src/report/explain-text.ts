@@ -6,7 +6,7 @@ import { lineLabelsOf, phrasebookOf } from "./phrases/phrasebooks.js";
 import { plainTextStyle, type Style } from "./style.js";
 import { textOptions, type TextOptions } from "./report-locale.js";
 import type { LinesPriced } from "../pricing/price-lines.js";
-import { requireExplained, requireIssued } from "../errors/argument-error.js";
+import { ISSUED_LINES_PRICED, requireExplained, requireIssued } from "../errors/argument-error.js";
 import { BARE_CONTEXT } from "./phrases/phrasebook.js";
 
 /** What the plain text of a settlement is written with: its phrasebook, style and the parties' names. */
@@ -107,7 +107,7 @@ export function explain(settlement: Settlement, options?: TextOptions): string {
  * (`unknown_locale`).
  */
 export function explainLines(run: LinesPriced, options?: TextOptions): string {
-  requireIssued(run, "lines-priced", "explainLines", "run");
+  requireIssued(run, ISSUED_LINES_PRICED, "explainLines", "run");
   const { locale } = textOptions(options);
   const phrases = phrasebookOf(locale);
   const labels = lineLabelsOf(locale);

@@ -2,7 +2,13 @@ import type { Money } from "../money/money.js";
 import type { ScenarioOutcome } from "../finance/scenarios.js";
 import type { MoneySummary, SimulationResult } from "../finance/simulate.js";
 import type { IrrResult } from "../finance/xirr.js";
-import { issuedIssue, requireIssued } from "../errors/argument-error.js";
+import {
+  ISSUED_IRR,
+  ISSUED_SCENARIO_OUTCOME,
+  ISSUED_SIMULATION,
+  issuedIssue,
+  requireIssued,
+} from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { throwIfAny } from "./charts/chart-arguments.js";
@@ -46,7 +52,7 @@ function percent(rate: number, locale: ReportLocale = "en"): string {
  * (`unknown_locale`).
  */
 export function irrText(irr: IrrResult, options?: TextOptions): string {
-  requireIssued(irr, "irr", "irrText", "irr");
+  requireIssued(irr, ISSUED_IRR, "irrText", "irr");
   return irrWords(irr, financeWordsOf(textOptions(options).locale));
 }
 
@@ -95,7 +101,7 @@ function outcomesIssues(outcomes: unknown): InputIssue[] {
   let currency: string | undefined;
   for (let index = 0; index < outcomes.length; index += 1) {
     const outcome: unknown = outcomes[index];
-    const notIssued = issuedIssue(outcome, "scenario-outcome", "scenariosTable", ["outcomes", index]);
+    const notIssued = issuedIssue(outcome, ISSUED_SCENARIO_OUTCOME, "scenariosTable", ["outcomes", index]);
     if (notIssued !== undefined) {
       issues.push(notIssued);
       continue;
@@ -161,7 +167,7 @@ function scenariosText(outcomes: readonly ScenarioOutcome[], words: FinanceWords
  * (`unknown_locale`).
  */
 export function simulationTable(result: SimulationResult, options?: TextOptions): string {
-  requireIssued(result, "simulation", "simulationTable", "result");
+  requireIssued(result, ISSUED_SIMULATION, "simulationTable", "result");
   return simulationText(result, financeWordsOf(textOptions(options).locale));
 }
 

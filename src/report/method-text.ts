@@ -1,6 +1,6 @@
 import type { DetectableEffect, RequiredSample } from "../design/power.js";
 import { describeValue } from "../errors/describe-value.js";
-import { requireIssued } from "../errors/argument-error.js";
+import { ISSUED_MEASUREMENT, requireIssued } from "../errors/argument-error.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { Measurement } from "../measure/measurement.js";
 import { methodWords, powerTestWords, type PowerTestFigures } from "../measure/method-words.js";
@@ -22,7 +22,7 @@ import { quantityStyle } from "./style.js";
  * (`unknown_locale`).
  */
 export function methodText(measurement: Measurement, options?: TextOptions): string {
-  requireIssued(measurement, "measurement", "methodText", "measurement");
+  requireIssued(measurement, ISSUED_MEASUREMENT, "methodText", "measurement");
   const { locale } = textOptions(options);
   const style = quantityStyle(locale);
   return methodWords(

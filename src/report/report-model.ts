@@ -7,7 +7,7 @@ import { traceLines, type Phrasebook, type ReportLabels } from "./phrases/phrase
 import { phrasebookOf, reportLabelsOf } from "./phrases/phrasebooks.js";
 import { REPORT_LOCALES, reportStyle, type ReportLocale, type Style } from "./style.js";
 import { localeIssue, optionsObject } from "./report-locale.js";
-import { issuedIssue, requireExplained } from "../errors/argument-error.js";
+import { ISSUED_SIMULATION, issuedIssue, requireExplained } from "../errors/argument-error.js";
 import { OptionsError, issue, type InputIssue } from "../errors/validation-error.js";
 import { quoted } from "../errors/describe-value.js";
 import { isIssued } from "../util/issued.js";
@@ -129,7 +129,7 @@ function reportOptions(settlement: Settlement, options: unknown, fn: string): Ch
   }
   const simulation = fields.simulation;
   if (simulation !== undefined) {
-    const notASimulation = issuedIssue(simulation, "simulation", fn, ["simulation"]);
+    const notASimulation = issuedIssue(simulation, ISSUED_SIMULATION, fn, ["simulation"]);
     if (notASimulation !== undefined) issues.push(notASimulation);
     else if ((simulation as SimulationResult).currency !== settlement.currency)
       issues.push(

@@ -1,6 +1,6 @@
 import type { Settlement } from "../engine/settlement-types.js";
 import { coverageLabel } from "../contract/coverage.js";
-import { requireIssued } from "../errors/argument-error.js";
+import { ISSUED_SETTLEMENT, requireIssued } from "../errors/argument-error.js";
 import { csvField, csvLayout, type SettlementCsvOptions } from "../money/csv-layout.js";
 
 export {
@@ -47,7 +47,7 @@ const COLUMNS = [
  * and `separator_is_decimal_mark` for a decimal comma between commas.
  */
 export function settlementToCsv(settlement: Settlement, options?: SettlementCsvOptions): string {
-  requireIssued(settlement, "settlement", "settlementToCsv", "settlement");
+  requireIssued(settlement, ISSUED_SETTLEMENT, "settlementToCsv", "settlement");
   const { separator, decimalMark, byteOrderMark } = csvLayout(options);
   const amount = decimalMark === "." ? (text: string) => text : (text: string) => text.replace(".", decimalMark);
   const rows: string[][] = [[...COLUMNS]];

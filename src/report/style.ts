@@ -1,6 +1,16 @@
 import { civilOf, dayNumber } from "../contract/day-number.js";
-import { abs, type Exact, exactOf, fixedText, plainText, sign, times } from "../formula/exact.js";
-import { decimalPlaces, exactOfNotation, roundHalfEven } from "../formula/exact-notation.js";
+import {
+  abs,
+  decimalPlaces,
+  type Exact,
+  exactOf,
+  exactOfNotation,
+  fixedText,
+  plainText,
+  sign,
+  times,
+} from "../formula/exact.js";
+import { roundHalfEven } from "../formula/exact-notation.js";
 import { minorUnits } from "../money/currency.js";
 import { checkLocale } from "./report-locale.js";
 import { groupThousands } from "../money/format.js";

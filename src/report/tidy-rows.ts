@@ -3,7 +3,13 @@ import type { Settlement, TrancheStatus } from "../engine/settlement-types.js";
 import type { MoneySummary, SimulationResult } from "../finance/simulate.js";
 import type { Measurement } from "../measure/measurement.js";
 import type { Money } from "../money/money.js";
-import { issuedIssue } from "../errors/argument-error.js";
+import {
+  ISSUED_CLAIM_SETTLEMENT,
+  ISSUED_MEASUREMENT,
+  ISSUED_SETTLEMENT,
+  ISSUED_SIMULATION,
+  issuedIssue,
+} from "../errors/argument-error.js";
 import { describeValue } from "../errors/describe-value.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import { throwIfAny } from "./charts/chart-arguments.js";
@@ -126,7 +132,7 @@ function coverage(covers: Settlement["tranches"][number]["covers"]): { period: s
  * @throws ArgumentError (`not_a_settlement`, at `$.settlement`) for a settlement `settle` did not return.
  */
 export function trancheRows(settlement: Settlement): TrancheRow[] {
-  throwIfAny([issuedIssue(settlement, "settlement", "trancheRows", "settlement")]);
+  throwIfAny([issuedIssue(settlement, ISSUED_SETTLEMENT, "trancheRows", "settlement")]);
   return settlement.tranches.map((tranche) => ({
     tranche: tranche.id,
     ...coverage(tranche.covers),
@@ -150,7 +156,7 @@ export function trancheRows(settlement: Settlement): TrancheRow[] {
  * @throws ArgumentError (`not_a_settlement`, at `$.settlement`) for a settlement `settle` did not return.
  */
 export function lineRows(settlement: Settlement): LineRow[] {
-  throwIfAny([issuedIssue(settlement, "settlement", "lineRows", "settlement")]);
+  throwIfAny([issuedIssue(settlement, ISSUED_SETTLEMENT, "lineRows", "settlement")]);
   return settlement.tranches.flatMap((tranche) =>
     tranche.lines.map((line) => ({
       tranche: tranche.id,
@@ -175,7 +181,7 @@ export function lineRows(settlement: Settlement): LineRow[] {
  * @throws ArgumentError (`not_a_settlement`, at `$.settlement`) for a settlement `settle` did not return.
  */
 export function partyTotalRows(settlement: Settlement): PartyTotalRow[] {
-  throwIfAny([issuedIssue(settlement, "settlement", "partyTotalRows", "settlement")]);
+  throwIfAny([issuedIssue(settlement, ISSUED_SETTLEMENT, "partyTotalRows", "settlement")]);
   const side = (name: PartyTotalRow["side"], totals: Settlement["totals"]["byPayer"]) =>
     totals.map((total) => ({
       side: name,
@@ -211,7 +217,7 @@ function summaries(
  * @throws ArgumentError (`not_a_simulation`, at `$.result`) for a result `simulate` did not return.
  */
 export function simulationRows(result: SimulationResult): SimulationRow[] {
-  throwIfAny([issuedIssue(result, "simulation", "simulationRows", "result")]);
+  throwIfAny([issuedIssue(result, ISSUED_SIMULATION, "simulationRows", "result")]);
   const loss = new Map(result.investors.map((investor) => [investor.party, investor.probabilityOfLoss]));
   return summaries(result).map(({ measure, party, summary }) => ({
     measure,
@@ -234,7 +240,7 @@ export function simulationRows(result: SimulationResult): SimulationRow[] {
  * @throws ArgumentError (`not_a_simulation`, at `$.result`) for a result `simulate` did not return.
  */
 export function percentileRows(result: SimulationResult): PercentileRow[] {
-  throwIfAny([issuedIssue(result, "simulation", "percentileRows", "result")]);
+  throwIfAny([issuedIssue(result, ISSUED_SIMULATION, "percentileRows", "result")]);
   return [
     ...summaries(result).flatMap(({ measure, party, summary }) =>
       summary.percentiles.map((entry) => ({ measure, party, p: entry.p, amount: entry.amount, rate: null })),
@@ -277,7 +283,7 @@ export function measurementRows(
     ? measurements.map((m, index) => [String(index), m])
     : Object.entries(measurements);
   const issues: (InputIssue | undefined)[] = entries.map(([name, m]) =>
-    issuedIssue(m, "measurement", "measurementRows", [
+    issuedIssue(m, ISSUED_MEASUREMENT, "measurementRows", [
       "measurements",
       Array.isArray(measurements) ? Number(name) : name,
     ]),
@@ -371,7 +377,7 @@ export interface ClaimPeriodRow {
  * `settleClaimsAsync` did not return.
  */
 export function decisionRows(settlement: ClaimSettlement): DecisionRow[] {
-  throwIfAny([issuedIssue(settlement, "claim-settlement", "decisionRows", "settlement")]);
+  throwIfAny([issuedIssue(settlement, ISSUED_CLAIM_SETTLEMENT, "decisionRows", "settlement")]);
   return (settlement.decisions?.map(decisionRow) ?? []) as DecisionRow[];
 }
 
@@ -402,7 +408,7 @@ function decisionRow(decision: ClaimDecision): DecisionRow {
  * `settleClaimsAsync` did not return.
  */
 export function participantRows(settlement: ClaimSettlement): ParticipantRow[] {
-  throwIfAny([issuedIssue(settlement, "claim-settlement", "participantRows", "settlement")]);
+  throwIfAny([issuedIssue(settlement, ISSUED_CLAIM_SETTLEMENT, "participantRows", "settlement")]);
   return settlement.byParticipant.map((entry) => ({
     participant: entry.participant,
     claimsPaid: entry.claimsPaid,
@@ -420,7 +426,7 @@ export function participantRows(settlement: ClaimSettlement): ParticipantRow[] {
  * `settleClaimsAsync` did not return.
  */
 export function outcomeTotalRows(settlement: ClaimSettlement): OutcomeTotalRow[] {
-  throwIfAny([issuedIssue(settlement, "claim-settlement", "outcomeTotalRows", "settlement")]);
+  throwIfAny([issuedIssue(settlement, ISSUED_CLAIM_SETTLEMENT, "outcomeTotalRows", "settlement")]);
   return settlement.byOutcome.map((entry) => ({
     outcome: entry.outcome,
     name: entry.name,
@@ -440,7 +446,7 @@ export function outcomeTotalRows(settlement: ClaimSettlement): OutcomeTotalRow[]
  * `settleClaimsAsync` did not return.
  */
 export function claimPeriodRows(settlement: ClaimSettlement): ClaimPeriodRow[] {
-  throwIfAny([issuedIssue(settlement, "claim-settlement", "claimPeriodRows", "settlement")]);
+  throwIfAny([issuedIssue(settlement, ISSUED_CLAIM_SETTLEMENT, "claimPeriodRows", "settlement")]);
   return settlement.byPeriod.flatMap((period) => [
     {
       period: period.period,

@@ -3,13 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   amountOf,
   EXACT_ONE,
-  decimalPlaces,
   decimalText,
   isNegativeText,
   isTooLargeExact,
   percentText,
 } from "../../src/contract/check-amounts.js";
-import { compare, EXACT_ZERO, exactOfMeasure, exactOfText, plus } from "../../src/formula/exact.js";
+import { compare, decimalPlaces, EXACT_ZERO, exactOfMeasure, exactOfText, plus } from "../../src/formula/exact.js";
 import { Dec, readDecimal, readMeasure } from "../../src/money/decimal.js";
 import { isTooLarge } from "../../src/money/limits.js";
 

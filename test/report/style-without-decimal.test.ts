@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, fixed, plain } from "../../src/money/decimal.js";
-import { plainText } from "../../src/formula/exact.js";
-import { exactOfNotation, roundHalfEven, toSignificant } from "../../src/formula/exact-notation.js";
+import { exactOfNotation, plainText } from "../../src/formula/exact.js";
+import { roundHalfEven, toSignificant } from "../../src/formula/exact-notation.js";
 import { methodWords } from "../../src/measure/method-words.js";
 import {
   placeDigits,

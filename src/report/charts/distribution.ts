@@ -2,7 +2,7 @@ import type { MoneySummary } from "../../finance/simulate.js";
 import { runDistributionOf } from "../../finance/run-distribution.js";
 import { textOptions, type TextOptions } from "../report-locale.js";
 import { reportLabelsOf } from "../phrases/phrasebooks.js";
-import { issuedIssue } from "../../errors/argument-error.js";
+import { ISSUED_MONEY_SUMMARY, ISSUED_STYLE, issuedIssue } from "../../errors/argument-error.js";
 import type { Style } from "../style.js";
 import { textIssues, throwIfAny, wordsIssues } from "./chart-arguments.js";
 import { coordinateOf, escapeXml, plotFrame } from "./svg.js";
@@ -50,8 +50,8 @@ export interface DistributionWords {
  */
 export function distributionSvg(summary: MoneySummary, style: Style, words: DistributionWords): string {
   throwIfAny([
-    issuedIssue(summary, "money-summary", "distributionSvg", "summary"),
-    issuedIssue(style, "style", "distributionSvg", "style"),
+    issuedIssue(summary, ISSUED_MONEY_SUMMARY, "distributionSvg", "summary"),
+    issuedIssue(style, ISSUED_STYLE, "distributionSvg", "style"),
     ...wordsIssues(words, "words", { required: ["title", "amount", "mean"] }),
   ]);
   return drawDistributionSvg(summary, style, words);
@@ -111,7 +111,7 @@ export function distributionVegaLite(
   options?: TextOptions,
 ): Record<string, unknown> {
   throwIfAny([
-    issuedIssue(summary, "money-summary", "distributionVegaLite", "summary"),
+    issuedIssue(summary, ISSUED_MONEY_SUMMARY, "distributionVegaLite", "summary"),
     ...textIssues(title, ["title"], "the title"),
   ]);
   return distributionSpec(summary, title, reportLabelsOf(textOptions(options).locale).shareOfRuns);

@@ -1,4 +1,4 @@
-import { issuedIssue } from "../../errors/argument-error.js";
+import { ISSUED_PAYMENT_CURVE, ISSUED_STYLE, issuedIssue } from "../../errors/argument-error.js";
 import type { Style } from "../style.js";
 import { throwIfAny, wordsIssues } from "./chart-arguments.js";
 import type { PaymentCurve } from "./payment-curve.js";
@@ -139,8 +139,8 @@ export function plotFrame(frame: FrameOptions): {
  */
 export function paymentCurveSvg(curve: PaymentCurve, style: Style, words?: ChartWords): string {
   throwIfAny([
-    issuedIssue(curve, "payment-curve", "paymentCurveSvg", "curve"),
-    issuedIssue(style, "style", "paymentCurveSvg", "style"),
+    issuedIssue(curve, ISSUED_PAYMENT_CURVE, "paymentCurveSvg", "curve"),
+    issuedIssue(style, ISSUED_STYLE, "paymentCurveSvg", "style"),
     ...(words === undefined ? [] : wordsIssues(words, "words", { required: ["baseline", "cap"], optional: ["title"] })),
   ]);
   const marks = reportLabelsOf(style.locale);

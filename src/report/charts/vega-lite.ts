@@ -1,4 +1,4 @@
-import { issuedIssue } from "../../errors/argument-error.js";
+import { ISSUED_PAYMENT_CURVE, issuedIssue } from "../../errors/argument-error.js";
 import { currencyIssues, throwIfAny } from "./chart-arguments.js";
 import type { PaymentCurve } from "./payment-curve.js";
 
@@ -14,7 +14,7 @@ import type { PaymentCurve } from "./payment-curve.js";
  */
 export function paymentCurveVegaLite(curve: PaymentCurve, currency: string): Record<string, unknown> {
   throwIfAny([
-    issuedIssue(curve, "payment-curve", "paymentCurveVegaLite", "curve"),
+    issuedIssue(curve, ISSUED_PAYMENT_CURVE, "paymentCurveVegaLite", "curve"),
     ...currencyIssues(currency, ["currency"]),
   ]);
   const x = { field: "x", type: "quantitative", title: `${curve.metric} (${curve.unit})` };

@@ -2,8 +2,7 @@ import type { CapKind, Step } from "../../explanation/steps.js";
 import type { CounterfactualStep } from "../../explanation/measurement-steps.js";
 import type { TrancheSettlement, TrancheStatus } from "../../engine/settlement-types.js";
 import type { Style } from "../style.js";
-import { abs, isZero, plainText } from "../../formula/exact.js";
-import { exactOfNotation } from "../../formula/exact-notation.js";
+import { abs, exactOfNotation, isZero, plainText } from "../../formula/exact.js";
 
 /**
  * What the library says about a settlement, in one language: a sentence per explanation step (the measured
