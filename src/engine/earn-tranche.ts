@@ -1,6 +1,6 @@
 import { measureText } from "../money/decimal-text.js";
 import { type Exact, exactKnown, exactWeights, plainText as plain, roundTo, unitsAt } from "../formula/exact.js";
-import { maxUnits, minUnits, plainUnits, splitUnits } from "../money/exact-units.js";
+import { maxUnits, minUnits, splitUnits } from "../money/exact-units.js";
 import { trancheInForce } from "../contract/amendments.js";
 import type { Contract, Coverage, Tranche } from "../contract/types.js";
 import type { Amendment } from "../contract/types.js";
@@ -38,10 +38,23 @@ export interface PlanRun {
    * ledger remembered per date, whose states never change (`settle` keeps one list per ledger and plan).
    */
   readonly stepsAt?: (readonly ResultStep[] | undefined)[];
+  /**
+   * Each tranche's price (after the rounding step, before the caps), by its position in `plan.order`, filled as
+   * the run prices: for runs on a ledger remembered per date (as `stepsAt`), one list per value of `explain`.
+   */
+  readonly pricedAt?: (PricedTranche | undefined)[];
 }
 
 /** Tranche prices (after the rounding step) by tranche and the values read: a pure cache, bounded. */
-export type PricingMemo = Map<string, { readonly pricing: TranchePricing; readonly rounded: Rounded | null }>;
+export type PricingMemo = Map<string, PricedTranche>;
+
+/** A tranche's price: the pricing, its rounded amount, and the steps written from pricing to rounding. */
+export interface PricedTranche {
+  readonly pricing: TranchePricing;
+  readonly rounded: Rounded | null;
+  /** The explanation from the pricing to the rounding step (none when the run does not explain). */
+  readonly steps?: readonly Step[];
+}
 
 /** The most prices a memo keeps (results drawn to a few decimals repeat often). */
 const MEMO_LIMIT = 100_000;
@@ -168,9 +181,40 @@ export function earnTranche(
   if (waiting !== null)
     return earnedTranche(tranche, terms, amendments, results, trace, waiting, { payableFrom: tranche.dueDate });
 
+  const pricedAt = position === undefined ? undefined : run.pricedAt;
+  let priced = pricedAt?.[position!];
+  if (priced !== undefined) {
+    if (run.explain && priced.steps !== undefined) for (const step of priced.steps) trace.push(step);
+  } else priced = pricedOnRun(run, original, tranche, terms, contractTerms, results, trace);
+  if (pricedAt !== undefined) pricedAt[position!] = priced;
+  const { pricing, rounded } = priced;
+  const payable: PayableOn =
+    pricing.pricedOnPool === undefined
+      ? { payableFrom: pricing.payableFrom }
+      : { payableFrom: pricing.payableFrom, pricedOnPool: pricing.pricedOnPool };
+  if (pricing.pending !== null)
+    return earnedTranche(tranche, terms, amendments, results, trace, pricing.pending, payable);
+  const capSteps: CapStep[] = [];
+  const parts = rounded!.byMetric === null ? null : new Map(rounded!.byMetric);
+  const earned = capAndSplit(run, tranche, terms, parts, rounded!.ofParts, trace, capSteps);
+  return earnedTranche(tranche, terms, amendments, results, trace, null, payable, rounded!.total, earned, capSteps);
+}
+
+/** Prices a tranche on a run (or finds its price in the run's memo), writing the steps to the trace. */
+function pricedOnRun(
+  run: PlanRun,
+  original: Tranche,
+  tranche: Tranche,
+  terms: TrancheTerms,
+  contractTerms: Contract,
+  results: readonly ResultStep[],
+  trace: Step[],
+): PricedTranche {
+  const { plan } = run;
   const key = run.memo === undefined ? "" : memoKey(run, original.id, terms, tranche, contractTerms);
   let priced = run.memo?.get(key);
   if (priced === undefined) {
+    const from = trace.length;
     // the parts per metric are read by metric caps, by the rounding per metric, and from formulas (whose parts
     // may not add up to the amount); else only their sum, which is then the rounded total
     const parts = plan.metricCaps.size > 0 || plan.contract.rounding.at === "metric" || terms.formulas;
@@ -185,23 +229,13 @@ export function earnTranche(
         ? roundPriced(run, forQuantity.amount, forQuantity.byMetric, trace)
         : roundedTotal(run, forQuantity.amount, trace);
     }
-    priced = { pricing, rounded };
+    priced = run.explain ? { pricing, rounded, steps: trace.slice(from) } : { pricing, rounded };
     if (run.memo !== undefined) {
       if (run.memo.size >= MEMO_LIMIT) run.memo.clear();
       run.memo.set(key, priced);
     }
-  }
-  const { pricing, rounded } = priced;
-  const payable: PayableOn =
-    pricing.pricedOnPool === undefined
-      ? { payableFrom: pricing.payableFrom }
-      : { payableFrom: pricing.payableFrom, pricedOnPool: pricing.pricedOnPool };
-  if (pricing.pending !== null)
-    return earnedTranche(tranche, terms, amendments, results, trace, pricing.pending, payable);
-  const capSteps: CapStep[] = [];
-  const parts = rounded!.byMetric === null ? null : new Map(rounded!.byMetric);
-  const earned = capAndSplit(run, tranche, terms, parts, rounded!.ofParts, trace, capSteps);
-  return earnedTranche(tranche, terms, amendments, results, trace, null, payable, rounded!.total, earned, capSteps);
+  } else if (run.explain && priced.steps !== undefined) for (const step of priced.steps) trace.push(step);
+  return priced;
 }
 
 /** What a tranche earned: pending (no price, nothing earned) or priced, with its earnings and the caps that bit. */
@@ -287,14 +321,14 @@ function roundPriced(run: PlanRun, amount: Exact, byMetric: ReadonlyMap<string, 
     for (const [metric, before] of byMetric) {
       const after = unitsAt(roundTo(before, places, mode), places);
       if (run.explain)
-        trace.push({ kind: "rounding", mode, at, metric, before: plain(before), after: plainUnits(after, places) });
+        trace.push({ kind: "rounding", mode, at, metric, before: plain(before), after: run.plan.plain(after) });
       parts.set(metric, after);
       total += after;
     }
     return { total, byMetric: keepParts ? parts : null, ofParts: total };
   }
   const total = unitsAt(roundTo(amount, places, mode), places);
-  if (run.explain) trace.push({ kind: "rounding", mode, at, before: plain(amount), after: plainUnits(total, places) });
+  if (run.explain) trace.push({ kind: "rounding", mode, at, before: plain(amount), after: run.plan.plain(total) });
   // The rounded amount attributed to metrics in proportion to their exact parts (all zero when they are).
   if (byMetric.size <= 1) {
     const ofParts = byMetric.size === 0 ? 0n : total;
@@ -329,7 +363,7 @@ function roundedTotal(run: PlanRun, amount: Exact, trace: Step[]): Rounded {
   const { contract, places } = run.plan;
   const { mode, at } = contract.rounding;
   const total = unitsAt(roundTo(amount, places, mode), places);
-  if (run.explain) trace.push({ kind: "rounding", mode, at, before: plain(amount), after: plainUnits(total, places) });
+  if (run.explain) trace.push({ kind: "rounding", mode, at, before: plain(amount), after: run.plan.plain(total) });
   return { total, byMetric: null, ofParts: total };
 }
 
@@ -374,16 +408,15 @@ function applyCap(
   const after = minUnits(amount, maxUnits(limit - usedBefore, 0n));
   const cut = amount - after;
   if (run.explain || cut !== 0n) {
-    const places = run.plan.places;
     const step: CapStep = {
       kind: "cap",
       cap,
       id,
-      limit: plainUnits(limit, places),
-      usedBefore: plainUnits(usedBefore, places),
-      before: plainUnits(amount, places),
-      after: plainUnits(after, places),
-      cut: plainUnits(cut, places),
+      limit: run.plan.plain(limit),
+      usedBefore: run.plan.plain(usedBefore),
+      before: run.plan.plain(amount),
+      after: run.plan.plain(after),
+      cut: run.plan.plain(cut),
     };
     if (run.explain) trace.push(step);
     if (cut !== 0n) capSteps.push(step);
@@ -404,7 +437,6 @@ function capAndSplit(
   capSteps: CapStep[],
 ): bigint[][] {
   const { plan } = run;
-  const places = plan.places;
   let fromMetrics = ofParts;
   if (parts !== null) {
     fromMetrics = 0n;
@@ -423,9 +455,9 @@ function capAndSplit(
     if (run.explain)
       trace.push({
         kind: "floor",
-        floor: plainUnits(terms.floor, places),
-        before: plainUnits(amount, places),
-        after: plainUnits(terms.floor, places),
+        floor: run.plan.plain(terms.floor),
+        before: run.plan.plain(amount),
+        after: run.plan.plain(terms.floor),
       });
     amount = terms.floor;
   }
@@ -447,7 +479,7 @@ function capAndSplit(
         side: "payer",
         party: payer,
         share: payers.shares[p]!,
-        amount: plainUnits(payerAmount, places),
+        amount: run.plan.plain(payerAmount),
       });
     const limit = plan.payerCaps.get(payer);
     if (limit !== undefined)
@@ -471,7 +503,7 @@ function capAndSplit(
           party: recipients.parties[r]!,
           of: payer,
           share: recipients.shares[r]!,
-          amount: plainUnits(row[r]!, places),
+          amount: run.plan.plain(row[r]!),
         });
     for (const value of row) final += value;
     earned.push(row);

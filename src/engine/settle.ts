@@ -1,6 +1,5 @@
 import { fixedUnits, unitsOfPlain } from "../money/exact-units.js";
 import type { Money } from "../money/money.js";
-import { groupThousands } from "../money/format.js";
 import { limitText, shownAmount } from "../money/limits.js";
 import { isCalendarDate } from "../contract/calendar.js";
 import { isIssued, markIssued } from "../util/issued.js";
@@ -14,7 +13,7 @@ import { describeValue } from "../errors/describe-value.js";
 import { checkedHistory, type Ledger, rememberedLedger } from "../ledger/history.js";
 import { remember } from "../util/remember.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
-import { earnTranche, noUsage, type EarnedTranche, type PlanRun } from "./earn-tranche.js";
+import { earnTranche, noUsage, type EarnedTranche, type PlanRun, type PricedTranche } from "./earn-tranche.js";
 import { planOf, type SettlementPlan } from "./settlement-plan.js";
 import type {
   PartyAmounts,
@@ -94,6 +93,7 @@ export function settle(
     usage: noUsage(),
     explain: explainIt,
     stepsAt: view.steps,
+    pricedAt: explainIt ? view.pricedExplained : view.pricedFigures,
   };
   const sums = new RunningTotals();
   const { order } = plan;
@@ -149,13 +149,16 @@ interface TranchePayments {
 const NO_PAYMENTS: TranchePayments = Object.freeze({ payments: Object.freeze([]), units: Object.freeze([]) });
 
 /**
- * A ledger read in a plan's settlement order: each tranche's payments (grouped once) and result steps (filled
- * by the first run). A ledger is remembered per date and never changes, so every settlement of it on the plan
+ * A ledger read in a plan's settlement order: each tranche's payments (grouped once), result steps and price
+ * before the caps (filled by the first run). A ledger is remembered per date and never changes, so every settlement of it on the plan
  * reads tranches by position, with no lookup by id or scope.
  */
 interface LedgerView {
   readonly paid: readonly (TranchePayments | undefined)[];
   readonly steps: (readonly ResultStep[] | undefined)[];
+  /** Each tranche's price before the caps, filled by the first run with the explanation, and without it. */
+  readonly pricedExplained: (PricedTranche | undefined)[];
+  readonly pricedFigures: (PricedTranche | undefined)[];
 }
 
 const views = new WeakMap<Ledger, WeakMap<SettlementPlan, LedgerView>>();
@@ -177,7 +180,13 @@ function ledgerView(ledger: Ledger, plan: SettlementPlan): LedgerView {
         found.units.push(units);
       }
     }
-    return { paid, steps: new Array<readonly ResultStep[] | undefined>(plan.order.length) };
+    const count = plan.order.length;
+    return {
+      paid,
+      steps: new Array<readonly ResultStep[] | undefined>(count),
+      pricedExplained: new Array<PricedTranche | undefined>(count),
+      pricedFigures: new Array<PricedTranche | undefined>(count),
+    };
   });
 }
 const NO_STEPS: readonly Step[] = Object.freeze([]);
@@ -202,7 +211,6 @@ function settledTranche(
   trace: Step[] | null,
 ): TrancheSettlement {
   const { tranche, terms, earned, results, payable } = earnedTranche;
-  const { currency, places } = plan;
   const { payments, units } = paidOn;
   const explaining = trace !== null;
   if (explaining)
@@ -236,15 +244,18 @@ function settledTranche(
       let paid = 0n;
       for (let k = 0; k < payments.length; k += 1) {
         const payment = payments[k]!;
-        if (payment.payer === payer && payment.recipient === recipient) paid += units[k]!;
+        if (payment.payer === payer && payment.recipient === recipient)
+          paid = paid === 0n ? units[k]! : paid + units[k]!;
       }
       const due = earned === null ? null : earned[p]![r]!;
+      const dueMoney = due === null ? null : money(due);
       lines[line] = Object.freeze({
         payer,
         recipient,
-        earned: due === null ? null : money(due),
+        earned: dueMoney,
         paid: money(paid),
-        balance: due === null ? null : money(due - paid),
+        // nothing paid (the usual case): the balance is what is due, the same value
+        balance: due === null ? null : paid === 0n ? dueMoney : money(due - paid),
       });
       line += 1;
       if (paid !== 0n) {
@@ -265,8 +276,7 @@ function settledTranche(
     settledStatus(
       earnedTotal!,
       paidTotal,
-      currency,
-      places,
+      plan.shown,
       payable.payableFrom,
       asOf,
       earnedTranche.priced!,
@@ -336,11 +346,12 @@ function partyRows(side: PartySums, money: (units: bigint) => Money): readonly P
   for (let index = 0; index < side.parties.length; index += 1) {
     const due = side.earned[index]!;
     const paid = side.paid[index]!;
+    const dueMoney = due === null ? null : money(due);
     rows[index] = Object.freeze({
       party: side.parties[index]!,
-      earned: due === null ? null : money(due),
+      earned: dueMoney,
       paid: money(paid),
-      balance: due === null ? null : money(due - paid),
+      balance: due === null ? null : paid === 0n ? dueMoney : money(due - paid),
     });
   }
   return Object.freeze(rows);
@@ -393,14 +404,13 @@ function sortedPayments(payments: readonly PaymentEvent[]): PaymentEvent[] {
 function settledStatus(
   earned: bigint,
   paid: bigint,
-  currency: string,
-  places: number,
+  /** An amount as a reason quotes it ("EUR 1,250.50"). */
+  show: (units: bigint) => string,
   dueDate: string,
   asOf: string,
   priced: bigint,
   bitten: readonly CapStep[],
 ): { status: TrancheStatus; reason: string } {
-  const show = (value: bigint) => `${currency} ${groupThousands(fixedUnits(value, places))}`;
   const payable = asOf >= dueDate ? "payable now" : `payable from ${dueDate}`;
   if (earned === 0n) {
     const caps = bitten.map((step) => `the ${step.cap} cap ${step.id}`);
@@ -488,10 +498,12 @@ function addSide(totals: Map<string, PartyTotal>, side: PartySums): void {
     }
     const paid = side.paid[index]!;
     const due = side.earned[index]!;
-    total.paid += paid;
+    // (sums of zero skipped: every sum of bigints makes a new one)
+    if (paid !== 0n) total.paid += paid;
     if (due !== null) {
-      total.earned += due;
-      total.balance += due - paid;
+      if (due !== 0n) total.earned += due;
+      const balance = paid === 0n ? due : due - paid;
+      if (balance !== 0n) total.balance += balance;
     }
   }
 }

@@ -1,7 +1,8 @@
 import { BoundedMap, remember } from "../util/remember.js";
 import { exactOfText, exactWeights, plainText, roundTo, unitsAt } from "../formula/exact.js";
 import { contractMinorUnits } from "../contract/contract-currency.js";
-import { fixedUnits } from "../money/exact-units.js";
+import { fixedUnits, plainUnits } from "../money/exact-units.js";
+import { groupThousands } from "../money/format.js";
 import type { Money } from "../money/money.js";
 import type { Contract, Coverage, Metric, PricingRule, Tranche } from "../contract/types.js";
 import { coverageLabel } from "../contract/coverage.js";
@@ -37,6 +38,10 @@ export interface SettlementPlan {
   readonly amended: boolean;
   /** Money of a number of minor units in the contract's currency (frozen; each amount made once per plan). */
   money(units: bigint): Money;
+  /** An amount of minor units as the explanation writes it (`plainUnits`: "1250.5"), made once per plan. */
+  plain(units: bigint): string;
+  /** An amount of minor units as a reason quotes it ("EUR 1,250.50"), made once per plan. */
+  shown(units: bigint): string;
   /** The compiled terms of a tranche (as written, or as amended: each version compiled once). */
   termsOf(tranche: Tranche, terms: Contract): TrancheTerms;
   /** The compiled terms, as written, of the tranche at a position of `order` (read by position: no lookup). */
@@ -99,6 +104,21 @@ function compilePlan(contract: Contract): SettlementPlan {
   const moneyOf = (units: bigint): Money =>
     Object.freeze({ amount: fixedUnits(units, places), currency: contract.currency });
   const amounts = new BoundedMap<number, Money>(4096);
+  const plainTexts = new BoundedMap<number, string>(4096);
+  const shownTexts = new BoundedMap<number, string>(4096);
+  /** A text of an amount, from a cache by its number of minor units (safe integers only). */
+  const textOf = (cache: Map<number, string>, units: bigint, make: (units: bigint) => string): string => {
+    if (units > SAFE || units < -SAFE) return make(units);
+    const key = Number(units);
+    let found = cache.get(key);
+    if (found === undefined) {
+      found = make(units);
+      cache.set(key, found);
+    }
+    return found;
+  };
+  const plainOf = (units: bigint) => plainUnits(units, places);
+  const shownOf = (units: bigint) => `${contract.currency} ${groupThousands(fixedUnits(units, places))}`;
   const zero = moneyOf(0n);
   const order = settlementOrder(contract.tranches);
   const inOrder = new Array<TrancheTerms | undefined>(order.length);
@@ -150,6 +170,8 @@ function compilePlan(contract: Contract): SettlementPlan {
       }
       return found;
     },
+    plain: (units) => textOf(plainTexts, units, plainOf),
+    shown: (units) => textOf(shownTexts, units, shownOf),
     termsOf,
     termsAt: (position) => {
       let found = inOrder[position];

@@ -11,6 +11,10 @@ export function pendingStatus(
   dueDate: string,
   asOf: string,
 ): { status: TrancheStatus; reason: string } | null {
+  // the usual case, every result verified: no list is built
+  let verified = 0;
+  while (verified < results.length && results[verified]!.status === "verified") verified += 1;
+  if (verified === results.length) return null;
   const describe = (list: readonly ResultStep[]) =>
     list.map((result) => `${result.metric} (${result.scope})`).join(", ");
   const disputed = results.filter((result) => result.status === "disputed");

@@ -26,6 +26,24 @@ const figures = (settlement: Settlement) =>
   JSON.stringify({ ...settlement, tranches: settlement.tranches.map(({ trace: _trace, ...tranche }) => tranche) });
 
 describe("a settlement without its explanation", () => {
+  it("is the same when settled again on the same ledger (idempotent: the prices it remembers change nothing)", () => {
+    fc.assert(
+      fc.property(featureCaseArb(), ({ contract: input, events: eventInput, asOf }) => {
+        const contract = parseContract(input);
+        const events = parseEvents(eventInput, { contract });
+        const first = [settle(contract, events, { asOf, explain: false }), settle(contract, events, { asOf })];
+        const again = [settle(contract, events, { asOf }), settle(contract, events, { asOf, explain: false })];
+        expect(JSON.stringify(again[0])).toBe(JSON.stringify(first[1]));
+        expect(JSON.stringify(again[1])).toBe(JSON.stringify(first[0]));
+        // and the same as on a ledger read afresh
+        const fresh = parseContract(input);
+        expect(JSON.stringify(settle(fresh, parseEvents(eventInput, { contract: fresh }), { asOf }))).toBe(
+          JSON.stringify(again[0]),
+        );
+      }),
+    );
+  });
+
   it("has every figure, status and reason of the explained one, on any contract and history", () => {
     fc.assert(
       fc.property(featureCaseArb(), ({ contract: input, events: eventInput, asOf }) => {
