@@ -204,6 +204,14 @@ for (const periods of [100, 1_000, 10_000]) {
   const explained = best(() => settle(parsed.result, events.result, { asOf }));
   const figures = best(() => settle(parsed.result, events.result, { asOf, explain: false }));
   const floor = best(() => floorTotals(periods));
+  // The calls above settle the same parsed events again, as a report or a notebook does: they reuse the ledger of
+  // the date and each tranche's price before caps, which settle keeps with the events. The first settlement of
+  // freshly parsed events builds those: its time is printed too (parsing not counted).
+  let first = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < runs; round += 1) {
+    const fresh = parseEvents(eventsJson, { contract: parsed.result });
+    first = Math.min(first, cpuMs(() => settle(parsed.result, fresh, { asOf, explain: false })).ms);
+  }
   // the floor computes the library's figures (else its time means nothing)
   const settlement = settle(parsed.result, events.result, { asOf, explain: false });
   const plain = floorTotals(periods);
@@ -219,8 +227,10 @@ for (const periods of [100, 1_000, 10_000]) {
     `${periods.toLocaleString("en-GB")} tranches, ${eventsJson.length.toLocaleString("en-GB")} events: ` +
       `parseContract ${parsed.ms.toFixed(0)} CPU-ms, parseEvents ${events.ms.toFixed(0)} CPU-ms; ` +
       `settle ${explained.toFixed(1)} CPU-ms with its explanation, ${figures.toFixed(1)} CPU-ms figures only ` +
-      `(best of ${runs}); floor (the totals in doubles and cents) ${floor.toFixed(2)} CPU-ms: ` +
+      `(best of ${runs}); the first settlement of freshly parsed events ${first.toFixed(1)} CPU-ms figures only; floor (the totals in doubles and cents) ${floor.toFixed(2)} CPU-ms: ` +
       `×${(explained / floor).toFixed(0)} and ×${(figures / floor).toFixed(0)} the floor's time; RSS ${rss.toFixed(0)} MiB`,
   );
 }
-console.log("(target of issue #15: settle of 10,000 tranches within 100 ms)");
+console.log(
+  "(target of issue #15: settle of 10,000 tranches within 100 ms; the figures above it are of settling the same events again)",
+);
