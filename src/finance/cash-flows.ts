@@ -9,7 +9,7 @@ import { quoted } from "../errors/describe-value.js";
 import { ContractError, OptionsError, issue } from "../errors/validation-error.js";
 import { compileFinance, type CompiledFinance } from "./compile-finance.js";
 import type { FinanceStep } from "./finance-steps.js";
-import { checkSafeTotal, dayNumber, moneyOfPlaces, parseUnits, unitsOf } from "./minor-units.js";
+import { checkSafeTotal, dayNumber, internedMoney, moneyOfPlaces, parseUnits, unitsOf } from "./minor-units.js";
 import {
   drawdownFlows,
   runFinance,
@@ -221,9 +221,31 @@ function partyTable(contract: Contract, finance: CompiledFinance): PartyTable {
   return table;
 }
 
+/** @internal A party's flows in numbers: each flow's day number and signed minor units, as the party sees it. */
+export interface PartyFlowUnits {
+  readonly days: readonly number[];
+  readonly units: readonly number[];
+}
+
+/**
+ * The numbers behind the parties' flows of the last result of `cashFlows` (parallel to its `parties`): what
+ * `partyReturns`, most often called next on it, would otherwise read back from the dates and amounts as text.
+ * Only the last is kept: a weak map of every result costs more, in its upkeep and collection, than it saves.
+ */
+let lastFlows: CashFlows | null = null;
+let lastPartyUnits: readonly PartyFlowUnits[] = [];
+
+/** @internal The numbers behind the flows of party `index` of `flows`, if they are the last `cashFlows` made. */
+export function partyFlowUnits(flows: CashFlows, index: number): PartyFlowUnits | undefined {
+  return flows === lastFlows ? lastPartyUnits[index] : undefined;
+}
+
 /** One party's flows and totals while `cashFlows` builds them. */
 interface PartyTally {
   readonly flows: PartyFlow[];
+  /** Each flow's day number and signed minor units, as the party sees it (parallel to `flows`). */
+  readonly days: number[];
+  readonly units: number[];
   paidOut: number;
   received: number;
   drawn: number;
@@ -290,6 +312,8 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
         const tally = tallies[to] ?? newTally(tallies, to);
         tally.received += units;
         tally.flows.push(drawdown.payee);
+        tally.days.push(flow.day);
+        tally.units.push(units);
       }
       const from = table.index.get(flow.from);
       if (from !== undefined) {
@@ -297,11 +321,13 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
         tally.paidOut += units;
         tally.drawn += units;
         tally.flows.push(drawdown.payer);
+        tally.days.push(flow.day);
+        tally.units.push(-units);
       }
       continue;
     }
     if (units !== lastUnits) {
-      amount = moneyOfPlaces(units, places, currency);
+      amount = internedMoney(units, places, currency);
       paid = null;
       lastUnits = units;
     }
@@ -318,6 +344,8 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
       const tally = tallies[to] ?? newTally(tallies, to);
       tally.received += units;
       tally.flows.push(partyFlow(flow, amount, flow.from));
+      tally.days.push(flow.day);
+      tally.units.push(units);
       const kind = flow.kind;
       if (kind === "guarantee") tally.guaranteed += units;
       else if (kind === "principal" || kind === "return" || kind === "excess") tally.distributions += units;
@@ -326,23 +354,27 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
     if (from !== undefined) {
       const tally = tallies[from] ?? newTally(tallies, from);
       tally.paidOut += units;
-      paid ??= units > 0 ? negated(amount) : moneyOfPlaces(-units, places, currency);
+      paid ??= internedMoney(-units, places, currency);
       tally.flows.push(partyFlow(flow, paid, flow.to));
+      tally.days.push(flow.day);
+      tally.units.push(-units);
       if (flow.kind === "drawdown") tally.drawn += units;
     }
   }
   const parties: PartyCashFlows[] = [];
+  const partyTallies: PartyFlowUnits[] = [];
   for (let p = 0; p < tallies.length; p += 1) {
     const tally = tallies[p];
     if (tally === undefined) continue;
+    partyTallies.push(tally);
     parties.push(
       Object.freeze({
         party: table.ids[p]!,
         name: table.names[p]!,
         flows: Object.freeze(tally.flows),
-        paidOut: moneyOfPlaces(tally.paidOut, places, currency),
-        received: moneyOfPlaces(tally.received, places, currency),
-        net: moneyOfPlaces(tally.received - tally.paidOut, places, currency),
+        paidOut: internedMoney(tally.paidOut, places, currency),
+        received: internedMoney(tally.received, places, currency),
+        net: internedMoney(tally.received - tally.paidOut, places, currency),
       }),
     );
   }
@@ -354,10 +386,10 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
     investors.push(
       Object.freeze({
         party,
-        drawn: drawn === table.drawnUnits[i] ? table.drawn[i]! : moneyOfPlaces(drawn, places, currency),
-        distributions: moneyOfPlaces(distributions, places, currency),
-        guaranteed: moneyOfPlaces(guaranteed, places, currency),
-        net: moneyOfPlaces(distributions + guaranteed - drawn, places, currency),
+        drawn: drawn === table.drawnUnits[i] ? table.drawn[i]! : internedMoney(drawn, places, currency),
+        distributions: internedMoney(distributions, places, currency),
+        guaranteed: internedMoney(guaranteed, places, currency),
+        net: internedMoney(distributions + guaranteed - drawn, places, currency),
         lossGivenNoOutcomes: table.lossGivenNoOutcomes[i]!,
       }),
     );
@@ -374,6 +406,8 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
     pendingTranches: Object.freeze(pendingTranches),
     steps: Object.freeze(steps),
   });
+  lastFlows = result;
+  lastPartyUnits = partyTallies;
   return markIssued(result, "cash-flows");
 }
 
@@ -388,7 +422,16 @@ const NO_FLOWS = Object.freeze({ drawn: 0, distributions: 0, guaranteed: 0 });
 
 /** A new tally for party `at`, kept in `tallies`. */
 function newTally(tallies: (PartyTally | undefined)[], at: number): PartyTally {
-  const tally: PartyTally = { flows: [], paidOut: 0, received: 0, drawn: 0, distributions: 0, guaranteed: 0 };
+  const tally: PartyTally = {
+    flows: [],
+    days: [],
+    units: [],
+    paidOut: 0,
+    received: 0,
+    drawn: 0,
+    distributions: 0,
+    guaranteed: 0,
+  };
   tallies[at] = tally;
   return tally;
 }

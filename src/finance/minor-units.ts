@@ -193,3 +193,31 @@ export function roundRatio(numerator: number, denominator: number, mode: Roundin
 
 /** The day number of a calendar date (days since 1970-01-01): the calendar arithmetic the claims use too. */
 export { dayNumber } from "../contract/day-number.js";
+
+/**
+ * Money of minor units, kept by amount (for one currency at a time): money is frozen, so the same value serves every
+ * result that shows that amount (a cash-flow view, a total, a return), and re-running the same figures makes no new
+ * text or object. A fixed table of 1,021 slots, each amount in one slot by its value, a new amount replacing the one
+ * there: an amount not seen before costs one store, nothing grows, and little is kept for the collector.
+ */
+const SLOTS = 1_021;
+const slotUnits = new Float64Array(SLOTS).fill(Number.NaN);
+const slotMoney: Money[] = new Array<Money>(SLOTS);
+let slotCurrency = "";
+let slotPlaces = -1;
+
+/** @internal `moneyOfPlaces`, most often the same money for the same amount: see `slotUnits`. */
+export function internedMoney(units: number, places: number, currency: string): Money {
+  if (currency !== slotCurrency || places !== slotPlaces) {
+    slotUnits.fill(Number.NaN);
+    slotCurrency = currency;
+    slotPlaces = places;
+  }
+  const slot = (units >>> 0) % SLOTS;
+  // −0 finds 0's money, whose text it shares ("0.00"); NaN finds nothing
+  if (slotUnits[slot] === units) return slotMoney[slot]!;
+  const money = moneyOfPlaces(units, places, currency);
+  slotUnits[slot] = units;
+  slotMoney[slot] = money;
+  return money;
+}

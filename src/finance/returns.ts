@@ -8,8 +8,8 @@ import { ISSUED_CASH_FLOWS, requireIssued } from "../errors/argument-error.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 import { isTooLarge, largestAmount } from "../money/limits.js";
 import { markIssued } from "../util/issued.js";
-import type { CashFlows, PartyFlow } from "./cash-flows.js";
-import { dayNumber, MAX_UNITS, moneyOfPlaces, parseUnits, roundKnown, unitsOf, unitsText } from "./minor-units.js";
+import { partyFlowUnits, type CashFlows, type PartyFlow, type PartyFlowUnits } from "./cash-flows.js";
+import { dayNumber, internedMoney, MAX_UNITS, parseUnits, roundKnown, unitsOf, unitsText } from "./minor-units.js";
 import { solveIrr, type IrrResult, type TimedFlow } from "./xirr.js";
 import { growthFactor, growthLogarithm } from "./growth.js";
 
@@ -104,7 +104,7 @@ function returnsOf(flows: CashFlows, party: string, options: ReturnsOptions, rat
   const own = flows.parties[partyIndex]!;
   const places = writtenMinorUnits(own.paidOut);
   // The flows netted by day, in day order, without the days that net to nothing: days[k], dates[k], units[k].
-  const { days, dates, units } = nettedByDay(own.flows, places, partyIndex);
+  const { days, dates, units } = nettedByDay(own.flows, places, partyIndex, partyFlowUnits(flows, partyIndex));
   let paidIn = 0;
   let received = 0;
   let cumulative = 0;
@@ -125,15 +125,15 @@ function returnsOf(flows: CashFlows, party: string, options: ReturnsOptions, rat
   for (let k = 0; k < days.length; k += 1) timed.push({ t: (days[k]! - first) / 365, amount: units[k]! / scale });
   return Object.freeze({
     party,
-    paidIn: moneyOfPlaces(paidIn, places, flows.currency),
-    received: moneyOfPlaces(received, places, flows.currency),
-    net: moneyOfPlaces(received - paidIn, places, flows.currency),
+    paidIn: internedMoney(paidIn, places, flows.currency),
+    received: internedMoney(received, places, flows.currency),
+    net: internedMoney(received - paidIn, places, flows.currency),
     multiple: paidIn === 0 ? null : multipleText(received, paidIn),
-    irr: markIssued(frozenIrr(solveIrr(timed)), "irr"),
+    irr: markIssued(frozenIrr(solveIrr(timed, false)), "irr"), // finite: minor units and days
     npv: Object.freeze({
       rate: options.discountRate,
       on: dates[0] ?? null,
-      amount: moneyOfPlaces(npv, places, flows.currency),
+      amount: internedMoney(npv, places, flows.currency),
     }),
     paybackDate,
   });
@@ -148,16 +148,20 @@ function nettedByDay(
   own: readonly PartyFlow[],
   places: number,
   partyIndex: number,
+  known: PartyFlowUnits | undefined,
 ): { days: number[]; dates: string[]; units: number[] } {
+  // the numbers `cashFlows` made the flows from, when it did: the same as read back from their text
+  const knownDays = known !== undefined && known.days.length === own.length ? known.days : null;
+  const knownUnits = knownDays !== null ? known!.units : null;
   const days: number[] = [];
   const dates: string[] = [];
   const units: number[] = [];
   let ordered = true;
   for (let index = 0; index < own.length; index += 1) {
     const flow = own[index]!;
-    const day = dayNumber(flow.date);
+    const day = knownDays !== null ? knownDays[index]! : dayNumber(flow.date);
     const last = days.length - 1;
-    let amount = parseUnits(flow.amount.amount, places);
+    let amount = knownUnits !== null ? knownUnits[index]! : parseUnits(flow.amount.amount, places);
     if (Number.isNaN(amount))
       amount = unitsOf(flow.amount.amount, places, ["flows", "parties", partyIndex, "flows", index, "amount"]);
     if (last >= 0 && day === days[last]) units[last] = units[last]! + amount;

@@ -3,7 +3,7 @@ import { allocateUnits } from "../money/allocate.js";
 import { roundToWholeUnits } from "../money/rounding.js";
 import type { CompiledFinance, CompiledGuarantee, CompiledStep } from "./compile-finance.js";
 import type { FinanceStep, WaterfallPart } from "./finance-steps.js";
-import { MAX_UNITS, roundKnown, roundRatio, unitsText } from "./minor-units.js";
+import { internedMoney, MAX_UNITS, roundKnown, roundRatio, unitsText } from "./minor-units.js";
 import { basisWords, type WaterfallBasis } from "./basis-words.js";
 import { largestAmount } from "../money/limits.js";
 import { dateOf } from "../contract/day-number.js";
@@ -79,8 +79,27 @@ const PRINCIPAL_BASIS: WaterfallBasis = Object.freeze({ rule: "principal" });
 const EXCESS_BASIS: WaterfallBasis = Object.freeze({ rule: "excess" });
 
 /** A step record's basis: its figures, and their English for the JSON (the words of basis-words.ts). */
-function basisFields(figures: WaterfallBasis): { readonly basis: string; readonly basisFigures: WaterfallBasis } {
+interface BasisFields {
+  readonly basis: string;
+  readonly basisFigures: WaterfallBasis;
+}
+
+function basisFields(figures: WaterfallBasis): BasisFields {
   return { basis: basisWords(figures, "en"), basisFigures: figures };
+}
+
+const EXCESS_FIELDS: BasisFields = basisFields(EXCESS_BASIS);
+
+/** Each compiled step's basis, worded once: the same for every run of its (immutable) compiled finance. */
+const stepBases = new WeakMap<CompiledStep, BasisFields>();
+
+function stepBasis(finance: CompiledFinance, step: CompiledStep): BasisFields {
+  let fields = stepBases.get(step);
+  if (fields === undefined) {
+    fields = basisFields(basisOf(finance, step));
+    stepBases.set(step, fields);
+  }
+  return fields;
 }
 
 /**
@@ -97,6 +116,9 @@ export function runFinance(
   const flows: FlowUnits[] = [];
   const steps: FinanceStep[] = [];
   const places = finance.places;
+  const currency = finance.currency;
+  /** An amount's text for the explanation: the interned money's, made once for the amounts seen again. */
+  const text = (units: number): string => internedMoney(units, places, currency).amount;
   const investors = finance.investors;
   for (const flow of drawdownFlows(finance)) flows.push(flow);
   const states: InvestorState[] = [];
@@ -177,15 +199,16 @@ export function runFinance(
             }
           }
           if (parts !== null) {
-            const paidText = unitsText(amount, places);
-            const owedText = owed[p] === amount ? paidText : unitsText(owed[p]!, places);
+            const paidText = text(amount);
+            const owedText = owed[p] === amount ? paidText : text(owed[p]!);
             parts.push(Object.freeze({ party, owed: owedText, paid: paidText }));
           }
         }
         if (parts !== null) {
-          const beforeText: string = poolText ?? unitsText(before, places);
-          const afterText = pool === before ? beforeText : unitsText(pool, places);
+          const beforeText: string = poolText ?? text(before);
+          const afterText = pool === before ? beforeText : text(pool);
           poolText = afterText;
+          const basis = stepBasis(finance, step);
           steps.push(
             Object.freeze({
               kind: "waterfall-step",
@@ -195,7 +218,8 @@ export function runFinance(
               poolBefore: beforeText,
               poolAfter: afterText,
               parts: Object.freeze(parts),
-              ...basisFields(basisOf(finance, step)),
+              basis: basis.basis,
+              basisFigures: basis.basisFigures,
             }),
           );
         }
@@ -215,7 +239,7 @@ export function runFinance(
         if (explain) {
           const parts: WaterfallPart[] = [];
           for (let p = 0; p < parties.length; p += 1) {
-            const share = unitsText(shares[p]!, places);
+            const share = text(shares[p]!);
             parts.push(Object.freeze({ party: parties[p]!, owed: share, paid: share }));
           }
           steps.push(
@@ -224,10 +248,11 @@ export function runFinance(
               date,
               step: "excess",
               type: "excess",
-              poolBefore: poolText ?? unitsText(before, places),
-              poolAfter: unitsText(0, places),
+              poolBefore: poolText ?? text(before),
+              poolAfter: text(0),
               parts: Object.freeze(parts),
-              ...basisFields(EXCESS_BASIS),
+              basis: EXCESS_FIELDS.basis,
+              basisFigures: EXCESS_FIELDS.basisFigures,
             }),
           );
         }
@@ -272,8 +297,8 @@ export function runFinance(
         const paidParts: { readonly party: string; readonly amount: string }[] = [];
         for (let c = 0; c < covers.length; c += 1) {
           const party = investors[covers[c]!]!.party;
-          lossParts.push(Object.freeze({ party, loss: unitsText(losses[c]!, places) }));
-          paidParts.push(Object.freeze({ party, amount: unitsText(paid[c]!, places) }));
+          lossParts.push(Object.freeze({ party, loss: text(losses[c]!) }));
+          paidParts.push(Object.freeze({ party, amount: text(paid[c]!) }));
         }
         steps.push(
           Object.freeze({
@@ -283,9 +308,9 @@ export function runFinance(
             guarantor: guarantee.guarantor,
             losses: Object.freeze(lossParts),
             share: guarantee.shareText,
-            claim: unitsText(claim, places),
-            limit: unitsText(guarantee.limit, places),
-            usedBefore: unitsText(guaranteePaid[g]!, places),
+            claim: text(claim),
+            limit: text(guarantee.limit),
+            usedBefore: text(guaranteePaid[g]!),
             paid: Object.freeze(paidParts),
           }),
         );

@@ -200,10 +200,11 @@ export function xirr(flows: readonly TimedFlow[]): IrrResult {
 
 /**
  * @internal `xirr` without marking its result as issued: for the many IRRs of a simulation, which never leave
- * it. @throws OptionsError as `xirr` does.
+ * it. `checked: false` skips the check of the flows, for a caller whose flows are finite numbers by construction
+ * (made from whole minor units and day numbers). @throws OptionsError as `xirr` does.
  */
-export function solveIrr(flows: readonly TimedFlow[]): IrrResult {
-  checkFlows(flows, "t");
+export function solveIrr(flows: readonly TimedFlow[], checked = true): IrrResult {
+  if (checked) checkFlows(flows, "t");
   const timed = ordered(flows);
   const amounts = timed.map((flow) => flow.amount);
   if (timed !== flows) checkNetted(amounts);
