@@ -1,4 +1,5 @@
 import { fixedUnits, unitsOfPlain } from "../money/exact-units.js";
+import { REASON_WORDS_EN } from "../explanation/reason-words.js";
 import type { Money } from "../money/money.js";
 import { limitText, shownAmount } from "../money/limits.js";
 import { isCalendarDate } from "../contract/calendar.js";
@@ -411,28 +412,21 @@ function settledStatus(
   priced: bigint,
   bitten: readonly CapStep[],
 ): { status: TrancheStatus; reason: string } {
-  const payable = asOf >= dueDate ? "payable now" : `payable from ${dueDate}`;
+  const words = REASON_WORDS_EN;
   if (earned === 0n) {
-    const caps = bitten.map((step) => `the ${step.cap} cap ${step.id}`);
-    const why =
-      priced === 0n || caps.length === 0
-        ? "the verified results earn nothing under the pricing rule"
-        : `the verified results are priced at ${show(priced)}, but ${caps.join(" and ")} leave${caps.length === 1 ? "s" : ""} nothing to pay`;
-    if (paid === 0n) return { status: "not-earned", reason: why };
-    const now = caps.length === 0 || priced === 0n ? "the verified results now earn nothing" : why;
-    return { status: "not-earned", reason: `${now}, but ${show(paid)} was paid: it is owed back` };
+    const caps = bitten.map((step) => words.cap(step.cap, step.id));
+    const nothing = priced === 0n || caps.length === 0;
+    if (paid === 0n)
+      return { status: "not-earned", reason: nothing ? words.earnsNothing : words.cappedToNothing(show(priced), caps) };
+    const why = nothing ? words.nowEarnsNothing : words.cappedToNothing(show(priced), caps);
+    return { status: "not-earned", reason: words.owedBack(why, show(paid)) };
   }
-  if (paid === 0n) return { status: "earned", reason: `${show(earned)} earned, ${payable}` };
+  if (paid === 0n)
+    return { status: "earned", reason: words.earned(show(earned), asOf >= dueDate ? undefined : dueDate) };
   if (paid < earned)
-    return {
-      status: "partly-paid",
-      reason: `${show(paid)} of ${show(earned)} paid; ${show(earned - paid)} still due`,
-    };
-  if (paid === earned) return { status: "paid", reason: `${show(earned)} earned and paid in full` };
-  return {
-    status: "paid",
-    reason: `${show(paid)} paid against ${show(earned)} now earned: ${show(paid - earned)} is owed back`,
-  };
+    return { status: "partly-paid", reason: words.partlyPaid(show(paid), show(earned), show(earned - paid)) };
+  if (paid === earned) return { status: "paid", reason: words.paidInFull(show(earned)) };
+  return { status: "paid", reason: words.overpaid(show(paid), show(earned), show(paid - earned)) };
 }
 
 /** The settlement's totals, added up tranche by tranche as they are settled (nothing kept per tranche). */

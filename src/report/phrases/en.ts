@@ -1,5 +1,4 @@
 import { coverageLabel } from "../../contract/coverage.js";
-import type { CapKind } from "../../explanation/steps.js";
 import type { TrancheStatus } from "../../engine/settlement-types.js";
 import {
   baselineSource,
@@ -10,14 +9,8 @@ import {
   type ReportLabels,
 } from "./phrasebook.js";
 import { isMeasurementStep, measuredResultLines, measurementEn } from "../measurement-text.js";
-import { reasonOf, type ReasonWords } from "./reason.js";
-
-const CAP_NAMES: Record<CapKind, string> = {
-  metric: "metric cap",
-  tranche: "tranche cap",
-  contract: "contract cap",
-  payer: "payer cap",
-};
+import { reasonOf } from "./reason.js";
+import { CAP_NAMES_EN, REASON_WORDS_EN } from "../../explanation/reason-words.js";
 
 const STATUS_NAMES: Record<TrancheStatus, string> = {
   "not-yet-due": "not yet due",
@@ -31,36 +24,11 @@ const STATUS_NAMES: Record<TrancheStatus, string> = {
 
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
-/** Why a tranche has its status: the engine's sentences, with the report's money and dates. */
-const REASON: ReasonWords = {
-  result: (result) => `${result.metric} (${result.scope})`,
-  fallback: (cohort, pooled) =>
-    `cohort ${cohort} did not clear its own rule and is paid on the pooled result of cohort ${pooled}: `,
-  disputed: (results) =>
-    `the result for ${results} is disputed: nothing is payable on it until the dispute is resolved`,
-  reported: (results) => `the result for ${results} is reported but not yet verified`,
-  absent: (result, rejected) =>
-    `${result}: ${rejected ? "result rejected, a new report is expected" : "no result reported"}`,
-  overdue: (dueDate, absent) => `due on ${dueDate} and still without a verified result: ${absent}`,
-  notYetDue: (dueDate, absent) => `due on ${dueDate}; ${absent}`,
-  cap: (kind, id) => `the ${CAP_NAMES[kind]} ${id}`,
-  earnsNothing: "the verified results earn nothing under the pricing rule",
-  nowEarnsNothing: "the verified results now earn nothing",
-  cappedToNothing: (priced, caps) =>
-    `the verified results are priced at ${priced}, but ${caps.join(" and ")} ${plural(caps.length, "leaves", "leave")} nothing to pay`,
-  owedBack: (why, paid) => `${why}, but ${paid} was paid: it is owed back`,
-  earned: (earned, payableFrom) =>
-    `${earned} earned, ${payableFrom === undefined ? "payable now" : `payable from ${payableFrom}`}`,
-  partlyPaid: (paid, earned, due) => `${paid} of ${earned} paid; ${due} still due`,
-  paidInFull: (earned) => `${earned} earned and paid in full`,
-  overpaid: (paid, earned, back) => `${paid} paid against ${earned} now earned: ${back} is owed back`,
-};
-
 /** English. */
 export const en: Phrasebook = {
-  capName: (kind) => CAP_NAMES[kind],
+  capName: (kind) => CAP_NAMES_EN[kind],
   status: (status) => STATUS_NAMES[status],
-  reason: (tranche, style, asOf) => reasonOf(REASON, tranche, style, asOf),
+  reason: (tranche, style, asOf) => reasonOf(REASON_WORDS_EN, tranche, style, asOf),
   step(step, style, context) {
     const { money, num, percent, date } = style;
     const { party } = context;
@@ -133,7 +101,7 @@ export const en: Phrasebook = {
           ? "does not bite"
           : `cuts ${money(step.cut)}: ${money(step.before)} → ${money(step.after)}`;
         // A payer's cap is part of the payer's line: indented as its recipients are, so they stay under the payer.
-        return `${step.cap === "payer" ? "    " : ""}Cap: ${CAP_NAMES[step.cap]} ${step.cap === "payer" ? party(step.id) : step.id} of ${money(step.limit)}${used}: ${bit}`;
+        return `${step.cap === "payer" ? "    " : ""}Cap: ${CAP_NAMES_EN[step.cap]} ${step.cap === "payer" ? party(step.id) : step.id} of ${money(step.limit)}${used}: ${bit}`;
       }
       case "floor":
         return `Floor: the tranche pays at least ${money(step.floor)}: ${money(step.before)} → ${money(step.after)}`;

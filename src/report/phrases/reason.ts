@@ -1,37 +1,11 @@
 import { compare, type Exact, exactOfText, isZero, minus, plainText } from "../../formula/exact.js";
-import type { CapKind, ResultStep } from "../../explanation/steps.js";
+import type { ResultStep } from "../../explanation/steps.js";
+import type { ReasonWords } from "../../explanation/reason-words.js";
+
+export type { ReasonWords };
 import type { TrancheSettlement } from "../../engine/settlement-types.js";
 import type { Style } from "../style.js";
 import { fallbackOf } from "../measurement-text.js";
-
-/**
- * Why a tranche has its status, in a sentence, rebuilt from the settlement's figures in the report's style (the
- * engine's own `reason` is English, with neutral amounts and ISO dates, for the JSON; a report writes money and
- * dates one way throughout). The sentence is built the same way in every language, from the words below.
- */
-export interface ReasonWords {
-  /** `metric (period p)` in the language. */
-  result(result: ResultStep): string;
-  /** A tranche paid on a pool (the Peterborough fallback): the words before the pooled reason. */
-  fallback(cohort: string, pooledCohort: string): string;
-  disputed(results: string): string;
-  reported(results: string): string;
-  /** A result that is missing (`rejected` false) or rejected, for `absent`. */
-  absent(result: string, rejected: boolean): string;
-  overdue(dueDate: string, absent: string): string;
-  notYetDue(dueDate: string, absent: string): string;
-  /** `the tranche cap t1`. */
-  cap(kind: CapKind, id: string): string;
-  earnsNothing: string;
-  /** The verified results earned nothing, said when something was paid on them before. */
-  nowEarnsNothing: string;
-  cappedToNothing(priced: string, caps: readonly string[]): string;
-  owedBack(why: string, paid: string): string;
-  earned(earned: string, payableFrom: string | undefined): string;
-  partlyPaid(paid: string, earned: string, due: string): string;
-  paidInFull(earned: string): string;
-  overpaid(paid: string, earned: string, back: string): string;
-}
 
 /** Why `tranche` has its status as known on `asOf`, in the words and style given. */
 export function reasonOf(words: ReasonWords, tranche: TrancheSettlement, style: Style, asOf: string): string {
