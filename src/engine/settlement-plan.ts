@@ -106,8 +106,12 @@ function compilePlan(contract: Contract): SettlementPlan {
   const amounts = new BoundedMap<number, Money>(4096);
   const plainTexts = new BoundedMap<number, string>(4096);
   const shownTexts = new BoundedMap<number, string>(4096);
-  /** A text of an amount, from a cache by its number of minor units (safe integers only). */
-  const textOf = (cache: Map<number, string>, units: bigint, make: (units: bigint) => string): string => {
+  /**
+   * A value made from an amount, from a cache by its number of minor units (a number key: bigint keys hash
+   * slowly); amounts beyond safe integers are made each time. Money and texts never change, and the amounts a plan
+   * settles repeat (zero above all), so each is made once.
+   */
+  const cached = <T>(cache: Map<number, T>, units: bigint, make: (units: bigint) => T): T => {
     if (units > SAFE || units < -SAFE) return make(units);
     const key = Number(units);
     let found = cache.get(key);
@@ -157,21 +161,9 @@ function compilePlan(contract: Contract): SettlementPlan {
     payerCaps: unitsMap(contract.caps?.perPayer),
     contractCap: contract.caps?.contract === undefined ? null : units(contract.caps.contract),
     amended: (contract.amendments ?? []).length > 0,
-    money: (units) => {
-      // Money values are frozen and never change: the amounts a plan settles repeat (zero above all), so each is
-      // made once, looked up by its number of minor units (a number key: bigint keys hash slowly).
-      if (units === 0n) return zero;
-      if (units > SAFE || units < -SAFE) return moneyOf(units);
-      const key = Number(units);
-      let found = amounts.get(key);
-      if (found === undefined) {
-        found = moneyOf(units);
-        amounts.set(key, found);
-      }
-      return found;
-    },
-    plain: (units) => textOf(plainTexts, units, plainOf),
-    shown: (units) => textOf(shownTexts, units, shownOf),
+    money: (units) => (units === 0n ? zero : cached(amounts, units, moneyOf)),
+    plain: (units) => cached(plainTexts, units, plainOf),
+    shown: (units) => cached(shownTexts, units, shownOf),
     termsOf,
     termsAt: (position) => {
       let found = inOrder[position];
