@@ -7,6 +7,7 @@ import { measurementOptionIssues, pooledTwiceIssues } from "./measurement-format
 import { checkFinance } from "./check-finance.js";
 import { checkRateCard } from "./check-rate-card.js";
 import { quantityIssues } from "./check-quantity.js";
+import { rulesIn } from "./rule-tree.js";
 
 type Path = readonly (string | number)[];
 
@@ -101,10 +102,7 @@ export function checkContract(contract: Contract): InputIssue[] {
   const checkRule = (path: Path, rule: PricingRule) => {
     if (rule.type === "weighted") {
       let total = EXACT_ZERO;
-      rule.parts.forEach((part, index) => {
-        total = plus(total, exactOfText(part.weight) ?? EXACT_ZERO);
-        checkRule([...path, "parts", index, "rule"], part.rule);
-      });
+      for (const part of rule.parts) total = plus(total, exactOfText(part.weight) ?? EXACT_ZERO);
       if (compare(total, EXACT_ONE) !== 0)
         report([...path, "parts"], "weights_not_100", `the weights add up to ${percentText(total)}%, not 100%`);
       return;
@@ -159,7 +157,6 @@ export function checkContract(contract: Contract): InputIssue[] {
           );
         }
         if (rule.amount !== undefined) checkMoney([...path, "amount"], rule.amount, "the threshold amount");
-        if (rule.then !== undefined) checkRule([...path, "then"], rule.then);
         break;
       case "tiers": {
         const bands = rule.tiers.map((tier, index) => ({
@@ -234,8 +231,10 @@ export function checkContract(contract: Contract): InputIssue[] {
         `unknown cohort "${tranche.covers.cohort}": declare it under cohorts`,
       );
     }
-    checkRule([...path, "pricing"], tranche.pricing);
-    if (tranche.fallback !== undefined) checkRule([...path, "fallback", "pricing"], tranche.fallback.pricing);
+    const rules = rulesIn(tranche.pricing, [...path, "pricing"]);
+    if (tranche.fallback !== undefined)
+      rules.push(...rulesIn(tranche.fallback.pricing, [...path, "fallback", "pricing"]));
+    for (const found of rules) checkRule(found.path, found.rule);
     issues.push(...measurementOptionIssues(tranche, path, cohorts));
     if (tranche.cap !== undefined) checkMoney([...path, "cap"], tranche.cap, "the tranche cap");
     if (tranche.floor !== undefined) checkMoney([...path, "floor"], tranche.floor, "the tranche floor");

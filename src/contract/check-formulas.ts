@@ -4,6 +4,7 @@ import { parseFormulaText } from "../formula/parse.js";
 import { checkFormulaTree, type FormulaScope, type FormulaType, type FormulaUses } from "../formula/check.js";
 import { FORMULA_LIMITS, type FormulaNode } from "../formula/syntax.js";
 import { applyAmendments } from "./amendments.js";
+import { rulesIn } from "./rule-tree.js";
 import type { Amendment, Contract, FormulaRule, PricingRule } from "./types.js";
 
 type Path = readonly (string | number)[];
@@ -157,11 +158,9 @@ function usesClosure(program: TypedFormulas, id: string, seen = new Set<string>(
 }
 
 export function formulaRules(rule: PricingRule, path: Path): { rule: FormulaRule; path: Path }[] {
-  if (rule.type === "formula") return [{ rule, path }];
-  if (rule.type === "weighted")
-    return rule.parts.flatMap((part, index) => formulaRules(part.rule, [...path, "parts", index, "rule"]));
-  if (rule.type === "threshold" && rule.then !== undefined) return formulaRules(rule.then, [...path, "then"]);
-  return [];
+  return rulesIn(rule, path).filter(
+    (found): found is { rule: FormulaRule; path: Path } => found.rule.type === "formula",
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Dec, isDecimalString } from "../money/decimal.js";
 import type { Contract, PricingRule, Tranche } from "../contract/types.js";
+import { rulesIn } from "../contract/rule-tree.js";
 import { isIssued } from "../util/issued.js";
 import { parseContract } from "../contract/parse-contract.js";
 import { describeValue, quoted } from "../errors/describe-value.js";
@@ -205,9 +206,7 @@ function pricedLinearly(
 }
 
 function readsMetric(rule: PricingRule, metric: string): boolean {
-  if (rule.type === "weighted") return rule.parts.some((part) => readsMetric(part.rule, metric));
-  if (rule.type === "formula") return rule.metric === metric;
-  return rule.metric === metric;
+  return rulesIn(rule).some(({ rule: part }) => part.type !== "weighted" && part.metric === metric);
 }
 
 /**

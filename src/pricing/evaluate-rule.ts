@@ -12,6 +12,7 @@ import {
 } from "../formula/exact.js";
 import { remember } from "../util/remember.js";
 import type { Metric, PricingRule, TrancheQuantity } from "../contract/types.js";
+import { rulesIn } from "../contract/rule-tree.js";
 import type { PricingStep, QuantityStep } from "../explanation/steps.js";
 import { basisValue, reaches } from "./basis.js";
 import { evaluateFormulaRule, type FormulaEnvironment } from "./contract-formulas.js";
@@ -29,18 +30,11 @@ export interface Priced {
 
 /** The metric ids a rule depends on, in the order they appear. */
 export function metricsOf(rule: PricingRule): string[] {
-  const ids: string[] = [];
-  const visit = (current: PricingRule) => {
-    if (current.type === "weighted") current.parts.forEach((part) => visit(part.rule));
-    else if (current.type === "formula")
-      return; // a formula's needs come from formulaNeeds (it may read other periods)
-    else {
-      if (!ids.includes(current.metric)) ids.push(current.metric);
-      if (current.type === "threshold" && current.then !== undefined) visit(current.then);
-    }
-  };
-  visit(rule);
-  return ids;
+  // a formula's needs come from formulaNeeds (it may read other periods)
+  const ids = rulesIn(rule).flatMap(({ rule: part }) =>
+    part.type === "weighted" || part.type === "formula" ? [] : [part.metric],
+  );
+  return [...new Set(ids)];
 }
 
 const ZERO = EXACT_ZERO;
