@@ -129,32 +129,39 @@ function checkPricingExpression(program: TypedFormulas, path: Path, text: string
       ),
     );
   }
-  const inputs = [
-    ...checked.uses.inputs,
-    ...[...checked.uses.formulas].flatMap((id) => [...usesClosure(program, id).inputs]),
-  ];
-  if (inputs.length > 0) {
+  const [input] = readsWithin(program.formulas, checked.uses).inputs;
+  if (input !== undefined) {
     issues.push(
       issue(
         path,
         "formula_line_input",
-        `the formula reads the line input "${inputs[0]}", which only priceLines provides: a tranche has no lines`,
+        `the formula reads the line input "${input}", which only priceLines provides: a tranche has no lines`,
       ),
     );
   }
 }
 
-/** The inputs read by a named formula and all it depends on. */
-function usesClosure(program: TypedFormulas, id: string, seen = new Set<string>()): { inputs: Set<string> } {
-  const inputs = new Set<string>();
-  if (seen.has(id)) return { inputs };
-  seen.add(id);
-  const formula = program.formulas.get(id);
-  if (formula === undefined) return { inputs };
-  for (const input of formula.uses.inputs) inputs.add(input);
-  for (const dep of formula.uses.formulas)
-    for (const input of usesClosure(program, dep, seen).inputs) inputs.add(input);
-  return { inputs };
+/**
+ * The metrics and line inputs an expression reads, itself and through every named formula it depends on (each
+ * formula counted once), in the order first met.
+ */
+export function readsWithin(
+  formulas: ReadonlyMap<string, { readonly uses: FormulaUses }>,
+  uses: FormulaUses,
+): { readonly metrics: Set<string>; readonly inputs: Set<string> } {
+  const metrics = new Set(uses.metrics);
+  const inputs = new Set(uses.inputs);
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    const formula = formulas.get(id);
+    if (seen.has(id) || formula === undefined) return;
+    seen.add(id);
+    for (const metric of formula.uses.metrics) metrics.add(metric);
+    for (const input of formula.uses.inputs) inputs.add(input);
+    formula.uses.formulas.forEach(visit);
+  };
+  uses.formulas.forEach(visit);
+  return { metrics, inputs };
 }
 
 export function formulaRules(rule: PricingRule, path: Path): { rule: FormulaRule; path: Path }[] {

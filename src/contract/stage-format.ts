@@ -15,7 +15,11 @@ import type { Contract } from "./types.js";
 export type ContractStage = "design" | "experiment" | "pay-by-results";
 
 /** The stages, in the order a contract goes through them. */
-export const CONTRACT_STAGES: readonly ContractStage[] = Object.freeze(["design", "experiment", "pay-by-results"]);
+export const CONTRACT_STAGES: readonly ContractStage[] = /* @__PURE__ */ Object.freeze([
+  "design",
+  "experiment",
+  "pay-by-results",
+]);
 
 /**
  * How the effect on the primary indicator will be measured, and the sample it is planned on. Shares are

@@ -326,7 +326,7 @@ export function exactFromText(text: string): Exact | undefined {
 }
 
 /** The whole numbers 0 … 4095, each made once when first read (values are never changed). */
-const WHOLE: (Exact | undefined)[] = new Array<Exact | undefined>(4096).fill(undefined);
+const WHOLE: (Exact | undefined)[] = /* @__PURE__ */ new Array<Exact | undefined>(4096);
 
 /** A JavaScript number read through its shortest decimal form, as `Dec` reads it. */
 export function fromNumber(value: number): Exact {

@@ -62,9 +62,6 @@ export function isCurrencyCodeShaped(currency: unknown): boolean {
 /** An ISO 4217 alphabetic currency code known to the library, e.g. `"EUR"`. */
 export type CurrencyCode = string;
 
-/** The known codes, sorted, computed once. */
-const SORTED_CODES: readonly string[] = Object.freeze(Object.keys(MINOR_UNITS).sort());
-
 /**
  * True when the library knows the currency's minor unit: exactly the codes `knownCurrencies` lists. Any other
  * value, a string or not, is false.
@@ -123,7 +120,7 @@ export function minorUnits(currency: CurrencyCode): number {
  * knownCurrencies().includes("GBP"); // true
  */
 export function knownCurrencies(): readonly string[] {
-  return [...SORTED_CODES];
+  return Object.keys(MINOR_UNITS).sort();
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import { issue } from "../errors/validation-error.js";
 import { FormulaError } from "../errors/formula-error.js";
 import type { Contract, Coverage, FormulaRule, Metric, PricingRule } from "../contract/types.js";
-import { formulaRules, typedFormulas } from "../contract/check-formulas.js";
+import { formulaRules, readsWithin, typedFormulas } from "../contract/check-formulas.js";
 import type { FormulaStep, PricingStep } from "../explanation/steps.js";
 import { addMonthsToDate } from "../contract/day-number.js";
 import { parseFormulaText } from "../formula/parse.js";
@@ -234,7 +234,7 @@ export function evaluateFormulaRule(
     throw formulaErrorOf(error, [...env.path, "expression"]);
   }
   let amount = value as Exact;
-  const read = homeMetrics(program, expression);
+  const read = [...readsWithin(program.formulas, expression.uses).metrics];
   const part = rule.metric ?? (read.length === 1 ? read[0]! : FORMULA_PART);
   const step: FormulaStep = {
     kind: "formula",
@@ -250,22 +250,6 @@ export function evaluateFormulaRule(
     amount = EXACT_ZERO;
   }
   return { amount, byMetric: new Map([[part, amount]]), steps };
-}
-
-/** The metrics a pricing expression reads in the tranche's own period (directly or through named formulas). */
-function homeMetrics(program: FormulaProgram, expression: ProgramFormula): string[] {
-  const metrics = new Set<string>(expression.uses.metrics);
-  const visit = (id: string, seen: Set<string>) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    const formula = program.formulas.get(id);
-    if (formula === undefined) return;
-    formula.uses.metrics.forEach((metric) => metrics.add(metric));
-    formula.uses.formulas.forEach((dep) => visit(dep, seen));
-  };
-  const seen = new Set<string>();
-  expression.uses.formulas.forEach((id) => visit(id, seen));
-  return [...metrics];
 }
 
 /**
