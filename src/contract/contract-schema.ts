@@ -22,13 +22,16 @@ import { rateCardSchema } from "./rate-card-schema.js";
  * Objects are strict: an unknown key is reported, because in a contract a misspelt key is a silent error.
  */
 
-const roleSchema = z.enum(["outcome-payer", "provider", "investor", "intermediary", "verifier", "beneficiary"], {
-  error: "expected a role: outcome-payer, provider, investor, intermediary, verifier or beneficiary",
-});
+const roleSchema = z.choice("a role", [
+  "outcome-payer",
+  "provider",
+  "investor",
+  "intermediary",
+  "verifier",
+  "beneficiary",
+]);
 
-const basisSchema = z.enum(["value", "improvement", "relative-improvement"], {
-  error: "expected a basis: value, improvement or relative-improvement",
-});
+const basisSchema = z.choice("a basis", ["value", "improvement", "relative-improvement"]);
 
 const metricRule = { metric: idSchema, basis: basisSchema };
 
@@ -95,7 +98,7 @@ const parameterValueSchema = z.union(
   { error: 'expected a parameter: a decimal string such as "12.50", or a text as { "text": "north" }' },
 );
 
-const inputTypeSchema = z.enum(["number", "text"], { error: "expected an input type: number or text" });
+const inputTypeSchema = z.choice("an input type", ["number", "text"]);
 
 const formulaPartsSchema = {
   parameters: z.optional(z.record(z.string(), parameterValueSchema)),
@@ -229,7 +232,7 @@ export const contractSchema = z
       mode: z.enum(ROUNDING_MODES as [string, ...string[]], {
         error: `expected a rounding mode: ${ROUNDING_MODES.join(", ")}`,
       }),
-      at: z.enum(["tranche", "metric"], { error: "expected where rounding applies: tranche or metric" }),
+      at: z.choice("where rounding applies", ["tranche", "metric"]),
     }),
     term: periodRangeSchema,
     parties: z
@@ -248,10 +251,8 @@ export const contractSchema = z
         unit: z
           .string()
           .check(z.minLength(1, 'give the unit the values are in, e.g. "%", "pupils" or "events per 100"')),
-        kind: z.enum(["rate", "count", "frequency", "mean", "amount"], {
-          error: "expected a metric kind: rate, count, frequency, mean or amount",
-        }),
-        better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
+        kind: z.choice("a metric kind", ["rate", "count", "frequency", "mean", "amount"]),
+        better: z.choice("which direction is better", ["higher", "lower"]),
         baseline: z.strictObject({
           value: measureSchema,
           period: periodRangeSchema,

@@ -13,9 +13,7 @@ export const eventSchema = z.discriminatedUnion(
       period: z.optional(idSchema),
       cohort: z.optional(idSchema),
       value: z.optional(measureSchema),
-      status: z.enum(["reported", "verified", "disputed", "rejected"], {
-        error: "expected a status: reported, verified, disputed or rejected",
-      }),
+      status: z.choice("a status", ["reported", "verified", "disputed", "rejected"]),
       recordedAt: calendarDateSchema,
       verifier: z.optional(idSchema),
       evidence: z.optional(z.string()),

@@ -129,33 +129,29 @@ const probability = decimal.check(
 
 export const measurementRecordSchema = z
   .strictObject({
-    estimator: z.enum(
-      ["level", "fixed-baseline", "trend-baseline", "comparison", "difference-in-differences", "blend", "pooled"],
-      {
-        error:
-          "expected an estimator: level, fixed-baseline, trend-baseline, comparison, difference-in-differences, blend or pooled",
-      },
-    ),
-    method: z.enum(
-      [
-        "wald-z",
-        "one-proportion-z",
-        "binomial-exact",
-        "two-proportion-z",
-        "poisson-rate-z",
-        "one-sample-t",
-        "welch-t",
-        "combined-z",
-        "poisson-exact",
-      ],
-      {
-        error:
-          "expected a method: wald-z, one-proportion-z, binomial-exact, two-proportion-z, poisson-rate-z, one-sample-t, welch-t, combined-z or poisson-exact",
-      },
-    ),
+    estimator: z.choice("an estimator", [
+      "level",
+      "fixed-baseline",
+      "trend-baseline",
+      "comparison",
+      "difference-in-differences",
+      "blend",
+      "pooled",
+    ]),
+    method: z.choice("a method", [
+      "wald-z",
+      "one-proportion-z",
+      "binomial-exact",
+      "two-proportion-z",
+      "poisson-rate-z",
+      "one-sample-t",
+      "welch-t",
+      "combined-z",
+      "poisson-exact",
+    ]),
     methodText: z.optional(z.string()),
-    outcome: z.enum(["binary", "count", "continuous"], { error: "expected an outcome: binary, count or continuous" }),
-    better: z.enum(["higher", "lower"], { error: "expected which direction is better: higher or lower" }),
+    outcome: z.choice("an outcome", ["binary", "count", "continuous"]),
+    better: z.choice("which direction is better", ["higher", "lower"]),
     scale: decimal,
     value: decimal,
     counterfactual: z.optional(decimal),
@@ -222,18 +218,14 @@ export const measurementRecordSchema = z
   );
 
 export const statisticsOptionsSchema = z.strictObject({
-  baseline: z.optional(
-    z.enum(["contract", "measurement"], { error: "expected the baseline to price against: contract or measurement" }),
-  ),
+  baseline: z.optional(z.choice("the baseline to price against", ["contract", "measurement"])),
   significance: z.optional(
     z.strictObject({
       level: shareSchema,
-      test: z.enum(["one-sided", "two-sided"], { error: "expected the test: one-sided or two-sided" }),
+      test: z.choice("the test", ["one-sided", "two-sided"]),
     }),
   ),
-  priceOn: z.optional(
-    z.enum(["estimate", "conservative-bound"], { error: "expected what to price on: estimate or conservative-bound" }),
-  ),
+  priceOn: z.optional(z.choice("what to price on", ["estimate", "conservative-bound"])),
 });
 
 export const cohortFallbackSchema = (pricingRuleSchema: z.Schema) =>

@@ -15,7 +15,7 @@ const lengthSchema = (unit: string) =>
     .check(z.int(`expected the holding period in ${unit} as a whole number`));
 
 export const rateCardSchema = z.strictObject({
-  claimPeriod: z.enum(["month", "quarter"], { error: "expected a claim period: month or quarter" }),
+  claimPeriod: z.choice("a claim period", ["month", "quarter"]),
   outcomes: z
     .array(
       z.strictObject({
@@ -30,9 +30,7 @@ export const rateCardSchema = z.strictObject({
         window: z.optional(
           z.strictObject({
             months: countSchema("the window in months", 1),
-            from: z.enum(["enrolment", "prerequisite"], {
-              error: "expected where the window starts: enrolment or prerequisite",
-            }),
+            from: z.choice("where the window starts", ["enrolment", "prerequisite"]),
           }),
         ),
         holdingPeriod: z.optional(
@@ -40,9 +38,7 @@ export const rateCardSchema = z.strictObject({
             days: z.optional(lengthSchema("days")),
             weeks: z.optional(lengthSchema("weeks")),
             months: z.optional(lengthSchema("months")),
-            from: z.enum(["enrolment", "prerequisite"], {
-              error: "expected where the holding period starts: enrolment or prerequisite",
-            }),
+            from: z.choice("where the holding period starts", ["enrolment", "prerequisite"]),
           }),
         ),
         maxVolume: z.optional(countSchema("the volume cap", 0)),

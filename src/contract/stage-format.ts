@@ -54,18 +54,17 @@ const wholePositive = z
 
 /** The optional stage keys of a contract, spread into the contract schema. */
 export const stageFormatSchema = {
-  stage: z.optional(
-    z.enum(["design", "experiment", "pay-by-results"], {
-      error: "expected a stage: design, experiment or pay-by-results",
-    }),
-  ),
+  stage: z.optional(z.choice("a stage", ["design", "experiment", "pay-by-results"])),
   area: z.optional(idSchema),
   measurementPlan: z.optional(
     z.strictObject({
       metric: idSchema,
-      estimator: z.enum(["fixed-baseline", "trend-baseline", "comparison", "difference-in-differences"], {
-        error: "expected an estimator: fixed-baseline, trend-baseline, comparison or difference-in-differences",
-      }),
+      estimator: z.choice("an estimator", [
+        "fixed-baseline",
+        "trend-baseline",
+        "comparison",
+        "difference-in-differences",
+      ]),
       comparisonGroup: z.boolean({ error: "expected true or false: is there a comparison group?" }),
       sampleSize: z.strictObject({ treatment: wholePositive, comparison: z.optional(wholePositive) }),
       significance: shareSchema,

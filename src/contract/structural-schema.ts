@@ -428,6 +428,15 @@ function enumOf<const T extends readonly string[]>(values: T, params?: Params): 
 }
 export { enumOf as enum };
 
+/**
+ * One of a fixed list of words, refused with a message that names what is expected and lists the words:
+ * `choice("a basis", ["value", "improvement"])` says `expected a basis: value or improvement`.
+ */
+export function choice<const T extends readonly string[]>(what: string, values: T): Schema<T[number]> {
+  const listed = values.length === 1 ? values[0] : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+  return enumOf(values, { error: `expected ${what}: ${listed}` });
+}
+
 /** Exactly `value` (the discriminator of an option of `discriminatedUnion`). */
 export const literal = <const T extends string>(value: T) =>
   make<T>("literal", undefined, { values: new Set([value]) });
