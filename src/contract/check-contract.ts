@@ -1,8 +1,16 @@
 import { compare, EXACT_ZERO, exactOfMeasure, exactOfText, isZero, plus } from "../formula/exact.js";
-import { amountOf, decimalText, EXACT_ONE, isNegativeText, moneyCheck, percentText } from "./check-amounts.js";
+import {
+  amountOf,
+  decimalText,
+  EXACT_ONE,
+  isNegativeText,
+  moneyCheck,
+  percentText,
+  sharesCheck,
+} from "./check-amounts.js";
 import { checkedMinorUnits, currencyIssues } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
-import type { Contract, PricingRule, Share } from "./types.js";
+import type { Contract, PricingRule } from "./types.js";
 import { measurementOptionIssues, pooledTwiceIssues } from "./measurement-format.js";
 import { checkFinance } from "./check-finance.js";
 import { checkRateCard } from "./check-rate-card.js";
@@ -66,38 +74,7 @@ export function checkContract(contract: Contract): InputIssue[] {
     }
   });
 
-  const checkShares = (path: Path, shares: readonly Share[], side: "payers" | "recipients") => {
-    let total = EXACT_ZERO;
-    const seen = new Set<string>();
-    shares.forEach((entry, index) => {
-      const party = parties.get(entry.party);
-      if (party === undefined) {
-        report([...path, index, "party"], "unknown_party", `unknown party "${entry.party}": declare it under parties`);
-      } else if (side === "payers" && !party.roles.includes("outcome-payer")) {
-        report(
-          [...path, index, "party"],
-          "not_a_payer",
-          `party "${entry.party}" pays this tranche but lacks the role outcome-payer`,
-        );
-      } else if (
-        side === "recipients" &&
-        !party.roles.some((role) => role === "provider" || role === "investor" || role === "intermediary")
-      ) {
-        report(
-          [...path, index, "party"],
-          "not_a_recipient",
-          `party "${entry.party}" receives this tranche but is not a provider, investor or intermediary`,
-        );
-      }
-      if (seen.has(entry.party))
-        report([...path, index, "party"], "duplicate_party", `party "${entry.party}" is listed twice`);
-      seen.add(entry.party);
-      total = plus(total, exactOfText(entry.share) ?? EXACT_ZERO);
-    });
-    if (compare(total, EXACT_ONE) !== 0) {
-      report(path, "shares_not_100", `the ${side}' shares add up to ${percentText(total)}%, not 100%`);
-    }
-  };
+  const checkShares = sharesCheck(report, parties);
 
   const checkRule = (path: Path, rule: PricingRule) => {
     if (rule.type === "weighted") {
@@ -245,8 +222,8 @@ export function checkContract(contract: Contract): InputIssue[] {
     ) {
       report([...path, "floor"], "floor_above_cap", `the floor ${tranche.floor} is above the cap ${tranche.cap}`);
     }
-    checkShares([...path, "payers"], tranche.payers, "payers");
-    checkShares([...path, "recipients"], tranche.recipients, "recipients");
+    checkShares([...path, "payers"], tranche.payers, "payers", "this tranche");
+    checkShares([...path, "recipients"], tranche.recipients, "recipients", "this tranche");
   });
 
   issues.push(...pooledTwiceIssues(contract.tranches));

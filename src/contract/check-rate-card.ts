@@ -1,5 +1,4 @@
-import { compare, EXACT_ZERO, exactOfText, plus } from "../formula/exact.js";
-import { EXACT_ONE, moneyCheck, percentText } from "./check-amounts.js";
+import { moneyCheck, sharesCheck } from "./check-amounts.js";
 import { checkedMinorUnits } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { Contract } from "./types.js";
@@ -180,20 +179,7 @@ export function checkRateCard(contract: Contract): InputIssue[] {
   if (caps?.contract !== undefined) checkMoney([...root, "caps", "contract"], caps.contract, "the contract cap");
 
   const parties = new Map(contract.parties.map((party) => [party.id, party]));
-  let total = EXACT_ZERO;
-  const payers = new Set<string>();
-  card.payers.forEach((entry, index) => {
-    const path = [...root, "payers", index, "party"] as const;
-    const party = parties.get(entry.party);
-    if (party === undefined) report(path, "unknown_party", `unknown party "${entry.party}": declare it under parties`);
-    else if (!party.roles.includes("outcome-payer"))
-      report(path, "not_a_payer", `party "${entry.party}" pays the rate card but lacks the role outcome-payer`);
-    if (payers.has(entry.party)) report(path, "duplicate_party", `party "${entry.party}" is listed twice`);
-    payers.add(entry.party);
-    total = plus(total, exactOfText(entry.share) ?? EXACT_ZERO);
-  });
-  if (compare(total, EXACT_ONE) !== 0)
-    report([...root, "payers"], "shares_not_100", `the payers' shares add up to ${percentText(total)}%, not 100%`);
+  sharesCheck(report, parties)([...root, "payers"], card.payers, "payers", "the rate card");
   return issues;
 }
 
