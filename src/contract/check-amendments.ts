@@ -1,4 +1,5 @@
 import { issue, type InputIssue } from "../errors/validation-error.js";
+import { firstIndexes } from "./check-lists.js";
 import { checkContract } from "./check-contract.js";
 import type { Contract } from "./types.js";
 
@@ -13,22 +14,18 @@ const startsWith = (path: Path, prefix: Path) => prefix.every((key, index) => pa
  */
 export function checkAmendments(contract: Contract): InputIssue[] {
   const issues: InputIssue[] = [];
-  const seen = new Map<string, number>();
+  firstIndexes(
+    (path, code, message) => issues.push(issue(path, code, message)),
+    contract.amendments ?? [],
+    ["amendments"],
+    "amendment",
+    "id",
+  );
   const parameters = new Map(Object.entries(contract.parameters ?? {}));
   const formulas = new Set((contract.formulas ?? []).map((formula) => formula.id));
   const tranches = new Map(contract.tranches.map((tranche, index) => [tranche.id, index]));
   (contract.amendments ?? []).forEach((amendment, a) => {
     const path = ["amendments", a] as const;
-    const first = seen.get(amendment.id);
-    if (first !== undefined)
-      issues.push(
-        issue(
-          [...path, "id"],
-          "duplicate_id",
-          `amendment id "${amendment.id}" is already used by amendments[${first}]`,
-        ),
-      );
-    else seen.set(amendment.id, a);
     amendment.changes.forEach((change, c) => {
       const at = [...path, "changes", c];
       if ("parameter" in change) {

@@ -1,13 +1,6 @@
 import { compare, EXACT_ZERO, exactOfMeasure, exactOfText, isZero, plus } from "../formula/exact.js";
-import {
-  amountOf,
-  decimalText,
-  EXACT_ONE,
-  isNegativeText,
-  moneyCheck,
-  percentText,
-  sharesCheck,
-} from "./check-amounts.js";
+import { amountOf, decimalText, EXACT_ONE, isNegativeText, moneyCheck, percentText } from "./check-amounts.js";
+import { firstIndexes, sharesCheck } from "./check-lists.js";
 import { checkedMinorUnits, currencyIssues } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { Contract, PricingRule } from "./types.js";
@@ -35,22 +28,12 @@ export function checkContract(contract: Contract): InputIssue[] {
   const checkRange = (path: Path, start: string, end: string) => {
     if (start > end) report(path, "range_reversed", `the start ${start} is after the end ${end}`);
   };
-  const checkUnique = (list: readonly { id: string }[], key: string, what: string) => {
-    const seen = new Map<string, number>();
-    list.forEach((item, index) => {
-      const first = seen.get(item.id);
-      if (first !== undefined)
-        report([key, index, "id"], "duplicate_id", `${what} id "${item.id}" is already used by ${key}[${first}]`);
-      else seen.set(item.id, index);
-    });
-  };
-
   checkRange(["term"], contract.term.start, contract.term.end);
-  checkUnique(contract.parties, "parties", "party");
-  checkUnique(contract.metrics, "metrics", "metric");
-  checkUnique(contract.periods, "periods", "period");
-  checkUnique(contract.cohorts ?? [], "cohorts", "cohort");
-  checkUnique(contract.tranches, "tranches", "tranche");
+  firstIndexes(report, contract.parties, ["parties"], "party", "id");
+  firstIndexes(report, contract.metrics, ["metrics"], "metric", "id");
+  firstIndexes(report, contract.periods, ["periods"], "period", "id");
+  firstIndexes(report, contract.cohorts ?? [], ["cohorts"], "cohort", "id");
+  firstIndexes(report, contract.tranches, ["tranches"], "tranche", "id");
 
   const parties = new Map(contract.parties.map((party) => [party.id, party]));
   const metrics = new Map(contract.metrics.map((metric) => [metric.id, metric]));

@@ -5,6 +5,7 @@ import { checkFormulaTree, type FormulaScope, type FormulaType, type FormulaUses
 import { FORMULA_LIMITS, type FormulaNode } from "../formula/syntax.js";
 import { applyAmendments } from "./amendments.js";
 import { rulesIn } from "./rule-tree.js";
+import { firstIndexes } from "./check-lists.js";
 import type { Amendment, Contract, FormulaRule, PricingRule } from "./types.js";
 
 type Path = readonly (string | number)[];
@@ -189,18 +190,14 @@ export function checkFormulas(contract: Contract, options: { readonly amendedTer
     ];
   }
   const params = new Set(Object.keys(contract.parameters ?? {}));
-  const seen = new Map<string, number>();
+  const seen = firstIndexes(
+    (path, code, message) => issues.push(issue(path, code, message)),
+    formulas,
+    ["formulas"],
+    "formula",
+    "id",
+  );
   formulas.forEach((formula, index) => {
-    const first = seen.get(formula.id);
-    if (first !== undefined)
-      issues.push(
-        issue(
-          ["formulas", index, "id"],
-          "duplicate_id",
-          `formula id "${formula.id}" is already used by formulas[${first}]`,
-        ),
-      );
-    else seen.set(formula.id, index);
     if (params.has(formula.id))
       issues.push(
         issue(

@@ -1,4 +1,5 @@
-import { moneyCheck, sharesCheck } from "./check-amounts.js";
+import { moneyCheck } from "./check-amounts.js";
+import { firstIndexes, sharesCheck } from "./check-lists.js";
 import { checkedMinorUnits } from "./contract-currency.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
 import type { Contract } from "./types.js";
@@ -21,17 +22,7 @@ export function checkRateCard(contract: Contract): InputIssue[] {
   const places = checkedMinorUnits(contract);
   const checkMoney = moneyCheck(report, places, contract.currency);
   const root = ["rateCard"] as const;
-  const codes = new Map<string, number>();
-  card.outcomes.forEach((outcome, index) => {
-    const first = codes.get(outcome.code);
-    if (first !== undefined)
-      report(
-        [...root, "outcomes", index, "code"],
-        "duplicate_id",
-        `outcome code "${outcome.code}" is already used by rateCard.outcomes[${first}]`,
-      );
-    else codes.set(outcome.code, index);
-  });
+  const codes = firstIndexes(report, card.outcomes, [...root, "outcomes"], "outcome", "code");
 
   card.outcomes.forEach((outcome, index) => {
     const path = [...root, "outcomes", index] as const;

@@ -1,4 +1,5 @@
 import { issue, type InputIssue } from "../errors/validation-error.js";
+import { firstIndexes } from "./check-lists.js";
 import type { DecisionTable } from "./types.js";
 
 /** The wildcard of a decision table's input column: matches any key. */
@@ -49,13 +50,9 @@ function settled(a: CompiledRow, b: CompiledRow, rows: readonly CompiledRow[]): 
  */
 export function checkTables(tables: readonly DecisionTable[]): InputIssue[] {
   const issues: InputIssue[] = [];
-  const seen = new Map<string, number>();
+  firstIndexes((path, code, message) => issues.push(issue(path, code, message)), tables, ["tables"], "table", "id");
   tables.forEach((table, t) => {
     const path = ["tables", t] as const;
-    const first = seen.get(table.id);
-    if (first !== undefined)
-      issues.push(issue([...path, "id"], "duplicate_id", `table id "${table.id}" is already used by tables[${first}]`));
-    else seen.set(table.id, t);
     table.inputs.forEach((input, column) => {
       if (table.inputs.indexOf(input) !== column)
         issues.push(
