@@ -127,17 +127,20 @@ const probability = decimal.check(
   }),
 );
 
+/** The estimators a measurement record may name (`MeasurementRecord["estimator"]`). */
+export const MEASUREMENT_ESTIMATORS = [
+  "level",
+  "fixed-baseline",
+  "trend-baseline",
+  "comparison",
+  "difference-in-differences",
+  "blend",
+  "pooled",
+] as const satisfies readonly MeasurementRecord["estimator"][];
+
 export const measurementRecordSchema = z
   .strictObject({
-    estimator: z.choice("an estimator", [
-      "level",
-      "fixed-baseline",
-      "trend-baseline",
-      "comparison",
-      "difference-in-differences",
-      "blend",
-      "pooled",
-    ]),
+    estimator: z.choice("an estimator", MEASUREMENT_ESTIMATORS),
     method: z.choice("a method", [
       "wald-z",
       "one-proportion-z",

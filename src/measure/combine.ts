@@ -7,6 +7,7 @@ import { assertPositiveSpread, satterthwaite } from "./inference.js";
 import { MeasureError } from "./measure-error.js";
 import type { Measurement } from "./measurement.js";
 import { isIssued } from "../util/issued.js";
+import { MEASUREMENT_ESTIMATORS } from "../contract/measurement-format.js";
 
 /** One estimate in a blend: its weight (`0.8` or `"80%"`) and the measurement. */
 export interface BlendPart {
@@ -29,15 +30,7 @@ function ownFigures(m: Measurement): { value: number; counterfactual?: number } 
 
 const finite = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 
-const ESTIMATORS: readonly unknown[] = [
-  "level",
-  "fixed-baseline",
-  "trend-baseline",
-  "comparison",
-  "difference-in-differences",
-  "blend",
-  "pooled",
-];
+const ESTIMATORS: readonly unknown[] = MEASUREMENT_ESTIMATORS;
 
 /**
  * What a combination reads of a measurement it did not issue (one written by hand, or read back from JSON): its
