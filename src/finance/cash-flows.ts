@@ -9,7 +9,8 @@ import { quoted } from "../errors/describe-value.js";
 import { ContractError, OptionsError, issue } from "../errors/validation-error.js";
 import { compileFinance, type CompiledFinance } from "./compile-finance.js";
 import type { FinanceStep } from "./finance-steps.js";
-import { checkSafeTotal, dayNumber, internedMoney, moneyOfPlaces, parseUnits, unitsOf } from "./minor-units.js";
+import { internedMoney } from "../money/interned-money.js";
+import { checkSafeTotal, dayNumber, moneyOfPlaces, parseUnits, unitsOf } from "./minor-units.js";
 import {
   drawdownFlows,
   runFinance,
@@ -221,31 +222,9 @@ function partyTable(contract: Contract, finance: CompiledFinance): PartyTable {
   return table;
 }
 
-/** @internal A party's flows in numbers: each flow's day number and signed minor units, as the party sees it. */
-export interface PartyFlowUnits {
-  readonly days: readonly number[];
-  readonly units: readonly number[];
-}
-
-/**
- * The numbers behind the parties' flows of the last result of `cashFlows` (parallel to its `parties`): what
- * `partyReturns`, most often called next on it, would otherwise read back from the dates and amounts as text.
- * Only the last is kept: a weak map of every result costs more, in its upkeep and collection, than it saves.
- */
-let lastFlows: CashFlows | null = null;
-let lastPartyUnits: readonly PartyFlowUnits[] = [];
-
-/** @internal The numbers behind the flows of party `index` of `flows`, if they are the last `cashFlows` made. */
-export function partyFlowUnits(flows: CashFlows, index: number): PartyFlowUnits | undefined {
-  return flows === lastFlows ? lastPartyUnits[index] : undefined;
-}
-
 /** One party's flows and totals while `cashFlows` builds them. */
 interface PartyTally {
   readonly flows: PartyFlow[];
-  /** Each flow's day number and signed minor units, as the party sees it (parallel to `flows`). */
-  readonly days: number[];
-  readonly units: number[];
   paidOut: number;
   received: number;
   drawn: number;
@@ -312,8 +291,6 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
         const tally = tallies[to] ?? newTally(tallies, to);
         tally.received += units;
         tally.flows.push(drawdown.payee);
-        tally.days.push(flow.day);
-        tally.units.push(units);
       }
       const from = table.index.get(flow.from);
       if (from !== undefined) {
@@ -321,8 +298,6 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
         tally.paidOut += units;
         tally.drawn += units;
         tally.flows.push(drawdown.payer);
-        tally.days.push(flow.day);
-        tally.units.push(-units);
       }
       continue;
     }
@@ -344,8 +319,6 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
       const tally = tallies[to] ?? newTally(tallies, to);
       tally.received += units;
       tally.flows.push(partyFlow(flow, amount, flow.from));
-      tally.days.push(flow.day);
-      tally.units.push(units);
       const kind = flow.kind;
       if (kind === "guarantee") tally.guaranteed += units;
       else if (kind === "principal" || kind === "return" || kind === "excess") tally.distributions += units;
@@ -356,17 +329,13 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
       tally.paidOut += units;
       paid ??= internedMoney(-units, places, currency);
       tally.flows.push(partyFlow(flow, paid, flow.to));
-      tally.days.push(flow.day);
-      tally.units.push(-units);
       if (flow.kind === "drawdown") tally.drawn += units;
     }
   }
   const parties: PartyCashFlows[] = [];
-  const partyTallies: PartyFlowUnits[] = [];
   for (let p = 0; p < tallies.length; p += 1) {
     const tally = tallies[p];
     if (tally === undefined) continue;
-    partyTallies.push(tally);
     parties.push(
       Object.freeze({
         party: table.ids[p]!,
@@ -406,8 +375,6 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
     pendingTranches: Object.freeze(pendingTranches),
     steps: Object.freeze(steps),
   });
-  lastFlows = result;
-  lastPartyUnits = partyTallies;
   return markIssued(result, "cash-flows");
 }
 
@@ -424,8 +391,6 @@ const NO_FLOWS = Object.freeze({ drawn: 0, distributions: 0, guaranteed: 0 });
 function newTally(tallies: (PartyTally | undefined)[], at: number): PartyTally {
   const tally: PartyTally = {
     flows: [],
-    days: [],
-    units: [],
     paidOut: 0,
     received: 0,
     drawn: 0,

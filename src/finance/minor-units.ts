@@ -1,6 +1,7 @@
 import { minorUnits } from "../money/currency.js";
 import { floorQuotient } from "../money/floor-quotient.js";
 import type { Money } from "../money/money.js";
+import { unitsText } from "../money/interned-money.js";
 import type { RoundingMode } from "../money/rounding.js";
 import { AMOUNT_DIGITS, largestAmount } from "../money/limits.js";
 import { describeValue } from "../errors/describe-value.js";
@@ -120,24 +121,8 @@ export function checkSafeTotal(total: bigint, path: readonly (string | number)[]
     ]);
 }
 
-/** The decimal string of a number of minor units, e.g. 123450 → "1234.50". */
-export function unitsText(units: number, places: number): string {
-  if (!Number.isSafeInteger(units)) throw new RangeError(`${units} minor units cannot be represented exactly`);
-  const magnitude = units < 0 ? -units : units;
-  if (places === 0) return units < 0 ? `-${magnitude}` : `${magnitude}`;
-  if (places === 2) {
-    const minor = magnitude % 100; // exact on doubles, and so is the quotient below
-    const text = `${(magnitude - minor) / 100}${CENTS[minor]!}`;
-    return units < 0 ? `-${text}` : text;
-  }
-  const scale = 10 ** places;
-  const minor = magnitude % scale;
-  const text = `${(magnitude - minor) / scale}.${`${minor}`.padStart(places, "0")}`;
-  return units < 0 ? `-${text}` : text;
-}
-
-/** ".00" to ".99": the decimal point and the two digits of the minor unit of the most common currencies. */
-const CENTS: readonly string[] = Array.from({ length: 100 }, (_, minor) => `.${String(minor).padStart(2, "0")}`);
+/** The decimal string of a number of minor units, e.g. 123450 → "1234.50" (see `src/money/interned-money.ts`). */
+export { unitsText };
 
 /** Money from minor units. */
 export function moneyOfUnits(units: number, currency: string): Money {
@@ -193,31 +178,3 @@ export function roundRatio(numerator: number, denominator: number, mode: Roundin
 
 /** The day number of a calendar date (days since 1970-01-01): the calendar arithmetic the claims use too. */
 export { dayNumber } from "../contract/day-number.js";
-
-/**
- * Money of minor units, kept by amount (for one currency at a time): money is frozen, so the same value serves every
- * result that shows that amount (a cash-flow view, a total, a return), and re-running the same figures makes no new
- * text or object. A fixed table of 1,021 slots, each amount in one slot by its value, a new amount replacing the one
- * there: an amount not seen before costs one store, nothing grows, and little is kept for the collector.
- */
-const SLOTS = 1_021;
-const slotUnits = new Float64Array(SLOTS).fill(Number.NaN);
-const slotMoney: Money[] = new Array<Money>(SLOTS);
-let slotCurrency = "";
-let slotPlaces = -1;
-
-/** @internal `moneyOfPlaces`, most often the same money for the same amount: see `slotUnits`. */
-export function internedMoney(units: number, places: number, currency: string): Money {
-  if (currency !== slotCurrency || places !== slotPlaces) {
-    slotUnits.fill(Number.NaN);
-    slotCurrency = currency;
-    slotPlaces = places;
-  }
-  const slot = (units >>> 0) % SLOTS;
-  // −0 finds 0's money, whose text it shares ("0.00"); NaN finds nothing
-  if (slotUnits[slot] === units) return slotMoney[slot]!;
-  const money = moneyOfPlaces(units, places, currency);
-  slotUnits[slot] = units;
-  slotMoney[slot] = money;
-  return money;
-}

@@ -8,8 +8,9 @@ import { ISSUED_CASH_FLOWS, requireIssued } from "../errors/argument-error.js";
 import { OptionsError, issue } from "../errors/validation-error.js";
 import { isTooLarge, largestAmount } from "../money/limits.js";
 import { markIssued } from "../util/issued.js";
-import { partyFlowUnits, type CashFlows, type PartyFlow, type PartyFlowUnits } from "./cash-flows.js";
-import { dayNumber, internedMoney, MAX_UNITS, parseUnits, roundKnown, unitsOf, unitsText } from "./minor-units.js";
+import type { CashFlows, PartyFlow } from "./cash-flows.js";
+import { internedMoney } from "../money/interned-money.js";
+import { dayNumber, MAX_UNITS, parseUnits, roundKnown, unitsOf, unitsText } from "./minor-units.js";
 import { solveIrr, type IrrResult, type TimedFlow } from "./xirr.js";
 import { growthFactor, growthLogarithm } from "./growth.js";
 
@@ -104,7 +105,7 @@ function returnsOf(flows: CashFlows, party: string, options: ReturnsOptions, rat
   const own = flows.parties[partyIndex]!;
   const places = writtenMinorUnits(own.paidOut);
   // The flows netted by day, in day order, without the days that net to nothing: days[k], dates[k], units[k].
-  const { days, dates, units } = nettedByDay(own.flows, places, partyIndex, partyFlowUnits(flows, partyIndex));
+  const { days, dates, units } = nettedByDay(own.flows, places, partyIndex);
   let paidIn = 0;
   let received = 0;
   let cumulative = 0;
@@ -141,34 +142,39 @@ function returnsOf(flows: CashFlows, party: string, options: ReturnsOptions, rat
 
 /**
  * A party's flows netted by day: the days in order, the date of each (as the first flow of the day gave it),
- * and the net units, days netting to nothing left out. The flows of `cashFlows` come in date order: they are
- * netted in one pass; flows in any other order are netted through a map and sorted.
+ * and the net units, days netting to nothing left out, read from the flows' dates and amounts. The flows of
+ * `cashFlows` come in date order, in runs of one date: they are netted in one pass, a date's day number worked
+ * out once per run; flows in any other order are netted through a map and sorted.
  */
 function nettedByDay(
   own: readonly PartyFlow[],
   places: number,
   partyIndex: number,
-  known: PartyFlowUnits | undefined,
 ): { days: number[]; dates: string[]; units: number[] } {
-  // the numbers `cashFlows` made the flows from, when it did: the same as read back from their text
-  const knownDays = known !== undefined && known.days.length === own.length ? known.days : null;
-  const knownUnits = knownDays !== null ? known!.units : null;
   const days: number[] = [];
   const dates: string[] = [];
   const units: number[] = [];
   let ordered = true;
+  let last = -1;
   for (let index = 0; index < own.length; index += 1) {
     const flow = own[index]!;
-    const day = knownDays !== null ? knownDays[index]! : dayNumber(flow.date);
-    const last = days.length - 1;
-    let amount = knownUnits !== null ? knownUnits[index]! : parseUnits(flow.amount.amount, places);
+    const date = flow.date;
+    const text = flow.amount.amount;
+    let amount = parseUnits(text, places);
     if (Number.isNaN(amount))
-      amount = unitsOf(flow.amount.amount, places, ["flows", "parties", partyIndex, "flows", index, "amount"]);
+      amount = unitsOf(text, places, ["flows", "parties", partyIndex, "flows", index, "amount"]);
+    // on the date of the last day netted: that day (one date, one day number)
+    if (last >= 0 && date === dates[last]) {
+      units[last] = units[last]! + amount;
+      continue;
+    }
+    const day = dayNumber(date);
     if (last >= 0 && day === days[last]) units[last] = units[last]! + amount;
     else if (last < 0 || day > days[last]!) {
       days.push(day);
-      dates.push(flow.date);
+      dates.push(date);
       units.push(amount);
+      last += 1;
     } else {
       ordered = false;
       break;
