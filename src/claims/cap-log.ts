@@ -21,6 +21,9 @@ interface CapLine {
 }
 
 const CAP_KINDS: readonly ClaimCapKind[] = ["participant", "outcome-volume", "period", "contract"];
+const PARTICIPANT_KIND = CAP_KINDS.indexOf("participant");
+/** The key of the line of the cap per participant in `CapLog.lines` (one line for every participant). */
+const PARTICIPANT_LINE = "participant";
 
 /**
  * What the caps cut: a line per cap (how many claims, how much), and, when decisions are kept, the cuts of
@@ -41,14 +44,19 @@ export class CapLog {
   /** The cuts in order of their claim's row (then in the order they were made), and those rows. */
   private byRow: { readonly cuts: Int32Array; readonly rows: Int32Array } | undefined;
 
+  /**
+   * `participantIds`: the participants' ids by number (growing as claims are read), for the cuts by the cap per
+   * participant that `recordParticipant` keeps by number.
+   */
   constructor(
     private readonly card: CompiledCard,
     private readonly keep: boolean,
+    private readonly participantIds: readonly string[] = [],
   ) {}
 
   record(row: number, cut: CutRecord): void {
     // One line for the cap per participant, one per outcome, period or contract for the others.
-    const key = cut.cap === "participant" ? "participant" : `${cut.cap}\u0000${cut.id}`;
+    const key = cut.cap === "participant" ? PARTICIPANT_LINE : `${cut.cap}\u0000${cut.id}`;
     let line = this.lines.get(key);
     if (line === undefined) {
       const limit = cut.cap === "outcome-volume" ? String(cut.limit) : formatMinor(cut.limit, this.card.places);
@@ -60,23 +68,58 @@ export class CapLog {
     if (this.keep) this.keepCut(row, cut);
   }
 
+  /**
+   * `record` for a cut by the cap per participant (the commonest: a large file cuts tens of thousands), without a
+   * record object or a lookup of the participant's id: `participant` is its number in `participantIds`.
+   */
+  recordParticipant(
+    row: number,
+    participant: number,
+    limit: number,
+    usedBefore: number,
+    before: number,
+    after: number,
+  ): void {
+    let line = this.lines.get(PARTICIPANT_LINE);
+    if (line === undefined) {
+      line = { cap: "participant", id: "*", limit: formatMinor(limit, this.card.places), claimsCut: 0, cut: 0 };
+      this.lines.set(PARTICIPANT_LINE, line);
+    }
+    line.claimsCut += 1;
+    line.cut += before - after;
+    // Kept with the participant's number as a negative id number (-1 - number): its id is read when asked for.
+    if (this.keep) this.keepFigures(row, PARTICIPANT_KIND, -1 - participant, limit, usedBefore, before, after);
+  }
+
   private keepCut(row: number, cut: CutRecord): void {
-    const index = this.count;
-    if (index === this.kind.length) this.grow(Math.max(1024, index * 2));
     let id = this.idNumbers.get(cut.id);
     if (id === undefined) {
       id = this.ids.length;
       this.ids.push(cut.id);
       this.idNumbers.set(cut.id, id);
     }
+    this.keepFigures(row, CAP_KINDS.indexOf(cut.cap), id, cut.limit, cut.usedBefore, cut.before, cut.after);
+  }
+
+  private keepFigures(
+    row: number,
+    kind: number,
+    id: number,
+    limit: number,
+    usedBefore: number,
+    before: number,
+    after: number,
+  ): void {
+    const index = this.count;
+    if (index === this.kind.length) this.grow(Math.max(1024, index * 2));
     this.row[index] = row;
-    this.kind[index] = CAP_KINDS.indexOf(cut.cap);
+    this.kind[index] = kind;
     this.idNumber[index] = id;
     const figure = index * 4;
-    this.figures[figure] = cut.limit;
-    this.figures[figure + 1] = cut.usedBefore;
-    this.figures[figure + 2] = cut.before;
-    this.figures[figure + 3] = cut.after;
+    this.figures[figure] = limit;
+    this.figures[figure + 1] = usedBefore;
+    this.figures[figure + 2] = before;
+    this.figures[figure + 3] = after;
     this.count = index + 1;
     this.byRow = undefined;
   }
@@ -147,7 +190,7 @@ export class CapLog {
       const figure = at * 4;
       found.push({
         cap: CAP_KINDS[this.kind[at]!]!,
-        id: this.ids[this.idNumber[at]!]!,
+        id: this.idOf(this.idNumber[at]!),
         limit: this.figures[figure]!,
         usedBefore: this.figures[figure + 1]!,
         before: this.figures[figure + 2]!,
@@ -156,5 +199,10 @@ export class CapLog {
     }
     this.hint = low + found.length;
     return found;
+  }
+
+  /** The id a kept cut names: one of `ids`, or a participant's (`recordParticipant`) for a negative number. */
+  private idOf(number: number): string {
+    return number >= 0 ? this.ids[number]! : this.participantIds[-1 - number]!;
   }
 }

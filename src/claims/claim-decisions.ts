@@ -3,7 +3,15 @@ import type { ClaimCapCut, ClaimDecision } from "./claim-types.js";
 import { describePeriod } from "./claim-period.js";
 import { formatMinor, priceEntry } from "./compiled-card.js";
 import type { CutRecord } from "./cap-log.js";
-import { MessageCache, cutMessage, dependentMessageKey, messageKey, type ClaimText } from "./decision-messages.js";
+import {
+  MessageCache,
+  cutMessage,
+  dependentMessageKey,
+  messageKey,
+  rejectionMessage,
+  templateKey,
+  type ClaimText,
+} from "./decision-messages.js";
 import { dateOf } from "../contract/day-number.js";
 import { R, REASONS, REPEAT } from "./rejection-reasons.js";
 import { markIssued } from "../util/issued.js";
@@ -661,6 +669,9 @@ class DecisionView {
         entries: card.priceFrom.reduce((most, from) => Math.max(most, from.length), 1),
         rejected: [],
         dependent: [],
+        rejectedHits: [],
+        dependentHits: [],
+        templates: new Map(),
         cut: new Map(),
       };
       this.layouts.set(style, layout);
@@ -712,6 +723,11 @@ class DecisionView {
     const { columns, card } = this.run;
     const code = columns.reason[row]!;
     const style = layout.style;
+    if (code !== R.none && code < R.superseded_in_group) {
+      // A message that names the claim's days (and the claim it depends on): kept with marks for them.
+      const template = templateKey(this.run, row, code);
+      if (template >= 0) return this.writeTemplated(layout, code, template, row, sink);
+    }
     if (columns.dependsOn[row]! >= 0) return this.writeDependent(row, code, layout, sink);
     if (code !== R.none && code < R.superseded_in_group) {
       const key = messageKey(this.run, row, code);
@@ -755,10 +771,39 @@ class DecisionView {
     sink: ByteSink,
   ): void {
     const { columns } = this.run;
-    let key = `${code} ${o} ${entry} ${columns.amount[row]} ${columns.priced[row]}`;
-    for (const cut of cuts)
-      key += ` ${cut.cap} ${cut.cap === "participant" ? "" : cut.id} ${cut.limit} ${cut.usedBefore} ${cut.before} ${cut.after}`;
-    const kept = layout.cut.get(key);
+    // What the end depends on, as numbers (and the ids of the caps but the one per participant), and their hash.
+    const count = 5 + 5 * cuts.length;
+    if (this.cutFigures.length < count) this.cutFigures = new Float64Array(2 * count);
+    const figures = this.cutFigures;
+    figures[0] = code;
+    figures[1] = o;
+    figures[2] = entry;
+    figures[3] = columns.amount[row]!;
+    figures[4] = columns.priced[row]!;
+    for (let k = 0, at = 5; k < cuts.length; k += 1, at += 5) {
+      const cut = cuts[k]!;
+      figures[at] = CUT_CAPS.indexOf(cut.cap);
+      figures[at + 1] = cut.limit;
+      figures[at + 2] = cut.usedBefore;
+      figures[at + 3] = cut.before;
+      figures[at + 4] = cut.after;
+    }
+    let hash = FNV_START;
+    for (let i = 0; i < count; i += 1) {
+      const value = figures[i]!;
+      hash = Math.imul(hash ^ (value | 0), FNV_STEP);
+      hash = Math.imul(hash ^ ((value / 4294967296) | 0), FNV_STEP);
+    }
+    const candidates = layout.cut.get(hash);
+    let kept: CutTail | undefined;
+    if (candidates !== undefined) {
+      for (const candidate of candidates) {
+        if (sameCutTail(candidate, figures, count, cuts)) {
+          kept = candidate;
+          break;
+        }
+      }
+    }
     if (kept !== undefined) {
       const people = this.participantBytes!;
       const p = columns.participant[row]!;
@@ -782,7 +827,7 @@ class DecisionView {
     const start = sink.at;
     this.idSpans.length = 0;
     this.writePriced(row, code, o, entry, sink, layout.style);
-    if (layout.cut.size >= KEPT_TAILS) return;
+    if (this.cutTails >= KEPT_TAILS) return;
     // The bytes written, without the participant's id where a cut named it, and where it goes.
     const spans = this.idSpans;
     const ids = new Int32Array(spans.length / 2);
@@ -796,8 +841,21 @@ class DecisionView {
       from = spans[2 * k + 1]!;
     }
     parts.push(sink.bytes.slice(from, sink.at));
-    layout.cut.set(key, { bytes: joined(parts), ids });
+    const tail: CutTail = {
+      figures: figures.slice(0, count),
+      capIds: cuts.map((cut) => (cut.cap === "participant" ? "" : cut.id)),
+      bytes: joined(parts),
+      ids,
+    };
+    if (candidates === undefined) layout.cut.set(hash, [tail]);
+    else candidates.push(tail);
+    this.cutTails += 1;
   }
+
+  /** What `writeCutTail` keys a kept end by (reused). */
+  private cutFigures = new Float64Array(16);
+  /** How many ends of decisions on claims a cap cut are kept, in every layout. */
+  private cutTails = 0;
 
   /**
    * The end of a decision that names the claim it depends on (in `dependsOn` and in its message). The commonest —
@@ -827,6 +885,10 @@ class DecisionView {
     let pieces = kept === null ? undefined : kept.get(key);
     if (pieces === undefined) {
       if (kept === null) return this.writeFresh(row, code, o, entry, layout.style, sink);
+      if (keptEnough(kept.size, layout.dependentHits[slot] ?? 0)) {
+        layout.dependent[slot] = null;
+        return this.writeFresh(row, code, o, entry, layout.style, sink);
+      }
       // Written once with a mark for the id, then cut into the pieces between the marks.
       const start = sink.at;
       this.markDependsOn = true;
@@ -834,9 +896,8 @@ class DecisionView {
       this.markDependsOn = false;
       pieces = markedOut(sink.bytes, start, sink.at);
       sink.at = start;
-      if (kept.size >= KEPT_TAILS) layout.dependent[slot] = null;
-      else kept.set(key, pieces);
-    }
+      kept.set(key, pieces);
+    } else layout.dependentHits[slot] = (layout.dependentHits[slot] ?? 0) + 1;
     const dependsOn = columns.dependsOn[row]!;
     const { idBytes, idEnd } = columns;
     const idFrom = dependsOn === 0 ? 0 : idEnd[dependsOn - 1]!;
@@ -869,6 +930,67 @@ class DecisionView {
   /** While true, the id of the claim a decision depends on is written as `DEPENDS_MARK` (see `writeDependent`). */
   private markDependsOn = false;
 
+  /**
+   * While true, a message written by `writeMessage` has a mark for each day it names (`ACHIEVED_MARK`,
+   * `CLAIMED_MARK`, `DETAIL_MARK`): see `writeTemplated`.
+   */
+  private markDays = false;
+
+  /**
+   * The end of the decision on a claim rejected before pricing whose message names its days — the achieved and
+   * claimed days, the day of its detail (an enrolment, a window's end, a holding period's first day) — and maybe
+   * the claim it depends on, kept once by reason, outcome and `key` (`templateKey`) with a mark in each of those
+   * places: the days' ten characters and the id are written into the marks each time. (Kept by the days
+   * themselves, most such ends were met once: a window's end is the claim's own.)
+   */
+  private writeTemplated(layout: Layout, code: number, key: number, row: number, sink: ByteSink): void {
+    const { columns, card } = this.run;
+    const dependsOn = columns.dependsOn[row]!;
+    const slot =
+      ((key * REASONS.length + code) * card.codes.length + columns.outcome[row]!) * 2 + (dependsOn >= 0 ? 1 : 0);
+    let template = layout.templates.get(slot);
+    if (template === undefined) {
+      const start = sink.at;
+      this.markDays = true;
+      this.markDependsOn = dependsOn >= 0;
+      this.writeRejected(row, code, sink, layout.style);
+      this.markDays = false;
+      this.markDependsOn = false;
+      template = cutAtMarks(sink.bytes, start, sink.at);
+      sink.at = start;
+      layout.templates.set(slot, template);
+    }
+    const { pieces, marks } = template;
+    const { idBytes, idEnd } = columns;
+    const idFrom = dependsOn <= 0 ? 0 : idEnd[dependsOn - 1]!;
+    const idTo = dependsOn < 0 ? 0 : idEnd[dependsOn]!;
+    let length = 0;
+    for (let k = 0; k < pieces.length; k += 1) length += pieces[k]!.length;
+    for (let k = 0; k < marks.length; k += 1) length += marks[k] === DEPENDS_MARK ? idTo - idFrom : 10;
+    sink.room(length);
+    const { bytes } = sink;
+    let at = place(pieces[0]!, bytes, sink.at);
+    for (let k = 0; k < marks.length; k += 1) {
+      const mark = marks[k]!;
+      if (mark === DEPENDS_MARK) for (let i = idFrom; i < idTo; i += 1) bytes[at++] = idBytes[i]!;
+      else {
+        const day =
+          mark === ACHIEVED_MARK
+            ? columns.achieved[row]!
+            : mark === CLAIMED_MARK
+              ? columns.claimed[row]!
+              : columns.detail[row]!;
+        const from = this.dayAt(day);
+        if (from >= 0) {
+          const days = this.dayTable!.bytes;
+          for (let i = from; i < from + 10; i += 1) bytes[at++] = days[i]!;
+        } else at = this.dateInto(day, bytes, at);
+      }
+      at = place(pieces[k + 1]!, bytes, at);
+    }
+    sink.at = at;
+  }
+
   /** Where `writeCuts` wrote the participant's id of each cut by the cap per participant (start, end). */
   private readonly idSpans: number[] = [];
 
@@ -893,12 +1015,15 @@ class DecisionView {
       layout.rejected[slot] = kept;
     }
     const tail = kept === null ? undefined : kept.get(key);
-    if (tail !== undefined) return sink.put(tail);
+    if (tail !== undefined) {
+      layout.rejectedHits[slot] = (layout.rejectedHits[slot] ?? 0) + 1;
+      return sink.put(tail);
+    }
     const start = sink.at;
     if (code === R.superseded_in_group) this.writePriced(row, code, o, entry, sink, layout.style);
     else this.writeRejected(row, code, sink, layout.style);
     if (kept === null) return;
-    if (kept.size >= KEPT_TAILS) layout.rejected[slot] = null;
+    if (keptEnough(kept.size, layout.rejectedHits[slot] ?? 0)) layout.rejected[slot] = null;
     else kept.set(key, sink.bytes.slice(start, sink.at));
   }
 
@@ -1075,14 +1200,25 @@ class DecisionView {
 
   /** The message of a rejected claim, escaped: a shared one's bytes are made once, a claim's own each time. */
   private writeMessage(row: number, code: number, sink: ByteSink, csv: boolean): void {
-    const message = this.messages.of(
-      row,
-      () => this.lazyClaimText(row),
-      this.markDependsOn ? DEPENDS_MARK_TEXT : undefined,
-    );
+    const dependsOnMark = this.markDependsOn ? DEPENDS_MARK_TEXT : undefined;
+    const message = this.markDays
+      ? this.markedMessage(row, code, dependsOnMark)
+      : this.messages.of(row, () => this.lazyClaimText(row), dependsOnMark);
     if (MessageCache.shared(code) && this.run.columns.dependsOn[row]! < 0) sink.put(this.encoded(message, csv));
     else if (csv) sink.csvText(message);
     else sink.jsonText(message);
+  }
+
+  /**
+   * The message of the claim of `row`, rejected for `code` (a reason `templateKey` keys), with a mark for each
+   * day it names: its achieved and claimed days, and the day of its detail where the message names it.
+   */
+  private markedMessage(row: number, code: number, dependsOnId: string | undefined): string {
+    const detail = this.run.columns.detail[row]!;
+    const namesDetail =
+      code === R.achieved_before_enrolment || code === R.outside_window || code === R.holding_period_not_met;
+    const marked = (day: number) => (namesDetail && day === detail ? DETAIL_MARK_TEXT : dateOf(day));
+    return rejectionMessage(this.run, row, new MarkedClaimText(this.run, row, this.dayText), marked, dependsOnId);
   }
 
   /** `claimText(row)`, each field made only when read (a message names one or two). */
@@ -1135,6 +1271,17 @@ class LazyClaimText implements ClaimText {
   }
 }
 
+/** A claim's fields for a message kept with marks (see `writeTemplated`): its days are marks. */
+class MarkedClaimText extends LazyClaimText {
+  override get achievedOn(): string {
+    return ACHIEVED_MARK_TEXT;
+  }
+
+  override get claimedOn(): string {
+    return CLAIMED_MARK_TEXT;
+  }
+}
+
 /**
  * What closes an amount's money in one JSON style and currency (`",\n  "currency": "EUR"\n}`): followed by the
  * key of the next field (by key; the bytes of `JsonStyle.keys` but their opening quote), or by the decision's end.
@@ -1170,7 +1317,7 @@ interface Layout {
    * The ends of decisions on claims a cap cut, by what they depend on (see `writeCutTail`): the bytes without
    * the participant's id, and where it goes.
    */
-  readonly cut: Map<string, { readonly bytes: Uint8Array; readonly ids: Int32Array }>;
+  readonly cut: Map<number, CutTail[]>;
   /**
    * By `(reason × outcomes + outcome) × entries + entry`, then by message key; `null` where the keys were too
    * many to keep.
@@ -1181,6 +1328,12 @@ interface Layout {
    * goes between each two).
    */
   readonly dependent: (Map<number, readonly Uint8Array[]> | null | undefined)[];
+  /** The ends of decisions kept with marks for the days their messages name (see `writeTemplated`), by slot. */
+  readonly templates: Map<number, Template>;
+  /** How many times a kept end of `rejected` was used again, by slot (see `keptEnough`). */
+  readonly rejectedHits: number[];
+  /** The same for `dependent`. */
+  readonly dependentHits: number[];
 }
 
 /**
@@ -1189,6 +1342,69 @@ interface Layout {
  */
 const DEPENDS_MARK = 126;
 const DEPENDS_MARK_TEXT = "~";
+
+/**
+ * Stand for the days a message names while a decision's end is made to be kept (`writeTemplated`): the claim's
+ * achieved day `^`, its claimed day `|`, the day of its detail `` ` ``. Like `DEPENDS_MARK`, no id, outcome code,
+ * amount, date or fixed word of a decision holds them, and JSON and CSV write them as they are.
+ */
+const ACHIEVED_MARK = 94;
+const ACHIEVED_MARK_TEXT = "^";
+const CLAIMED_MARK = 124;
+const CLAIMED_MARK_TEXT = "|";
+const DETAIL_MARK = 96;
+const DETAIL_MARK_TEXT = "`";
+
+/** A decision's end kept with marks: the bytes between them (one more than the marks), and each mark. */
+interface Template {
+  readonly pieces: readonly Uint8Array[];
+  readonly marks: Uint8Array;
+}
+
+/** `bytes[from, to)` cut at the marks of days and of the id depended on, which are left out and listed. */
+function cutAtMarks(bytes: Uint8Array, from: number, to: number): Template {
+  const pieces: Uint8Array[] = [];
+  const marks: number[] = [];
+  let start = from;
+  for (let i = from; i < to; i += 1) {
+    const byte = bytes[i]!;
+    if (byte === DEPENDS_MARK || byte === ACHIEVED_MARK || byte === CLAIMED_MARK || byte === DETAIL_MARK) {
+      pieces.push(bytes.slice(start, i));
+      marks.push(byte);
+      start = i + 1;
+    }
+  }
+  pieces.push(bytes.slice(start, to));
+  return { pieces, marks: Uint8Array.from(marks) };
+}
+
+/**
+ * The end of a decision on a claim a cap cut, kept (see `writeCutTail`): what it depends on — reason, outcome,
+ * price entry, amount, priced, then for each cut its cap (index in `CUT_CAPS`), limit, amount used before, and
+ * the amounts before and after — and the ids of its caps (but the one per participant, written as ""); its bytes
+ * without the participant's id where a cut names it, and where the id goes.
+ */
+interface CutTail {
+  readonly figures: Float64Array;
+  readonly capIds: readonly string[];
+  readonly bytes: Uint8Array;
+  readonly ids: Int32Array;
+}
+
+const CUT_CAPS: readonly string[] = ["participant", "outcome-volume", "period", "contract"];
+const FNV_START = 0x811c9dc5 | 0;
+const FNV_STEP = 0x01000193;
+
+/** True when a kept end was made for the same figures (`figures[0, count)`) and cuts. */
+function sameCutTail(tail: CutTail, figures: Float64Array, count: number, cuts: readonly CutRecord[]): boolean {
+  if (tail.figures.length !== count) return false;
+  for (let i = 0; i < count; i += 1) if (tail.figures[i] !== figures[i]) return false;
+  for (let k = 0; k < cuts.length; k += 1) {
+    const cut = cuts[k]!;
+    if (tail.capIds[k] !== (cut.cap === "participant" ? "" : cut.id)) return false;
+  }
+  return true;
+}
 
 /** `bytes[from, to)` cut at the marks (which are left out). */
 function markedOut(bytes: Uint8Array, from: number, to: number): Uint8Array[] {
@@ -1216,8 +1432,23 @@ function place(piece: Uint8Array, bytes: Uint8Array, at: number): number {
 /** How many decisions ahead `touchAhead` reads the ids of their participants and of the claims they depend on. */
 const TOUCH_AHEAD = 64;
 
-/** How many decision ends a layout keeps for one reason, outcome and price entry. */
+/** How many decision ends a layout keeps for one reason, outcome and price entry, at most. */
 const KEPT_TAILS = 1 << 14;
+
+/**
+ * How many decision ends a layout keeps for one reason, outcome and price entry before it looks whether they are
+ * used again: ends keyed by a claim's own days (a window from a prerequisite, say) are seldom met twice, and
+ * kept by the ten thousand they cost more than they save (copies kept alive, that each young collection moves).
+ */
+const KEPT_TRIAL = 1 << 8;
+
+/**
+ * True when a slot of kept ends (`size` kept, `hits` times one was used) should keep no more: it is full, or past
+ * its trial its ends were used again less than once each.
+ */
+function keptEnough(size: number, hits: number): boolean {
+  return size >= KEPT_TAILS || (size >= KEPT_TRIAL && hits < size);
+}
 
 /** Pieces of bytes end to end. */
 function joined(pieces: readonly Uint8Array[]): Uint8Array {

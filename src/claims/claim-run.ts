@@ -105,7 +105,7 @@ export class ClaimRun {
     this.asOf = options.asOf;
     this.asOfDay = dayNumber(options.asOf);
     this.keepDecisions = options.keepDecisions ?? true;
-    this.capLog = new CapLog(this.card, this.keepDecisions);
+    this.capLog = new CapLog(this.card, this.keepDecisions, this.participantIds);
     this.columns = new ClaimColumns(expected);
   }
 
@@ -625,7 +625,9 @@ export class ClaimRun {
       const row = this.pendingRow[k]!;
       const number = this.pendingNumber[k]!;
       if (number === this.registeredEnrolment.length) {
-        this.registeredEnrolment.push(this.register.get(this.participantIds[number]!) ?? NO_DATE);
+        this.registeredEnrolment.push(
+          hasRegister ? (this.register.get(this.participantIds[number]!) ?? NO_DATE) : NO_DATE,
+        );
       }
       participant[row] = number;
       const registered = hasRegister ? this.registeredEnrolment[number]! : NO_DATE;

@@ -6,7 +6,7 @@ import type { Claim } from "./claim-types.js";
 export type ClaimText = Pick<Claim, "id" | "participant" | "outcome" | "achievedOn" | "claimedOn">;
 import type { CutRecord } from "./cap-log.js";
 import { formatMinor } from "./compiled-card.js";
-import { dateOf } from "../contract/day-number.js";
+import { dateOf, dayNumber } from "../contract/day-number.js";
 import { R } from "./rejection-reasons.js";
 
 const CAP_NAMES = {
@@ -145,6 +145,50 @@ export function dependentMessageKey(run: ClaimRun, row: number, reason: number):
   )
     return -1;
   return keyOf(run, row, reason);
+}
+
+/** The first and last days a message's day may be for `templateKey` to key it: years 0000 to 9999 (ten characters). */
+const FIRST_TEXT_DAY = dayNumber("0000-01-01");
+const LAST_TEXT_DAY = dayNumber("9999-12-31");
+
+/**
+ * For the claim of `row`, rejected for `reason` before it was priced: what its message depends on besides the
+ * reason, the claim's outcome, the days it names — the claim's achieved and claimed days and, for
+ * `achieved_before_enrolment`, `outside_window` and `holding_period_not_met`, the day of its detail — and the id
+ * of the claim it depends on, as a small integer; or -1 when it names anything else of the claim (its id, its
+ * participant, an unknown code, another claim's outcome) or a day that is not ten characters. Two such claims
+ * with the same reason, outcome and key have the same message once those days and that id are written in it:
+ * the writers of decision files keep the message's decision with a mark for each (see `rejectionMessage`'s
+ * cases, which this follows).
+ */
+export function templateKey(run: ClaimRun, row: number, reason: number): number {
+  const { columns, card } = run;
+  switch (reason) {
+    case R.claimed_after_as_of:
+    case R.outside_term:
+      return 0;
+    case R.prerequisite_missing: {
+      // The outcome of `allOf` not met (its index), or -1 when none of `anyOf` was.
+      const detail = columns.detail[row]!;
+      return detail >= -1 && detail < card.codes.length && (detail | 0) === detail ? detail + 1 : -1;
+    }
+    case R.outside_window:
+    case R.holding_period_not_met: {
+      const by = columns.dependsOn[row]!;
+      // From a prerequisite, the message names the outcome of the claim that met it: kept when it is the one required.
+      if (by >= 0 && columns.outcome[by] !== card.requires[columns.outcome[row]!]) return -1;
+      return dayOfText(columns.detail[row]!) ? 0 : -1;
+    }
+    case R.achieved_before_enrolment:
+      return dayOfText(columns.detail[row]!) ? 0 : -1;
+    default:
+      return -1;
+  }
+}
+
+/** True when `day` is a day number `dateOf` writes in ten characters. */
+function dayOfText(day: number): boolean {
+  return (day | 0) === day && day >= FIRST_TEXT_DAY && day <= LAST_TEXT_DAY;
 }
 
 function keyOf(run: ClaimRun, row: number, reason: number): number {

@@ -225,14 +225,7 @@ export function applyParticipantRules(run: ClaimRun): void {
       let paid = value;
       if (used + value > capParticipant) {
         paid = Math.max(capParticipant - used, 0);
-        run.capLog.record(row, {
-          cap: "participant",
-          id: run.participantIds[p]!,
-          limit: capParticipant,
-          usedBefore: used,
-          before: value,
-          after: paid,
-        });
+        run.capLog.recordParticipant(row, p, capParticipant, used, value, paid);
         if (paid === 0) reason[row] = R.participant_cap_reached;
       }
       used += paid;

@@ -317,6 +317,116 @@ describe("decisions that stream: generated claims", () => {
   });
 });
 
+describe("decision ends kept by the writers: many messages of their own, and some met again", () => {
+  // The writers keep the bytes of a decision's end by reason, outcome and the figures of its message; a slot whose
+  // ends are seldom met again stops keeping them after a trial (KEPT_TRIAL, 256), one met again keeps on.
+  const DAY = 86_400_000;
+  const on = (first: string, days: number) => new Date(Date.parse(first) + days * DAY).toISOString().slice(0, 10);
+  /**
+   * Per participant `i`: ATT achieved after its window from enrolment closed, on a day of its own (`own(i)`), and
+   * ENTRY then SUST after its window from ENTRY closed (SUST's decision names the ENTRY claim), both on days
+   * `again(i)` sets.
+   */
+  const claimsOf = (count: number, own: (i: number) => number, again: (i: number) => number): Claim[] =>
+    Array.from({ length: count }, (_, i) => {
+      const participant = `P${i}`;
+      const entry = on("2012-06-01", again(i) % 40);
+      const claim = (id: string, outcome: string, achievedOn: string): Claim => ({
+        id,
+        participant,
+        outcome,
+        achievedOn,
+        claimedOn: achievedOn,
+        evidence: "e",
+        enrolledOn: "2012-05-01",
+      });
+      return [
+        claim(`a${i}`, "ATT", on("2013-06-01", own(i) % 700)),
+        claim(`e${i}`, "ENTRY", entry),
+        claim(`s${i}`, "SUST", on(entry, 200 + (again(i) % 7))),
+      ];
+    }).flat();
+
+  for (const [label, own, again] of [
+    ["every message its own", (i: number) => i, (i: number) => i * 7 + (i % 7)],
+    ["each message met three times in a row", (i: number) => Math.floor(i / 3), (i: number) => Math.floor(i / 3)],
+  ] as const) {
+    it(`${label}: the files equal the kept settlement`, async () => {
+      const settlement = settleClaims(parseContract(cardContractJson()), claimsOf(900, own, again), {
+        asOf: "2015-06-30",
+      });
+      const reasons = settlement.rejectedByReason;
+      expect(reasons.outside_window).toBeGreaterThanOrEqual(1800);
+      await expectOutputsMatch(settlement);
+    });
+  }
+});
+
+describe("decisions whose messages name the claim's days, kept once with marks for the days", () => {
+  const DAY = 86_400_000;
+  const on = (first: string, days: number) => new Date(Date.parse(first) + days * DAY).toISOString().slice(0, 10);
+  const card = rateCard({
+    outcomes: [
+      ...rateCard().outcomes,
+      {
+        code: "HOLD",
+        name: "Held 13 weeks after ENTRY",
+        price: "700.00",
+        requires: "ENTRY",
+        holdingPeriod: { weeks: 13, from: "prerequisite" },
+      },
+      { code: "HOLDE", name: "Held 60 days", price: "500.00", holdingPeriod: { days: 60, from: "enrolment" } },
+      { code: "ANY", name: "Any of", price: "300.00", requiresAnyOf: ["L1", "ATT"] },
+    ],
+  });
+
+  it("every reason whose message names days, on many days: the files equal the kept settlement", async () => {
+    const claims = Array.from({ length: 400 }, (_, i): Claim[] => {
+      const participant = `P${i}`;
+      const enrolled = on("2012-05-01", i % 90);
+      const entry = on(enrolled, 20 + (i % 13));
+      const claim = (
+        id: string,
+        outcome: string,
+        achievedOn: string,
+        claimedOn = on(achievedOn, 1 + (i % 4)),
+      ): Claim => ({
+        id: `${id}${i}`,
+        participant,
+        outcome,
+        achievedOn,
+        claimedOn,
+        evidence: "e",
+        enrolledOn: enrolled,
+      });
+      return [
+        claim("early", "L1", on("2012-03-01", i % 30)), // outside_term
+        claim("before", "L2", on(enrolled, -1 - (i % 20))), // achieved_before_enrolment
+        claim("late", "SKILLS", on("2015-07-01", i % 60)), // claimed_after_as_of
+        claim("any", "ANY", on(enrolled, 5 + (i % 9))), // prerequisite_missing (none of a list)
+        claim("sust", "SUST", on(enrolled, 3 + (i % 11))), // prerequisite_missing (ENTRY not met)
+        claim("entry", "ENTRY", entry),
+        claim("hold", "HOLD", on(entry, 10 + (i % 50))), // holding_period_not_met, from ENTRY
+        claim("holde", "HOLDE", on(enrolled, 5 + (i % 40))), // holding_period_not_met, from enrolment
+        claim("window", "SUST", on(entry, 200 + (i % 17))), // outside_window, from ENTRY
+        claim("att", "ATT", on(enrolled, 400 + (i % 23))), // outside_window, from enrolment
+      ];
+    }).flat();
+    const settlement = settleClaims(parseContract(cardContractJson(card)), claims, { asOf: "2015-06-30" });
+    const reasons = settlement.rejectedByReason;
+    for (const reason of [
+      "outside_term",
+      "achieved_before_enrolment",
+      "claimed_after_as_of",
+      "prerequisite_missing",
+      "holding_period_not_met",
+      "outside_window",
+    ] as const)
+      expect(reasons[reason], reason).toBeGreaterThanOrEqual(400);
+    await expectOutputsMatch(settlement);
+  });
+});
+
 describe("errors of the outputs that stream", () => {
   const settlement = settleClaims(parseContract(cardContractJson()), [], { asOf: "2015-06-30" });
 
