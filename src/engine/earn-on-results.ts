@@ -1,5 +1,7 @@
 import { trancheInForce } from "../contract/amendments.js";
 import type { Coverage } from "../contract/types.js";
+import { coverageLabel } from "../contract/coverage.js";
+import { remember } from "../util/remember.js";
 import type { ResultState } from "../ledger/history.js";
 import type { MeasurementRecord } from "../contract/measurement-format.js";
 import { earnTranche, noUsage, type EarnedTranche, type PricingMemo } from "./earn-tranche.js";
@@ -10,6 +12,11 @@ import type { SettlementPlan } from "./settlement-plan.js";
  * drawn or supposed (the simulation), a tranche is priced on its terms as amended by every amendment.
  */
 export const END_OF_TIME = "9999-12-31";
+
+const NO_TRAIL: ResultState["trail"] = Object.freeze([]);
+
+/** Each result a plan reads, by scope key: its metric and scope as the explanation names them. */
+const names = new WeakMap<SettlementPlan, Map<string, { metric: string; scope: string }>>();
 
 /** A result a plan reads: a metric on a period or cohort, and its scope key. */
 export interface ReadScope {
@@ -50,15 +57,31 @@ export function earnOnResults(
   /** The measurement each result carries, by scope key, where the run draws one (statistical options price it). */
   measurements?: ReadonlyMap<string, MeasurementRecord>,
 ): EarnedTranche[] {
+  const scopes = remember(names, plan, () => {
+    const byKey = new Map<string, { metric: string; scope: string }>();
+    for (const { metric, key, covers } of resultsRead(plan)) byKey.set(key, { metric, scope: coverageLabel(covers) });
+    return byKey;
+  });
   const states = new Map<string, ResultState>();
   const result = (key: string): ResultState | undefined => {
     let state = states.get(key);
     if (state === undefined) {
       const value = values.get(key);
       if (value === undefined) return undefined;
+      // named as the tranches reading it name it (so that `resultSteps` reads it as it is)
+      const named = scopes.get(key);
       const measurement = measurements?.get(key);
-      state = { metric: "", scopeKey: key, status: "verified", value, eventId: "", recordedAt: END_OF_TIME, trail: [] };
-      if (measurement !== undefined) state = { ...state, measurement };
+      state = {
+        kind: "result",
+        metric: named?.metric ?? "",
+        scope: named?.scope ?? "",
+        status: "verified",
+        value,
+        eventId: "",
+        recordedAt: END_OF_TIME,
+        ...(measurement === undefined ? {} : { measurement }),
+        trail: NO_TRAIL,
+      };
       states.set(key, state);
     }
     return state;

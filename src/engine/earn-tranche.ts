@@ -1,10 +1,9 @@
-import { measureText } from "../money/decimal-text.js";
 import { type Exact, exactKnown, exactWeights, plainText as plain, roundTo, unitsAt } from "../formula/exact.js";
 import { maxUnits, minUnits, splitUnits } from "../money/exact-units.js";
 import { trancheInForce } from "../contract/amendments.js";
 import type { Contract, Coverage, Tranche } from "../contract/types.js";
 import type { Amendment } from "../contract/types.js";
-import type { ResultState } from "../ledger/history.js";
+import { type ResultState, scopeKey } from "../ledger/history.js";
 import type { FormulaEnvironment } from "../pricing/contract-formulas.js";
 import { pricedForQuantity } from "../pricing/evaluate-rule.js";
 import type { CapKind, CapStep, ResultStep, Step } from "../explanation/steps.js";
@@ -48,9 +47,13 @@ export interface PlanRun {
 /** Tranche prices (after the rounding step) by tranche and the values read: a pure cache, bounded. */
 export type PricingMemo = Map<string, PricedTranche>;
 
-/** A tranche's price: the pricing, its rounded amount, and the steps written from pricing to rounding. */
+/**
+ * A tranche's price: pending (while a pooled result is awaited) or its rounded amount, when it is payable, and
+ * the steps written from pricing to rounding.
+ */
 export interface PricedTranche {
-  readonly pricing: TranchePricing;
+  readonly pending: TranchePricing["pending"];
+  readonly payable: PayableOn;
   readonly rounded: Rounded | null;
   /** The explanation from the pricing to the rounding step (none when the run does not explain). */
   readonly steps?: readonly Step[];
@@ -100,42 +103,16 @@ export function resultSteps(run: PlanRun, needs: readonly ResultNeed[]): ResultS
   for (let index = 0; index < needs.length; index += 1) {
     const { metric, key, scope } = needs[index]!;
     const state = run.result(key);
-    if (state === undefined) {
-      steps[index] = Object.freeze({ kind: "result", metric, scope, status: "missing", trail: NO_TRAIL });
-      continue;
-    }
-    let step = stepsOfStates.get(state);
-    if (step === undefined) {
-      step = resultStep(metric, scope, state);
-      stepsOfStates.set(state, step);
-    }
-    steps[index] = step;
+    // a state is written as its step (src/ledger/history.ts): read as it is when it names the need's metric and
+    // scope, else copied under them (the same fields in the same order)
+    steps[index] =
+      state === undefined
+        ? Object.freeze({ kind: "result", metric, scope, status: "missing", trail: NO_TRAIL })
+        : state.metric === metric && state.scope === scope
+          ? state
+          : Object.freeze({ ...state, metric, scope });
   }
   return steps;
-}
-
-/**
- * Each known result's step, made once: a ledger's states are frozen and remembered per date (see
- * `rememberedLedger`), so every settlement of it shares the same frozen step.
- */
-const stepsOfStates = new WeakMap<ResultState, ResultStep>();
-
-function resultStep(metric: string, scope: string, state: ResultState): ResultStep {
-  // written field by field (no spread of optional parts: a settlement makes many of these)
-  const step: { -readonly [K in keyof ResultStep]?: ResultStep[K] } = {
-    kind: "result",
-    metric,
-    scope,
-    status: state.status,
-    value: measureText(state.value),
-    eventId: state.eventId,
-    recordedAt: state.recordedAt,
-  };
-  if (state.verifier !== undefined) step.verifier = state.verifier;
-  if (state.evidence !== undefined) step.evidence = state.evidence;
-  if (state.measurement !== undefined) step.measurement = state.measurement;
-  step.trail = state.trail;
-  return Object.freeze(step as ResultStep);
 }
 
 /**
@@ -187,13 +164,8 @@ export function earnTranche(
     if (run.explain && priced.steps !== undefined) for (const step of priced.steps) trace.push(step);
   } else priced = pricedOnRun(run, original, tranche, terms, contractTerms, results, trace);
   if (pricedAt !== undefined) pricedAt[position!] = priced;
-  const { pricing, rounded } = priced;
-  const payable: PayableOn =
-    pricing.pricedOnPool === undefined
-      ? { payableFrom: pricing.payableFrom }
-      : { payableFrom: pricing.payableFrom, pricedOnPool: pricing.pricedOnPool };
-  if (pricing.pending !== null)
-    return earnedTranche(tranche, terms, amendments, results, trace, pricing.pending, payable);
+  const { pending, payable, rounded } = priced;
+  if (pending !== null) return earnedTranche(tranche, terms, amendments, results, trace, pending, payable);
   const capSteps: CapStep[] = [];
   const parts = rounded!.byMetric === null ? null : new Map(rounded!.byMetric);
   const earned = capAndSplit(run, tranche, terms, parts, rounded!.ofParts, trace, capSteps);
@@ -229,7 +201,9 @@ function pricedOnRun(
         ? roundPriced(run, forQuantity.amount, forQuantity.byMetric, trace)
         : roundedTotal(run, forQuantity.amount, trace);
     }
-    priced = run.explain ? { pricing, rounded, steps: trace.slice(from) } : { pricing, rounded };
+    const { pending, payableFrom, pricedOnPool } = pricing;
+    const payable: PayableOn = pricedOnPool === undefined ? { payableFrom } : { payableFrom, pricedOnPool };
+    priced = run.explain ? { pending, payable, rounded, steps: trace.slice(from) } : { pending, payable, rounded };
     if (run.memo !== undefined) {
       if (run.memo.size >= MEMO_LIMIT) run.memo.clear();
       run.memo.set(key, priced);
@@ -266,7 +240,7 @@ function priceOwn(
 ): TranchePricing {
   // A formula reads the ledger itself (its own and other periods' verified values).
   const value = (metric: string, covers: Coverage): Exact | undefined => {
-    const state = run.result(needKey(metric, covers));
+    const state = run.result(scopeKey(metric, covers));
     return state === undefined ? undefined : exactKnown(state.value);
   };
   const formulasFor = (covers: Coverage): FormulaEnvironment => ({
@@ -300,11 +274,6 @@ function memoKey(run: PlanRun, id: string, terms: TrancheTerms, tranche: Tranche
   if (tranche.fallback !== undefined)
     add(run.plan.needsOf(contractTerms, tranche.fallback.pricing, { cohort: tranche.fallback.cohort }));
   return key;
-}
-
-/** The scope key of a metric on a coverage (as `scopeKey`, inlined for the formula reader). */
-function needKey(metric: string, covers: Coverage): string {
-  return "period" in covers ? `${metric}|period:${covers.period}` : `${metric}|cohort:${covers.cohort ?? ""}`;
 }
 
 /**

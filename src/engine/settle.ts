@@ -1,7 +1,7 @@
 import { fixedUnits, unitsOfPlain } from "../money/exact-units.js";
 import { REASON_WORDS_EN } from "../explanation/reason-words.js";
 import type { Money } from "../money/money.js";
-import { limitText, shownAmount } from "../money/limits.js";
+import { isTooLargeUnits, limitText, shownAmount } from "../money/limits.js";
 import { isCalendarDate } from "../contract/calendar.js";
 import { isIssued, markIssued } from "../util/issued.js";
 import { withNotebookDisplay } from "../util/notebook.js";
@@ -11,8 +11,7 @@ import type { Contract, Tranche } from "../contract/types.js";
 import type { ContractEvent, PaymentEvent } from "../contract/event-types.js";
 import { EventsError, type InputIssue, OptionsError, issue } from "../errors/validation-error.js";
 import { describeValue } from "../errors/describe-value.js";
-import { checkedHistory, type Ledger, rememberedLedger } from "../ledger/history.js";
-import { remember } from "../util/remember.js";
+import { checkedHistory, type Ledger, ledgerAsOf } from "../ledger/history.js";
 import type { CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { earnTranche, noUsage, type EarnedTranche, type PlanRun, type PricedTranche } from "./earn-tranche.js";
 import { planOf, type SettlementPlan } from "./settlement-plan.js";
@@ -82,7 +81,7 @@ export function settle(
   const events = isIssued(eventsInput, "events") ? eventsInput : parseEvents(eventsInput);
   const { history, issues } = checkedHistory(events, contract);
   if (issues.length > 0) throw new EventsError(issues);
-  const ledger = rememberedLedger(history, options.asOf);
+  const ledger = ledgerAsOf(history, options.asOf);
   const plan = planOf(contract);
   const result = (key: string) => ledger.results.get(key);
   const explainIt = options.explain !== false;
@@ -162,33 +161,30 @@ interface LedgerView {
   readonly pricedFigures: (PricedTranche | undefined)[];
 }
 
-const views = new WeakMap<Ledger, WeakMap<SettlementPlan, LedgerView>>();
-
+/** The view of a ledger, made once and kept with it (a ledger is of one contract, so of one plan). */
 function ledgerView(ledger: Ledger, plan: SettlementPlan): LedgerView {
-  const byPlan = remember(views, ledger, () => new WeakMap<SettlementPlan, LedgerView>());
-  return remember(byPlan, plan, () => {
-    const positions = new Map<string, number>();
-    plan.order.forEach((tranche, position) => positions.set(tranche.id, position));
-    const paid = new Array<{ payments: PaymentEvent[]; units: bigint[] } | undefined>(plan.order.length);
-    for (const payment of ledger.payments) {
-      const position = positions.get(payment.tranche);
-      if (position === undefined) continue;
-      const units = amountUnits(payment.amount, plan.places);
-      const found = paid[position];
-      if (found === undefined) paid[position] = { payments: [payment], units: [units] };
-      else {
-        found.payments.push(payment);
-        found.units.push(units);
-      }
+  if (ledger.view !== undefined) return ledger.view as LedgerView;
+  const paid = new Array<{ payments: PaymentEvent[]; units: bigint[] } | undefined>(plan.order.length);
+  for (const payment of ledger.payments) {
+    const position = plan.positionOf.get(payment.tranche);
+    if (position === undefined) continue;
+    const units = amountUnits(payment.amount, plan.places);
+    const found = paid[position];
+    if (found === undefined) paid[position] = { payments: [payment], units: [units] };
+    else {
+      found.payments.push(payment);
+      found.units.push(units);
     }
-    const count = plan.order.length;
-    return {
-      paid,
-      steps: new Array<readonly ResultStep[] | undefined>(count),
-      pricedExplained: new Array<PricedTranche | undefined>(count),
-      pricedFigures: new Array<PricedTranche | undefined>(count),
-    };
-  });
+  }
+  const count = plan.order.length;
+  const view: LedgerView = {
+    paid,
+    steps: new Array<readonly ResultStep[] | undefined>(count),
+    pricedExplained: new Array<PricedTranche | undefined>(count),
+    pricedFigures: new Array<PricedTranche | undefined>(count),
+  };
+  ledger.view = view;
+  return view;
 }
 const NO_STEPS: readonly Step[] = Object.freeze([]);
 const NO_CAPS: readonly CapStep[] = Object.freeze([]);
@@ -297,48 +293,40 @@ function settledTranche(
   const steps = explaining ? freezeSteps(trace) : NO_STEPS;
   // every step is frozen where it was made (see `resultSteps`); the list is the tranche's own
   Object.freeze(results);
-  // In the order a reader sees the fields (JSON, the reports); optional fields only when set. Written as one
-  // literal in the usual case (a tranche without label, priced on its own results): one object, no growing.
-  if (tranche.label === undefined && payable.pricedOnPool === undefined)
-    return Object.freeze({
-      id: tranche.id,
-      covers: tranche.covers,
-      dueDate: tranche.dueDate,
-      payableFrom: payable.payableFrom,
-      status,
-      reason,
-      results,
-      amountPriced,
-      amountEarned,
-      amountPaid,
-      balance: owed,
-      clawback,
-      byPayer: payerRows,
-      byRecipient: recipientRows,
-      lines: Object.freeze(lines),
-      capsApplied,
-      trace: steps,
-    });
-  const settled: { -readonly [K in keyof TrancheSettlement]?: TrancheSettlement[K] } = { id: tranche.id };
-  if (tranche.label !== undefined) settled.label = tranche.label;
-  settled.covers = tranche.covers;
-  settled.dueDate = tranche.dueDate;
-  settled.payableFrom = payable.payableFrom;
-  if (payable.pricedOnPool !== undefined) settled.pricedOnPool = payable.pricedOnPool;
-  settled.status = status;
-  settled.reason = reason;
-  settled.results = results;
-  settled.amountPriced = amountPriced;
-  settled.amountEarned = amountEarned;
-  settled.amountPaid = amountPaid;
-  settled.balance = owed;
-  settled.clawback = clawback;
-  settled.byPayer = payerRows;
-  settled.byRecipient = recipientRows;
-  settled.lines = Object.freeze(lines);
-  settled.capsApplied = capsApplied;
-  settled.trace = steps;
-  return Object.freeze(settled as TrancheSettlement);
+  // In the order a reader sees the fields (JSON, the reports); optional fields only when set: one literal in the
+  // usual case (a tranche without label, priced on its own results)
+  const settled = {
+    id: tranche.id,
+    covers: tranche.covers,
+    dueDate: tranche.dueDate,
+    payableFrom: payable.payableFrom,
+    status,
+    reason,
+    results,
+    amountPriced,
+    amountEarned,
+    amountPaid,
+    balance: owed,
+    clawback,
+    byPayer: payerRows,
+    byRecipient: recipientRows,
+    lines: Object.freeze(lines),
+    capsApplied,
+    trace: steps,
+  };
+  const { label } = tranche;
+  const { pricedOnPool } = payable;
+  if (label === undefined && pricedOnPool === undefined) return Object.freeze(settled);
+  const { id, covers, dueDate, payableFrom, ...rest } = settled;
+  return Object.freeze({
+    id,
+    ...(label === undefined ? {} : { label }),
+    covers,
+    dueDate,
+    payableFrom,
+    ...(pricedOnPool === undefined ? {} : { pricedOnPool }),
+    ...rest,
+  });
 }
 
 /** A side's rows: each party's earned (`null` while pending), paid and balance. */
@@ -362,13 +350,6 @@ function partyRows(side: PartySums, money: (units: bigint) => Money): readonly P
 function amountUnits(amount: string, places: number): bigint {
   return unitsOfPlain(amount, places) ?? 0n;
 }
-
-/** True when an amount is 10^15 minor units or more (either sign): beyond what the library computes exactly. */
-function isTooLargeUnits(units: bigint): boolean {
-  return units >= LIMIT || units <= -LIMIT;
-}
-
-const LIMIT = 10n ** 15n;
 
 /**
  * A tranche that earns more than the largest amount (after its caps) is refused: nothing downstream — cash

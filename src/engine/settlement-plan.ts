@@ -31,6 +31,8 @@ export interface SettlementPlan {
   readonly order: readonly Tranche[];
   /** Each tranche's position in `contract.tranches`, by id: the index of its JSON path. */
   readonly indexOf: ReadonlyMap<string, number>;
+  /** Each tranche's position in `order`, by id. */
+  readonly positionOf: ReadonlyMap<string, number>;
   readonly metricCaps: ReadonlyMap<string, bigint>;
   readonly payerCaps: ReadonlyMap<string, bigint>;
   readonly contractCap: bigint | null;
@@ -157,6 +159,7 @@ function compilePlan(contract: Contract): SettlementPlan {
     metrics: new Map(contract.metrics.map((metric) => [metric.id, metric])),
     order,
     indexOf: new Map(contract.tranches.map((tranche, index) => [tranche.id, index])),
+    positionOf: new Map(order.map((tranche, position) => [tranche.id, position])),
     metricCaps: unitsMap(contract.caps?.perMetric),
     payerCaps: unitsMap(contract.caps?.perPayer),
     contractCap: contract.caps?.contract === undefined ? null : units(contract.caps.contract),

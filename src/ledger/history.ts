@@ -1,5 +1,5 @@
-import { remember } from "../util/remember.js";
-import { compare, exactOfMeasure, exactOfText, isZero, plainText, roundTo, unitsAt } from "../formula/exact.js";
+import { compare, exactOfText, isZero, roundTo, unitsAt } from "../formula/exact.js";
+import { measureText } from "../money/decimal-text.js";
 import { contractMinorUnits } from "../contract/contract-currency.js";
 import { isTooLargeUnits, tooLargeMessage } from "../money/limits.js";
 import { issue, type InputIssue } from "../errors/validation-error.js";
@@ -22,22 +22,26 @@ export interface ResultScope {
   readonly cohort?: string;
 }
 
-/** A result event with what it inherits from the events it restates filled in. */
-export interface ResolvedResult {
-  readonly event: ResultEvent;
-  readonly metric: string;
-  readonly scopeKey: string;
-  readonly value: Quantity;
-  readonly recordedAt: string;
-  /** How the value was measured, own or inherited (see `ResultEvent.measurement`). */
-  readonly measurement?: MeasurementRecord;
+/** One chain of restatements: its events, oldest first, and the state of the result once all are known. */
+export interface Chain {
+  readonly events: readonly ResultEvent[];
+  /** How the value was measured at each event, own or inherited (see `ResultEvent.measurement`). */
+  readonly measurements: readonly (MeasurementRecord | undefined)[];
+  /** The state after the last event, its trail the whole chain's (a state as of a date reads a prefix of it). */
+  readonly head: ResultState;
 }
 
 /** The checked history: one chain of restatements per result, and the payments. */
 export interface History {
-  /** Chains of resolved results, oldest first, keyed by `metric|period:P` or `metric|cohort:C`. */
-  readonly chains: ReadonlyMap<string, readonly ResolvedResult[]>;
+  /** The chains, keyed by `metric|period:P` or `metric|cohort:C`. */
+  readonly chains: ReadonlyMap<string, Chain>;
+  /** Each chain's head: what is known on any date from `lastRecorded` on. */
+  readonly heads: ReadonlyMap<string, ResultState>;
   readonly payments: readonly PaymentEvent[];
+  /** The latest date an event (a result or a payment) is known from. */
+  lastRecorded: string;
+  /** The ledgers of the last few dates the history was settled on (`ledgerAsOf`). */
+  readonly ledgers: Map<string, Ledger>;
 }
 
 /** The key of a result's scope, e.g. `dropout-rate|period:2026-27`. */
@@ -47,29 +51,23 @@ export function scopeKey(metric: string, coverage: { period?: string; cohort?: s
     : `${metric}|cohort:${coverage.cohort ?? ""}`;
 }
 
-/**
- * A measured value as a plain decimal string (`measureText`'s rule, without a decimal library): a string as
- * written, a number through its shortest round-trip form without an exponent (`1e-7` → `"0.0000001"`).
- */
-const measureText = (value: number | string): string =>
-  typeof value === "number" ? plainText(exactOfMeasure(value)!) : value;
-
-const checked = new WeakMap<readonly ContractEvent[], WeakMap<Contract, { history: History; issues: InputIssue[] }>>();
+const checked = new WeakMap<readonly ContractEvent[], { contract: Contract; history: History; issues: InputIssue[] }>();
 
 /**
- * `buildHistory` of events the library issued (frozen by `parseEvents`), checked once per contract: `parseEvents`
- * with a contract checks them, and `settle` then reads the history it built instead of checking again.
+ * `buildHistory` of events the library issued (frozen by `parseEvents`), checked once for the contract they were
+ * last checked against: `parseEvents` with a contract checks them, and `settle` then reads the history it built
+ * instead of checking again.
  */
 export function checkedHistory(
   events: readonly ContractEvent[],
   contract: Contract,
 ): { history: History; issues: InputIssue[] } {
-  const byContract = remember(
-    checked,
-    events,
-    () => new WeakMap<Contract, { history: History; issues: InputIssue[] }>(),
-  );
-  return remember(byContract, contract, () => buildHistory(events, contract));
+  let found = checked.get(events);
+  if (found?.contract !== contract) {
+    found = { contract, ...buildHistory(events, contract) };
+    checked.set(events, found);
+  }
+  return found;
 }
 
 /**
@@ -113,6 +111,9 @@ export function buildHistory(
   // 2. Each event on its own, against the contract.
   const successors = new Map<string, { event: ResultEvent; index: number }[]>();
   const payments: PaymentEvent[] = [];
+  const chains = new Map<string, Chain>();
+  const heads = new Map<string, ResultState>();
+  const history: History = { chains, heads, payments, lastRecorded: "", ledgers: new Map() };
   for (const { event, index } of unique) {
     if (event.type === "payment") {
       const tranche = tranches.get(event.tranche);
@@ -240,19 +241,20 @@ export function buildHistory(
       );
     }
   }
-  if (issues.length > 0) return { history: { chains: new Map(), payments }, issues };
+  if (issues.length > 0) return { history, issues };
 
   // 3. Chains from each root, inheriting fields.
-  const chains = new Map<string, ResolvedResult[]>();
+  let lastRecorded = "";
+  for (const payment of payments) if (knownFrom(payment) > lastRecorded) lastRecorded = knownFrom(payment);
   const rootOf = new Map<string, number>();
   const secondRoots = new Set<string>(); // already reported as second results: not cycles
   for (const { event, index } of unique) {
     if (event.type !== "result" || event.restates !== undefined) continue;
     const metric = event.metric!;
     const key = scopeKey(metric, event);
+    const scope = event.period !== undefined ? `period ${event.period}` : `cohort ${event.cohort ?? ""}`;
     const other = rootOf.get(key);
     if (other !== undefined) {
-      const scope = event.period !== undefined ? `period ${event.period}` : `cohort ${event.cohort ?? ""}`;
       report(
         index,
         undefined,
@@ -264,7 +266,9 @@ export function buildHistory(
       continue;
     }
     rootOf.set(key, index);
-    const chain: ResolvedResult[] = [];
+    const chainEvents: ResultEvent[] = [];
+    const measurements: (MeasurementRecord | undefined)[] = [];
+    const trail: TrailEntry[] = [];
     let current: { event: ResultEvent; index: number } | undefined = { event, index };
     let value: Quantity = event.value!;
     let measurement: MeasurementRecord | undefined;
@@ -283,7 +287,7 @@ export function buildHistory(
           current.index,
           e.period !== undefined ? "period" : "cohort",
           "restatement_mismatch",
-          `restates a result for ${event.period !== undefined ? `period ${event.period}` : `cohort ${event.cohort ?? ""}`} but names another period or cohort`,
+          `restates a result for ${scope} but names another period or cohort`,
         );
       }
       value = e.value ?? value;
@@ -297,36 +301,42 @@ export function buildHistory(
             contract.metrics.find((m) => m.id === metric)?.better,
           ),
         );
-      chain.push(
-        Object.freeze({
-          event: e,
-          metric,
-          scopeKey: key,
-          value,
-          recordedAt: e.recordedAt,
-          ...(measurement !== undefined ? { measurement } : {}),
-        }),
-      );
+      chainEvents.push(e);
+      measurements.push(measurement);
+      const { id: eventId, status, recordedAt } = e;
+      trail.push(Object.freeze({ eventId, status, value: measureText(value), recordedAt }));
+      if (recordedAt > lastRecorded) lastRecorded = recordedAt;
       current = successors.get(e.id)?.[0];
     }
-    chains.set(key, chain);
+    const head = stateOf(metric, scope, chainEvents.at(-1)!, measurement, Object.freeze(trail));
+    chains.set(key, { events: chainEvents, measurements, head });
+    heads.set(key, head);
   }
   // A restatement that no root reaches is part of a cycle.
-  const reached = new Set([...[...chains.values()].flat().map((entry) => entry.event.id), ...secondRoots]);
+  const reached = new Set(secondRoots);
+  for (const chain of chains.values()) for (const { id } of chain.events) reached.add(id);
   for (const { event, index } of unique) {
     if (event.type === "result" && !reached.has(event.id)) {
       report(index, "restates", "restatement_cycle", `event "${event.id}" is part of a cycle of restatements`);
     }
   }
-  return { history: { chains, payments }, issues };
+  history.lastRecorded = lastRecorded;
+  return { history, issues };
 }
 
-/** The state of one result as known on a date: the last event of its chain known by then. */
+/**
+ * The state of one result as known on a date: the last event of its chain known by then, written as the
+ * explanation shows a result (a `ResultStep`, src/explanation/steps.ts: the same fields in the same order), so
+ * that a settlement reads it as it is.
+ */
 export interface ResultState {
+  readonly kind: "result";
   readonly metric: string;
-  readonly scopeKey: string;
+  /** What the result covers, in words: `period as-2026-27` or `cohort c2026`. */
+  readonly scope: string;
   readonly status: ResultStatus;
-  readonly value: Quantity;
+  /** The value as a plain decimal text (`measureText`). */
+  readonly value: string;
   readonly eventId: string;
   readonly recordedAt: string;
   readonly verifier?: string;
@@ -341,53 +351,67 @@ export interface ResultState {
   }[];
 }
 
+/** One event of a result's trail. */
+type TrailEntry = ResultState["trail"][number];
+
 /** What is known on `asOf`: the current state of each result, and the payments made. */
 export interface Ledger {
   readonly results: ReadonlyMap<string, ResultState>;
   readonly payments: readonly PaymentEvent[];
+  /** What a settlement keeps with the ledger to settle it again (src/engine/settle.ts), made on first use. */
+  view?: object;
 }
 
-const ledgers = new WeakMap<History, Map<string, Ledger>>();
-
-/** `ledgerAsOf`, remembered for the last few dates each history was settled on (a ledger is never changed). */
-export function rememberedLedger(history: History, asOf: string): Ledger {
-  const byDate = remember(ledgers, history, () => new Map<string, Ledger>());
-  if (byDate.size >= 8 && !byDate.has(asOf)) byDate.clear();
-  return remember(byDate, asOf, () => ledgerAsOf(history, asOf));
-}
-
-/** Folds a checked history into what is known on `asOf` (events recorded on or before that date). */
+/**
+ * Folds a checked history into what is known on `asOf` (events recorded on or before that date): remembered for
+ * the last few dates each history was settled on (a ledger is never changed).
+ */
 export function ledgerAsOf(history: History, asOf: string): Ledger {
-  const results = new Map<string, ResultState>();
-  for (const [key, chain] of history.chains) {
-    const known = chain.filter((entry) => entry.recordedAt <= asOf);
-    const head = known[known.length - 1];
-    if (head === undefined) continue;
-    results.set(
-      key,
-      Object.freeze({
-        metric: head.metric,
-        scopeKey: key,
-        status: head.event.status,
-        value: head.value,
-        eventId: head.event.id,
-        recordedAt: head.recordedAt,
-        ...(head.event.verifier !== undefined ? { verifier: head.event.verifier } : {}),
-        ...(head.event.evidence !== undefined ? { evidence: head.event.evidence } : {}),
-        ...(head.measurement !== undefined ? { measurement: head.measurement } : {}),
-        trail: Object.freeze(
-          known.map((entry) =>
-            Object.freeze({
-              eventId: entry.event.id,
-              status: entry.event.status,
-              value: measureText(entry.value),
-              recordedAt: entry.recordedAt,
-            }),
-          ),
-        ),
-      }),
-    );
+  const byDate = history.ledgers;
+  let ledger = byDate.get(asOf);
+  if (ledger !== undefined) return ledger;
+  if (byDate.size >= 8) byDate.clear();
+  // every event known (the usual case): the heads and the payments as they are
+  ledger = { results: history.heads, payments: history.payments };
+  if (asOf < history.lastRecorded) {
+    const results = new Map<string, ResultState>();
+    for (const [key, { events, measurements, head }] of history.chains) {
+      // a chain is in order of recording (a restatement never precedes what it restates): what is known is a prefix
+      let known = events.length;
+      while (known > 0 && events[known - 1]!.recordedAt > asOf) known -= 1;
+      if (known === events.length) results.set(key, head);
+      else if (known > 0) {
+        const trail = Object.freeze(head.trail.slice(0, known));
+        results.set(key, stateOf(head.metric, head.scope, events[known - 1]!, measurements[known - 1], trail));
+      }
+    }
+    ledger = { results, payments: history.payments.filter((payment) => knownFrom(payment) <= asOf) };
   }
-  const payments = history.payments.filter((payment) => knownFrom(payment) <= asOf);
-  return { results, payments };
+  byDate.set(asOf, ledger);
+  return ledger;
+}
+
+/** The state of a result after `event`, the last of `trail` (frozen). */
+function stateOf(
+  metric: string,
+  scope: string,
+  event: ResultEvent,
+  measurement: MeasurementRecord | undefined,
+  trail: readonly TrailEntry[],
+): ResultState {
+  // written field by field (no spread of optional parts: a history holds one state per result)
+  const state: { -readonly [K in keyof ResultState]?: ResultState[K] } = {
+    kind: "result",
+    metric,
+    scope,
+    status: event.status,
+    value: trail[trail.length - 1]!.value,
+    eventId: event.id,
+    recordedAt: event.recordedAt,
+  };
+  if (event.verifier !== undefined) state.verifier = event.verifier;
+  if (event.evidence !== undefined) state.evidence = event.evidence;
+  if (measurement !== undefined) state.measurement = measurement;
+  state.trail = trail;
+  return Object.freeze(state as ResultState);
 }
