@@ -1,4 +1,5 @@
-import { BoundedMap, remember } from "../util/remember.js";
+import { remember } from "../util/remember.js";
+import { UnitsTable } from "../money/interned-money.js";
 import { exactOfText, exactWeights, plainText, roundTo, unitsAt } from "../formula/exact.js";
 import { contractMinorUnits } from "../contract/contract-currency.js";
 import { fixedUnits, plainUnits } from "../money/exact-units.js";
@@ -105,26 +106,18 @@ function compilePlan(contract: Contract): SettlementPlan {
   const compiled = new WeakMap<Tranche, TrancheTerms>();
   const moneyOf = (units: bigint): Money =>
     Object.freeze({ amount: fixedUnits(units, places), currency: contract.currency });
-  const amounts = new BoundedMap<number, Money>(4096);
-  const plainTexts = new BoundedMap<number, string>(4096);
-  const shownTexts = new BoundedMap<number, string>(4096);
-  /**
-   * A value made from an amount, from a cache by its number of minor units (a number key: bigint keys hash
-   * slowly); amounts beyond safe integers are made each time. Money and texts never change, and the amounts a plan
-   * settles repeat (zero above all), so each is made once.
-   */
-  const cached = <T>(cache: Map<number, T>, units: bigint, make: (units: bigint) => T): T => {
-    if (units > SAFE || units < -SAFE) return make(units);
-    const key = Number(units);
-    let found = cache.get(key);
-    if (found === undefined) {
-      found = make(units);
-      cache.set(key, found);
-    }
-    return found;
-  };
   const plainOf = (units: bigint) => plainUnits(units, places);
   const shownOf = (units: bigint) => `${contract.currency} ${groupThousands(fixedUnits(units, places))}`;
+  /**
+   * A value made from an amount, kept in the money layer's table by its number of minor units (a number: bigints
+   * hash slowly); amounts beyond safe integers are made each time. Money and texts never change, and the amounts a
+   * plan settles repeat (zero above all), so each is made once.
+   */
+  const cached = <T>(make: (units: bigint) => T): ((units: bigint) => T) => {
+    const table = new UnitsTable((units) => make(BigInt(units)), 4093);
+    return (units) => (units > SAFE || units < -SAFE ? make(units) : table.get(Number(units)));
+  };
+  const amounts = cached(moneyOf);
   const zero = moneyOf(0n);
   const order = settlementOrder(contract.tranches);
   const inOrder = new Array<TrancheTerms | undefined>(order.length);
@@ -164,9 +157,9 @@ function compilePlan(contract: Contract): SettlementPlan {
     payerCaps: unitsMap(contract.caps?.perPayer),
     contractCap: contract.caps?.contract === undefined ? null : units(contract.caps.contract),
     amended: (contract.amendments ?? []).length > 0,
-    money: (units) => (units === 0n ? zero : cached(amounts, units, moneyOf)),
-    plain: (units) => cached(plainTexts, units, plainOf),
-    shown: (units) => cached(shownTexts, units, shownOf),
+    money: (units) => (units === 0n ? zero : amounts(units)),
+    plain: cached(plainOf),
+    shown: cached(shownOf),
     termsOf,
     termsAt: (position) => {
       let found = inOrder[position];
