@@ -314,7 +314,8 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
           : { date: flow.date, from: flow.from, to: flow.to, amount, kind: flow.kind, tranche },
       ),
     );
-    const to = table.index.get(flow.to);
+    // the waterfall account has no tally: not looked up
+    const to = flow.to === WATERFALL_ACCOUNT ? undefined : table.index.get(flow.to);
     if (to !== undefined) {
       const tally = tallies[to] ?? newTally(tallies, to);
       tally.received += units;
@@ -323,7 +324,7 @@ export function cashFlows(contractInput: Contract, settlement: Settlement): Cash
       if (kind === "guarantee") tally.guaranteed += units;
       else if (kind === "principal" || kind === "return" || kind === "excess") tally.distributions += units;
     }
-    const from = table.index.get(flow.from);
+    const from = flow.from === WATERFALL_ACCOUNT ? undefined : table.index.get(flow.from);
     if (from !== undefined) {
       const tally = tallies[from] ?? newTally(tallies, from);
       tally.paidOut += units;

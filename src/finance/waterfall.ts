@@ -92,15 +92,16 @@ function basisFields(figures: WaterfallBasis): BasisFields {
 const EXCESS_FIELDS: BasisFields = basisFields(EXCESS_BASIS);
 
 /** Each compiled step's basis, worded once: the same for every run of its (immutable) compiled finance. */
-const stepBases = new WeakMap<CompiledStep, BasisFields>();
+const stepBases = new WeakMap<CompiledFinance, readonly BasisFields[]>();
 
-function stepBasis(finance: CompiledFinance, step: CompiledStep): BasisFields {
-  let fields = stepBases.get(step);
-  if (fields === undefined) {
-    fields = basisFields(basisOf(finance, step));
-    stepBases.set(step, fields);
+/** The bases of a compiled finance section's steps, in order. */
+function basesOf(finance: CompiledFinance): readonly BasisFields[] {
+  let bases = stepBases.get(finance);
+  if (bases === undefined) {
+    bases = finance.steps.map((step) => basisFields(basisOf(finance, step)));
+    stepBases.set(finance, bases);
   }
-  return fields;
+  return bases;
 }
 
 /**
@@ -124,29 +125,25 @@ export function runFinance(
   for (const flow of drawdownFlows(finance)) flows.push(flow);
   const states: InvestorState[] = [];
   for (let i = 0; i < investors.length; i += 1) states.push({ principalRepaid: 0, received: 0, distributions: [] });
+  const bases = explain ? basesOf(finance) : null;
   const stepPaid: number[] = [];
   for (let i = 0; i < finance.steps.length; i += 1) stepPaid.push(0);
   const guaranteePaid: number[] = [];
   for (let i = 0; i < finance.guarantees.length; i += 1) guaranteePaid.push(0);
 
   // Dates in order: the outcome payments falling due, and the guarantees' dates.
-  const byDay = new Map<number, DueOn>();
   const dated: DueOn[] = [];
+  let byDay: Map<number, DueOn> | null = null; // past a few dates: looked up by day
   for (const receipt of receipts) {
     if (receipt.units === 0) continue;
-    const entry = byDay.get(receipt.day);
-    if (entry === undefined) {
-      const due: DueOn = { day: receipt.day, date: receipt.date, receipts: [receipt] };
-      byDay.set(receipt.day, due);
-      dated.push(due);
-    } else entry.receipts.push(receipt);
+    const entry = byDay === null ? dueOn(dated, receipt.day) : byDay.get(receipt.day);
+    if (entry === undefined)
+      byDay = listed(dated, byDay, { day: receipt.day, date: receipt.date, receipts: [receipt] });
+    else entry.receipts.push(receipt);
   }
   for (const guarantee of finance.guarantees)
-    if (!byDay.has(guarantee.day)) {
-      const due: DueOn = { day: guarantee.day, date: guarantee.payOn, receipts: [] };
-      byDay.set(guarantee.day, due);
-      dated.push(due);
-    }
+    if ((byDay === null ? dueOn(dated, guarantee.day) : byDay.get(guarantee.day)) === undefined)
+      byDay = listed(dated, byDay, { day: guarantee.day, date: guarantee.payOn, receipts: [] });
   sortByDay(dated);
 
   for (const { day, date, receipts: due } of dated) {
@@ -209,7 +206,7 @@ export function runFinance(
           const beforeText: string = poolText ?? text(before);
           const afterText = pool === before ? beforeText : text(pool);
           poolText = afterText;
-          const basis = stepBasis(finance, step);
+          const basis = bases![index]!;
           steps.push(
             Object.freeze({
               kind: "waterfall-step",
@@ -321,6 +318,26 @@ export function runFinance(
   }
   sortByDay(flows);
   return { flows, steps };
+}
+
+/**
+ * The entry of `day` among the few dates listed so far (each day once), or undefined: the last one first (the
+ * receipts of a tranche come together), then back through the rest.
+ */
+function dueOn(dated: readonly DueOn[], day: number): DueOn | undefined {
+  for (let i = dated.length - 1; i >= 0; i -= 1) if (dated[i]!.day === day) return dated[i];
+  return undefined;
+}
+
+/** Lists a new date; past 16 dates, a map of them by day (returned) takes over from `dueOn`. */
+function listed(dated: DueOn[], byDay: Map<number, DueOn> | null, due: DueOn): Map<number, DueOn> | null {
+  dated.push(due);
+  if (byDay !== null) byDay.set(due.day, due);
+  else if (dated.length > 16) {
+    byDay = new Map();
+    for (const each of dated) byDay.set(each.day, each);
+  }
+  return byDay;
 }
 
 /**

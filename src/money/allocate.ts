@@ -1,4 +1,5 @@
 import { fixedUnits, splitUnits } from "./exact-units.js";
+import { floorQuotient } from "./floor-quotient.js";
 import type { Money } from "./money.js";
 import { MAX_ISSUES, readMoneyUnits, shown, throwIfAny, type MoneyUnits } from "./money-check.js";
 import { describeValue } from "../errors/describe-value.js";
@@ -98,10 +99,55 @@ function parseRatio(ratio: string): Ratio | undefined {
 }
 
 /**
- * @internal `splitUnits` for whole minor units held as safe integers (the simulation's waterfall): the same
- * largest-remainder rule, read and returned as numbers.
+ * @internal `splitUnits` for whole minor units held as safe integers (the waterfall's and the simulation's): the
+ * same largest-remainder rule (each part its exact share rounded towards zero, the units left over one each to
+ * the largest remainders, ties to the part listed first), read and returned as numbers. Computed in doubles when
+ * every product of the amount and a weight, plus the weights' sum, is a safe integer: then every step is exact and
+ * the parts are the same numbers. Otherwise, or for weights it refuses, in bigints (`allocateUnitsExact`).
  */
 export function allocateUnits(units: number, weights: readonly number[]): number[] {
+  const count = weights.length;
+  const magnitude = units < 0 ? -units : units;
+  let total = 0;
+  let largest = 0;
+  for (let i = 0; i < count; i += 1) {
+    const weight = weights[i]!;
+    if (!(Number.isSafeInteger(weight) && weight >= 0)) return allocateUnitsExact(units, weights);
+    if (weight > largest) largest = weight;
+    total += weight;
+  }
+  // every product and the sum of any of them with the total below 2^53 (what `floorQuotient` needs)
+  if (!(largest > 0 && Number.isSafeInteger(units) && Number.isSafeInteger(magnitude * largest + total)))
+    return allocateUnitsExact(units, weights);
+  const parts: number[] = [];
+  if (magnitude === 0 || count === 1) {
+    for (let i = 0; i < count; i += 1) parts.push(0);
+    if (count === 1) parts[0] = units === 0 ? 0 : units;
+    return parts;
+  }
+  const remainders: number[] = [];
+  let given = 0;
+  for (let i = 0; i < count; i += 1) {
+    const product = magnitude * weights[i]!;
+    const floor = floorQuotient(product, total);
+    parts.push(floor);
+    remainders.push(product - floor * total);
+    given += floor;
+  }
+  for (let leftover = magnitude - given; leftover > 0; leftover -= 1) {
+    // the largest remainder not yet topped up, the first listed among equals
+    let best = -1;
+    for (let i = 0; i < count; i += 1)
+      if (remainders[i]! >= 0 && (best < 0 || remainders[i]! > remainders[best]!)) best = i;
+    parts[best] = parts[best]! + 1;
+    remainders[best] = -1;
+  }
+  if (units < 0) for (let i = 0; i < count; i += 1) parts[i] = parts[i] === 0 ? 0 : -parts[i]!;
+  return parts;
+}
+
+/** @internal `allocateUnits` in bigints, for any safe integers: the rule itself, and its errors. */
+export function allocateUnitsExact(units: number, weights: readonly number[]): number[] {
   const bigWeights = new Array<bigint>(weights.length);
   let positive = false;
   for (let i = 0; i < weights.length; i += 1) {
