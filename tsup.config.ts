@@ -28,6 +28,8 @@ export default defineConfig([
       ...library,
       cli: "src/node/cli.ts",
       "cli-commands": "src/node/cli-commands.ts",
+      // the `claims` command alone: the chunks it shares hold none of the modules it does not use
+      "cli-claims": "src/node/cli-claims.ts",
       "node/simulation-worker": "src/node/simulation-worker.ts",
     },
     format: ["esm"],

@@ -128,7 +128,9 @@ export interface ClaimsCsvSource {
   /** True once the claims have been read as objects: the source is then spent. */
   readonly started: boolean;
   /** The file's chunks (call once). */
-  chunks(): AsyncIterable<Uint8Array | string>;
+  chunks(): AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>;
+  /** True when `chunks()` gives a plain iterable of bytes, each chunk read synchronously when asked for. */
+  readonly sync?: boolean;
   /** The file's size in bytes, when the source is a file. */
   size(): number | undefined;
 }

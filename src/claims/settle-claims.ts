@@ -109,14 +109,18 @@ async function readClaimsFile(run: ClaimRun, csv: ClaimsCsvSource): Promise<void
   const size = csv.size();
   let read = 0;
   let sized = size === undefined;
-  for await (const chunk of csv.chunks()) {
+  const take = (chunk: Uint8Array | string): void => {
     parser.push(chunk);
     read += chunk.length;
     if (!sized && run.received >= 1000) {
       run.columns.reserve(Math.min(Math.ceil(((run.received * size!) / read) * 1.02), 1 << 28));
       sized = true;
     }
-  }
+  };
+  const chunks = csv.chunks();
+  // Chunks read synchronously (the command line's reader) are taken in a plain loop: no promise per chunk.
+  if (csv.sync === true) for (const chunk of chunks as Iterable<Uint8Array>) take(chunk);
+  else for await (const chunk of chunks) take(chunk);
   parser.end();
 }
 

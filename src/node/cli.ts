@@ -11,8 +11,9 @@
  *
  * This entry loads nothing of the library: `--help`, `help <command>`, `<command> --help`, `--version` and an
  * unknown command answer at once, as fast as Node starts. A command's module (`cli-commands.js`, which loads the library) is imported when a command
- * runs. It is named by its URL, beside this file (dist/cli.js and dist/cli-commands.js are both entries of the
- * build), so that the bundler leaves it a file of its own.
+ * runs; `claims` has its own (`cli-claims.js`, which loads only the claims settlement and what it needs). Each
+ * is named by its URL, beside this file (dist/cli.js, dist/cli-commands.js and dist/cli-claims.js are entries
+ * of the build), so that the bundler leaves it a file of its own.
  */
 import { HELP, PROGRAM } from "./cli-help.js";
 import { consoleOutput, type Output } from "./cli-output.js";
@@ -60,9 +61,10 @@ async function dispatch(args: readonly string[], io: Output): Promise<number> {
     io.out(HELP[command]!);
     return 0;
   }
-  const commands = (await import(
-    new URL("./cli-commands.js", import.meta.url).href
-  )) as typeof import("./cli-commands.js");
+  // `claims` loads its own module: the claims settlement without the rest of the library
+  const module =
+    command === "claims" ? new URL("./cli-claims.js", import.meta.url) : new URL("./cli-commands.js", import.meta.url);
+  const commands = (await import(module.href)) as Pick<typeof import("./cli-commands.js"), "runCommand">;
   return commands.runCommand(command, rest, io);
 }
 
