@@ -119,8 +119,8 @@ export function settle(
         title: contract.title,
         currency: contract.currency,
         asOf: options.asOf,
-        parties: Object.freeze(contract.parties.map((party) => Object.freeze({ id: party.id, name: party.name }))),
-        rounding: Object.freeze({ mode: contract.rounding.mode, at: contract.rounding.at }),
+        parties: plan.parties,
+        rounding: plan.rounding,
         tranches: Object.freeze(tranches),
         totals: sums.totals(plan),
         capsApplied: Object.freeze(capsApplied),
@@ -128,9 +128,9 @@ export function settle(
       "settlement",
     ),
   );
-  // The reports take a settlement this function returned, and no copy or hand-made one.
-  if (!explainIt) markIssued(settlement, "figures-only-settlement");
-  return markIssued(settlement, "settlement");
+  // The reports take a settlement this function returned, and no copy or hand-made one (one made without its
+  // explanation is remembered as that alone: it is a settlement too, see `isIssued`).
+  return markIssued(settlement, explainIt ? "settlement" : "figures-only-settlement");
 }
 
 /** Each party's earned (all `null` while pending) and paid, by position. */
@@ -291,42 +291,31 @@ function settledTranche(
   const recipientRows = partyRows(byRecipient, money);
   const capsApplied = earnedTranche.capSteps.length === 0 ? NO_CAPS : freezeSteps(earnedTranche.capSteps);
   const steps = explaining ? freezeSteps(trace) : NO_STEPS;
-  // every step is frozen where it was made (see `resultSteps`); the list is the tranche's own
-  Object.freeze(results);
-  // In the order a reader sees the fields (JSON, the reports); optional fields only when set: one literal in the
-  // usual case (a tranche without label, priced on its own results)
-  const settled = {
-    id: tranche.id,
-    covers: tranche.covers,
-    dueDate: tranche.dueDate,
-    payableFrom: payable.payableFrom,
-    status,
-    reason,
-    results,
-    amountPriced,
-    amountEarned,
-    amountPaid,
-    balance: owed,
-    clawback,
-    byPayer: payerRows,
-    byRecipient: recipientRows,
-    lines: Object.freeze(lines),
-    capsApplied,
-    trace: steps,
-  };
+  // every step is frozen where it was made (see `resultSteps`), and the list where the run keeps it (`earnTranche`)
+  // In the order a reader sees the fields (JSON, the reports); optional fields only when set. Written field by
+  // field: a rest or spread copy of the fields after the optional ones costs more than the whole tranche.
   const { label } = tranche;
   const { pricedOnPool } = payable;
-  if (label === undefined && pricedOnPool === undefined) return Object.freeze(settled);
-  const { id, covers, dueDate, payableFrom, ...rest } = settled;
-  return Object.freeze({
-    id,
-    ...(label === undefined ? {} : { label }),
-    covers,
-    dueDate,
-    payableFrom,
-    ...(pricedOnPool === undefined ? {} : { pricedOnPool }),
-    ...rest,
-  });
+  const settled: { -readonly [K in keyof TrancheSettlement]: TrancheSettlement[K] } = { id: tranche.id } as never;
+  if (label !== undefined) settled.label = label;
+  settled.covers = tranche.covers;
+  settled.dueDate = tranche.dueDate;
+  settled.payableFrom = payable.payableFrom;
+  if (pricedOnPool !== undefined) settled.pricedOnPool = pricedOnPool;
+  settled.status = status;
+  settled.reason = reason;
+  settled.results = results;
+  settled.amountPriced = amountPriced;
+  settled.amountEarned = amountEarned;
+  settled.amountPaid = amountPaid;
+  settled.balance = owed;
+  settled.clawback = clawback;
+  settled.byPayer = payerRows;
+  settled.byRecipient = recipientRows;
+  settled.lines = Object.freeze(lines);
+  settled.capsApplied = capsApplied;
+  settled.trace = steps;
+  return Object.freeze(settled);
 }
 
 /** A side's rows: each party's earned (`null` while pending), paid and balance. */

@@ -5,6 +5,7 @@ import { contractMinorUnits } from "../contract/contract-currency.js";
 import { fixedUnits, plainUnits } from "../money/exact-units.js";
 import { groupThousands } from "../money/format.js";
 import type { Money } from "../money/money.js";
+import type { Settlement } from "./settlement-types.js";
 import type { Contract, Coverage, Metric, PricingRule, Tranche } from "../contract/types.js";
 import { coverageLabel } from "../contract/coverage.js";
 import { scopeKey } from "../ledger/history.js";
@@ -39,6 +40,9 @@ export interface SettlementPlan {
   readonly contractCap: bigint | null;
   /** True when the contract has amendments: each tranche's terms in force then depend on the date. */
   readonly amended: boolean;
+  /** A settlement's parties and rounding, made once per plan (frozen: every settlement of the plan shares them). */
+  readonly parties: Settlement["parties"];
+  readonly rounding: Settlement["rounding"];
   /** Money of a number of minor units in the contract's currency (frozen; each amount made once per plan). */
   money(units: bigint): Money;
   /** An amount of minor units as the explanation writes it (`plainUnits`: "1250.5"), made once per plan. */
@@ -157,6 +161,8 @@ function compilePlan(contract: Contract): SettlementPlan {
     payerCaps: unitsMap(contract.caps?.perPayer),
     contractCap: contract.caps?.contract === undefined ? null : units(contract.caps.contract),
     amended: (contract.amendments ?? []).length > 0,
+    parties: Object.freeze(contract.parties.map((party) => Object.freeze({ id: party.id, name: party.name }))),
+    rounding: Object.freeze({ mode: contract.rounding.mode, at: contract.rounding.at }),
     money: (units) => (units === 0n ? zero : amounts(units)),
     plain: cached(plainOf),
     shown: cached(shownOf),
