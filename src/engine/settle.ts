@@ -130,7 +130,8 @@ export function settle(
   );
   // The reports take a settlement this function returned, and no copy or hand-made one (one made without its
   // explanation is remembered as that alone: it is a settlement too, see `isIssued`).
-  return markIssued(settlement, explainIt ? "settlement" : "figures-only-settlement");
+  if (!explainIt) markIssued(settlement, "figures-only-settlement");
+  return markIssued(settlement, "settlement");
 }
 
 /** Each party's earned (all `null` while pending) and paid, by position. */

@@ -63,14 +63,7 @@ export function markIssued<T extends object>(value: T, kind: IssuedKind): T {
   return value;
 }
 
-/**
- * True when `value` is a `kind` the library issued (in this copy of the library or another). A settlement made
- * without its explanation is remembered once, as a figures-only settlement, and is a settlement too.
- */
+/** True when `value` is a `kind` the library issued (in this copy of the library or another). */
 export function isIssued(value: unknown, kind: IssuedKind): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (setOf(kind).has(value) || (kind === "settlement" && setOf("figures-only-settlement").has(value)))
-  );
+  return typeof value === "object" && value !== null && setOf(kind).has(value);
 }
