@@ -121,8 +121,6 @@ export function checkSafeTotal(total: bigint, path: readonly (string | number)[]
     ]);
 }
 
-/** The decimal string of a number of minor units, e.g. 123450 → "1234.50" (see `src/money/interned-money.ts`). */
-export { unitsText };
 
 /** Money from minor units. */
 export function moneyOfUnits(units: number, currency: string): Money {

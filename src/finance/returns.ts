@@ -9,8 +9,8 @@ import { OptionsError, issue } from "../errors/validation-error.js";
 import { isTooLarge, largestAmount } from "../money/limits.js";
 import { markIssued } from "../util/issued.js";
 import type { CashFlows, PartyFlow } from "./cash-flows.js";
-import { internedMoney } from "../money/interned-money.js";
-import { dayNumber, MAX_UNITS, parseUnits, roundKnown, unitsOf, unitsText } from "./minor-units.js";
+import { internedMoney, unitsText } from "../money/interned-money.js";
+import { dayNumber, MAX_UNITS, parseUnits, roundKnown, unitsOf } from "./minor-units.js";
 import { solveIrr, type IrrResult, type TimedFlow } from "./xirr.js";
 import { growthFactor, growthLogarithm } from "./growth.js";
 

@@ -11,8 +11,8 @@ import {
   roundKnown,
   roundRatio,
   unitsOf,
-  unitsText,
 } from "../../src/finance/minor-units.js";
+import { unitsText } from "../../src/money/interned-money.js";
 import { decimalHurdleUnits, hurdleUnits, type InvestorState } from "../../src/finance/waterfall.js";
 import { decimalNpv, multipleText, npvUnits, readRate } from "../../src/finance/returns.js";
 import { financeContractJson } from "./finance-builder.js";
