@@ -121,7 +121,6 @@ export function checkSafeTotal(total: bigint, path: readonly (string | number)[]
     ]);
 }
 
-
 /** Money from minor units. */
 export function moneyOfUnits(units: number, currency: string): Money {
   return Object.freeze({ amount: unitsText(units, minorUnits(currency)), currency });

@@ -4,14 +4,7 @@ import { parseContract, type Contract } from "../../src/index.js";
 import { Dec } from "../../src/money/decimal.js";
 import { ROUNDING_MODES, roundToWholeUnits, type RoundingMode } from "../../src/money/rounding.js";
 import { compileFinance, type CompiledStep } from "../../src/finance/compile-finance.js";
-import {
-  dayNumber,
-  MAX_UNITS,
-  parseUnits,
-  roundKnown,
-  roundRatio,
-  unitsOf,
-} from "../../src/finance/minor-units.js";
+import { dayNumber, MAX_UNITS, parseUnits, roundKnown, roundRatio, unitsOf } from "../../src/finance/minor-units.js";
 import { unitsText } from "../../src/money/interned-money.js";
 import { decimalHurdleUnits, hurdleUnits, type InvestorState } from "../../src/finance/waterfall.js";
 import { decimalNpv, multipleText, npvUnits, readRate } from "../../src/finance/returns.js";
