@@ -9,6 +9,7 @@ import { pricedForQuantity } from "../pricing/evaluate-rule.js";
 import type { CapKind, CapStep, ResultStep, Step } from "../explanation/steps.js";
 import { type PayableOn, priceTranche, type TranchePricing } from "./measured-pricing.js";
 import { pendingStatus } from "./tranche-status.js";
+import { deepFreeze } from "../util/freeze.js";
 import type { ResultNeed, SettlementPlan, TrancheTerms } from "./settlement-plan.js";
 import type { TrancheStatus } from "./settlement-types.js";
 
@@ -203,7 +204,10 @@ function pricedOnRun(
     }
     const { pending, payableFrom, pricedOnPool } = pricing;
     const payable: PayableOn = pricedOnPool === undefined ? { payableFrom } : { payableFrom, pricedOnPool };
-    priced = run.explain ? { pending, payable, rounded, steps: trace.slice(from) } : { pending, payable, rounded };
+    // the steps of a price are kept to be read again by later settlements: frozen, all the way down
+    priced = run.explain
+      ? { pending, payable, rounded, steps: deepFreeze(trace.slice(from)) }
+      : { pending, payable, rounded };
     if (run.memo !== undefined) {
       if (run.memo.size >= MEMO_LIMIT) run.memo.clear();
       run.memo.set(key, priced);
@@ -474,10 +478,10 @@ function capAndSplit(
           share: recipients.shares[r]!,
           amount: run.plan.plain(row[r]!),
         });
-    for (const value of row) final += value;
+    if (payerAmount !== 0n) final = final === 0n ? payerAmount : final + payerAmount; // what its row adds up to
     earned.push(row);
   }
-  run.usage.contract += final;
+  if (final !== 0n) run.usage.contract += final;
   if (parts === null) return earned; // no metric cap reads what metrics used
   // What the metric caps have used: the final amount, attributed to metrics in proportion to their capped
   // parts, never more than those parts (a floor's top-up is not attributed to any metric).

@@ -134,13 +134,6 @@ export function settle(
   return markIssued(settlement, "settlement");
 }
 
-/** Each party's earned (all `null` while pending) and paid, by position. */
-interface PartySums {
-  readonly parties: readonly string[];
-  readonly earned: (bigint | null)[];
-  readonly paid: bigint[];
-}
-
 /** The payments made on a tranche, with the minor units of each (read once per ledger). */
 interface TranchePayments {
   readonly payments: readonly PaymentEvent[];
@@ -190,13 +183,6 @@ function ledgerView(ledger: Ledger, plan: SettlementPlan): LedgerView {
 const NO_STEPS: readonly Step[] = Object.freeze([]);
 const NO_CAPS: readonly CapStep[] = Object.freeze([]);
 
-/** `count` zeros: the sums of a side (its earned sums all `null` while the tranche is pending). */
-function zeros(count: number): bigint[];
-function zeros(count: number, earned: unknown): (bigint | null)[];
-function zeros(count: number, earned?: unknown): (bigint | null)[] {
-  return new Array<bigint | null>(count).fill(earned === null ? null : 0n);
-}
-
 /** The settlement of one tranche: its earnings on the run, the payments made on it, status, lines and groups. */
 function settledTranche(
   plan: SettlementPlan,
@@ -223,18 +209,11 @@ function settledTranche(
       });
   const money = plan.money;
   // every payer-recipient line: earned (null while pending), paid, balance
-  const { parties: payers } = terms.payers;
-  const { parties: recipients } = terms.recipients;
+  const payers = terms.payers.parties;
+  const recipients = terms.recipients.parties;
   const lines = new Array<PaymentLine>(payers.length * recipients.length);
-  const byPayer: PartySums = { parties: payers, earned: zeros(payers.length, earned), paid: zeros(payers.length) };
-  const byRecipient: PartySums = {
-    parties: recipients,
-    earned: zeros(recipients.length, earned),
-    paid: zeros(recipients.length),
-  };
   let earnedTotal: bigint | null = earned === null ? null : 0n;
   let paidTotal = 0n;
-  let line = 0;
   for (let p = 0; p < payers.length; p += 1) {
     const payer = payers[p]!;
     for (let r = 0; r < recipients.length; r += 1) {
@@ -247,25 +226,17 @@ function settledTranche(
       }
       const due = earned === null ? null : earned[p]![r]!;
       const dueMoney = due === null ? null : money(due);
-      lines[line] = Object.freeze({
+      // nothing paid (the usual case): the balance is what is due, the same value
+      lines[p * recipients.length + r] = {
         payer,
         recipient,
         earned: dueMoney,
         paid: money(paid),
-        // nothing paid (the usual case): the balance is what is due, the same value
         balance: due === null ? null : paid === 0n ? dueMoney : money(due - paid),
-      });
-      line += 1;
-      if (paid !== 0n) {
-        byPayer.paid[p] = byPayer.paid[p]! + paid;
-        byRecipient.paid[r] = byRecipient.paid[r]! + paid;
-        paidTotal += paid;
-      }
-      if (due !== null && due !== 0n) {
-        byPayer.earned[p] = byPayer.earned[p]! + due;
-        byRecipient.earned[r] = byRecipient.earned[r]! + due;
-        earnedTotal! += due;
-      }
+      };
+      // (sums of zero skipped: every sum of bigints makes a new one)
+      if (paid !== 0n) paidTotal = paidTotal === 0n ? paid : paidTotal + paid;
+      if (due !== null && due !== 0n) earnedTotal = earnedTotal === 0n ? due : earnedTotal! + due;
     }
   }
   if (earnedTotal !== null && isTooLargeUnits(earnedTotal)) tooLargeEarned(plan, tranche, results, events, earnedTotal);
@@ -282,58 +253,93 @@ function settledTranche(
     );
   if (explaining) trace.push({ kind: "status", status, reason });
   const balance = earnedTotal === null ? null : earnedTotal - paidTotal;
-  sums.add(earnedTotal, paidTotal, byPayer, byRecipient);
-  const amountPriced = earnedTranche.priced === null ? null : money(earnedTranche.priced);
-  const amountEarned = earnedTotal === null ? null : money(earnedTotal);
-  const amountPaid = money(paidTotal);
-  const owed = balance === null ? null : money(balance);
-  const clawback = balance !== null && balance < 0n ? money(-balance) : null;
-  const payerRows = partyRows(byPayer, money);
-  const recipientRows = partyRows(byRecipient, money);
-  const capsApplied = earnedTranche.capSteps.length === 0 ? NO_CAPS : freezeSteps(earnedTranche.capSteps);
-  const steps = explaining ? freezeSteps(trace) : NO_STEPS;
-  // every step is frozen where it was made (see `resultSteps`), and the list where the run keeps it (`earnTranche`)
-  // In the order a reader sees the fields (JSON, the reports); optional fields only when set. Written field by
-  // field: a rest or spread copy of the fields after the optional ones costs more than the whole tranche.
-  const { label } = tranche;
-  const { pricedOnPool } = payable;
-  const settled: { -readonly [K in keyof TrancheSettlement]: TrancheSettlement[K] } = { id: tranche.id } as never;
-  if (label !== undefined) settled.label = label;
-  settled.covers = tranche.covers;
-  settled.dueDate = tranche.dueDate;
-  settled.payableFrom = payable.payableFrom;
-  if (pricedOnPool !== undefined) settled.pricedOnPool = pricedOnPool;
-  settled.status = status;
-  settled.reason = reason;
-  settled.results = results;
-  settled.amountPriced = amountPriced;
-  settled.amountEarned = amountEarned;
-  settled.amountPaid = amountPaid;
-  settled.balance = owed;
-  settled.clawback = clawback;
-  settled.byPayer = payerRows;
-  settled.byRecipient = recipientRows;
-  settled.lines = Object.freeze(lines);
-  settled.capsApplied = capsApplied;
-  settled.trace = steps;
-  return Object.freeze(settled);
+  sums.add(earnedTotal, paidTotal);
+  // In the order a reader sees the fields (JSON, the reports); optional fields only when set. Made in one
+  // literal (adding fields one by one grows the object's storage again and again); a label or a pooled price
+  // (rare) adds its field in its place, field by field.
+  const settled: TrancheSettlement = {
+    id: tranche.id,
+    covers: tranche.covers,
+    dueDate: tranche.dueDate,
+    payableFrom: payable.payableFrom,
+    status,
+    reason,
+    results,
+    amountPriced: earnedTranche.priced === null ? null : money(earnedTranche.priced),
+    amountEarned: earnedTotal === null ? null : money(earnedTotal),
+    amountPaid: money(paidTotal),
+    balance: balance === null ? null : money(balance),
+    clawback: balance !== null && balance < 0n ? money(-balance) : null,
+    byPayer: partyRows(payers, recipients, true, earned, paidOn, money, sums.byPayer),
+    byRecipient: partyRows(recipients, payers, false, earned, paidOn, money, sums.byRecipient),
+    lines,
+    // the cap steps and the trace are the run's own lists, made for this tranche (a step shared with other
+    // settlements, a result's or a remembered price's, is frozen where it is made)
+    capsApplied: earnedTranche.capSteps.length === 0 ? NO_CAPS : earnedTranche.capSteps,
+    trace: explaining ? trace : NO_STEPS,
+  };
+  return tranche.label === undefined && payable.pricedOnPool === undefined
+    ? settled
+    : withOptional(settled, tranche.label, payable.pricedOnPool);
 }
 
-/** A side's rows: each party's earned (`null` while pending), paid and balance. */
-function partyRows(side: PartySums, money: (units: bigint) => Money): readonly PartyAmounts[] {
-  const rows = new Array<PartyAmounts>(side.parties.length);
-  for (let index = 0; index < side.parties.length; index += 1) {
-    const due = side.earned[index]!;
-    const paid = side.paid[index]!;
-    const dueMoney = due === null ? null : money(due);
-    rows[index] = Object.freeze({
-      party: side.parties[index]!,
-      earned: dueMoney,
-      paid: money(paid),
-      balance: due === null ? null : paid === 0n ? dueMoney : money(due - paid),
-    });
+/** A settled tranche with its label after the id and its pooled cohort after `payableFrom`, those that are set. */
+function withOptional(settled: TrancheSettlement, label?: string, pricedOnPool?: string): TrancheSettlement {
+  const copy: Record<string, unknown> = {};
+  for (const key in settled) {
+    copy[key] = settled[key as keyof TrancheSettlement];
+    if (key === "id" && label !== undefined) copy.label = label;
+    if (key === "payableFrom" && pricedOnPool !== undefined) copy.pricedOnPool = pricedOnPool;
   }
-  return Object.freeze(rows);
+  return copy as unknown as TrancheSettlement;
+}
+
+/**
+ * A side's rows: each party's earned (`null` while pending), paid and balance, the sums of its lines (a payment
+ * counts where it has a line: its payer and recipient are both the tranche's); each added to the running totals.
+ */
+function partyRows(
+  parties: readonly string[],
+  /** The other side's parties. */
+  others: readonly string[],
+  payerSide: boolean,
+  earned: EarnedTranche["earned"],
+  { payments, units }: TranchePayments,
+  money: (units: bigint) => Money,
+  totals: Map<string, PartyTotal>,
+): PartyAmounts[] {
+  const rows = new Array<PartyAmounts>(parties.length);
+  for (let index = 0; index < parties.length; index += 1) {
+    const party = parties[index]!;
+    let due: bigint | null = earned === null ? null : 0n;
+    for (let other = 0; due !== null && other < others.length; other += 1) {
+      const value = payerSide ? earned![index]![other]! : earned![other]![index]!;
+      if (value !== 0n) due = due === 0n ? value : due + value;
+    }
+    let paid = 0n;
+    for (let k = 0; k < payments.length; k += 1) {
+      const { payer, recipient } = payments[k]!;
+      if (payerSide ? payer === party && others.includes(recipient) : recipient === party && others.includes(payer))
+        paid = paid === 0n ? units[k]! : paid + units[k]!;
+    }
+    const balance = due === null ? null : paid === 0n ? due : due - paid;
+    let total = totals.get(party);
+    if (total === undefined) {
+      total = { earned: new UnitsSum(), paid: new UnitsSum(), balance: new UnitsSum() };
+      totals.set(party, total);
+    }
+    // (a pending tranche adds what was paid on it only)
+    total.paid.add(paid);
+    if (due !== null) total.earned.add(due);
+    if (balance !== null) total.balance.add(balance);
+    rows[index] = {
+      party,
+      earned: due === null ? null : money(due),
+      paid: money(paid),
+      balance: balance === null ? null : money(balance),
+    };
+  }
+  return rows;
 }
 
 /** The minor units of a payment's amount (checked by `parseEvents`: a decimal in whole minor units). */
@@ -400,45 +406,65 @@ function settledStatus(
   return { status: "paid", reason: words.overpaid(show(paid), show(earned), show(paid - earned)) };
 }
 
+/** 2^52: amounts, and sums, below it add up exactly in a double. */
+const EXACT = 2 ** 52;
+
+/**
+ * A running sum of minor units that makes no bigint per amount added: in a double while it and every amount stay
+ * below 2^52 (so each sum is exact), the rest in a bigint.
+ */
+class UnitsSum {
+  private small = 0;
+  private big = 0n;
+
+  add(units: bigint): void {
+    const value = Number(units);
+    if (value < EXACT && value > -EXACT && this.small < EXACT && this.small > -EXACT) this.small += value;
+    else this.big += units;
+  }
+
+  get units(): bigint {
+    return this.big + BigInt(this.small);
+  }
+}
+
 /** The settlement's totals, added up tranche by tranche as they are settled (nothing kept per tranche). */
 class RunningTotals {
-  private earned = 0n;
-  private paid = 0n;
-  private paidSettled = 0n;
-  private paidOnPending = 0n;
+  private readonly earned = new UnitsSum();
+  private readonly paid = new UnitsSum();
+  private readonly paidOnPending = new UnitsSum();
   private pendingTranches = 0;
-  private readonly byPayer = new Map<string, PartyTotal>();
-  private readonly byRecipient = new Map<string, PartyTotal>();
+  readonly byPayer = new Map<string, PartyTotal>();
+  readonly byRecipient = new Map<string, PartyTotal>();
 
-  /** Adds a tranche: its earned total (`null` while pending), paid total, and its sums by party. */
-  add(earned: bigint | null, paid: bigint, byPayer: PartySums, byRecipient: PartySums): void {
-    this.paid += paid;
+  /** Adds a tranche: its earned total (`null` while pending) and paid total (its sides: `partyRows`). */
+  add(earned: bigint | null, paid: bigint): void {
+    this.paid.add(paid);
     if (earned === null) {
-      this.paidOnPending += paid;
+      this.paidOnPending.add(paid);
       this.pendingTranches += 1;
-    } else {
-      this.earned += earned;
-      this.paidSettled += paid;
-    }
-    addSide(this.byPayer, byPayer);
-    addSide(this.byRecipient, byRecipient);
+    } else this.earned.add(earned);
   }
 
   totals(plan: SettlementPlan): Settlement["totals"] {
     const money = plan.money;
     const side = (parties: Map<string, PartyTotal>) => {
       const rows: PartyTotals[] = [];
-      for (const [party, total] of parties)
+      for (const [party, { earned, paid, balance }] of parties)
         rows.push(
-          Object.freeze({ party, earned: money(total.earned), paid: money(total.paid), balance: money(total.balance) }),
+          Object.freeze({ party, earned: money(earned.units), paid: money(paid.units), balance: money(balance.units) }),
         );
       return Object.freeze(rows);
     };
+    const earned = this.earned.units;
+    const paid = this.paid.units;
+    const paidOnPending = this.paidOnPending.units;
     return Object.freeze({
-      earned: money(this.earned),
-      paid: money(this.paid),
-      balance: money(this.earned - this.paidSettled),
-      paidOnPending: money(this.paidOnPending),
+      earned: money(earned),
+      paid: money(paid),
+      // what was paid on the settled tranches: all that was paid, less what was paid on pending ones
+      balance: money(earned - (paid - paidOnPending)),
+      paidOnPending: money(paidOnPending),
       pendingTranches: this.pendingTranches,
       byPayer: side(this.byPayer),
       byRecipient: side(this.byRecipient),
@@ -447,38 +473,7 @@ class RunningTotals {
 }
 
 interface PartyTotal {
-  earned: bigint;
-  paid: bigint;
-  balance: bigint;
-}
-
-/** Adds one side of a tranche to the running totals by party (a pending tranche adds what was paid on it only). */
-function addSide(totals: Map<string, PartyTotal>, side: PartySums): void {
-  for (let index = 0; index < side.parties.length; index += 1) {
-    const party = side.parties[index]!;
-    let total = totals.get(party);
-    if (total === undefined) {
-      total = { earned: 0n, paid: 0n, balance: 0n };
-      totals.set(party, total);
-    }
-    const paid = side.paid[index]!;
-    const due = side.earned[index]!;
-    // (sums of zero skipped: every sum of bigints makes a new one)
-    if (paid !== 0n) total.paid += paid;
-    if (due !== null) {
-      if (due !== 0n) total.earned += due;
-      const balance = paid === 0n ? due : due - paid;
-      if (balance !== 0n) total.balance += balance;
-    }
-  }
-}
-
-/**
- * Freezes the steps of an explanation and the list, one level down: the steps are records the engine has just
- * written (their nested parts — a result's trail, a measurement, the contract's own values — are frozen where
- * they were made). Cheaper than walking everything, and the types are read-only throughout.
- */
-function freezeSteps<S extends Step>(trace: readonly S[]): readonly S[] {
-  for (const step of trace) Object.freeze(step);
-  return Object.freeze(trace);
+  readonly earned: UnitsSum;
+  readonly paid: UnitsSum;
+  readonly balance: UnitsSum;
 }

@@ -72,9 +72,32 @@ export function splitUnits(units: bigint, weights: readonly bigint[]): bigint[] 
     parts[0] = units;
     return parts;
   }
+  const magnitude = units < 0n ? -units : units;
+  // in doubles when the amount times the weights' sum times their count is a safe integer (the usual amounts, a
+  // few parts): each step is then exact, and no bigint is made but the parts. The units left over are the sum of
+  // the remainders over the weights' sum; a part gets one when fewer go before it (a larger remainder, or an
+  // equal one listed first).
+  let sum = 0;
+  for (let i = 0; i < count; i += 1) sum += Number(weights[i]!);
+  const amount = Number(magnitude);
+  if (count < 64 && amount * sum * count <= Number.MAX_SAFE_INTEGER) {
+    for (let i = 0; i < count; i += 1) {
+      const product = amount * Number(weights[i]!);
+      const rest = product % sum;
+      let before = 0;
+      let rests = 0;
+      for (let j = 0; j < count; j += 1) {
+        const other = (amount * Number(weights[j]!)) % sum;
+        rests += other;
+        if (other > rest || (other === rest && j < i)) before += 1;
+      }
+      const part = (product - rest) / sum + (before * sum < rests ? 1 : 0);
+      parts[i] = BigInt(units < 0n ? -part : part);
+    }
+    return parts;
+  }
   let total = 0n;
   for (const weight of weights) total += weight;
-  const magnitude = units < 0n ? -units : units;
   const remainders = new Array<bigint>(count);
   let given = 0n;
   for (let i = 0; i < count; i += 1) {

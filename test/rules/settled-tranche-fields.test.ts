@@ -42,14 +42,35 @@ describe("a settled tranche", () => {
       expect(Object.keys(labelled!)).toEqual(["id", "label", ...fields.slice(1)]);
       expect(labelled!.label).toBe("first year");
       expect(Object.keys(plain!)).toEqual(fields);
-      expect(Object.isFrozen(labelled)).toBe(true);
-      expect(Object.isFrozen(plain)).toBe(true);
+      // frozen as docs/settlement.md says: the settlement, its lists, totals, parties and rounding, and what it
+      // shares with other results; what is made for one tranche alone is not (freezing it one object at a time
+      // was a large part of settle's time)
+      expect(Object.isFrozen(settlement)).toBe(true);
+      expect(Object.isFrozen(settlement.tranches)).toBe(true);
+      expect(Object.isFrozen(settlement.capsApplied)).toBe(true);
+      expect(Object.isFrozen(settlement.totals)).toBe(true);
+      expect(Object.isFrozen(settlement.totals.byPayer)).toBe(true);
+      expect(Object.isFrozen(settlement.totals.byPayer[0])).toBe(true);
+      expect(Object.isFrozen(labelled)).toBe(false);
+      expect(Object.isFrozen(plain)).toBe(false);
+      expect(Object.isFrozen(labelled!.lines)).toBe(false);
+      expect(Object.isFrozen(labelled!.byPayer[0])).toBe(false);
+      expect(Object.isFrozen(labelled!.amountPriced)).toBe(true);
+      expect(Object.isFrozen(labelled!.lines[0]!.earned)).toBe(true);
+      expect(Object.isFrozen(labelled!.covers)).toBe(true);
       // a priced tranche and a pending one (t2 has no result): their result lists are frozen too
       expect(Object.isFrozen(labelled!.results)).toBe(true);
       expect(Object.isFrozen(plain!.results)).toBe(true);
+      expect(Object.isFrozen(labelled!.results[0])).toBe(true);
       expect(Object.isFrozen(settlement.parties)).toBe(true);
       expect(Object.isFrozen(settlement.parties[0])).toBe(true);
       expect(Object.isFrozen(settlement.rounding)).toBe(true);
+      // the steps of a price are kept for the next settlement of the same events: frozen all the way down
+      if (explained) {
+        const priced = labelled!.trace.filter((step) => step.kind === "interpolation" || step.kind === "rounding");
+        expect(priced.length).toBeGreaterThan(0);
+        for (const step of priced) expect(Object.isFrozen(step)).toBe(true);
+      }
     }
   });
 
